@@ -1,0 +1,118 @@
+package org.b2g.core.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.b2g.core.io.InputException;
+
+/** Positional arguments and {@code --name value} options of one verb, checked against what the verb accepts. */
+public final class Arguments {
+
+    private final List<String> positional = new ArrayList<>();
+    private final Map<String, String> options = new HashMap<>();
+
+    private Arguments() {
+    }
+
+    /** @param known option names (without dashes) the verb accepts; each takes one value */
+    public static Arguments parse(String verb, List<String> args, Set<String> known) {
+        Arguments parsed = new Arguments();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                String name = arg.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                }
+                if (!known.contains(name)) {
+                    throw new InputException("b2g " + verb + ": unknown option --" + name + "; expected one of --"
+                            + String.join(", --", known.stream().sorted().toList()) + ".");
+                }
+                if (value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new InputException("b2g " + verb + ": option --" + name + " needs a value.");
+                    }
+                    value = args.get(++i);
+                }
+                parsed.options.put(name, value);
+            } else {
+                parsed.positional.add(arg);
+            }
+        }
+        return parsed;
+    }
+
+    public List<String> positional() {
+        return positional;
+    }
+
+    public String option(String name, String fallback) {
+        return options.getOrDefault(name, fallback);
+    }
+
+    public boolean has(String name) {
+        return options.containsKey(name);
+    }
+
+    public int intOption(String name, int fallback, int min, int max) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new InputException("--" + name + " (" + value + ") is outside " + min + ".." + max + ".");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new InputException("--" + name + " (" + value + ") is not a whole number.");
+        }
+    }
+
+    public long longOption(String name, long fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new InputException("--" + name + " (" + value + ") is not a whole number.");
+        }
+    }
+
+    /** A duration such as {@code 30s}, {@code 2m}, {@code 500ms} or {@code PT30S}. */
+    public Duration durationOption(String name, Duration fallback) {
+        String value = options.get(name);
+        return value == null ? fallback : parseDuration("--" + name, value);
+    }
+
+    public static Duration parseDuration(String what, String value) {
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (v.startsWith("pt")) {
+                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (v.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+            }
+            if (v.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            }
+            if (v.endsWith("m")) {
+                return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (RuntimeException e) {
+            throw new InputException(what + " (" + value + ") is not a duration; expected e.g. 30s, 2m or 500ms.");
+        }
+    }
+}

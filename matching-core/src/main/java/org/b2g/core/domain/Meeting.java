@@ -1,0 +1,111 @@
+package org.b2g.core.domain;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.entity.PlanningPin;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
+import org.optaplanner.core.api.domain.variable.PlanningVariable;
+
+/**
+ * A candidate meeting of two participants: the planning entity. The solver picks its {@link #getSlot() slot}
+ * (null = not scheduled) and its {@link #getTable() table}. A required meeting without a slot breaks a hard
+ * constraint; an optional one only loses its {@link #getWeight() weight} of demand.
+ *
+ * <p>Holds facts (participants, slots, tables) but never another meeting: precedences refer to meetings by id,
+ * so that they stay valid in the solver's working clones.
+ */
+@PlanningEntity
+public class Meeting {
+
+    @PlanningId
+    private String id;
+    private Participant first;
+    private Participant second;
+    private Origin origin;
+    private long weight;
+    private double relevance;
+    private List<String> reasons;
+    private String sessionId;
+    private List<Slot> allowedSlots;
+    private List<Table> allowedTables;
+    private List<String> after;
+    private boolean pinned;
+
+    @PlanningVariable(valueRangeProviderRefs = "allowedSlots", nullable = true)
+    private Slot slot;
+    @PlanningVariable(valueRangeProviderRefs = "allowedTables")
+    private Table table;
+
+    /** For the solver's cloner. */
+    public Meeting() {
+    }
+
+    /**
+     * @param allowedSlots the slots both participants can attend, within the meeting's session, or the fixed slot
+     * @param allowedTables all tables, or the fixed table
+     * @param after ids of meetings that must be strictly earlier
+     * @param weight demand met when an optional meeting is scheduled (ignored for required meetings)
+     */
+    public Meeting(String id, Participant first, Participant second, Origin origin, long weight, double relevance,
+            List<String> reasons, String sessionId, List<Slot> allowedSlots, List<Table> allowedTables,
+            List<String> after) {
+        this.id = id;
+        this.first = first;
+        this.second = second;
+        this.origin = origin;
+        this.weight = weight;
+        this.relevance = relevance;
+        this.reasons = List.copyOf(reasons);
+        this.sessionId = sessionId;
+        this.allowedSlots = List.copyOf(allowedSlots);
+        this.allowedTables = List.copyOf(allowedTables);
+        this.after = List.copyOf(after);
+    }
+
+    public String getId() { return id; }
+    public Participant getFirst() { return first; }
+    public Participant getSecond() { return second; }
+    public Origin getOrigin() { return origin; }
+    public boolean isRequired() { return origin == Origin.REQUIRED; }
+    public long getWeight() { return weight; }
+    public double getRelevance() { return relevance; }
+    public List<String> getReasons() { return reasons; }
+    /** The session the meeting must stay in, or null. */
+    public String getSessionId() { return sessionId; }
+    public List<String> getAfter() { return after; }
+    public List<Participant> getParticipants() { return List.of(first, second); }
+
+    @ValueRangeProvider(id = "allowedSlots")
+    public List<Slot> getAllowedSlots() { return allowedSlots; }
+
+    @ValueRangeProvider(id = "allowedTables")
+    public List<Table> getAllowedTables() { return allowedTables; }
+
+    @PlanningPin
+    public boolean isPinned() { return pinned; }
+    public void setPinned(boolean pinned) { this.pinned = pinned; }
+
+    public Slot getSlot() { return slot; }
+    public void setSlot(Slot slot) { this.slot = slot; }
+    public Table getTable() { return table; }
+    public void setTable(Table table) { this.table = table; }
+
+    public boolean isScheduled() { return slot != null; }
+
+    public boolean involves(Participant participant) {
+        return first.equals(participant) || second.equals(participant);
+    }
+
+    /** The other side of the meeting, seen from {@code participant}. */
+    public Participant counterpart(Participant participant) {
+        return first.equals(participant) ? second : first;
+    }
+
+    @Override
+    public String toString() {
+        return id + " " + first.id() + "+" + second.id() + (slot == null ? "" : " @" + slot.index())
+                + (table == null ? "" : "/" + table.id());
+    }
+}

@@ -1,0 +1,57 @@
+package org.b2g.core.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.b2g.core.domain.Breaks;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Participant;
+
+/**
+ * The figures organizers and benchmarks read off a schedule, computed from the meetings alone (not from the score),
+ * so that they stay true whatever the constraint weights are.
+ *
+ * @param breaksByParticipant breaks of each participant, by participant index
+ * @param meetingsByParticipant scheduled meetings of each participant, by participant index
+ */
+public record ScheduleMetrics(int scheduled, int unscheduled, int breaks, int maxBreaksOfAParticipant,
+        int participantsWithoutMeetings, int[] breaksByParticipant, int[] meetingsByParticipant) {
+
+    public static ScheduleMetrics of(MeetingSchedule schedule) {
+        List<Participant> participants = schedule.getParticipants();
+        int n = participants.size();
+        List<List<Integer>> slotsOf = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            slotsOf.add(new ArrayList<>());
+        }
+        int scheduled = 0;
+        int unscheduled = 0;
+        for (Meeting meeting : schedule.getMeetings()) {
+            if (meeting.getSlot() == null) {
+                unscheduled++;
+                continue;
+            }
+            scheduled++;
+            slotsOf.get(meeting.getFirst().index()).add(meeting.getSlot().index());
+            slotsOf.get(meeting.getSecond().index()).add(meeting.getSlot().index());
+        }
+        int[] dayOfSlot = Breaks.dayOfSlot(schedule.getSlots());
+        int[] breaksBy = new int[n];
+        int[] meetingsBy = new int[n];
+        int total = 0;
+        int max = 0;
+        int without = 0;
+        for (int i = 0; i < n; i++) {
+            int[] slots = slotsOf.get(i).stream().mapToInt(Integer::intValue).toArray();
+            meetingsBy[i] = slots.length;
+            breaksBy[i] = Breaks.count(slots, dayOfSlot);
+            total += breaksBy[i];
+            max = Math.max(max, breaksBy[i]);
+            if (slots.length == 0) {
+                without++;
+            }
+        }
+        return new ScheduleMetrics(scheduled, unscheduled, total, max, without, breaksBy, meetingsBy);
+    }
+}
