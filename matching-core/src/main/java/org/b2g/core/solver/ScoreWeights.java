@@ -1,0 +1,37 @@
+package org.b2g.core.solver;
+
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+
+/**
+ * The weights that turn the objectives of problem.md into one {@code HardMediumSoftLongScore}, shared by the
+ * constraint provider and the search so that both optimise the same thing.
+ *
+ * <ul>
+ *   <li>hard: one point per unit of violation (an extra meeting in a slot, a missing required meeting...);</li>
+ *   <li>medium: minus the {@code weight} of every optional candidate left out, and {@link #MISSING_MEETING} for
+ *       every meeting a participant lacks below its {@link #minimumMeetings minimum};</li>
+ *   <li>soft: {@link #BREAK} per break, then {@link #TABLE_CHANGE} per walk to another table.</li>
+ * </ul>
+ */
+public final class ScoreWeights {
+
+    /** Medium penalty per meeting below a participant's minimum: more than any single optional meeting. */
+    public static final long MISSING_MEETING = 10_000;
+    /** Soft penalty per break; larger than any realistic count of table changes, so breaks come first. */
+    public static final long BREAK = 1_000;
+    /** Soft penalty when a participant's next meeting is at another table, or away from its home table. */
+    public static final long TABLE_CHANGE = 1;
+
+    private ScoreWeights() {
+    }
+
+    /**
+     * The meetings a participant should have at least: its {@code minMeetings}, and in a B2G event at least one for
+     * every startup and agency (nobody goes home empty-handed while others have many). Generic B2B companies get
+     * their {@code minMeetings} only.
+     */
+    public static int minimumMeetings(Participant participant) {
+        return participant.role() == Role.COMPANY ? participant.minMeetings() : Math.max(1, participant.minMeetings());
+    }
+}
