@@ -45,8 +45,10 @@ public record ScoreBreakdown(HardMediumSoftLongScore score, List<Line> lines, Li
 
     /** Scores {@code schedule} from scratch; the schedule itself is left unchanged. */
     public static ScoreBreakdown of(MeetingSchedule schedule) {
+        HardMediumSoftLongScore before = schedule.getScore();
         ScoreExplanation<MeetingSchedule, HardMediumSoftLongScore> explanation =
                 SCORING.explain(schedule, SolutionUpdatePolicy.NO_UPDATE);
+        schedule.setScore(before); // explaining sets it even when told not to update
         List<Line> lines = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total
