@@ -22,6 +22,7 @@ import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.FeasibilityCheck;
 import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.ScoreBreakdown;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
 
@@ -101,6 +102,11 @@ public final class SolveCommand implements Command {
                 feasible ? "feasible" : "NOT feasible: hard constraints are broken");
         err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",
                 best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
+        if (!feasible) {
+            List<String> violations = ScoreBreakdown.of(solved).violations();
+            err.println("Violations   " + violations.size() + " (all listed in the schedule's \"violations\"):");
+            violations.stream().limit(10).forEach(v -> err.println("  - " + v));
+        }
         if (output != null) {
             err.println("Written      " + output);
         }
