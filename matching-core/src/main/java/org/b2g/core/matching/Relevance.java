@@ -47,7 +47,7 @@ public final class Relevance {
     private final int[][] offeringTags;
     private final int[][] needTags;
     private final Map<String, Integer> tagIds = new HashMap<>();
-    /** Each tag as first written, by tag id: what reasons show. */
+    /** Each tag case-folded, by tag id: what reasons show, whoever wrote it in capitals. */
     private final List<String> tagNames = new ArrayList<>();
     private final TermVectors vectors;
     /** Per startup ordinal: matched agency ordinals (ascending) and their scores. */
@@ -358,8 +358,8 @@ public final class Relevance {
     private int[] tagIds(List<String> tags) {
         return tags.stream()
                 .filter(tag -> !tag.isBlank())
-                .mapToInt(tag -> tagIds.computeIfAbsent(Folding.fold(tag.trim()), x -> {
-                    tagNames.add(tag.trim());
+                .mapToInt(tag -> tagIds.computeIfAbsent(Folding.fold(tag.trim()), folded -> {
+                    tagNames.add(folded);
                     return tagNames.size() - 1;
                 }))
                 .distinct()
