@@ -47,6 +47,8 @@ public final class Relevance {
     private final int[][] offeringTags;
     private final int[][] needTags;
     private final Map<String, Integer> tagIds = new HashMap<>();
+    /** Each tag case-folded, by tag id: what reasons show, whoever wrote it in capitals. */
+    private final List<String> tagNames = new ArrayList<>();
     private final TermVectors vectors;
     /** Per startup ordinal: matched agency ordinals (ascending) and their scores. */
     private final int[][] agencyMatches;
@@ -158,17 +160,17 @@ public final class Relevance {
             return new Match(startup, agency, 0, List.of());
         }
         Set<String> sharedTags = new LinkedHashSet<>();
-        List<TextMatch> textMatches = new ArrayList<>();
+        List<double[]> textMatches = new ArrayList<>(); // {offering, need, similarity}
         for (int o : offeringsOf[ordinal[startup.index()]]) {
             for (int n : needsOf[ordinal[agency.index()]]) {
-                for (String tag : needs.get(n).tags()) {
-                    if (contains(offeringTags[o], tagIds.getOrDefault(Folding.fold(tag.trim()), -1))) {
-                        sharedTags.add(tag);
+                for (int tag : needTags[n]) {
+                    if (contains(offeringTags[o], tag)) {
+                        sharedTags.add(tagNames.get(tag));
                     }
                 }
-                TextMatch text = textMatch(o, n);
-                if (!text.terms().isEmpty()) {
-                    textMatches.add(text);
+                double similarity = similarity(o, n);
+                if (similarity > 0) {
+                    textMatches.add(new double[] {o, n, similarity});
                 }
             }
         }
@@ -176,41 +178,61 @@ public final class Relevance {
         if (!sharedTags.isEmpty()) {
             reasons.add("both tagged " + String.join(", ", sharedTags));
         }
-        textMatches.sort(Comparator.comparingDouble(TextMatch::similarity).reversed());
-        for (TextMatch text : textMatches.subList(0, Math.min(2, textMatches.size()))) {
-            reasons.add("offering '" + offerings.get(text.offering()).title() + "' matches need '"
-                    + needs.get(text.need()).title() + "' on: " + String.join(", ", text.terms()));
+        textMatches.sort(Comparator.comparingDouble((double[] m) -> m[2]).reversed());
+        for (double[] text : textMatches.subList(0, Math.min(2, textMatches.size()))) {
+            int o = (int) text[0];
+            int n = (int) text[1];
+            reasons.add("offering '" + offerings.get(o).title() + "' matches need '" + needs.get(n).title()
+                    + "' on: " + String.join(", ", sharedTerms(o, n)));
         }
         return new Match(startup, agency, score, reasons);
     }
 
-    private record TextMatch(int offering, int need, double similarity, List<String> terms) {
-    }
-
-    /** The terms an offering and a need share, by contribution; words already shown in a bigram are left out. */
-    private TextMatch textMatch(int offering, int need) {
+    /** Cosine of an offering and a need over the terms they share in compatible forms (vectors sorted by term). */
+    private double similarity(int offering, int need) {
         TermVectors.Vector a = vectors.vector(offering);
         TermVectors.Vector b = vectors.vector(offerings.size() + need);
-        Map<Integer, Integer> positionInB = new HashMap<>();
-        for (int j = 0; j < b.size(); j++) {
-            positionInB.put(b.terms()[j], j);
-        }
-        record Shared(String key, String display, double contribution) {
-        }
-        List<Shared> shared = new ArrayList<>();
         double similarity = 0;
-        for (int i = 0; i < a.size(); i++) {
-            Integer j = positionInB.get(a.terms()[i]);
-            if (j != null && TermVectors.compatible(a.forms()[i], b.forms()[j])) {
-                double c = (double) a.weights()[i] * b.weights()[j];
-                similarity += c;
-                int term = a.terms()[i];
-                shared.add(new Shared(vectors.key(term), vectors.display(term, b.forms()[j], a.forms()[i]), c));
+        for (int i = 0, j = 0; i < a.size() && j < b.size();) {
+            int ta = a.terms()[i];
+            int tb = b.terms()[j];
+            if (ta < tb) {
+                i++;
+            } else if (ta > tb) {
+                j++;
+            } else {
+                if (TermVectors.compatible(a.forms()[i], b.forms()[j])) {
+                    similarity += (double) a.weights()[i] * b.weights()[j];
+                }
+                i++;
+                j++;
             }
         }
-        List<String> terms = Phrases.join(shared.stream()
-                .map(x -> new Phrases.Piece(x.key(), x.display(), x.contribution())).toList(), 5);
-        return new TextMatch(offering, need, similarity, terms);
+        return similarity;
+    }
+
+    /** The phrases an offering and a need share, strongest first, as the need (or else the offering) wrote them. */
+    private List<String> sharedTerms(int offering, int need) {
+        TermVectors.Vector a = vectors.vector(offering);
+        TermVectors.Vector b = vectors.vector(offerings.size() + need);
+        List<Phrases.Piece> shared = new ArrayList<>();
+        for (int i = 0, j = 0; i < a.size() && j < b.size();) {
+            int ta = a.terms()[i];
+            int tb = b.terms()[j];
+            if (ta < tb) {
+                i++;
+            } else if (ta > tb) {
+                j++;
+            } else {
+                if (TermVectors.compatible(a.forms()[i], b.forms()[j])) {
+                    shared.add(new Phrases.Piece(vectors.key(ta), vectors.display(ta, b.forms()[j], a.forms()[i]),
+                            (double) a.weights()[i] * b.weights()[j]));
+                }
+                i++;
+                j++;
+            }
+        }
+        return Phrases.join(shared, 5);
     }
 
     private void scoreAllPairs(int tagCount) {
@@ -335,10 +357,12 @@ public final class Relevance {
     /** Tags are matched exactly after trimming and case folding ("Smart-Traffic" = "smart-traffic"). */
     private int[] tagIds(List<String> tags) {
         return tags.stream()
-                .map(tag -> Folding.fold(tag.trim()))
-                .filter(tag -> !tag.isEmpty())
+                .filter(tag -> !tag.isBlank())
+                .mapToInt(tag -> tagIds.computeIfAbsent(Folding.fold(tag.trim()), folded -> {
+                    tagNames.add(folded);
+                    return tagNames.size() - 1;
+                }))
                 .distinct()
-                .mapToInt(tag -> tagIds.computeIfAbsent(tag, x -> tagIds.size()))
                 .toArray();
     }
 

@@ -2,9 +2,9 @@ package org.b2g.core.matching;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * TF-IDF vectors of a collection of short texts (offerings and needs), L2-normalised so that the dot product of two
@@ -16,7 +16,7 @@ final class TermVectors {
     /** The form id of a term typed without diacritics: compatible with every accented form of its key. */
     static final int PLAIN = -1;
 
-    /** One text's vector: parallel arrays by position. */
+    /** One text's vector: parallel arrays by position, terms in ascending id order. */
     record Vector(int[] terms, float[] weights, int[] forms) {
         int size() {
             return terms.length;
@@ -34,11 +34,12 @@ final class TermVectors {
         List<Map<Integer, double[]>> counts = new ArrayList<>(titleAndDescription.size());
         List<Map<Integer, Integer>> forms = new ArrayList<>(titleAndDescription.size());
         List<Integer> documentFrequency = new ArrayList<>();
+        Tokenizer tokenizer = new Tokenizer();
         for (String[] text : titleAndDescription) {
-            Map<Integer, double[]> count = new LinkedHashMap<>();
+            Map<Integer, double[]> count = new TreeMap<>(); // by term id: vectors merge-join in id order
             Map<Integer, Integer> form = new HashMap<>();
-            add(Tokenizer.terms(text[0]), 2, count, form);
-            add(Tokenizer.terms(text[1]), 1, count, form);
+            add(tokenizer.tokenize(text[0]), 2, count, form);
+            add(tokenizer.tokenize(text[1]), 1, count, form);
             for (Integer term : count.keySet()) {
                 while (documentFrequency.size() <= term) {
                     documentFrequency.add(0);

@@ -2,7 +2,9 @@ package org.b2g.core.matching;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits free text (Vietnamese, English, Russian, mixed) into {@link Term terms}: content words and the bigrams of
@@ -15,10 +17,15 @@ final class Tokenizer {
     /** Weight of a lone syllable of a Vietnamese word relative to a bigram or an English/Russian word. */
     static final double SYLLABLE = 0.4;
 
-    private Tokenizer() {
+    /** A word as typed, folded once: events repeat a few thousand words many times. */
+    private final Map<String, Term> words = new HashMap<>();
+
+    /** The terms of one text, with a throw-away cache; use an instance to tokenise many texts. */
+    static List<Term> terms(String text) {
+        return new Tokenizer().tokenize(text);
     }
 
-    static List<Term> terms(String text) {
+    List<Term> tokenize(String text) {
         List<Term> terms = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return terms;
@@ -40,22 +47,34 @@ final class Tokenizer {
                 i += Character.charCount(normalized.codePointAt(i));
                 continue;
             }
-            String word = trimHyphens(normalized.substring(start, i));
-            String form = Folding.fold(word);
-            String key = Folding.strip(form);
-            if (form.codePointCount(0, form.length()) < 2 && !Character.isDigit(form.codePointAt(0))
-                    || StopWords.contains(form, key)) {
-                previous = null;
+            Term unigram = words.computeIfAbsent(normalized.substring(start, i), Tokenizer::word);
+            if (unigram == STOP) {
+                previous = null; // a stop word
                 continue;
             }
-            Term unigram = new Term(key, form, Folding.looksVietnamese(form) ? SYLLABLE : 1.0);
             terms.add(unigram);
             if (previous != null) {
-                terms.add(new Term(previous.key() + ' ' + key, previous.form() + ' ' + form, 1.0));
+                terms.add(new Term(previous.key() + ' ' + unigram.key(), previous.form() + ' ' + unigram.form(), 1.0));
             }
             previous = unigram;
         }
         return terms;
+    }
+
+    /** Stands for a word that is no term (a stop word, a lone letter), so that the cache remembers it too. */
+    private static final Term STOP = new Term("", "", 0);
+
+    /** The term of one word, or {@link #STOP} when it is a stop word or too short to mean anything. */
+    private static Term word(String typed) {
+        String form = Folding.fold(trimHyphens(typed));
+        String key = Folding.strip(form);
+        boolean vietnamese = Folding.looksVietnamese(form);
+        boolean tooShort = form.codePointCount(0, form.length()) < 2 && !Character.isDigit(form.codePointAt(0))
+                && !vietnamese; // "ý" (as in "ý kiến") is a syllable, "a" is not
+        if (tooShort || StopWords.contains(form, key)) {
+            return STOP;
+        }
+        return new Term(key, form, vietnamese ? SYLLABLE : 1.0);
     }
 
     /** Letters, digits, combining marks, and a hyphen or apostrophe inside a word ("e-government"). */
