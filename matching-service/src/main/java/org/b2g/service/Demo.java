@@ -8,6 +8,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.datasets.Samples;
 import org.b2g.service.solving.JobStatus;
 
 /**
@@ -16,6 +17,7 @@ import org.b2g.service.solving.JobStatus;
  */
 final class Demo {
 
+    /** A small event of this module: the service's tests use it, and the demo when the datasets sample is absent. */
     static final String SAMPLE = "/org/b2g/service/demo-event.json";
 
     private Demo() {
@@ -24,8 +26,9 @@ final class Demo {
     static void run(Config config) {
         Main.Running running = Main.start(config);
         Backend backend = running.backend();
-        String json = Main.resource(SAMPLE);
-        Event event = EventJson.read(json, SAMPLE);
+        boolean shipped = Samples.class.getResource(Samples.HCMC_DX_DAY + ".json") != null;
+        String json = shipped ? Samples.json(Samples.HCMC_DX_DAY) : Main.resource(SAMPLE);
+        Event event = EventJson.read(json, shipped ? "sample " + Samples.HCMC_DX_DAY : SAMPLE);
         backend.database().inTransaction(c -> {
             long now = System.currentTimeMillis();
             if (!backend.events().insert(c, event.id(), event.name(), event.participants().size(), now, json)) {
