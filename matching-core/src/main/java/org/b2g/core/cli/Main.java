@@ -20,6 +20,8 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("solve", new SolveCommand());
         commands.put("validate", new ValidateCommand());
+        commands.put("bench", new BenchCommand());
+        commands.put("match", new MatchCommand());
         return commands;
     }
 

@@ -1,0 +1,119 @@
+package org.b2g.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every write answered 2xx survives {@code kill -9}: the service runs as a separate process, is killed with SIGKILL
+ * right after its last answer, restarted on the same data folder, and everything is read back.
+ */
+class KillTest {
+
+    private static final Pattern STARTED = Pattern.compile("B2G service on (http://\\S+)");
+
+    @TempDir
+    Path data;
+    private Process process;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts {@code Main serve} in a new JVM and returns its base URL once it listens. */
+    private String start() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.b2g.service.Main", "serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString()))
+                .redirectErrorStream(true);
+        builder.environment().put("B2G_ADMIN_TOKEN", TestService.ORGANIZER);
+        process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
+            try {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    Matcher m = STARTED.matcher(line);
+                    if (m.find()) {
+                        return m.group(1);
+                    }
+                }
+                return null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+        String base = url.get(60, TimeUnit.SECONDS);
+        assertTrue(base != null, "the service did not start");
+        Thread.ofVirtual().start(() -> out.lines().forEach(line -> { })); // keep its output flowing
+        return base;
+    }
+
+    private void kill() throws Exception {
+        process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no checkpoint
+        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+    }
+
+    private HttpResponse<String> send(String base, String method, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", TestService.bearer(TestService.ORGANIZER))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void keepsEveryAnsweredWriteAfterSigkill() throws Exception {
+        String events = "/api/events/" + TestService.EVENT_ID;
+        String base = start();
+        assertEquals(201, send(base, "POST", "/api/events", TestService.sampleEvent()).statusCode());
+        assertEquals(201, send(base, "POST", "/api/events", TestService.sampleEvent("second")).statusCode());
+        assertEquals(202, send(base, "POST", events + "/solve?timeLimit=1s", null).statusCode());
+        for (int i = 0; i < 300 && json(send(base, "GET", events + "/solve", null)).getString("state")
+                .equals("SOLVING"); i++) {
+            Thread.sleep(100);
+        }
+        String schedule = send(base, "GET", events + "/schedule", null).body();
+        String agenda = send(base, "GET", events + "/participants/s-flood/agenda", null).body();
+        assertEquals(200, send(base, "PUT", "/api/events/second",
+                TestService.sampleEvent("second").replace("Demo:", "Last write:")).statusCode());
+        kill();
+
+        base = start();
+        assertEquals(200, send(base, "GET", "/api/health", null).statusCode());
+        assertEquals(schedule, send(base, "GET", events + "/schedule", null).body());
+        assertEquals(agenda, send(base, "GET", events + "/participants/s-flood/agenda", null).body());
+        assertEquals("DONE", json(send(base, "GET", events + "/solve", null)).getString("state"));
+        JsonObject second = json(send(base, "GET", "/api/events/second", null));
+        assertTrue(second.getJsonObject("event").getString("name").startsWith("Last write:"));
+        assertEquals(2, json(send(base, "GET", "/api/events", null)).getJsonArray("events").size());
+    }
+}

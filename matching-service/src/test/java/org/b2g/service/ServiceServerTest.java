@@ -1,0 +1,131 @@
+package org.b2g.service;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole path over a real socket: store, review candidates, solve with a progress stream, read the results. */
+@ServerTest
+class ServiceServerTest {
+
+    private static Backend backend;
+    private final URI uri;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ServiceServerTest(URI uri) {
+        this.uri = uri;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) throws Exception {
+        backend = TestService.backend(Files.createTempDirectory("b2g-server-test"));
+        Main.routing(routing, backend);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri.resolve(path))
+                .header("Authorization", TestService.bearer(TestService.ORGANIZER))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void storesSolvesAndPublishesAgendas() throws Exception {
+        String events = "/api/events/" + TestService.EVENT_ID;
+        assertEquals(201, send("POST", "/api/events", TestService.sampleEvent(), null).statusCode());
+
+        HttpResponse<String> candidates = send("GET", events + "/candidates?participant=s-flood", null, null);
+        assertEquals(200, candidates.statusCode());
+        assertTrue(json(candidates).getJsonArray("candidates").stream().map(v -> v.asJsonObject())
+                .anyMatch(c -> c.getString("origin").equals("must")), candidates.body());
+
+        HttpResponse<String> started = send("POST", events + "/solve?timeLimit=2s", null, null);
+        assertEquals(202, started.statusCode(), started.body());
+        assertEquals(409, send("POST", events + "/solve?timeLimit=2s", null, null).statusCode());
+
+        String last = lastStreamedStatus(events + "/solve/stream?token=" + TestService.ORGANIZER);
+        JsonObject done = Json.createReader(new StringReader(last)).readObject();
+        assertEquals("DONE", done.getString("state"), last);
+
+        JsonObject schedule = json(send("GET", events + "/schedule", null, null));
+        assertEquals("b2g-schedule/1", schedule.getString("format"));
+        assertFalse(schedule.getBoolean("stale"));
+        assertTrue(schedule.containsKey("metrics") && schedule.containsKey("unscheduled"));
+
+        JsonObject token = json(send("GET", events + "/participants/s-flood/token", null, null));
+        assertThat(token.getString("link"), startsWith(uri.toString().replaceAll("/$", "")));
+        HttpResponse<String> agenda = http.send(HttpRequest.newBuilder(uri.resolve(events
+                + "/participants/s-flood/agenda")).header("Authorization", "Bearer " + token.getString("token"))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, agenda.statusCode());
+        assertTrue(json(agenda).getJsonArray("meetings").stream().map(v -> v.asJsonObject())
+                .anyMatch(m -> m.getJsonObject("counterpart").getString("id").equals("a-water")),
+                "the must request of s-flood is in its agenda: " + agenda.body());
+
+        HttpResponse<String> ics = send("GET", events + "/participants/s-flood/agenda", null, "text/calendar");
+        assertThat(ics.headers().firstValue("Content-Type").orElseThrow(), startsWith("text/calendar"));
+        assertThat(ics.body(), startsWith("BEGIN:VCALENDAR\r\n"));
+        assertThat(ics.body(), containsString("\r\nSEQUENCE:0\r\n"));
+
+        assertEquals(200, send("PUT", events, TestService.sampleEvent().replace("Demo:", "Changed:"), null)
+                .statusCode());
+        assertTrue(json(send("GET", events + "/schedule", null, null)).getBoolean("stale"));
+    }
+
+    /** Reads the event stream to its end and returns the data of its last event, which must be 'done'. */
+    private String lastStreamedStatus(String path) throws Exception {
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(uri.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode());
+        assertThat(stream.headers().firstValue("Content-Type").orElseThrow(), startsWith("text/event-stream"));
+        String lastEvent = null;
+        String lastData = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    lastEvent = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    lastData = line.substring(5).strip();
+                }
+            }
+        }
+        assertEquals("done", lastEvent);
+        return lastData;
+    }
+}
