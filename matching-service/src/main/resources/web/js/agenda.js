@@ -58,7 +58,7 @@
       ? el('span', { class: 'muted small' }, ' (' + t('relevance', { n: m.relevance.toFixed(2) }) + ')') : null;
     return el('tr', { 'data-meeting': m.id },
         el('td', { class: 'time' }, when.clock ? `${when.clock}–${until.clock || ''}` : t('slot', { n: m.slot })),
-        el('td', { class: 'table', 'data-label': t('table') }, table ?? ''),
+        el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? ''),
         el('td', {}, el('div', { class: 'counterpart' }, other.name || ''),
             other.role ? el('div', { class: 'role' }, t(other.role)) : null),
         el('td', { class: 'why' }, origin, (m.reasons || []).join('; '), relevance));
@@ -101,6 +101,13 @@
         el('table', { class: 'agenda' },
             el('thead', {}, el('tr', {}, ['time', 'table', 'counterpart', 'why'].map((k) => el('th', { scope: 'col' }, t(k))))),
             el('tbody', {}, list.map(row))))));
+    const cancelled = agenda.cancelled || [];
+    $('cancelled-list').replaceChildren(...cancelled.map((c) => {
+      const when = split(c.start);
+      return el('li', {}, el('s', {}, [when.day ? dayTitle(when.day) + ' ' : '', when.clock ? when.clock + '–' + split(c.end).clock : '']
+          .join('').trim()), ' ', counterpartOf(c).name || '');
+    }));
+    $('cancelled').hidden = cancelled.length === 0;
     $('agenda').hidden = false;
   }
 

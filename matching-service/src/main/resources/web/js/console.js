@@ -53,8 +53,15 @@
 
   function seconds(ms) { return ms === null || ms === undefined ? '—' : (ms / 1000).toFixed(1) + ' s'; }
 
-  function words(camel) {
-    const text = camel.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const METRIC_LABELS = {
+    score: 'Score', scheduled: 'Meetings scheduled', breaks: 'Breaks', maxBreaksOfAParticipant: 'Most breaks of one participant',
+    participantsWithoutMeetings: 'Participants without meetings',
+  };
+
+  /** A label for a metric: the known ones by name, others by splitting the camel case. */
+  function metricLabel(key) {
+    if (METRIC_LABELS[key]) return METRIC_LABELS[key];
+    const text = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').toLowerCase();
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
@@ -401,7 +408,7 @@
     const info = state.doc.event || {};
     const metrics = { score: schedule.score, ...(schedule.metrics || {}) };
     $('metrics').replaceChildren(...Object.entries(metrics).map(([key, value]) =>
-        el('div', {}, el('dt', {}, words(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value)))));
+        el('div', {}, el('dt', {}, metricLabel(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value)))));
 
     const slots = model.slots(info);
     const tables = model.tables(info);
