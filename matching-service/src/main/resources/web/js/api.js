@@ -23,6 +23,7 @@
     event: (id) => `/api/events/${enc(id)}`,
     candidates: (id) => `/api/events/${enc(id)}/candidates`,
     solve: (id) => `/api/events/${enc(id)}/solve`,
+    solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
     schedule: (id) => `/api/events/${enc(id)}/schedule`,
     token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
     agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,

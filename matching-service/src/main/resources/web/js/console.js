@@ -301,8 +301,8 @@
     state.timeLimit = Math.max(1, +$('time-limit').value || 30);
     $('solve').disabled = true;
     try {
-      await call('POST', api.paths.solve(state.id) + '?timeLimit=' + state.timeLimit + 's');
-      follow({ state: 'SOLVING' });
+      const started = await call('POST', api.paths.solve(state.id) + '?timeLimit=' + state.timeLimit + 's');
+      follow(started && started.state ? started : { state: 'SOLVING' });
     } catch (error) {
       $('solve').disabled = false;
       if (error.status === 409) { follow({ state: 'SOLVING' }); return; }
@@ -321,9 +321,9 @@
     const id = state.id;
     $('solve').disabled = true;
     $('stop').disabled = false;
-    state.started = performance.now() - (api.millis(first.elapsed ?? first.elapsedMillis) || 0);
+    state.started = performance.now();
     showProgress(first);
-    const job = api.stream(api.paths.solve(id), token(), (name, data) => {
+    const job = api.stream(api.paths.solveStream(id), token(), (name, data) => {
       let update;
       try { update = JSON.parse(data); } catch (ignored) { return; }
       if (state.id === id) showProgress(update);
@@ -367,10 +367,26 @@
     if (state.schedule) go('schedule');
   }
 
+  /** Milliseconds spent by the job: given by the update, from its start and finish times, or by the local clock. */
+  function elapsedOf(update, done) {
+    const given = api.millis(update.elapsed ?? update.elapsedMillis ?? update.timeSpent);
+    if (given !== null) return given;
+    const started = Date.parse(update.startedAt);
+    if (!Number.isNaN(started)) {
+      const end = done ? Date.parse(update.finishedAt || update.bestSince) : Date.now();
+      if (!Number.isNaN(end)) return Math.max(0, end - started);
+    }
+    return state.started && !done ? performance.now() - state.started : null;
+  }
+
   function showProgress(update) {
     $('progress-box').hidden = false;
-    const done = update.state && update.state !== 'SOLVING';
-    if (update.state) $('p-state').textContent = update.state;
+    const done = Boolean(update.state) && update.state !== 'SOLVING';
+    if (update.state) {
+      const notes = [update.queued && 'queued', update.stoppedEarly && 'stopped early', update.stale && 'stale'];
+      const note = notes.filter(Boolean).join(', ');
+      $('p-state').textContent = update.state + (note ? ` (${note})` : '');
+    }
     const score = update.score ?? update.bestScore;
     if (score !== undefined && score !== null) $('p-score').textContent = String(score);
     const placed = update.scheduled ?? update.meetingsPlaced ?? update.placed ?? (update.metrics && update.metrics.scheduled);
@@ -378,8 +394,7 @@
       const total = update.meetings ?? update.candidates ?? update.total;
       $('p-placed').textContent = total ? `${placed} / ${total}` : String(placed);
     }
-    let elapsed = api.millis(update.elapsed ?? update.elapsedMillis ?? update.time ?? update.timeSpent);
-    if (elapsed === null && state.started && !done) elapsed = performance.now() - state.started;
+    const elapsed = elapsedOf(update, done);
     if (elapsed !== null) $('p-time').textContent = seconds(elapsed);
     const bar = $('solve-progress');
     bar.value = done ? 100 : Math.min(99, Math.round(100 * (elapsed || 0) / (state.timeLimit * 1000)));
