@@ -1,15 +1,14 @@
 package org.b2g.core.io;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
@@ -35,21 +34,22 @@ public final class DznReader {
         this.source = source;
     }
 
+    /** The event's id is the file name without {@code .dzn}, e.g. {@code forum-13.original}. */
     public static Event read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
-        }
-        return read(text, file.toString());
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String id = name.endsWith(".dzn") ? name.substring(0, name.length() - 4) : name;
+        return read(EventFiles.readText(file), file.toString(), id);
     }
 
-    /** @param source the file name used in error messages */
+    /** @param source the file name used in error messages, and the event's id */
     public static Event read(String text, String source) {
+        return read(text, source, source);
+    }
+
+    private static Event read(String text, String source, String eventId) {
         DznReader reader = new DznReader(source);
         reader.parse(text);
-        return reader.toEvent(source);
+        return reader.toEvent(eventId);
     }
 
     // ---------------------------------------------------------------- parsing
@@ -338,7 +338,7 @@ public final class DznReader {
                     }
                     after.add(String.valueOf(earlier));
                 }
-                after.sort(java.util.Comparator.comparingInt(Integer::parseInt));
+                after.sort(Comparator.comparingInt(Integer::parseInt));
             }
             String sessionId = session == 1 ? "am" : session == 2 ? "pm" : null;
             meetings.add(new RequiredMeeting(String.valueOf(m), String.valueOf(a), String.valueOf(b), sessionId,
@@ -353,8 +353,39 @@ public final class DznReader {
                 }
             }
         }
+        if (fields.containsKey("meetingsxBusiness")) {
+            checkMeetingLists(setsOf("meetingsxBusiness", nBusiness), meetings);
+        }
         return new Event(eventId, eventId, null, 0, sessions, slots, tables, participants, meetings,
                 List.of(), List.of(), new Rules(DEFAULT_MAX_BREAKS, 0, 0.0));
+    }
+
+    /**
+     * {@code meetingsxBusiness} repeats {@code requested} per participant (meeting ids shifted by +1, with a dummy
+     * 1); a file where the two disagree was edited by hand or cut, and neither copy can be trusted.
+     */
+    private void checkMeetingLists(List<Set<Integer>> lists, List<RequiredMeeting> meetings) {
+        List<Set<Integer>> fromRequested = new ArrayList<>();
+        for (int p = 0; p < lists.size(); p++) {
+            fromRequested.add(new TreeSet<>());
+        }
+        for (RequiredMeeting meeting : meetings) {
+            int m = Integer.parseInt(meeting.id());
+            fromRequested.get(Integer.parseInt(meeting.first()) - 1).add(m);
+            fromRequested.get(Integer.parseInt(meeting.second()) - 1).add(m);
+        }
+        for (int p = 1; p <= lists.size(); p++) {
+            Set<Integer> listed = new TreeSet<>();
+            for (int shifted : lists.get(p - 1)) {
+                if (shifted != 1) {
+                    listed.add(shifted - 1);
+                }
+            }
+            if (!listed.equals(fromRequested.get(p - 1))) {
+                throw at("meetingsxBusiness", "'meetingsxBusiness' gives participant " + p + " meetings " + listed
+                        + " but 'requested' gives it " + fromRequested.get(p - 1));
+            }
+        }
     }
 
     private Value field(String name) {

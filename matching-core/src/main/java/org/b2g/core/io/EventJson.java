@@ -1,21 +1,96 @@
 package org.b2g.core.io;
 
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParsingException;
 
 import org.b2g.core.domain.Event;
 
-/** Reads {@code b2g-event/1}. OWNED BY THE IO WORK (skeleton). */
+/**
+ * Reads {@code b2g-event/1} (formats.md) into an {@link Event} whose ids are unique and whose references all
+ * resolve. Anything else is an {@link InputException} with one line naming the file, the JSON path, the value and
+ * what is accepted, so that organizers can fix their file without reading a stack trace.
+ */
 public final class EventJson {
+
+    public static final String FORMAT = "b2g-event/1";
 
     private EventJson() {
     }
 
     public static Event read(Path file) {
-        throw new UnsupportedOperationException("skeleton");
+        return read(EventFiles.readText(file), file.toString());
     }
 
     /** @param source the name used in error messages (a file name, or "request body") */
     public static Event read(String json, String source) {
-        throw new UnsupportedOperationException("skeleton");
+        return new EventReader(JsonNode.root(parse(json, source), source)).read();
+    }
+
+    /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
+    static JsonValue parse(String json, String source) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        } catch (JsonParsingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? source : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber();
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            long offset = at == null ? -1 : at.getStreamOffset();
+            if (message.contains("token=EOF") || offset < 0 || offset >= json.stripTrailing().length()) {
+                throw new InputException(where + ": the JSON is truncated; expected the rest of the document.", e);
+            }
+            throw new InputException(where + ": malformed JSON: " + complaint(message) + ".", e);
+        } catch (JsonException e) {
+            throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static final Pattern INVALID_TOKEN =
+            Pattern.compile("Invalid token=(\\w+).*Expected tokens are: \\[([\\w, ]*)]", Pattern.DOTALL);
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d+)");
+    private static final Pattern LOCATION = Pattern.compile("\\s*at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)");
+
+    /** Parsson's complaint in plain words, without its own location (the caller gives file:line:column). */
+    static String complaint(String message) {
+        Matcher m = INVALID_TOKEN.matcher(message);
+        if (m.find()) {
+            List<String> expected = new ArrayList<>();
+            for (String token : m.group(2).split(",\\s*")) {
+                expected.add(token(token));
+            }
+            return "found " + token(m.group(1)) + " where " + String.join(" or ", expected) + " was expected";
+        }
+        Matcher c = UNEXPECTED_CHAR.matcher(message);
+        if (c.find()) {
+            int code = Integer.parseInt(c.group(1));
+            return code < 0 ? "the text ends too early" : "unexpected character \"" + Character.toString(code) + "\"";
+        }
+        String plain = LOCATION.matcher(message).replaceAll("").replace('\n', ' ').trim();
+        return plain.isEmpty() ? "syntax error" : plain;
+    }
+
+    private static String token(String name) {
+        return switch (name) {
+            case "CURLYOPEN" -> "'{'";
+            case "CURLYCLOSE" -> "'}'";
+            case "SQUAREOPEN" -> "'['";
+            case "SQUARECLOSE" -> "']'";
+            case "COLON" -> "':'";
+            case "COMMA" -> "','";
+            case "STRING" -> "a string";
+            case "NUMBER" -> "a number";
+            case "TRUE", "FALSE", "NULL" -> name.toLowerCase(java.util.Locale.ROOT);
+            default -> name;
+        };
     }
 }

@@ -1,21 +1,140 @@
 package org.b2g.core.io;
 
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
 
+import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.solver.ScheduleMetrics;
 
-/** Writes {@code b2g-schedule/1}. OWNED BY THE IO WORK (skeleton). */
+/**
+ * Writes and reads {@code b2g-schedule/1} (formats.md): the scheduled meetings in time order, the candidates left
+ * out with the reason, and the figures organizers compare schedules by.
+ */
 public final class ScheduleJson {
+
+    public static final String FORMAT = "b2g-schedule/1";
+
+    private static final JsonWriterFactory PRETTY =
+            Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    private static final Comparator<Meeting> TIME_THEN_TABLE = Comparator
+            .comparingInt((Meeting m) -> m.getSlot().index())
+            .thenComparingInt(m -> m.getTable() == null ? Integer.MAX_VALUE : m.getTable().index())
+            .thenComparing(Meeting::getId);
 
     private ScheduleJson() {
     }
 
     public static JsonObject toJson(MeetingSchedule schedule) {
-        throw new UnsupportedOperationException("skeleton");
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("format", FORMAT)
+                .add("event", schedule.getEvent().id());
+        if (schedule.getScore() != null) {
+            json.add("score", schedule.getScore().toString());
+        }
+        ZoneId zone = schedule.getEvent().timeZone();
+        List<Meeting> placed = new ArrayList<>();
+        List<Meeting> unplaced = new ArrayList<>();
+        for (Meeting meeting : schedule.getMeetings()) {
+            (meeting.isScheduled() ? placed : unplaced).add(meeting);
+        }
+        placed.sort(TIME_THEN_TABLE);
+        JsonArrayBuilder meetings = Json.createArrayBuilder();
+        for (Meeting meeting : placed) {
+            meetings.add(scheduled(meeting, zone));
+        }
+        JsonArrayBuilder unscheduled = Json.createArrayBuilder();
+        for (Meeting meeting : unplaced) {
+            unscheduled.add(Json.createObjectBuilder()
+                    .add("id", meeting.getId())
+                    .add("participants", participants(meeting))
+                    .add("origin", meeting.getOrigin().code())
+                    .add("reason", UnscheduledReason.of(schedule, meeting)));
+        }
+        return json.add("meetings", meetings)
+                .add("unscheduled", unscheduled)
+                .add("metrics", metrics(schedule))
+                .build();
     }
 
-    /** Pretty-printed UTF-8 JSON text. */
+    /** Pretty-printed JSON text, ending with a newline. */
     public static String write(MeetingSchedule schedule) {
-        throw new UnsupportedOperationException("skeleton");
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = PRETTY.createWriter(text)) {
+            writer.writeObject(toJson(schedule));
+        }
+        return text.toString().strip() + "\n";
+    }
+
+    /** Reads a {@code b2g-schedule/1} file, e.g. a published schedule to repair. */
+    public static ScheduleFile read(Path file) {
+        return read(EventFiles.readText(file), file.toString());
+    }
+
+    /** @param source the name used in error messages (a file name, or "request body") */
+    public static ScheduleFile read(String json, String source) {
+        return ScheduleFile.read(JsonNode.root(EventJson.parse(json, source), source));
+    }
+
+    private static JsonObjectBuilder scheduled(Meeting meeting, ZoneId zone) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", meeting.getId())
+                .add("participants", participants(meeting))
+                .add("slot", meeting.getSlot().index());
+        if (meeting.getTable() != null) {
+            json.add("table", meeting.getTable().id());
+        }
+        if (meeting.getSlot().start() != null) {
+            json.add("start", timestamp(meeting.getSlot().start(), zone));
+            json.add("end", timestamp(meeting.getSlot().end(), zone));
+        }
+        JsonArrayBuilder reasons = Json.createArrayBuilder();
+        meeting.getReasons().forEach(reasons::add);
+        return json.add("origin", meeting.getOrigin().code())
+                .add("relevance", BigDecimal.valueOf(meeting.getRelevance()).setScale(3, RoundingMode.HALF_UP)
+                        .stripTrailingZeros())
+                .add("reasons", reasons);
+    }
+
+    private static JsonArrayBuilder participants(Meeting meeting) {
+        return Json.createArrayBuilder().add(meeting.getFirst().id()).add(meeting.getSecond().id());
+    }
+
+    /** ISO-8601 with the event's offset, e.g. 2024-10-10T09:10:00+07:00; without offset if the zone is unknown. */
+    private static String timestamp(LocalDateTime time, ZoneId zone) {
+        return zone == null ? time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                : time.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static JsonObjectBuilder metrics(MeetingSchedule schedule) {
+        ScheduleMetrics metrics = ScheduleMetrics.of(schedule);
+        long requiredUnscheduled = schedule.getMeetings().stream()
+                .filter(m -> m.getOrigin() == Origin.REQUIRED && !m.isScheduled())
+                .count();
+        return Json.createObjectBuilder()
+                .add("scheduled", metrics.scheduled())
+                .add("unscheduled", metrics.unscheduled())
+                .add("requiredUnscheduled", requiredUnscheduled)
+                .add("breaks", metrics.breaks())
+                .add("maxBreaksOfAParticipant", metrics.maxBreaksOfAParticipant())
+                .add("participantsWithoutMeetings", metrics.participantsWithoutMeetings());
     }
 }

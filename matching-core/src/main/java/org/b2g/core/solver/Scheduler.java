@@ -1,22 +1,48 @@
 package org.b2g.core.solver;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.solver.search.KernelPhase;
+import org.optaplanner.core.api.solver.Solver;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 /**
- * Solves a {@link MeetingSchedule}: the library's entry point for scheduling. OWNED BY THE KERNEL WORK (skeleton).
+ * Solves a {@link MeetingSchedule}: the library's entry point for scheduling.
+ *
+ * <p>OptaPlanner owns the model and the score ({@link MeetingConstraintProvider}); the search itself is a dedicated
+ * kernel run as a custom phase, because generic moves over one slot variable per meeting are far too slow for this
+ * edge-colouring-like problem. With a positive {@link SolveOptions#moveLimit() move limit} the time limit is ignored,
+ * so the same input and seed always give the same schedule.
  */
 public final class Scheduler {
 
     private final SolveOptions options;
+    private final EnvironmentMode environmentMode;
+    private final AtomicBoolean terminate = new AtomicBoolean();
+    private final AtomicReference<Solver<MeetingSchedule>> running = new AtomicReference<>();
 
-    private Scheduler(SolveOptions options) {
+    private Scheduler(SolveOptions options, EnvironmentMode environmentMode) {
         this.options = options;
+        this.environmentMode = environmentMode;
     }
 
     public static Scheduler create(SolveOptions options) {
-        return new Scheduler(options);
+        return new Scheduler(options, EnvironmentMode.REPRODUCIBLE);
+    }
+
+    /** A scheduler whose OptaPlanner checks every score it computes (for tests: slow). */
+    static Scheduler createAsserting(SolveOptions options) {
+        return new Scheduler(options, EnvironmentMode.FULL_ASSERT);
     }
 
     /**
@@ -24,11 +50,38 @@ public final class Scheduler {
      * (from the solver's thread). Safe to call {@link #terminateEarly()} from another thread.
      */
     public MeetingSchedule solve(MeetingSchedule problem, Consumer<Progress> onBest) {
-        throw new UnsupportedOperationException("skeleton");
+        KernelPhase kernel = new KernelPhase(options.seed(), options.moveLimit(), options.timeLimit(), terminate::get,
+                onBest);
+        Solver<MeetingSchedule> solver = SolverFactory.<MeetingSchedule>create(config(kernel)).buildSolver();
+        running.set(solver);
+        try {
+            if (terminate.get()) {
+                solver.terminateEarly();
+            }
+            return solver.solve(problem);
+        } finally {
+            running.set(null);
+        }
+    }
+
+    private SolverConfig config(KernelPhase kernel) {
+        List<PhaseConfig> phases = List.of(new CustomPhaseConfig().withCustomPhaseCommands(kernel));
+        return new SolverConfig()
+                .withSolutionClass(MeetingSchedule.class)
+                .withEntityClasses(Meeting.class)
+                .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
+                        .withConstraintProviderClass(MeetingConstraintProvider.class))
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(options.seed())
+                .withPhases(phases.toArray(PhaseConfig[]::new));
     }
 
     /** Asks a running {@link #solve} to stop soon and return its best schedule. */
     public void terminateEarly() {
-        throw new UnsupportedOperationException("skeleton");
+        terminate.set(true);
+        Solver<MeetingSchedule> solver = running.get();
+        if (solver != null) {
+            solver.terminateEarly();
+        }
     }
 }

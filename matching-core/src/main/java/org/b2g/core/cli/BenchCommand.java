@@ -1,0 +1,177 @@
+package org.b2g.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.DznReader;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.InputException;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.Progress;
+import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.search.KernelPhase;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+/**
+ * {@code b2g bench DIR [--time-limit 10s] [--runs N] [--seed S] [--baseline]}: solves every {@code .dzn} and
+ * {@code .json} instance in DIR and prints one row per instance (medians over the runs) and the totals; with
+ * {@code --baseline} a plain OptaPlanner configuration runs on the same instances for comparison.
+ */
+final class BenchCommand implements Command {
+
+    private static final Set<String> OPTIONS = Set.of("time-limit", "runs", "seed");
+    private static final String BASELINE = "--baseline";
+
+    /** One solved run: breaks found, feasible or not, time to best. */
+    record Run(int breaks, boolean feasible, Duration timeToBest) {
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        boolean baseline = args.contains(BASELINE);
+        Arguments arguments = Arguments.parse("bench", args.stream().filter(a -> !a.equals(BASELINE)).toList(),
+                OPTIONS);
+        if (arguments.positional().size() != 1) {
+            throw new InputException("usage: b2g bench DIR [--time-limit 10s] [--runs N] [--seed S] [--baseline]");
+        }
+        Path dir = Path.of(arguments.positional().get(0));
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + ": is not a directory of .dzn or .json instances.");
+        }
+        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(10));
+        int runs = arguments.intOption("runs", 1, 1, 1000);
+        long seed = arguments.longOption("seed", 0L);
+        List<Path> instances;
+        try (Stream<Path> files = Files.list(dir)) {
+            instances = files.filter(f -> f.toString().endsWith(".dzn") || f.toString().endsWith(".json")).sorted()
+                    .toList();
+        }
+        if (instances.isEmpty()) {
+            throw new InputException(dir + ": holds no .dzn or .json instance.");
+        }
+        KnownOptima optima = KnownOptima.load();
+        out.printf("b2g bench %s: %d instance(s), time limit %s, %d run(s) per instance, seed %d%s%n", dir,
+                instances.size(), format(timeLimit), runs, seed, runs > 1 ? " (medians)" : "");
+        String header = String.format(Locale.ROOT, "%-16s %4s %5s %3s %3s %6s %7s %4s %8s %8s", "instance", "P", "M",
+                "T", "L", "breaks", "optimum", "gap", "to-best", "feasible");
+        if (baseline) {
+            header += String.format(Locale.ROOT, " | %11s %13s", "base-breaks", "base-feasible");
+        }
+        out.println(header);
+        int feasible = 0;
+        int optimal = 0;
+        int known = 0;
+        int baseFeasible = 0;
+        int baseOptimal = 0;
+        for (Path file : instances) {
+            Event event = read(file);
+            String name = name(file);
+            Integer optimum = optima.of(name);
+            List<Run> results = new ArrayList<>();
+            List<Run> baseResults = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                results.add(solve(event, timeLimit, seed + r, err, name));
+                if (baseline) {
+                    baseResults.add(solveBaseline(event, timeLimit, seed + r));
+                }
+            }
+            Summary summary = Summary.of(results);
+            String row = String.format(Locale.ROOT, "%-16s %4d %5d %3d %3d %6s %7s %4s %8s %8s", name,
+                    event.participants().size(), event.meetings().size(), event.slotCount(), event.tables().size(),
+                    summary.breaks(), optimum == null ? "-" : optimum,
+                    optimum == null ? "-" : summary.breaks() - optimum, format(summary.timeToBest()),
+                    summary.feasibleText(runs));
+            if (summary.allFeasible()) {
+                feasible++;
+            }
+            if (optimum != null) {
+                known++;
+                if (summary.allFeasible() && summary.breaks() <= optimum) {
+                    optimal++;
+                }
+            }
+            if (baseline) {
+                Summary base = Summary.of(baseResults);
+                row += String.format(Locale.ROOT, " | %11d %13s", base.breaks(), base.feasibleText(runs));
+                baseFeasible += base.allFeasible() ? 1 : 0;
+                baseOptimal += optimum != null && base.allFeasible() && base.breaks() <= optimum ? 1 : 0;
+            }
+            out.println(row);
+        }
+        out.printf("feasible %d/%d, optimal %d/%d (of instances with a known optimum)%n", feasible, instances.size(),
+                optimal, known);
+        if (baseline) {
+            out.printf("baseline: feasible %d/%d, optimal %d/%d%n", baseFeasible, instances.size(), baseOptimal,
+                    known);
+        }
+        return OK;
+    }
+
+    private static Run solve(Event event, Duration timeLimit, long seed, PrintStream err, String name) {
+        MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+        Duration[] toBest = {Duration.ZERO};
+        Scheduler scheduler = Scheduler.create(new SolveOptions(timeLimit, seed, 0L));
+        MeetingSchedule solved = scheduler.solve(problem, (Progress progress) -> toBest[0] = progress.elapsed());
+        HardMediumSoftLongScore score = solved.getScore();
+        HardMediumSoftLongScore kernelScore = KernelPhase.score(solved);
+        if (!kernelScore.equals(score)) {
+            err.println("bench: " + name + ": the kernel's score " + kernelScore + " differs from OptaPlanner's "
+                    + score + ".");
+        }
+        return new Run(ScheduleMetrics.of(solved).breaks(), score.isFeasible(), toBest[0]);
+    }
+
+    private static Run solveBaseline(Event event, Duration timeLimit, long seed) {
+        MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+        BaselineSolver.Result result = BaselineSolver.solve(problem, timeLimit, seed);
+        MeetingSchedule solved = result.schedule();
+        return new Run(ScheduleMetrics.of(solved).breaks(), solved.getScore().isFeasible(), result.timeToBest());
+    }
+
+    private static Event read(Path file) {
+        return file.toString().endsWith(".dzn") ? DznReader.read(file) : EventJson.read(file);
+    }
+
+    /** {@code forum-13.original.dzn} → {@code forum-13}. */
+    static String name(Path file) {
+        String name = file.getFileName().toString();
+        name = name.substring(0, name.lastIndexOf('.'));
+        return name.endsWith(".original") ? name.substring(0, name.length() - ".original".length()) : name;
+    }
+
+    static String format(Duration duration) {
+        return String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+
+    /** Medians over the runs of one instance. */
+    private record Summary(int breaks, Duration timeToBest, int feasibleRuns, int runs) {
+
+        static Summary of(List<Run> runs) {
+            int[] breaks = runs.stream().mapToInt(Run::breaks).sorted().toArray();
+            long[] millis = runs.stream().mapToLong(r -> r.timeToBest().toMillis()).sorted().toArray();
+            int feasible = (int) runs.stream().filter(Run::feasible).count();
+            return new Summary(breaks[(breaks.length - 1) / 2], Duration.ofMillis(millis[(millis.length - 1) / 2]),
+                    feasible, runs.size());
+        }
+
+        boolean allFeasible() {
+            return feasibleRuns == runs;
+        }
+
+        String feasibleText(int total) {
+            return allFeasible() ? "yes" : feasibleRuns == 0 ? "no" : feasibleRuns + "/" + total;
+        }
+    }
+}

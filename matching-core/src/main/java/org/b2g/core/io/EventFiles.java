@@ -1,0 +1,58 @@
+package org.b2g.core.io;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.b2g.core.domain.Event;
+
+/**
+ * Reads an event from the file a user names on the command line or uploads: {@code .json} ({@code b2g-event/1})
+ * or {@code .dzn} (the B2B benchmark), chosen by extension. One place, so that every verb accepts the same inputs.
+ */
+public final class EventFiles {
+
+    private EventFiles() {
+    }
+
+    /**
+     * @param maxBreaksOverride a cap on breaks per participant that replaces the file's (or the .dzn default of 2);
+     *        null keeps the file's
+     */
+    public static Event read(Path file, Integer maxBreaksOverride) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        Event event;
+        if (name.endsWith(".json")) {
+            event = EventJson.read(file);
+        } else if (name.endsWith(".dzn")) {
+            event = DznReader.read(file);
+        } else {
+            throw new InputException(file + ": unknown kind of input; expected a .json (" + EventJson.FORMAT
+                    + ") or a .dzn (B2B benchmark) file.");
+        }
+        if (maxBreaksOverride != null) {
+            if (maxBreaksOverride < 0) {
+                throw new InputException("--max-breaks (" + maxBreaksOverride + ") is negative; expected 0 or more.");
+            }
+            event = event.withRules(event.rules().withMaxBreaks(maxBreaksOverride));
+        }
+        return event;
+    }
+
+    /** The file's UTF-8 text; a missing or unreadable file is bad input, not a crash. */
+    static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file.", e);
+        } catch (CharacterCodingException e) {
+            throw new InputException(file + ": is not UTF-8 text.", e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.b2g.core.io;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
+
+/**
+ * A {@code b2g-schedule/1} document as read back: where each meeting was placed. Lets a published schedule be
+ * loaded onto fresh planning entities, for display or as the starting point of a repair.
+ *
+ * @param score the score as written, or null
+ */
+public record ScheduleFile(String event, String score, List<Placement> meetings) {
+
+    public ScheduleFile {
+        meetings = List.copyOf(meetings);
+    }
+
+    /** One scheduled meeting: who, when and where. {@code table} is null when the file gives none. */
+    public record Placement(String id, String first, String second, int slot, String table, Origin origin) {
+    }
+
+    static ScheduleFile read(JsonNode root) {
+        root.object();
+        JsonNode format = root.get("format");
+        if (!format.present() || !format.string().equals(ScheduleJson.FORMAT)) {
+            throw format.fail((format.present() ? " (" + format.shown() + ") is not supported" : " is missing")
+                    + "; expected \"" + ScheduleJson.FORMAT + "\"");
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (JsonNode item : root.get("meetings").items()) {
+            item.object();
+            List<JsonNode> pair = item.get("participants").items();
+            if (pair.size() != 2) {
+                throw item.get("participants").fail(" has " + pair.size()
+                        + " entries; expected the ids of two participants");
+            }
+            JsonNode originNode = item.get("origin");
+            Origin origin = Origin.REQUIRED;
+            if (originNode.present()) {
+                origin = origin(originNode);
+            }
+            placements.add(new Placement(item.get("id").string(), pair.get(0).string(), pair.get(1).string(),
+                    item.get("slot").integer(1, Integer.MAX_VALUE), item.get("table").stringOr(null), origin));
+        }
+        return new ScheduleFile(root.get("event").string(), root.get("score").stringOr(null), placements);
+    }
+
+    private static Origin origin(JsonNode node) {
+        String code = node.string();
+        for (Origin origin : Origin.values()) {
+            if (origin.code().equals(code)) {
+                return origin;
+            }
+        }
+        throw node.fail(" (" + node.shown() + ") is not an origin; expected required, must, mutual, request or"
+                + " recommended");
+    }
+
+    /**
+     * Places {@code schedule}'s meetings as this file says, matching by id and pair of participants (in either
+     * order). Meetings the file does not list are left as they are.
+     *
+     * @return the placements that match no meeting of the schedule (e.g. a cancelled meeting), in file order
+     * @throws InputException when a placement names a slot or table the schedule's event does not have
+     */
+    public List<Placement> applyTo(MeetingSchedule schedule, String source) {
+        List<Placement> unmatched = new ArrayList<>();
+        int slotCount = schedule.getSlots().size();
+        for (int i = 0; i < meetings.size(); i++) {
+            Placement placement = meetings.get(i);
+            String path = source + ": meetings[" + i + "]";
+            if (placement.slot() > slotCount) {
+                throw new InputException(path + ".slot (" + placement.slot() + ") is outside 1.." + slotCount + ".");
+            }
+            Table table = null;
+            if (placement.table() != null) {
+                table = schedule.getEvent().table(placement.table());
+                if (table == null) {
+                    throw new InputException(path + ".table: unknown table \"" + placement.table() + "\".");
+                }
+            }
+            Meeting meeting = find(schedule, placement);
+            if (meeting == null) {
+                unmatched.add(placement);
+                continue;
+            }
+            Slot slot = schedule.getSlots().get(placement.slot() - 1);
+            meeting.setSlot(slot);
+            if (table != null) {
+                meeting.setTable(table);
+            }
+        }
+        return unmatched;
+    }
+
+    private static Meeting find(MeetingSchedule schedule, Placement placement) {
+        for (Meeting meeting : schedule.getMeetings()) {
+            if (meeting.getId().equals(placement.id()) && samePair(meeting, placement)) {
+                return meeting;
+            }
+        }
+        return null;
+    }
+
+    private static boolean samePair(Meeting meeting, Placement placement) {
+        String a = meeting.getFirst().id();
+        String b = meeting.getSecond().id();
+        return (a.equals(placement.first()) && b.equals(placement.second()))
+                || (a.equals(placement.second()) && b.equals(placement.first()));
+    }
+}

@@ -1,0 +1,168 @@
+package org.b2g.core.io;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.b2g.core.domain.Session;
+import org.b2g.core.domain.Slot;
+
+/**
+ * Turns the sessions of {@code b2g-event/1} into numbered slots: sessions sorted by day, then start, then list
+ * order; slots numbered 1..T over them; one day index per distinct day, because breaks are counted per day.
+ */
+final class SessionPlan {
+
+    /** A session as written, before numbering; {@code order} is its position in the list. */
+    private record Spec(String id, LocalDate date, LocalTime start, int slotCount, int order, JsonNode node) {
+        String day() {
+            return date == null ? "1" : date.toString();
+        }
+    }
+
+    private final List<Session> sessions = new ArrayList<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final boolean clockTimes;
+
+    private SessionPlan(List<Spec> specs, int slotMinutes) {
+        this.clockTimes = specs.stream().anyMatch(s -> s.start() != null);
+        List<Spec> sorted = new ArrayList<>(specs);
+        sorted.sort(Comparator.comparing(Spec::date, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(Spec::start, Comparator.nullsFirst(Comparator.<LocalTime>naturalOrder()))
+                .thenComparingInt(Spec::order));
+        int dayIndex = -1;
+        Spec previous = null;
+        for (Spec spec : sorted) {
+            boolean sameDay = previous != null && previous.day().equals(spec.day());
+            if (!sameDay) {
+                dayIndex++;
+            } else if (previous.start() != null && spec.start() != null) {
+                LocalTime previousEnd = previous.start().plusMinutes((long) previous.slotCount() * slotMinutes);
+                if (previousEnd.isAfter(spec.start()) || endsAfterMidnight(previous, slotMinutes)) {
+                    throw spec.node().fail(" (" + spec.id() + ", " + spec.start() + ") starts before "
+                            + previous.node().path() + " (" + previous.id() + ") ends at " + previousEnd
+                            + "; expected sessions of one day not to overlap");
+                }
+            }
+            int first = slots.size() + 1;
+            sessions.add(new Session(spec.id(), spec.day(), spec.date(), spec.start(), spec.slotCount(), first));
+            for (int k = 0; k < spec.slotCount(); k++) {
+                LocalDateTime start = spec.start() == null ? null
+                        : LocalDateTime.of(spec.date(), spec.start()).plusMinutes((long) k * slotMinutes);
+                LocalDateTime end = start == null ? null : start.plusMinutes(slotMinutes);
+                slots.add(new Slot(first + k, spec.id(), dayIndex, start, end));
+            }
+            previous = spec;
+        }
+    }
+
+    private static boolean endsAfterMidnight(Spec spec, int slotMinutes) {
+        return spec.start().toSecondOfDay() / 60 + (long) spec.slotCount() * slotMinutes > 24 * 60;
+    }
+
+    /**
+     * Reads {@code event.sessions}. {@code slotMinutes} is 0 when the event does not give it, which is only
+     * acceptable when no session needs it (no clock time, every session counted in {@code slots}).
+     */
+    static SessionPlan read(JsonNode sessionsNode, int slotMinutes, JsonNode slotMinutesNode) {
+        List<JsonNode> items = sessionsNode.items();
+        if (items.isEmpty()) {
+            throw sessionsNode.fail(" is empty; expected at least one session");
+        }
+        Map<String, String> pathById = new HashMap<>();
+        List<Spec> specs = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode node = items.get(i);
+            node.object();
+            JsonNode idNode = node.get("id");
+            String id = idNode.string();
+            String earlier = pathById.putIfAbsent(id, node.path());
+            if (earlier != null) {
+                throw idNode.fail(": duplicate session id \"" + id + "\" (also at " + earlier + ")");
+            }
+            LocalDate date = date(node.get("day"));
+            LocalTime start = time(node.get("start"));
+            if (start != null && date == null) {
+                throw node.get("start").fail(" (\"" + start + "\") needs a day; expected \"day\": \"YYYY-MM-DD\""
+                        + " next to it");
+            }
+            if ((start != null || node.get("end").present()) && slotMinutes == 0) {
+                throw slotMinutesNode.fail(" is missing; expected the length of a slot in minutes, since "
+                        + node.path() + " has clock times");
+            }
+            specs.add(new Spec(id, date, start, slotCount(node, start, slotMinutes), i, node));
+        }
+        return new SessionPlan(specs, slotMinutes);
+    }
+
+    private static int slotCount(JsonNode node, LocalTime start, int slotMinutes) {
+        JsonNode endNode = node.get("end");
+        JsonNode slotsNode = node.get("slots");
+        if (endNode.present() && slotsNode.present()) {
+            throw node.fail(" gives both end and slots; expected one of them");
+        }
+        if (slotsNode.present()) {
+            return slotsNode.integer(1, 10_000);
+        }
+        if (!endNode.present()) {
+            throw node.fail(" has neither end nor slots; expected \"end\": \"HH:MM\" or \"slots\": a count");
+        }
+        LocalTime end = time(endNode);
+        if (start == null) {
+            throw endNode.fail(" (\"" + end + "\") needs a start; expected \"start\": \"HH:MM\" next to it");
+        }
+        if (!end.isAfter(start)) {
+            throw endNode.fail(" (\"" + end + "\") is not after start (\"" + start + "\")");
+        }
+        long count = Duration.between(start, end).toMinutes() / slotMinutes;
+        if (count == 0) {
+            throw node.fail(" is empty: " + start + ".." + end + " holds no whole " + slotMinutes
+                    + "-minute slot");
+        }
+        return (int) count;
+    }
+
+    private static LocalDate date(JsonNode node) {
+        if (!node.present()) {
+            return null;
+        }
+        String text = node.string();
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw node.fail(" (" + node.shown() + ") is not a date; expected YYYY-MM-DD such as \"2024-10-10\"");
+        }
+    }
+
+    private static LocalTime time(JsonNode node) {
+        if (!node.present()) {
+            return null;
+        }
+        String text = node.string();
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw node.fail(" (" + node.shown() + ") is not a time of day; expected HH:MM such as \"08:30\"");
+        }
+    }
+
+    List<Session> sessions() {
+        return sessions;
+    }
+
+    List<Slot> slots() {
+        return slots;
+    }
+
+    /** True when some session has a start time, so slots have clock times and the event needs a time zone. */
+    boolean hasClockTimes() {
+        return clockTimes;
+    }
+}

@@ -1,0 +1,118 @@
+package org.b2g.core.matching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TF-IDF vectors of a collection of short texts (offerings and needs), L2-normalised so that the dot product of two
+ * vectors is their cosine. Terms and their accented forms are interned to ints: scoring all pairs of a large
+ * event then touches arrays only.
+ */
+final class TermVectors {
+
+    /** The form id of a term typed without diacritics: compatible with every accented form of its key. */
+    static final int PLAIN = -1;
+
+    /** One text's vector: parallel arrays by position. */
+    record Vector(int[] terms, float[] weights, int[] forms) {
+        int size() {
+            return terms.length;
+        }
+    }
+
+    private final Map<String, Integer> termIds = new HashMap<>();
+    private final Map<String, Integer> formIds = new HashMap<>();
+    private final List<String> termKeys = new ArrayList<>();
+    private final List<String> formTexts = new ArrayList<>();
+    private final List<Vector> vectors = new ArrayList<>();
+
+    /** Title words count twice: a title says what the thing is, a description also says how. */
+    TermVectors(List<String[]> titleAndDescription) {
+        List<Map<Integer, double[]>> counts = new ArrayList<>(titleAndDescription.size());
+        List<Map<Integer, Integer>> forms = new ArrayList<>(titleAndDescription.size());
+        List<Integer> documentFrequency = new ArrayList<>();
+        for (String[] text : titleAndDescription) {
+            Map<Integer, double[]> count = new LinkedHashMap<>();
+            Map<Integer, Integer> form = new HashMap<>();
+            add(Tokenizer.terms(text[0]), 2, count, form);
+            add(Tokenizer.terms(text[1]), 1, count, form);
+            for (Integer term : count.keySet()) {
+                while (documentFrequency.size() <= term) {
+                    documentFrequency.add(0);
+                }
+                documentFrequency.set(term, documentFrequency.get(term) + 1);
+            }
+            counts.add(count);
+            forms.add(form);
+        }
+        int n = Math.max(1, titleAndDescription.size());
+        for (int d = 0; d < counts.size(); d++) {
+            Map<Integer, double[]> count = counts.get(d);
+            int[] terms = new int[count.size()];
+            float[] weights = new float[count.size()];
+            int[] formOf = new int[count.size()];
+            double norm = 0;
+            int k = 0;
+            for (Map.Entry<Integer, double[]> e : count.entrySet()) {
+                int term = e.getKey();
+                double idf = Math.log(1.0 + (double) n / documentFrequency.get(term));
+                double w = (1.0 + Math.log(e.getValue()[0])) * e.getValue()[1] * idf;
+                terms[k] = term;
+                weights[k] = (float) w;
+                formOf[k] = forms.get(d).get(term);
+                norm += w * w;
+                k++;
+            }
+            norm = Math.sqrt(norm);
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (float) (weights[i] / norm);
+            }
+            vectors.add(new Vector(terms, weights, formOf));
+        }
+    }
+
+    private void add(List<Term> terms, int times, Map<Integer, double[]> count, Map<Integer, Integer> form) {
+        for (Term term : terms) {
+            int id = termIds.computeIfAbsent(term.key(), key -> {
+                termKeys.add(key);
+                return termKeys.size() - 1;
+            });
+            double[] c = count.computeIfAbsent(id, x -> new double[] {0, term.factor()});
+            c[0] += times;
+            int f = term.plain() ? PLAIN : formIds.computeIfAbsent(term.form(), text -> {
+                formTexts.add(text);
+                return formTexts.size() - 1;
+            });
+            // Two different accented forms of one key in one text: be lenient, as if typed plain.
+            form.merge(id, f, (a, b) -> a.equals(b) ? a : PLAIN);
+        }
+    }
+
+    static boolean compatible(int formA, int formB) {
+        return formA == PLAIN || formB == PLAIN || formA == formB;
+    }
+
+    int termCount() {
+        return termKeys.size();
+    }
+
+    Vector vector(int document) {
+        return vectors.get(document);
+    }
+
+    /** A term matched between two texts as people read it: with the diacritics one of them wrote. */
+    String display(int term, int formA, int formB) {
+        if (formA != PLAIN) {
+            return formTexts.get(formA);
+        }
+        return formB != PLAIN ? formTexts.get(formB) : termKeys.get(term);
+    }
+
+    /** The term's text without diacritics; a bigram's has a space. */
+    String key(int term) {
+        return termKeys.get(term);
+    }
+}

@@ -1,0 +1,449 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+import org.b2g.core.solver.ScoreWeights;
+
+/**
+ * Finds slots for the meetings: a most-constrained-first greedy construction, then simulated annealing over a
+ * weighted sum of the score levels, with restarts from the best schedule. Moves: change a slot (or leave an optional
+ * meeting out), swap two meetings' slots, swap two meetings of one participant, a Kempe chain between two slots,
+ * and shifting a participant's block of meetings by one slot.
+ *
+ * <p>Every decision depends on the seed and the move count only, so a move limit makes runs repeatable; the clock
+ * is read only to stop.
+ */
+final class SlotSearch {
+
+    /** Receives every new best (hard, medium, breaks) as it is found. */
+    interface Listener {
+        void improved(SlotState state, long moves);
+    }
+
+    private static final int MAX_CHAIN = 64;
+
+    private final SearchModel model;
+    private final SlotState state;
+    private final SplittableRandom random;
+    private final long moveLimit;
+    private final long deadline;
+    private final BooleanSupplier stop;
+    private final Listener listener;
+    private final int[] movable;
+
+    private final double mediumWeight;
+    private double hardWeight;
+    private final double minHardWeight;
+
+    private int[] undoMeeting = new int[64];
+    private int[] undoSlot = new int[64];
+    private int undoSize;
+    private final int[] mark;
+    private int stamp;
+    private int[] chain = new int[MAX_CHAIN];
+
+    private final int[] best;
+    private long bestHard;
+    private long bestMedium;
+    private long bestBreaks;
+    /** The current state is a new best not yet copied into {@link #best}. */
+    private boolean bestPending;
+    private long moves;
+
+    /**
+     * @param moveLimit moves to evaluate, 0 for no limit; when positive the deadline is ignored
+     * @param deadline {@link System#nanoTime()} to stop at
+     */
+    SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
+        this.model = model;
+        this.state = new SlotState(model);
+        this.random = new SplittableRandom(seed);
+        this.moveLimit = moveLimit;
+        this.deadline = deadline;
+        this.stop = stop;
+        this.listener = listener;
+        this.movable = java.util.stream.IntStream.range(0, model.meetingCount)
+                .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
+        this.mark = new int[model.meetingCount];
+        this.best = new int[model.meetingCount];
+        long smallest = Long.MAX_VALUE;
+        long largest = 0;
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (!model.required[m] && model.weight[m] > 0) {
+                smallest = Math.min(smallest, model.weight[m]);
+                largest = Math.max(largest, model.weight[m]);
+            }
+        }
+        for (int p = 0; p < model.participantCount; p++) {
+            if (model.minMeetings[p] > 0) {
+                smallest = Math.min(smallest, ScoreWeights.MISSING_MEETING);
+                largest = Math.max(largest, ScoreWeights.MISSING_MEETING);
+            }
+        }
+        // The least valuable optional meeting is worth a few breaks; a hard point more than the most valuable one.
+        this.mediumWeight = smallest == Long.MAX_VALUE ? 1.0 : 3.0 / smallest;
+        this.minHardWeight = Math.max(2.0, 2.0 * largest * mediumWeight);
+        this.hardWeight = minHardWeight;
+    }
+
+    SlotState state() {
+        return state;
+    }
+
+    long moves() {
+        return moves;
+    }
+
+    /**
+     * Starts from {@code initial} (slots per meeting, {@link SearchModel#UNSCHEDULED} where none; values outside a
+     * meeting's domain are dropped), completes it greedily and improves it. Returns the best slots found.
+     */
+    int[] run(int[] initial) {
+        for (int m = 0; m < model.meetingCount; m++) {
+            int s = initial[m];
+            if (model.fixed[m]) {
+                s = model.domain[m].length == 1 ? model.domain[m][0] : UNSCHEDULED;
+            } else if (s != UNSCHEDULED && !model.allows(m, s)) {
+                s = UNSCHEDULED;
+            }
+            if (s != UNSCHEDULED) {
+                state.move(m, s);
+            }
+        }
+        construct();
+        remember();
+        if (!atLowerBound()) {
+            anneal();
+        }
+        restoreBest();
+        return state.slot.clone();
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    /** Places unscheduled meetings, those with the fewest slots and the busiest participants first. */
+    private void construct() {
+        int[] order = Arrays.stream(movable).filter(m -> state.slot[m] == UNSCHEDULED).toArray();
+        long[] keys = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            int m = order[i];
+            int degree = model.meetingsOf[model.first[m]].length + model.meetingsOf[model.second[m]].length;
+            int priority = model.required[m] ? 0 : 1;
+            keys[i] = ((long) priority << 60) | ((long) model.domain[m].length << 40)
+                    | ((long) (0xFFFFF - Math.min(degree, 0xFFFFF)) << 20) | random.nextInt(1 << 20);
+        }
+        Integer[] byKey = new Integer[order.length];
+        for (int i = 0; i < order.length; i++) {
+            byKey[i] = i;
+        }
+        Arrays.sort(byKey, (x, y) -> Long.compare(keys[x], keys[y]));
+        for (int i : byKey) {
+            int m = order[i];
+            double bestCost = model.required[m] ? Double.MAX_VALUE : cost();
+            int bestSlot = UNSCHEDULED;
+            int ties = 0;
+            for (int s : model.domain[m]) {
+                state.move(m, s);
+                double c = cost();
+                if (c < bestCost) {
+                    bestCost = c;
+                    bestSlot = s;
+                    ties = 1;
+                } else if (c == bestCost && bestSlot != UNSCHEDULED && random.nextInt(++ties) == 0) {
+                    bestSlot = s;
+                }
+            }
+            state.move(m, bestSlot);
+        }
+    }
+
+    // ---------------------------------------------------------------- annealing
+
+    private void anneal() {
+        if (movable.length == 0) {
+            return;
+        }
+        long cycle = Math.max(300_000L, 400L * movable.length);
+        double startTemperature = 1.0;
+        double endTemperature = 0.02;
+        double cooling = Math.pow(endTemperature / startTemperature, 1.0 / cycle);
+        double temperature = startTemperature;
+        long inCycle = 0;
+        while (true) {
+            if ((moves & 1023) == 0 && shouldStop()) {
+                return;
+            }
+            moves++;
+            double before = cost();
+            if (!randomMove()) {
+                rollback();
+                continue;
+            }
+            double delta = cost() - before;
+            if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
+                if (delta > 0 && bestPending) {
+                    // Save the best before leaving it: undo, copy, redo.
+                    int[] ms = Arrays.copyOf(undoMeeting, undoSize);
+                    int[] targets = new int[undoSize];
+                    for (int i = 0; i < undoSize; i++) {
+                        targets[i] = state.slot[ms[i]];
+                    }
+                    rollback();
+                    copyBest();
+                    for (int i = 0; i < ms.length; i++) {
+                        state.move(ms[i], targets[i]);
+                    }
+                }
+                undoSize = 0;
+                if (isBetterThanBest()) {
+                    remember();
+                    if (atLowerBound()) {
+                        return;
+                    }
+                }
+            } else {
+                rollback();
+            }
+            if ((moves & 4095) == 0) {
+                adaptHardWeight();
+            }
+            temperature *= cooling;
+            if (++inCycle >= cycle) {
+                inCycle = 0;
+                temperature = startTemperature;
+                if (isWorseThanBest()) {
+                    restoreBest();
+                }
+            }
+        }
+    }
+
+    private boolean shouldStop() {
+        if (stop.getAsBoolean()) {
+            return true;
+        }
+        if (moveLimit > 0) {
+            return moves >= moveLimit;
+        }
+        return System.nanoTime() >= deadline;
+    }
+
+    /** Raises the weight of hard points while the search stays infeasible, lowers it back once feasible. */
+    private void adaptHardWeight() {
+        if (state.hard > 0) {
+            hardWeight = Math.min(hardWeight * 1.1, 1e9);
+        } else {
+            hardWeight = Math.max(minHardWeight, hardWeight * 0.95);
+        }
+    }
+
+    double cost() {
+        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks;
+    }
+
+    /** Applies a random move, logging it for {@link #rollback()}; false when the move was not possible. */
+    private boolean randomMove() {
+        int m = movable[random.nextInt(movable.length)];
+        int kind = random.nextInt(100);
+        if (state.slot[m] == UNSCHEDULED || kind < 30) {
+            return changeMove(m);
+        }
+        if (kind < 55) {
+            return kempeMove(m);
+        }
+        if (kind < 70) {
+            return participantSwapMove(m);
+        }
+        if (kind < 85) {
+            return swapMove(m);
+        }
+        return shiftMove(m);
+    }
+
+    private boolean changeMove(int m) {
+        if (!model.required[m] && state.slot[m] != UNSCHEDULED && random.nextInt(8) == 0) {
+            apply(m, UNSCHEDULED);
+            return true;
+        }
+        int[] domain = model.domain[m];
+        int to = domain[random.nextInt(domain.length)];
+        if (to == state.slot[m]) {
+            return false;
+        }
+        apply(m, to);
+        return true;
+    }
+
+    /** Exchanges slots a and b along the chain of meetings linked to m through shared participants. */
+    private boolean kempeMove(int m) {
+        int a = state.slot[m];
+        int[] domain = model.domain[m];
+        int b = domain[random.nextInt(domain.length)];
+        if (a == b) {
+            return false;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            stamp = 1;
+        }
+        int size = 0;
+        chain[size++] = m;
+        mark[m] = stamp;
+        for (int head = 0; head < size; head++) {
+            int x = chain[head];
+            for (int side = 0; side < 2; side++) {
+                int p = side == 0 ? model.first[x] : model.second[x];
+                if (!state.isBusy(p, a) || !state.isBusy(p, b)) {
+                    continue;
+                }
+                for (int y : model.meetingsOf[p]) {
+                    int s = state.slot[y];
+                    if ((s == a || s == b) && mark[y] != stamp) {
+                        if (size == MAX_CHAIN || model.fixed[y] || !model.allows(y, s == a ? b : a)) {
+                            return false;
+                        }
+                        mark[y] = stamp;
+                        chain[size++] = y;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int x = chain[i];
+            apply(x, state.slot[x] == a ? b : a);
+        }
+        return true;
+    }
+
+    /** Exchanges the slots of two meetings of one participant: its day is unchanged, its partners' days change. */
+    private boolean participantSwapMove(int m) {
+        int p = random.nextBoolean() ? model.first[m] : model.second[m];
+        int[] ofP = model.meetingsOf[p];
+        int other = ofP[random.nextInt(ofP.length)];
+        return swap(m, other);
+    }
+
+    /** Exchanges the slots of two meetings: slot loads stay as they are. */
+    private boolean swapMove(int m) {
+        int[] domain = model.domain[m];
+        int b = domain[random.nextInt(domain.length)];
+        if (b == state.slot[m] || state.load[b] == 0) {
+            return false;
+        }
+        return swap(m, state.member(b, random.nextInt(state.load[b])));
+    }
+
+    private boolean swap(int m, int other) {
+        int a = state.slot[m];
+        int b = state.slot[other];
+        if (other == m || model.fixed[other] || b == UNSCHEDULED || a == b || !model.allows(m, b)
+                || !model.allows(other, a)) {
+            return false;
+        }
+        apply(m, b);
+        apply(other, a);
+        return true;
+    }
+
+    /** Moves the run of consecutive meetings of one participant around m one slot earlier or later. */
+    private boolean shiftMove(int m) {
+        int p = random.nextBoolean() ? model.first[m] : model.second[m];
+        int d = random.nextBoolean() ? 1 : -1;
+        int a = state.slot[m];
+        int low = a;
+        int high = a;
+        while (low > 0 && state.isBusy(p, low - 1) && model.dayOfSlot[low - 1] == model.dayOfSlot[a]) {
+            low--;
+        }
+        while (high < model.slotCount - 1 && state.isBusy(p, high + 1)
+                && model.dayOfSlot[high + 1] == model.dayOfSlot[a]) {
+            high++;
+        }
+        int size = 0;
+        for (int y : model.meetingsOf[p]) {
+            int s = state.slot[y];
+            if (s >= low && s <= high) {
+                int t = s + d;
+                if (size == MAX_CHAIN || model.fixed[y] || t < 0 || t >= model.slotCount || !model.allows(y, t)) {
+                    return false;
+                }
+                chain[size++] = y;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            int y = chain[i];
+            apply(y, state.slot[y] + d);
+        }
+        return size > 0;
+    }
+
+    private void apply(int m, int to) {
+        if (undoSize == undoMeeting.length) {
+            undoMeeting = Arrays.copyOf(undoMeeting, undoSize * 2);
+            undoSlot = Arrays.copyOf(undoSlot, undoSize * 2);
+        }
+        undoMeeting[undoSize] = m;
+        undoSlot[undoSize++] = state.slot[m];
+        state.move(m, to);
+    }
+
+    private void rollback() {
+        while (undoSize > 0) {
+            undoSize--;
+            state.move(undoMeeting[undoSize], undoSlot[undoSize]);
+        }
+    }
+
+    // ---------------------------------------------------------------- best schedule
+
+    private boolean isBetterThanBest() {
+        return compareToBest() < 0;
+    }
+
+    private boolean isWorseThanBest() {
+        return compareToBest() > 0;
+    }
+
+    private int compareToBest() {
+        if (state.hard != bestHard) {
+            return Long.compare(state.hard, bestHard);
+        }
+        if (state.medium != bestMedium) {
+            return Long.compare(state.medium, bestMedium);
+        }
+        return Long.compare(state.breaks, bestBreaks);
+    }
+
+    private void remember() {
+        bestHard = state.hard;
+        bestMedium = state.medium;
+        bestBreaks = state.breaks;
+        bestPending = true;
+        listener.improved(state, moves);
+    }
+
+    private void copyBest() {
+        System.arraycopy(state.slot, 0, best, 0, best.length);
+        bestPending = false;
+    }
+
+    private void restoreBest() {
+        if (bestPending) {
+            copyBest();
+            return;
+        }
+        for (int m = 0; m < best.length; m++) {
+            if (state.slot[m] != best[m]) {
+                state.move(m, best[m]);
+            }
+        }
+    }
+
+    private boolean atLowerBound() {
+        return state.hard == 0 && state.medium == 0 && state.breaks == 0;
+    }
+}

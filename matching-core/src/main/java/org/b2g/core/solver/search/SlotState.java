@@ -1,0 +1,229 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+
+import org.b2g.core.solver.ScoreWeights;
+
+/**
+ * The slot of every meeting and the score parts that depend on slots only (hard, medium, breaks), kept up to date
+ * move by move. A move touches two participants, one or two slots and the meeting's precedences, never the other
+ * meetings: its cost does not grow with the event.
+ *
+ * <p>Table conflicts are approximated by slot load: more meetings in a slot than tables is one hard point per extra
+ * meeting (what the table assignment turns into table conflicts), plus meetings fixed to the same table and slot.
+ */
+final class SlotState {
+
+    final SearchModel model;
+    final int[] slot;
+    /** Meetings of participant p in slot s, at {@code p * slotCount + s}. */
+    private final int[] count;
+    /** Participant occupancy bitmasks, {@code model.words} longs each. */
+    final long[] occupancy;
+    final int[] load;
+    /** Meetings fixed to table t in slot s, at {@code s * tableCount + t}; null when no meeting has a fixed table. */
+    private final int[] fixedTableLoad;
+    final int[] scheduledOf;
+    final int[] breaksOf;
+    /** The meetings in each slot, in no order, and each meeting's position in its slot's list. */
+    private final int[][] members;
+    private final int[] position;
+
+    long hard;
+    long medium;
+    long breaks;
+    int scheduled;
+
+    SlotState(SearchModel model) {
+        this.model = model;
+        int p = model.participantCount;
+        slot = new int[model.meetingCount];
+        java.util.Arrays.fill(slot, UNSCHEDULED);
+        count = new int[p * model.slotCount];
+        occupancy = new long[p * model.words];
+        load = new int[model.slotCount];
+        boolean anyFixedTable = false;
+        for (int t : model.fixedTable) {
+            anyFixedTable |= t >= 0;
+        }
+        fixedTableLoad = anyFixedTable ? new int[model.slotCount * model.tableCount] : null;
+        scheduledOf = new int[p];
+        breaksOf = new int[p];
+        members = new int[model.slotCount][4];
+        position = new int[model.meetingCount];
+        recompute();
+    }
+
+    /** Sets the score parts from scratch for the current slots. */
+    void recompute() {
+        int[] target = slot.clone();
+        java.util.Arrays.fill(slot, UNSCHEDULED);
+        java.util.Arrays.fill(count, 0);
+        java.util.Arrays.fill(occupancy, 0L);
+        java.util.Arrays.fill(load, 0);
+        if (fixedTableLoad != null) {
+            java.util.Arrays.fill(fixedTableLoad, 0);
+        }
+        java.util.Arrays.fill(scheduledOf, 0);
+        java.util.Arrays.fill(breaksOf, 0);
+        hard = 0;
+        medium = 0;
+        breaks = 0;
+        scheduled = 0;
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (model.required[m]) {
+                hard++;
+            } else {
+                medium += model.weight[m];
+            }
+        }
+        for (int p = 0; p < model.participantCount; p++) {
+            medium += ScoreWeights.MISSING_MEETING * model.minMeetings[p];
+        }
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (target[m] != UNSCHEDULED) {
+                move(m, target[m]);
+            }
+        }
+    }
+
+    /** Moves meeting {@code m} to {@code to} (a slot, or {@link SearchModel#UNSCHEDULED}) and updates the score. */
+    void move(int m, int to) {
+        int from = slot[m];
+        if (from == to) {
+            return;
+        }
+        if (from != UNSCHEDULED) {
+            hard -= precedencePenalty(m, from) + model.placementPenalty(m, from);
+        }
+        if (to != UNSCHEDULED) {
+            hard += precedencePenalty(m, to) + model.placementPenalty(m, to);
+        }
+        slot[m] = to;
+        SearchModel md = model;
+        if (from == UNSCHEDULED) {
+            scheduled++;
+            if (md.required[m]) {
+                hard--;
+            } else {
+                medium -= md.weight[m];
+            }
+            if (md.excluded[m]) {
+                hard++;
+            }
+        } else if (to == UNSCHEDULED) {
+            scheduled--;
+            if (md.required[m]) {
+                hard++;
+            } else {
+                medium += md.weight[m];
+            }
+            if (md.excluded[m]) {
+                hard--;
+            }
+        }
+        if (from != UNSCHEDULED) {
+            int[] list = members[from];
+            int last = list[load[from] - 1];
+            list[position[m]] = last;
+            position[last] = position[m];
+            if (load[from]-- > md.tableCount) {
+                hard--;
+            }
+            if (fixedTableLoad != null && md.fixedTable[m] >= 0
+                    && fixedTableLoad[from * md.tableCount + md.fixedTable[m]]-- > 1) {
+                hard--;
+            }
+        }
+        if (to != UNSCHEDULED) {
+            if (load[to] == members[to].length) {
+                members[to] = java.util.Arrays.copyOf(members[to], load[to] * 2);
+            }
+            members[to][load[to]] = m;
+            position[m] = load[to];
+            if (++load[to] > md.tableCount) {
+                hard++;
+            }
+            if (fixedTableLoad != null && md.fixedTable[m] >= 0
+                    && ++fixedTableLoad[to * md.tableCount + md.fixedTable[m]] > 1) {
+                hard++;
+            }
+        }
+        moveParticipant(md.first[m], from, to);
+        moveParticipant(md.second[m], from, to);
+    }
+
+    private void moveParticipant(int p, int from, int to) {
+        SearchModel md = model;
+        int base = p * md.slotCount;
+        int words = md.words;
+        int offset = p * words;
+        int reps = md.representatives[p];
+        if (from != UNSCHEDULED) {
+            int c = count[base + from]--;
+            if (c > reps) {
+                hard--;
+            }
+            if (c == 1) {
+                occupancy[offset + (from >>> 6)] &= ~(1L << from);
+            }
+        }
+        if (to != UNSCHEDULED) {
+            int c = ++count[base + to];
+            if (c > reps) {
+                hard++;
+            }
+            if (c == 1) {
+                occupancy[offset + (to >>> 6)] |= 1L << to;
+            }
+        }
+        if (from == UNSCHEDULED || to == UNSCHEDULED) {
+            int before = scheduledOf[p];
+            int after = to == UNSCHEDULED ? before - 1 : before + 1;
+            scheduledOf[p] = after;
+            hard += Math.max(0, after - md.maxMeetings[p]) - Math.max(0, before - md.maxMeetings[p]);
+            medium += ScoreWeights.MISSING_MEETING
+                    * (Math.max(0, md.minMeetings[p] - after) - Math.max(0, md.minMeetings[p] - before));
+        }
+        int oldBreaks = breaksOf[p];
+        int newBreaks = md.breaks(occupancy, offset);
+        if (newBreaks != oldBreaks) {
+            breaksOf[p] = newBreaks;
+            breaks += newBreaks - oldBreaks;
+            if (md.breakCap >= 0) {
+                hard += Math.max(0, newBreaks - md.breakCap) - Math.max(0, oldBreaks - md.breakCap);
+            }
+        }
+    }
+
+    /** Broken precedences of meeting {@code m} if it sat in slot {@code at}. */
+    private int precedencePenalty(int m, int at) {
+        int penalty = 0;
+        for (int e : model.before[m]) {
+            int s = slot[e];
+            if (s != UNSCHEDULED && s >= at) {
+                penalty++;
+            }
+        }
+        for (int l : model.later[m]) {
+            int s = slot[l];
+            if (s != UNSCHEDULED && at >= s) {
+                penalty++;
+            }
+        }
+        return penalty;
+    }
+
+    /** The {@code i}-th meeting (in no particular order) of slot {@code s}, {@code i < load[s]}. */
+    int member(int s, int i) {
+        return members[s][i];
+    }
+
+    int count(int participant, int s) {
+        return count[participant * model.slotCount + s];
+    }
+
+    boolean isBusy(int participant, int s) {
+        return (occupancy[participant * model.words + (s >>> 6)] & (1L << s)) != 0;
+    }
+}

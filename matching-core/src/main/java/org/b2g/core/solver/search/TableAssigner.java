@@ -1,0 +1,213 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Gives each scheduled meeting a table once the slots are known: fixed tables first, then slot by slot the table a
+ * participant already sits at (or its home table), then a hill climb that moves or swaps tables within a slot to
+ * save walks. Walks are the last score level, so they never trade against slots.
+ */
+final class TableAssigner {
+
+    private final SearchModel model;
+    private final int[] slot;
+    private final int[] table;
+    /** Meeting at (slot, table), at {@code s * tableCount + t}, or -1. */
+    private final int[] occupant;
+    /** Each participant's scheduled meetings in time order. */
+    private final int[][] agenda;
+    private final SplittableRandom random;
+
+    private TableAssigner(SearchModel model, int[] slot, long seed) {
+        this.model = model;
+        this.slot = slot;
+        this.table = new int[model.meetingCount];
+        this.occupant = new int[model.slotCount * Math.max(1, model.tableCount)];
+        this.random = new SplittableRandom(seed);
+        Arrays.fill(occupant, -1);
+        agenda = new int[model.participantCount][];
+        for (int p = 0; p < model.participantCount; p++) {
+            agenda[p] = Arrays.stream(model.meetingsOf[p]).filter(m -> slot[m] != UNSCHEDULED).boxed()
+                    .sorted((x, y) -> Integer.compare(slot[x], slot[y])).mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /**
+     * @param current tables already held (e.g. pinned), -1 where none; kept for fixed and pinned meetings
+     * @return the table of every meeting; unscheduled meetings keep {@code current} or get table 0
+     */
+    static int[] assign(SearchModel model, int[] slot, int[] current, long seed, long effort, BooleanSupplier stop) {
+        TableAssigner assigner = new TableAssigner(model, slot, seed);
+        assigner.construct(current);
+        assigner.improve(effort, stop);
+        return assigner.table;
+    }
+
+    private void construct(int[] current) {
+        int tables = model.tableCount;
+        Arrays.fill(table, -1);
+        List<List<Integer>> bySlot = new ArrayList<>(model.slotCount);
+        for (int s = 0; s < model.slotCount; s++) {
+            bySlot.add(new ArrayList<>());
+        }
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (slot[m] == UNSCHEDULED) {
+                table[m] = current[m] >= 0 ? current[m] : 0;
+            } else {
+                bySlot.get(slot[m]).add(m);
+            }
+        }
+        int[] lastTable = new int[model.participantCount];
+        int[] lastDay = new int[model.participantCount];
+        Arrays.fill(lastTable, -1);
+        Arrays.fill(lastDay, -1);
+        for (int s = 0; s < model.slotCount; s++) {
+            List<Integer> here = bySlot.get(s);
+            int day = model.dayOfSlot[s];
+            for (int m : here) {
+                int fixedTable = model.fixed[m] && current[m] >= 0 ? current[m] : model.fixedTable[m];
+                if (fixedTable >= 0) {
+                    place(m, s, fixedTable);
+                }
+            }
+            // Where someone already sits (or should sit), most wanted first.
+            List<long[]> wishes = new ArrayList<>();
+            for (int m : here) {
+                if (table[m] >= 0) {
+                    continue;
+                }
+                for (int side = 0; side < 2; side++) {
+                    int p = side == 0 ? model.first[m] : model.second[m];
+                    int t = preferredTable(p, day, lastTable, lastDay);
+                    if (t >= 0) {
+                        int other = side == 0 ? model.second[m] : model.first[m];
+                        int votes = 1 + (t == preferredTable(other, day, lastTable, lastDay) ? 1 : 0)
+                                + (model.homeTable[p] == t ? 1 : 0);
+                        wishes.add(new long[] {votes, m, t});
+                    }
+                }
+            }
+            wishes.sort((x, y) -> Long.compare(y[0], x[0]));
+            for (long[] wish : wishes) {
+                int m = (int) wish[1];
+                int t = (int) wish[2];
+                if (table[m] < 0 && occupant[s * tables + t] < 0) {
+                    place(m, s, t);
+                }
+            }
+            int next = 0;
+            for (int m : here) {
+                if (table[m] >= 0) {
+                    continue;
+                }
+                while (next < tables && occupant[s * tables + next] >= 0) {
+                    next++;
+                }
+                place(m, s, next < tables ? next : random.nextInt(Math.max(1, tables)));
+            }
+            for (int m : here) {
+                for (int side = 0; side < 2; side++) {
+                    int p = side == 0 ? model.first[m] : model.second[m];
+                    lastTable[p] = table[m];
+                    lastDay[p] = day;
+                }
+            }
+        }
+    }
+
+    private int preferredTable(int p, int day, int[] lastTable, int[] lastDay) {
+        if (model.representatives[p] != 1) {
+            return -1;
+        }
+        if (model.homeTable[p] >= 0) {
+            return model.homeTable[p];
+        }
+        return lastDay[p] == day ? lastTable[p] : -1;
+    }
+
+    private void place(int m, int s, int t) {
+        table[m] = t;
+        int cell = s * model.tableCount + t;
+        if (occupant[cell] < 0) {
+            occupant[cell] = m;
+        }
+    }
+
+    /** Random table moves and swaps within a slot, kept when they do not add walks. */
+    private void improve(long effort, BooleanSupplier stop) {
+        int tables = model.tableCount;
+        int[] scheduled = java.util.stream.IntStream.range(0, model.meetingCount)
+                .filter(m -> slot[m] != UNSCHEDULED && model.fixedTable[m] < 0 && !model.fixed[m]).toArray();
+        if (scheduled.length == 0 || tables < 2) {
+            return;
+        }
+        for (long i = 0; i < effort; i++) {
+            if ((i & 1023) == 0 && stop.getAsBoolean()) {
+                return;
+            }
+            int m = scheduled[random.nextInt(scheduled.length)];
+            int s = slot[m];
+            int from = table[m];
+            int to = random.nextInt(tables);
+            if (to == from || occupant[s * tables + from] != m) {
+                continue;
+            }
+            int other = occupant[s * tables + to];
+            if (other >= 0 && (model.fixedTable[other] >= 0 || model.fixed[other])) {
+                continue;
+            }
+            long before = walks(m) + (other >= 0 ? walks(other) : 0);
+            table[m] = to;
+            if (other >= 0) {
+                table[other] = from;
+            }
+            long after = walks(m) + (other >= 0 ? walks(other) : 0);
+            if (after <= before) {
+                occupant[s * tables + to] = m;
+                occupant[s * tables + from] = other;
+            } else {
+                table[m] = from;
+                if (other >= 0) {
+                    table[other] = to;
+                }
+            }
+        }
+    }
+
+    /** Walks of the participants of meeting m (a superset of what a table change of m can alter). */
+    private long walks(int m) {
+        return walksOf(model.first[m]) + walksOf(model.second[m]);
+    }
+
+    private long walksOf(int p) {
+        return walks(model, p, agenda[p], slot, table);
+    }
+
+    /** Table changes of participant p over its agenda (time order), and meetings away from its home table. */
+    static long walks(SearchModel model, int p, int[] agenda, int[] slot, int[] table) {
+        if (model.representatives[p] != 1) {
+            return 0;
+        }
+        long walks = 0;
+        int home = model.homeTable[p];
+        for (int i = 0; i < agenda.length; i++) {
+            int m = agenda[i];
+            if (home >= 0 && table[m] != home) {
+                walks++;
+            }
+            if (i > 0) {
+                int previous = agenda[i - 1];
+                if (model.dayOfSlot[slot[previous]] == model.dayOfSlot[slot[m]] && table[previous] != table[m]) {
+                    walks++;
+                }
+            }
+        }
+        return walks;
+    }
+}

@@ -1,0 +1,515 @@
+package org.b2g.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Priority;
+import org.b2g.core.domain.RequiredMeeting;
+import org.b2g.core.domain.Role;
+import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Session;
+import org.b2g.core.domain.Slot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventJsonTest {
+
+    /** Slots 1..3 in the morning session, 4..5 in the afternoon; tables T1, T2. */
+    static final String BASE = """
+            {
+              "format": "b2g-event/1",
+              "event": {"id": "e", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                "sessions": [{"id": "am", "day": "2024-10-10", "start": "08:30", "end": "09:30"},
+                             {"id": "pm", "day": "2024-10-10", "start": "13:30", "slots": 2}],
+                "tables": [{"id": "T1"}, {"id": "T2"}]},
+              "participants": [
+                {"id": "s-1", "role": "startup"},
+                {"id": "a-1", "role": "agency"},
+                {"id": "a-2", "role": "agency"}],
+              "meetings": [{"id": "m-1", "participants": ["s-1", "a-1"]}],
+              "requests": [{"from": "s-1", "to": "a-2"}],
+              "exclusions": [{"participants": ["s-1", "a-2"]}]
+            }
+            """;
+
+    static Event read(String json) {
+        return EventJson.read(json, "event.json");
+    }
+
+    /** The one-line message for {@code json}, which must be rejected. */
+    static String rejection(String json) {
+        InputException e = assertThrows(InputException.class, () -> read(json));
+        String message = e.getMessage();
+        assertTrue(message.startsWith("event.json"), message);
+        assertFalse(message.contains("\n"), "one line: " + message);
+        return message;
+    }
+
+    static String base(String from, String to) {
+        assertTrue(BASE.contains(from), from);
+        return BASE.replace(from, to);
+    }
+
+    static void assertMentions(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), "'" + part + "' missing from: " + message);
+        }
+    }
+
+    // ---------------------------------------------------------------- what is read
+
+    @Test
+    void readsTheBaseEvent() {
+        Event event = read(BASE);
+        assertEquals("e", event.id());
+        assertEquals("e", event.name(), "the name defaults to the id");
+        assertEquals(5, event.slotCount());
+        assertEquals(List.of("T1", "T2"), event.tables().stream().map(t -> t.id()).toList());
+        assertEquals(3, event.participants().size());
+        assertEquals(1, event.meetings().size());
+    }
+
+    @Test
+    void readsTheExampleOfFormatsMdCompletedWithTheRecordsItRefersTo() throws IOException {
+        Event event = read(resource("formats-example-completed.json"));
+        assertEquals("hcmc-dx-day-2024", event.id());
+        assertEquals(ZoneId.of("Asia/Ho_Chi_Minh"), event.timeZone());
+        assertEquals(20, event.slotCount(), "08:30-11:50 holds 10 slots of 20 minutes, the afternoon 10");
+        assertEquals(LocalDateTime.parse("2024-10-10T09:10"), event.slot(3).start());
+        assertEquals(LocalDateTime.parse("2024-10-10T13:30"), event.slot(11).start());
+        Participant startup = event.participant("s-001");
+        assertEquals(Role.STARTUP, startup.role());
+        assertEquals(8, startup.maxMeetings());
+        assertEquals(1, startup.minMeetings());
+        assertEquals(Set.of(1, 2), startup.unavailableSlots());
+        assertEquals(List.of("ai", "smart-traffic"), startup.offerings().get(0).tags());
+        Participant agency = event.participant("a-dost");
+        assertEquals(2, agency.representatives());
+        assertEquals("T01", agency.homeTable());
+        assertEquals(3, agency.needs().get(0).priority());
+        RequiredMeeting m1 = event.meetings().get(1);
+        assertEquals(new RequiredMeeting("m-1", "s-001", "a-dost", "d1-am", 3, null, List.of("m-0")), m1);
+        assertEquals(Priority.HIGH, event.requests().get(0).priority());
+        assertEquals("conflict of interest", event.exclusions().get(0).reason());
+        assertEquals(new Rules(2, 3, 0.2), event.rules());
+    }
+
+    @Test
+    void rejectsTheLiteralExampleOfFormatsMdBecauseItRefersToMeetingM0ThatItDoesNotList() throws IOException {
+        assertEquals("event.json: meetings[0].after[0]: unknown meeting \"m-0\".",
+                rejection(resource("formats-example.json")));
+    }
+
+    @Test
+    void numbersSlotsOverSessionsSortedByDayThenStartThenListOrder() {
+        Event event = read(base("\"sessions\": [{\"id\": \"am\", \"day\": \"2024-10-10\", \"start\": \"08:30\", \"end\": \"09:30\"},",
+                "\"sessions\": [{\"id\": \"d2\", \"day\": \"2024-10-11\", \"start\": \"08:00\", \"slots\": 1},")
+                .replace("\"slots\": 2}]", "\"slots\": 2}, {\"id\": \"am\", \"day\": \"2024-10-10\", \"start\": \"08:30\","
+                        + " \"end\": \"09:30\"}]"));
+        assertEquals(List.of("am", "pm", "d2"), event.sessions().stream().map(Session::id).toList());
+        assertEquals(List.of(1, 4, 6), event.sessions().stream().map(Session::firstSlot).toList());
+        assertEquals(List.of("am", "am", "am", "pm", "pm", "d2"),
+                event.slots().stream().map(Slot::sessionId).toList());
+        assertEquals(List.of(0, 0, 0, 0, 0, 1), event.slots().stream().map(Slot::dayIndex).toList());
+        assertEquals(new Slot(4, "pm", 0, LocalDateTime.parse("2024-10-10T13:30"),
+                LocalDateTime.parse("2024-10-10T13:50")), event.slot(4));
+        assertEquals(LocalDateTime.parse("2024-10-11T08:00"), event.slot(6).start());
+    }
+
+    @Test
+    void countsOnlyTheWholeSlotsThatFitBeforeTheEnd() {
+        Event event = read(base("\"end\": \"09:30\"", "\"end\": \"09:45\""));
+        assertEquals(3, event.session("am").slotCount(), "08:30-09:45 holds three 20-minute slots");
+    }
+
+    @Test
+    void putsSessionsWithoutDayOrStartOnDayOneWithoutClockTimes() {
+        Event event = read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "plain", "sessions": [{"id": "a", "slots": 2}, {"id": "b", "slots": 3}], "tables": 4},
+                 "participants": []}
+                """);
+        assertNull(event.timeZone());
+        assertEquals(5, event.slotCount());
+        assertEquals("1", event.session("b").day());
+        assertEquals(new Slot(3, "b", 0, null, null), event.slot(3));
+        assertEquals(List.of("1", "2", "3", "4"), event.tables().stream().map(t -> t.id()).toList());
+    }
+
+    @Test
+    void appliesTheDefaultsOfFormatsMd() {
+        Event event = read(base("{\"id\": \"a-2\", \"role\": \"agency\"}",
+                "{\"id\": \"a-2\", \"role\": \"agency\", \"needs\": [{\"title\": \"Flood sensing\"}]}"));
+        Participant startup = event.participant("s-1");
+        assertEquals(1, startup.representatives());
+        assertEquals(Participant.UNLIMITED, startup.maxMeetings());
+        assertEquals(0, startup.minMeetings());
+        assertTrue(startup.unavailableSlots().isEmpty());
+        assertNull(startup.homeTable());
+        assertEquals(Priority.NORMAL, event.requests().get(0).priority());
+        assertEquals(1, event.participant("a-2").needs().get(0).priority());
+        assertEquals("n-1", event.participant("a-2").needs().get(0).id());
+        assertEquals(Rules.NO_CAP, event.rules().maxBreaksPerParticipant());
+        assertEquals(3, event.rules().recommendationsPerParticipant());
+        assertEquals(0.2, event.rules().minRelevance());
+        RequiredMeeting meeting = event.meetings().get(0);
+        assertEquals(new RequiredMeeting("m-1", "s-1", "a-1", null, 0, null, List.of()), meeting);
+    }
+
+    @Test
+    void ignoresUnknownFields() {
+        Event event = read(base("\"id\": \"s-1\",", "\"id\": \"s-1\", \"website\": \"https://x.vn\", \"x\": {},")
+                .replace("\"format\"", "\"generator\": \"hand\", \"format\""));
+        assertEquals(3, event.participants().size());
+    }
+
+    @Test
+    void treatsNullAsAbsent() {
+        Event event = read(base("{\"id\": \"s-1\", \"role\": \"startup\"}",
+                "{\"id\": \"s-1\", \"role\": \"startup\", \"maxMeetings\": null, \"homeTable\": null}"));
+        assertEquals(Participant.UNLIMITED, event.participant("s-1").maxMeetings());
+    }
+
+    @Test
+    void readsAFileAndNamesItInMessages(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("hcmc.json");
+        Files.writeString(file, base("\"s-1\", \"a-1\"]", "\"s-1\", \"s-9\"]"));
+        InputException e = assertThrows(InputException.class, () -> EventJson.read(file));
+        assertEquals(file + ": meetings[0].participants[1]: unknown participant \"s-9\".", e.getMessage());
+    }
+
+    @Test
+    void rejectsAMissingFile(@TempDir Path dir) {
+        Path file = dir.resolve("nowhere.json");
+        InputException e = assertThrows(InputException.class, () -> EventJson.read(file));
+        assertEquals(file + ": no such file.", e.getMessage());
+    }
+
+    // ---------------------------------------------------------------- references
+
+    @Test
+    void rejectsUnknownParticipantInMeeting() {
+        assertEquals("event.json: meetings[0].participants[1]: unknown participant \"s-999\".",
+                rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"s-999\"]")));
+    }
+
+    @Test
+    void rejectsDuplicateParticipantId() {
+        assertEquals("event.json: participants[2].id: duplicate participant id \"s-1\" (also at participants[0]).",
+                rejection(base("\"id\": \"a-2\"", "\"id\": \"s-1\"")));
+    }
+
+    @Test
+    void rejectsDuplicateMeetingId() {
+        String message = rejection(base("\"meetings\": [", """
+                "meetings": [{"id": "m-1", "participants": ["s-1", "a-2"]},"""));
+        assertEquals("event.json: meetings[1].id: duplicate meeting id \"m-1\" (also at meetings[0]).", message);
+    }
+
+    @Test
+    void rejectsDuplicateTableAndSessionIds() {
+        assertMentions(rejection(base("{\"id\": \"T2\"}", "{\"id\": \"T1\"}")),
+                "event.tables[1].id", "duplicate table id \"T1\"", "event.tables[0]");
+        assertMentions(rejection(base("{\"id\": \"pm\"", "{\"id\": \"am\"")),
+                "event.sessions[1].id", "duplicate session id \"am\"", "event.sessions[0]");
+    }
+
+    @Test
+    void rejectsMeetingOfAParticipantWithItself() {
+        assertEquals("event.json: meetings[0].participants: a meeting of \"s-1\" with itself; expected two"
+                + " different participants.", rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"s-1\"]")));
+    }
+
+    @Test
+    void rejectsMeetingWithoutExactlyTwoParticipants() {
+        assertMentions(rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\", \"a-2\"]")),
+                "meetings[0].participants has 3 entries", "two participants");
+    }
+
+    @Test
+    void rejectsFixedSlotOutsideTheEventsSlots() {
+        assertEquals("event.json: meetings[0].fixedSlot (99) is outside 1..5.",
+                rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\"], \"fixedSlot\": 99")));
+    }
+
+    @Test
+    void rejectsUnknownSessionOfMeeting() {
+        assertEquals("event.json: meetings[0].session: unknown session \"evening\".",
+                rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\"], \"session\": \"evening\"")));
+    }
+
+    @Test
+    void rejectsUnknownFixedTable() {
+        assertEquals("event.json: meetings[0].fixedTable: unknown table \"T9\".",
+                rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\"], \"fixedTable\": \"T9\"")));
+    }
+
+    @Test
+    void rejectsUnknownMeetingInAfter() {
+        assertEquals("event.json: meetings[0].after[0]: unknown meeting \"m-0\".",
+                rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\"], \"after\": [\"m-0\"]")));
+    }
+
+    @Test
+    void rejectsMeetingThatMustComeAfterItself() {
+        assertMentions(rejection(base("\"s-1\", \"a-1\"]", "\"s-1\", \"a-1\"], \"after\": [\"m-1\"]")),
+                "meetings[0].after[0]", "\"m-1\" cannot come after itself");
+    }
+
+    @Test
+    void resolvesAfterToAMeetingListedLater() {
+        Event event = read(base("\"s-1\", \"a-1\"]}]", """
+                "s-1", "a-1"], "after": ["m-2"]}, {"id": "m-2", "participants": ["s-1", "a-2"]}]"""));
+        assertEquals(List.of("m-2"), event.meetings().get(0).after());
+    }
+
+    @Test
+    void rejectsUnknownHomeTable() {
+        assertEquals("event.json: participants[1].homeTable: unknown table \"T7\".",
+                rejection(base("{\"id\": \"a-1\", \"role\": \"agency\"}",
+                        "{\"id\": \"a-1\", \"role\": \"agency\", \"homeTable\": \"T7\"}")));
+    }
+
+    @Test
+    void rejectsRequestToItself() {
+        assertEquals("event.json: requests[0]: a request from \"s-1\" to itself; expected two different"
+                + " participants.", rejection(base("\"to\": \"a-2\"", "\"to\": \"s-1\"")));
+    }
+
+    @Test
+    void rejectsRequestToUnknownParticipant() {
+        assertEquals("event.json: requests[0].to: unknown participant \"a-404\".",
+                rejection(base("\"to\": \"a-2\"", "\"to\": \"a-404\"")));
+    }
+
+    @Test
+    void rejectsUnknownRequestPriority() {
+        assertEquals("event.json: requests[0].priority (\"urgent\") is not a priority; expected must, high or"
+                + " normal.", rejection(base("\"to\": \"a-2\"", "\"to\": \"a-2\", \"priority\": \"urgent\"")));
+    }
+
+    @Test
+    void rejectsExclusionOfUnknownParticipant() {
+        assertEquals("event.json: exclusions[0].participants[0]: unknown participant \"s-404\".",
+                rejection(base("[\"s-1\", \"a-2\"]}]", "[\"s-404\", \"a-2\"]}]")));
+    }
+
+    // ---------------------------------------------------------------- values
+
+    @Test
+    void rejectsWrongFormat() {
+        assertEquals("event.json: format (\"b2g-schedule/1\") is not supported; expected \"b2g-event/1\".",
+                rejection(base("\"b2g-event/1\"", "\"b2g-schedule/1\"")));
+    }
+
+    @Test
+    void rejectsMissingFormat() {
+        assertEquals("event.json: format is missing; expected \"b2g-event/1\".",
+                rejection(base("\"format\": \"b2g-event/1\",", "")));
+    }
+
+    @Test
+    void rejectsADocumentThatIsNotAnObject() {
+        assertEquals("event.json: the document ([1,2]) should be an object.", rejection("[1, 2]"));
+    }
+
+    @Test
+    void rejectsMissingEvent() {
+        assertEquals("event.json: event is missing; expected an object.",
+                rejection("{\"format\": \"b2g-event/1\", \"participants\": []}"));
+    }
+
+    @Test
+    void rejectsMissingParticipantIdWithoutNullPointer() {
+        assertEquals("event.json: participants[1].id is missing; expected a string.",
+                rejection(base("{\"id\": \"a-1\", \"role\": \"agency\"}", "{\"role\": \"agency\"}")));
+    }
+
+    @Test
+    void rejectsMissingAndUnknownRoles() {
+        assertEquals("event.json: participants[0].role is missing; expected a string.",
+                rejection(base("{\"id\": \"s-1\", \"role\": \"startup\"}", "{\"id\": \"s-1\"}")));
+        assertEquals("event.json: participants[0].role (\"investor\") is not a role; expected startup, agency or"
+                + " company.", rejection(base("\"role\": \"startup\"", "\"role\": \"investor\"")));
+    }
+
+    @Test
+    void rejectsAStringWhereANumberIsExpected() {
+        assertEquals("event.json: participants[0].maxMeetings (\"8\") should be a whole number.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": \"8\"")));
+    }
+
+    @Test
+    void rejectsAFractionWhereAWholeNumberIsExpected() {
+        assertEquals("event.json: event.slotMinutes (20.5) should be a whole number.",
+                rejection(base("\"slotMinutes\": 20", "\"slotMinutes\": 20.5")));
+    }
+
+    @Test
+    void rejectsANumberWhereAStringIsExpected() {
+        assertEquals("event.json: participants[0].id (17) should be a string.",
+                rejection(base("\"id\": \"s-1\"", "\"id\": 17")));
+    }
+
+    @Test
+    void rejectsNegativeNumbers() {
+        assertEquals("event.json: participants[0].maxMeetings (-1) is negative; expected 0 or more.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": -1")));
+        assertEquals("event.json: participants[0].representatives (0) is below 1; expected 1 or more.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"representatives\": 0")));
+        assertEquals("event.json: rules.maxBreaksPerParticipant (-2) is negative; expected 0 or more.",
+                rejection(base("\"exclusions\"", "\"rules\": {\"maxBreaksPerParticipant\": -2}, \"exclusions\"")));
+    }
+
+    @Test
+    void rejectsMinMeetingsAboveMaxMeetings() {
+        assertEquals("event.json: participants[0].minMeetings (5) exceeds maxMeetings (3).",
+                rejection(base("\"role\": \"startup\"",
+                        "\"role\": \"startup\", \"minMeetings\": 5, \"maxMeetings\": 3")));
+    }
+
+    @Test
+    void rejectsMinRelevanceOutsideZeroToOne() {
+        assertMentions(rejection(base("\"exclusions\"", "\"rules\": {\"minRelevance\": 1.5}, \"exclusions\"")),
+                "rules.minRelevance (1.5) is outside 0.0..1.0");
+    }
+
+    @Test
+    void rejectsUnavailableSlotOutsideTheEventsSlots() {
+        assertEquals("event.json: participants[0].unavailableSlots[1] (6) is outside 1..5.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"unavailableSlots\": [2, 6]")));
+    }
+
+    @Test
+    void rejectsEmptySessions() {
+        assertEquals("event.json: event.sessions is empty; expected at least one session.",
+                rejection(base(BASE.substring(BASE.indexOf("[{\"id\": \"am\""), BASE.indexOf(",\n    \"tables\"")),
+                        "[]")));
+    }
+
+    @Test
+    void rejectsASessionTooShortForOneSlot() {
+        assertEquals("event.json: event.sessions[0] is empty: 08:30..08:45 holds no whole 20-minute slot.",
+                rejection(base("\"end\": \"09:30\"", "\"end\": \"08:45\"")));
+    }
+
+    @Test
+    void rejectsASessionWithZeroSlots() {
+        assertEquals("event.json: event.sessions[1].slots (0) is outside 1..10000.",
+                rejection(base("\"slots\": 2", "\"slots\": 0")));
+    }
+
+    @Test
+    void rejectsEndNotAfterStart() {
+        assertEquals("event.json: event.sessions[0].end (\"08:00\") is not after start (\"08:30\").",
+                rejection(base("\"end\": \"09:30\"", "\"end\": \"08:00\"")));
+    }
+
+    @Test
+    void rejectsSessionWithBothEndAndSlotsOrNeither() {
+        assertMentions(rejection(base("\"end\": \"09:30\"", "\"end\": \"09:30\", \"slots\": 3")),
+                "event.sessions[0] gives both end and slots");
+        assertMentions(rejection(base(", \"end\": \"09:30\"", "")),
+                "event.sessions[0] has neither end nor slots");
+    }
+
+    @Test
+    void rejectsOverlappingSessionsOfOneDay() {
+        assertEquals("event.json: event.sessions[1] (pm, 09:00) starts before event.sessions[0] (am) ends at 09:30;"
+                + " expected sessions of one day not to overlap.",
+                rejection(base("\"start\": \"13:30\"", "\"start\": \"09:00\"")));
+    }
+
+    @Test
+    void rejectsBadDaySyntax() {
+        assertEquals("event.json: event.sessions[0].day (\"10/10/2024\") is not a date; expected YYYY-MM-DD such as"
+                + " \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
+                        "\"day\": \"10/10/2024\", \"start\": \"08:30\"")));
+    }
+
+    @Test
+    void rejectsBadTimeSyntax() {
+        assertEquals("event.json: event.sessions[1].start (\"1:30pm\") is not a time of day; expected HH:MM such as"
+                + " \"08:30\".", rejection(base("\"start\": \"13:30\"", "\"start\": \"1:30pm\"")));
+    }
+
+    @Test
+    void rejectsStartWithoutDay() {
+        assertMentions(rejection(base("\"day\": \"2024-10-10\", \"start\": \"13:30\"", "\"start\": \"13:30\"")),
+                "event.sessions[1].start (\"13:30\") needs a day");
+    }
+
+    @Test
+    void rejectsUnknownTimeZone() {
+        assertEquals("event.json: event.timeZone (\"Mars/Olympus\") is not a known time zone; expected an IANA zone"
+                + " such as \"Asia/Ho_Chi_Minh\".", rejection(base("Asia/Ho_Chi_Minh", "Mars/Olympus")));
+    }
+
+    @Test
+    void rejectsMissingTimeZoneWhenSessionsHaveClockTimes() {
+        assertMentions(rejection(base("\"timeZone\": \"Asia/Ho_Chi_Minh\",", "")),
+                "event.timeZone is missing", "clock times");
+    }
+
+    @Test
+    void rejectsMissingSlotMinutesWhenASessionHasClockTimes() {
+        assertMentions(rejection(base("\"slotMinutes\": 20,", "")),
+                "event.slotMinutes is missing", "event.sessions[0] has clock times");
+    }
+
+    @Test
+    void rejectsTablesThatAreNeitherAListNorACount() {
+        assertEquals("event.json: event.tables (\"T1\") should be a list of tables or a number of tables.",
+                rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "\"T1\"")));
+        assertEquals("event.json: event.tables is empty; expected at least one table.",
+                rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "[]")));
+        assertEquals("event.json: event.tables (0) is outside 1..100000.",
+                rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "0")));
+    }
+
+    @Test
+    void rejectsMalformedJsonWithLineAndColumn() {
+        String message = rejection(base("\"id\": \"a-2\",", "\"id\": \"a-2\",,"));
+        assertEquals("event.json:10:18: malformed JSON: found ',' where a string was expected.", message);
+    }
+
+    @Test
+    void rejectsSingleQuotedJsonNamingTheCharacter() {
+        assertEquals("event.json:1:2: malformed JSON: unexpected character \"'\".",
+                rejection("{'format': 'b2g-event/1'}"));
+    }
+
+    @Test
+    void rejectsTruncatedJsonWithLineAndColumn() {
+        String truncated = BASE.substring(0, BASE.indexOf("\"requests\""));
+        String message = rejection(truncated);
+        assertTrue(message.matches("event\\.json:\\d+:\\d+: the JSON is truncated; expected the rest of the"
+                + " document\\."), message);
+    }
+
+    @Test
+    void rejectsAnEmptyFile() {
+        assertMentions(rejection(""), "truncated");
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = EventJsonTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

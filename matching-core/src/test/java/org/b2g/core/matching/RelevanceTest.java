@@ -1,0 +1,132 @@
+package org.b2g.core.matching;
+
+import static org.b2g.core.matching.EventBuilder.need;
+import static org.b2g.core.matching.EventBuilder.offering;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.b2g.core.domain.Event;
+import org.junit.jupiter.api.Test;
+
+class RelevanceTest {
+
+    private static double score(Event event, String a, String b) {
+        return Relevance.of(event).score(event.participant(a), event.participant(b));
+    }
+
+    private static Match explain(Event event, String a, String b) {
+        return Relevance.of(event).explain(event.participant(a), event.participant(b));
+    }
+
+    /** A startup, the agency under test, and unrelated filler so that IDF has something to compare with. */
+    private static EventBuilder withFiller() {
+        return EventBuilder.slots(4)
+                .startup("s-filler", offering("Tourism booking app", "Tour guides and hotels for visitors", "tourism"))
+                .agency("a-filler", need("School enrolment", "Online school admission for pupils", 1, "education"));
+    }
+
+    @Test
+    void sharedTagsMatchAfterCaseFolding() {
+        Event event = withFiller()
+                .startup("s-1", offering("Alpha", "", "Flooding", "iot"))
+                .agency("a-1", need("Beta", "", 1, "flooding", "gis"))
+                .build();
+        double score = score(event, "s-1", "a-1");
+        assertEquals(0.5, score, 1e-6); // Dice: 2 x 1 shared / (2 + 2), no text in common
+        assertEquals(List.of("both tagged flooding"), explain(event, "a-1", "s-1").reasons());
+    }
+
+    @Test
+    void unrelatedPairsScoreZero() {
+        Event event = withFiller()
+                .startup("s-1", offering("Flood sensors", "Water level sensors", "iot"))
+                .build();
+        assertEquals(0.0, score(event, "s-1", "a-filler"));
+        assertTrue(explain(event, "s-1", "a-filler").reasons().isEmpty());
+    }
+
+    @Test
+    void textMatchesAcrossLanguagesOnSharedTerms() {
+        Event event = withFiller()
+                .startup("s-1", offering("Traffic camera analytics",
+                        "Phân tích camera giao thông bằng AI để phát hiện ùn tắc"))
+                .agency("a-1", need("Giảm ùn tắc giao thông", "Cần hệ thống camera theo dõi giao thông", 1))
+                .build();
+        Match match = explain(event, "s-1", "a-1");
+        assertTrue(match.score() > 0.3, "score " + match.score());
+        assertEquals(1, match.reasons().size());
+        String reason = match.reasons().get(0);
+        assertTrue(reason.startsWith("offering 'Traffic camera analytics' matches need 'Giảm ùn tắc giao thông' on: "),
+                reason);
+        assertTrue(reason.contains("camera") && reason.contains("giao thông") && reason.contains("ùn tắc"), reason);
+        assertTrue(!reason.contains(", giao,") && !reason.endsWith(", giao"), "bigram words shown alone: " + reason);
+    }
+
+    @Test
+    void vietnameseTypedWithoutDiacriticsMatchesTheAccentedForm() {
+        Event event = withFiller()
+                .startup("s-1", offering("He thong canh bao ngap", "Cam bien muc nuoc va canh bao ngap"))
+                .agency("a-1", need("Cảnh báo ngập", "Hệ thống cảnh báo ngập lụt đô thị", 1))
+                .build();
+        Match match = explain(event, "s-1", "a-1");
+        assertTrue(match.score() > 0.3, "score " + match.score());
+        assertTrue(match.reasons().get(0).contains("cảnh báo ngập") || match.reasons().get(0).contains("cảnh báo"),
+                "the accented form is shown: " + match.reasons());
+    }
+
+    @Test
+    void differentlyAccentedSyllablesDoNotMatch() {
+        Event event = withFiller()
+                .startup("s-1", offering("bàn", ""))
+                .agency("a-1", need("bán", "", 1))
+                .agency("a-2", need("ban", "", 1))
+                .build();
+        assertEquals(0.0, score(event, "s-1", "a-1"));
+        assertTrue(score(event, "s-1", "a-2") > 0);
+    }
+
+    @Test
+    void russianTextMatchesInAnyCase() {
+        Event event = withFiller()
+                .startup("s-1", offering("ДАТЧИКИ ПАВОДКОВ", "Мониторинг уровня воды"))
+                .agency("a-1", need("Мониторинг паводков", "Нужны датчики уровня воды для города", 1))
+                .build();
+        assertTrue(score(event, "s-1", "a-1") > 0.3);
+        assertTrue(explain(event, "s-1", "a-1").reasons().get(0).contains("уровня воды"));
+    }
+
+    @Test
+    void stopWordsAloneMakeNoMatch() {
+        Event event = withFiller()
+                .startup("s-1", offering("The and of", "của các và для и"))
+                .agency("a-1", need("of the and", "và của các и для", 1))
+                .build();
+        assertEquals(0.0, score(event, "s-1", "a-1"));
+    }
+
+    @Test
+    void aPressingNeedWeighsMoreThanAMinorOne() {
+        Event event = withFiller()
+                .startup("s-1", offering("Flood sensors", "", "flooding"))
+                .startup("s-2", offering("Parking app", "", "parking"))
+                .agency("a-1", need("Flood warning", "", 4, "flooding"), need("Parking", "", 1, "parking"))
+                .build();
+        double pressing = score(event, "s-1", "a-1");
+        double minor = score(event, "s-2", "a-1");
+        assertTrue(pressing > minor, pressing + " vs " + minor);
+        assertTrue(pressing <= 1.0 && minor > 0);
+    }
+
+    @Test
+    void ranksCounterpartsBestFirst() {
+        Event event = withFiller()
+                .startup("s-1", offering("Flood sensors", "", "flooding", "iot"))
+                .agency("a-1", need("Flood warning", "", 1, "flooding", "iot"))
+                .agency("a-2", need("Sensors", "", 1, "iot", "gis", "ai"))
+                .build();
+        List<Relevance.Ranked> ranked = Relevance.of(event).ranked(event.participant("s-1"));
+        assertEquals(List.of("a-1", "a-2"), ranked.stream().map(r -> r.counterpart().id()).toList());
+    }
+}

@@ -1,0 +1,34 @@
+package org.b2g.service;
+
+import java.time.Clock;
+
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.JobRepository;
+import org.b2g.service.persistence.ScheduleRepository;
+import org.b2g.service.solving.SolveJobs;
+
+/** Everything the HTTP resources work with, opened once per process (or per test) and closed with it. */
+public record Backend(Settings settings, Credentials credentials, Database database, EventRepository events,
+        ScheduleRepository schedules, SolveJobs solving) implements AutoCloseable {
+
+    public static Backend open(Settings settings, Credentials credentials) {
+        Database database = Database.open(settings.jdbcUrl(), settings.dbPoolSize());
+        try {
+            EventRepository events = new EventRepository();
+            ScheduleRepository schedules = new ScheduleRepository();
+            SolveJobs solving = new SolveJobs(database, events, schedules, new JobRepository(),
+                    settings.solveThreads(), settings.solveQueue(), Clock.systemUTC());
+            return new Backend(settings, credentials, database, events, schedules, solving);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        solving.close();
+        database.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.b2g.service;
+
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.solving.JobStatus;
+
+/**
+ * {@code b2g demo}: the service on its defaults with the sample event stored and solved, and the addresses to open
+ * printed, so that a first look takes one command.
+ */
+final class Demo {
+
+    static final String SAMPLE = "/org/b2g/service/demo-event.json";
+
+    private Demo() {
+    }
+
+    static void run(Config config) {
+        Main.Running running = Main.start(config);
+        Backend backend = running.backend();
+        String json = Main.resource(SAMPLE);
+        Event event = EventJson.read(json, SAMPLE);
+        backend.database().inTransaction(c -> {
+            long now = System.currentTimeMillis();
+            if (!backend.events().insert(c, event.id(), event.name(), event.participants().size(), now, json)) {
+                backend.events().replace(c, event.id(), event.name(), event.participants().size(), now, json);
+            }
+            return null;
+        });
+        Duration limit = Main.demoTimeLimit(config);
+        System.out.println("Solving " + event.name() + " (" + event.participants().size() + " participants) for up to "
+                + limit.toSeconds() + " s...");
+        JobStatus status = backend.solving().start(event.id(), SolveOptions.DEFAULT.withTimeLimit(limit));
+        while (!status.finished()) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            status = backend.solving().status(event.id());
+        }
+        String url = running.url();
+        String eventPath = url + "/api/events/" + event.id();
+        System.out.println(status.state() == JobStatus.State.DONE
+                ? "Solved: " + status.scheduled() + " meetings scheduled, score " + status.score() + "."
+                : "Solving failed: " + status.reason());
+        Participant first = event.participants().get(0);
+        String token = backend.credentials().participantToken(event.id(), first.id());
+        String link = url + backend.settings().linkTemplate()
+                .replace("{event}", event.id()).replace("{participant}", first.id()).replace("{token}", token);
+        System.out.println();
+        System.out.println("  Organizer console : " + url + "/");
+        System.out.println("  API description   : " + url + "/api/openapi");
+        System.out.println("  Schedule (JSON)   : " + eventPath + "/schedule   (Authorization: Bearer <organizer token>)");
+        System.out.println("  Participant link  : " + link + "   (" + first.label() + ")");
+        System.out.println("  Participant .ics  : " + eventPath + "/participants/" + first.id()
+                + "/agenda?format=ics&token=" + token);
+        System.out.println("  Organizer token   : " + (backend.credentials().generatedAdminToken()
+                ? "printed above" : "in " + backend.settings().dataDir().resolve(Credentials.ADMIN_TOKEN_FILE)
+                        + " (or $B2G_ADMIN_TOKEN)"));
+        System.out.println();
+        System.out.println("Press Ctrl+C to stop.");
+    }
+}

@@ -1,0 +1,35 @@
+package org.b2g.service;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.helidon.config.Config;
+
+/**
+ * The service's settings, read once from {@code application.yaml} and the command line.
+ *
+ * @param linkTemplate a participant's personal link relative to {@code publicUrl}, with {@code {event}},
+ *        {@code {participant}} and {@code {token}} placeholders
+ */
+public record Settings(Path dataDir, String jdbcUrl, int dbPoolSize, long maxBodyBytes, int solveThreads,
+        int solveQueue, Duration defaultTimeLimit, Duration maxTimeLimit, String publicUrl, String linkTemplate) {
+
+    public static Settings from(Config config) {
+        Config b2g = config.get("b2g");
+        Path data = Path.of(b2g.get("data").asString().orElse("./data"));
+        String db = b2g.get("db").asString().orElse("");
+        if (db.isBlank()) {
+            db = "jdbc:hsqldb:file:" + data.resolve("db").resolve("b2g").toAbsolutePath();
+        }
+        return new Settings(data, db,
+                b2g.get("db-pool-size").asInt().orElse(8),
+                b2g.get("max-body-bytes").asLong().orElse(16L << 20),
+                b2g.get("solve-threads").asInt().orElse(Math.max(1, Runtime.getRuntime().availableProcessors())),
+                b2g.get("solve-queue").asInt().orElse(8),
+                Durations.parse("b2g.default-time-limit", b2g.get("default-time-limit").asString().orElse("30s")),
+                Durations.parse("b2g.max-time-limit", b2g.get("max-time-limit").asString().orElse("30m")),
+                b2g.get("public-url").asString().orElse(""),
+                b2g.get("participant-link").asString()
+                        .orElse("/agenda.html?event={event}&participant={participant}&token={token}"));
+    }
+}

@@ -1,0 +1,38 @@
+package org.b2g.service.http;
+
+import java.util.List;
+
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+
+import org.b2g.service.Backend;
+
+/** The HTTP API: which resource answers under which path, and where failures become problem documents. */
+public final class Api {
+
+    /** A resource and the path it is mounted on. */
+    record Mount(String prefix, HttpService service) {
+    }
+
+    private Api() {
+    }
+
+    public static void register(HttpRouting.Builder routing, Backend backend) {
+        Problems.register(routing);
+        for (Mount mount : mounts(backend)) {
+            routing.register(mount.prefix(), mount.service());
+        }
+    }
+
+    static List<Mount> mounts(Backend backend) {
+        Access access = new Access(backend.credentials());
+        return List.of(
+                new Mount("/api/health", new HealthService(backend.database())),
+                new Mount("/api/openapi", new OpenApiService()),
+                new Mount("/api/events", new EventsService(backend, access)),
+                new Mount("/api/events", new SolveService(backend, access)),
+                new Mount("/api/events", new ScheduleService(backend, access)),
+                new Mount("/api/events", new CandidatesService(backend, access)),
+                new Mount("/api/events", new ParticipantsService(backend, access)));
+    }
+}

@@ -1,0 +1,109 @@
+package org.b2g.service.http;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.FeasibilityCheck;
+import org.b2g.service.Backend;
+import org.b2g.service.persistence.EventRepository.StoredEvent;
+
+/**
+ * What organizers review before solving: {@code /candidates}, the ranked meetings the solver will choose from, with
+ * their origin and the reasons of each match; and {@code /feasibility}, the causes found in milliseconds that make
+ * the required meetings impossible.
+ */
+final class CandidatesService implements HttpService {
+
+    private final Backend backend;
+    private final Access access;
+
+    CandidatesService(Backend backend, Access access) {
+        this.backend = backend;
+        this.access = access;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{id}/candidates", this::candidates)
+                .get("/{id}/feasibility", this::feasibility);
+    }
+
+    private void candidates(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        Event event = storedEvent(backend, Paths.param(req, "id"));
+        Participant only = null;
+        if (req.query().contains("participant")) {
+            String pid = req.query().get("participant");
+            only = event.participant(pid);
+            if (only == null) {
+                throw ApiException.notFound("The event (" + event.id() + ") has no participant (" + pid + ").");
+            }
+        }
+        List<Meeting> candidates = new ArrayList<>();
+        for (Meeting meeting : Candidates.forEvent(event)) {
+            if (only == null || meeting.involves(only)) {
+                candidates.add(meeting);
+            }
+        }
+        candidates.sort(Comparator.comparing(Meeting::getOrigin)
+                .thenComparing(Comparator.comparingDouble(Meeting::getRelevance).reversed())
+                .thenComparing(Meeting::getId));
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        for (Meeting meeting : candidates) {
+            JsonArrayBuilder reasons = JSON.createArrayBuilder();
+            meeting.getReasons().forEach(reasons::add);
+            list.add(JSON.createObjectBuilder()
+                    .add("id", meeting.getId())
+                    .add("participants", JSON.createArrayBuilder()
+                            .add(party(meeting.getFirst()))
+                            .add(party(meeting.getSecond())))
+                    .add("origin", meeting.getOrigin().code())
+                    .add("relevance", meeting.getRelevance())
+                    .add("weight", meeting.getWeight())
+                    .add("reasons", reasons));
+        }
+        res.send(JSON.createObjectBuilder().add("event", event.id()).add("candidates", list).build());
+    }
+
+    private void feasibility(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        Event event = storedEvent(backend, Paths.param(req, "id"));
+        JsonArrayBuilder problems = JSON.createArrayBuilder();
+        FeasibilityCheck.problems(event).forEach(problems::add);
+        JsonObject answer = JSON.createObjectBuilder().add("event", event.id()).add("problems", problems).build();
+        res.send(answer);
+    }
+
+    static JsonObject party(Participant participant) {
+        return JSON.createObjectBuilder()
+                .add("id", participant.id())
+                .add("name", participant.label())
+                .add("role", participant.role().code())
+                .build();
+    }
+
+    /** The stored event, read back into the domain; 404 when there is none. */
+    static Event storedEvent(Backend backend, String id) {
+        StoredEvent stored = backend.database().inTransaction(c -> backend.events().find(c, id));
+        if (stored == null) {
+            throw EventsService.noEvent(id);
+        }
+        return EventJson.read(stored.body(), "event " + id);
+    }
+}

@@ -1,0 +1,182 @@
+package org.b2g.service.http;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * The OpenAPI 3 document of the API, written from one table of operations. A test compares this table with the
+ * routes the services register, so the document cannot silently fall behind the code.
+ */
+final class OpenApi {
+
+    /** Who may call an operation. */
+    enum Caller { ANYONE, ORGANIZER, ORGANIZER_OR_PARTICIPANT }
+
+    /** A query parameter: name, schema type, description. */
+    record Query(String name, String type, String description) {
+    }
+
+    /**
+     * One operation. {@code success} maps the success status to its media type; {@code errors} lists the
+     * problem statuses it may answer besides 401/403 (added from {@code caller}).
+     */
+    record Operation(String method, String path, String summary, Caller caller, boolean eventBody,
+            List<Query> query, Map<Integer, String> success, List<Integer> errors) {
+    }
+
+    private static final String JSON_TYPE = "application/json";
+
+    static final List<Operation> OPERATIONS = List.of(
+            new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
+                    List.of(), Map.of(200, JSON_TYPE), List.of(503)),
+            new Operation("get", "/api/openapi", "This document", Caller.ANYONE, false,
+                    List.of(), Map.of(200, JSON_TYPE), List.of()),
+            new Operation("get", "/api/events", "List the events", Caller.ORGANIZER, false,
+                    List.of(), Map.of(200, JSON_TYPE), List.of()),
+            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document", Caller.ORGANIZER,
+                    true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
+            new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
+                    List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("put", "/api/events/{id}", "Replace the event; a schedule solved before becomes stale",
+                    Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 413)),
+            new Operation("delete", "/api/events/{id}", "Delete the event, its schedule and its job; stops solving",
+                    Caller.ORGANIZER, false, List.of(), Map.of(204, ""), List.of(404)),
+            new Operation("post", "/api/events/{id}/solve", "Start solving (one job per event)", Caller.ORGANIZER,
+                    false, List.of(
+                            new Query("timeLimit", "string", "Wall-clock limit such as 30s, 2m or PT30S"),
+                            new Query("seed", "integer", "Random seed"),
+                            new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
+                    Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
+            new Operation("get", "/api/events/{id}/solve",
+                    "The solve job: state SOLVING, DONE or FAILED, score, bestSince, reason", Caller.ORGANIZER, false,
+                    List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("delete", "/api/events/{id}/solve", "Stop solving early and keep the best schedule",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/solve/stream",
+                    "Server-Sent Events: 'progress' at each new best, then 'done'", Caller.ORGANIZER, false,
+                    List.of(), Map.of(200, "text/event-stream"), List.of(404)),
+            new Operation("get", "/api/events/{id}/schedule",
+                    "The last schedule (b2g-schedule/1) with unscheduled list, metrics and 'stale'",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/candidates",
+                    "Ranked candidate meetings with origin, relevance and reasons", Caller.ORGANIZER, false,
+                    List.of(new Query("participant", "string", "Only the candidates of this participant")),
+                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/feasibility",
+                    "Causes that make the required meetings impossible, found before solving", Caller.ORGANIZER,
+                    false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants", "Participants with their personal links",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants/{pid}/token",
+                    "A participant's personal token and link", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants/{pid}/agenda",
+                    "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics",
+                    Caller.ORGANIZER_OR_PARTICIPANT, false,
+                    List.of(new Query("format", "string", "ics for iCalendar"),
+                            new Query("token", "string", "The personal token, for links opened in a browser")),
+                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)));
+
+    private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
+
+    private OpenApi() {
+    }
+
+    static JsonObject document() {
+        Map<String, JsonObjectBuilder> paths = new LinkedHashMap<>();
+        for (Operation op : OPERATIONS) {
+            paths.computeIfAbsent(op.path(), p -> JSON.createObjectBuilder()).add(op.method(), operation(op));
+        }
+        JsonObjectBuilder pathsJson = JSON.createObjectBuilder();
+        paths.forEach(pathsJson::add);
+        JsonObject problem = JSON.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", JSON.createObjectBuilder()
+                        .add("type", JSON.createObjectBuilder().add("type", "string"))
+                        .add("title", JSON.createObjectBuilder().add("type", "string"))
+                        .add("status", JSON.createObjectBuilder().add("type", "integer"))
+                        .add("detail", JSON.createObjectBuilder().add("type", "string"))
+                        .add("instance", JSON.createObjectBuilder().add("type", "string")))
+                .build();
+        return JSON.createObjectBuilder()
+                .add("openapi", "3.0.3")
+                .add("info", JSON.createObjectBuilder()
+                        .add("title", "B2G matchmaking and meeting scheduling")
+                        .add("version", "1")
+                        .add("description", "Events in b2g-event/1, schedules in b2g-schedule/1, agendas in "
+                                + "b2g-agenda/1; errors as application/problem+json (RFC 9457)."))
+                .add("paths", pathsJson)
+                .add("components", JSON.createObjectBuilder()
+                        .add("schemas", JSON.createObjectBuilder().add("Problem", problem))
+                        .add("securitySchemes", JSON.createObjectBuilder()
+                                .add("organizer", bearer("The organizer token (B2G_ADMIN_TOKEN or data/admin-token)"))
+                                .add("participant", bearer("A participant's personal token"))))
+                .build();
+    }
+
+    private static JsonObject operation(Operation op) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("summary", op.summary())
+                .add("operationId", op.method() + op.path().replaceAll("[^A-Za-z]+", "_"));
+        JsonArrayBuilder parameters = JSON.createArrayBuilder();
+        Matcher m = PARAM.matcher(op.path());
+        while (m.find()) {
+            parameters.add(JSON.createObjectBuilder().add("name", m.group(1)).add("in", "path")
+                    .add("required", true).add("schema", JSON.createObjectBuilder().add("type", "string")));
+        }
+        for (Query q : op.query()) {
+            parameters.add(JSON.createObjectBuilder().add("name", q.name()).add("in", "query")
+                    .add("required", false).add("description", q.description())
+                    .add("schema", JSON.createObjectBuilder().add("type", q.type())));
+        }
+        json.add("parameters", parameters);
+        if (op.eventBody()) {
+            json.add("requestBody", JSON.createObjectBuilder().add("required", true)
+                    .add("description", "A b2g-event/1 document (see formats.md)")
+                    .add("content", JSON.createObjectBuilder().add(JSON_TYPE, JSON.createObjectBuilder()
+                            .add("schema", JSON.createObjectBuilder().add("type", "object")))));
+        }
+        JsonObjectBuilder responses = JSON.createObjectBuilder();
+        op.success().forEach((status, types) -> {
+            JsonObjectBuilder response = JSON.createObjectBuilder().add("description", "Success");
+            if (!types.isEmpty()) {
+                JsonObjectBuilder content = JSON.createObjectBuilder();
+                for (String type : types.split("\\|")) {
+                    content.add(type, JSON.createObjectBuilder());
+                }
+                response.add("content", content);
+            }
+            responses.add(String.valueOf(status), response);
+        });
+        List<Integer> errors = new java.util.ArrayList<>(op.errors());
+        if (op.caller() != Caller.ANYONE) {
+            errors.add(401);
+            errors.add(403);
+            JsonArrayBuilder security = JSON.createArrayBuilder()
+                    .add(JSON.createObjectBuilder().add("organizer", JSON.createArrayBuilder()));
+            if (op.caller() == Caller.ORGANIZER_OR_PARTICIPANT) {
+                security.add(JSON.createObjectBuilder().add("participant", JSON.createArrayBuilder()));
+            }
+            json.add("security", security);
+        }
+        errors.stream().sorted().forEach(status -> responses.add(String.valueOf(status), JSON.createObjectBuilder()
+                .add("description", io.helidon.http.Status.create(status).reasonPhrase())
+                .add("content", JSON.createObjectBuilder().add(Problems.MEDIA_TYPE, JSON.createObjectBuilder()
+                        .add("schema", JSON.createObjectBuilder().add("$ref", "#/components/schemas/Problem"))))));
+        return json.add("responses", responses).build();
+    }
+
+    private static JsonObject bearer(String description) {
+        return JSON.createObjectBuilder().add("type", "http").add("scheme", "bearer")
+                .add("description", description).build();
+    }
+}

@@ -1,0 +1,67 @@
+package org.b2g.service.http;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.lang.System.Logger.Level;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import org.b2g.core.io.InputException;
+import org.b2g.service.solving.SolveRejectedException;
+
+/**
+ * The one place where failures become HTTP statuses, as {@code application/problem+json} (RFC 9457). Bad input is
+ * a 4xx whose {@code detail} names the field and value; only the service's own faults are 5xx.
+ */
+final class Problems {
+
+    static final String MEDIA_TYPE = "application/problem+json";
+    private static final System.Logger LOG = System.getLogger(Problems.class.getName());
+
+    private Problems() {
+    }
+
+    static void register(HttpRouting.Builder routing) {
+        routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
+                .error(InputException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
+                .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
+                .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
+                .error(Exception.class, (req, res, e) -> {
+                    LOG.log(Level.ERROR, "Failed: " + req.prologue().method().text() + " " + req.path().path(), e);
+                    send(req, res, Status.INTERNAL_SERVER_ERROR_500,
+                            "The service failed to answer; the error is in its log.");
+                });
+    }
+
+    private static Status status(SolveRejectedException e) {
+        return switch (e.reason()) {
+            case NO_SUCH_EVENT, NO_JOB -> Status.NOT_FOUND_404;
+            case ALREADY_SOLVING -> Status.CONFLICT_409;
+            case BUSY -> Status.SERVICE_UNAVAILABLE_503;
+        };
+    }
+
+    static void send(ServerRequest req, ServerResponse res, Status status, String detail) {
+        if (res.isSent()) {
+            return;
+        }
+        if (status == Status.UNAUTHORIZED_401) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"b2g\"");
+        }
+        res.status(status);
+        res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+        res.send(JSON.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", status.reasonPhrase())
+                .add("status", status.code())
+                .add("detail", detail == null ? status.reasonPhrase() : detail)
+                .add("instance", req.path().path())
+                .build()
+                .toString());
+    }
+}

@@ -1,0 +1,192 @@
+package org.b2g.service.http;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.Durations;
+import org.b2g.service.solving.JobStatus;
+
+/**
+ * {@code /api/events/{id}/solve}: one solve job per event. POST starts it (202), GET reads it, DELETE stops it early
+ * and keeps the best schedule, and {@code /solve/stream} pushes every new best as Server-Sent Events.
+ */
+final class SolveService implements HttpService {
+
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    private static final long KEEP_ALIVE_SECONDS = 15;
+
+    private final Backend backend;
+    private final Access access;
+
+    SolveService(Backend backend, Access access) {
+        this.backend = backend;
+        this.access = access;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/{id}/solve", this::start)
+                .get("/{id}/solve", this::status)
+                .delete("/{id}/solve", this::stop)
+                .get("/{id}/solve/stream", this::stream);
+    }
+
+    private void start(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        JobStatus status = backend.solving().start(id, options(req));
+        res.status(Status.ACCEPTED_202);
+        res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
+        res.send(json(status, false));
+    }
+
+    private void status(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        JobStatus status = backend.solving().status(id);
+        if (status == null) {
+            throw ApiException.notFound("The event (" + id + ") has never been solved.");
+        }
+        res.send(json(status, isStale(status)));
+    }
+
+    private void stop(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        JobStatus status = backend.solving().stop(id, STOP_WAIT);
+        res.send(json(status, isStale(status)));
+    }
+
+    /** One {@code progress} event now and at each new best, then {@code done} and the end of the stream. */
+    private void stream(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        LinkedBlockingDeque<JobStatus> latest = new LinkedBlockingDeque<>();
+        Runnable unsubscribe = backend.solving().subscribe(id, status -> {
+            // Bests can come thousands of times a second: keep only the newest for the next write.
+            synchronized (latest) {
+                latest.clear();
+                latest.add(status);
+            }
+        });
+        if (unsubscribe == null) {
+            JobStatus stored = backend.solving().status(id);
+            if (stored == null) {
+                throw ApiException.notFound("The event (" + id + ") has no solve job.");
+            }
+            latest.add(stored);
+        }
+        try (SseSink sink = res.sink(SseSink.TYPE)) {
+            while (true) {
+                JobStatus status = latest.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+                if (status == null) {
+                    sink.emit(SseEvent.builder().comment("keep-alive").build());
+                    continue;
+                }
+                sink.emit(SseEvent.builder()
+                        .name(status.finished() ? "done" : "progress")
+                        .data(json(status, false).toString())
+                        .build());
+                if (status.finished()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the client went away; nothing left to tell it
+        } finally {
+            if (unsubscribe != null) {
+                unsubscribe.run();
+            }
+        }
+    }
+
+    private SolveOptions options(ServerRequest req) {
+        SolveOptions defaults = SolveOptions.DEFAULT.withTimeLimit(backend.settings().defaultTimeLimit());
+        Duration limit = defaults.timeLimit();
+        long seed = defaults.seed();
+        long moveLimit = defaults.moveLimit();
+        try {
+            if (req.query().contains("timeLimit")) {
+                limit = Durations.parse("timeLimit", req.query().get("timeLimit"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (limit.compareTo(backend.settings().maxTimeLimit()) > 0) {
+            throw ApiException.badRequest("The timeLimit (" + req.query().get("timeLimit")
+                    + ") is above this service's maximum (" + backend.settings().maxTimeLimit() + ").");
+        }
+        seed = number(req, "seed", seed, Long.MIN_VALUE);
+        moveLimit = number(req, "moveLimit", moveLimit, 0);
+        return new SolveOptions(limit, seed, moveLimit);
+    }
+
+    private static long number(ServerRequest req, String name, long fallback, long min) {
+        if (!req.query().contains(name)) {
+            return fallback;
+        }
+        String text = req.query().get(name);
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("The " + name + " (" + text + ") should be a whole number"
+                + (min == 0 ? " of 0 or more." : "."));
+    }
+
+    private boolean isStale(JobStatus status) {
+        int current = backend.database().inTransaction(c -> backend.events().version(c, status.eventId()));
+        return current != status.eventVersion();
+    }
+
+    static JsonObject json(JobStatus s, boolean stale) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("event", s.eventId())
+                .add("eventVersion", s.eventVersion())
+                .add("state", s.state().name())
+                .add("queued", s.queued())
+                .add("scheduled", s.scheduled())
+                .add("breaks", s.breaks())
+                .add("startedAt", s.startedAt().toString())
+                .add("stoppedEarly", s.stoppedEarly())
+                .add("stale", stale);
+        optional(json, "score", s.score());
+        optional(json, "bestSince", s.bestSince());
+        optional(json, "finishedAt", s.finishedAt());
+        optional(json, "reason", s.reason());
+        if (s.state() == JobStatus.State.SOLVING) {
+            json.add("elapsedMillis", Duration.between(s.startedAt(), Instant.now()).toMillis());
+        }
+        return json.build();
+    }
+
+    private static void optional(JsonObjectBuilder json, String name, Object value) {
+        if (value != null) {
+            json.add(name, value.toString());
+        }
+    }
+}

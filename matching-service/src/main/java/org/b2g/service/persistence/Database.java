@@ -1,0 +1,214 @@
+package org.b2g.service.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The JDBC database behind the service: a small pool of connections and one transaction per unit of work.
+ * Creates the schema ({@code schema.sql}) on first start. For an HSQLDB file database it turns on durable commits
+ * (every commit is synced to disk before it returns), so a write answered 2xx survives {@code kill -9}.
+ */
+public final class Database implements AutoCloseable {
+
+    /** A unit of work run in one transaction; its checked exceptions roll the transaction back. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final long WAIT_SECONDS = 30;
+
+    private final String url;
+    private final BlockingQueue<Connection> idle;
+    private final List<Connection> all = new ArrayList<>();
+    private volatile boolean closed;
+
+    private Database(String url, int size) {
+        this.url = url;
+        this.idle = new ArrayBlockingQueue<>(size);
+    }
+
+    /**
+     * Opens (and on first use creates) the database at {@code jdbcUrl} with {@code poolSize} connections.
+     *
+     * @throws IllegalStateException when the database cannot be opened
+     */
+    public static Database open(String jdbcUrl, int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("The pool size (" + poolSize + ") must be 1 or more.");
+        }
+        Database database = new Database(jdbcUrl, poolSize);
+        try {
+            for (int i = 0; i < poolSize; i++) {
+                Connection connection = DriverManager.getConnection(jdbcUrl, "SA", "");
+                connection.setAutoCommit(false);
+                database.all.add(connection);
+                database.idle.add(connection);
+            }
+            database.prepare();
+        } catch (SQLException e) {
+            database.close();
+            throw new IllegalStateException("Cannot open the database " + jdbcUrl + ": " + e.getMessage(), e);
+        }
+        return database;
+    }
+
+    private boolean isHsqldb() {
+        return url.startsWith("jdbc:hsqldb:");
+    }
+
+    private void prepare() throws SQLException {
+        inTransaction(connection -> {
+            if (isHsqldb()) {
+                try (Statement statement = connection.createStatement()) {
+                    // Readers never wait for writers; commits reach the disk before they return.
+                    statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+                    if (url.startsWith("jdbc:hsqldb:file:")) {
+                        statement.execute("SET FILES WRITE DELAY FALSE");
+                    }
+                }
+            }
+            return null;
+        });
+        inTransaction(connection -> {
+            if (!hasTable(connection, "EVENTS")) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : schemaStatements()) {
+                        statement.execute(sql);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private static boolean hasTable(Connection connection, String name) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+            if (tables.next()) {
+                return true;
+            }
+        }
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, name.toLowerCase(), null)) {
+            return tables.next();
+        }
+    }
+
+    static List<String> schemaStatements() {
+        String text;
+        try (InputStream in = Database.class.getResourceAsStream("schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("schema.sql is missing from the classpath.");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * SQL failures come out as {@link IllegalStateException}; runtime exceptions of {@code work} pass through.
+     */
+    public <T> T inTransaction(Work<T> work) {
+        Connection connection = borrow();
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(connection);
+            throw new IllegalStateException("Database error: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollback(connection);
+            throw e;
+        } finally {
+            idle.add(connection);
+        }
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isHealthy() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return inTransaction(connection -> connection.isValid(2));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Connection borrow() {
+        if (closed) {
+            throw new IllegalStateException("The database is closed.");
+        }
+        try {
+            Connection connection = idle.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (connection == null) {
+                throw new IllegalStateException("No database connection became free in " + WAIT_SECONDS + " s.");
+            }
+            return connection;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a database connection.", e);
+        }
+    }
+
+    private static void rollback(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    /** Closes every connection; for HSQLDB also shuts the database down cleanly (checkpoint). */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (isHsqldb() && !all.isEmpty()) {
+            try (Statement statement = all.get(0).createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // already down
+            }
+        }
+        for (Connection connection : all) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.b2g.service.solving;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+import jakarta.json.JsonObject;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.Progress;
+import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+
+/**
+ * One solve of one event version, run on a solver thread: builds the candidates, solves, hands the best schedule to
+ * {@code publish}. Any failure (of the solver or of publishing) ends the job FAILED with the reason; it never escapes
+ * the thread, so the service stays healthy.
+ */
+final class Job implements Runnable {
+
+    /** Stores the outcome of a job (and its schedule when there is one). */
+    interface Outcome {
+        void record(JobStatus status, MeetingSchedule best, JsonObject bestJson);
+    }
+
+    private final String eventBody;
+    private final SolveOptions options;
+    private final Outcome outcome;
+    private final Clock clock;
+    private final List<Consumer<JobStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile JobStatus status;
+    private volatile Scheduler scheduler;
+    private volatile boolean stopRequested;
+
+    Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
+        this.status = queued;
+        this.eventBody = eventBody;
+        this.options = options;
+        this.outcome = outcome;
+        this.clock = clock;
+    }
+
+    JobStatus status() {
+        return status;
+    }
+
+    @Override
+    public void run() {
+        MeetingSchedule best = null;
+        JsonObject bestJson = null;
+        try {
+            update(status.running());
+            if (stopRequested) {
+                throw new IllegalStateException("Stopped before the solver started.");
+            }
+            Event event = EventJson.read(eventBody, "event " + status.eventId());
+            MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+            scheduler = Scheduler.create(options);
+            if (stopRequested) {
+                scheduler.terminateEarly();
+            }
+            best = scheduler.solve(problem, this::onBest);
+            bestJson = ScheduleJson.toJson(best);
+            ScheduleMetrics metrics = ScheduleMetrics.of(best);
+            update(status.withBest(best.getScore() == null ? null : best.getScore().toString(), metrics.scheduled(),
+                    metrics.breaks(), status.bestSince() == null ? clock.instant() : status.bestSince())
+                    .done(clock.instant(), stopRequested));
+        } catch (RuntimeException | Error e) {
+            best = null;
+            bestJson = null;
+            status = status.failed(clock.instant(), describe(e));
+        }
+        try {
+            outcome.record(status, best, bestJson);
+        } catch (RuntimeException e) {
+            status = status.failed(clock.instant(), "The schedule could not be stored: " + describe(e));
+            try {
+                outcome.record(status, null, null);
+            } catch (RuntimeException ignored) {
+                // the database is failing; the status in memory still tells the organizer
+            }
+        } finally {
+            finished.countDown();
+            notifyListeners();
+        }
+    }
+
+    private void onBest(Progress progress) {
+        update(status.withBest(progress.score() == null ? null : progress.score().toString(), progress.scheduled(),
+                progress.breaks(), clock.instant()));
+    }
+
+    private void update(JobStatus next) {
+        status = next;
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        JobStatus current = status;
+        for (Consumer<JobStatus> listener : listeners) {
+            listener.accept(current);
+        }
+    }
+
+    /** Asks the solver to stop and keep its best; safe before, during and after solving. */
+    void stop() {
+        stopRequested = true;
+        Scheduler running = scheduler;
+        if (running != null && !status.finished()) {
+            running.terminateEarly();
+        }
+    }
+
+    boolean awaitFinish(long millis) throws InterruptedException {
+        return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds a listener of status changes; it hears the current status at once. */
+    Runnable subscribe(Consumer<JobStatus> listener) {
+        listeners.add(listener);
+        listener.accept(status);
+        return () -> listeners.remove(listener);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String name = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+}

@@ -1,0 +1,43 @@
+package org.b2g.service.solving;
+
+import java.time.Instant;
+
+/**
+ * What a solve job is doing or did. {@code score}, {@code bestSince} and {@code finishedAt} are null until known;
+ * {@code queued} is true while a SOLVING job waits for a free solver thread; {@code reason} says why a job FAILED.
+ *
+ * @param eventVersion the version of the event being solved: when the event changes meanwhile, the result is stale
+ */
+public record JobStatus(String eventId, int eventVersion, State state, boolean queued, String score, int scheduled,
+        int breaks, Instant startedAt, Instant bestSince, Instant finishedAt, boolean stoppedEarly, String reason) {
+
+    public enum State { SOLVING, DONE, FAILED }
+
+    public boolean finished() {
+        return state != State.SOLVING;
+    }
+
+    static JobStatus queued(String eventId, int eventVersion, Instant now) {
+        return new JobStatus(eventId, eventVersion, State.SOLVING, true, null, 0, 0, now, null, null, false, null);
+    }
+
+    JobStatus running() {
+        return new JobStatus(eventId, eventVersion, state, false, score, scheduled, breaks, startedAt, bestSince,
+                finishedAt, stoppedEarly, reason);
+    }
+
+    JobStatus withBest(String newScore, int newScheduled, int newBreaks, Instant at) {
+        return new JobStatus(eventId, eventVersion, state, false, newScore, newScheduled, newBreaks, startedAt, at,
+                finishedAt, stoppedEarly, reason);
+    }
+
+    JobStatus done(Instant at, boolean early) {
+        return new JobStatus(eventId, eventVersion, State.DONE, false, score, scheduled, breaks, startedAt, bestSince,
+                at, early, null);
+    }
+
+    JobStatus failed(Instant at, String why) {
+        return new JobStatus(eventId, eventVersion, State.FAILED, false, score, scheduled, breaks, startedAt,
+                bestSince, at, stoppedEarly, why);
+    }
+}

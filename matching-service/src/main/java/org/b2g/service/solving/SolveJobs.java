@@ -1,0 +1,217 @@
+package org.b2g.service.solving;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import jakarta.json.JsonObject;
+
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.JobRepository;
+import org.b2g.service.persistence.ScheduleRepository;
+
+/**
+ * The solve jobs of all events: at most one per event, run on a bounded pool of solver threads (solving is CPU
+ * bound; more threads than cores only slows every job down), queued up to a bound, refused beyond it.
+ *
+ * <p>A job solves the event as it was when the job started. Replacing the event meanwhile does not restart the job:
+ * its schedule is stored with the event version it was solved from and reads as {@code stale} until the organizer
+ * solves again. Deleting the event stops the job and drops its result.
+ */
+public final class SolveJobs implements AutoCloseable {
+
+    private final Database database;
+    private final EventRepository events;
+    private final ScheduleRepository schedules;
+    private final JobRepository jobRows;
+    private final ThreadPoolExecutor executor;
+    private final Clock clock;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
+            int threads, int queue, Clock clock) {
+        if (threads < 1 || queue < 0) {
+            throw new IllegalArgumentException("The solver threads (" + threads + ") must be 1 or more and the queue ("
+                    + queue + ") 0 or more.");
+        }
+        this.database = database;
+        this.events = events;
+        this.schedules = schedules;
+        this.jobRows = jobRows;
+        this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "solver-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        int abandoned = database.inTransaction(c -> jobRows.abandonUnfinished(c, clock.millis(),
+                "The service stopped while this job was solving."));
+        if (abandoned > 0) {
+            System.getLogger(SolveJobs.class.getName()).log(System.Logger.Level.INFO,
+                    abandoned + " solve job(s) interrupted by the last shutdown are marked FAILED.");
+        }
+    }
+
+    /**
+     * Starts solving the stored event.
+     *
+     * @throws SolveRejectedException when there is no such event, it is already being solved, or every solver
+     *         thread and queue place is taken
+     */
+    public JobStatus start(String eventId, SolveOptions options) {
+        Instant now = clock.instant();
+        Job job = database.inTransaction(c -> {
+            EventRepository.StoredEvent event = events.find(c, eventId);
+            if (event == null) {
+                throw new SolveRejectedException(SolveRejectedException.Reason.NO_SUCH_EVENT,
+                        "There is no event (" + eventId + ").");
+            }
+            Job next = new Job(JobStatus.queued(eventId, event.version(), now), event.body(), options,
+                    this::record, clock);
+            Job previous = jobs.putIfAbsent(eventId, next);
+            if (previous != null) {
+                if (!previous.status().finished()) {
+                    throw new SolveRejectedException(SolveRejectedException.Reason.ALREADY_SOLVING,
+                            "The event (" + eventId + ") is already being solved; stop that job first.");
+                }
+                if (!jobs.replace(eventId, previous, next)) {
+                    throw new SolveRejectedException(SolveRejectedException.Reason.ALREADY_SOLVING,
+                            "The event (" + eventId + ") is already being solved; stop that job first.");
+                }
+            }
+            try {
+                jobRows.save(c, row(next.status()));
+            } catch (RuntimeException | java.sql.SQLException e) {
+                jobs.remove(eventId, next);
+                throw e;
+            }
+            return next;
+        });
+        try {
+            executor.execute(job);
+        } catch (RejectedExecutionException e) {
+            jobs.remove(eventId, job);
+            JobStatus refused = job.status().failed(clock.instant(), "Every solver is busy; try again later.");
+            database.inTransaction(c -> {
+                jobRows.save(c, row(refused));
+                return null;
+            });
+            throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
+                    "Every solver thread and queue place is taken; try again when a job finishes.");
+        }
+        return job.status();
+    }
+
+    /** The running or last job of the event (from memory, else from the database), or null when there was none. */
+    public JobStatus status(String eventId) {
+        Job job = jobs.get(eventId);
+        if (job != null) {
+            return job.status();
+        }
+        JobRepository.StoredJob row = database.inTransaction(c -> jobRows.find(c, eventId));
+        return row == null ? null : status(row);
+    }
+
+    /**
+     * Asks the event's job to stop and keep its best schedule, waiting up to {@code wait} for it to be stored.
+     *
+     * @throws SolveRejectedException when the event has no job in this process
+     */
+    public JobStatus stop(String eventId, Duration wait) {
+        Job job = jobs.get(eventId);
+        if (job == null) {
+            throw new SolveRejectedException(SolveRejectedException.Reason.NO_JOB,
+                    "The event (" + eventId + ") has no running solve job.");
+        }
+        job.stop();
+        try {
+            job.awaitFinish(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return job.status();
+    }
+
+    /**
+     * Listens to the event's job: {@code listener} hears its status now and at every change, from solver threads.
+     * Returns the way to stop listening, or null when the event has no job in this process.
+     */
+    public Runnable subscribe(String eventId, Consumer<JobStatus> listener) {
+        Job job = jobs.get(eventId);
+        return job == null ? null : job.subscribe(listener);
+    }
+
+    /** Stops the job of a deleted event; its result will find no event to be stored with. */
+    public void eventDeleted(String eventId) {
+        Job job = jobs.remove(eventId);
+        if (job != null) {
+            job.stop();
+        }
+    }
+
+    /** Stores a finished job (and its schedule), unless its event was deleted meanwhile. */
+    private void record(JobStatus status, MeetingSchedule best, JsonObject bestJson) {
+        database.inTransaction(c -> {
+            if (events.version(c, status.eventId()) == 0) {
+                return null;
+            }
+            if (best != null && status.state() == JobStatus.State.DONE) {
+                schedules.save(c, status.eventVersion(), best, bestJson, status.finishedAt());
+            }
+            jobRows.save(c, row(status));
+            return null;
+        });
+    }
+
+    private static JobRepository.StoredJob row(JobStatus s) {
+        return new JobRepository.StoredJob(s.eventId(), s.eventVersion(), s.state().name(), s.score(), s.scheduled(),
+                s.startedAt().toEpochMilli(), millis(s.bestSince()), millis(s.finishedAt()), s.stoppedEarly(),
+                s.reason());
+    }
+
+    private static JobStatus status(JobRepository.StoredJob row) {
+        return new JobStatus(row.eventId(), row.eventVersion(), JobStatus.State.valueOf(row.state()), false,
+                row.score(), row.scheduled(), 0, Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
+                instant(row.finishedAt()), row.stoppedEarly(), row.reason());
+    }
+
+    private static long millis(Instant instant) {
+        return instant == null ? 0 : instant.toEpochMilli();
+    }
+
+    private static Instant instant(long millis) {
+        return millis == 0 ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** Stops every job (keeping their best schedules when there is time) and the solver threads. */
+    @Override
+    public void close() {
+        jobs.values().forEach(job -> {
+            try {
+                job.stop();
+            } catch (RuntimeException ignored) {
+                // closing anyway
+            }
+        });
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

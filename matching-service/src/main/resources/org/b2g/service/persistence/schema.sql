@@ -1,0 +1,58 @@
+-- The service's tables. Plain SQL (no vendor types): runs on HSQLDB, PostgreSQL and others.
+-- Times are epoch milliseconds, bodies are the JSON documents as text.
+
+CREATE TABLE events (
+    id           VARCHAR(200)  NOT NULL PRIMARY KEY,
+    name         VARCHAR(1000) NOT NULL,
+    version      INTEGER       NOT NULL,
+    participants INTEGER       NOT NULL,
+    updated_at   BIGINT        NOT NULL,
+    body         CLOB          NOT NULL
+);
+
+CREATE TABLE schedules (
+    event_id      VARCHAR(200) NOT NULL PRIMARY KEY,
+    event_version INTEGER      NOT NULL,
+    score         VARCHAR(200) NOT NULL,
+    solved_at     BIGINT       NOT NULL,
+    body          CLOB         NOT NULL,
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- One participant's view of the schedule, written with it: agenda reads are one primary-key lookup.
+CREATE TABLE agendas (
+    event_id       VARCHAR(200) NOT NULL,
+    participant_id VARCHAR(200) NOT NULL,
+    body           CLOB         NOT NULL,
+    PRIMARY KEY (event_id, participant_id),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- iCalendar SEQUENCE per meeting, kept across re-solves so that calendars update entries instead of duplicating them.
+CREATE TABLE meeting_versions (
+    event_id    VARCHAR(200)  NOT NULL,
+    meeting_key VARCHAR(500)  NOT NULL,
+    first_id    VARCHAR(200)  NOT NULL,
+    second_id   VARCHAR(200)  NOT NULL,
+    fingerprint VARCHAR(1000) NOT NULL,
+    sequence    INTEGER       NOT NULL,
+    cancelled   INTEGER       NOT NULL,
+    starts_at   VARCHAR(40),
+    ends_at     VARCHAR(40),
+    PRIMARY KEY (event_id, meeting_key),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+CREATE TABLE solve_jobs (
+    event_id      VARCHAR(200)  NOT NULL PRIMARY KEY,
+    event_version INTEGER       NOT NULL,
+    state         VARCHAR(10)   NOT NULL,
+    score         VARCHAR(200),
+    scheduled     INTEGER       NOT NULL,
+    started_at    BIGINT        NOT NULL,
+    best_since    BIGINT,
+    finished_at   BIGINT,
+    stopped_early INTEGER       NOT NULL,
+    reason        VARCHAR(2000),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
