@@ -1,0 +1,40 @@
+package org.b2g.service;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Backends on a fresh data folder, and the sample event, for the service's tests. */
+public final class TestService {
+
+    public static final String ORGANIZER = "organizer-token-for-the-tests";
+    public static final String EVENT_ID = "demo-dx-day";
+
+    private TestService() {
+    }
+
+    /** A backend with its database and tokens in {@code dir}. */
+    public static Backend backend(Path dir) {
+        return backend(dir, Map.of());
+    }
+
+    public static Backend backend(Path dir, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("b2g.data", dir.toString());
+        Settings parsed = Settings.from(Main.config(all));
+        return Backend.open(parsed, Credentials.load(dir, ORGANIZER));
+    }
+
+    /** The sample event (b2g-event/1 text). */
+    public static String sampleEvent() {
+        return Main.resource(Demo.SAMPLE);
+    }
+
+    /** The sample event under another id. */
+    public static String sampleEvent(String id) {
+        return sampleEvent().replace("\"" + EVENT_ID + "\"", "\"" + id + "\"");
+    }
+
+    public static String bearer(String token) {
+        return "Bearer " + token;
+    }
+}
