@@ -226,7 +226,8 @@
       // A flat list of candidate meetings: rank them per participant.
       const per = new Map();
       for (const m of list) {
-        for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        const [a, b] = m.participants.map((p) => p.id || p);
+        for (const [self, other] of [[a, b], [b, a]]) {
           if (!per.has(self)) per.set(self, []);
           per.get(self).push({ id: other, relevance: m.relevance, reasons: m.reasons || [], mark: requestMark(m), required: m.origin === 'required' });
         }
@@ -363,8 +364,13 @@
       showError($('solve-error'), { title: 'Solving failed', detail: status.reason || status.error || status.detail || '' });
       return;
     }
-    await loadSchedule();
-    if (state.schedule) go('schedule');
+    // A job can read DONE a moment before its schedule is stored: ask again briefly before saying there is none.
+    for (let attempt = 0; attempt < 20 && state.id === id; attempt++) {
+      await loadSchedule();
+      if (state.schedule || !status || status.state !== 'DONE') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (state.schedule && state.id === id) go('schedule');
   }
 
   /** Milliseconds spent by the job: given by the update, from its start and finish times, or by the local clock. */
@@ -423,7 +429,7 @@
     const info = state.doc.event || {};
     const metrics = { score: schedule.score, ...(schedule.metrics || {}) };
     $('metrics').replaceChildren(...Object.entries(metrics).map(([key, value]) =>
-        el('div', {}, el('dt', {}, metricLabel(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value)))));
+        el('div', {}, el('dt', {}, metricLabel(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value).replace(/\//g, '/\u200b')))));
 
     const slots = model.slots(info);
     const tables = model.tables(info);
