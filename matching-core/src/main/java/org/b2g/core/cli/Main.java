@@ -20,6 +20,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("validate", new ValidateCommand());
         commands.put("bench", new BenchCommand());
+        commands.put("match", new MatchCommand());
         return commands;
     }
 

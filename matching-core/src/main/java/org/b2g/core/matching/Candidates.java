@@ -42,7 +42,7 @@ public final class Candidates {
 
     /** As {@link #forEvent(Event)}, reusing relevance already computed for the event. */
     public static List<Meeting> forEvent(Event event, Relevance relevance) {
-        List<Meeting> required = Meetings.required(event);
+        List<Meeting> required = Meetings.required(event).stream().map(m -> withRelevance(m, relevance)).toList();
         Set<String> usedIds = new HashSet<>();
         Set<String> pairsWithRequired = new HashSet<>();
         for (Meeting meeting : required) {
@@ -101,6 +101,20 @@ public final class Candidates {
         all.addAll(required);
         all.addAll(optional);
         return all;
+    }
+
+    /** A required meeting also says why its two sides fit, when they do. */
+    private static Meeting withRelevance(Meeting m, Relevance relevance) {
+        Match match = relevance.explain(m.getFirst(), m.getSecond());
+        if (match.score() == 0) {
+            return m;
+        }
+        Meeting copy = new Meeting(m.getId(), m.getFirst(), m.getSecond(), m.getOrigin(), m.getWeight(), match.score(),
+                match.reasons(), m.getSessionId(), m.getAllowedSlots(), m.getAllowedTables(), m.getAfter());
+        copy.setSlot(m.getSlot());
+        copy.setTable(m.getTable());
+        copy.setPinned(m.isPinned());
+        return copy;
     }
 
     private static String uniqueId(String id, Set<String> used) {

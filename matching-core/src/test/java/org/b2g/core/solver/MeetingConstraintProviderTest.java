@@ -21,12 +21,15 @@ import static org.b2g.core.solver.Fixtures.optional;
 import static org.b2g.core.solver.Fixtures.required;
 
 import java.util.List;
+import java.util.Set;
 
 import org.b2g.core.domain.Exclusion;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Precedence;
+import org.b2g.core.domain.Role;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
@@ -363,10 +366,14 @@ class MeetingConstraintProviderTest {
     @Nested
     class AwayFromHomeTable {
 
+        /** An agency with one official and home table T1. */
+        private static final Participant DISTRICT = new Participant("a-2", 4, Role.AGENCY, "District 1", 1, 0,
+                Participant.UNLIMITED, Set.of(), "T1", List.of(), List.of());
+
         @Test
         void penalisesAMeetingAwayFromTheHomeTable() {
             VERIFIER.verifyThat(MeetingConstraintProvider::awayFromHomeTable)
-                    .given(required("m1", STARTUP, withHomeTable(), S1, T2))
+                    .given(required("m1", STARTUP, DISTRICT, S1, T2))
                     .penalizesBy(1);
         }
 
@@ -375,14 +382,9 @@ class MeetingConstraintProviderTest {
             // AGENCY keeps T1 as home but sends two officials: the second must sit elsewhere.
             VERIFIER.verifyThat(MeetingConstraintProvider::awayFromHomeTable)
                     .given(required("m1", STARTUP, AGENCY, S1, T1), required("m2", C3, AGENCY, S1, T2),
-                            required("m3", C3, withHomeTable(), S3, T1))
+                            required("m3", C3, DISTRICT, S3, T1))
                     .penalizesBy(0);
         }
 
-        private static org.b2g.core.domain.Participant withHomeTable() {
-            return new org.b2g.core.domain.Participant("a-2", 4, org.b2g.core.domain.Role.AGENCY, "District 1",
-                    1, 0, org.b2g.core.domain.Participant.UNLIMITED, java.util.Set.of(), "T1", List.of(),
-                    List.of());
-        }
     }
 }

@@ -60,7 +60,7 @@ final class Problems {
                 .add("title", status.reasonPhrase())
                 .add("status", status.code())
                 .add("detail", detail == null ? status.reasonPhrase() : detail)
-                .add("instance", req.path().path())
+                .add("instance", req.prologue().uriPath().path())
                 .build()
                 .toString());
     }

@@ -56,6 +56,7 @@ final class Job implements Runnable {
     public void run() {
         MeetingSchedule best = null;
         JsonObject bestJson = null;
+        JobStatus end;
         try {
             update(status.running());
             if (stopRequested) {
@@ -70,27 +71,28 @@ final class Job implements Runnable {
             best = scheduler.solve(problem, this::onBest);
             bestJson = ScheduleJson.toJson(best);
             ScheduleMetrics metrics = ScheduleMetrics.of(best);
-            update(status.withBest(best.getScore() == null ? null : best.getScore().toString(), metrics.scheduled(),
+            end = status.withBest(best.getScore() == null ? null : best.getScore().toString(), metrics.scheduled(),
                     metrics.breaks(), status.bestSince() == null ? clock.instant() : status.bestSince())
-                    .done(clock.instant(), stopRequested));
+                    .done(clock.instant(), stopRequested);
         } catch (RuntimeException | Error e) {
             best = null;
             bestJson = null;
-            status = status.failed(clock.instant(), describe(e));
+            end = status.failed(clock.instant(), describe(e));
         }
+        // Stored before anyone hears DONE: whoever reads the schedule after DONE finds it.
         try {
-            outcome.record(status, best, bestJson);
+            outcome.record(end, best, bestJson);
         } catch (RuntimeException e) {
-            status = status.failed(clock.instant(), "The schedule could not be stored: " + describe(e));
+            end = end.failed(clock.instant(), "The schedule could not be stored: " + describe(e));
             try {
-                outcome.record(status, null, null);
+                outcome.record(end, null, null);
             } catch (RuntimeException ignored) {
                 // the database is failing; the status in memory still tells the organizer
             }
-        } finally {
-            finished.countDown();
-            notifyListeners();
         }
+        status = end;
+        finished.countDown();
+        notifyListeners();
     }
 
     private void onBest(Progress progress) {

@@ -1,0 +1,136 @@
+package org.b2g.service.solving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.TestService;
+import org.b2g.service.persistence.ScheduleRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Solve jobs against the real solver: one per event, stoppable, failures contained, results stored. */
+class SolveJobsTest {
+
+    private static final SolveOptions ONE_SECOND = SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1));
+    private static final SolveOptions LONG = SolveOptions.DEFAULT.withTimeLimit(Duration.ofMinutes(5));
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+
+    @BeforeEach
+    void open() {
+        backend = TestService.backend(dir);
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    private void store(String id, String body) {
+        backend.database().inTransaction(c -> backend.events().insert(c, id, id, 10, 1L, body));
+    }
+
+    private JobStatus awaitFinish(String id) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            JobStatus status = backend.solving().status(id);
+            if (status.finished()) {
+                return status;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("The job of " + id + " did not finish in 30 s.");
+    }
+
+    @Test
+    void solvesAndStoresTheScheduleWithAgendas() throws Exception {
+        store("e1", TestService.sampleEvent("e1"));
+        backend.solving().start("e1", ONE_SECOND);
+        JobStatus done = awaitFinish("e1");
+        assertEquals(JobStatus.State.DONE, done.state(), done.reason());
+        assertTrue(done.scheduled() > 0);
+        assertNotNull(done.bestSince());
+        ScheduleRepository.StoredSchedule schedule = backend.database().inTransaction(c ->
+                backend.schedules().find(c, "e1"));
+        assertTrue(schedule.body().contains("\"b2g-schedule/1\""));
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "e1", "s-flood")));
+    }
+
+    @Test
+    void refusesASecondJobForTheSameEventAndStopsEarlyKeepingTheBest() throws Exception {
+        store("e2", TestService.sampleEvent("e2"));
+        backend.solving().start("e2", LONG);
+        SolveRejectedException second = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().start("e2", LONG));
+        assertEquals(SolveRejectedException.Reason.ALREADY_SOLVING, second.reason());
+        Thread.sleep(500);
+        JobStatus stopped = backend.solving().stop("e2", Duration.ofSeconds(20));
+        assertEquals(JobStatus.State.DONE, stopped.state(), stopped.reason());
+        assertTrue(stopped.stoppedEarly());
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().find(c, "e2")));
+    }
+
+    @Test
+    void marksAJobFailedWithTheReasonAndKeepsSolvingOthers() throws Exception {
+        store("broken", "{\"format\": \"b2g-event/1\"}");
+        backend.solving().start("broken", ONE_SECOND);
+        JobStatus failed = awaitFinish("broken");
+        assertEquals(JobStatus.State.FAILED, failed.state());
+        assertTrue(failed.reason().contains("InputException"), failed.reason());
+        assertTrue(backend.database().isHealthy());
+
+        store("fine", TestService.sampleEvent("fine"));
+        backend.solving().start("fine", ONE_SECOND);
+        assertEquals(JobStatus.State.DONE, awaitFinish("fine").state());
+    }
+
+    @Test
+    void solvesSeveralEventsAtOnce() throws Exception {
+        store("a", TestService.sampleEvent("a"));
+        store("b", TestService.sampleEvent("b"));
+        backend.solving().start("a", ONE_SECOND);
+        backend.solving().start("b", ONE_SECOND);
+        assertEquals(JobStatus.State.SOLVING, backend.solving().status("b").state());
+        assertEquals(JobStatus.State.DONE, awaitFinish("a").state());
+        assertEquals(JobStatus.State.DONE, awaitFinish("b").state());
+    }
+
+    @Test
+    void storesTheResultAsStaleWhenTheEventChangesWhileSolving() throws Exception {
+        store("moving", TestService.sampleEvent("moving"));
+        backend.solving().start("moving", ONE_SECOND);
+        backend.database().inTransaction(c -> backend.events().replace(c, "moving", "moving", 10, 2L,
+                TestService.sampleEvent("moving")));
+        JobStatus done = awaitFinish("moving");
+        assertEquals(1, done.eventVersion());
+        assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, "moving", "s-flood")).stale());
+    }
+
+    @Test
+    void keepsTheLastJobAcrossRestarts() throws Exception {
+        store("kept", TestService.sampleEvent("kept"));
+        backend.solving().start("kept", ONE_SECOND);
+        awaitFinish("kept");
+        backend.close();
+        backend = TestService.backend(dir);
+        JobStatus status = backend.solving().status("kept");
+        assertEquals(JobStatus.State.DONE, status.state());
+    }
+
+    @Test
+    void refusesToSolveAnEventThatDoesNotExist() {
+        SolveRejectedException e = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().start("nowhere", ONE_SECOND));
+        assertEquals(SolveRejectedException.Reason.NO_SUCH_EVENT, e.reason());
+    }
+}
