@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +42,8 @@ import org.openqa.selenium.support.ui.Select;
  * to a calendar). Skipped when Debian's chromium and chromium-driver are not installed.
  */
 @Tag("browser")
+@EnabledIf(value = "org.b2g.service.web.Browser#available",
+        disabledReason = "Debian's chromium and chromium-driver are not installed.")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
@@ -60,7 +62,6 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start(@TempDir Path data) {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed.");
         service = RunningService.start(data);
         browser = Browser.start("vi-VN,vi,en");
         page = browser.driver;
