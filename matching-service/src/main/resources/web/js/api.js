@@ -1,0 +1,123 @@
+// The HTTP API as the pages use it: bearer token, JSON, problem+json errors and a Server-Sent Events reader.
+// fetch() is used for the event stream too, because EventSource cannot send an Authorization header.
+'use strict';
+
+(function () {
+  const B2G = window.B2G || (window.B2G = {});
+
+  /** An error answer of the API, carrying the problem+json fields people need to read. */
+  class ApiError extends Error {
+    constructor(status, title, detail) {
+      super(detail || title || ('HTTP ' + status));
+      this.status = status;
+      this.title = title || ('HTTP ' + status);
+      this.detail = detail || '';
+    }
+  }
+
+  const enc = encodeURIComponent;
+
+  /** Paths of the service; kept together so that a change of the API touches one place. */
+  const paths = {
+    events: () => '/api/events',
+    event: (id) => `/api/events/${enc(id)}`,
+    candidates: (id) => `/api/events/${enc(id)}/candidates`,
+    solve: (id) => `/api/events/${enc(id)}/solve`,
+    solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
+    schedule: (id) => `/api/events/${enc(id)}/schedule`,
+    token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
+    agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,
+  };
+
+  async function problemOf(response) {
+    const type = response.headers.get('Content-Type') || '';
+    let title = response.statusText;
+    let detail = '';
+    try {
+      if (type.includes('json')) {
+        const body = await response.json();
+        title = body.title || title;
+        detail = body.detail || body.message || '';
+      } else {
+        detail = (await response.text()).trim().slice(0, 500);
+      }
+    } catch (ignored) {
+      // The status alone still says what happened.
+    }
+    return new ApiError(response.status, title, detail);
+  }
+
+  /** Calls the API with the given bearer token; resolves to parsed JSON, text or null (204). */
+  async function call(method, path, { token, body, accept = 'application/json', contentType } = {}) {
+    const headers = { Accept: accept };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
+    const response = await fetch(path, { method, headers, body, cache: 'no-store' });
+    if (!response.ok) throw await problemOf(response);
+    if (response.status === 204) return null;
+    const type = response.headers.get('Content-Type') || '';
+    if (type.includes('json')) return response.json();
+    const text = await response.text();
+    if (accept.includes('json') && text && (text.startsWith('{') || text.startsWith('['))) return JSON.parse(text);
+    return text;
+  }
+
+  /**
+   * Reads a Server-Sent Events stream and calls onEvent(name, data) per event; resolves when the stream ends.
+   * Returns {done, abort}.
+   */
+  function stream(path, token, onEvent) {
+    const controller = new AbortController();
+    const done = (async () => {
+      const headers = { Accept: 'text/event-stream' };
+      if (token) headers.Authorization = 'Bearer ' + token;
+      const response = await fetch(path, { headers, signal: controller.signal, cache: 'no-store' });
+      if (!response.ok) throw await problemOf(response);
+      const type = response.headers.get('Content-Type') || '';
+      if (!type.includes('event-stream')) {
+        // A server without a stream answered with the plain state: report it as one event.
+        onEvent('state', await response.text());
+        return;
+      }
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      let name = 'message';
+      let data = [];
+      for (;;) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        buffer += decoder.decode(value, { stream: true });
+        let cut;
+        while ((cut = buffer.search(/\r?\n/)) >= 0) {
+          const line = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + (buffer[cut] === '\r' ? 2 : 1));
+          if (line === '') {
+            if (data.length) onEvent(name, data.join('\n'));
+            name = 'message';
+            data = [];
+          } else if (line.startsWith('data:')) {
+            data.push(line.slice(5).replace(/^ /, ''));
+          } else if (line.startsWith('event:')) {
+            name = line.slice(6).trim();
+          }
+        }
+      }
+      if (data.length) onEvent(name, data.join('\n'));
+    })();
+    return { done, abort: () => controller.abort() };
+  }
+
+  /** Milliseconds from a number of milliseconds, an ISO-8601 duration (PT1.5S) or a "1.5s" string. */
+  function millis(value) {
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'number') return value;
+    const iso = /^P(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value);
+    if (iso) return ((+iso[1] || 0) * 3600 + (+iso[2] || 0) * 60 + (+iso[3] || 0)) * 1000;
+    const plain = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(value);
+    if (plain) return +plain[1] * ({ ms: 1, s: 1000, m: 60000 }[(plain[2] || 'ms').toLowerCase()]);
+    return null;
+  }
+
+  B2G.api = { ApiError, paths, call, stream, millis };
+})();

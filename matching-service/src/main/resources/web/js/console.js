@@ -1,0 +1,566 @@
+// The organizer console: sign in, events, candidate matches, solving with live progress, the schedule grid,
+// and personal links. One page; the URL hash names the open event (#/events/ID/tab) so reloads keep the place.
+'use strict';
+
+(function () {
+  const { api, event: model } = window.B2G;
+  const TOKEN_KEY = 'b2g.organizerToken';
+  const ORIGINS = ['required', 'must', 'mutual', 'request', 'recommended'];
+  const $ = (id) => document.getElementById(id);
+
+  const state = { id: null, doc: null, people: new Map(), schedule: null, job: null, timeLimit: 30 };
+
+  // ---- small helpers ------------------------------------------------------------------------------------------
+
+  function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (key === 'class') node.className = value;
+      else if (key === 'text') node.textContent = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
+  function call(method, path, options = {}) { return api.call(method, path, { token: token(), ...options }); }
+
+  function showError(box, error) {
+    if (!error) { box.hidden = true; box.textContent = ''; return; }
+    box.replaceChildren(el('strong', { text: error.title || 'Error' }), error.detail || error.message || '');
+    box.hidden = false;
+  }
+
+  /** Sends the user back to sign in when the token is refused; returns true when it did. */
+  function handleAuth(error) {
+    if (error instanceof api.ApiError && error.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      route();
+      showError($('sign-in-error'), { title: 'Signed out', detail: 'The organizer token was refused; sign in again.' });
+      return true;
+    }
+    return false;
+  }
+
+  function nameOf(id) { const p = state.people.get(id); return p ? p.name : id; }
+  function roleOf(id) { const p = state.people.get(id); return p ? p.role : ''; }
+  function originClass(origin) { return ORIGINS.includes(origin) ? 'origin-' + origin : ''; }
+
+  function seconds(ms) { return ms === null || ms === undefined ? '—' : (ms / 1000).toFixed(1) + ' s'; }
+
+  const METRIC_LABELS = {
+    score: 'Score', scheduled: 'Meetings scheduled', breaks: 'Breaks', maxBreaksOfAParticipant: 'Most breaks of one participant',
+    participantsWithoutMeetings: 'Participants without meetings',
+  };
+
+  /** A label for a metric: the known ones by name, others by splitting the camel case. */
+  function metricLabel(key) {
+    if (METRIC_LABELS[key]) return METRIC_LABELS[key];
+    const text = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2').toLowerCase();
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  // ---- routing ------------------------------------------------------------------------------------------------
+
+  function route() {
+    const signedIn = Boolean(token());
+    $('sign-in').hidden = signedIn;
+    $('sign-out').hidden = !signedIn;
+    const match = /^#\/events\/([^/]+)(?:\/(\w+))?/.exec(location.hash);
+    $('events').hidden = !signedIn || Boolean(match);
+    $('event').hidden = !signedIn || !match;
+    if (!signedIn) { $('token').focus(); return; }
+    if (match) openEvent(decodeURIComponent(match[1]), match[2] || 'matches');
+    else { closeJob(); state.id = null; loadEvents(); }
+  }
+
+  // ---- sign in ------------------------------------------------------------------------------------------------
+
+  async function signIn(submit) {
+    submit.preventDefault();
+    const candidate = $('token').value.trim();
+    try {
+      await api.call('GET', api.paths.events(), { token: candidate });
+      sessionStorage.setItem(TOKEN_KEY, candidate);
+      $('token').value = '';
+      showError($('sign-in-error'), null);
+      route();
+    } catch (error) {
+      showError($('sign-in-error'), error.status === 401 || error.status === 403
+          ? { title: 'Token refused', detail: 'This is not the organizer token of this service.' } : error);
+    }
+  }
+
+  function signOut() {
+    closeJob();
+    sessionStorage.removeItem(TOKEN_KEY);
+    location.hash = '';
+    route();
+  }
+
+  // ---- events -------------------------------------------------------------------------------------------------
+
+  async function loadEvents() {
+    try {
+      const answer = await call('GET', api.paths.events());
+      const events = Array.isArray(answer) ? answer : (answer.events || []);
+      const body = $('event-list').tBodies[0];
+      body.replaceChildren(...events.map((e) => el('tr', {},
+          el('td', {}, el('a', { href: '#/events/' + encodeURIComponent(e.id) }, e.name || e.id)),
+          el('td', { class: 'mono' }, e.id),
+          el('td', {}, e.participants ?? e.participantCount ?? '—'),
+          el('td', {}, (e.solve && e.solve.state) || e.state || e.solveState || '—'),
+          el('td', {}, el('button', { type: 'button', class: 'danger', 'aria-label': 'Delete ' + (e.name || e.id),
+            onclick: () => deleteEvent(e) }, 'Delete')))));
+      $('no-events').hidden = events.length > 0;
+    } catch (error) {
+      if (!handleAuth(error)) showError($('upload-error'), error);
+    }
+  }
+
+  async function deleteEvent(e) {
+    if (!confirm(`Delete the event "${e.name || e.id}" and its schedule?`)) return;
+    try { await call('DELETE', api.paths.event(e.id)); } catch (error) { if (!handleAuth(error)) showError($('upload-error'), error); }
+    loadEvents();
+  }
+
+  async function upload(submit) {
+    submit.preventDefault();
+    showError($('upload-error'), null);
+    $('upload-ok').hidden = true;
+    const file = $('event-file').files[0];
+    if (!file) return;
+    const text = await file.text();
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      showError($('upload-error'), { title: `${file.name} is not JSON`, detail: error.message });
+      return;
+    }
+    $('upload').disabled = true;
+    try {
+      const created = await call('POST', api.paths.events(), { body: text });
+      $('upload-ok').textContent = `Created event ${created && created.id}.`;
+      $('upload-ok').hidden = false;
+      $('upload-form').reset();
+      if (created && created.id) location.hash = '#/events/' + encodeURIComponent(created.id);
+      else loadEvents();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
+    } finally {
+      $('upload').disabled = false;
+    }
+  }
+
+  // ---- one event ----------------------------------------------------------------------------------------------
+
+  async function openEvent(id, tab) {
+    if (state.id !== id) {
+      closeJob();
+      Object.assign(state, { id, doc: null, people: new Map(), schedule: null });
+      $('event-title').textContent = id;
+      $('event-facts').textContent = '';
+      showError($('event-error'), null);
+      $('matches').replaceChildren();
+      try {
+        const answer = await call('GET', api.paths.event(id));
+        state.doc = answer.format ? answer : (answer.event && answer.event.format ? answer.event : answer);
+        state.people = model.participants(state.doc);
+        showFacts();
+        renderParticipants();
+        loadMatches();
+        loadSchedule();
+        watchRunningJob();
+      } catch (error) {
+        if (!handleAuth(error)) showError($('event-error'), error);
+        return;
+      }
+    }
+    select(tab);
+  }
+
+  function showFacts() {
+    const info = state.doc.event || {};
+    const counts = { startup: 0, agency: 0, company: 0 };
+    for (const p of state.people.values()) counts[p.role] = (counts[p.role] || 0) + 1;
+    $('event-title').textContent = info.name || state.id;
+    document.title = (info.name || state.id) + ' — B2G console';
+    const slots = model.slots(info);
+    const parts = [
+      counts.startup && counts.startup + ' startups', counts.agency && counts.agency + ' agencies',
+      counts.company && counts.company + ' companies', slots.length + ' slots', model.tables(info).length + ' tables',
+      (state.doc.meetings || []).length + ' required meetings', (state.doc.requests || []).length + ' requests'];
+    $('event-facts').textContent = parts.filter(Boolean).join(' · ');
+  }
+
+  function select(tab) {
+    for (const name of ['matches', 'solve', 'schedule', 'participants']) {
+      const on = name === tab;
+      $('tab-' + name).setAttribute('aria-selected', String(on));
+      $('tab-' + name).tabIndex = on ? 0 : -1;
+      $('panel-' + name).hidden = !on;
+    }
+  }
+
+  function go(tab) { location.hash = '#/events/' + encodeURIComponent(state.id) + '/' + tab; }
+
+  // ---- matches ------------------------------------------------------------------------------------------------
+
+  /** The request mark of a candidate: must, mutual, one-sided or null. */
+  function requestMark(c) {
+    const raw = c.request || c.requested || c.origin;
+    if (raw === 'must' || raw === 'mutual') return raw;
+    if (raw === 'request' || raw === 'one-sided' || raw === 'oneSided' || raw === true) return 'one-sided';
+    return null;
+  }
+
+  /** Normalises the candidates answer to [{id, candidates: [{id, relevance, reasons, mark, required}]}]. */
+  function rankings(answer) {
+    const list = Array.isArray(answer) ? answer : (answer.participants || answer.candidates || answer.rankings || []);
+    if (list.length && Array.isArray(list[0].participants)) {
+      // A flat list of candidate meetings: rank them per participant.
+      const per = new Map();
+      for (const m of list) {
+        const [a, b] = m.participants.map((p) => p.id || p);
+        for (const [self, other] of [[a, b], [b, a]]) {
+          if (!per.has(self)) per.set(self, []);
+          per.get(self).push({ id: other, relevance: m.relevance, reasons: m.reasons || [], mark: requestMark(m), required: m.origin === 'required' });
+        }
+      }
+      return [...per].map(([id, cs]) => ({ id, candidates: cs.sort((a, b) => (b.relevance || 0) - (a.relevance || 0)) }));
+    }
+    return list.map((p) => ({
+      id: p.id || p.participant,
+      candidates: (p.candidates || p.matches || []).map((c) => ({
+        id: c.id || c.participant || c.counterpart || (c.with && c.with.id) || c.with,
+        relevance: c.relevance ?? c.score,
+        reasons: c.reasons || [],
+        mark: requestMark(c),
+        required: c.origin === 'required' || c.required === true,
+      })),
+    }));
+  }
+
+  async function loadMatches() {
+    showError($('matches-error'), null);
+    try {
+      state.rankings = rankings(await call('GET', api.paths.candidates(state.id)));
+      renderMatches();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('matches-error'), { title: 'Matches are not available', detail: error.detail || error.message });
+    }
+  }
+
+  function renderMatches() {
+    const role = $('match-role').value;
+    const needle = $('match-filter').value.trim().toLowerCase();
+    const cards = [];
+    for (const r of state.rankings || []) {
+      const name = nameOf(r.id);
+      if (role !== 'all' && roleOf(r.id) !== role) continue;
+      if (needle && !name.toLowerCase().includes(needle) && !r.id.toLowerCase().includes(needle)) continue;
+      const items = r.candidates.map((c) => el('li', {},
+          el('strong', {}, nameOf(c.id)), ' ',
+          c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'meter', role: 'img',
+            'aria-label': 'relevance ' + Number(c.relevance).toFixed(2) }, el('span', { style: `width:${Math.round(Math.min(1, c.relevance) * 100)}%` })),
+          c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'small mono' }, ' ' + Number(c.relevance).toFixed(2)),
+          c.required ? [' ', el('span', { class: 'badge origin-required' }, 'required')] : null,
+          c.mark ? [' ', el('span', { class: 'badge ' + originClass(c.mark === 'one-sided' ? 'request' : c.mark) }, c.mark)] : null,
+          c.reasons.length ? el('div', { class: 'reasons' }, c.reasons.join('; ')) : null));
+      cards.push(el('article', { class: 'card', 'data-participant': r.id },
+          el('h3', {}, name, ' ', el('span', { class: 'muted small' }, roleOf(r.id))),
+          items.length ? el('ol', {}, items) : el('p', { class: 'muted small' }, 'No candidates.')));
+    }
+    $('matches').replaceChildren(...(cards.length ? cards : [el('p', { class: 'muted' }, 'Nobody matches this filter.')]));
+  }
+
+  // ---- solving ------------------------------------------------------------------------------------------------
+
+  function closeJob() {
+    if (state.job) { state.job.abort(); state.job = null; }
+    clearTimeout(state.poll);
+  }
+
+  async function watchRunningJob() {
+    try {
+      const status = await call('GET', api.paths.solve(state.id));
+      if (status && status.state === 'SOLVING') follow(status);
+      else if (status && status.state) showProgress(status);
+    } catch (ignored) {
+      // 404: never solved.
+    }
+  }
+
+  async function solve(submit) {
+    submit.preventDefault();
+    showError($('solve-error'), null);
+    state.timeLimit = Math.max(1, +$('time-limit').value || 30);
+    $('solve').disabled = true;
+    try {
+      const started = await call('POST', api.paths.solve(state.id) + '?timeLimit=' + state.timeLimit + 's');
+      follow(started && started.state ? started : { state: 'SOLVING' });
+    } catch (error) {
+      $('solve').disabled = false;
+      if (error.status === 409) { follow({ state: 'SOLVING' }); return; }
+      if (!handleAuth(error)) showError($('solve-error'), error);
+    }
+  }
+
+  async function stop() {
+    $('stop').disabled = true;
+    try { await call('DELETE', api.paths.solve(state.id)); } catch (error) { if (!handleAuth(error)) showError($('solve-error'), error); }
+  }
+
+  /** Follows a running job through the event stream, falling back to polling when the stream fails. */
+  function follow(first) {
+    closeJob();
+    const id = state.id;
+    $('solve').disabled = true;
+    $('stop').disabled = false;
+    state.started = performance.now();
+    showProgress(first);
+    const job = api.stream(api.paths.solveStream(id), token(), (name, data) => {
+      let update;
+      try { update = JSON.parse(data); } catch (ignored) { return; }
+      if (state.id === id) showProgress(update);
+    });
+    state.job = job;
+    job.done.then(() => finish(id), (error) => {
+      if (error.name === 'AbortError' || state.id !== id) return;
+      poll(id);
+    });
+  }
+
+  function poll(id) {
+    const tick = async () => {
+      if (state.id !== id) return;
+      try {
+        const status = await call('GET', api.paths.solve(id));
+        showProgress(status);
+        if (status.state === 'SOLVING') { state.poll = setTimeout(tick, 1000); return; }
+      } catch (error) {
+        if (handleAuth(error)) return;
+      }
+      finish(id);
+    };
+    tick();
+  }
+
+  async function finish(id) {
+    if (state.id !== id) return;
+    state.job = null;
+    let status = null;
+    try { status = await call('GET', api.paths.solve(id)); } catch (ignored) { /* keep the last update */ }
+    if (status && status.state === 'SOLVING') { poll(id); return; }
+    if (status) showProgress(status);
+    $('solve').disabled = false;
+    $('stop').disabled = true;
+    if (status && status.state === 'FAILED') {
+      showError($('solve-error'), { title: 'Solving failed', detail: status.reason || status.error || status.detail || '' });
+      return;
+    }
+    // A job can read DONE a moment before its schedule is stored: ask again briefly before saying there is none.
+    for (let attempt = 0; attempt < 20 && state.id === id; attempt++) {
+      await loadSchedule();
+      if (state.schedule || !status || status.state !== 'DONE') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (state.schedule && state.id === id) go('schedule');
+  }
+
+  /** Milliseconds spent by the job: given by the update, from its start and finish times, or by the local clock. */
+  function elapsedOf(update, done) {
+    const given = api.millis(update.elapsed ?? update.elapsedMillis ?? update.timeSpent);
+    if (given !== null) return given;
+    const started = Date.parse(update.startedAt);
+    if (!Number.isNaN(started)) {
+      const end = done ? Date.parse(update.finishedAt || update.bestSince) : Date.now();
+      if (!Number.isNaN(end)) return Math.max(0, end - started);
+    }
+    return state.started && !done ? performance.now() - state.started : null;
+  }
+
+  function showProgress(update) {
+    $('progress-box').hidden = false;
+    const done = Boolean(update.state) && update.state !== 'SOLVING';
+    if (update.state) {
+      const notes = [update.queued && 'queued', update.stoppedEarly && 'stopped early', update.stale && 'stale'];
+      const note = notes.filter(Boolean).join(', ');
+      $('p-state').textContent = update.state + (note ? ` (${note})` : '');
+    }
+    const score = update.score ?? update.bestScore;
+    if (score !== undefined && score !== null) $('p-score').textContent = String(score);
+    const placed = update.scheduled ?? update.meetingsPlaced ?? update.placed ?? (update.metrics && update.metrics.scheduled);
+    if (placed !== undefined && placed !== null) {
+      const total = update.meetings ?? update.candidates ?? update.total;
+      $('p-placed').textContent = total ? `${placed} / ${total}` : String(placed);
+    }
+    const elapsed = elapsedOf(update, done);
+    if (elapsed !== null) $('p-time').textContent = seconds(elapsed);
+    const bar = $('solve-progress');
+    bar.value = done ? 100 : Math.min(99, Math.round(100 * (elapsed || 0) / (state.timeLimit * 1000)));
+    bar.setAttribute('aria-valuetext', done ? 'done' : bar.value + '% of the time limit');
+  }
+
+  // ---- schedule -----------------------------------------------------------------------------------------------
+
+  async function loadSchedule() {
+    showError($('schedule-error'), null);
+    try {
+      state.schedule = await call('GET', api.paths.schedule(state.id));
+    } catch (error) {
+      state.schedule = null;
+      if (handleAuth(error)) return;
+      if (error.status !== 404) showError($('schedule-error'), error);
+    }
+    $('schedule-empty').hidden = Boolean(state.schedule);
+    $('schedule-box').hidden = !state.schedule;
+    if (state.schedule) renderSchedule();
+    renderParticipants();
+  }
+
+  function renderSchedule() {
+    const schedule = state.schedule;
+    const info = state.doc.event || {};
+    const metrics = { score: schedule.score, ...(schedule.metrics || {}) };
+    $('metrics').replaceChildren(...Object.entries(metrics).map(([key, value]) =>
+        el('div', {}, el('dt', {}, metricLabel(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value).replace(/\//g, '/\u200b')))));
+
+    const slots = model.slots(info);
+    const tables = model.tables(info);
+    const meetings = schedule.meetings || [];
+    for (const m of meetings) {
+      if (m.table !== undefined && !tables.some((t) => t.id === m.table)) tables.push({ id: m.table, name: m.table });
+      while (m.slot > slots.length) slots.push({ number: slots.length + 1, session: null, start: null });
+    }
+    const at = new Map();
+    for (const m of meetings) {
+      const key = m.table + '\u0000' + m.slot;
+      if (!at.has(key)) at.set(key, []);
+      at.get(key).push(m);
+    }
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'Table'), slots.map((s, i) => el('th', {
+      scope: 'col', class: i > 0 && s.session !== slots[i - 1].session ? 'session-start' : null,
+    }, '#' + s.number, s.start ? el('span', { class: 'time' }, (s.day && slots.some((x) => x.day !== s.day) ? s.day.slice(5) + ' ' : '') + s.start) : null)));
+    const rows = tables.map((t) => el('tr', {}, el('th', { scope: 'row' }, t.name),
+        slots.map((s, i) => cell(at.get(t.id + '\u0000' + s.number) || [], s, i > 0 && s.session !== slots[i - 1].session))));
+    $('grid').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
+
+    const options = [...state.people.values()].sort((a, b) => a.name.localeCompare(b.name))
+        .map((p) => el('option', { value: p.id }, `${p.name} (${p.role || 'participant'})`));
+    const filter = $('grid-filter');
+    const chosen = filter.value;
+    filter.replaceChildren(el('option', { value: '' }, 'Everyone'), ...options);
+    filter.value = chosen;
+    applyFilter();
+
+    const unscheduled = schedule.unscheduled || [];
+    $('unscheduled').tBodies[0].replaceChildren(...unscheduled.map((u) => el('tr', {},
+        el('td', {}, (u.participants || []).map(nameOf).join(' ↔ ')),
+        el('td', {}, el('span', { class: 'badge ' + originClass(u.origin) }, u.origin || '')),
+        el('td', {}, u.reason || ''))));
+    $('unscheduled').hidden = unscheduled.length === 0;
+    $('none-unscheduled').hidden = unscheduled.length > 0;
+  }
+
+  function cell(here, slot, sessionStart) {
+    if (!here.length) return el('td', { class: sessionStart ? 'session-start' : null });
+    const m = here[0];
+    const [a, b] = m.participants || [];
+    const when = m.start ? model.clockOfIso(m.start) + '–' + model.clockOfIso(m.end) : 'slot ' + slot.number;
+    const why = (m.reasons || []).join('; ');
+    const title = `${nameOf(a)} ↔ ${nameOf(b)}, ${when}, ${m.origin || ''}${m.relevance !== undefined ? ', relevance ' + m.relevance : ''}${why ? ': ' + why : ''}`;
+    return el('td', {
+      class: ['meeting', originClass(m.origin), sessionStart ? 'session-start' : null, here.length > 1 ? 'clash' : null].filter(Boolean).join(' '),
+      title, 'data-participants': (m.participants || []).join(' '), 'data-origin': m.origin,
+    }, el('span', { class: 'a' }, nameOf(a)), el('span', { class: 'b' }, nameOf(b)),
+        here.length > 1 ? el('strong', { class: 'small' }, `+${here.length - 1} more`) : null);
+  }
+
+  function applyFilter() {
+    const who = $('grid-filter').value;
+    let count = 0;
+    for (const td of $('grid').querySelectorAll('td')) {
+      const mine = !who || (td.dataset.participants || '').split(' ').includes(who);
+      td.classList.toggle('dim', Boolean(who) && !mine);
+      if (who && mine && td.classList.contains('meeting')) count++;
+    }
+    const total = (state.schedule.meetings || []).length;
+    $('grid-count').textContent = who ? `${count} meetings of ${nameOf(who)}` : `${total} meetings`;
+  }
+
+  // ---- participants and personal links --------------------------------------------------------------------------
+
+  function renderParticipants() {
+    if (!state.doc) return;
+    const counts = new Map();
+    for (const m of (state.schedule && state.schedule.meetings) || []) {
+      for (const p of m.participants || []) counts.set(p, (counts.get(p) || 0) + 1);
+    }
+    $('participants').tBodies[0].replaceChildren(...[...state.people.values()].map((p) => {
+      const linkBox = el('div', { class: 'link-cell' },
+          el('button', { type: 'button', onclick: (e) => personalLink(p, e.currentTarget.parentElement) }, 'Get link'));
+      return el('tr', { 'data-participant': p.id }, el('td', {}, p.name, el('div', { class: 'muted small mono' }, p.id)),
+          el('td', {}, p.role || ''), el('td', {}, state.schedule ? String(counts.get(p.id) || 0) : '—'), el('td', {}, linkBox));
+    }));
+  }
+
+  async function personalLink(p, box) {
+    try {
+      const answer = await call('GET', api.paths.token(state.id, p.id));
+      const link = new URL(answer.link || agendaLink(p.id, answer.token), location.href).href;
+      const input = el('input', { type: 'text', readonly: true, value: link, 'aria-label': 'Personal link of ' + p.name,
+        class: 'personal-link', onfocus: (e) => e.target.select() });
+      const copy = el('button', { type: 'button', onclick: () => copyText(input, copy) }, 'Copy');
+      const open = el('a', { class: 'button', href: link, target: '_blank', rel: 'noopener' }, 'Open');
+      box.replaceChildren(input, copy, open);
+    } catch (error) {
+      if (!handleAuth(error)) box.replaceChildren(el('span', { class: 'error', role: 'alert' }, error.detail || error.message));
+    }
+  }
+
+  function agendaLink(pid, personalToken) {
+    return `agenda.html?event=${encodeURIComponent(state.id)}&participant=${encodeURIComponent(pid)}&token=${encodeURIComponent(personalToken)}`;
+  }
+
+  async function copyText(input, button) {
+    try {
+      await navigator.clipboard.writeText(input.value);
+    } catch (ignored) {
+      input.select();
+      document.execCommand('copy');
+    }
+    button.textContent = 'Copied';
+    setTimeout(() => { button.textContent = 'Copy'; }, 1500);
+  }
+
+  // ---- wiring -------------------------------------------------------------------------------------------------
+
+  $('sign-in-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', signOut);
+  $('upload-form').addEventListener('submit', upload);
+  $('solve-form').addEventListener('submit', solve);
+  $('stop').addEventListener('click', stop);
+  $('grid-filter').addEventListener('change', applyFilter);
+  $('match-role').addEventListener('change', renderMatches);
+  $('match-filter').addEventListener('input', renderMatches);
+  $('back').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; });
+  for (const name of ['matches', 'solve', 'schedule', 'participants']) {
+    $('tab-' + name).addEventListener('click', () => go(name));
+  }
+  document.querySelector('nav.tabs').addEventListener('keydown', (e) => {
+    const tabs = [...e.currentTarget.querySelectorAll('[role="tab"]')];
+    const i = tabs.indexOf(document.activeElement);
+    if (i < 0 || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    next.focus();
+    next.click();
+  });
+  window.addEventListener('hashchange', route);
+  route();
+})();

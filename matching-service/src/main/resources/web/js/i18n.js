@@ -1,0 +1,95 @@
+// Vietnamese and English labels of the participant page. Vietnamese comes first when the browser prefers it;
+// ?lang=vi|en and the language button override that choice for this browser.
+'use strict';
+
+(function () {
+  const B2G = window.B2G || (window.B2G = {});
+  const KEY = 'b2g.lang';
+
+  const labels = {
+    vi: {
+      brand: 'Lịch gặp B2G',
+      title: 'Lịch gặp của {name}',
+      loading: 'Đang tải lịch gặp…',
+      other: 'English',
+      time: 'Thời gian',
+      table: 'Bàn',
+      counterpart: 'Gặp',
+      why: 'Vì sao gặp',
+      slot: 'Lượt {n}',
+      meetings: '{n} cuộc gặp',
+      oneMeeting: '1 cuộc gặp',
+      addToCalendar: 'Thêm vào lịch',
+      print: 'In lịch',
+      noMeetings: 'Bạn chưa có cuộc gặp nào. Ban tổ chức sẽ gửi lại đường dẫn khi lịch được xếp.',
+      relevance: 'độ phù hợp {n}',
+      incomplete: 'Đường dẫn không đầy đủ. Hãy mở đúng đường dẫn cá nhân mà ban tổ chức đã gửi cho bạn.',
+      refused: 'Đường dẫn này không (còn) hợp lệ. Hãy liên hệ ban tổ chức để nhận đường dẫn mới.',
+      notFound: 'Không tìm thấy lịch gặp này.',
+      failed: 'Không tải được lịch gặp.',
+      calendarFailed: 'Không tải được tệp lịch (.ics).',
+      cancelled: 'Các cuộc gặp đã huỷ',
+      startup: 'Startup', agency: 'Cơ quan nhà nước', company: 'Doanh nghiệp',
+      required: 'bắt buộc', must: 'ưu tiên gặp', mutual: 'hai bên cùng đề nghị', request: 'theo đề nghị',
+      recommended: 'được gợi ý',
+    },
+    en: {
+      brand: 'B2G agenda',
+      title: 'Agenda of {name}',
+      loading: 'Loading the agenda…',
+      other: 'Tiếng Việt',
+      time: 'Time',
+      table: 'Table',
+      counterpart: 'Meeting with',
+      why: 'Why you meet',
+      slot: 'Slot {n}',
+      meetings: '{n} meetings',
+      oneMeeting: '1 meeting',
+      addToCalendar: 'Add to calendar',
+      print: 'Print',
+      noMeetings: 'You have no meetings yet. The organizers will send the link again once the schedule is made.',
+      relevance: 'relevance {n}',
+      incomplete: 'This link is incomplete. Open the personal link the organizers sent you.',
+      refused: 'This link is not valid (any more). Ask the organizers for a new one.',
+      notFound: 'This agenda was not found.',
+      failed: 'The agenda could not be loaded.',
+      calendarFailed: 'The calendar file (.ics) could not be downloaded.',
+      cancelled: 'Cancelled meetings',
+      startup: 'Startup', agency: 'Government agency', company: 'Company',
+      required: 'required', must: 'must meet', mutual: 'mutual request', request: 'requested',
+      recommended: 'recommended',
+    },
+  };
+
+  /** The language to show: an explicit choice, else the first of vi/en in the browser's preference order. */
+  function preferred() {
+    const asked = new URLSearchParams(location.search).get('lang') || localStorage.getItem(KEY);
+    if (asked && labels[asked]) return asked;
+    for (const tag of navigator.languages || [navigator.language || '']) {
+      const primary = tag.toLowerCase().split('-')[0];
+      if (labels[primary]) return primary;
+    }
+    return 'en';
+  }
+
+  let current = preferred();
+
+  function t(key, values = {}) {
+    const text = labels[current][key] ?? labels.en[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  }
+
+  /** Fills every [data-i18n] element and the document language. */
+  function apply() {
+    document.documentElement.lang = current;
+    for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  }
+
+  function choose(language) {
+    current = labels[language] ? language : 'en';
+    localStorage.setItem(KEY, current);
+    apply();
+  }
+
+  B2G.i18n = { t, apply, choose, language: () => current, other: () => (current === 'vi' ? 'en' : 'vi') };
+})();

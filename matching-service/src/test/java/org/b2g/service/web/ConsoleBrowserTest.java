@@ -1,0 +1,271 @@
+package org.b2g.service.web;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.print.PrintOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The organizer console and a participant's agenda in a real headless Chromium against the real service: what
+ * people do, in order (upload, look at matches, solve, read the grid, hand out a link, open it on a phone, add it
+ * to a calendar). Skipped when Debian's chromium and chromium-driver are not installed.
+ */
+@Tag("browser")
+@EnabledIf(value = "org.b2g.service.web.Browser#available",
+        disabledReason = "Debian's chromium and chromium-driver are not installed.")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+
+    private static final Duration QUICK = Duration.ofSeconds(10);
+    private static final Duration SOLVING = Duration.ofSeconds(60);
+    /** Where the README's screenshots live, from the module folder that Maven runs the tests in. */
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+    private RunningService service;
+    private Browser browser;
+    private WebDriver page;
+    private String eventId;
+    private String personalLink;
+    private int agendaRows;
+
+    @BeforeAll
+    void start(@TempDir Path data) {
+        service = RunningService.start(data);
+        browser = Browser.start("vi-VN,vi,en");
+        page = browser.driver;
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void refusesAWrongOrganizerToken() {
+        page.get(service.uri("/").toString());
+        signIn("not-the-token");
+        WebElement error = visible(By.id("sign-in-error"));
+        assertTrue(error.getText().contains("Token refused"), error.getText());
+        assertTrue(page.findElement(By.id("events")).getAttribute("hidden") != null, "events stay hidden");
+    }
+
+    @Test
+    @Order(2)
+    void showsTheProblemDetailOfARejectedUpload(@TempDir Path folder) throws IOException {
+        page.get(service.uri("/").toString());
+        signIn(service.adminToken());
+        Path bad = folder.resolve("bad-role.json");
+        Files.writeString(bad, """
+                {"format": "b2g-event/1",
+                 "event": {"id": "bad", "slotMinutes": 20, "sessions": [{"id": "am", "slots": 4}], "tables": 2},
+                 "participants": [{"id": "s-1", "role": "pilot"}]}
+                """);
+        upload(bad);
+        WebElement error = visible(By.id("upload-error"));
+        assertAll(() -> assertTrue(error.getText().contains("bad-role.json was not accepted"), error.getText()),
+                () -> assertTrue(error.getText().contains("pilot"), "the detail names the value: " + error.getText()));
+    }
+
+    @Test
+    @Order(3)
+    void uploadsTheSampleEventAndRanksItsMatches(@TempDir Path folder) {
+        upload(SampleEvent.writeTo(folder));
+        browser.waiting(QUICK).until(ExpectedConditions.urlMatches("#/events/[^/]+"));
+        eventId = URI.create(page.getCurrentUrl()).getFragment().split("/")[2];
+        List<WebElement> cards = browser.waiting(QUICK).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#matches article"), 0));
+        WebElement first = cards.get(0).findElement(By.cssSelector("ol li"));
+        assertAll(() -> assertEquals(SampleEvent.id(), eventId),
+                () -> assertTrue(Pattern.compile("\\d\\.\\d\\d").matcher(first.getText()).find(),
+                        "a candidate shows its relevance: " + first.getText()));
+    }
+
+    @Test
+    @Order(4)
+    void solvesWithLiveProgressAndShowsTheGrid() {
+        page.findElement(By.id("tab-solve")).click();
+        WebElement limit = page.findElement(By.id("time-limit"));
+        limit.clear();
+        limit.sendKeys("5");
+        page.findElement(By.id("solve")).click();
+        browser.waiting(SOLVING).until(ExpectedConditions.textMatches(By.id("p-score"), Pattern.compile("hard")));
+        browser.waiting(SOLVING).until(ExpectedConditions.urlMatches("/schedule$"));
+        List<WebElement> meetings = page.findElements(By.cssSelector("#grid td.meeting"));
+        assertFalse(meetings.isEmpty(), "the grid shows meetings");
+        for (WebElement cell : meetings) {
+            assertFalse(cell.findElement(By.className("a")).getAttribute("textContent").isBlank());
+            assertFalse(cell.findElement(By.className("b")).getAttribute("textContent").isBlank());
+            assertTrue(cell.getAttribute("class").matches(".*origin-(required|must|mutual|request|recommended).*"),
+                    cell.getAttribute("class"));
+        }
+        assertEquals("100", page.findElement(By.id("solve-progress")).getAttribute("value"));
+        browser.screenshot(SCREENSHOTS.resolve("console-grid.png"));
+    }
+
+    @Test
+    @Order(5)
+    void filtersTheGridByParticipant() {
+        WebElement cell = page.findElement(By.cssSelector("#grid td.meeting"));
+        String who = cell.getAttribute("data-participants").split(" ")[0];
+        new Select(page.findElement(By.id("grid-filter"))).selectByValue(who);
+        List<WebElement> bright = page.findElements(By.cssSelector("#grid td.meeting:not(.dim)"));
+        assertFalse(bright.isEmpty());
+        for (WebElement mine : bright) {
+            assertTrue(List.of(mine.getAttribute("data-participants").split(" ")).contains(who));
+        }
+        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size() + " meetings of "));
+        new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
+    }
+
+    @Test
+    @Order(6)
+    void handsOutACopyablePersonalLink() {
+        page.findElement(By.id("tab-participants")).click();
+        WebElement row = page.findElements(By.cssSelector("#participants tbody tr")).stream()
+                .filter(r -> !r.findElements(By.tagName("td")).get(2).getText().equals("0"))
+                .findFirst().orElseThrow();
+        agendaRows = Integer.parseInt(row.findElements(By.tagName("td")).get(2).getText());
+        row.findElement(By.tagName("button")).click();
+        WebElement link = browser.waiting(QUICK).until(
+                d -> row.findElements(By.cssSelector("input.personal-link")).stream().findFirst().orElse(null));
+        personalLink = link.getAttribute("value");
+        assertTrue(personalLink.startsWith(service.uri("/").toString()), personalLink);
+        row.findElement(By.xpath(".//button[text()='Copy']")).click();
+        browser.waiting(QUICK).until(ExpectedConditions.textToBePresentInElement(row, "Copied"));
+    }
+
+    @Test
+    @Order(7)
+    void participantReadsTheAgendaOnAPhoneInVietnamese() {
+        phone(true);
+        try {
+            page.get(personalLink);
+            List<WebElement> rows = browser.waiting(QUICK).until(
+                    ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("table.agenda tbody tr"), 0));
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            assertAll(() -> assertEquals("vi", js.executeScript("return document.documentElement.lang")),
+                    () -> assertEquals("Thêm vào lịch", page.findElement(By.id("calendar")).getText()),
+                    () -> assertEquals(agendaRows, rows.size(), "as many rows as the console counted"),
+                    () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
+                    () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
+                            "nothing sticks out sideways on a phone"));
+            browser.screenshot(SCREENSHOTS.resolve("participant-agenda.png"));
+        } finally {
+            phone(false);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void addsTheAgendaToACalendar() throws Exception {
+        page.findElement(By.id("calendar")).click();
+        Path ics = browser.waiting(QUICK).until(d -> downloaded(".ics"));
+        String text = Files.readString(ics, StandardCharsets.UTF_8);
+        assertAll(() -> assertTrue(text.startsWith("BEGIN:VCALENDAR"), text),
+                () -> assertEquals(agendaRows, Pattern.compile("BEGIN:VEVENT").matcher(text).results().count()));
+    }
+
+    @Test
+    @Order(9)
+    void printsTheAgendaOnOnePage() {
+        String pdf = new String(Base64.getDecoder().decode(((PrintsPage) page).print(new PrintOptions()).getContent()),
+                StandardCharsets.ISO_8859_1);
+        assertEquals(1, Pattern.compile("/Type\\s*/Page\\b").matcher(pdf).results().count());
+    }
+
+    @Test
+    @Order(10)
+    void switchesTheAgendaToEnglish() {
+        page.findElement(By.id("language")).click();
+        assertAll(() -> assertEquals("Add to calendar", page.findElement(By.id("calendar")).getText()),
+                () -> assertEquals("Tiếng Việt", page.findElement(By.id("language")).getText()));
+        page.findElement(By.id("language")).click();
+    }
+
+    @Test
+    @Order(11)
+    void refusesAnAgendaLinkWithSomeoneElsesToken() {
+        page.get(personalLink.replaceAll("token=[^&]+", "token=forged"));
+        WebElement failure = visible(By.id("failure"));
+        assertTrue(failure.getText().startsWith("Đường dẫn này không (còn) hợp lệ"), failure.getText());
+        assertTrue(page.findElements(By.cssSelector("table.agenda")).isEmpty());
+    }
+
+    // ---- steps ----
+
+    private void signIn(String token) {
+        WebElement field = visible(By.id("token"));
+        field.clear();
+        field.sendKeys(token);
+        page.findElement(By.cssSelector("#sign-in-form button")).click();
+        if (token.equals(service.adminToken())) {
+            visible(By.id("event-file"));
+        }
+    }
+
+    private void upload(Path file) {
+        page.findElement(By.id("event-file")).sendKeys(file.toAbsolutePath().toString());
+        page.findElement(By.id("upload")).click();
+    }
+
+    private WebElement visible(By locator) {
+        return browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Emulates a 390×844 phone screen (or stops emulating). */
+    private void phone(boolean on) {
+        HasCdp cdp = (HasCdp) page;
+        if (on) {
+            cdp.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        } else {
+            cdp.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    private Path downloaded(String suffix) {
+        try (var files = Files.list(browser.downloads)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
