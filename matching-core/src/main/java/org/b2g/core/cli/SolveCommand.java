@@ -75,20 +75,22 @@ public final class SolveCommand implements Command {
                 .solve(problem, lastBest::set);
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
 
-        String json = ScheduleJson.write(solved);
+        boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
+        List<String> violations = feasible ? List.of() : ScoreBreakdown.of(solved).violations();
+        String json = ScheduleJson.write(solved, violations);
         if (output == null) {
             out.print(json);
             out.flush();
         } else {
             writeAtomically(output, json);
         }
-        boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
-        printSummary(err, event, solved, lastBest.get(), spent, feasible, output);
+        printSummary(err, event, solved, lastBest.get(), spent, violations, output);
         return feasible ? OK : INFEASIBLE;
     }
 
     private static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
-            Duration spent, boolean feasible, Path output) {
+            Duration spent, List<String> violations, Path output) {
+        boolean feasible = violations.isEmpty();
         ScheduleMetrics metrics = ScheduleMetrics.of(solved);
         int candidates = solved.getMeetings().size();
         err.printf(Locale.ROOT, "Event        %s: %d participants, %d slots, %d tables%n", event.id(),
@@ -103,7 +105,6 @@ public final class SolveCommand implements Command {
         err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",
                 best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
         if (!feasible) {
-            List<String> violations = ScoreBreakdown.of(solved).violations();
             err.println("Violations   " + violations.size() + " (all listed in the schedule's \"violations\"):");
             violations.stream().limit(10).forEach(v -> err.println("  - " + v));
         }

@@ -24,7 +24,6 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.solver.ScheduleMetrics;
-import org.b2g.core.solver.ScoreBreakdown;
 
 /**
  * Writes and reads {@code b2g-schedule/1} (formats.md): the scheduled meetings in time order, the candidates left
@@ -45,6 +44,14 @@ public final class ScheduleJson {
     }
 
     public static JsonObject toJson(MeetingSchedule schedule) {
+        return toJson(schedule, List.of());
+    }
+
+    /**
+     * @param violations sentences for the hard constraints the schedule breaks (see {@code ScoreBreakdown}):
+     *        an infeasible schedule is still written, with what an organizer must fix
+     */
+    public static JsonObject toJson(MeetingSchedule schedule, List<String> violations) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("event", schedule.getEvent().id());
@@ -73,18 +80,22 @@ public final class ScheduleJson {
         json.add("meetings", meetings)
                 .add("unscheduled", unscheduled)
                 .add("metrics", metrics(schedule));
-        if (schedule.getScore() != null && schedule.getScore().hardScore() < 0) {
-            // An infeasible schedule is still written, with what an organizer must fix.
-            json.add("violations", Json.createArrayBuilder(ScoreBreakdown.of(schedule).violations()));
+        if (!violations.isEmpty()) {
+            json.add("violations", Json.createArrayBuilder(violations));
         }
         return json.build();
     }
 
     /** Pretty-printed JSON text, ending with a newline. */
     public static String write(MeetingSchedule schedule) {
+        return write(schedule, List.of());
+    }
+
+    /** Pretty-printed JSON text with the schedule's hard violations listed, ending with a newline. */
+    public static String write(MeetingSchedule schedule, List<String> violations) {
         StringWriter text = new StringWriter();
         try (JsonWriter writer = PRETTY.createWriter(text)) {
-            writer.writeObject(toJson(schedule));
+            writer.writeObject(toJson(schedule, violations));
         }
         return text.toString().strip() + "\n";
     }
