@@ -18,6 +18,8 @@ public final class Main {
     /** Verb name to command; the launcher routes the other verbs (serve, demo, generate) to their modules. */
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("solve", new SolveCommand());
+        commands.put("validate", new ValidateCommand());
         commands.put("match", new MatchCommand());
         return commands;
     }

@@ -230,13 +230,7 @@ final class EventReader {
         String id = node.get("id").string();
         String[] pair = pair(node.get("participants"), "a meeting of");
         JsonNode sessionNode = node.get("session");
-        String session = null;
-        if (sessionNode.present()) {
-            session = sessionNode.string();
-            if (plan.sessions().stream().noneMatch(s -> s.id().equals(sessionNode.string()))) {
-                throw sessionNode.fail(": unknown session \"" + session + "\"");
-            }
-        }
+        String session = sessionNode.present() ? sessionId(sessionNode) : null;
         int fixedSlot = node.get("fixedSlot").integerOr(0, 1, plan.slots().size());
         JsonNode tableNode = node.get("fixedTable");
         String fixedTable = tableNode.present() ? table(tableNode).id() : null;
@@ -318,6 +312,14 @@ final class EventReader {
         String id = node.string();
         if (!participantPaths.containsKey(id)) {
             throw node.fail(": unknown participant \"" + id + "\"");
+        }
+        return id;
+    }
+
+    private String sessionId(JsonNode node) {
+        String id = node.string();
+        if (plan.sessions().stream().noneMatch(s -> s.id().equals(id))) {
+            throw node.fail(": unknown session \"" + id + "\"");
         }
         return id;
     }

@@ -24,6 +24,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.ScoreBreakdown;
 
 /**
  * Writes and reads {@code b2g-schedule/1} (formats.md): the scheduled meetings in time order, the candidates left
@@ -69,10 +70,14 @@ public final class ScheduleJson {
                     .add("origin", meeting.getOrigin().code())
                     .add("reason", UnscheduledReason.of(schedule, meeting)));
         }
-        return json.add("meetings", meetings)
+        json.add("meetings", meetings)
                 .add("unscheduled", unscheduled)
-                .add("metrics", metrics(schedule))
-                .build();
+                .add("metrics", metrics(schedule));
+        if (schedule.getScore() != null && schedule.getScore().hardScore() < 0) {
+            // An infeasible schedule is still written, with what an organizer must fix.
+            json.add("violations", Json.createArrayBuilder(ScoreBreakdown.of(schedule).violations()));
+        }
+        return json.build();
     }
 
     /** Pretty-printed JSON text, ending with a newline. */

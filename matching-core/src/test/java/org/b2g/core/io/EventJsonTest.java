@@ -117,10 +117,10 @@ class EventJsonTest {
 
     @Test
     void numbersSlotsOverSessionsSortedByDayThenStartThenListOrder() {
-        Event event = read(base("\"sessions\": [{\"id\": \"am\", \"day\": \"2024-10-10\", \"start\": \"08:30\", \"end\": \"09:30\"},",
-                "\"sessions\": [{\"id\": \"d2\", \"day\": \"2024-10-11\", \"start\": \"08:00\", \"slots\": 1},")
-                .replace("\"slots\": 2}]", "\"slots\": 2}, {\"id\": \"am\", \"day\": \"2024-10-10\", \"start\": \"08:30\","
-                        + " \"end\": \"09:30\"}]"));
+        String am = "{\"id\": \"am\", \"day\": \"2024-10-10\", \"start\": \"08:30\", \"end\": \"09:30\"}";
+        String d2 = "{\"id\": \"d2\", \"day\": \"2024-10-11\", \"start\": \"08:00\", \"slots\": 1}";
+        Event event = read(base("\"sessions\": [" + am + ",", "\"sessions\": [" + d2 + ",")
+                .replace("\"slots\": 2}]", "\"slots\": 2}, " + am + "]"));
         assertEquals(List.of("am", "pm", "d2"), event.sessions().stream().map(Session::id).toList());
         assertEquals(List.of(1, 4, 6), event.sessions().stream().map(Session::firstSlot).toList());
         assertEquals(List.of("am", "am", "am", "pm", "pm", "d2"),

@@ -1,0 +1,138 @@
+package org.b2g.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.EventFiles;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.FeasibilityCheck;
+import org.b2g.core.solver.Progress;
+import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.ScoreBreakdown;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+
+/**
+ * {@code ./b2g solve INPUT [--out FILE] [--time-limit 30s] [--seed N] [--max-breaks D] [--move-limit N]}:
+ * schedules an event and writes {@code b2g-schedule/1}, with a one-screen summary on standard error.
+ * Exit 0 with no hard violation, 2 for bad input, 3 when no feasible schedule was found (still written).
+ */
+public final class SolveCommand implements Command {
+
+    /** When the pre-check already proves the event impossible, a best-effort schedule needs no long search. */
+    private static final Duration IMPOSSIBLE_EVENT_LIMIT = Duration.ofSeconds(2);
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Arguments arguments = Arguments.parse("solve", args,
+                Set.of("out", "time-limit", "seed", "max-breaks", "move-limit"));
+        if (arguments.positional().size() != 1) {
+            throw new InputException("b2g solve: expected one INPUT file (.json or .dzn) but got "
+                    + arguments.positional().size() + " arguments; usage: b2g solve INPUT [--out FILE] "
+                    + "[--time-limit 30s] [--seed N] [--max-breaks D] [--move-limit N].");
+        }
+        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
+        }
+        long seed = arguments.longOption("seed", 0L);
+        long moveLimit = arguments.longOption("move-limit", 0L);
+        if (moveLimit < 0) {
+            throw new InputException("--move-limit (" + moveLimit + ") is negative; expected 0 (none) or more.");
+        }
+        Integer maxBreaks = arguments.has("max-breaks")
+                ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
+        Path output = arguments.has("out") ? Path.of(arguments.option("out", null)) : null;
+
+        Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
+        List<String> problems = FeasibilityCheck.problems(event);
+        if (!problems.isEmpty()) {
+            err.println(event.id() + ": the required meetings cannot all be scheduled:");
+            problems.forEach(problem -> err.println("  - " + problem));
+            if (timeLimit.compareTo(IMPOSSIBLE_EVENT_LIMIT) > 0) {
+                timeLimit = IMPOSSIBLE_EVENT_LIMIT;
+            }
+        }
+
+        MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+        AtomicReference<Progress> lastBest = new AtomicReference<>();
+        long started = System.nanoTime();
+        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit))
+                .solve(problem, lastBest::set);
+        Duration spent = Duration.ofNanos(System.nanoTime() - started);
+
+        String json = ScheduleJson.write(solved);
+        if (output == null) {
+            out.print(json);
+            out.flush();
+        } else {
+            writeAtomically(output, json);
+        }
+        boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
+        printSummary(err, event, solved, lastBest.get(), spent, feasible, output);
+        return feasible ? OK : INFEASIBLE;
+    }
+
+    private static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
+            Duration spent, boolean feasible, Path output) {
+        ScheduleMetrics metrics = ScheduleMetrics.of(solved);
+        int candidates = solved.getMeetings().size();
+        err.printf(Locale.ROOT, "Event        %s: %d participants, %d slots, %d tables%n", event.id(),
+                event.participants().size(), event.slotCount(), event.tables().size());
+        err.printf(Locale.ROOT, "Meetings     %d of %d candidates scheduled (%d required)%n", metrics.scheduled(),
+                candidates, event.meetings().size());
+        err.printf(Locale.ROOT, "Breaks       %d in total, at most %d for one participant%s%n", metrics.breaks(),
+                metrics.maxBreaksOfAParticipant(),
+                event.rules().capsBreaks() ? " (cap " + event.rules().maxBreaksPerParticipant() + ")" : "");
+        err.printf(Locale.ROOT, "Score        %s (%s)%n", solved.getScore(),
+                feasible ? "feasible" : "NOT feasible: hard constraints are broken");
+        err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",
+                best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
+        if (!feasible) {
+            List<String> violations = ScoreBreakdown.of(solved).violations();
+            err.println("Violations   " + violations.size() + " (all listed in the schedule's \"violations\"):");
+            violations.stream().limit(10).forEach(v -> err.println("  - " + v));
+        }
+        if (output != null) {
+            err.println("Written      " + output);
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
+    }
+
+    /** Writes beside the target and renames, so an interrupted run never leaves half a schedule behind. */
+    static void writeAtomically(Path target, String text) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new InputException("--out " + target + ": the folder " + dir + " does not exist.");
+        }
+        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
