@@ -340,15 +340,23 @@ public final class EventGenerator {
         return a.compareTo(b) < 0 ? a + "/" + b : b + "/" + a;
     }
 
-    /** Agreement signings: about one per 30 startups, the first at 08:30 at the agency's home table. */
+    /**
+     * Agreement signings between an agency and a startup of one of its themes: about one per 30 startups, the first
+     * at 08:30 at the agency's home table.
+     */
     private JsonArrayBuilder requiredMeetings(List<Startup> startups, List<Agency> agencies, Set<String> used) {
         JsonArrayBuilder meetings = Json.createArrayBuilder();
         int count = Math.max(1, startups.size() / 30);
         Set<String> busyAgencies = new HashSet<>();
         for (int m = 1; m <= count; m++) {
             Startup startup = startups.get(random.nextInt(startups.size()));
-            Agency agency = agencies.get(random.nextInt(agencies.size()));
-            if (!startup.alwaysThere() || !agency.alwaysThere() || !used.add(pair(startup.id(), agency.id()))) {
+            List<Agency> related = agencies.stream()
+                    .filter(a -> a.alwaysThere() && a.themes().stream().anyMatch(startup.themes()::contains)).toList();
+            if (!startup.alwaysThere() || related.isEmpty()) {
+                continue;
+            }
+            Agency agency = related.get(random.nextInt(related.size()));
+            if (!used.add(pair(startup.id(), agency.id()))) {
                 continue;
             }
             JsonObjectBuilder json = Json.createObjectBuilder()

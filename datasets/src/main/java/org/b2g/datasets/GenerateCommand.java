@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * {@code b2g generate --startups N --agencies M [--seed S] [--out FILE]}: writes a generated {@code b2g-event/1}
- * to FILE or standard output. Bad arguments: one line, exit 2.
+ * to FILE or standard output. {@code --sample hcmc-dx-day} writes the generator's version of a shipped sample
+ * instead (how the committed sample was made). Bad arguments: one line, exit 2.
  */
 public final class GenerateCommand {
 
-    private static final Set<String> OPTIONS = Set.of("startups", "agencies", "seed", "out");
+    private static final Set<String> OPTIONS = Set.of("startups", "agencies", "seed", "out", "sample");
     private static final String USAGE = "usage: b2g generate --startups N --agencies M [--seed S] [--out FILE]";
 
     private GenerateCommand() {
@@ -33,6 +34,11 @@ public final class GenerateCommand {
         String file;
         try {
             Map<String, String> options = parse(args);
+            if (options.containsKey("sample")) {
+                generator = Samples.generator(options.get("sample"));
+                file = options.get("out");
+                return write(generator, file, out, err);
+            }
             int startups = number(options, "startups", 1, 100_000, null);
             int agencies = number(options, "agencies", 1, EventGenerator.maxAgencies(), null);
             long seed = options.containsKey("seed") ? seed(options.get("seed")) : 1L;
@@ -42,6 +48,10 @@ public final class GenerateCommand {
             err.println(e.getMessage());
             return 2;
         }
+        return write(generator, file, out, err);
+    }
+
+    private static int write(EventGenerator generator, String file, PrintStream out, PrintStream err) {
         String json = generator.json();
         if (file == null) {
             out.print(json);

@@ -37,6 +37,14 @@ public final class Samples {
         }
     }
 
+    /** The generator that made a sample (run it to regenerate the committed file). */
+    static EventGenerator generator(String name) {
+        if (!names().contains(name)) {
+            throw new IllegalArgumentException("There is no sample named '" + name + "'; samples: " + names() + ".");
+        }
+        return EventGenerator.hcmcSample();
+    }
+
     public static Event load(String name) {
         return EventJson.read(json(name), "sample " + name);
     }

@@ -31,16 +31,23 @@ final class Phrases {
 
     static List<String> join(List<Piece> pieces, int limit) {
         Map<String, Piece> bigramByFirstWord = new HashMap<>();
+        Map<String, Integer> starts = new HashMap<>();
+        Map<String, Integer> ends = new HashMap<>();
         Set<String> secondWords = new HashSet<>();
         List<Piece> words = new ArrayList<>();
         for (Piece piece : pieces) {
             if (piece.keys().length == 2) {
                 bigramByFirstWord.putIfAbsent(piece.keys()[0], piece);
                 secondWords.add(piece.keys()[1]);
+                starts.merge(piece.keys()[0], 1, Integer::sum);
+                ends.merge(piece.keys()[1], 1, Integer::sum);
             } else {
                 words.add(piece);
             }
         }
+        // Chain only through a word that starts one bigram and ends one: "health" in "electronic health records"
+        // and "ward health stations" would otherwise glue the two into "electronic health stations".
+        bigramByFirstWord.keySet().removeIf(word -> starts.get(word) > 1 || ends.getOrDefault(word, 0) > 1);
         List<Piece> phrases = new ArrayList<>();
         Set<Piece> used = new HashSet<>();
         Set<String> covered = new HashSet<>();

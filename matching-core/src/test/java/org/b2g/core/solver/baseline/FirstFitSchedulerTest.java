@@ -23,6 +23,7 @@ import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Priority;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.matching.EventBuilder;
+import org.b2g.core.solver.ScoreBreakdown;
 import org.junit.jupiter.api.Test;
 
 class FirstFitSchedulerTest {
@@ -107,6 +108,7 @@ class FirstFitSchedulerTest {
         Event event = builder.build();
         MeetingSchedule schedule = FirstFitScheduler.schedule(event, Candidates.forEvent(event));
         assertEquals(List.of(), hardViolations(schedule));
+        assertEquals(List.of(), ScoreBreakdown.of(schedule).violations(), "the constraint provider agrees");
         assertTrue(schedule.getMeetings().stream().filter(Meeting::isScheduled).count() > 20);
     }
 
