@@ -25,6 +25,16 @@ final class SlotSearch {
     }
 
     private static final int MAX_CHAIN = 64;
+    private static final int FOCUS = Integer.getInteger("k.focus", 50);
+    private static final int BLOCK = Integer.getInteger("k.block", 3);
+    private static final double INFEASIBLE = 1e12;
+    private final Assignment assignment = new Assignment();
+    private double[] costMatrix = new double[0];
+    private double[] windowCost = new double[0];
+    private int[] blockMeetings = new int[0];
+    private int[] columnOfRow = new int[0];
+    private int[] bestColumnOfRow = new int[0];
+    private static final boolean DEBUG = Boolean.getBoolean("k.debug");
 
     private final SearchModel model;
     private final SlotState state;
@@ -37,6 +47,7 @@ final class SlotSearch {
 
     private final double mediumWeight;
     private double hardWeight;
+    private final double idleWeight = Double.parseDouble(System.getProperty("k.idle", "0.1"));
     private final double minHardWeight;
 
     private int[] undoMeeting = new int[64];
@@ -167,9 +178,10 @@ final class SlotSearch {
         if (movable.length == 0) {
             return;
         }
-        long cycle = Math.max(300_000L, 400L * movable.length);
-        double startTemperature = 1.0;
-        double endTemperature = 0.02;
+        long cycle = Math.max(Long.getLong("k.cycle", 5_000_000L), Long.getLong("k.cyclePer", 400L) * movable.length);
+        double startTemperature = Double.parseDouble(System.getProperty("k.t0", "0.3"));
+        double endTemperature = Double.parseDouble(System.getProperty("k.t1", "0.01"));
+        boolean restore = Boolean.parseBoolean(System.getProperty("k.restore", "false"));
         double cooling = Math.pow(endTemperature / startTemperature, 1.0 / cycle);
         double temperature = startTemperature;
         long inCycle = 0;
@@ -211,11 +223,16 @@ final class SlotSearch {
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
             }
+            if (DEBUG && (moves % 1_000_000) == 0) {
+                System.err.printf("moves %dM T %.3f hw %.1f cur %d/%d/%d idle %d best %d/%d%n", moves / 1_000_000,
+                        temperature, hardWeight, state.hard, state.medium, state.breaks, state.idle, bestHard,
+                        bestBreaks);
+            }
             temperature *= cooling;
             if (++inCycle >= cycle) {
                 inCycle = 0;
                 temperature = startTemperature;
-                if (isWorseThanBest()) {
+                if (restore && isWorseThanBest()) {
                     restoreBest();
                 }
             }
@@ -242,13 +259,28 @@ final class SlotSearch {
     }
 
     double cost() {
-        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks;
+        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + idleWeight * state.idle;
     }
 
     /** Applies a random move, logging it for {@link #rollback()}; false when the move was not possible. */
     private boolean randomMove() {
-        int m = movable[random.nextInt(movable.length)];
+        int m = -1;
+        int count = state.participantsWithBreaks();
+        if (count > 0 && random.nextInt(100) < FOCUS) {
+            int[] ofP = model.meetingsOf[state.participantWithBreaks(random.nextInt(count))];
+            int x = ofP[random.nextInt(ofP.length)];
+            if (!model.fixed[x] && model.domain[x].length > 0) {
+                m = x;
+            }
+        }
+        if (m < 0) {
+            m = movable[random.nextInt(movable.length)];
+        }
         int kind = random.nextInt(100);
+        if (kind < BLOCK && count > 0) {
+            return blockMove(state.participantWithBreaks(random.nextInt(count)));
+        }
+        kind = random.nextInt(100);
         if (state.slot[m] == UNSCHEDULED || kind < 30) {
             return changeMove(m);
         }
@@ -269,8 +301,7 @@ final class SlotSearch {
             apply(m, UNSCHEDULED);
             return true;
         }
-        int[] domain = model.domain[m];
-        int to = domain[random.nextInt(domain.length)];
+        int to = targetSlot(m);
         if (to == state.slot[m]) {
             return false;
         }
@@ -278,11 +309,31 @@ final class SlotSearch {
         return true;
     }
 
+    /**
+     * A slot for meeting m: half the time any slot of its domain, otherwise one next to another meeting of one of
+     * its participants, where it would close a gap or extend a block.
+     */
+    private int targetSlot(int m) {
+        int[] domain = model.domain[m];
+        if (random.nextBoolean()) {
+            int p = random.nextBoolean() ? model.first[m] : model.second[m];
+            int[] ofP = model.meetingsOf[p];
+            int x = ofP[random.nextInt(ofP.length)];
+            int s = state.slot[x];
+            if (x != m && s != UNSCHEDULED) {
+                s += random.nextBoolean() ? 1 : -1;
+                if (s >= 0 && s < model.slotCount && model.allows(m, s)) {
+                    return s;
+                }
+            }
+        }
+        return domain[random.nextInt(domain.length)];
+    }
+
     /** Exchanges slots a and b along the chain of meetings linked to m through shared participants. */
     private boolean kempeMove(int m) {
         int a = state.slot[m];
-        int[] domain = model.domain[m];
-        int b = domain[random.nextInt(domain.length)];
+        int b = targetSlot(m);
         if (a == b) {
             return false;
         }
@@ -329,8 +380,7 @@ final class SlotSearch {
 
     /** Exchanges the slots of two meetings: slot loads stay as they are. */
     private boolean swapMove(int m) {
-        int[] domain = model.domain[m];
-        int b = domain[random.nextInt(domain.length)];
+        int b = targetSlot(m);
         if (b == state.slot[m] || state.load[b] == 0) {
             return false;
         }
@@ -346,6 +396,81 @@ final class SlotSearch {
         }
         apply(m, b);
         apply(other, a);
+        return true;
+    }
+
+    /**
+     * Re-seats all meetings of participant p as one block without breaks: for every window of consecutive slots of
+     * one day, an optimal assignment of p's meetings to the window's slots, costed by what each slot does to the other
+     * participant, the slot load and precedences. The best window wins.
+     */
+    private boolean blockMove(int p) {
+        if (model.representatives[p] != 1) {
+            return false;
+        }
+        int[] ofP = model.meetingsOf[p];
+        if (blockMeetings.length < ofP.length) {
+            blockMeetings = new int[ofP.length];
+            columnOfRow = new int[ofP.length];
+            bestColumnOfRow = new int[ofP.length];
+        }
+        int k = 0;
+        for (int x : ofP) {
+            if (state.slot[x] != UNSCHEDULED) {
+                if (model.fixed[x]) {
+                    return false;
+                }
+                blockMeetings[k++] = x;
+            }
+        }
+        if (k < 2) {
+            return false;
+        }
+        int slots = model.slotCount;
+        if (costMatrix.length < k * slots) {
+            costMatrix = new double[k * slots];
+        }
+        for (int i = 0; i < k; i++) {
+            apply(blockMeetings[i], UNSCHEDULED);
+        }
+        double base = cost();
+        for (int i = 0; i < k; i++) {
+            int x = blockMeetings[i];
+            for (int s = 0; s < slots; s++) {
+                if (model.allows(x, s)) {
+                    state.move(x, s);
+                    costMatrix[i * slots + s] = cost() - base;
+                    state.move(x, UNSCHEDULED);
+                } else {
+                    costMatrix[i * slots + s] = INFEASIBLE;
+                }
+            }
+        }
+        if (windowCost.length < k * k) {
+            windowCost = new double[k * k];
+        }
+        double bestTotal = INFEASIBLE;
+        int bestStart = -1;
+        for (int start = 0; start + k <= slots; start++) {
+            if (model.dayOfSlot[start] != model.dayOfSlot[start + k - 1]) {
+                continue;
+            }
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(costMatrix, i * slots + start, windowCost, i * k, k);
+            }
+            double total = assignment.solve(windowCost, k, columnOfRow);
+            if (total < bestTotal - 1e-9 || (total < bestTotal + 1e-9 && random.nextBoolean())) {
+                bestTotal = total;
+                bestStart = start;
+                System.arraycopy(columnOfRow, 0, bestColumnOfRow, 0, k);
+            }
+        }
+        if (bestStart < 0 || bestTotal >= INFEASIBLE / 2) {
+            return false;
+        }
+        for (int i = 0; i < k; i++) {
+            apply(blockMeetings[i], bestStart + bestColumnOfRow[i]);
+        }
         return true;
     }
 
