@@ -26,7 +26,7 @@ final class SlotSearch {
 
     private static final int MAX_CHAIN = 64;
     private static final int FOCUS = Integer.getInteger("k.focus", 50);
-    private static final int BLOCK = Integer.getInteger("k.block", 3);
+    private static final int BLOCK = Integer.getInteger("k.block", 0);
     private static final double INFEASIBLE = 1e12;
     private final Assignment assignment = new Assignment();
     private double[] costMatrix = new double[0];
