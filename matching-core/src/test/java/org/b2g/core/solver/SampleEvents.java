@@ -25,12 +25,12 @@ import org.b2g.core.domain.Table;
  * or a home table, unavailable slots, minimum and maximum meetings, required meetings with a session, a fixed slot and
  * a precedence, optional candidates of several weights, an exclusion and a cap on breaks.
  */
-final class SampleEvents {
+public final class SampleEvents {
 
     private SampleEvents() {
     }
 
-    static MeetingSchedule b2g(long seed, int startups, int agencies) {
+    public static MeetingSchedule b2g(long seed, int startups, int agencies) {
         Random random = new Random(seed);
         List<Session> sessions = List.of(new Session("d1-am", "1", null, null, 4, 1),
                 new Session("d1-pm", "1", null, null, 3, 5), new Session("d2-am", "2", null, null, 4, 8));

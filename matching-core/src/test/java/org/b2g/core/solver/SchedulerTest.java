@@ -100,8 +100,7 @@ class SchedulerTest {
             long start = System.nanoTime();
             MeetingSchedule solved = scheduler.solve(problem, progress::add);
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "stopped soon after the request");
-            assertTrue(solved.getScore().isFeasible(), solved.getScore().toString());
-            assertEquals(solved.getScore(), progress.get(progress.size() - 1).score());
+            assertEquals(solved.getScore(), progress.get(progress.size() - 1).score(), "the last report is the result");
         } finally {
             timer.shutdownNow();
         }

@@ -9,10 +9,12 @@ import java.util.function.BooleanSupplier;
 import org.b2g.core.solver.ScoreWeights;
 
 /**
- * Finds slots for the meetings: a most-constrained-first greedy construction, then simulated annealing over a
- * weighted sum of the score levels, with restarts from the best schedule. Moves: change a slot (or leave an optional
- * meeting out), swap two meetings' slots, swap two meetings of one participant, a Kempe chain between two slots,
- * and shifting a participant's block of meetings by one slot.
+ * Finds slots for the meetings: a most-constrained-first greedy construction, then simulated annealing in repeated
+ * cooling cycles over a weighted sum of the score levels (hard points weigh more while the search stays infeasible),
+ * plus idle slots inside a participant's day as a hint towards closing breaks. Half of the moves start at a
+ * participant with a break. Moves: change a slot (or leave an optional meeting out), swap two meetings' slots, swap
+ * two meetings of one participant, a Kempe chain between two slots, and shifting a participant's run of meetings by
+ * one slot; target slots are often next to another meeting of one of the two participants.
  *
  * <p>Every decision depends on the seed and the move count only, so a move limit makes runs repeatable; the clock
  * is read only to stop.
@@ -25,16 +27,16 @@ final class SlotSearch {
     }
 
     private static final int MAX_CHAIN = 64;
-    private static final int FOCUS = Integer.getInteger("k.focus", 50);
-    private static final int BLOCK = Integer.getInteger("k.block", 0);
-    private static final double INFEASIBLE = 1e12;
-    private final Assignment assignment = new Assignment();
-    private double[] costMatrix = new double[0];
-    private double[] windowCost = new double[0];
-    private int[] blockMeetings = new int[0];
-    private int[] columnOfRow = new int[0];
-    private int[] bestColumnOfRow = new int[0];
-    private static final boolean DEBUG = Boolean.getBoolean("k.debug");
+    /** Percent of moves that start from a participant with a break rather than from any meeting. */
+    private static final int FOCUS = 50;
+    /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
+    private static final long CYCLE = 5_000_000L;
+    private static final long CYCLE_PER_MEETING = 400L;
+    /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
+    private static final double START_TEMPERATURE = 0.3;
+    private static final double END_TEMPERATURE = 0.01;
+    /** Weight of one idle slot inside a participant's day, in breaks. */
+    private static final double IDLE_WEIGHT = 0.1;
 
     private final SearchModel model;
     private final SlotState state;
@@ -47,7 +49,6 @@ final class SlotSearch {
 
     private final double mediumWeight;
     private double hardWeight;
-    private final double idleWeight = Double.parseDouble(System.getProperty("k.idle", "0.1"));
     private final double minHardWeight;
 
     private int[] undoMeeting = new int[64];
@@ -178,12 +179,9 @@ final class SlotSearch {
         if (movable.length == 0) {
             return;
         }
-        long cycle = Math.max(Long.getLong("k.cycle", 5_000_000L), Long.getLong("k.cyclePer", 400L) * movable.length);
-        double startTemperature = Double.parseDouble(System.getProperty("k.t0", "0.3"));
-        double endTemperature = Double.parseDouble(System.getProperty("k.t1", "0.01"));
-        boolean restore = Boolean.parseBoolean(System.getProperty("k.restore", "false"));
-        double cooling = Math.pow(endTemperature / startTemperature, 1.0 / cycle);
-        double temperature = startTemperature;
+        long cycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable.length);
+        double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
+        double temperature = START_TEMPERATURE;
         long inCycle = 0;
         while (true) {
             if ((moves & 1023) == 0 && shouldStop()) {
@@ -223,18 +221,10 @@ final class SlotSearch {
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
             }
-            if (DEBUG && (moves % 1_000_000) == 0) {
-                System.err.printf("moves %dM T %.3f hw %.1f cur %d/%d/%d idle %d best %d/%d%n", moves / 1_000_000,
-                        temperature, hardWeight, state.hard, state.medium, state.breaks, state.idle, bestHard,
-                        bestBreaks);
-            }
             temperature *= cooling;
             if (++inCycle >= cycle) {
                 inCycle = 0;
-                temperature = startTemperature;
-                if (restore && isWorseThanBest()) {
-                    restoreBest();
-                }
+                temperature = START_TEMPERATURE;
             }
         }
     }
@@ -259,7 +249,7 @@ final class SlotSearch {
     }
 
     double cost() {
-        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + idleWeight * state.idle;
+        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + IDLE_WEIGHT * state.idle;
     }
 
     /** Applies a random move, logging it for {@link #rollback()}; false when the move was not possible. */
@@ -277,10 +267,6 @@ final class SlotSearch {
             m = movable[random.nextInt(movable.length)];
         }
         int kind = random.nextInt(100);
-        if (kind < BLOCK && count > 0) {
-            return blockMove(state.participantWithBreaks(random.nextInt(count)));
-        }
-        kind = random.nextInt(100);
         if (state.slot[m] == UNSCHEDULED || kind < 30) {
             return changeMove(m);
         }
@@ -399,81 +385,6 @@ final class SlotSearch {
         return true;
     }
 
-    /**
-     * Re-seats all meetings of participant p as one block without breaks: for every window of consecutive slots of
-     * one day, an optimal assignment of p's meetings to the window's slots, costed by what each slot does to the other
-     * participant, the slot load and precedences. The best window wins.
-     */
-    private boolean blockMove(int p) {
-        if (model.representatives[p] != 1) {
-            return false;
-        }
-        int[] ofP = model.meetingsOf[p];
-        if (blockMeetings.length < ofP.length) {
-            blockMeetings = new int[ofP.length];
-            columnOfRow = new int[ofP.length];
-            bestColumnOfRow = new int[ofP.length];
-        }
-        int k = 0;
-        for (int x : ofP) {
-            if (state.slot[x] != UNSCHEDULED) {
-                if (model.fixed[x]) {
-                    return false;
-                }
-                blockMeetings[k++] = x;
-            }
-        }
-        if (k < 2) {
-            return false;
-        }
-        int slots = model.slotCount;
-        if (costMatrix.length < k * slots) {
-            costMatrix = new double[k * slots];
-        }
-        for (int i = 0; i < k; i++) {
-            apply(blockMeetings[i], UNSCHEDULED);
-        }
-        double base = cost();
-        for (int i = 0; i < k; i++) {
-            int x = blockMeetings[i];
-            for (int s = 0; s < slots; s++) {
-                if (model.allows(x, s)) {
-                    state.move(x, s);
-                    costMatrix[i * slots + s] = cost() - base;
-                    state.move(x, UNSCHEDULED);
-                } else {
-                    costMatrix[i * slots + s] = INFEASIBLE;
-                }
-            }
-        }
-        if (windowCost.length < k * k) {
-            windowCost = new double[k * k];
-        }
-        double bestTotal = INFEASIBLE;
-        int bestStart = -1;
-        for (int start = 0; start + k <= slots; start++) {
-            if (model.dayOfSlot[start] != model.dayOfSlot[start + k - 1]) {
-                continue;
-            }
-            for (int i = 0; i < k; i++) {
-                System.arraycopy(costMatrix, i * slots + start, windowCost, i * k, k);
-            }
-            double total = assignment.solve(windowCost, k, columnOfRow);
-            if (total < bestTotal - 1e-9 || (total < bestTotal + 1e-9 && random.nextBoolean())) {
-                bestTotal = total;
-                bestStart = start;
-                System.arraycopy(columnOfRow, 0, bestColumnOfRow, 0, k);
-            }
-        }
-        if (bestStart < 0 || bestTotal >= INFEASIBLE / 2) {
-            return false;
-        }
-        for (int i = 0; i < k; i++) {
-            apply(blockMeetings[i], bestStart + bestColumnOfRow[i]);
-        }
-        return true;
-    }
-
     /** Moves the run of consecutive meetings of one participant around m one slot earlier or later. */
     private boolean shiftMove(int m) {
         int p = random.nextBoolean() ? model.first[m] : model.second[m];
@@ -527,10 +438,6 @@ final class SlotSearch {
 
     private boolean isBetterThanBest() {
         return compareToBest() < 0;
-    }
-
-    private boolean isWorseThanBest() {
-        return compareToBest() > 0;
     }
 
     private int compareToBest() {
