@@ -9,10 +9,12 @@ import java.util.function.BooleanSupplier;
 import org.b2g.core.solver.ScoreWeights;
 
 /**
- * Finds slots for the meetings: a most-constrained-first greedy construction, then simulated annealing over a
- * weighted sum of the score levels, with restarts from the best schedule. Moves: change a slot (or leave an optional
- * meeting out), swap two meetings' slots, swap two meetings of one participant, a Kempe chain between two slots,
- * and shifting a participant's block of meetings by one slot.
+ * Finds slots for the meetings: a most-constrained-first greedy construction, then simulated annealing in repeated
+ * cooling cycles over a weighted sum of the score levels (hard points weigh more while the search stays infeasible),
+ * plus idle slots inside a participant's day as a hint towards closing breaks. Half of the moves start at a
+ * participant with a break. Moves: change a slot (or leave an optional meeting out), swap two meetings' slots, swap
+ * two meetings of one participant, a Kempe chain between two slots, and shifting a participant's run of meetings by
+ * one slot; target slots are often next to another meeting of one of the two participants.
  *
  * <p>Every decision depends on the seed and the move count only, so a move limit makes runs repeatable; the clock
  * is read only to stop.
@@ -25,6 +27,16 @@ final class SlotSearch {
     }
 
     private static final int MAX_CHAIN = 64;
+    /** Percent of moves that start from a participant with a break rather than from any meeting. */
+    private static final int FOCUS = 50;
+    /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
+    private static final long CYCLE = 5_000_000L;
+    private static final long CYCLE_PER_MEETING = 400L;
+    /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
+    private static final double START_TEMPERATURE = 0.3;
+    private static final double END_TEMPERATURE = 0.01;
+    /** Weight of one idle slot inside a participant's day, in breaks. */
+    private static final double IDLE_WEIGHT = 0.1;
 
     private final SearchModel model;
     private final SlotState state;
@@ -167,11 +179,9 @@ final class SlotSearch {
         if (movable.length == 0) {
             return;
         }
-        long cycle = Math.max(300_000L, 400L * movable.length);
-        double startTemperature = 1.0;
-        double endTemperature = 0.02;
-        double cooling = Math.pow(endTemperature / startTemperature, 1.0 / cycle);
-        double temperature = startTemperature;
+        long cycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable.length);
+        double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
+        double temperature = START_TEMPERATURE;
         long inCycle = 0;
         while (true) {
             if ((moves & 1023) == 0 && shouldStop()) {
@@ -214,10 +224,7 @@ final class SlotSearch {
             temperature *= cooling;
             if (++inCycle >= cycle) {
                 inCycle = 0;
-                temperature = startTemperature;
-                if (isWorseThanBest()) {
-                    restoreBest();
-                }
+                temperature = START_TEMPERATURE;
             }
         }
     }
@@ -242,12 +249,23 @@ final class SlotSearch {
     }
 
     double cost() {
-        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks;
+        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + IDLE_WEIGHT * state.idle;
     }
 
     /** Applies a random move, logging it for {@link #rollback()}; false when the move was not possible. */
     private boolean randomMove() {
-        int m = movable[random.nextInt(movable.length)];
+        int m = -1;
+        int count = state.participantsWithBreaks();
+        if (count > 0 && random.nextInt(100) < FOCUS) {
+            int[] ofP = model.meetingsOf[state.participantWithBreaks(random.nextInt(count))];
+            int x = ofP[random.nextInt(ofP.length)];
+            if (!model.fixed[x] && model.domain[x].length > 0) {
+                m = x;
+            }
+        }
+        if (m < 0) {
+            m = movable[random.nextInt(movable.length)];
+        }
         int kind = random.nextInt(100);
         if (state.slot[m] == UNSCHEDULED || kind < 30) {
             return changeMove(m);
@@ -269,8 +287,7 @@ final class SlotSearch {
             apply(m, UNSCHEDULED);
             return true;
         }
-        int[] domain = model.domain[m];
-        int to = domain[random.nextInt(domain.length)];
+        int to = targetSlot(m);
         if (to == state.slot[m]) {
             return false;
         }
@@ -278,11 +295,31 @@ final class SlotSearch {
         return true;
     }
 
+    /**
+     * A slot for meeting m: half the time any slot of its domain, otherwise one next to another meeting of one of
+     * its participants, where it would close a gap or extend a block.
+     */
+    private int targetSlot(int m) {
+        int[] domain = model.domain[m];
+        if (random.nextBoolean()) {
+            int p = random.nextBoolean() ? model.first[m] : model.second[m];
+            int[] ofP = model.meetingsOf[p];
+            int x = ofP[random.nextInt(ofP.length)];
+            int s = state.slot[x];
+            if (x != m && s != UNSCHEDULED) {
+                s += random.nextBoolean() ? 1 : -1;
+                if (s >= 0 && s < model.slotCount && model.allows(m, s)) {
+                    return s;
+                }
+            }
+        }
+        return domain[random.nextInt(domain.length)];
+    }
+
     /** Exchanges slots a and b along the chain of meetings linked to m through shared participants. */
     private boolean kempeMove(int m) {
         int a = state.slot[m];
-        int[] domain = model.domain[m];
-        int b = domain[random.nextInt(domain.length)];
+        int b = targetSlot(m);
         if (a == b) {
             return false;
         }
@@ -329,8 +366,7 @@ final class SlotSearch {
 
     /** Exchanges the slots of two meetings: slot loads stay as they are. */
     private boolean swapMove(int m) {
-        int[] domain = model.domain[m];
-        int b = domain[random.nextInt(domain.length)];
+        int b = targetSlot(m);
         if (b == state.slot[m] || state.load[b] == 0) {
             return false;
         }
@@ -402,10 +438,6 @@ final class SlotSearch {
 
     private boolean isBetterThanBest() {
         return compareToBest() < 0;
-    }
-
-    private boolean isWorseThanBest() {
-        return compareToBest() > 0;
     }
 
     private int compareToBest() {

@@ -25,6 +25,11 @@ final class SlotState {
     private final int[] fixedTableLoad;
     final int[] scheduledOf;
     final int[] breaksOf;
+    private final int[] idleOf;
+    /** Participants with at least one break, in no order, and each one's position there (-1 when absent). */
+    private final int[] withBreaks;
+    private final int[] withBreaksPosition;
+    private int withBreaksCount;
     /** The meetings in each slot, in no order, and each meeting's position in its slot's list. */
     private final int[][] members;
     private final int[] position;
@@ -32,6 +37,8 @@ final class SlotState {
     long hard;
     long medium;
     long breaks;
+    /** Idle slots inside participants' days: guidance for the search, not a score level. */
+    long idle;
     int scheduled;
 
     SlotState(SearchModel model) {
@@ -49,6 +56,9 @@ final class SlotState {
         fixedTableLoad = anyFixedTable ? new int[model.slotCount * model.tableCount] : null;
         scheduledOf = new int[p];
         breaksOf = new int[p];
+        idleOf = new int[p];
+        withBreaks = new int[p];
+        withBreaksPosition = new int[p];
         members = new int[model.slotCount][4];
         position = new int[model.meetingCount];
         recompute();
@@ -66,6 +76,10 @@ final class SlotState {
         }
         java.util.Arrays.fill(scheduledOf, 0);
         java.util.Arrays.fill(breaksOf, 0);
+        java.util.Arrays.fill(idleOf, 0);
+        java.util.Arrays.fill(withBreaksPosition, -1);
+        withBreaksCount = 0;
+        idle = 0;
         hard = 0;
         medium = 0;
         breaks = 0;
@@ -185,9 +199,21 @@ final class SlotState {
             medium += ScoreWeights.MISSING_MEETING
                     * (Math.max(0, md.minMeetings[p] - after) - Math.max(0, md.minMeetings[p] - before));
         }
+        int newIdle = md.idle(occupancy, offset);
+        idle += newIdle - idleOf[p];
+        idleOf[p] = newIdle;
         int oldBreaks = breaksOf[p];
         int newBreaks = md.breaks(occupancy, offset);
         if (newBreaks != oldBreaks) {
+            if (oldBreaks == 0) {
+                withBreaksPosition[p] = withBreaksCount;
+                withBreaks[withBreaksCount++] = p;
+            } else if (newBreaks == 0) {
+                int last = withBreaks[--withBreaksCount];
+                withBreaks[withBreaksPosition[p]] = last;
+                withBreaksPosition[last] = withBreaksPosition[p];
+                withBreaksPosition[p] = -1;
+            }
             breaksOf[p] = newBreaks;
             breaks += newBreaks - oldBreaks;
             if (md.breakCap >= 0) {
@@ -212,6 +238,15 @@ final class SlotState {
             }
         }
         return penalty;
+    }
+
+    int participantsWithBreaks() {
+        return withBreaksCount;
+    }
+
+    /** The {@code i}-th participant (in no particular order) with a break. */
+    int participantWithBreaks(int i) {
+        return withBreaks[i];
     }
 
     /** The {@code i}-th meeting (in no particular order) of slot {@code s}, {@code i < load[s]}. */

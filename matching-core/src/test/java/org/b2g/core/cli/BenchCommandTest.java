@@ -1,0 +1,67 @@
+package org.b2g.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.b2g.core.io.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchCommandTest {
+
+    /** Four companies, five meetings, three slots: company 1 meets everyone, so it has no gap to avoid. */
+    private static final String TINY = """
+            nBusiness = 4;
+            nMeetings = 5;
+            nTables = 2;
+            nTotalSlots = 3;
+            nMorningSlots = 3;
+            requested = [|1, 2, 3 |1, 3, 3 |1, 4, 3 |2, 3, 3 |3, 4, 3 |];
+            meetingsxBusiness = [{1, 2, 3, 4}, {1, 2, 5}, {1, 3, 5, 6}, {1, 4, 6}];
+            nMeetingsBusiness = [3, 2, 3, 2];
+            forbidden = [{0}, {0}, {0}, {0}];
+            fixed = [0, 0, 0, 0, 0];
+            precedences = [{}, {}, {}, {}, {}];
+            """;
+
+    @Test
+    void printsOneRowPerInstanceAndTheTotals(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("tiny.dzn"), TINY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new BenchCommand().run(List.of(dir.toString(), "--time-limit", "2s", "--runs", "2"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(Command.OK, code);
+        assertTrue(lines[1].startsWith("instance"), lines[1]);
+        assertTrue(lines[2].matches("tiny\\s+4\\s+5\\s+3\\s+2\\s+0\\s+-\\s+-\\s+\\d+\\.\\ds\\s+yes"), lines[2]);
+        assertEquals("feasible 1/1, optimal 0/0 (of instances with a known optimum)", lines[3]);
+    }
+
+    @Test
+    void knowsThePublishedOptimaOfTheBenchmark() {
+        KnownOptima optima = KnownOptima.load();
+        assertEquals(6, optima.of("forum-13crafb"));
+        assertEquals(0, optima.of("tic-12"));
+        assertEquals(null, optima.of("tiny"));
+    }
+
+    @Test
+    void namesAnInstanceAfterItsFileWithoutSuffixes() {
+        assertEquals("forum-13", BenchCommand.name(Path.of("x/forum-13.original.dzn")));
+        assertEquals("event", BenchCommand.name(Path.of("event.json")));
+    }
+
+    @Test
+    void rejectsADirectoryWithoutInstances(@TempDir Path dir) {
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> new BenchCommand().run(List.of(dir.toString()), System.out, System.err));
+        assertEquals(dir + ": holds no .dzn or .json instance.", e.getMessage());
+    }
+}

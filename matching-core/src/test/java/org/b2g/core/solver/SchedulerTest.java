@@ -1,0 +1,108 @@
+package org.b2g.core.solver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.DznReader;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.search.KernelPhase;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class SchedulerTest {
+
+    private static final Path BENCHMARK = Path.of(System.getProperty("b2g.benchmark",
+            "../../shared/datasets/b2b-jair22"));
+
+    private static MeetingSchedule benchmark(String name) {
+        Path file = BENCHMARK.resolve(name + ".original.dzn");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
+        Event event = DznReader.read(file);
+        return new MeetingSchedule(event, Candidates.forEvent(event));
+    }
+
+    private static SolveOptions moves(long seed, long moveLimit) {
+        return new SolveOptions(Duration.ofMinutes(5), seed, moveLimit);
+    }
+
+    private static List<String> placements(MeetingSchedule schedule) {
+        List<String> placements = new ArrayList<>();
+        for (Meeting meeting : schedule.getMeetings()) {
+            placements.add(meeting.toString());
+        }
+        return placements;
+    }
+
+    @Test
+    void findsTheOptimumOfASmallBenchmarkInstanceUnderFullAssert() {
+        MeetingSchedule problem = benchmark("tic-12");
+        MeetingSchedule solved = Scheduler.createAsserting(moves(1, 3_000_000)).solve(problem, progress -> { });
+        assertTrue(solved.getScore().isFeasible(), solved.getScore().toString());
+        assertEquals(0, ScheduleMetrics.of(solved).breaks());
+        assertNull(problem.getMeetings().get(0).getSlot(), "the input is left as it was");
+    }
+
+    @Test
+    void schedulesAB2gEventUnderFullAssert() {
+        MeetingSchedule solved = Scheduler.createAsserting(moves(3, 200_000))
+                .solve(SampleEvents.b2g(3, 8, 5), progress -> { });
+        assertTrue(solved.getScore().isFeasible(), solved.getScore().toString());
+    }
+
+    @Test
+    void sameSeedAndMoveLimitGiveTheSameSchedule() {
+        MeetingSchedule problem = SampleEvents.b2g(7, 10, 6);
+        MeetingSchedule once = Scheduler.create(moves(42, 300_000)).solve(problem, progress -> { });
+        MeetingSchedule again = Scheduler.create(moves(42, 300_000)).solve(problem, progress -> { });
+        assertEquals(placements(once), placements(again));
+        assertEquals(once.getScore(), again.getScore());
+    }
+
+    @Test
+    void kernelScoreEqualsTheConstraintProviderScore() {
+        for (long seed = 1; seed <= 4; seed++) {
+            MeetingSchedule solved = Scheduler.create(moves(seed, 100_000))
+                    .solve(SampleEvents.b2g(seed, 9, 6), progress -> { });
+            assertEquals(solved.getScore(), KernelPhase.score(solved), "sample event " + seed);
+        }
+        MeetingSchedule benchmark = Scheduler.create(moves(1, 200_000)).solve(benchmark("forum-13"), progress -> { });
+        assertEquals(benchmark.getScore(), KernelPhase.score(benchmark));
+    }
+
+    @Test
+    void kernelScoreEqualsTheConstraintProviderScoreOfAnInfeasibleSchedule() {
+        // Stopped after a few moves: the schedule still breaks rules, and both scores must count them alike.
+        MeetingSchedule solved = Scheduler.create(moves(5, 1)).solve(benchmark("tic-12crafc"), progress -> { });
+        assertEquals(solved.getScore(), KernelPhase.score(solved));
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenTerminatedFromAnotherThread() throws Exception {
+        MeetingSchedule problem = benchmark("forum-13crafb");
+        Scheduler scheduler = Scheduler.create(new SolveOptions(Duration.ofMinutes(5), 1, 0));
+        List<Progress> progress = new ArrayList<>();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            timer.schedule(scheduler::terminateEarly, 1, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            MeetingSchedule solved = scheduler.solve(problem, progress::add);
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "stopped soon after the request");
+            assertEquals(solved.getScore(), progress.get(progress.size() - 1).score(), "the last report is the result");
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.solver.SampleEvents;
+import org.b2g.core.solver.ScoreWeights;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+class SlotStateTest {
+
+    @Test
+    void incrementalScoreAgreesWithScoringFromScratchAfterEveryMove() {
+        MeetingSchedule schedule = SampleEvents.b2g(11, 9, 6);
+        SearchModel model = SearchModel.of(schedule);
+        SlotState state = new SlotState(model);
+        SplittableRandom random = new SplittableRandom(11);
+        int[] tables = new int[model.meetingCount];
+        for (int i = 0; i < 5_000; i++) {
+            int m = random.nextInt(model.meetingCount);
+            int[] domain = model.domain[m];
+            int to = domain.length == 0 || random.nextInt(5) == 0 ? UNSCHEDULED
+                    : domain[random.nextInt(domain.length)];
+            state.move(m, to);
+            boolean spread = spreadTables(model, state.slot, tables);
+            HardMediumSoftLongScore full = KernelScore.of(model, state.slot, tables);
+            if (spread) {
+                assertEquals(-full.hardScore(), state.hard, "hard after move " + i);
+            }
+            assertEquals(-full.mediumScore(), state.medium, "medium after move " + i);
+            assertEquals(-full.softScore() / ScoreWeights.BREAK, state.breaks, "breaks after move " + i);
+        }
+    }
+
+    /**
+     * One meeting per table and slot, fixed tables first, so that table conflicts are what the slot loads say;
+     * false when a slot has more meetings than tables.
+     */
+    private static boolean spreadTables(SearchModel model, int[] slot, int[] tables) {
+        boolean[] taken = new boolean[model.slotCount * model.tableCount];
+        Arrays.fill(tables, 0);
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (slot[m] != UNSCHEDULED && model.fixedTable[m] >= 0) {
+                tables[m] = model.fixedTable[m];
+                taken[slot[m] * model.tableCount + tables[m]] = true;
+            }
+        }
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (slot[m] != UNSCHEDULED && model.fixedTable[m] < 0) {
+                int t = 0;
+                while (t < model.tableCount && taken[slot[m] * model.tableCount + t]) {
+                    t++;
+                }
+                if (t == model.tableCount) {
+                    return false;
+                }
+                tables[m] = t;
+                taken[slot[m] * model.tableCount + t] = true;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void countsBreaksPerDayOnly() {
+        MeetingSchedule schedule = SampleEvents.b2g(1, 4, 3);
+        SearchModel model = SearchModel.of(schedule);
+        long[] occupancy = new long[model.words];
+        // Day 1 is slots 1..7 (bits 0..6), day 2 is slots 8..11: meetings in slots 1, 3, 7 and 8, 11.
+        occupancy[0] = 1L | 1L << 2 | 1L << 6 | 1L << 7 | 1L << 10;
+        assertEquals(3, model.breaks(occupancy, 0));
+        assertEquals(4 + 2, model.idle(occupancy, 0));
+    }
+}
