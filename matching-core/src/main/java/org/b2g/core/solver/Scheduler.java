@@ -2,7 +2,6 @@ package org.b2g.core.solver;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.b2g.core.domain.Meeting;
@@ -29,7 +28,6 @@ public final class Scheduler {
     private final SolveOptions options;
     private final EnvironmentMode environmentMode;
     private final AtomicBoolean terminate = new AtomicBoolean();
-    private final AtomicReference<Solver<MeetingSchedule>> running = new AtomicReference<>();
 
     private Scheduler(SolveOptions options, EnvironmentMode environmentMode) {
         this.options = options;
@@ -52,16 +50,10 @@ public final class Scheduler {
     public MeetingSchedule solve(MeetingSchedule problem, Consumer<Progress> onBest) {
         KernelPhase kernel = new KernelPhase(options.seed(), options.moveLimit(), options.timeLimit(), terminate::get,
                 onBest);
+        // The kernel watches the stop flag itself; OptaPlanner's own early termination would skip the phase
+        // altogether when it comes before the phase starts, and leave the schedule without any slot.
         Solver<MeetingSchedule> solver = SolverFactory.<MeetingSchedule>create(config(kernel)).buildSolver();
-        running.set(solver);
-        try {
-            if (terminate.get()) {
-                solver.terminateEarly();
-            }
-            return solver.solve(problem);
-        } finally {
-            running.set(null);
-        }
+        return solver.solve(problem);
     }
 
     private SolverConfig config(KernelPhase kernel) {
@@ -76,12 +68,11 @@ public final class Scheduler {
                 .withPhases(phases.toArray(PhaseConfig[]::new));
     }
 
-    /** Asks a running {@link #solve} to stop soon and return its best schedule. */
+    /**
+     * Asks a running {@link #solve} to stop soon and return its best schedule; a solve that has not started yet
+     * still builds its first schedule, then stops.
+     */
     public void terminateEarly() {
         terminate.set(true);
-        Solver<MeetingSchedule> solver = running.get();
-        if (solver != null) {
-            solver.terminateEarly();
-        }
     }
 }

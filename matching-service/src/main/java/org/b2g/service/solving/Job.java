@@ -59,14 +59,11 @@ final class Job implements Runnable {
         JobStatus end;
         try {
             update(status.running());
-            if (stopRequested) {
-                throw new IllegalStateException("Stopped before the solver started.");
-            }
             Event event = EventJson.read(eventBody, "event " + status.eventId());
             MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
-                scheduler.terminateEarly();
+                scheduler.terminateEarly(); // still builds a first schedule, then stops
             }
             best = scheduler.solve(problem, this::onBest);
             bestJson = ScheduleJson.toJson(best);
