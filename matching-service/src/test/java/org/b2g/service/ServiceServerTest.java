@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +21,9 @@ import java.nio.file.Files;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
+import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
+import io.helidon.webserver.testing.junit5.SetUpServer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -45,6 +49,11 @@ class ServiceServerTest {
     static void routing(HttpRouting.Builder routing) throws Exception {
         backend = TestService.backend(Files.createTempDirectory("b2g-server-test"));
         Main.routing(routing, backend);
+    }
+
+    @SetUpServer
+    static void server(WebServerConfig.Builder server) {
+        server.directHandlers(org.b2g.service.http.Api::registerDirect);
     }
 
     @AfterAll
@@ -107,6 +116,21 @@ class ServiceServerTest {
         assertEquals(200, send("PUT", events, TestService.sampleEvent().replace("Demo:", "Changed:"), null)
                 .statusCode());
         assertTrue(json(send("GET", events + "/schedule", null, null)).getBoolean("stale"));
+    }
+
+    /** A path the server cannot even decode never reaches a route; its refusal is still a problem document. */
+    @Test
+    void refusesAMalformedPathWithAProblemDocument() throws Exception {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/events/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer, startsWith("HTTP/1.1 400"));
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT), containsString("content-type: application/problem+json"));
+            assertThat(answer, containsString("\"status\":400"));
+        }
     }
 
     /**
