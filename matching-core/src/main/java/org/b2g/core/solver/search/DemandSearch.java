@@ -111,7 +111,7 @@ final class DemandSearch {
         for (int side = 0; side < 2; side++) {
             int p = side == 0 ? model.first[m] : model.second[m];
             if (state.scheduledOf[p] < model.minMeetings[p]) {
-                gain += ScoreWeights.MISSING_MEETING;
+                gain += model.missingWeight[p];
             }
         }
         return gain;
@@ -288,7 +288,7 @@ final class DemandSearch {
             }
             int other = model.first[c] == p ? model.second[c] : model.first[c];
             long loss = model.weight[c]
-                    + (state.scheduledOf[other] <= model.minMeetings[other] ? ScoreWeights.MISSING_MEETING : 0);
+                    + (state.scheduledOf[other] <= model.minMeetings[other] ? model.missingWeight[other] : 0);
             if (loss < cheapestLoss) {
                 cheapest = c;
                 cheapestLoss = loss;
