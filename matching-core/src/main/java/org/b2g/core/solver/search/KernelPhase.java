@@ -76,6 +76,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         }
         long deadline = budget.searchEnd(start);
         bestFound = start;
+        lastReport = start - REPORT_INTERVAL_NANOS; // nanoTime may be negative: never compare with 0
         // Demand first (from the baseline's schedule when solving a B2G event from scratch), then annealing.
         long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (deadline - start));
         initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, stop);
