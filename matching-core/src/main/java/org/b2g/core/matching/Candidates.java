@@ -26,7 +26,9 @@ import org.b2g.core.domain.Rules;
  * ways a {@link Origin#MUTUAL} one, else a one-sided {@link Origin#REQUEST}. Each startup and each agency
  * recommends its best {@link Rules#recommendationsPerParticipant()} counterparts with relevance of at least
  * {@link Rules#minRelevance()}. A pair appears once, with its strongest origin; an excluded pair never appears;
- * a pair that already has a required meeting gets no optional one. Weights come from {@link Demand}.
+ * a pair that already has a required meeting gets no optional one. Participants whose candidates are all booked up
+ * by others get {@link Backups backup} recommendations further down their ranking, at counterparts with room.
+ * Weights come from {@link Demand}.
  *
  * <p>Optional candidates are ordered strongest first (origin, weight, then id); their ids are
  * {@code c-<startup>-<agency>} (for other roles, the participant listed first in the event comes first).
@@ -75,12 +77,11 @@ public final class Candidates {
                 taken++;
             }
         }
+        pairs.values().removeIf(pair -> event.excluded(pair.first.id(), pair.second.id())
+                || pairsWithRequired.contains(pairKey(pair.first, pair.second)));
+        addBackups(event, relevance, required, pairs);
         List<Meeting> optional = new ArrayList<>();
         for (Pair pair : pairs.values()) {
-            String key = pairKey(pair.first, pair.second);
-            if (event.excluded(pair.first.id(), pair.second.id()) || pairsWithRequired.contains(key)) {
-                continue;
-            }
             Match match = relevance.explain(pair.first, pair.second);
             Origin origin = pair.origin();
             long weight = Demand.weight(origin, pair.firstAsked, pair.secondAsked, match.score());
@@ -88,6 +89,9 @@ public final class Candidates {
             String asked = pair.askedReason();
             if (asked != null) {
                 reasons.add(asked);
+            }
+            if (pair.backupReason != null) {
+                reasons.add(pair.backupReason);
             }
             reasons.addAll(match.reasons());
             String id = uniqueId("c-" + pair.first.id() + "-" + pair.second.id(), usedIds);
@@ -101,6 +105,24 @@ public final class Candidates {
         all.addAll(required);
         all.addAll(optional);
         return all;
+    }
+
+    /** Adds the {@link Backups} for the participants whose candidates are booked up by others. */
+    private static void addBackups(Event event, Relevance relevance, List<Meeting> required,
+            Map<String, Pair> pairs) {
+        List<Backups.Edge> edges = new ArrayList<>(required.size() + pairs.size());
+        for (Meeting meeting : required) {
+            edges.add(new Backups.Edge(meeting.getFirst(), meeting.getSecond(), true));
+        }
+        for (Pair pair : pairs.values()) {
+            Origin origin = pair.origin();
+            edges.add(new Backups.Edge(pair.first, pair.second, origin == Origin.MUST || origin == Origin.MUTUAL));
+        }
+        for (Backups.Backup backup : Backups.plan(event, relevance, edges)) {
+            Pair pair = pair(pairs, backup.needy(), backup.counterpart());
+            pair.recommended = true;
+            pair.backupReason = backup.reason();
+        }
     }
 
     /** A required meeting also says why its two sides fit, when they do. */
@@ -145,6 +167,8 @@ public final class Candidates {
         Priority firstAsked;
         Priority secondAsked;
         boolean recommended;
+        /** Why the pair was added as a backup, or null when it was not. */
+        String backupReason;
 
         Pair(Participant first, Participant second) {
             this.first = first;

@@ -145,8 +145,79 @@ class CandidatesTest {
     @Test
     void dropsRecommendationsBelowTheMinimumRelevance() {
         Event event = event().rules(Integer.MAX_VALUE, 3, 0.99).build();
-        // Only s-1 and a-1 share all their tags and the agency's top need: relevance 1.
-        assertEquals(List.of("c-s-1-a-1"), Candidates.forEvent(event).stream().map(Meeting::getId).toList());
+        // Only s-1 and a-1 share all their tags and the agency's top need: relevance 1. s-2 and a-2 would have no
+        // candidate at all, so they get each other as a backup; s-3 shares nothing with anybody.
+        List<Meeting> candidates = Candidates.forEvent(event);
+        assertEquals(List.of("c-s-1-a-1", "c-s-2-a-2"), candidates.stream().map(Meeting::getId).toList());
+        assertEquals("backup for s-2, who has no other candidate: a-2 has free capacity",
+                candidates.get(1).getReasons().get(0));
+    }
+
+    /**
+     * s-1 and s-2 fit a-1 best and a-2 half as well; a-2 fits s-3 best. With one recommendation each, s-1 and s-2
+     * have a-1 only; a-1 can hold {@code a1Meetings} meetings.
+     */
+    private static EventBuilder crowdedAgency(int a1Meetings) {
+        return EventBuilder.slots(6).tables(3)
+                .startup("s-1", offering("Flood sensors", "", "flooding", "iot"))
+                .startup("s-2", offering("Canal sensors", "", "flooding", "iot"))
+                .startup("s-3", offering("Flood maps", "", "flooding", "gis"))
+                .agency("a-1", need("Flood warning", "", 1, "flooding", "iot"))
+                .agency("a-2", need("Flood mapping", "", 1, "flooding", "gis"))
+                .limits("a-1", 1, a1Meetings)
+                .rules(Integer.MAX_VALUE, 1, 0.2);
+    }
+
+    private static List<Meeting> backups(List<Meeting> candidates) {
+        return candidates.stream().filter(m -> m.getReasons().stream().anyMatch(r -> r.startsWith("backup"))).toList();
+    }
+
+    @Test
+    void backsUpAStartupWhoseCandidatesAreBookedUp() {
+        Map<String, Meeting> candidates = byId(crowdedAgency(1).build());
+        Meeting backup = candidates.get("c-s-2-a-2");
+        assertEquals(Origin.RECOMMENDED, backup.getOrigin());
+        assertEquals(List.of("backup for s-2, whose other candidates are booked up: a-2 has free capacity",
+                "both tagged flooding"), backup.getReasons());
+        assertEquals(0.5, backup.getRelevance(), 1e-6);
+        assertEquals(List.of(backup), backups(List.copyOf(candidates.values())), "s-1 gets a-1's only meeting");
+    }
+
+    @Test
+    void addsNoBackupWhereCapacitySuffices() {
+        List<Meeting> candidates = Candidates.forEvent(crowdedAgency(2).build());
+        assertEquals(List.of("c-s-1-a-1", "c-s-2-a-1", "c-s-3-a-2"), candidates.stream().map(Meeting::getId).toList());
+    }
+
+    @Test
+    void neverBacksUpWithAnExcludedPair() {
+        List<Meeting> candidates = Candidates.forEvent(crowdedAgency(1).exclude("a-2", "s-2").build());
+        assertEquals(List.of(), backups(candidates));
+        assertFalse(candidates.stream().anyMatch(m -> m.getId().equals("c-s-2-a-2")));
+    }
+
+    @Test
+    void backsUpNobodyAtACounterpartWithoutRoom() {
+        assertEquals(List.of(), backups(Candidates.forEvent(crowdedAgency(1).limits("a-2", 1, 1).build())));
+    }
+
+    @Test
+    void backupsAreBoundedByTheShortfallAndRepeatable() {
+        EventBuilder builder = crowdedAgency(1);
+        for (int i = 4; i <= 9; i++) {
+            builder.startup("s-" + i, offering("Flood sensors " + i, "", "flooding", "iot"));
+        }
+        builder.agency("a-3", need("Flood mapping 3", "", 1, "flooding", "gis")).limits("a-3", 1, 3);
+        Event event = builder.build();
+        List<Meeting> candidates = Candidates.forEvent(event);
+        // Eight startups want a-1, which holds one meeting; a-2 and a-3 take the other seven (a-3 up to three).
+        List<Meeting> backups = backups(candidates);
+        assertEquals(7, backups.size(), backups.toString());
+        assertEquals(7, backups.stream().map(m -> m.getFirst().id()).distinct().count(), "one per short startup");
+        assertEquals(2, backups.stream().filter(m -> m.getSecond().id().equals("a-3")).count(),
+                "a-3 already recommends one startup");
+        assertEquals(candidates.stream().map(Meeting::toString).toList(),
+                Candidates.forEvent(event).stream().map(Meeting::toString).toList());
     }
 
     @Test

@@ -1,0 +1,182 @@
+package org.b2g.core.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.solver.ScoreWeights;
+
+/**
+ * Backup recommendations for startups and agencies whose candidates cannot give them their minimum (or first)
+ * meeting because the counterparts they fit are booked up by others.
+ *
+ * <p>Each participant can hold {@code min(maxMeetings, representatives × slots it attends)} meetings. The planner
+ * books, on paper, what the objective puts first: required meetings and must or mutual requests; then it gives
+ * every participant still below its minimum (an organizer-set minimum first, then the implicit first meeting; the
+ * participants with the fewest open options before the others) one of its own candidates whose counterpart still
+ * has room, the roomiest first. Whoever is still short gets the next counterparts down its relevance ranking that
+ * have room (at least {@code minRelevance} first, any shared ground after), never an excluded pair, never a pair
+ * without a common free slot. So a backup appears only where capacity, not preference, would leave somebody out,
+ * and at most as many as that participant's shortfall. The plan only suggests candidates: the solver decides.
+ */
+final class Backups {
+
+    /** An extra candidate: {@code counterpart} has room for {@code needy}, whose own candidates are booked up. */
+    record Backup(Participant needy, Participant counterpart, double relevance, boolean hadCandidates) {
+
+        String reason() {
+            return "backup for " + needy.label() + (hadCandidates ? ", whose other candidates are booked up: "
+                    : ", who has no other candidate: ") + counterpart.label() + " has free capacity";
+        }
+    }
+
+    /** An existing candidate pair; {@code strong} when it is required, a must or a mutual request. */
+    record Edge(Participant a, Participant b, boolean strong) {
+    }
+
+    private final Event event;
+    private final Relevance relevance;
+    private final int[] capacity;
+    private final int[] need;
+    private final int[] booked;
+    /** Per participant: how many candidate pairs it has, before backups. */
+    private final int[] candidates;
+    private final List<Edge> edges;
+    /** Per participant: the indexes of its candidate pairs not booked yet. */
+    private final List<List<Integer>> open = new ArrayList<>();
+    private final boolean[] bookedEdge;
+    private final Set<Long> pairs = new HashSet<>();
+
+    private Backups(Event event, Relevance relevance, List<Edge> edges) {
+        this.event = event;
+        this.relevance = relevance;
+        this.edges = edges;
+        this.bookedEdge = new boolean[edges.size()];
+        int n = event.participants().size();
+        capacity = new int[n];
+        need = new int[n];
+        booked = new int[n];
+        candidates = new int[n];
+        for (Participant p : event.participants()) {
+            int attended = (int) event.slots().stream().filter(s -> p.isAvailable(s.index())).count();
+            capacity[p.index()] = (int) Math.min(p.maxMeetings(), (long) p.representatives() * attended);
+            boolean matched = p.role() == Role.STARTUP || p.role() == Role.AGENCY;
+            need[p.index()] = matched ? Math.min(ScoreWeights.minimumMeetings(p), capacity[p.index()]) : 0;
+            open.add(new ArrayList<>());
+        }
+        for (int e = 0; e < edges.size(); e++) {
+            Edge edge = edges.get(e);
+            pairs.add(key(edge.a(), edge.b()));
+            candidates[edge.a().index()]++;
+            candidates[edge.b().index()]++;
+            if (edge.strong()) {
+                book(e);
+            } else {
+                open.get(edge.a().index()).add(e);
+                open.get(edge.b().index()).add(e);
+            }
+        }
+    }
+
+    /** The backups for an event whose candidate pairs are {@code edges}, in a repeatable order. */
+    static List<Backup> plan(Event event, Relevance relevance, List<Edge> edges) {
+        return new Backups(event, relevance, edges).plan();
+    }
+
+    private List<Backup> plan() {
+        List<Participant> needy = event.participants().stream()
+                .filter(p -> booked[p.index()] < need[p.index()])
+                .sorted(Comparator.comparing((Participant p) -> p.minMeetings() == 0)
+                        .thenComparingInt(p -> open.get(p.index()).size())
+                        .thenComparingInt(Participant::index))
+                .toList();
+        for (Participant p : needy) {
+            bookOwnCandidates(p);
+        }
+        List<Backup> backups = new ArrayList<>();
+        for (Participant p : needy) {
+            if (booked[p.index()] < need[p.index()]) {
+                addBackups(p, backups);
+            }
+        }
+        return backups;
+    }
+
+    /** Books p's open candidates at counterparts with room, the roomiest first, until p has its minimum. */
+    private void bookOwnCandidates(Participant p) {
+        while (booked[p.index()] < need[p.index()]) {
+            int best = -1;
+            int bestRoom = 0;
+            for (int e : open.get(p.index())) {
+                Participant other = other(edges.get(e), p);
+                int room = capacity[other.index()] - booked[other.index()];
+                if (!bookedEdge[e] && room > bestRoom && meetable(p, other)) {
+                    best = e;
+                    bestRoom = room;
+                }
+            }
+            if (best < 0) {
+                return;
+            }
+            book(best);
+        }
+    }
+
+    /** Adds p's most relevant new counterparts with room, until p has its minimum or none is left. */
+    private void addBackups(Participant p, List<Backup> backups) {
+        List<Relevance.Ranked> ranked = relevance.ranked(p);
+        double minRelevance = event.rules().minRelevance();
+        for (int pass = 0; pass < 2 && booked[p.index()] < need[p.index()]; pass++) {
+            for (Relevance.Ranked r : ranked) {
+                if (booked[p.index()] >= need[p.index()]) {
+                    return;
+                }
+                boolean relevantEnough = r.score() >= minRelevance;
+                if (relevantEnough != (pass == 0)) {
+                    continue;
+                }
+                Participant q = r.counterpart();
+                if (booked[q.index()] >= capacity[q.index()] || event.excluded(p.id(), q.id())
+                        || pairs.contains(key(p, q)) || !meetable(p, q)) {
+                    continue;
+                }
+                pairs.add(key(p, q));
+                booked[p.index()]++;
+                booked[q.index()]++;
+                backups.add(new Backup(p, q, r.score(), candidates[p.index()] > 0));
+            }
+        }
+    }
+
+    private void book(int e) {
+        bookedEdge[e] = true;
+        booked[edges.get(e).a().index()]++;
+        booked[edges.get(e).b().index()]++;
+    }
+
+    private boolean meetable(Participant a, Participant b) {
+        for (Slot slot : event.slots()) {
+            if (a.isAvailable(slot.index()) && b.isAvailable(slot.index())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Participant other(Edge edge, Participant p) {
+        return edge.a().equals(p) ? edge.b() : edge.a();
+    }
+
+    private static long key(Participant a, Participant b) {
+        int low = Math.min(a.index(), b.index());
+        int high = Math.max(a.index(), b.index());
+        return (long) low << 32 | high;
+    }
+
+}
