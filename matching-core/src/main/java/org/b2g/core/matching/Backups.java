@@ -13,17 +13,18 @@ import org.b2g.core.domain.Slot;
 import org.b2g.core.solver.ScoreWeights;
 
 /**
- * Backup recommendations for startups and agencies whose candidates cannot give them their minimum (or first)
- * meeting because the counterparts they fit are booked up by others.
+ * Backup recommendations for startups and agencies whose candidates are unlikely to give them their minimum (or
+ * first) meeting because the counterparts they fit are wanted by more participants than they can meet.
  *
  * <p>Each participant can hold {@code min(maxMeetings, representatives × slots it attends)} meetings. The planner
- * books, on paper, what the objective puts first: required meetings and must or mutual requests; then it gives
- * every participant still below its minimum (an organizer-set minimum first, then the implicit first meeting; the
- * participants with the fewest open options before the others) one of its own candidates whose counterpart still
- * has room, the roomiest first. Whoever is still short gets the next counterparts down its relevance ranking that
- * have room (at least {@code minRelevance} first, any shared ground after), never an excluded pair, never a pair
- * without a common free slot. So a backup appears only where capacity, not preference, would leave somebody out,
- * and at most as many as that participant's shortfall. The plan only suggests candidates: the solver decides.
+ * books, on paper, what the objective puts first: required meetings and must or mutual requests. A counterpart is
+ * <em>contested</em> when those bookings plus the participants still below their minimum who have it as a
+ * candidate exceed its capacity. Then every participant below its minimum (an organizer-set minimum first, then the
+ * implicit first meeting; the fewest options first) that has an uncontested candidate books one, the roomiest
+ * first. Whoever is still short, including everyone who depends on contested counterparts alone, gets the next
+ * counterparts down its relevance ranking that still have room (at least {@code minRelevance} first, any shared
+ * ground after), never an excluded pair, never a pair without a common free slot, at most its shortfall. The plan
+ * only adds candidates: the solver decides which meetings happen.
  */
 final class Backups {
 
@@ -96,8 +97,11 @@ final class Backups {
                         .thenComparingInt(p -> open.get(p.index()).size())
                         .thenComparingInt(Participant::index))
                 .toList();
+        boolean[] contested = contested(needy);
         for (Participant p : needy) {
-            bookOwnCandidates(p);
+            if (open.get(p.index()).stream().anyMatch(e -> !contested[other(edges.get(e), p).index()])) {
+                bookOwnCandidates(p);
+            }
         }
         List<Backup> backups = new ArrayList<>();
         for (Participant p : needy) {
@@ -106,6 +110,25 @@ final class Backups {
             }
         }
         return backups;
+    }
+
+    /**
+     * The participants wanted by more than they can meet: their booked meetings plus the needy participants who
+     * have them as a candidate exceed their capacity. Whoever depends on these alone may well go home empty-handed
+     * whatever the solver does, so it gets backups instead of a share of them on paper.
+     */
+    private boolean[] contested(List<Participant> needy) {
+        int[] wanted = booked.clone();
+        for (Participant p : needy) {
+            for (int e : open.get(p.index())) {
+                wanted[other(edges.get(e), p).index()]++;
+            }
+        }
+        boolean[] contested = new boolean[wanted.length];
+        for (int q = 0; q < wanted.length; q++) {
+            contested[q] = wanted[q] > capacity[q];
+        }
+        return contested;
     }
 
     /** Books p's open candidates at counterparts with room, the roomiest first, until p has its minimum. */
