@@ -22,8 +22,8 @@ import org.b2g.core.solver.ScoreWeights;
  * candidate exceed its capacity. Then every participant below its minimum (an organizer-set minimum first, then the
  * implicit first meeting; the fewest options first) that has an uncontested candidate books one, the roomiest
  * first. Whoever is still short, including everyone who depends on contested counterparts alone, gets the next
- * counterparts down its relevance ranking that still have room (at least {@code minRelevance} first, any shared
- * ground after), never an excluded pair, never a pair without a common free slot, at most its shortfall. The plan
+ * counterparts down its relevance ranking that are wanted by fewer than they can meet, backups included (at least
+ * {@code minRelevance} first, any shared ground after), never an excluded pair, never a pair without a common free slot, at most its shortfall. The plan
  * only adds candidates: the solver decides which meetings happen.
  */
 final class Backups {
@@ -46,6 +46,8 @@ final class Backups {
     private final int[] capacity;
     private final int[] need;
     private final int[] booked;
+    /** Per participant: its bookings plus the needy participants that have it as a candidate (or backup). */
+    private int[] wanted;
     /** Per participant: how many candidate pairs it has, before backups. */
     private final int[] candidates;
     private final List<Edge> edges;
@@ -118,7 +120,7 @@ final class Backups {
      * whatever the solver does, so it gets backups instead of a share of them on paper.
      */
     private boolean[] contested(List<Participant> needy) {
-        int[] wanted = booked.clone();
+        wanted = booked.clone();
         for (Participant p : needy) {
             for (int e : open.get(p.index())) {
                 wanted[other(edges.get(e), p).index()]++;
@@ -165,13 +167,14 @@ final class Backups {
                     continue;
                 }
                 Participant q = r.counterpart();
-                if (booked[q.index()] >= capacity[q.index()] || event.excluded(p.id(), q.id())
+                if (wanted[q.index()] >= capacity[q.index()] || event.excluded(p.id(), q.id())
                         || pairs.contains(key(p, q)) || !meetable(p, q)) {
                     continue;
                 }
                 pairs.add(key(p, q));
                 booked[p.index()]++;
                 booked[q.index()]++;
+                wanted[q.index()]++;
                 backups.add(new Backup(p, q, r.score(), candidates[p.index()] > 0));
             }
         }
