@@ -69,9 +69,9 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         }
         long deadline = start + timeLimit.toNanos();
         bestFound = start;
-        SlotSearch search = new SlotSearch(model, seed, moveLimit, deadline, stop,
-                (state, moveCount) -> improved(state, start));
-        int[] slots = search.run(initial);
+        SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed, moveLimit,
+                deadline, stop, (state, moveCount) -> improved(state, start));
+        int[] slots = search.slots();
         moves = search.moves();
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
         int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort, stop);
