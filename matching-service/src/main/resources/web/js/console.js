@@ -323,6 +323,8 @@
     $('solve').disabled = true;
     $('stop').disabled = false;
     state.started = performance.now();
+    // A new job starts from nothing: the last job's figures must not pass for this one's.
+    for (const field of ['p-score', 'p-placed', 'p-time']) $(field).textContent = '—';
     showProgress(first);
     const job = api.stream(api.paths.solveStream(id), token(), (name, data) => {
       let update;

@@ -249,8 +249,9 @@ public final class EventGenerator {
                     .add("id", id)
                     .add("role", "startup")
                     .add("name", name)
-                    .add("maxMeetings", 4 + random.nextInt(5))
-                    .add("minMeetings", 1);
+                    // No minimum: organizers set one for agencies, and the engine's own first-meeting rule
+                    // (ScoreWeights.FIRST_MEETING) keeps startups from going home empty-handed.
+                    .add("maxMeetings", 4 + random.nextInt(5));
             int availability = random.nextInt(100);
             if (availability < 10) {
                 json.add("unavailableSlots", slots(1, 2 + random.nextInt(2))); // arrives late

@@ -40,20 +40,20 @@ final class Demo {
         System.out.println("Solving " + event.name() + " (" + event.participants().size() + " participants) for up to "
                 + limit.toSeconds() + " s...");
         JobStatus status = backend.solving().start(event.id(), SolveOptions.DEFAULT.withTimeLimit(limit));
-        while (!status.finished()) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            status = backend.solving().status(event.id());
+        try {
+            // The job ends by its time limit; the extra minute covers building the solver on a slow machine.
+            status = backend.solving().await(event.id(), limit.plusMinutes(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         String url = running.url();
         String eventPath = url + "/api/events/" + event.id();
-        System.out.println(status.state() == JobStatus.State.DONE
-                ? "Solved: " + status.scheduled() + " meetings scheduled, score " + status.score() + "."
-                : "Solving failed: " + status.reason());
+        System.out.println(switch (status.state()) {
+            case DONE -> "Solved: " + status.scheduled() + " meetings scheduled, score " + status.score() + ".";
+            case SOLVING -> "Still solving; the console shows its progress.";
+            case FAILED -> "Solving failed: " + status.reason();
+        });
         Participant first = event.participants().get(0);
         String token = backend.credentials().participantToken(event.id(), first.id());
         String link = url + backend.settings().linkTemplate()

@@ -68,6 +68,7 @@ public final class Main {
             server = WebServer.builder()
                     .config(config.get("server"))
                     .routing(routing -> routing(routing, backend))
+                    .directHandlers(Api::registerDirect)
                     .build()
                     .start();
         } catch (RuntimeException e) {

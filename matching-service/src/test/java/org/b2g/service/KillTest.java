@@ -97,7 +97,7 @@ class KillTest {
         assertEquals(201, send(base, "POST", "/api/events", TestService.sampleEvent()).statusCode());
         assertEquals(201, send(base, "POST", "/api/events", TestService.sampleEvent("second")).statusCode());
         assertEquals(202, send(base, "POST", events + "/solve?timeLimit=1s", null).statusCode());
-        for (int i = 0; i < 300 && json(send(base, "GET", events + "/solve", null)).getString("state")
+        for (int i = 0; i < 600 && json(send(base, "GET", events + "/solve", null)).getString("state")
                 .equals("SOLVING"); i++) {
             Thread.sleep(100);
         }

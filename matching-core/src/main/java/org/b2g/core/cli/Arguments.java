@@ -95,7 +95,7 @@ public final class Arguments {
         return value == null ? fallback : parseDuration("--" + name, value);
     }
 
-    public static Duration parseDuration(String what, String value) {
+    private static Duration parseDuration(String what, String value) {
         String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
             if (v.startsWith("pt")) {

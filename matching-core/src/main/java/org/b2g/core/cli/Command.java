@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** One verb of {@code ./b2g}. Returns the process exit code. */
-public interface Command {
+interface Command {
 
     /** Exit code for a run that did what was asked. */
     int OK = 0;

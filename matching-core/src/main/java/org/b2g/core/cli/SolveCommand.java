@@ -31,7 +31,7 @@ import org.b2g.core.solver.SolveOptions;
  * schedules an event and writes {@code b2g-schedule/1}, with a one-screen summary on standard error.
  * Exit 0 with no hard violation, 2 for bad input, 3 when no feasible schedule was found (still written).
  */
-public final class SolveCommand implements Command {
+final class SolveCommand implements Command {
 
     /** When the pre-check already proves the event impossible, a best-effort schedule needs no long search. */
     private static final Duration IMPOSSIBLE_EVENT_LIMIT = Duration.ofSeconds(2);

@@ -16,12 +16,12 @@ import org.b2g.core.solver.FeasibilityCheck;
  * pre-check, so an organizer learns about a broken or impossible event in a second instead of after a solve.
  * Exit 0 when the event reads and no obstacle is found, 2 for bad input, 3 when the pre-check finds a cause.
  */
-public final class ValidateCommand implements Command {
+final class ValidateCommand implements Command {
 
     private final Function<Event, List<String>> precheck;
 
-    public ValidateCommand() {
-        this(ValidateCommand::feasibilityProblems);
+    ValidateCommand() {
+        this(FeasibilityCheck::problems);
     }
 
     /** @param precheck one sentence per cause that makes the event infeasible; empty when none */
@@ -51,10 +51,5 @@ public final class ValidateCommand implements Command {
         }
         out.println("Feasibility pre-check: no obstacle found.");
         return OK;
-    }
-
-    /** The one call into the solver's pre-check. */
-    private static List<String> feasibilityProblems(Event event) {
-        return FeasibilityCheck.problems(event);
     }
 }

@@ -136,8 +136,11 @@ public final class ScheduleJson {
         return Json.createArrayBuilder().add(meeting.getFirst().id()).add(meeting.getSecond().id());
     }
 
-    /** ISO-8601 with the event's offset, e.g. 2024-10-10T09:10:00+07:00; without offset if the zone is unknown. */
-    private static String timestamp(LocalDateTime time, ZoneId zone) {
+    /**
+     * ISO-8601 with the event's offset, e.g. 2024-10-10T09:10:00+07:00; without offset if the zone is unknown.
+     * Public so that every document about a schedule (agendas, calendars) writes a slot's time the same way.
+     */
+    public static String timestamp(LocalDateTime time, ZoneId zone) {
         return zone == null ? time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                 : time.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }

@@ -7,7 +7,9 @@ import org.b2g.core.solver.ScoreWeights;
 /**
  * The {@code weight} of an optional candidate: the medium score it is worth when scheduled (and costs when left
  * out). The bands do not overlap, so the order of problem.md holds whatever the relevance:
- * must ≫ {@link ScoreWeights#MISSING_MEETING} > mutual > one-sided high > one-sided normal > recommendation.
+ * must ≫ {@link ScoreWeights#MISSING_MEETING} (a minimum the organizer set) > mutual
+ * > {@link ScoreWeights#FIRST_MEETING} (nobody goes home empty-handed) > one-sided high > one-sided normal
+ * > recommendation.
  * Within a band, relevance breaks ties (at most {@link #RELEVANCE_BONUS} on a request). Even 100,000 must
  * requests stay far below {@code Long.MAX_VALUE}.
  */

@@ -230,12 +230,12 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .asConstraint(ConstraintNames.DEMAND_UNMET);
     }
 
-    /** Each meeting a participant lacks below its minimum costs more than any optional meeting is worth. */
+    /** Each meeting a participant lacks below its minimum costs its missing-meeting weight (see ScoreWeights). */
     Constraint fewerMeetingsThanMinimum(ConstraintFactory factory) {
         return agendas(factory)
                 .filter((participant, agenda) -> agenda.meetings() < ScoreWeights.minimumMeetings(participant))
-                .penalizeLong(HardMediumSoftLongScore.ofMedium(ScoreWeights.MISSING_MEETING),
-                        (participant, agenda) -> ScoreWeights.minimumMeetings(participant) - agenda.meetings())
+                .penalizeLong(MEDIUM, (participant, agenda) -> ScoreWeights.missingMeetingWeight(participant)
+                        * (ScoreWeights.minimumMeetings(participant) - agenda.meetings()))
                 .justifyWith((participant, agenda, score) -> Justification.of(
                         who(participant) + " has " + count(agenda.meetings(), "meeting", "meetings")
                                 + " but should have at least " + ScoreWeights.minimumMeetings(participant) + ".",
@@ -255,8 +255,8 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                         Meeting::getFirst))
                 .ifNotExistsIncludingNullVars(Meeting.class, Joiners.equal(participant -> participant,
                         Meeting::getSecond))
-                .penalizeLong(HardMediumSoftLongScore.ofMedium(ScoreWeights.MISSING_MEETING),
-                        ScoreWeights::minimumMeetings)
+                .penalizeLong(MEDIUM, participant -> ScoreWeights.missingMeetingWeight(participant)
+                        * ScoreWeights.minimumMeetings(participant))
                 .justifyWith((participant, score) -> Justification.of(
                         who(participant) + " has no candidate meeting at all.", participant))
                 .asConstraint(ConstraintNames.NO_CANDIDATE_MEETING);

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.solver.search.KernelPhase;
+import org.b2g.core.solver.search.TimeBudget;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.phase.PhaseConfig;
@@ -48,11 +49,12 @@ public final class Scheduler {
      * (from the solver's thread). Safe to call {@link #terminateEarly()} from another thread.
      */
     public MeetingSchedule solve(MeetingSchedule problem, Consumer<Progress> onBest) {
-        KernelPhase kernel = new KernelPhase(options.seed(), options.moveLimit(), options.timeLimit(), terminate::get,
-                onBest);
+        TimeBudget budget = TimeBudget.startingNow(options.timeLimit());
+        KernelPhase kernel = new KernelPhase(options.seed(), options.moveLimit(), budget, terminate::get, onBest);
         // The kernel watches the stop flag itself; OptaPlanner's own early termination would skip the phase
         // altogether when it comes before the phase starts, and leave the schedule without any slot.
         Solver<MeetingSchedule> solver = SolverFactory.<MeetingSchedule>create(config(kernel)).buildSolver();
+        budget.solverBuilt();
         return solver.solve(problem);
     }
 

@@ -9,15 +9,22 @@ import org.b2g.core.domain.Role;
  *
  * <ul>
  *   <li>hard: one point per unit of violation (an extra meeting in a slot, a missing required meeting...);</li>
- *   <li>medium: minus the {@code weight} of every optional candidate left out, and {@link #MISSING_MEETING} for
- *       every meeting a participant lacks below its {@link #minimumMeetings minimum};</li>
+ *   <li>medium: minus the {@code weight} of every optional candidate left out, and the
+ *       {@link #missingMeetingWeight missing-meeting weight} for every meeting a participant lacks below its
+ *       {@link #minimumMeetings minimum};</li>
  *   <li>soft: {@link #BREAK} per break, then {@link #TABLE_CHANGE} per walk to another table.</li>
  * </ul>
  */
 public final class ScoreWeights {
 
-    /** Medium penalty per meeting below a participant's minimum: more than any single optional meeting. */
+    /** Medium penalty per meeting below a minimum the organizer set: more than any single optional meeting. */
     public static final long MISSING_MEETING = 10_000;
+    /**
+     * Medium penalty for a startup or agency that goes home without a meeting although nobody set a minimum: more
+     * than any one-sided request or recommendation (somebody's extra meeting), less than a mutual request, which both
+     * sides asked for and which an organizer expects to see honoured.
+     */
+    public static final long FIRST_MEETING = 3_000;
     /** Soft penalty per break; larger than any realistic count of table changes, so breaks come first. */
     public static final long BREAK = 1_000;
     /** Soft penalty when a participant's next meeting is at another table, or away from its home table. */
@@ -33,5 +40,13 @@ public final class ScoreWeights {
      */
     public static int minimumMeetings(Participant participant) {
         return participant.role() == Role.COMPANY ? participant.minMeetings() : Math.max(1, participant.minMeetings());
+    }
+
+    /**
+     * Medium penalty per meeting a participant lacks below its {@link #minimumMeetings minimum}: {@link #MISSING_MEETING}
+     * when the organizer set {@code minMeetings}, {@link #FIRST_MEETING} for the implicit first meeting.
+     */
+    public static long missingMeetingWeight(Participant participant) {
+        return participant.minMeetings() > 0 ? MISSING_MEETING : FIRST_MEETING;
     }
 }

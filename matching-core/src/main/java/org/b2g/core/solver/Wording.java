@@ -26,12 +26,14 @@ final class Wording {
                 : name;
     }
 
+    /** "slot 7 (09:10)": the domain's own wording, named here so that sentences read {@code slot(s)}. */
     static String slot(Slot slot) {
         return slot.toString();
     }
 
+    /** The table's name, else "table T3": the domain's own wording, as for slots. */
     static String table(Table table) {
-        return table.name() == null || table.name().isEmpty() ? "table " + table.id() : table.name();
+        return table.toString();
     }
 
     static String meeting(Meeting meeting) {

@@ -277,17 +277,19 @@ class MeetingConstraintProviderTest {
 
         @Test
         void penalisesEachMissingMeetingBelowTheMinimum() {
-            // AGENCY wants 2 and has 1; STARTUP wants 1 (every startup does) and has 1 though another is unscheduled.
+            // AGENCY set a minimum of 2 and has 1 (MISSING_MEETING); STARTUP wants 1 (every startup does) and has 1
+            // though another is unscheduled.
             VERIFIER.verifyThat(MeetingConstraintProvider::fewerMeetingsThanMinimum)
                     .given(required("m1", STARTUP, AGENCY, S1, T1), optional("m2", STARTUP, C3, 1, null, T1))
-                    .penalizesBy(1);
+                    .penalizesBy(ScoreWeights.MISSING_MEETING);
         }
 
         @Test
         void countsAParticipantWhoseCandidatesAreAllUnscheduled() {
+            // The startup's implicit first meeting (no minimum set) costs FIRST_MEETING; company C3 wants none.
             VERIFIER.verifyThat(MeetingConstraintProvider::fewerMeetingsThanMinimum)
                     .given(optional("m1", STARTUP, C3, 1, null, T1))
-                    .penalizesBy(1);
+                    .penalizesBy(ScoreWeights.FIRST_MEETING);
         }
 
         @Test
@@ -307,7 +309,7 @@ class MeetingConstraintProviderTest {
             // AGENCY (minimum 2) has no candidate; C3 and C4 have no minimum; STARTUP has one.
             VERIFIER.verifyThat(MeetingConstraintProvider::noCandidateMeeting)
                     .given(STARTUP, AGENCY, C3, C4, optional("m1", C3, STARTUP, 1, null, T1))
-                    .penalizesBy(2);
+                    .penalizesBy(2 * ScoreWeights.MISSING_MEETING);
         }
 
         @Test

@@ -62,12 +62,12 @@ class ScoreBreakdownTest {
 
         assertTrue(breakdown.feasible(), breakdown.format());
         assertEquals(List.of(), breakdown.violations());
-        // The startup has no candidate and the agency one meeting of its minimum 2: both cost medium, first.
+        // The agency has one meeting of the minimum 2 it set, the startup no candidate (its implicit first meeting).
         assertEquals(List.of(
                 new ScoreBreakdown.Line(ConstraintNames.FEWER_MEETINGS_THAN_MINIMUM,
                         HardMediumSoftLongScore.ofMedium(-10_000), 1),
                 new ScoreBreakdown.Line(ConstraintNames.NO_CANDIDATE_MEETING,
-                        HardMediumSoftLongScore.ofMedium(-10_000), 1),
+                        HardMediumSoftLongScore.ofMedium(-ScoreWeights.FIRST_MEETING), 1),
                 new ScoreBreakdown.Line(ConstraintNames.BREAK_BETWEEN_MEETINGS,
                         HardMediumSoftLongScore.ofSoft(-1_000), 1),
                 new ScoreBreakdown.Line(ConstraintNames.TABLE_CHANGE, HardMediumSoftLongScore.ofSoft(-1), 1)),

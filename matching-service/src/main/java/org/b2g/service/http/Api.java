@@ -2,6 +2,7 @@ package org.b2g.service.http;
 
 import java.util.List;
 
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 
@@ -15,6 +16,11 @@ public final class Api {
     }
 
     private Api() {
+    }
+
+    /** Makes the server's own refusals (before any route runs) problem documents like every other error. */
+    public static void registerDirect(DirectHandlers.Builder handlers) {
+        Problems.registerDirect(handlers);
     }
 
     public static void register(HttpRouting.Builder routing, Backend backend) {

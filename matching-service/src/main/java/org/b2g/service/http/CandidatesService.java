@@ -17,11 +17,9 @@ import jakarta.json.JsonObject;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
-import org.b2g.core.io.EventJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.FeasibilityCheck;
 import org.b2g.service.Backend;
-import org.b2g.service.persistence.EventRepository.StoredEvent;
 
 /**
  * What organizers review before solving: {@code /candidates}, the ranked meetings the solver will choose from, with
@@ -46,7 +44,7 @@ final class CandidatesService implements HttpService {
 
     private void candidates(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = storedEvent(backend, Paths.param(req, "id"));
+        Event event = EventsService.read(backend, Paths.param(req, "id"));
         Participant only = null;
         if (req.query().contains("participant")) {
             String pid = req.query().get("participant");
@@ -83,7 +81,7 @@ final class CandidatesService implements HttpService {
 
     private void feasibility(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = storedEvent(backend, Paths.param(req, "id"));
+        Event event = EventsService.read(backend, Paths.param(req, "id"));
         JsonArrayBuilder problems = JSON.createArrayBuilder();
         FeasibilityCheck.problems(event).forEach(problems::add);
         JsonObject answer = JSON.createObjectBuilder().add("event", event.id()).add("problems", problems).build();
@@ -96,14 +94,5 @@ final class CandidatesService implements HttpService {
                 .add("name", participant.label())
                 .add("role", participant.role().code())
                 .build();
-    }
-
-    /** The stored event, read back into the domain; 404 when there is none. */
-    static Event storedEvent(Backend backend, String id) {
-        StoredEvent stored = backend.database().inTransaction(c -> backend.events().find(c, id));
-        if (stored == null) {
-            throw EventsService.noEvent(id);
-        }
-        return EventJson.read(stored.body(), "event " + id);
     }
 }

@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerResponse;
 import jakarta.json.JsonArrayBuilder;
 
 import org.b2g.core.domain.Event;
+import org.b2g.core.io.EventJson;
 import org.b2g.service.Backend;
 import org.b2g.service.persistence.EventRepository.StoredEvent;
 
@@ -70,11 +71,7 @@ final class EventsService implements HttpService {
 
     private void get(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        String id = Paths.param(req, "id");
-        StoredEvent event = backend.database().inTransaction(c -> backend.events().find(c, id));
-        if (event == null) {
-            throw noEvent(id);
-        }
+        StoredEvent event = stored(backend, Paths.param(req, "id"));
         res.header(HeaderNames.ETAG, "\"" + event.version() + "\"");
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(event.body());
@@ -105,6 +102,20 @@ final class EventsService implements HttpService {
             throw noEvent(id);
         }
         res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** The stored event; 404 when there is none. */
+    static StoredEvent stored(Backend backend, String id) {
+        StoredEvent stored = backend.database().inTransaction(c -> backend.events().find(c, id));
+        if (stored == null) {
+            throw noEvent(id);
+        }
+        return stored;
+    }
+
+    /** The stored event read back into the domain, for the resources under it; 404 when there is none. */
+    static Event read(Backend backend, String id) {
+        return EventJson.read(stored(backend, id).body(), "event " + id);
     }
 
     static ApiException noEvent(String id) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,12 +46,7 @@ final class ICalendar {
                 continue; // a session without clock time has no place in a calendar
             }
             JsonObject counterpart = meeting.getJsonObject("counterpart");
-            ics.line("BEGIN:VEVENT");
-            ics.line("UID:" + meeting.getString("uid"));
-            ics.line("SEQUENCE:" + meeting.getInt("sequence"));
-            ics.line("DTSTAMP:" + stamp);
-            ics.line("DTSTART" + time(meeting.getString("start")));
-            ics.line("DTEND" + time(meeting.getString("end")));
+            ics.beginEvent(meeting, stamp);
             ics.line("SUMMARY:" + text("B2G meeting: " + counterpart.getString("name")));
             if (meeting.containsKey("table")) {
                 JsonObject table = meeting.getJsonObject("table");
@@ -72,12 +68,7 @@ final class ICalendar {
                 continue;
             }
             JsonObject counterpart = meeting.getJsonObject("counterpart");
-            ics.line("BEGIN:VEVENT");
-            ics.line("UID:" + meeting.getString("uid"));
-            ics.line("SEQUENCE:" + meeting.getInt("sequence"));
-            ics.line("DTSTAMP:" + stamp);
-            ics.line("DTSTART" + time(meeting.getString("start")));
-            ics.line("DTEND" + time(meeting.getString("end")));
+            ics.beginEvent(meeting, stamp);
             ics.line("SUMMARY:" + text("Cancelled: B2G meeting: "
                     + counterpart.getString("name", counterpart.getString("id"))));
             ics.line("STATUS:CANCELLED");
@@ -87,11 +78,21 @@ final class ICalendar {
         return ics.out.toString();
     }
 
+    /** The lines that identify a VEVENT and place it in time, alike for confirmed and cancelled meetings. */
+    private void beginEvent(JsonObject meeting, String stamp) {
+        line("BEGIN:VEVENT");
+        line("UID:" + meeting.getString("uid"));
+        line("SEQUENCE:" + meeting.getInt("sequence"));
+        line("DTSTAMP:" + stamp);
+        line("DTSTART" + time(meeting.getString("start")));
+        line("DTEND" + time(meeting.getString("end")));
+    }
+
     /** {@code :20241010T021000Z} for a time with offset, else a floating local time. */
     private static String time(String iso) {
         try {
             return ":" + UTC.format(OffsetDateTime.parse(iso).withOffsetSameInstant(ZoneOffset.UTC));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return ":" + FLOATING.format(LocalDateTime.parse(iso));
         }
     }

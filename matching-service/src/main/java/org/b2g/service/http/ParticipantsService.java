@@ -49,7 +49,7 @@ final class ParticipantsService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = CandidatesService.storedEvent(backend, Paths.param(req, "id"));
+        Event event = EventsService.read(backend, Paths.param(req, "id"));
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Participant participant : event.participants()) {
             String token = access.participantToken(event.id(), participant.id());
@@ -62,7 +62,7 @@ final class ParticipantsService implements HttpService {
 
     private void token(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = CandidatesService.storedEvent(backend, Paths.param(req, "id"));
+        Event event = EventsService.read(backend, Paths.param(req, "id"));
         String pid = Paths.param(req, "pid");
         if (event.participant(pid) == null) {
             throw noParticipant(event.id(), pid);

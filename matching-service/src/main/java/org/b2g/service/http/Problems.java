@@ -4,9 +4,11 @@ import static org.b2g.service.JsonFactory.JSON;
 
 import java.lang.System.Logger.Level;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -38,6 +40,27 @@ final class Problems {
                 });
     }
 
+    /**
+     * Answers what the server refuses before routing (a malformed path or header, a request line too long) as
+     * problem+json too, so that a client never has to parse a second error format.
+     */
+    static void registerDirect(DirectHandlers.Builder handlers) {
+        DirectHandler problem = (req, event, status, headers, message) -> {
+            headers.set(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
+            return DirectHandler.TransportResponse.builder()
+                    .status(status)
+                    .headers(headers)
+                    .keepAlive(event.keepAlive())
+                    .entity(body(status, message == null || message.isBlank()
+                            ? "The server could not read this request (" + req.method() + " " + req.path() + ")."
+                            : message, req.path()))
+                    .build();
+        };
+        for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
+            handlers.addHandler(event, problem);
+        }
+    }
+
     private static Status status(SolveRejectedException e) {
         return switch (e.reason()) {
             case NO_SUCH_EVENT, NO_JOB -> Status.NOT_FOUND_404;
@@ -55,13 +78,17 @@ final class Problems {
         }
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
-        res.send(JSON.createObjectBuilder()
+        res.send(body(status, detail, req.prologue().uriPath().path()));
+    }
+
+    private static String body(Status status, String detail, String instance) {
+        return JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status.reasonPhrase())
                 .add("status", status.code())
-                .add("detail", detail == null ? status.reasonPhrase() : detail)
-                .add("instance", req.prologue().uriPath().path())
+                .add("detail", detail == null || detail.isBlank() ? status.reasonPhrase() : detail)
+                .add("instance", instance == null ? "" : instance)
                 .build()
-                .toString());
+                .toString();
     }
 }

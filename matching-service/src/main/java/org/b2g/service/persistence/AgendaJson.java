@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -23,6 +22,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.io.ScheduleJson;
 
 /**
  * Each participant's agenda ({@code b2g-agenda/1}): its meetings in time order with table, counterpart and the
@@ -160,11 +160,7 @@ final class AgendaJson {
     }
 
     private static String time(Event event, LocalDateTime time) {
-        if (time == null) {
-            return null;
-        }
-        return event.timeZone() == null ? time.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                : time.atZone(event.timeZone()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return time == null ? null : ScheduleJson.timestamp(time, event.timeZone());
     }
 
     /** A calendar UID that stays the same for the same meeting of the same event, and says nothing about it. */

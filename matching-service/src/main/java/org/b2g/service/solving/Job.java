@@ -87,9 +87,8 @@ final class Job implements Runnable {
                 // the database is failing; the status in memory still tells the organizer
             }
         }
-        status = end;
+        update(end);
         finished.countDown();
-        notifyListeners();
     }
 
     private void onBest(Progress progress) {
@@ -97,15 +96,16 @@ final class Job implements Runnable {
                 progress.breaks(), clock.instant()));
     }
 
+    /**
+     * Changes the status and tells every listener, under the lock that {@link #subscribe} takes too: otherwise a new
+     * listener could hear the status it read after a newer one, and an event stream would stop at a stale state.
+     */
     private void update(JobStatus next) {
-        status = next;
-        notifyListeners();
-    }
-
-    private void notifyListeners() {
-        JobStatus current = status;
-        for (Consumer<JobStatus> listener : listeners) {
-            listener.accept(current);
+        synchronized (listeners) {
+            status = next;
+            for (Consumer<JobStatus> listener : listeners) {
+                listener.accept(next);
+            }
         }
     }
 
@@ -124,8 +124,10 @@ final class Job implements Runnable {
 
     /** Adds a listener of status changes; it hears the current status at once. */
     Runnable subscribe(Consumer<JobStatus> listener) {
-        listeners.add(listener);
-        listener.accept(status);
+        synchronized (listeners) {
+            listeners.add(listener);
+            listener.accept(status);
+        }
         return () -> listeners.remove(listener);
     }
 

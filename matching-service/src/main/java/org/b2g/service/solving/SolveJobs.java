@@ -147,6 +147,19 @@ public final class SolveJobs implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code wait} for the event's job in this process to finish and returns its status then (finished
+     * or not), or the stored status when there is no job in memory; null when the event was never solved.
+     */
+    public JobStatus await(String eventId, Duration wait) throws InterruptedException {
+        Job job = jobs.get(eventId);
+        if (job == null) {
+            return status(eventId);
+        }
+        job.awaitFinish(wait.toMillis());
+        return job.status();
+    }
+
+    /**
      * Listens to the event's job: {@code listener} hears its status now and at every change, from solver threads.
      * Returns the way to stop listening, or null when the event has no job in this process.
      */

@@ -48,10 +48,8 @@ class AccessRoutingTest {
         String body = TestService.sampleEvent();
         backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
-        for (int i = 0; i < 400 && !backend.solving().status(TestService.EVENT_ID).finished(); i++) {
-            Thread.sleep(50);
-        }
-        assertEquals(JobStatus.State.DONE, backend.solving().status(TestService.EVENT_ID).state());
+        assertEquals(JobStatus.State.DONE,
+                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
         Api.register(routing, backend);
     }
 

@@ -26,10 +26,12 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
 
     /** Least time between two progress reports. */
     private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
+    /** Most of the search time that inserting left-out candidates may take (it usually converges sooner). */
+    private static final double DEMAND_SHARE = 0.3;
 
     private final long seed;
     private final long moveLimit;
-    private final Duration timeLimit;
+    private final TimeBudget budget;
     private final BooleanSupplier stop;
     private final Consumer<Progress> onBest;
     private long lastReport;
@@ -42,9 +44,14 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
      * @param stop polled during the search; true ends it with the best schedule so far
      */
     public KernelPhase(long seed, long moveLimit, Duration timeLimit, BooleanSupplier stop, Consumer<Progress> onBest) {
+        this(seed, moveLimit, TimeBudget.startingNow(timeLimit), stop, onBest);
+    }
+
+    /** As above, within a budget that also covers what the solve does around this phase. */
+    public KernelPhase(long seed, long moveLimit, TimeBudget budget, BooleanSupplier stop, Consumer<Progress> onBest) {
         this.seed = seed;
         this.moveLimit = moveLimit;
-        this.timeLimit = timeLimit;
+        this.budget = budget;
         this.stop = stop;
         this.onBest = onBest;
     }
@@ -67,14 +74,20 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
             initial[m] = meeting.getSlot() == null ? UNSCHEDULED : meeting.getSlot().index() - 1;
             currentTables[m] = meeting.getTable() == null ? -1 : meeting.getTable().index();
         }
-        long deadline = start + timeLimit.toNanos();
+        long deadline = budget.searchEnd(start);
         bestFound = start;
+        lastReport = start - REPORT_INTERVAL_NANOS; // nanoTime may be negative: never compare with 0
+        // Demand first (from the baseline's schedule when solving a B2G event from scratch), then annealing.
+        long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (deadline - start));
+        initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, stop);
         SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed, moveLimit,
                 deadline, stop, (state, moveCount) -> improved(state, start));
         int[] slots = search.slots();
         moves = search.moves();
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
-        int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort, stop);
+        long tablesEnd = budget.tablesEnd(start);
+        int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort,
+                () -> stop.getAsBoolean() || moveLimit == 0 && System.nanoTime() >= tablesEnd);
         write(scoreDirector, model, slots, tables);
         if (onBest != null) {
             SlotState state = search.state();

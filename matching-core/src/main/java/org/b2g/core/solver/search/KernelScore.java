@@ -69,7 +69,7 @@ final class KernelScore {
                 }
             }
             hard += Math.max(0, scheduledOf[p] - model.maxMeetings[p]);
-            medium += ScoreWeights.MISSING_MEETING * Math.max(0, model.minMeetings[p] - scheduledOf[p]);
+            medium += model.missingWeight[p] * Math.max(0, model.minMeetings[p] - scheduledOf[p]);
             int breaks = model.breaks(occupancy, 0);
             if (model.breakCap >= 0) {
                 hard += Math.max(0, breaks - model.breakCap);

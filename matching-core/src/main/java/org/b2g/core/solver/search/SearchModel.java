@@ -56,6 +56,8 @@ final class SearchModel {
     final int[] representatives;
     final int[] maxMeetings;
     final int[] minMeetings;
+    /** Medium penalty per meeting below {@link #minMeetings}, by participant (see ScoreWeights). */
+    final long[] missingWeight;
     /** Table index a participant with one representative should stay at, or -1. */
     final int[] homeTable;
     /** Bitmask of unavailable slots, {@link #words} longs per participant. */
@@ -106,6 +108,7 @@ final class SearchModel {
         representatives = new int[participantCount];
         maxMeetings = new int[participantCount];
         minMeetings = new int[participantCount];
+        missingWeight = new long[participantCount];
         homeTable = new int[participantCount];
         unavailable = new long[participantCount * words];
         for (int p = 0; p < participantCount; p++) {
@@ -117,6 +120,7 @@ final class SearchModel {
             representatives[p] = Math.max(1, participant.representatives());
             maxMeetings[p] = participant.maxMeetings();
             minMeetings[p] = ScoreWeights.minimumMeetings(participant);
+            missingWeight[p] = ScoreWeights.missingMeetingWeight(participant);
             Integer home = participant.homeTable() == null ? null : tableIndex.get(participant.homeTable());
             homeTable[p] = home == null ? -1 : home;
             for (int unavailableSlot : participant.unavailableSlots()) {

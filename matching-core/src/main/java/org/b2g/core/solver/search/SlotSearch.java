@@ -94,8 +94,8 @@ final class SlotSearch {
         }
         for (int p = 0; p < model.participantCount; p++) {
             if (model.minMeetings[p] > 0) {
-                smallest = Math.min(smallest, ScoreWeights.MISSING_MEETING);
-                largest = Math.max(largest, ScoreWeights.MISSING_MEETING);
+                smallest = Math.min(smallest, model.missingWeight[p]);
+                largest = Math.max(largest, model.missingWeight[p]);
             }
         }
         // The least valuable optional meeting is worth a few breaks; a hard point more than the most valuable one.

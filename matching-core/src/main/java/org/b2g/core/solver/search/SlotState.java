@@ -92,7 +92,7 @@ final class SlotState {
             }
         }
         for (int p = 0; p < model.participantCount; p++) {
-            medium += ScoreWeights.MISSING_MEETING * model.minMeetings[p];
+            medium += model.missingWeight[p] * model.minMeetings[p];
         }
         for (int m = 0; m < model.meetingCount; m++) {
             if (target[m] != UNSCHEDULED) {
@@ -199,7 +199,7 @@ final class SlotState {
             int after = to == UNSCHEDULED ? before - 1 : before + 1;
             scheduledOf[p] = after;
             hard += Math.max(0, after - md.maxMeetings[p]) - Math.max(0, before - md.maxMeetings[p]);
-            medium += ScoreWeights.MISSING_MEETING
+            medium += md.missingWeight[p]
                     * (Math.max(0, md.minMeetings[p] - after) - Math.max(0, md.minMeetings[p] - before));
         }
         if (!changed) {

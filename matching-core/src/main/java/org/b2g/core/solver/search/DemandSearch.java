@@ -1,0 +1,344 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+import org.b2g.core.solver.ScoreWeights;
+
+/**
+ * Raises the medium level (demand met, nobody below their minimum) by inserting left-out candidates with ejection:
+ * a candidate goes into a slot, and whatever that blocks moves aside. A meeting of the same participant in that slot
+ * moves to its best other slot or, when none is free, is left out; a participant at its maximum leaves out its least
+ * valuable meeting; a slot without a free table moves one of its meetings away. The whole insertion is kept only when
+ * the score gets strictly better, hard level first, so swapping a recommendation out for someone's first meeting
+ * happens and swapping a mutual request out for a recommendation never does.
+ *
+ * <p>Annealing weighs a medium point against breaks and rarely climbs out of a medium local optimum; this search
+ * looks at medium only, candidate by candidate, those that would give somebody a missing meeting first. It is
+ * deterministic: no randomness, and the clock is read only to stop.
+ */
+final class DemandSearch {
+
+    /** Full rounds over the left-out candidates; each one that inserts nothing ends the search. */
+    private static final int MAX_ROUNDS = 6;
+
+    private final SearchModel model;
+    private final SlotState state;
+    private final long deadline;
+    private final BooleanSupplier stop;
+    private int[] undoMeeting = new int[256];
+    private int[] undoSlot = new int[256];
+    private int undoSize;
+    private int inserted;
+
+    private DemandSearch(SearchModel model, long deadline, BooleanSupplier stop) {
+        this.model = model;
+        this.state = new SlotState(model);
+        this.deadline = deadline;
+        this.stop = stop;
+    }
+
+    /**
+     * Returns better slots than {@code initial} (or the same when nothing fits). {@code deadline} is a
+     * {@link System#nanoTime()} to stop at, or 0 for none (a move-limited, repeatable run).
+     */
+    static int[] improve(SearchModel model, int[] initial, long deadline, BooleanSupplier stop) {
+        DemandSearch search = new DemandSearch(model, deadline, stop);
+        for (int m = 0; m < model.meetingCount; m++) {
+            int s = initial[m];
+            if (model.fixed[m]) {
+                s = model.domain[m].length == 1 ? model.domain[m][0] : UNSCHEDULED;
+            } else if (s != UNSCHEDULED && !model.allows(m, s)) {
+                s = UNSCHEDULED;
+            }
+            if (s != UNSCHEDULED) {
+                search.state.move(m, s);
+            }
+        }
+        search.run();
+        return search.state.slot.clone();
+    }
+
+    private void run() {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int before = inserted;
+            for (int m : leftOut()) {
+                if (timeUp()) {
+                    return;
+                }
+                if (state.slot[m] == UNSCHEDULED) {
+                    tryInsert(m);
+                }
+            }
+            if (inserted == before) {
+                return;
+            }
+        }
+    }
+
+    private boolean timeUp() {
+        return stop.getAsBoolean() || deadline != 0 && System.nanoTime() >= deadline;
+    }
+
+    /**
+     * The candidates left out, most valuable first: required ones, then by what scheduling them is worth including
+     * the first meetings it gives (ties by index, so the order is repeatable).
+     */
+    private int[] leftOut() {
+        long[] keys = new long[model.meetingCount];
+        int n = 0;
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (state.slot[m] != UNSCHEDULED || model.fixed[m] || model.excluded[m] || model.domain[m].length == 0) {
+                continue;
+            }
+            long gain = model.required[m] ? Long.MAX_VALUE >> 24 : model.weight[m] + missingGain(m);
+            keys[n++] = Math.min(gain, Long.MAX_VALUE >> 24) << 23 | (0x7FFFFF - m);
+        }
+        long[] sorted = Arrays.copyOf(keys, n);
+        Arrays.sort(sorted);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = 0x7FFFFF - (int) (sorted[n - 1 - i] & 0x7FFFFF);
+        }
+        return order;
+    }
+
+    /** Medium points scheduling m would save on its participants' minimums. */
+    private long missingGain(int m) {
+        long gain = 0;
+        for (int side = 0; side < 2; side++) {
+            int p = side == 0 ? model.first[m] : model.second[m];
+            if (state.scheduledOf[p] < model.minMeetings[p]) {
+                gain += model.missingWeight[p];
+            }
+        }
+        return gain;
+    }
+
+    /** Tries m in each slot of its domain with ejection, keeps the best if it beats the current score. */
+    private boolean tryInsert(int m) {
+        long bestHard = state.hard;
+        long bestMedium = state.medium;
+        long bestBreaks = state.breaks;
+        int bestSlot = UNSCHEDULED;
+        for (int s : model.domain[m]) {
+            insertAt(m, s);
+            if (better(bestHard, bestMedium, bestBreaks)) {
+                bestHard = state.hard;
+                bestMedium = state.medium;
+                bestBreaks = state.breaks;
+                bestSlot = s;
+            }
+            rollback(0);
+        }
+        int bestVictim = -1;
+        for (int side = 0; side < 2; side++) {
+            int p = side == 0 ? model.first[m] : model.second[m];
+            for (int v : model.meetingsOf[p]) {
+                if (!replaces(m, v)) {
+                    continue;
+                }
+                replace(m, v);
+                if (better(bestHard, bestMedium, bestBreaks)) {
+                    bestHard = state.hard;
+                    bestMedium = state.medium;
+                    bestBreaks = state.breaks;
+                    bestVictim = v;
+                }
+                rollback(0);
+            }
+        }
+        // Re-applied as evaluated: every step is deterministic.
+        if (bestVictim >= 0) {
+            replace(m, bestVictim);
+        } else if (bestSlot != UNSCHEDULED) {
+            insertAt(m, bestSlot);
+        } else {
+            return false;
+        }
+        undoSize = 0;
+        inserted++;
+        return true;
+    }
+
+    /** Whether m may take the place of v: an optional meeting sharing a participant, in a slot m may use. */
+    private boolean replaces(int m, int v) {
+        int s = state.slot[v];
+        return v != m && s != UNSCHEDULED && !model.fixed[v] && !model.required[v] && model.allows(m, s);
+    }
+
+    /**
+     * Swaps m in for v in v's slot; v's other participant, if that leaves it below its minimum, gets one of its
+     * left-out candidates where one fits without ejection.
+     */
+    private void replace(int m, int v) {
+        int s = state.slot[v];
+        apply(v, UNSCHEDULED);
+        insertAt(m, s);
+        compensate(model.first[v]);
+        compensate(model.second[v]);
+    }
+
+    /** Gives p, when below its minimum, the left-out candidate that scores best in a slot where it fits as is. */
+    private void compensate(int p) {
+        if (state.scheduledOf[p] >= model.minMeetings[p]) {
+            return;
+        }
+        long bestHard = state.hard;
+        long bestMedium = state.medium;
+        long bestBreaks = state.breaks;
+        int best = -1;
+        int bestSlot = UNSCHEDULED;
+        for (int d : model.meetingsOf[p]) {
+            if (state.slot[d] != UNSCHEDULED || model.fixed[d] || model.excluded[d]) {
+                continue;
+            }
+            for (int t : model.domain[d]) {
+                state.move(d, t);
+                if (better(bestHard, bestMedium, bestBreaks)) {
+                    bestHard = state.hard;
+                    bestMedium = state.medium;
+                    bestBreaks = state.breaks;
+                    best = d;
+                    bestSlot = t;
+                }
+                state.move(d, UNSCHEDULED);
+            }
+        }
+        if (best >= 0) {
+            apply(best, bestSlot);
+        }
+    }
+
+    private void insertAt(int m, int s) {
+        apply(m, s);
+        for (int side = 0; side < 2; side++) {
+            int p = side == 0 ? model.first[m] : model.second[m];
+            while (state.count(p, s) > model.representatives[p]) {
+                int c = cheapestAt(p, s, m);
+                if (c < 0) {
+                    break;
+                }
+                relocate(c, s);
+            }
+            if (state.scheduledOf[p] > model.maxMeetings[p]) {
+                int c = cheapestOf(p, m);
+                if (c >= 0) {
+                    apply(c, UNSCHEDULED);
+                    compensate(model.first[c] == p ? model.second[c] : model.first[c]);
+                }
+            }
+        }
+        if (state.load[s] > model.tableCount) {
+            int c = cheapestInSlot(s, m);
+            if (c >= 0) {
+                relocate(c, s);
+            }
+        }
+    }
+
+    /** Moves c out of slot {@code from} to the slot (or, if optional, the absence) that scores best. */
+    private void relocate(int c, int from) {
+        apply(c, UNSCHEDULED);
+        long bestHard = model.required[c] ? Long.MAX_VALUE : state.hard;
+        long bestMedium = state.medium;
+        long bestBreaks = state.breaks;
+        int bestSlot = UNSCHEDULED;
+        for (int t : model.domain[c]) {
+            if (t == from) {
+                continue;
+            }
+            state.move(c, t);
+            if (better(bestHard, bestMedium, bestBreaks)) {
+                bestHard = state.hard;
+                bestMedium = state.medium;
+                bestBreaks = state.breaks;
+                bestSlot = t;
+            }
+            state.move(c, UNSCHEDULED);
+        }
+        if (bestSlot != UNSCHEDULED) {
+            state.move(c, bestSlot); // the undo log already holds c's original slot
+        } else {
+            compensate(model.first[c]);
+            compensate(model.second[c]);
+        }
+    }
+
+    /** The least valuable movable meeting of p in slot s other than m, or -1. */
+    private int cheapestAt(int p, int s, int m) {
+        int cheapest = -1;
+        for (int c : model.meetingsOf[p]) {
+            if (c != m && state.slot[c] == s && !model.fixed[c] && (cheapest < 0 || value(c) < value(cheapest))) {
+                cheapest = c;
+            }
+        }
+        return cheapest;
+    }
+
+    /** The scheduled optional meeting of p other than m that costs least to leave out, or -1. */
+    private int cheapestOf(int p, int m) {
+        int cheapest = -1;
+        long cheapestLoss = Long.MAX_VALUE;
+        for (int c : model.meetingsOf[p]) {
+            if (c == m || state.slot[c] == UNSCHEDULED || model.fixed[c] || model.required[c]) {
+                continue;
+            }
+            int other = model.first[c] == p ? model.second[c] : model.first[c];
+            long loss = model.weight[c]
+                    + (state.scheduledOf[other] <= model.minMeetings[other] ? model.missingWeight[other] : 0);
+            if (loss < cheapestLoss) {
+                cheapest = c;
+                cheapestLoss = loss;
+            }
+        }
+        return cheapest;
+    }
+
+    /** The least valuable movable meeting of slot s other than m, or -1. */
+    private int cheapestInSlot(int s, int m) {
+        int cheapest = -1;
+        for (int i = 0; i < state.load[s]; i++) {
+            int c = state.member(s, i);
+            if (c != m && !model.fixed[c] && (cheapest < 0 || value(c) < value(cheapest)
+                    || value(c) == value(cheapest) && c < cheapest)) {
+                cheapest = c;
+            }
+        }
+        return cheapest;
+    }
+
+    private long value(int c) {
+        return model.required[c] ? Long.MAX_VALUE : model.weight[c];
+    }
+
+    /** The current score beats (hard, medium, breaks), lower being better on each level. */
+    private boolean better(long hard, long medium, long breaks) {
+        if (state.hard != hard) {
+            return state.hard < hard;
+        }
+        if (state.medium != medium) {
+            return state.medium < medium;
+        }
+        return state.breaks < breaks;
+    }
+
+    private void apply(int m, int to) {
+        if (undoSize == undoMeeting.length) {
+            undoMeeting = Arrays.copyOf(undoMeeting, undoSize * 2);
+            undoSlot = Arrays.copyOf(undoSlot, undoSize * 2);
+        }
+        undoMeeting[undoSize] = m;
+        undoSlot[undoSize++] = state.slot[m];
+        state.move(m, to);
+    }
+
+    private void rollback(int mark) {
+        while (undoSize > mark) {
+            undoSize--;
+            state.move(undoMeeting[undoSize], undoSlot[undoSize]);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Session;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
+import org.b2g.core.solver.SampleEvents;
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+class DemandSearchTest {
+
+    private static final Slot SLOT = new Slot(1, "am", 0, LocalDateTime.of(2024, 10, 10, 9, 0),
+            LocalDateTime.of(2024, 10, 10, 9, 20));
+    private static final Table TABLE_1 = new Table("T1", null, 0);
+    private static final Table TABLE_2 = new Table("T2", null, 1);
+
+    /**
+     * One slot. The first-fit baseline gives agency A to s1, its most relevant startup, and leaves s2 and agency B
+     * without a meeting; the best schedule gives A to s2 and B to s1.
+     */
+    @Test
+    void givesAnAgencyToTheStartupThatHasNoOtherChoiceAndMovesTheOtherOne() {
+        Participant s1 = startup("s1", 0);
+        Participant s2 = startup("s2", 1);
+        Participant a = agency("a", 2);
+        Participant b = agency("b", 3);
+        List<Meeting> candidates = List.of(recommended("s1-a", s1, a, 500), recommended("s2-a", s2, a, 300),
+                recommended("s1-b", s1, b, 200));
+        MeetingSchedule schedule = new MeetingSchedule(event(List.of(s1, s2, a, b)), candidates);
+        SearchModel model = SearchModel.of(schedule);
+
+        int[] seed = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
+        assertArrayEquals(new int[] {0, UNSCHEDULED, UNSCHEDULED}, seed, "the baseline's choice");
+
+        int[] slots = DemandSearch.improve(model, seed, 0, () -> false);
+        assertArrayEquals(new int[] {UNSCHEDULED, 0, 0}, slots);
+    }
+
+    @Test
+    void neverEndsWorseThanWhereItStartsAndKeepsTheScoreExact() {
+        for (long seed = 1; seed <= 6; seed++) {
+            MeetingSchedule schedule = SampleEvents.b2g(seed, 12, 7);
+            SearchModel model = SearchModel.of(schedule);
+            int[] start = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
+            int[] slots = DemandSearch.improve(model, start, 0, () -> false);
+            HardMediumSoftLongScore before = slotScore(model, start);
+            HardMediumSoftLongScore after = slotScore(model, slots);
+            assertTrue(after.compareTo(before) >= 0, "sample " + seed + ": " + after + " after " + before);
+            SlotState state = new SlotState(model);
+            for (int m = 0; m < model.meetingCount; m++) {
+                state.move(m, slots[m]);
+            }
+            assertEquals(-after.mediumScore(), state.medium, "sample " + seed);
+        }
+    }
+
+    @Test
+    void leavesARepairOrAScheduleWithoutOptionalCandidatesToTheKernel() {
+        MeetingSchedule schedule = SampleEvents.b2g(2, 8, 5);
+        SearchModel model = SearchModel.of(schedule);
+        int[] started = unscheduled(model);
+        started[0] = model.domain[0].length > 0 ? model.domain[0][0] : UNSCHEDULED;
+        assertArrayEquals(started, FirstFitSeed.orInitial(schedule, model, started));
+    }
+
+    /** Hard and medium levels of slots (tables spread so that none clash where the slot load allows). */
+    private static HardMediumSoftLongScore slotScore(SearchModel model, int[] slots) {
+        SlotState state = new SlotState(model);
+        for (int m = 0; m < model.meetingCount; m++) {
+            state.move(m, slots[m]);
+        }
+        return HardMediumSoftLongScore.of(-state.hard, -state.medium, -state.breaks);
+    }
+
+    private static int[] unscheduled(SearchModel model) {
+        int[] slots = new int[model.meetingCount];
+        java.util.Arrays.fill(slots, UNSCHEDULED);
+        return slots;
+    }
+
+    private static Participant startup(String id, int index) {
+        return new Participant(id, index, Role.STARTUP, id, 1, 1, 4, Set.of(), null, List.of(), List.of());
+    }
+
+    private static Participant agency(String id, int index) {
+        return new Participant(id, index, Role.AGENCY, id, 1, 1, 4, Set.of(), null, List.of(), List.of());
+    }
+
+    private static Meeting recommended(String id, Participant first, Participant second, long weight) {
+        return new Meeting(id, first, second, Origin.RECOMMENDED, weight, weight / 1000.0, List.of(), null,
+                List.of(SLOT), List.of(TABLE_1, TABLE_2), List.of());
+    }
+
+    private static Event event(List<Participant> participants) {
+        Session session = new Session("am", "2024-10-10", LocalDate.of(2024, 10, 10), LocalTime.of(9, 0), 1, 1);
+        return new Event("one-slot", "One slot", ZoneId.of("Asia/Ho_Chi_Minh"), 20, List.of(session), List.of(SLOT),
+                List.of(TABLE_1, TABLE_2), participants, List.of(), List.of(), List.of(), Rules.DEFAULT);
+    }
+}
