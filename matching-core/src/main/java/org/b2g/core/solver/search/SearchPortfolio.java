@@ -62,13 +62,20 @@ final class SearchPortfolio {
             threads.add(thread);
         }
         results[0] = runCopy(searches.get(0), initial, solved);
+        boolean interrupted = false;
         for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                solved.set(true);
-                Thread.currentThread().interrupt();
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // Ask the copies to stop, but wait for them: their states are read below.
+                    solved.set(true);
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         for (RuntimeException failure : failures) {
             if (failure != null) {
