@@ -80,9 +80,9 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         // Demand first (from the baseline's schedule when solving a B2G event from scratch), then annealing.
         long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (deadline - start));
         initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, stop);
-        SlotSearch search = new SlotSearch(model, seed, moveLimit, deadline, stop,
-                (state, moveCount) -> improved(state, start));
-        int[] slots = search.run(initial);
+        SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed, moveLimit,
+                deadline, stop, (state, moveCount) -> improved(state, start));
+        int[] slots = search.slots();
         moves = search.moves();
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
         long tablesEnd = budget.tablesEnd(start);

@@ -243,6 +243,11 @@ final class SearchModel {
      * search which of two schedules with equal breaks is closer to closing a gap.
      */
     int idle(long[] occupancy, int offset) {
+        if (words == 1 && dayCount == 1) {
+            long bits = occupancy[offset];
+            int busy = Long.bitCount(bits);
+            return busy > 1 ? 64 - Long.numberOfLeadingZeros(bits) - Long.numberOfTrailingZeros(bits) - busy : 0;
+        }
         int idle = 0;
         for (int d = 0; d < dayCount; d++) {
             int low = -1;
@@ -267,6 +272,11 @@ final class SearchModel {
 
     /** Breaks in one participant's occupancy bitmask, {@code words} longs from {@code offset}. */
     int breaks(long[] occupancy, int offset) {
+        if (words == 1 && dayCount == 1) {
+            long bits = occupancy[offset];
+            int runs = Long.bitCount(bits & ~(bits << 1));
+            return runs > 1 ? runs - 1 : 0;
+        }
         if (dayCount == 1) {
             int runs = 0;
             long carry = 0;

@@ -29,6 +29,8 @@ final class SlotSearch {
     private static final int MAX_CHAIN = 64;
     /** Percent of moves that start from a participant with a break rather than from any meeting. */
     private static final int FOCUS = 50;
+    /** Percent of those focused moves that try to close the participant's break with {@link #closeGapMove}. */
+    private static final int GAP_MOVES = 10;
     /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
     private static final long CYCLE = 5_000_000L;
     private static final long CYCLE_PER_MEETING = 400L;
@@ -257,10 +259,14 @@ final class SlotSearch {
         int m = -1;
         int count = state.participantsWithBreaks();
         if (count > 0 && random.nextInt(100) < FOCUS) {
-            int[] ofP = model.meetingsOf[state.participantWithBreaks(random.nextInt(count))];
+            int p = state.participantWithBreaks(random.nextInt(count));
+            int[] ofP = model.meetingsOf[p];
             int x = ofP[random.nextInt(ofP.length)];
             if (!model.fixed[x] && model.domain[x].length > 0) {
                 m = x;
+                if (random.nextInt(100) < GAP_MOVES) {
+                    return closeGapMove(p, m);
+                }
             }
         }
         if (m < 0) {
@@ -316,13 +322,17 @@ final class SlotSearch {
         return domain[random.nextInt(domain.length)];
     }
 
-    /** Exchanges slots a and b along the chain of meetings linked to m through shared participants. */
     private boolean kempeMove(int m) {
-        int a = state.slot[m];
         int b = targetSlot(m);
-        if (a == b) {
-            return false;
-        }
+        return b != state.slot[m] && kempe(m, b);
+    }
+
+    /**
+     * Exchanges m's slot a and slot b along the chain of meetings linked to m through participants busy in both:
+     * only the participants at the two ends of the chain see their days change.
+     */
+    private boolean kempe(int m, int b) {
+        int a = state.slot[m];
         if (++stamp == Integer.MAX_VALUE) {
             Arrays.fill(mark, 0);
             stamp = 1;
@@ -383,6 +393,72 @@ final class SlotSearch {
         apply(m, b);
         apply(other, a);
         return true;
+    }
+
+    /**
+     * Moves participant p's run of meetings around m towards its next run of the day, into the break between them
+     * (all of it or part of it), each meeting by a Kempe chain: a partner busy at both ends of a chain keeps its day,
+     * where moving the run's meetings alone would open a break for each partner.
+     */
+    private boolean closeGapMove(int p, int m) {
+        int a = state.slot[m];
+        if (a == UNSCHEDULED) {
+            return false;
+        }
+        int low = runStart(p, a, -1);
+        int high = runStart(p, a, 1);
+        int before = gap(p, low, -1);
+        int after = gap(p, high, 1);
+        if (before == 0 && after == 0) {
+            return false;
+        }
+        boolean later = after > 0 && (before == 0 || random.nextBoolean());
+        int gap = later ? after : before;
+        int d = random.nextBoolean() ? gap : 1 + random.nextInt(gap);
+        if (!later) {
+            d = -d;
+        }
+        for (int k = 0; k <= high - low; k++) {
+            int s = later ? high - k : low + k;
+            int x = meetingAt(p, s);
+            if (x < 0 || model.fixed[x] || !model.allows(x, s + d) || !kempe(x, s + d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The last slot of p's run of busy slots from {@code s} in direction {@code step} (-1 or 1), within the day. */
+    private int runStart(int p, int s, int step) {
+        int day = model.dayOfSlot[s];
+        int t = s + step;
+        while (t >= 0 && t < model.slotCount && model.dayOfSlot[t] == day && state.isBusy(p, t)) {
+            s = t;
+            t += step;
+        }
+        return s;
+    }
+
+    /** Idle slots of p next to its busy slot {@code s} in direction {@code step}, 0 when no meeting follows that day. */
+    private int gap(int p, int s, int step) {
+        int day = model.dayOfSlot[s];
+        int idle = 0;
+        for (int t = s + step; t >= 0 && t < model.slotCount && model.dayOfSlot[t] == day; t += step) {
+            if (state.isBusy(p, t)) {
+                return idle;
+            }
+            idle++;
+        }
+        return 0;
+    }
+
+    private int meetingAt(int p, int s) {
+        for (int x : model.meetingsOf[p]) {
+            if (state.slot[x] == s) {
+                return x;
+            }
+        }
+        return -1;
     }
 
     /** Moves the run of consecutive meetings of one participant around m one slot earlier or later. */
@@ -473,6 +549,11 @@ final class SlotSearch {
                 state.move(m, best[m]);
             }
         }
+    }
+
+    /** After {@link #run}: true when the schedule found cannot be improved (no penalty, no break). */
+    boolean reachedLowerBound() {
+        return atLowerBound();
     }
 
     private boolean atLowerBound() {

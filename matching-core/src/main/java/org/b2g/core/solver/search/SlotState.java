@@ -173,6 +173,7 @@ final class SlotState {
         int words = md.words;
         int offset = p * words;
         int reps = md.representatives[p];
+        boolean changed = false;
         if (from != UNSCHEDULED) {
             int c = count[base + from]--;
             if (c > reps) {
@@ -180,6 +181,7 @@ final class SlotState {
             }
             if (c == 1) {
                 occupancy[offset + (from >>> 6)] &= ~(1L << from);
+                changed = true;
             }
         }
         if (to != UNSCHEDULED) {
@@ -189,6 +191,7 @@ final class SlotState {
             }
             if (c == 1) {
                 occupancy[offset + (to >>> 6)] |= 1L << to;
+                changed = true;
             }
         }
         if (from == UNSCHEDULED || to == UNSCHEDULED) {
@@ -198,6 +201,9 @@ final class SlotState {
             hard += Math.max(0, after - md.maxMeetings[p]) - Math.max(0, before - md.maxMeetings[p]);
             medium += md.missingWeight[p]
                     * (Math.max(0, md.minMeetings[p] - after) - Math.max(0, md.minMeetings[p] - before));
+        }
+        if (!changed) {
+            return;
         }
         int newIdle = md.idle(occupancy, offset);
         idle += newIdle - idleOf[p];

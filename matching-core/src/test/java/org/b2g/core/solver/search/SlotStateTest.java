@@ -3,8 +3,15 @@ package org.b2g.core.solver.search;
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.io.DznReader;
+import org.b2g.core.matching.Candidates;
+import org.junit.jupiter.api.Assumptions;
 
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.solver.SampleEvents;
@@ -75,5 +82,54 @@ class SlotStateTest {
         occupancy[0] = 1L | 1L << 2 | 1L << 6 | 1L << 7 | 1L << 10;
         assertEquals(3, model.breaks(occupancy, 0));
         assertEquals(4 + 2, model.idle(occupancy, 0));
+    }
+
+    @Test
+    void oneDayShortcutCountsBreaksAndIdleSlotsLikeCountingSlotBySlot() {
+        Path file = Path.of("../../shared/datasets/b2b-jair22/ticf-13crafb.original.dzn");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
+        Event event = DznReader.read(file);
+        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        assertEquals(1, model.dayCount);
+        SplittableRandom random = new SplittableRandom(3);
+        long[] occupancy = new long[model.words];
+        for (int i = 0; i < 2_000; i++) {
+            occupancy[0] = random.nextLong() & ((1L << model.slotCount) - 1) & (random.nextLong() | random.nextLong());
+            int low = -1;
+            int high = -1;
+            int runs = 0;
+            for (int s = 0; s < model.slotCount; s++) {
+                if ((occupancy[0] >>> s & 1) != 0) {
+                    low = low < 0 ? s : low;
+                    high = s;
+                    runs += s == 0 || (occupancy[0] >>> (s - 1) & 1) == 0 ? 1 : 0;
+                }
+            }
+            int busy = Long.bitCount(occupancy[0]);
+            assertEquals(Math.max(0, runs - 1), model.breaks(occupancy, 0), "breaks of " + occupancy[0]);
+            assertEquals(busy > 1 ? high - low + 1 - busy : 0, model.idle(occupancy, 0), "idle of " + occupancy[0]);
+        }
+    }
+
+    @Test
+    void incrementalScoreOfAOneDayEventAgreesWithScoringFromScratch() {
+        Path file = Path.of("../../shared/datasets/b2b-jair22/forum-13crafc.original.dzn");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
+        Event event = DznReader.read(file);
+        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        SlotState state = new SlotState(model);
+        SplittableRandom random = new SplittableRandom(5);
+        int[] tables = new int[model.meetingCount];
+        for (int i = 0; i < 3_000; i++) {
+            int m = random.nextInt(model.meetingCount);
+            int[] domain = model.domain[m];
+            state.move(m, domain.length == 0 || random.nextInt(10) == 0 ? UNSCHEDULED
+                    : domain[random.nextInt(domain.length)]);
+            HardMediumSoftLongScore full = KernelScore.of(model, state.slot, tables);
+            assertEquals(-full.softScore() / ScoreWeights.BREAK, state.breaks, "breaks after move " + i);
+            if (spreadTables(model, state.slot, tables)) {
+                assertEquals(-KernelScore.of(model, state.slot, tables).hardScore(), state.hard, "hard after move " + i);
+            }
+        }
     }
 }

@@ -1,0 +1,142 @@
+package org.b2g.core.solver.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs independent {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The
+ * searches get stuck in different places, so the best of two is worth more than one search run twice as fast.
+ *
+ * <p>Repeatable: copy {@code i} always has the same seed, each copy makes the same moves whatever the other does,
+ * and ties go to the lower copy. Only without a move limit does a copy that reaches the lower bound stop the others.
+ */
+final class SearchPortfolio {
+
+    /** Most copies run at once; more did not pay on the benchmark's two cores. */
+    private static final int MAX_COPIES = 2;
+
+    /** The best copy's final state and the moves made by all copies. */
+    record Result(SlotState state, int[] slots, long moves) {
+    }
+
+    private SearchPortfolio() {
+    }
+
+    /** Copies to run on this machine: one per available core, at most {@link #MAX_COPIES}. */
+    static int copies() {
+        return Math.max(1, Math.min(MAX_COPIES, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * @param listener hears every schedule better than all found so far by any copy, from the copy's thread
+     */
+    static Result run(SearchModel model, int[] initial, int copies, long seed, long moveLimit, long deadline,
+            BooleanSupplier stop, SlotSearch.Listener listener) {
+        if (copies < 1) {
+            throw new IllegalArgumentException("The copies (" + copies + ") must be at least 1.");
+        }
+        AtomicBoolean solved = new AtomicBoolean();
+        BooleanSupplier stopCopy = moveLimit > 0 ? stop : () -> solved.get() || stop.getAsBoolean();
+        SharedBest shared = new SharedBest(listener);
+        List<SlotSearch> searches = new ArrayList<>(copies);
+        int[][] results = new int[copies][];
+        for (int i = 0; i < copies; i++) {
+            searches.add(new SlotSearch(model, seedOf(seed, i), moveLimit, deadline, stopCopy, shared::offer));
+        }
+        List<Thread> threads = new ArrayList<>(copies - 1);
+        RuntimeException[] failures = new RuntimeException[copies];
+        for (int i = 1; i < copies; i++) {
+            int copy = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    results[copy] = runCopy(searches.get(copy), initial, solved);
+                } catch (RuntimeException e) {
+                    failures[copy] = e;
+                    solved.set(true);
+                }
+            }, "b2g-search-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+        results[0] = runCopy(searches.get(0), initial, solved);
+        boolean interrupted = false;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    // Ask the copies to stop, but wait for them: their states are read below.
+                    solved.set(true);
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        int bestCopy = 0;
+        long moves = 0;
+        for (int i = 0; i < copies; i++) {
+            moves += searches.get(i).moves();
+            if (results[i] != null && compare(searches.get(i).state(), searches.get(bestCopy).state()) < 0) {
+                bestCopy = i;
+            }
+        }
+        return new Result(searches.get(bestCopy).state(), results[bestCopy], moves);
+    }
+
+    private static int[] runCopy(SlotSearch search, int[] initial, AtomicBoolean solved) {
+        int[] slots = search.run(initial.clone());
+        if (search.reachedLowerBound()) {
+            solved.set(true);
+        }
+        return slots;
+    }
+
+    /** Copy 0 keeps the caller's seed, so that one copy behaves as a lone search. */
+    static long seedOf(long seed, int copy) {
+        return copy == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * copy);
+    }
+
+    static int compare(SlotState a, SlotState b) {
+        if (a.hard != b.hard) {
+            return Long.compare(a.hard, b.hard);
+        }
+        if (a.medium != b.medium) {
+            return Long.compare(a.medium, b.medium);
+        }
+        return Long.compare(a.breaks, b.breaks);
+    }
+
+    /** Passes on only the schedules that beat every copy's best so far. */
+    private static final class SharedBest {
+
+        private final SlotSearch.Listener listener;
+        private long hard = Long.MAX_VALUE;
+        private long medium = Long.MAX_VALUE;
+        private long breaks = Long.MAX_VALUE;
+
+        SharedBest(SlotSearch.Listener listener) {
+            this.listener = listener;
+        }
+
+        synchronized void offer(SlotState state, long moves) {
+            boolean better = state.hard != hard ? state.hard < hard
+                    : state.medium != medium ? state.medium < medium : state.breaks < breaks;
+            if (better) {
+                hard = state.hard;
+                medium = state.medium;
+                breaks = state.breaks;
+                listener.improved(state, moves);
+            }
+        }
+    }
+}
