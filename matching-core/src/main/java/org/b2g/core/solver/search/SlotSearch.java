@@ -39,10 +39,6 @@ final class SlotSearch {
     private static final double END_TEMPERATURE = 0.01;
     /** Weight of one idle slot inside a participant's day, in breaks. */
     private static final double IDLE_WEIGHT = 0.1;
-    /** One move in this many re-places a window of slots exactly (only while feasible). */
-    private static final int WINDOW_ODDS = Integer.getInteger("b2g.windowOdds", 2000);
-    /** Search nodes per window. */
-    private static final long WINDOW_NODES = Long.getLong("b2g.windowNodes", 20_000L);
 
     private final SearchModel model;
     private final SlotState state;
@@ -52,8 +48,6 @@ final class SlotSearch {
     private final BooleanSupplier stop;
     private final Listener listener;
     private final int[] movable;
-    private final WindowSearch window;
-    final long[] DBG = new long[3];
 
     private final double mediumWeight;
     private double hardWeight;
@@ -89,7 +83,6 @@ final class SlotSearch {
         this.movable = java.util.stream.IntStream.range(0, model.meetingCount)
                 .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
         this.mark = new int[model.meetingCount];
-        this.window = new WindowSearch(state, WINDOW_NODES);
         this.best = new int[model.meetingCount];
         long smallest = Long.MAX_VALUE;
         long largest = 0;
@@ -141,56 +134,6 @@ final class SlotSearch {
             anneal();
         }
         restoreBest();
-        if (Boolean.getBoolean("b2g.sweep")) {
-            WindowSearch big = new WindowSearch(state, Long.getLong("b2g.sweepNodes", 1_000_000L));
-            for (int pass = 0; pass < 3; pass++) {
-                long t0 = System.nanoTime();
-                int hits = 0;
-                long nodes = 0;
-                int unfinished = 0;
-                for (int w = Integer.getInteger("b2g.sweepMin", 2); w <= Integer.getInteger("b2g.sweepMax", 4); w++) {
-                    for (int st = 0; st + w <= model.slotCount; st++) {
-                        if (big.improve(st, w)) {
-                            hits++;
-                            for (int i = 0; i < big.size(); i++) state.move(big.meeting(i), big.slot(i));
-                        }
-                        long n = big.nodes();
-                        nodes += n;
-                        if (n > Long.getLong("b2g.sweepNodes", 1_000_000L)) unfinished++;
-                    }
-                }
-                java.util.SplittableRandom rr = new java.util.SplittableRandom(pass);
-                int k = Integer.getInteger("b2g.setSize", 4);
-                for (int trial = 0; trial < 3000; trial++) {
-                    int[] set = new int[k];
-                    int n = 0;
-                    int cnt = state.participantsWithBreaks();
-                    if (cnt > 0) {
-                        int p = state.participantWithBreaks(rr.nextInt(cnt));
-                        int[] ofP = model.meetingsOf[p];
-                        int a = state.slot[ofP[rr.nextInt(ofP.length)]];
-                        set[n++] = a;
-                        int g = a + (rr.nextBoolean() ? 1 : -1);
-                        if (g >= 0 && g < model.slotCount) set[n++] = g;
-                    }
-                    while (n < k) {
-                        int s2 = rr.nextInt(model.slotCount);
-                        boolean dup = false;
-                        for (int i = 0; i < n; i++) dup |= set[i] == s2;
-                        if (!dup) set[n++] = s2;
-                    }
-                    if (big.improve(set)) {
-                        hits++;
-                        for (int i = 0; i < big.size(); i++) state.move(big.meeting(i), big.slot(i));
-                    }
-                    nodes += big.nodes();
-                }
-                System.err.printf("SWEEP pass %d hits=%d nodes=%d unfinished=%d breaks=%d idle=%d hard=%d %.1f ms%n", pass, hits, nodes, unfinished, state.breaks, state.idle, state.hard, (System.nanoTime() - t0) / 1e6);
-            }
-        }
-        if (Boolean.getBoolean("b2g.debug")) {
-            System.err.printf("DEBUG moves=%d windowCalls=%d windowHits=%d nodes=%d breaks=%d%n", moves, DBG[0], DBG[1], DBG[2], state.breaks);
-        }
         return state.slot.clone();
     }
 
@@ -313,9 +256,6 @@ final class SlotSearch {
 
     /** Applies a random move, logging it for {@link #rollback()}; false when the move was not possible. */
     private boolean randomMove() {
-        if (state.hard == 0 && random.nextInt(WINDOW_ODDS) == 0) {
-            return windowMove();
-        }
         int m = -1;
         int count = state.participantsWithBreaks();
         if (count > 0 && random.nextInt(100) < FOCUS) {
@@ -519,38 +459,6 @@ final class SlotSearch {
             }
         }
         return -1;
-    }
-
-    /**
-     * Re-places the meetings of two to four consecutive slots exactly ({@link WindowSearch}), half the time around a
-     * meeting of a participant with a break; never makes the schedule worse.
-     */
-    private boolean windowMove() {
-        int width = Math.min(model.slotCount, 2 + random.nextInt(3));
-        int start;
-        int withBreaks = state.participantsWithBreaks();
-        if (withBreaks > 0 && random.nextBoolean()) {
-            int[] ofP = model.meetingsOf[state.participantWithBreaks(random.nextInt(withBreaks))];
-            int s = state.slot[ofP[random.nextInt(ofP.length)]];
-            if (s == UNSCHEDULED) {
-                return false;
-            }
-            start = s - width + random.nextInt(width + 2);
-        } else {
-            start = random.nextInt(model.slotCount - width + 1);
-        }
-        start = Math.max(0, Math.min(model.slotCount - width, start));
-        DBG[0]++;
-        boolean hit = width >= 2 && window.improve(start, width);
-        DBG[2] += window.nodes();
-        if (hit) DBG[1]++;
-        if (!hit) {
-            return false;
-        }
-        for (int i = 0; i < window.size(); i++) {
-            apply(window.meeting(i), window.slot(i));
-        }
-        return true;
     }
 
     /** Moves the run of consecutive meetings of one participant around m one slot earlier or later. */
