@@ -46,17 +46,7 @@ final class DemandSearch {
      */
     static int[] improve(SearchModel model, int[] initial, long deadline, BooleanSupplier stop) {
         DemandSearch search = new DemandSearch(model, deadline, stop);
-        for (int m = 0; m < model.meetingCount; m++) {
-            int s = initial[m];
-            if (model.fixed[m]) {
-                s = model.domain[m].length == 1 ? model.domain[m][0] : UNSCHEDULED;
-            } else if (s != UNSCHEDULED && !model.allows(m, s)) {
-                s = UNSCHEDULED;
-            }
-            if (s != UNSCHEDULED) {
-                search.state.move(m, s);
-            }
-        }
+        search.state.load(initial);
         search.run();
         return search.state.slot.clone();
     }

@@ -117,17 +117,7 @@ final class SlotSearch {
      * meeting's domain are dropped), completes it greedily and improves it. Returns the best slots found.
      */
     int[] run(int[] initial) {
-        for (int m = 0; m < model.meetingCount; m++) {
-            int s = initial[m];
-            if (model.fixed[m]) {
-                s = model.domain[m].length == 1 ? model.domain[m][0] : UNSCHEDULED;
-            } else if (s != UNSCHEDULED && !model.allows(m, s)) {
-                s = UNSCHEDULED;
-            }
-            if (s != UNSCHEDULED) {
-                state.move(m, s);
-            }
-        }
+        state.load(initial);
         construct();
         remember();
         if (!atLowerBound()) {

@@ -101,6 +101,24 @@ final class SlotState {
         }
     }
 
+    /**
+     * Places the meetings of an empty state as in {@code initial} (slots per meeting, UNSCHEDULED where none):
+     * fixed meetings take their fixed slot, and a slot outside a meeting's domain is dropped.
+     */
+    void load(int[] initial) {
+        for (int m = 0; m < model.meetingCount; m++) {
+            int s = initial[m];
+            if (model.fixed[m]) {
+                s = model.domain[m].length == 1 ? model.domain[m][0] : UNSCHEDULED;
+            } else if (s != UNSCHEDULED && !model.allows(m, s)) {
+                s = UNSCHEDULED;
+            }
+            if (s != UNSCHEDULED) {
+                move(m, s);
+            }
+        }
+    }
+
     /** Moves meeting {@code m} to {@code to} (a slot, or {@link SearchModel#UNSCHEDULED}) and updates the score. */
     void move(int m, int to) {
         int from = slot[m];
