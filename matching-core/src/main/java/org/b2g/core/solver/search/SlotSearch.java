@@ -26,6 +26,26 @@ final class SlotSearch {
         void improved(SlotState state, long moves);
     }
 
+    /** Hears the end of each annealing cycle, where copies of a portfolio may share their bests. */
+    interface CycleEnd {
+        /** No other copy: cycles end unheard. */
+        CycleEnd NONE = new CycleEnd() {
+            @Override
+            public void reached(int copy, long cycle, SlotSearch search) {
+            }
+
+            @Override
+            public void left(int copy) {
+            }
+        };
+
+        /** Copy {@code copy} has finished its annealing cycle number {@code cycle} (from 1); it may {@link #adopt}. */
+        void reached(int copy, long cycle, SlotSearch search);
+
+        /** Copy {@code copy} has stopped searching. */
+        void left(int copy);
+    }
+
     private static final int MAX_CHAIN = 64;
     /** Percent of moves that start from a participant with a break rather than from any meeting. */
     private static final int FOCUS = 50;
@@ -47,6 +67,8 @@ final class SlotSearch {
     private final long deadline;
     private final BooleanSupplier stop;
     private final Listener listener;
+    private final int copy;
+    private final CycleEnd cycleEnd;
     private final int[] movable;
 
     private final double mediumWeight;
@@ -73,7 +95,18 @@ final class SlotSearch {
      * @param deadline {@link System#nanoTime()} to stop at
      */
     SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
+        this(model, seed, moveLimit, deadline, stop, listener, 0, CycleEnd.NONE);
+    }
+
+    /**
+     * @param copy this search's number in its portfolio, passed to {@code cycleEnd}
+     * @param cycleEnd called at the end of each annealing cycle and once when the search stops
+     */
+    SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener,
+            int copy, CycleEnd cycleEnd) {
         this.model = model;
+        this.copy = copy;
+        this.cycleEnd = cycleEnd;
         this.state = new SlotState(model);
         this.random = new SplittableRandom(seed);
         this.moveLimit = moveLimit;
@@ -117,6 +150,16 @@ final class SlotSearch {
      * meeting's domain are dropped), completes it greedily and improves it. Returns the best slots found.
      */
     int[] run(int[] initial) {
+        try {
+            start(initial);
+        } finally {
+            cycleEnd.left(copy);
+        }
+        restoreBest();
+        return state.slot.clone();
+    }
+
+    private void start(int[] initial) {
         for (int m = 0; m < model.meetingCount; m++) {
             int s = initial[m];
             if (model.fixed[m]) {
@@ -133,8 +176,6 @@ final class SlotSearch {
         if (!atLowerBound()) {
             anneal();
         }
-        restoreBest();
-        return state.slot.clone();
     }
 
     // ---------------------------------------------------------------- construction
@@ -185,6 +226,7 @@ final class SlotSearch {
         double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
         double temperature = START_TEMPERATURE;
         long inCycle = 0;
+        long cycles = 0;
         while (true) {
             if ((moves & 1023) == 0 && shouldStop()) {
                 return;
@@ -227,6 +269,7 @@ final class SlotSearch {
             if (++inCycle >= cycle) {
                 inCycle = 0;
                 temperature = START_TEMPERATURE;
+                cycleEnd.reached(copy, ++cycles, this);
             }
         }
     }
@@ -549,6 +592,27 @@ final class SlotSearch {
                 state.move(m, best[m]);
             }
         }
+    }
+
+    /** Copies the best schedule so far into {@code slots} and its hard, medium and break counts into {@code score}. */
+    void bestInto(int[] slots, long[] score) {
+        System.arraycopy(bestPending ? state.slot : best, 0, slots, 0, slots.length);
+        score[0] = bestHard;
+        score[1] = bestMedium;
+        score[2] = bestBreaks;
+    }
+
+    /** Between two moves: continues from {@code slots} (a better schedule of another copy) as its own best. */
+    void adopt(int[] slots) {
+        for (int m = 0; m < slots.length; m++) {
+            if (state.slot[m] != slots[m]) {
+                state.move(m, slots[m]);
+            }
+        }
+        bestHard = state.hard;
+        bestMedium = state.medium;
+        bestBreaks = state.breaks;
+        copyBest();
     }
 
     /** After {@link #run}: true when the schedule found cannot be improved (no penalty, no break). */
