@@ -7,10 +7,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The searches get
- * stuck in different places, so the best of two is worth more than one search run twice as fast; at the end of each
+ * stuck in different places, so the best of two is worth more than one search run twice as fast; four times per
  * annealing cycle a copy behind takes over the best schedule so far ({@link EliteExchange}).
  *
- * <p>Repeatable: copy {@code i} always has the same seed, the copies meet at fixed cycle numbers, and ties go to the
+ * <p>Repeatable: copy {@code i} always has the same seed, the copies meet at fixed move counts, and ties go to the
  * lower copy. Only without a move limit does a copy that reaches the lower bound stop the others.
  */
 final class SearchPortfolio {
@@ -41,8 +41,8 @@ final class SearchPortfolio {
         AtomicBoolean solved = new AtomicBoolean();
         BooleanSupplier stopCopy = moveLimit > 0 ? stop : () -> solved.get() || stop.getAsBoolean();
         SharedBest shared = new SharedBest(listener);
-        SlotSearch.CycleEnd exchange = copies > 1 ? new EliteExchange(copies, model.meetingCount)
-                : SlotSearch.CycleEnd.NONE;
+        SlotSearch.Rendezvous exchange = copies > 1 ? new EliteExchange(copies, model.meetingCount)
+                : SlotSearch.Rendezvous.NONE;
         List<SlotSearch> searches = new ArrayList<>(copies);
         int[][] results = new int[copies][];
         for (int i = 0; i < copies; i++) {

@@ -26,12 +26,12 @@ final class SlotSearch {
         void improved(SlotState state, long moves);
     }
 
-    /** Hears the end of each annealing cycle, where copies of a portfolio may share their bests. */
-    interface CycleEnd {
-        /** No other copy: cycles end unheard. */
-        CycleEnd NONE = new CycleEnd() {
+    /** Hears each quarter of an annealing cycle, where copies of a portfolio may share their bests. */
+    interface Rendezvous {
+        /** No other copy: nobody to meet. */
+        Rendezvous NONE = new Rendezvous() {
             @Override
-            public void reached(int copy, long cycle, SlotSearch search) {
+            public void reached(int copy, long point, SlotSearch search) {
             }
 
             @Override
@@ -39,8 +39,8 @@ final class SlotSearch {
             }
         };
 
-        /** Copy {@code copy} has finished its annealing cycle number {@code cycle} (from 1); it may {@link #adopt}. */
-        void reached(int copy, long cycle, SlotSearch search);
+        /** Copy {@code copy} has reached its meeting point number {@code point} (from 1); it may {@link #adopt}. */
+        void reached(int copy, long point, SlotSearch search);
 
         /** Copy {@code copy} has stopped searching. */
         void left(int copy);
@@ -54,6 +54,8 @@ final class SlotSearch {
     /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
     private static final long CYCLE = 5_000_000L;
     private static final long CYCLE_PER_MEETING = 400L;
+    /** Times per cycle, at even move counts, that the copies of a portfolio meet to share their bests. */
+    private static final int MEETINGS_PER_CYCLE = 4;
     /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
     private static final double START_TEMPERATURE = 0.3;
     private static final double END_TEMPERATURE = 0.01;
@@ -68,7 +70,7 @@ final class SlotSearch {
     private final BooleanSupplier stop;
     private final Listener listener;
     private final int copy;
-    private final CycleEnd cycleEnd;
+    private final Rendezvous rendezvous;
     private final int[] movable;
 
     private final double mediumWeight;
@@ -95,18 +97,18 @@ final class SlotSearch {
      * @param deadline {@link System#nanoTime()} to stop at
      */
     SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
-        this(model, seed, moveLimit, deadline, stop, listener, 0, CycleEnd.NONE);
+        this(model, seed, moveLimit, deadline, stop, listener, 0, Rendezvous.NONE);
     }
 
     /**
-     * @param copy this search's number in its portfolio, passed to {@code cycleEnd}
-     * @param cycleEnd called at the end of each annealing cycle and once when the search stops
+     * @param copy this search's number in its portfolio, passed to {@code rendezvous}
+     * @param rendezvous called at fixed move counts in each annealing cycle and once when the search stops
      */
     SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener,
-            int copy, CycleEnd cycleEnd) {
+            int copy, Rendezvous rendezvous) {
         this.model = model;
         this.copy = copy;
-        this.cycleEnd = cycleEnd;
+        this.rendezvous = rendezvous;
         this.state = new SlotState(model);
         this.random = new SplittableRandom(seed);
         this.moveLimit = moveLimit;
@@ -153,7 +155,7 @@ final class SlotSearch {
         try {
             start(initial);
         } finally {
-            cycleEnd.left(copy);
+            rendezvous.left(copy);
         }
         restoreBest();
         return state.slot.clone();
@@ -226,7 +228,7 @@ final class SlotSearch {
         double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
         double temperature = START_TEMPERATURE;
         long inCycle = 0;
-        long cycles = 0;
+        long meetings = 0;
         while (true) {
             if ((moves & 1023) == 0 && shouldStop()) {
                 return;
@@ -266,10 +268,12 @@ final class SlotSearch {
                 adaptHardWeight();
             }
             temperature *= cooling;
-            if (++inCycle >= cycle) {
+            if (++inCycle % (cycle / MEETINGS_PER_CYCLE) == 0) {
+                rendezvous.reached(copy, ++meetings, this);
+            }
+            if (inCycle >= cycle) {
                 inCycle = 0;
                 temperature = START_TEMPERATURE;
-                cycleEnd.reached(copy, ++cycles, this);
             }
         }
     }
