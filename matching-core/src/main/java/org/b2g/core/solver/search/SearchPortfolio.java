@@ -6,12 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The searches get
- * stuck in different places, so the best of two is worth more than one search run twice as fast; four times per
- * annealing cycle a copy behind takes over the best schedule so far ({@link EliteExchange}).
+ * Runs independent {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The
+ * searches get stuck in different places, so the best of two is worth more than one search run twice as fast.
  *
- * <p>Repeatable: copy {@code i} always has the same seed, the copies meet at fixed move counts, and ties go to the
- * lower copy. Only without a move limit does a copy that reaches the lower bound stop the others.
+ * <p>Repeatable: copy {@code i} always has the same seed, each copy makes the same moves whatever the other does,
+ * and ties go to the lower copy. Only without a move limit does a copy that reaches the lower bound stop the others.
  */
 final class SearchPortfolio {
 
@@ -41,13 +40,10 @@ final class SearchPortfolio {
         AtomicBoolean solved = new AtomicBoolean();
         BooleanSupplier stopCopy = moveLimit > 0 ? stop : () -> solved.get() || stop.getAsBoolean();
         SharedBest shared = new SharedBest(listener);
-        SlotSearch.Rendezvous exchange = copies > 1 ? new EliteExchange(copies, model.meetingCount)
-                : SlotSearch.Rendezvous.NONE;
         List<SlotSearch> searches = new ArrayList<>(copies);
         int[][] results = new int[copies][];
         for (int i = 0; i < copies; i++) {
-            searches.add(new SlotSearch(model, seedOf(seed, i), moveLimit, deadline, stopCopy, shared::offer, i,
-                    exchange));
+            searches.add(new SlotSearch(model, seedOf(seed, i), moveLimit, deadline, stopCopy, shared::offer));
         }
         List<Thread> threads = new ArrayList<>(copies - 1);
         RuntimeException[] failures = new RuntimeException[copies];

@@ -26,26 +26,6 @@ final class SlotSearch {
         void improved(SlotState state, long moves);
     }
 
-    /** Hears each quarter of an annealing cycle, where copies of a portfolio may share their bests. */
-    interface Rendezvous {
-        /** No other copy: nobody to meet. */
-        Rendezvous NONE = new Rendezvous() {
-            @Override
-            public void reached(int copy, long point, SlotSearch search) {
-            }
-
-            @Override
-            public void left(int copy) {
-            }
-        };
-
-        /** Copy {@code copy} has reached its meeting point number {@code point} (from 1); it may {@link #adopt}. */
-        void reached(int copy, long point, SlotSearch search);
-
-        /** Copy {@code copy} has stopped searching. */
-        void left(int copy);
-    }
-
     private static final int MAX_CHAIN = 64;
     /** Percent of moves that start from a participant with a break rather than from any meeting. */
     private static final int FOCUS = 50;
@@ -54,8 +34,6 @@ final class SlotSearch {
     /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
     private static final long CYCLE = 5_000_000L;
     private static final long CYCLE_PER_MEETING = 400L;
-    /** Times per cycle, at even move counts, that the copies of a portfolio meet to share their bests. */
-    private static final int MEETINGS_PER_CYCLE = 4;
     /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
     private static final double START_TEMPERATURE = 0.3;
     private static final double END_TEMPERATURE = 0.01;
@@ -69,8 +47,6 @@ final class SlotSearch {
     private final long deadline;
     private final BooleanSupplier stop;
     private final Listener listener;
-    private final int copy;
-    private final Rendezvous rendezvous;
     private final int[] movable;
 
     private final double mediumWeight;
@@ -97,18 +73,7 @@ final class SlotSearch {
      * @param deadline {@link System#nanoTime()} to stop at
      */
     SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
-        this(model, seed, moveLimit, deadline, stop, listener, 0, Rendezvous.NONE);
-    }
-
-    /**
-     * @param copy this search's number in its portfolio, passed to {@code rendezvous}
-     * @param rendezvous called at fixed move counts in each annealing cycle and once when the search stops
-     */
-    SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener,
-            int copy, Rendezvous rendezvous) {
         this.model = model;
-        this.copy = copy;
-        this.rendezvous = rendezvous;
         this.state = new SlotState(model);
         this.random = new SplittableRandom(seed);
         this.moveLimit = moveLimit;
@@ -152,16 +117,6 @@ final class SlotSearch {
      * meeting's domain are dropped), completes it greedily and improves it. Returns the best slots found.
      */
     int[] run(int[] initial) {
-        try {
-            start(initial);
-        } finally {
-            rendezvous.left(copy);
-        }
-        restoreBest();
-        return state.slot.clone();
-    }
-
-    private void start(int[] initial) {
         for (int m = 0; m < model.meetingCount; m++) {
             int s = initial[m];
             if (model.fixed[m]) {
@@ -178,6 +133,8 @@ final class SlotSearch {
         if (!atLowerBound()) {
             anneal();
         }
+        restoreBest();
+        return state.slot.clone();
     }
 
     // ---------------------------------------------------------------- construction
@@ -228,7 +185,6 @@ final class SlotSearch {
         double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
         double temperature = START_TEMPERATURE;
         long inCycle = 0;
-        long meetings = 0;
         while (true) {
             if ((moves & 1023) == 0 && shouldStop()) {
                 return;
@@ -268,10 +224,7 @@ final class SlotSearch {
                 adaptHardWeight();
             }
             temperature *= cooling;
-            if (++inCycle % (cycle / MEETINGS_PER_CYCLE) == 0) {
-                rendezvous.reached(copy, ++meetings, this);
-            }
-            if (inCycle >= cycle) {
+            if (++inCycle >= cycle) {
                 inCycle = 0;
                 temperature = START_TEMPERATURE;
             }
@@ -596,27 +549,6 @@ final class SlotSearch {
                 state.move(m, best[m]);
             }
         }
-    }
-
-    /** Copies the best schedule so far into {@code slots} and its hard, medium and break counts into {@code score}. */
-    void bestInto(int[] slots, long[] score) {
-        System.arraycopy(bestPending ? state.slot : best, 0, slots, 0, slots.length);
-        score[0] = bestHard;
-        score[1] = bestMedium;
-        score[2] = bestBreaks;
-    }
-
-    /** Between two moves: continues from {@code slots} (a better schedule of another copy) as its own best. */
-    void adopt(int[] slots) {
-        for (int m = 0; m < slots.length; m++) {
-            if (state.slot[m] != slots[m]) {
-                state.move(m, slots[m]);
-            }
-        }
-        bestHard = state.hard;
-        bestMedium = state.medium;
-        bestBreaks = state.breaks;
-        copyBest();
     }
 
     /** After {@link #run}: true when the schedule found cannot be improved (no penalty, no break). */
