@@ -28,14 +28,13 @@ final class DemandSearch {
     private final SlotState state;
     private final long deadline;
     private final BooleanSupplier stop;
-    private int[] undoMeeting = new int[256];
-    private int[] undoSlot = new int[256];
-    private int undoSize;
+    private final MoveLog log;
     private int inserted;
 
     private DemandSearch(SearchModel model, long deadline, BooleanSupplier stop) {
         this.model = model;
         this.state = new SlotState(model);
+        this.log = new MoveLog(state);
         this.deadline = deadline;
         this.stop = stop;
     }
@@ -121,7 +120,7 @@ final class DemandSearch {
                 bestBreaks = state.breaks;
                 bestSlot = s;
             }
-            rollback(0);
+            log.rollback();
         }
         int bestVictim = -1;
         for (int side = 0; side < 2; side++) {
@@ -137,7 +136,7 @@ final class DemandSearch {
                     bestBreaks = state.breaks;
                     bestVictim = v;
                 }
-                rollback(0);
+                log.rollback();
             }
         }
         // Re-applied as evaluated: every step is deterministic.
@@ -148,7 +147,7 @@ final class DemandSearch {
         } else {
             return false;
         }
-        undoSize = 0;
+        log.clear();
         inserted++;
         return true;
     }
@@ -250,7 +249,7 @@ final class DemandSearch {
             state.move(c, UNSCHEDULED);
         }
         if (bestSlot != UNSCHEDULED) {
-            state.move(c, bestSlot); // the undo log already holds c's original slot
+            state.move(c, bestSlot); // the move log already holds c's original slot
         } else {
             compensate(model.first[c]);
             compensate(model.second[c]);
@@ -316,19 +315,6 @@ final class DemandSearch {
     }
 
     private void apply(int m, int to) {
-        if (undoSize == undoMeeting.length) {
-            undoMeeting = Arrays.copyOf(undoMeeting, undoSize * 2);
-            undoSlot = Arrays.copyOf(undoSlot, undoSize * 2);
-        }
-        undoMeeting[undoSize] = m;
-        undoSlot[undoSize++] = state.slot[m];
-        state.move(m, to);
-    }
-
-    private void rollback(int mark) {
-        while (undoSize > mark) {
-            undoSize--;
-            state.move(undoMeeting[undoSize], undoSlot[undoSize]);
-        }
+        log.apply(m, to);
     }
 }

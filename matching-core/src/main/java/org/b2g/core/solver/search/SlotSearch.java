@@ -53,9 +53,7 @@ final class SlotSearch {
     private double hardWeight;
     private final double minHardWeight;
 
-    private int[] undoMeeting = new int[64];
-    private int[] undoSlot = new int[64];
-    private int undoSize;
+    private final MoveLog log;
     private final int[] mark;
     private int stamp;
     private int[] chain = new int[MAX_CHAIN];
@@ -75,6 +73,7 @@ final class SlotSearch {
     SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
         this.model = model;
         this.state = new SlotState(model);
+        this.log = new MoveLog(state);
         this.random = new SplittableRandom(seed);
         this.moveLimit = moveLimit;
         this.deadline = deadline;
@@ -188,19 +187,9 @@ final class SlotSearch {
             double delta = cost() - before;
             if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
                 if (delta > 0 && bestPending) {
-                    // Save the best before leaving it: undo, copy, redo.
-                    int[] ms = Arrays.copyOf(undoMeeting, undoSize);
-                    int[] targets = new int[undoSize];
-                    for (int i = 0; i < undoSize; i++) {
-                        targets[i] = state.slot[ms[i]];
-                    }
-                    rollback();
-                    copyBest();
-                    for (int i = 0; i < ms.length; i++) {
-                        state.move(ms[i], targets[i]);
-                    }
+                    log.revisit(this::copyBest); // save the best before leaving it
                 }
-                undoSize = 0;
+                log.clear();
                 if (isBetterThanBest()) {
                     remember();
                     if (atLowerBound()) {
@@ -484,20 +473,11 @@ final class SlotSearch {
     }
 
     private void apply(int m, int to) {
-        if (undoSize == undoMeeting.length) {
-            undoMeeting = Arrays.copyOf(undoMeeting, undoSize * 2);
-            undoSlot = Arrays.copyOf(undoSlot, undoSize * 2);
-        }
-        undoMeeting[undoSize] = m;
-        undoSlot[undoSize++] = state.slot[m];
-        state.move(m, to);
+        log.apply(m, to);
     }
 
     private void rollback() {
-        while (undoSize > 0) {
-            undoSize--;
-            state.move(undoMeeting[undoSize], undoSlot[undoSize]);
-        }
+        log.rollback();
     }
 
     // ---------------------------------------------------------------- best schedule
