@@ -129,7 +129,8 @@ public final class ScheduleJson {
         return json.add("origin", meeting.getOrigin().code())
                 .add("relevance", BigDecimal.valueOf(meeting.getRelevance()).setScale(3, RoundingMode.HALF_UP)
                         .stripTrailingZeros())
-                .add("reasons", reasons);
+                .add("reasons", reasons)
+                .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails()));
     }
 
     private static JsonArrayBuilder participants(Meeting meeting) {
