@@ -308,6 +308,9 @@ public final class Relevance {
         }
         Set<String> covered = new HashSet<>();
         List<Reason.Phrase> cited = new ArrayList<>();
+        // A lone word of a Vietnamese text is a syllable ("sinh" of "học sinh" and of "vệ sinh"): never cited.
+        boolean vietnamese = Tokenizer.vietnamese(needs.get(need).title() + " " + needs.get(need).description())
+                || Tokenizer.vietnamese(offerings.get(offering).title() + " " + offerings.get(offering).description());
         if (!concepts.isEmpty()) {
             Map<String, Set<String>> offeringCover = new HashMap<>();
             Map<String, Set<String>> needCover = new HashMap<>();
@@ -331,7 +334,7 @@ public final class Relevance {
                 new_ |= !covered.contains(key);
             }
             boolean telling = keys.length > 1 ? !lexicon.generic(piece.key())
-                    : !lexicon.generic(piece.key()) && !Folding.looksVietnamese(piece.display())
+                    : !lexicon.generic(piece.key()) && !vietnamese
                             && piece.display().codePointCount(0, piece.display().length()) >= 4;
             if (new_ && telling) {
                 cited.add(Reason.Phrase.words(piece.display()));

@@ -29,6 +29,8 @@ final class Tokenizer {
     private final Stemmer stemmer;
     /** A word as typed, folded once: events repeat a few thousand words many times. */
     private final Map<String, Term> words = new HashMap<>();
+    /** The same, for words of a Vietnamese text (where "sinh" is a syllable, not an English word). */
+    private final Map<String, Term> vietnameseWords = new HashMap<>();
 
     /** A tokeniser with the project's lexicon and stemming. */
     Tokenizer() {
@@ -78,6 +80,7 @@ final class Tokenizer {
             return sequence;
         }
         String normalized = Normalizer.normalize(text, Normalizer.Form.NFC);
+        boolean vietnamese = vietnamese(normalized);
         boolean joined = false;
         boolean sameClause = false;
         int i = 0;
@@ -96,7 +99,9 @@ final class Tokenizer {
                 i += Character.charCount(normalized.codePointAt(i));
                 continue;
             }
-            Term word = words.computeIfAbsent(normalized.substring(start, i), this::word);
+            String typed = normalized.substring(start, i);
+            Term word = vietnamese ? vietnameseWords.computeIfAbsent(typed, w -> word(w, true))
+                    : words.computeIfAbsent(typed, w -> word(w, false));
             if (word == STOP) {
                 joined = false; // a stop word
                 continue;
@@ -111,11 +116,22 @@ final class Tokenizer {
     /** Stands for a word that is no term (a stop word, a lone letter), so that the cache remembers it too. */
     private static final Term STOP = new Term("", "", false, 0);
 
-    /** The term of one word, or {@link #STOP} when it is a stop word or too short to mean anything. */
-    private Term word(String typed) {
+    /** True when the text carries Vietnamese letters: its plain words are then syllables too. */
+    static boolean vietnamese(String text) {
+        return Folding.looksVietnamese(text.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The term of one word, or {@link #STOP} when it is a stop word or too short to mean anything.
+     *
+     * @param inVietnamese the word is part of a Vietnamese text: a word without diacritics is a syllable as well
+     */
+    private Term word(String typed, boolean inVietnamese) {
         String form = Folding.fold(trimHyphens(typed));
         String stripped = Folding.strip(form);
-        boolean vietnamese = Folding.looksVietnamese(form);
+        boolean accented = Folding.looksVietnamese(form);
+        boolean vietnamese = accented || inVietnamese && !Character.isDigit(form.codePointAt(0))
+                && Character.UnicodeBlock.of(form.codePointAt(0)) == Character.UnicodeBlock.BASIC_LATIN;
         boolean tooShort = form.codePointCount(0, form.length()) < 2 && !Character.isDigit(form.codePointAt(0))
                 && !vietnamese; // "ý" (as in "ý kiến") is a syllable, "a" is not
         if (tooShort || StopWords.contains(form, stripped)) {
@@ -123,7 +139,7 @@ final class Tokenizer {
         }
         String key = vietnamese || stemmer == null ? stripped : Folding.strip(stemmer.stem(form));
         double factor = lexicon.generic(key) ? GENERIC : vietnamese ? SYLLABLE : 1.0;
-        return new Term(key, form, vietnamese, factor);
+        return new Term(key, form, accented, factor);
     }
 
     /** Letters, digits, combining marks, and a hyphen or apostrophe inside a word ("e-government"). */
