@@ -3,7 +3,8 @@
 'use strict';
 
 (function () {
-  const { api, i18n } = window.B2G;
+  const B2G = window.B2G;
+  const { api, i18n } = B2G;
   const { t } = i18n;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
@@ -35,7 +36,7 @@
   function dayTitle(day) {
     if (!day) return '';
     const date = new Date(day + 'T00:00:00Z');
-    return new Intl.DateTimeFormat(i18n.language() === 'vi' ? 'vi-VN' : 'en-GB',
+    return new Intl.DateTimeFormat({ vi: 'vi-VN', ru: 'ru-RU' }[i18n.language()] || 'en-GB',
         { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   }
 
@@ -61,7 +62,7 @@
         el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? ''),
         el('td', {}, el('div', { class: 'counterpart' }, other.name || ''),
             other.role ? el('div', { class: 'role' }, t(other.role)) : null),
-        el('td', { class: 'why' }, origin, (m.reasons || []).join('; '), relevance));
+        el('td', { class: 'why' }, origin, B2G.reasons.render(m, i18n.language(), participantId).join('; '), relevance));
   }
 
   function render() {

@@ -229,7 +229,7 @@
         const [a, b] = m.participants.map((p) => p.id || p);
         for (const [self, other] of [[a, b], [b, a]]) {
           if (!per.has(self)) per.set(self, []);
-          per.get(self).push({ id: other, relevance: m.relevance, reasons: m.reasons || [], mark: requestMark(m), required: m.origin === 'required' });
+          per.get(self).push({ id: other, relevance: m.relevance, reasons: window.B2G.reasons.render(m, document.documentElement.lang), mark: requestMark(m), required: m.origin === 'required' });
         }
       }
       return [...per].map(([id, cs]) => ({ id, candidates: cs.sort((a, b) => (b.relevance || 0) - (a.relevance || 0)) }));
@@ -239,7 +239,7 @@
       candidates: (p.candidates || p.matches || []).map((c) => ({
         id: c.id || c.participant || c.counterpart || (c.with && c.with.id) || c.with,
         relevance: c.relevance ?? c.score,
-        reasons: c.reasons || [],
+        reasons: window.B2G.reasons.render(c, document.documentElement.lang),
         mark: requestMark(c),
         required: c.origin === 'required' || c.required === true,
       })),
@@ -475,7 +475,7 @@
     const m = here[0];
     const [a, b] = m.participants || [];
     const when = m.start ? model.clockOfIso(m.start) + '–' + model.clockOfIso(m.end) : 'slot ' + slot.number;
-    const why = (m.reasons || []).join('; ');
+    const why = window.B2G.reasons.render(m, document.documentElement.lang).join('; ');
     const title = `${nameOf(a)} ↔ ${nameOf(b)}, ${when}, ${m.origin || ''}${m.relevance !== undefined ? ', relevance ' + m.relevance : ''}${why ? ': ' + why : ''}`;
     return el('td', {
       class: ['meeting', originClass(m.origin), sessionStart ? 'session-start' : null, here.length > 1 ? 'clash' : null].filter(Boolean).join(' '),

@@ -1,5 +1,5 @@
-// Vietnamese and English labels of the participant page. Vietnamese comes first when the browser prefers it;
-// ?lang=vi|en and the language button override that choice for this browser.
+// Vietnamese, English and Russian labels of the participant page. Vietnamese comes first when the browser prefers
+// it; ?lang=vi|en|ru and the language button (Vietnamese / English) override that choice for this browser.
 'use strict';
 
 (function () {
@@ -58,6 +58,32 @@
       startup: 'Startup', agency: 'Government agency', company: 'Company',
       required: 'required', must: 'must meet', mutual: 'mutual request', request: 'requested',
       recommended: 'recommended',
+    },
+    ru: {
+      brand: 'Встречи B2G',
+      title: 'Расписание встреч: {name}',
+      loading: 'Загрузка расписания…',
+      other: 'Tiếng Việt',
+      time: 'Время',
+      table: 'Стол',
+      counterpart: 'Встреча с',
+      why: 'Почему вы встречаетесь',
+      slot: 'Слот {n}',
+      meetings: 'Встреч: {n}',
+      oneMeeting: '1 встреча',
+      addToCalendar: 'Добавить в календарь',
+      print: 'Печать',
+      noMeetings: 'У вас пока нет встреч. Организаторы пришлют ссылку ещё раз, когда расписание будет готово.',
+      relevance: 'соответствие {n}',
+      incomplete: 'Ссылка неполная. Откройте личную ссылку, которую прислали организаторы.',
+      refused: 'Эта ссылка недействительна. Попросите у организаторов новую.',
+      notFound: 'Расписание не найдено.',
+      failed: 'Не удалось загрузить расписание.',
+      calendarFailed: 'Не удалось скачать файл календаря (.ics).',
+      cancelled: 'Отменённые встречи',
+      startup: 'Стартап', agency: 'Государственный орган', company: 'Компания',
+      required: 'обязательная', must: 'обязательно встретиться', mutual: 'взаимный запрос', request: 'по запросу',
+      recommended: 'рекомендовано',
     },
   };
 

@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.io.ReasonJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.FeasibilityCheck;
 import org.b2g.service.Backend;
@@ -74,7 +75,8 @@ final class CandidatesService implements HttpService {
                     .add("origin", meeting.getOrigin().code())
                     .add("relevance", meeting.getRelevance())
                     .add("weight", meeting.getWeight())
-                    .add("reasons", reasons));
+                    .add("reasons", reasons)
+                    .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails())));
         }
         res.send(JSON.createObjectBuilder().add("event", event.id()).add("candidates", list).build());
     }

@@ -197,6 +197,7 @@ class ConsoleBrowserTest {
             assertAll(() -> assertEquals("vi", js.executeScript("return document.documentElement.lang")),
                     () -> assertEquals("Thêm vào lịch", page.findElement(By.id("calendar")).getText()),
                     () -> assertEquals(agendaRows, rows.size(), "as many rows as the console counted"),
+                    () -> assertReasonsInVietnamese(page.findElements(By.cssSelector("table.agenda td.why"))),
                     () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
                     () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
                             "nothing sticks out sideways on a phone"));
@@ -240,6 +241,17 @@ class ConsoleBrowserTest {
         WebElement failure = visible(By.id("failure"));
         assertTrue(failure.getText().startsWith("Đường dẫn này không (còn) hợp lệ"), failure.getText());
         assertTrue(page.findElements(By.cssSelector("table.agenda")).isEmpty());
+    }
+
+    /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
+    private static void assertReasonsInVietnamese(List<WebElement> why) {
+        List<String> texts = why.stream().map(WebElement::getText).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains("đáp ứng nhu cầu") || t.contains("cùng gắn thẻ")
+                || t.contains("đề nghị gặp")), "Vietnamese reasons: " + texts);
+        for (String english : List.of("both tagged", "both asked", "requested by", "offering", "answers need",
+                "matches need", "backup", "free capacity", "booked up")) {
+            assertTrue(texts.stream().noneMatch(t -> t.contains(english)), "'" + english + "' in " + texts);
+        }
     }
 
     // ---- steps ----
