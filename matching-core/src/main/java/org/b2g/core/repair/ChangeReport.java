@@ -106,26 +106,26 @@ public final class ChangeReport {
      */
     private String whyMoved(Meeting now, PublishedMeeting p) {
         Slot slot = p.slot();
-        if (slot != null && !slot.equals(now.getSlot())) {
+        String table = p.placement().table();
+        if (slot == null) {
+            return "to make room for other changes";
+        }
+        if (!slot.equals(now.getSlot())) {
             for (Meeting other : solved.getMeetings()) {
-                if (other == now || !slot.equals(other.getSlot())) {
-                    continue;
-                }
-                for (Participant person : now.getParticipants()) {
-                    if (other.involves(person) && !wasThere(other, slot)) {
-                        return "to make room for " + describe(other) + " in " + slot;
-                    }
+                if (other != now && slot.equals(other.getSlot()) && !wasThere(other, slot)
+                        && (other.involves(now.getFirst()) || other.involves(now.getSecond()))) {
+                    return "to make room for " + describe(other) + " in " + slot;
                 }
             }
-            return "to make room for other changes in " + slot;
         }
         for (Meeting other : solved.getMeetings()) {
-            if (other != now && slot != null && slot.equals(other.getSlot()) && other.getTable() != null
-                    && other.getTable().id().equals(p.placement().table())) {
-                return "table " + p.placement().table() + " is needed for " + describe(other);
+            if (other != now && slot.equals(other.getSlot()) && other.getTable() != null
+                    && other.getTable().id().equals(table)) {
+                return "to free table " + table + " in " + slot + " for " + describe(other);
             }
         }
-        return "to keep its people at one table";
+        return slot.equals(now.getSlot()) ? "to keep its people at one table" : "to make room for other changes in "
+                + slot;
     }
 
     /** True when {@code other} was published in {@code slot} too (it did not push anyone out). */
