@@ -274,6 +274,27 @@ public final class Relevance {
         return similarity;
     }
 
+    /** Per text (offerings, then needs): the word keys that named each concept; filled as reasons need them. */
+    private final Map<Integer, Map<String, Set<String>>> coverage = new HashMap<>();
+
+    /** The words of a text that named each of its concepts (the tokeniser keeps state: one caller at a time). */
+    private synchronized Map<String, Set<String>> coverage(int document) {
+        return coverage.computeIfAbsent(document, d -> {
+            Map<String, Set<String>> covered = new HashMap<>();
+            String[] text = d < offerings.size()
+                    ? new String[] {offerings.get(d).title(), offerings.get(d).description()}
+                    : new String[] {needs.get(d - offerings.size()).title(),
+                            needs.get(d - offerings.size()).description()};
+            tokenizer.tokenize(text[0], covered);
+            tokenizer.tokenize(text[1], covered);
+            return covered;
+        });
+    }
+
+    private static boolean vietnamese(String title, String description) {
+        return title != null && Tokenizer.vietnamese(title) || description != null && Tokenizer.vietnamese(description);
+    }
+
     /** At most this many phrases back a text match. */
     static final int PHRASES = 4;
 
@@ -309,14 +330,11 @@ public final class Relevance {
         Set<String> covered = new HashSet<>();
         List<Reason.Phrase> cited = new ArrayList<>();
         // A lone word of a Vietnamese text is a syllable ("sinh" of "học sinh" and of "vệ sinh"): never cited.
-        boolean vietnamese = Tokenizer.vietnamese(needs.get(need).title() + " " + needs.get(need).description())
-                || Tokenizer.vietnamese(offerings.get(offering).title() + " " + offerings.get(offering).description());
+        boolean vietnamese = vietnamese(offerings.get(offering).title(), offerings.get(offering).description())
+                || vietnamese(needs.get(need).title(), needs.get(need).description());
         if (!concepts.isEmpty()) {
-            Map<String, Set<String>> offeringCover = new HashMap<>();
-            Map<String, Set<String>> needCover = new HashMap<>();
-            tokenizer.tokenize(offerings.get(offering).title() + ". " + offerings.get(offering).description(),
-                    offeringCover);
-            tokenizer.tokenize(needs.get(need).title() + ". " + needs.get(need).description(), needCover);
+            Map<String, Set<String>> offeringCover = coverage(offering);
+            Map<String, Set<String>> needCover = coverage(offerings.size() + need);
             concepts.sort(Comparator.comparingDouble(Phrases.Piece::contribution).reversed());
             for (Phrases.Piece piece : concepts) {
                 covered.addAll(offeringCover.getOrDefault(piece.key(), Set.of()));
