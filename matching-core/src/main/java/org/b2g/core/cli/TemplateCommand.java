@@ -1,0 +1,39 @@
+package org.b2g.core.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+
+import org.b2g.core.io.InputException;
+import org.b2g.core.sheets.EventWorkbook;
+
+/**
+ * {@code ./b2g template --out FILE.xlsx}: an event workbook to fill in, with every sheet, its headers, one example
+ * row each and drop-down lists for roles and priorities. It imports as it is, so organizers can start from it.
+ */
+final class TemplateCommand implements Command {
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Arguments arguments = Arguments.parse("template", args, Set.of("out"));
+        String target = arguments.option("out", null);
+        if (!arguments.positional().isEmpty() || target == null || !target.toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".xlsx")) {
+            throw new InputException("b2g template: expected --out FILE.xlsx; usage: b2g template --out FILE.xlsx.");
+        }
+        Path file = Path.of(target);
+        Path temporary = ExportCommand.temporary(file, ".xlsx");
+        try (OutputStream stream = Files.newOutputStream(temporary)) {
+            EventWorkbook.template(stream);
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        err.println("Written      " + target + " (fill in the sheets, then: ./b2g import " + target
+                + " --out event.json)");
+        return OK;
+    }
+}
