@@ -875,10 +875,23 @@ final class EventImport {
                 String text = (relative + rest.substring(m.end())).strip();
                 text = text.startsWith(":") ? text.substring(1).strip() : text;
                 text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-                return place + ": " + text;
+                return place + ": " + mentions(text);
             }
         }
         return message;
+    }
+
+    /** Other records the reader's message names by path ("starts before event.sessions[0]"), named by row. */
+    private String mentions(String text) {
+        Matcher m = PATH.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (m.find()) {
+            String place = places.get(m.group());
+            m.appendReplacement(result, Matcher.quoteReplacement(place != null && m.group().contains("[")
+                    ? place : m.group()));
+        }
+        m.appendTail(result);
+        return result.toString();
     }
 
     private static String parent(String path) {
