@@ -46,14 +46,20 @@ final class ExportCommand implements Command {
             Path temporary = temporary(target, ".xlsx");
             try (OutputStream stream = Files.newOutputStream(temporary)) {
                 sheets.writeXlsx(stream);
+                stream.close();
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } else if (name.endsWith(".csv")) {
             Path temporary = temporary(target, ".csv");
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 sheets.writeCsv(writer);
+                writer.close();
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } else {
             if (Files.exists(target) && !Files.isDirectory(target)) {
                 throw new InputException("--out (" + target + ") is a file but not .xlsx or .csv; expected FILE.xlsx,"
@@ -66,8 +72,9 @@ final class ExportCommand implements Command {
         return OK;
     }
 
-    static Path temporary(Path target, String suffix) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        return Files.createTempFile(parent, ".b2g-", suffix);
+    /** A sibling of {@code target} to write first and then move into place, so no half-written file is seen. */
+    static Path temporary(Path target, String suffix) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + suffix);
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +36,13 @@ final class ImportCommand implements Command {
             out.print(json);
         } else {
             Path file = Path.of(target);
-            Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".import-", ".json");
-            Files.writeString(temporary, json, StandardCharsets.UTF_8);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Path temporary = ExportCommand.temporary(file, ".json");
+            try {
+                Files.writeString(temporary, json, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
         }
         for (String warning : imported.warnings()) {
             err.println("warning: " + warning);
