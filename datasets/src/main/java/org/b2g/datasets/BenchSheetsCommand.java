@@ -30,7 +30,8 @@ import org.b2g.core.solver.baseline.FirstFitScheduler;
  * the size of a large event. Generates the event, writes it as a workbook and as a CSV folder, schedules it with the
  * first-fit baseline (the export's cost depends on the number of meetings, not on how good they are), then times
  * import from {@code .xlsx}, import from CSV, export to {@code .xlsx} and export to CSV, in one JVM, and prints the
- * median and the slowest run of each. The first run of each step is a warm-up and not counted.
+ * median and the slowest run of each, beside reading the same event from {@code b2g-event/1} JSON as a reference
+ * for how busy the machine is. The first run of each step is a warm-up and not counted.
  */
 public final class BenchSheetsCommand {
 
@@ -60,7 +61,8 @@ public final class BenchSheetsCommand {
         int runs = arguments.intOption("runs", 5, 1, 100);
         long seed = arguments.longOption("seed", 1);
 
-        Event event = EventJson.read(new EventGenerator(startups, agencies, seed).json(), "generated");
+        String json = new EventGenerator(startups, agencies, seed).json();
+        Event event = EventJson.read(json, "generated");
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         EventWorkbook.write(event, workbook);
         byte[] xlsx = workbook.toByteArray();
@@ -80,6 +82,10 @@ public final class BenchSheetsCommand {
                 event.participants().size(), rows, xlsx.length / 1024, sheets.meetingCount(),
                 sheets.unscheduledCount());
         out.printf(Locale.ROOT, "%-28s %10s %10s  (%d runs after a warm-up)%n", "step", "median", "slowest", runs);
+        row(out, "read JSON (reference)", runs, () -> {
+            EventJson.read(json, "bench.json");
+            return 0;
+        });
         row(out, "import .xlsx", runs, () -> {
             EventSheets.readXlsx(xlsx, "bench.xlsx");
             return 0;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -58,6 +59,8 @@ final class EventImport {
     private static final Pattern CLOCK_RANGE = Pattern.compile(
             "(?:(\\S+)\\s+)?(\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:\\s*[aApP][mM])?)\\s*[-–]\\s*"
                     + "(\\d{1,2}[:h]\\d{2}(?::\\d{2})?(?:\\s*[aApP][mM])?)");
+    /** One factory: {@code Json.create...} looks the provider up on the class path at every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
     private static final Pattern PATH = Pattern.compile("[A-Za-z]\\w*(?:\\[\\d+])*(?:\\.[A-Za-z]\\w*(?:\\[\\d+])*)*");
 
     private final Book book;
@@ -82,10 +85,10 @@ final class EventImport {
             throw problems.failure(book.source());
         }
         JsonObjectBuilder event = event();
-        JsonObject header = Json.createObjectBuilder()
+        JsonObject header = JSON.createObjectBuilder()
                 .add("format", EventJson.FORMAT)
                 .add("event", event)
-                .add("participants", Json.createArrayBuilder())
+                .add("participants", JSON.createArrayBuilder())
                 .build();
         if (!problems.hasErrors()) {
             try {
@@ -94,7 +97,7 @@ final class EventImport {
                 problems.error(translate(e));
             }
         }
-        JsonObjectBuilder document = Json.createObjectBuilder(header);
+        JsonObjectBuilder document = JSON.createObjectBuilder(header);
         JsonObjectBuilder rules = rules();
         List<ParticipantRow> rows = participantRows();
         offeringsAndNeeds(rows);
@@ -168,7 +171,7 @@ final class EventImport {
         Grid grid = sheets.get("event");
         places.put("event", grid.where());
         places.put("rules", grid.where());
-        JsonObjectBuilder event = Json.createObjectBuilder();
+        JsonObjectBuilder event = JSON.createObjectBuilder();
         Cell id = key("id");
         Cell name = key("name");
         if (!id.isEmpty()) {
@@ -267,7 +270,7 @@ final class EventImport {
     }
 
     private JsonArrayBuilder sessions() {
-        JsonArrayBuilder sessions = Json.createArrayBuilder();
+        JsonArrayBuilder sessions = JSON.createArrayBuilder();
         List<String> single = List.of("day", "start", "end", "slots");
         boolean keys = single.stream().anyMatch(k -> !key(k).isEmpty());
         Rows rows = rows("sessions", SESSIONS);
@@ -312,7 +315,7 @@ final class EventImport {
 
     private JsonObjectBuilder session(String id, Cell dayCell, Cell startCell, Cell endCell, Cell slotsCell,
             String path) {
-        JsonObjectBuilder session = Json.createObjectBuilder().add("id", id);
+        JsonObjectBuilder session = JSON.createObjectBuilder().add("id", id);
         LocalDate day = values.date(dayCell);
         if (day != null) {
             session.add("day", day.toString());
@@ -346,7 +349,7 @@ final class EventImport {
                         + " of them");
                 return;
             }
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             Map<String, Integer> rowOf = new HashMap<>();
             int index = 0;
             for (Rows.Row row : rows.rows()) {
@@ -362,7 +365,7 @@ final class EventImport {
                             + earlier + "; expected each table once");
                     continue;
                 }
-                JsonObjectBuilder table = Json.createObjectBuilder().add("id", id);
+                JsonObjectBuilder table = JSON.createObjectBuilder().add("id", id);
                 if (!name.isEmpty()) {
                     table.add("name", name);
                 }
@@ -391,20 +394,20 @@ final class EventImport {
             }
             return;
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         Set<String> seen = new HashSet<>();
         for (String id : Text.items(cell.value())) {
             if (!seen.add(id)) {
                 problems.bad(cell, "names table " + Text.quoted(id) + " twice; expected each table once");
             }
-            list.add(Json.createObjectBuilder().add("id", id));
+            list.add(JSON.createObjectBuilder().add("id", id));
             tables.add(id, null);
         }
         event.add("tables", list);
     }
 
     private JsonObjectBuilder rules() {
-        JsonObjectBuilder rules = Json.createObjectBuilder();
+        JsonObjectBuilder rules = JSON.createObjectBuilder();
         for (String key : List.of("maxBreaksPerParticipant", "recommendationsPerParticipant")) {
             Cell cell = key(key);
             Integer value = values.integer(cell, 0, Integer.MAX_VALUE);
@@ -550,7 +553,7 @@ final class EventImport {
     }
 
     private JsonObject item(Rows.Row row, String title, String description, String priority) {
-        JsonObjectBuilder item = Json.createObjectBuilder();
+        JsonObjectBuilder item = JSON.createObjectBuilder();
         if (!"offering".equals(title) && !"need".equals(title) && !row.get("id").isEmpty()) {
             item.add("id", row.get("id"));
         }
@@ -562,7 +565,7 @@ final class EventImport {
         if (!row.get(description).isEmpty()) {
             item.add("description", row.get(description));
         }
-        JsonArrayBuilder tags = Json.createArrayBuilder();
+        JsonArrayBuilder tags = JSON.createArrayBuilder();
         Text.items(row.get("tags")).forEach(tags::add);
         item.add("tags", tags);
         if (priority != null) {
@@ -575,13 +578,13 @@ final class EventImport {
     }
 
     private JsonArrayBuilder participantsJson(List<ParticipantRow> rows) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         int index = 0;
         for (ParticipantRow p : rows) {
             String path = "participants[" + index++ + "]";
             Rows.Row row = p.row;
             places.put(path, row.place());
-            JsonObjectBuilder json = Json.createObjectBuilder().add("id", p.id);
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("id", p.id);
             places.put(path + ".id", row.cell(row.get("id").isEmpty() ? "name" : "id").place());
             Role role = values.role(row.cell("role"));
             if (role != null) {
@@ -602,7 +605,7 @@ final class EventImport {
             }
             Set<Integer> unavailable = unavailable(row.cell("unavailable"));
             if (!unavailable.isEmpty()) {
-                JsonArrayBuilder list = Json.createArrayBuilder();
+                JsonArrayBuilder list = JSON.createArrayBuilder();
                 unavailable.forEach(list::add);
                 json.add("unavailableSlots", list);
                 places.put(path + ".unavailableSlots", row.cell("unavailable").place());
@@ -631,7 +634,7 @@ final class EventImport {
     }
 
     private JsonArrayBuilder items(List<JsonObject> items, List<String> itemPlaces, String path) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (int i = 0; i < items.size(); i++) {
             array.add(items.get(i));
             places.put(path + "[" + i + "]", itemPlaces.get(i));
@@ -722,7 +725,7 @@ final class EventImport {
     // ---------------------------------------------------------------- meetings, requests, exclusions
 
     private JsonArrayBuilder meetings() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("meetings", MEETINGS);
         if (rows == null) {
             return array;
@@ -755,7 +758,7 @@ final class EventImport {
             Rows.Row row = list.get(i);
             String path = "meetings[" + i + "]";
             places.put(path, row.place());
-            JsonObjectBuilder json = Json.createObjectBuilder().add("id", ids.get(i));
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("id", ids.get(i));
             json.add("participants", pair(row, "participant", "counterpart", path));
             Cell session = row.cell("session");
             if (!session.isEmpty()) {
@@ -778,7 +781,7 @@ final class EventImport {
                     json.add("fixedTable", table);
                 }
             }
-            JsonArrayBuilder after = Json.createArrayBuilder();
+            JsonArrayBuilder after = JSON.createArrayBuilder();
             for (String earlier : Text.items(row.get("after"))) {
                 if (!rowOf.containsKey(earlier)) {
                     problems.bad(row.cell("after"), "names " + Text.quoted(earlier) + ", which is not a meeting id;"
@@ -796,7 +799,7 @@ final class EventImport {
     }
 
     private JsonArrayBuilder requests() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("requests", REQUESTS);
         if (rows == null) {
             return array;
@@ -813,14 +816,14 @@ final class EventImport {
                         + " different participants");
             }
             if (from != null && to != null && priority != null) {
-                array.add(Json.createObjectBuilder().add("from", from).add("to", to).add("priority", priority.code()));
+                array.add(JSON.createObjectBuilder().add("from", from).add("to", to).add("priority", priority.code()));
             }
         }
         return array;
     }
 
     private JsonArrayBuilder exclusions() {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("exclusions", EXCLUSIONS);
         if (rows == null) {
             return array;
@@ -829,7 +832,7 @@ final class EventImport {
         for (Rows.Row row : rows.rows()) {
             String path = "exclusions[" + index++ + "]";
             places.put(path, row.place());
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("participants", pair(row, "participant", "counterpart", path));
             if (!row.get("reason").isEmpty()) {
                 json.add("reason", row.get("reason"));
@@ -847,7 +850,7 @@ final class EventImport {
                     + " participants");
         }
         places.put(path + ".participants", row.place());
-        return Json.createArrayBuilder().add(a == null ? "?" : a).add(b == null ? "?" : b);
+        return JSON.createArrayBuilder().add(a == null ? "?" : a).add(b == null ? "?" : b);
     }
 
     // ---------------------------------------------------------------- the JSON reader's errors, worded for sheets
