@@ -24,6 +24,9 @@ public final class Main {
         commands.put("validate", new ValidateCommand());
         commands.put("bench", new BenchCommand());
         commands.put("match", new MatchCommand());
+        commands.put("import", new ImportCommand());
+        commands.put("export", new ExportCommand());
+        commands.put("template", new TemplateCommand());
         return commands;
     }
 
