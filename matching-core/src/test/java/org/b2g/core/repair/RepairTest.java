@@ -254,4 +254,38 @@ class RepairTest {
         assertTrue(plan.problem().getMeetings().stream().noneMatch(m -> m.getOrigin() == Origin.RECOMMENDED
                 && m.involves(event.participant("s-1")) && m.involves(event.participant("a-1"))));
     }
+
+    @Test
+    void offersAStartupWithoutMeetingsACounterpartThatStillHasRoom() {
+        // a-1 (one meeting at most) is booked by s-1; the newcomer s-2 asked for a-1, but a-2 fits its offering.
+        Event event = EventBuilder.slots(2).tables(2)
+                .startup("s-1").startup("s-2", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .agency("a-1").agency("a-2", EventBuilder.need("Flood warning", "Warn residents of floods", 3,
+                        "flooding"))
+                .limits("a-1", 1, 1)
+                .request("s-1", "a-1", Priority.NORMAL).request("s-2", "a-1", Priority.HIGH)
+                .rules(-1, 0, 0.2)
+                .build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        // Whether the backup recommendations or the repair's own options for newcomers propose it, it takes place.
+        assertTrue(result.meeting("s-2", "a-2").isScheduled());
+        assertEquals(1, result.changes().kept());
+        assertEquals(List.of(), result.changes().moved());
+    }
+
+    @Test
+    void reportsWhatADraftWouldChangeInThePublishedSchedule() {
+        Event event = twoSlotsOneTable().request("s-2", "a-2", Priority.MUST).build();
+        ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 2, "T1", Origin.REQUEST),
+                new Placement("c-s-2-a-2", "s-2", "a-2", 1, "T1", Origin.MUST));
+
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, "draft");
+
+        assertEquals(0, changes.kept());
+        assertEquals("to free table T1 in slot 1 for the must meeting s-2 + a-2", changes.moved().get(0).reason());
+        assertEquals(List.of("s-2", "a-2"), changes.added().get(0).participants());
+        assertEquals(4, changes.peopleAffected());
+    }
 }
