@@ -5,12 +5,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.OutputFile;
 import org.b2g.core.io.InputException;
 
 /**
@@ -65,12 +64,17 @@ public final class GenerateCommand {
             return 0;
         }
         try {
-            Files.writeString(Path.of(file), json, StandardCharsets.UTF_8);
+            OutputFile.write("--out", file, json, out);
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IOException e) {
             err.println(file + ": cannot be written (" + e.getMessage() + ").");
             return 2;
         }
-        err.println("Wrote " + file + ".");
+        if (!file.equals("-")) {
+            err.println("Wrote " + file + ".");
+        }
         return 0;
     }
 }
