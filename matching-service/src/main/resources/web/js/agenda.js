@@ -9,22 +9,18 @@
   const params = new URLSearchParams(location.search);
   const eventId = params.get('event');
   const participantId = params.get('participant');
-  const personalToken = params.get('token');
+  const TOKEN_KEY = 'b2g.agendaToken:' + eventId + '/' + participantId;
+  // The token leaves the address bar at once (history, screenshots, shoulders); this tab keeps it for reloads.
+  const personalToken = params.get('token') || sessionStorage.getItem(TOKEN_KEY);
+  if (params.has('token')) {
+    if (personalToken) sessionStorage.setItem(TOKEN_KEY, personalToken);
+    params.delete('token');
+    history.replaceState(null, '', location.pathname + (params.toString() ? '?' + params : '') + location.hash);
+  }
   let agenda = null;
   let failure = null;
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined) continue;
-      if (key === 'class') node.className = value;
-      else node.setAttribute(key, value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const { el } = window.B2G.dom;
 
   /** The day part (YYYY-MM-DD) and clock (HH:MM) of an ISO date-time written in the event's own offset. */
   function split(iso) {

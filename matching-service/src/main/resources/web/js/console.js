@@ -12,20 +12,7 @@
 
   // ---- small helpers ------------------------------------------------------------------------------------------
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const { el } = window.B2G.dom;
 
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function call(method, path, options = {}) { return api.call(method, path, { token: token(), ...options }); }
@@ -267,7 +254,7 @@
       const items = r.candidates.map((c) => el('li', {},
           el('strong', {}, nameOf(c.id)), ' ',
           c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'meter', role: 'img',
-            'aria-label': 'relevance ' + Number(c.relevance).toFixed(2) }, el('span', { style: `width:${Math.round(Math.min(1, c.relevance) * 100)}%` })),
+            'aria-label': 'relevance ' + Number(c.relevance).toFixed(2) }, el('span', { style: { width: `${Math.round(Math.min(1, c.relevance) * 100)}%` } })),
           c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'small mono' }, ' ' + Number(c.relevance).toFixed(2)),
           c.required ? [' ', el('span', { class: 'badge origin-required' }, 'required')] : null,
           c.mark ? [' ', el('span', { class: 'badge ' + originClass(c.mark === 'one-sided' ? 'request' : c.mark) }, c.mark)] : null,

@@ -17,12 +17,14 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import org.b2g.service.http.Api;
 
 /**
- * Starts the service: {@code serve [--port 8080] [--data DIR] [--db JDBC_URL]}, or {@code demo}, which also loads
- * and solves the sample event and prints where to look.
+ * Starts the service: {@code serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db JDBC_URL]}, or {@code demo},
+ * which also loads and solves the sample event and prints where to look. Both listen on loopback unless
+ * {@code --host} opens them: the service speaks plain HTTP, so outside access belongs behind a TLS proxy.
  */
 public final class Main {
 
-    private static final String USAGE = "usage: b2g serve [--port 8080] [--data DIR] [--db JDBC_URL] | b2g demo";
+    private static final String USAGE = "usage: b2g serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db JDBC_URL]"
+            + " | b2g demo [--host 127.0.0.1] [--port 8080] [--data DIR] [--time-limit 10s]";
 
     private Main() {
     }
@@ -75,19 +77,27 @@ public final class Main {
             backend.close();
             throw e;
         }
-        Running running = new Running(server, backend);
+        Running running = new Running(server, backend, config.get("server.host").asString().orElse("127.0.0.1"));
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "b2g-shutdown"));
-        if (credentials.generatedAdminToken()) {
-            System.out.println("Organizer token (printed once; kept in " + settings.dataDir().resolve("admin-token")
-                    + "): " + credentials.adminToken());
-        }
+        // Where the token is, never the token itself: output ends up in logs.
+        System.out.println("Organizer token: " + (credentials.generatedAdminToken() ? "generated into " : "in ")
+                + tokenPlace(settings, credentials));
         return running;
     }
 
-    /** A started server and its backend. */
-    record Running(WebServer server, Backend backend) {
+    /** Where the organizer token comes from, for people to look it up. */
+    static String tokenPlace(Settings settings, Credentials credentials) {
+        String env = System.getenv("B2G_ADMIN_TOKEN");
+        return env != null && !env.isBlank() ? "$B2G_ADMIN_TOKEN"
+                : settings.dataDir().resolve(Credentials.ADMIN_TOKEN_FILE).toAbsolutePath().normalize().toString();
+    }
+
+    /** A started server, its backend and the host it listens on. */
+    record Running(WebServer server, Backend backend, String host) {
         String url() {
-            return "http://localhost:" + server.port();
+            boolean any = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
+            String shown = any ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+            return "http://" + shown + ":" + server.port();
         }
 
         void stop() {
@@ -104,7 +114,7 @@ public final class Main {
                 + running.backend().settings().dataDir().toAbsolutePath().normalize() + ")");
     }
 
-    /** Maps {@code --port}, {@code --data}, {@code --db} (and {@code --host}) to their configuration keys. */
+    /** Maps {@code --host}, {@code --port}, {@code --data}, {@code --db} and {@code --time-limit} to configuration keys. */
     static Map<String, String> options(List<String> args) {
         Map<String, String> keys = Map.of("--port", "server.port", "--host", "server.host", "--data", "b2g.data",
                 "--db", "b2g.db", "--time-limit", "b2g.demo-time-limit");

@@ -1,9 +1,6 @@
 package org.b2g.service.http;
 
-import static org.b2g.service.JsonFactory.JSON;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -15,9 +12,6 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
-
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
@@ -55,7 +49,7 @@ final class SolveService implements HttpService {
         JobStatus status = backend.solving().start(id, options(req));
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(json(status, false));
+        res.send(Views.job(status, false));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
@@ -65,19 +59,19 @@ final class SolveService implements HttpService {
         if (status == null) {
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
-        res.send(json(status, isStale(status)));
+        res.send(Views.job(status, isStale(status)));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().stop(id, STOP_WAIT);
-        res.send(json(status, isStale(status)));
+        res.send(Views.job(status, isStale(status)));
     }
 
     /** One {@code progress} event now and at each new best, then {@code done} and the end of the stream. */
     private void stream(ServerRequest req, ServerResponse res) {
-        access.organizer(req);
+        access.organizerOrQuery(req); // EventSource cannot send a header
         String id = Paths.param(req, "id");
         LinkedBlockingDeque<JobStatus> latest = new LinkedBlockingDeque<>();
         Runnable unsubscribe = backend.solving().subscribe(id, status -> {
@@ -103,7 +97,7 @@ final class SolveService implements HttpService {
                 }
                 sink.emit(SseEvent.builder()
                         .name(status.finished() ? "done" : "progress")
-                        .data(json(status, false).toString())
+                        .data(Views.job(status, false).toString())
                         .build());
                 if (status.finished()) {
                     return;
@@ -161,32 +155,5 @@ final class SolveService implements HttpService {
     private boolean isStale(JobStatus status) {
         int current = backend.database().inTransaction(c -> backend.events().version(c, status.eventId()));
         return current != status.eventVersion();
-    }
-
-    static JsonObject json(JobStatus s, boolean stale) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("event", s.eventId())
-                .add("eventVersion", s.eventVersion())
-                .add("state", s.state().name())
-                .add("queued", s.queued())
-                .add("scheduled", s.scheduled())
-                .add("breaks", s.breaks())
-                .add("startedAt", s.startedAt().toString())
-                .add("stoppedEarly", s.stoppedEarly())
-                .add("stale", stale);
-        optional(json, "score", s.score());
-        optional(json, "bestSince", s.bestSince());
-        optional(json, "finishedAt", s.finishedAt());
-        optional(json, "reason", s.reason());
-        if (s.state() == JobStatus.State.SOLVING) {
-            json.add("elapsedMillis", Duration.between(s.startedAt(), Instant.now()).toMillis());
-        }
-        return json.build();
-    }
-
-    private static void optional(JsonObjectBuilder json, String name, Object value) {
-        if (value != null) {
-            json.add(name, value.toString());
-        }
     }
 }
