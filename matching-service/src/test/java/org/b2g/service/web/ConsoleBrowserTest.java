@@ -199,7 +199,11 @@ class ConsoleBrowserTest {
                     () -> assertEquals(agendaRows, rows.size(), "as many rows as the console counted"),
                     () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
                     () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
-                            "nothing sticks out sideways on a phone"));
+                            "nothing sticks out sideways on a phone"),
+                    () -> assertFalse(page.getCurrentUrl().contains("token="), "the token left the address bar"));
+            page.navigate().refresh();
+            assertEquals(agendaRows, browser.waiting(QUICK).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("table.agenda tbody tr"), 0)).size(), "a reload still shows the agenda");
             browser.screenshot(SCREENSHOTS.resolve("participant-agenda.png"));
         } finally {
             phone(false);
