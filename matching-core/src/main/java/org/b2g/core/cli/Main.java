@@ -19,6 +19,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("solve", new SolveCommand());
+        commands.put("repair", new RepairCommand());
         commands.put("validate", new ValidateCommand());
         commands.put("bench", new BenchCommand());
         commands.put("match", new MatchCommand());

@@ -84,7 +84,7 @@ final class SolveCommand implements Command {
         return feasible ? OK : INFEASIBLE;
     }
 
-    private static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
+    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
             Duration spent, List<String> violations, String output) {
         boolean feasible = violations.isEmpty();
         ScheduleMetrics metrics = ScheduleMetrics.of(solved);

@@ -32,6 +32,10 @@ public class Meeting {
     private List<Table> allowedTables;
     private List<String> after;
     private boolean pinned;
+    /** Where a published version had this meeting (repair), or null; see {@link #keepPublished}. */
+    private Slot publishedSlot;
+    private Table publishedTable;
+    private long moveCost;
 
     @PlanningVariable(valueRangeProviderRefs = "allowedSlots", nullable = true)
     private Slot slot;
@@ -86,6 +90,33 @@ public class Meeting {
     @PlanningPin
     public boolean isPinned() { return pinned; }
     public void setPinned(boolean pinned) { this.pinned = pinned; }
+
+    /**
+     * Marks the meeting as published at {@code slot} and {@code table} (a repair's starting point): placed anywhere
+     * else it costs {@code moveCost} of medium score, and left out it costs {@code dropWeight} (at least its own
+     * weight). A table of null means the published table no longer exists.
+     */
+    public void keepPublished(Slot slot, Table table, long moveCost, long dropWeight) {
+        if (moveCost < 0 || dropWeight < 0) {
+            throw new IllegalArgumentException("The move cost (" + moveCost + ") and drop weight (" + dropWeight
+                    + ") of meeting (" + id + ") must be 0 or more.");
+        }
+        this.publishedSlot = slot;
+        this.publishedTable = table;
+        this.moveCost = moveCost;
+        this.weight = Math.max(weight, dropWeight);
+    }
+
+    /** The slot a published version gave this meeting, or null when it is new. */
+    public Slot getPublishedSlot() { return publishedSlot; }
+    public Table getPublishedTable() { return publishedTable; }
+    /** Medium cost of placing this published meeting in another slot than {@link #getPublishedSlot()}. */
+    public long getMoveCost() { return moveCost; }
+
+    /** Scheduled, but not in the slot a published version gave it (at a cost). */
+    public boolean isMovedFromPublished() {
+        return publishedSlot != null && moveCost > 0 && slot != null && !slot.equals(publishedSlot);
+    }
 
     public Slot getSlot() { return slot; }
     public void setSlot(Slot slot) { this.slot = slot; }

@@ -21,8 +21,17 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
         meetings = List.copyOf(meetings);
     }
 
-    /** One scheduled meeting: who, when and where. {@code table} is null when the file gives none. */
-    public record Placement(String id, String first, String second, int slot, String table, Origin origin) {
+    /**
+     * One scheduled meeting: who, when and where. {@code table} is null when the file gives none; {@code start} is
+     * the written clock time ({@code 2024-10-10T09:10:00+07:00}) or null, which lets a repair find the same slot
+     * after the event's sessions were renumbered.
+     */
+    public record Placement(String id, String first, String second, int slot, String table, Origin origin,
+            String start) {
+
+        public Placement(String id, String first, String second, int slot, String table, Origin origin) {
+            this(id, first, second, slot, table, origin, null);
+        }
     }
 
     static ScheduleFile read(JsonNode root) {
@@ -46,7 +55,8 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                 origin = origin(originNode);
             }
             placements.add(new Placement(item.get("id").string(), pair.get(0).string(), pair.get(1).string(),
-                    item.get("slot").integer(1, Integer.MAX_VALUE), item.get("table").stringOr(null), origin));
+                    item.get("slot").integer(1, Integer.MAX_VALUE), item.get("table").stringOr(null), origin,
+                    item.get("start").stringOr(null)));
         }
         return new ScheduleFile(root.get("event").string(), root.get("score").stringOr(null), placements);
     }

@@ -22,6 +22,7 @@ public final class ConstraintNames {
     public static final String DEMAND_UNMET = "Demand unmet";
     public static final String FEWER_MEETINGS_THAN_MINIMUM = "Fewer meetings than minimum";
     public static final String NO_CANDIDATE_MEETING = "No candidate meeting";
+    public static final String PUBLISHED_MEETING_MOVED = "Published meeting moved";
 
     // Soft
     public static final String BREAK_BETWEEN_MEETINGS = "Break between meetings";

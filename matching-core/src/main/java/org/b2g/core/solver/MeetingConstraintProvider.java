@@ -60,6 +60,7 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 demandUnmet(factory),
                 fewerMeetingsThanMinimum(factory),
                 noCandidateMeeting(factory),
+                publishedMeetingMoved(factory),
                 // Soft
                 breakBetweenMeetings(factory),
                 tableChange(factory),
@@ -260,6 +261,18 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .justifyWith((participant, score) -> Justification.of(
                         who(participant) + " has no candidate meeting at all.", participant))
                 .asConstraint(ConstraintNames.NO_CANDIDATE_MEETING);
+    }
+
+    /** In a repair, a published meeting placed in another slot costs its move cost (dropping it, its weight). */
+    Constraint publishedMeetingMoved(ConstraintFactory factory) {
+        return factory.forEachIncludingNullVars(Meeting.class)
+                .filter(Meeting::isMovedFromPublished)
+                .penalizeLong(MEDIUM, Meeting::getMoveCost)
+                .justifyWith((meeting, score) -> Justification.of(
+                        capitalized(meeting(meeting)) + " is in " + slot(meeting.getSlot())
+                                + " but was published in " + slot(meeting.getPublishedSlot()) + ".",
+                        meeting))
+                .asConstraint(ConstraintNames.PUBLISHED_MEETING_MOVED);
     }
 
     // ************************************************************************

@@ -25,6 +25,18 @@ public final class ScoreWeights {
      * sides asked for and which an organizer expects to see honoured.
      */
     public static final long FIRST_MEETING = 3_000;
+    /**
+     * Repair, mode minimal: medium cost of moving a published, unaffected meeting to another slot. More than any
+     * optional meeting is worth (a mutual request both sides marked high), less than a minimum the organizer set
+     * or a must request, so only those (or a required meeting) move what people were already told.
+     */
+    public static final long PUBLISHED_MOVED = 6_000;
+    /**
+     * Repair: medium cost of dropping a published meeting that still has its reason to exist. More than a must
+     * request ({@code Demand.MUST}, plus its relevance bonus): a promise in somebody's calendar is only broken by a
+     * hard rule (a required meeting, a participant's lower maximum), never to make room for a wish.
+     */
+    public static final long PUBLISHED_DROPPED = 2_500_000;
     /** Soft penalty per break; larger than any realistic count of table changes, so breaks come first. */
     public static final long BREAK = 1_000;
     /** Soft penalty when a participant's next meeting is at another table, or away from its home table. */

@@ -35,6 +35,7 @@ final class KernelScore {
                 continue;
             }
             hard += model.placementPenalty(m, s);
+            medium += model.moveCost(m, s);
             if (model.excluded[m]) {
                 hard++;
             }

@@ -42,6 +42,11 @@ final class SearchModel {
     final long[] domainMask;
     /** Medium penalty when this optional meeting is left out (0 for required meetings). */
     final long[] weight;
+    /** Repair: the slot a published version gave the meeting, or -1; placed elsewhere it costs {@link #moveCost}. */
+    final int[] publishedSlot;
+    final long[] moveCost;
+    /** Repair: the table a published version gave the meeting (kept when its slot is kept), or -1. */
+    final int[] publishedTable;
     /** Scheduled, this meeting joins an excluded pair. */
     final boolean[] excluded;
     /** The single allowed table of a meeting, or -1. */
@@ -137,6 +142,9 @@ final class SearchModel {
         required = new boolean[meetingCount];
         fixed = new boolean[meetingCount];
         weight = new long[meetingCount];
+        publishedSlot = new int[meetingCount];
+        moveCost = new long[meetingCount];
+        publishedTable = new int[meetingCount];
         excluded = new boolean[meetingCount];
         fixedTable = new int[meetingCount];
         sessionFirst = new int[meetingCount];
@@ -156,6 +164,9 @@ final class SearchModel {
             byParticipant.get(second[m]).add(m);
             required[m] = meeting.isRequired();
             weight[m] = meeting.isRequired() ? 0 : meeting.getWeight();
+            publishedSlot[m] = meeting.getPublishedSlot() == null ? -1 : meeting.getPublishedSlot().index() - 1;
+            moveCost[m] = publishedSlot[m] < 0 ? 0 : meeting.getMoveCost();
+            publishedTable[m] = meeting.getPublishedTable() == null ? -1 : meeting.getPublishedTable().index();
             excluded[m] = isExcluded(schedule, meeting);
             List<Table> allowedTables = meeting.getAllowedTables();
             fixedTable[m] = allowedTables.size() == 1 ? allowedTables.get(0).index() : -1;
@@ -217,6 +228,11 @@ final class SearchModel {
 
     boolean allows(int meeting, int slot) {
         return (domainMask[meeting * words + (slot >>> 6)] & (1L << slot)) != 0;
+    }
+
+    /** Medium cost of meeting {@code m} sitting in {@code slot} (a slot or UNSCHEDULED) rather than where published. */
+    long moveCost(int m, int slot) {
+        return slot != UNSCHEDULED && slot != publishedSlot[m] && publishedSlot[m] >= 0 ? moveCost[m] : 0;
     }
 
     boolean isUnavailable(int participant, int slot) {

@@ -133,6 +133,9 @@ final class SlotState {
         }
         slot[m] = to;
         SearchModel md = model;
+        if (md.moveCost[m] != 0) {
+            medium += md.moveCost(m, to) - md.moveCost(m, from);
+        }
         if (from == UNSCHEDULED) {
             scheduled++;
             if (md.required[m]) {

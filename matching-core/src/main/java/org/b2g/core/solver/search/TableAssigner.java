@@ -76,6 +76,12 @@ final class TableAssigner {
                     place(m, s, fixedTable);
                 }
             }
+            // A published meeting kept in its slot keeps its table too: people were told where to sit.
+            for (int m : here) {
+                if (table[m] < 0 && keepsPublishedTable(m) && occupant[s * tables + model.publishedTable[m]] < 0) {
+                    place(m, s, model.publishedTable[m]);
+                }
+            }
             // Where someone already sits (or should sit), most wanted first.
             List<long[]> wishes = new ArrayList<>();
             for (int m : here) {
@@ -121,6 +127,11 @@ final class TableAssigner {
         }
     }
 
+    /** A published meeting in its published slot, whose published table still exists. */
+    private boolean keepsPublishedTable(int m) {
+        return model.publishedTable[m] >= 0 && slot[m] == model.publishedSlot[m];
+    }
+
     private int preferredTable(int p, int day, int[] lastTable, int[] lastDay) {
         if (model.representatives[p] != 1) {
             return -1;
@@ -143,7 +154,8 @@ final class TableAssigner {
     private void improve(long effort, BooleanSupplier stop) {
         int tables = model.tableCount;
         int[] scheduled = java.util.stream.IntStream.range(0, model.meetingCount)
-                .filter(m -> slot[m] != UNSCHEDULED && model.fixedTable[m] < 0 && !model.fixed[m]).toArray();
+                .filter(m -> slot[m] != UNSCHEDULED && model.fixedTable[m] < 0 && !model.fixed[m]
+                        && !keepsPublishedTable(m)).toArray();
         if (scheduled.length == 0 || tables < 2) {
             return;
         }
@@ -159,7 +171,7 @@ final class TableAssigner {
                 continue;
             }
             int other = occupant[s * tables + to];
-            if (other >= 0 && (model.fixedTable[other] >= 0 || model.fixed[other])) {
+            if (other >= 0 && (model.fixedTable[other] >= 0 || model.fixed[other] || keepsPublishedTable(other))) {
                 continue;
             }
             long before = walks(m) + (other >= 0 ? walks(other) : 0);

@@ -1,0 +1,110 @@
+package org.b2g.core.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.ChangesJson;
+import org.b2g.core.io.EventFiles;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.repair.ChangeReport;
+import org.b2g.core.repair.Changes;
+import org.b2g.core.repair.PublishedMeeting.Status;
+import org.b2g.core.repair.Repair;
+import org.b2g.core.repair.RepairMode;
+import org.b2g.core.repair.RepairPlan;
+import org.b2g.core.solver.FeasibilityCheck;
+import org.b2g.core.solver.Progress;
+import org.b2g.core.solver.ScoreBreakdown;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+
+/**
+ * {@code ./b2g repair EVENT --published SCHEDULE [--mode minimal|freeze] [--time-limit 30s] [--out FILE]
+ * [--changes FILE]}: the event as it is now, re-solved from its published schedule so that as little as possible
+ * moves; writes the new {@code b2g-schedule/1} and, with {@code --changes}, the {@code b2g-changes/1} report.
+ * Exit codes as {@code solve}.
+ */
+final class RepairCommand implements Command {
+
+    private static final String USAGE = "usage: b2g repair EVENT.json --published SCHEDULE.json [--mode minimal|freeze]"
+            + " [--time-limit 30s] [--out FILE] [--changes FILE] [--seed N] [--move-limit N] [--max-breaks D]";
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Arguments arguments = Arguments.parse("repair", args, Set.of("published", "mode", "out", "changes",
+                "time-limit", "seed", "move-limit", "max-breaks"));
+        if (arguments.positional().size() != 1) {
+            throw new InputException("b2g repair: expected one EVENT file but got " + arguments.positional().size()
+                    + " arguments; " + USAGE + ".");
+        }
+        if (!arguments.has("published")) {
+            throw new InputException("b2g repair: --published is missing; it names the schedule people were given. "
+                    + USAGE + ".");
+        }
+        RepairMode mode = RepairMode.parse(arguments.option("mode", "minimal"), "--mode");
+        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
+        }
+        long seed = arguments.longOption("seed", 0L);
+        long moveLimit = arguments.longOption("move-limit", 0L);
+        if (moveLimit < 0) {
+            throw new InputException("--move-limit (" + moveLimit + ") is negative; expected 0 (none) or more.");
+        }
+        Integer maxBreaks = arguments.has("max-breaks")
+                ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
+        String output = arguments.option("out", null);
+        String changesOutput = arguments.option("changes", null);
+
+        Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
+        Path publishedPath = Path.of(arguments.option("published", null));
+        ScheduleFile published = ScheduleJson.read(publishedPath);
+        RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString());
+        List<String> problems = FeasibilityCheck.problems(event);
+        if (!problems.isEmpty()) {
+            err.println(event.id() + ": the required meetings cannot all be scheduled:");
+            problems.forEach(problem -> err.println("  - " + problem));
+        }
+
+        AtomicReference<Progress> lastBest = new AtomicReference<>();
+        long started = System.nanoTime();
+        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit))
+                .solve(plan.problem(), lastBest::set);
+        Duration spent = Duration.ofNanos(System.nanoTime() - started);
+        Changes changes = ChangeReport.of(plan, solved);
+
+        boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
+        List<String> violations = feasible ? List.of() : ScoreBreakdown.of(solved).violations();
+        String json = ScheduleJson.write(solved, violations);
+        if (output == null) {
+            out.print(json);
+            out.flush();
+        } else {
+            OutputFile.write("--out", output, json, out);
+        }
+        if (changesOutput != null) {
+            OutputFile.write("--changes", changesOutput, ChangesJson.write(changes), out);
+        }
+        SolveCommand.printSummary(err, event, solved, lastBest.get(), spent, violations, output);
+        err.printf(Locale.ROOT, "Published    %d meetings: %d unaffected, %d affected, %d no longer wanted%n",
+                plan.published().size(), plan.count(Status.UNAFFECTED), plan.count(Status.AFFECTED),
+                plan.count(Status.GONE));
+        err.printf(Locale.ROOT, "Changes      %d kept, %d moved, %d cancelled, %d added (mode %s); %d people affected%n",
+                changes.kept(), changes.moved().size(), changes.cancelled().size(), changes.added().size(),
+                mode.code(), changes.peopleAffected());
+        if (changesOutput != null) {
+            err.println("Written      " + changesOutput);
+        }
+        return feasible ? OK : INFEASIBLE;
+    }
+}

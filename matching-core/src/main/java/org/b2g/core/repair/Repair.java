@@ -1,0 +1,418 @@
+package org.b2g.core.repair;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Exclusion;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Meetings;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleFile.Placement;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.matching.Demand;
+import org.b2g.core.matching.Relevance;
+import org.b2g.core.repair.PublishedMeeting.Status;
+import org.b2g.core.solver.ScoreWeights;
+
+/**
+ * Turns the event as it is now and a schedule published for an earlier version of it into a {@link RepairPlan}:
+ * each published meeting is matched to a current candidate (required-meeting id, else the pair), classified as
+ * unaffected, affected (must move) or gone, and placed where it was, pinned ({@link RepairMode#FREEZE}) or priced
+ * ({@link RepairMode#MINIMAL}). The solver then starts from the published schedule.
+ *
+ * <p>New recommendations between two participants whose published agendas still stand are left out: an agenda
+ * people were told about gains a meeting only when somebody asked for it, or for someone who is new or lost one.
+ */
+public final class Repair {
+
+    /** Options at counterparts with room, per startup or agency without a standing published meeting. */
+    static final int NEWCOMER_OPTIONS = 3;
+
+    private final Event event;
+    private final RepairMode mode;
+    private final Map<String, List<Meeting>> candidatesByPair = new HashMap<>();
+    private final Map<String, Meeting> candidatesById = new HashMap<>();
+    private final Set<Meeting> matched = new HashSet<>();
+    private final Set<String> usedIds = new HashSet<>();
+
+    private Repair(Event event, RepairMode mode, List<Meeting> candidates) {
+        this.event = event;
+        this.mode = mode;
+        for (Meeting meeting : candidates) {
+            candidatesByPair.computeIfAbsent(pairKey(meeting.getFirst().id(), meeting.getSecond().id()),
+                    k -> new ArrayList<>()).add(meeting);
+            candidatesById.put(meeting.getId(), meeting);
+            usedIds.add(meeting.getId());
+        }
+    }
+
+    /** As {@link #plan(Event, ScheduleFile, RepairMode, List, String)} with the event's own candidates. */
+    public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source) {
+        Relevance relevance = Relevance.of(event);
+        return plan(event, published, mode, Candidates.forEvent(event, relevance), relevance, source);
+    }
+
+    /**
+     * @param candidates the current event's candidate meetings (fresh entities, no slot yet); they are modified
+     * @param relevance the event's relevance, for newcomers' options at counterparts with room
+     * @param source names the published schedule in error messages (a file name)
+     * @throws InputException when the published schedule belongs to another event
+     */
+    public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, List<Meeting> candidates,
+            Relevance relevance, String source) {
+        checkBelongs(event, published, source);
+        return new Repair(event, mode, candidates).build(published, candidates, relevance);
+    }
+
+    private static void checkBelongs(Event event, ScheduleFile published, String source) {
+        if (published.event() != null && !published.event().equals(event.id())) {
+            throw new InputException(source + ": event (\"" + published.event() + "\") is not the event being"
+                    + " repaired (\"" + event.id() + "\"); expected a schedule published for " + event.id() + ".");
+        }
+        Set<String> ids = new TreeSet<>();
+        for (Placement placement : published.meetings()) {
+            ids.add(placement.first());
+            ids.add(placement.second());
+        }
+        if (!ids.isEmpty() && ids.stream().noneMatch(id -> event.participant(id) != null)) {
+            throw new InputException(source + ": none of its " + ids.size() + " participants (" + String.join(", ",
+                    ids.stream().limit(3).toList()) + (ids.size() > 3 ? ", ..." : "") + ") takes part in event "
+                    + event.id() + "; expected a schedule published for this event.");
+        }
+    }
+
+    private RepairPlan build(ScheduleFile published, List<Meeting> candidates, Relevance relevance) {
+        List<PublishedMeeting> classified = new ArrayList<>();
+        List<Meeting> readded = new ArrayList<>();
+        List<Placement> placements = published.meetings();
+        // Required meetings by id first, so that a pair with two required meetings matches each to its own.
+        Map<Placement, Meeting> byId = new HashMap<>();
+        for (Placement placement : placements) {
+            Meeting meeting = candidatesById.get(placement.id());
+            if (meeting != null && meeting.isRequired() && samePair(meeting, placement) && matched.add(meeting)) {
+                byId.put(placement, meeting);
+            }
+        }
+        for (Placement placement : placements) {
+            classified.add(classify(placement, byId.get(placement), readded));
+        }
+        classified = limitToCapacity(classified);
+        Map<String, PublishedMeeting> byMeeting = new HashMap<>();
+        for (PublishedMeeting p : classified) {
+            if (p.meetingId() != null) {
+                byMeeting.put(p.meetingId(), p);
+            }
+        }
+        Predicate<String> touched = touchedParticipants(classified);
+        readded.addAll(newcomerOptions(classified, relevance));
+        List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
+        for (Meeting meeting : concat(candidates, readded)) {
+            PublishedMeeting p = byMeeting.get(meeting.getId());
+            if (p == null) {
+                if (meeting.getOrigin() == Origin.RECOMMENDED && !touched.test(meeting.getFirst().id())
+                        && !touched.test(meeting.getSecond().id())) {
+                    continue; // a new recommendation between two agendas that still stand
+                }
+                problem.add(meeting);
+                continue;
+            }
+            place(meeting, p);
+            problem.add(meeting);
+        }
+        return new RepairPlan(event, mode, new MeetingSchedule(event, problem), classified);
+    }
+
+    private PublishedMeeting classify(Placement placement, Meeting requiredMatch, List<Meeting> readded) {
+        Participant a = event.participant(placement.first());
+        Participant b = event.participant(placement.second());
+        if (a == null || b == null) {
+            String gone = a == null && b == null ? placement.first() + " and " + placement.second() + " no longer take"
+                    : (a == null ? placement.first() : placement.second()) + " no longer takes";
+            return new PublishedMeeting(placement, null, Status.GONE, null, null, gone + " part in the event");
+        }
+        if (event.excluded(a.id(), b.id())) {
+            String why = event.exclusions().stream().filter(e -> e.covers(a.id(), b.id())).map(Exclusion::reason)
+                    .filter(r -> r != null && !r.isBlank()).findFirst().map(r -> " (" + r + ")").orElse("");
+            return new PublishedMeeting(placement, null, Status.GONE, null, null,
+                    a.id() + " and " + b.id() + " must no longer meet" + why);
+        }
+        Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
+        if (meeting == null) {
+            if (placement.origin() != Origin.RECOMMENDED) {
+                return new PublishedMeeting(placement, null, Status.GONE, null, null,
+                        placement.origin() == Origin.REQUIRED
+                                ? "the required meeting " + placement.id() + " was removed from the event"
+                                : "the request to meet was withdrawn");
+            }
+            meeting = recommendationAgain(placement, a, b);
+            readded.add(meeting);
+            matched.add(meeting);
+        }
+        Slot slot = slotOf(placement);
+        Table table = placement.table() == null ? null : event.table(placement.table());
+        String problem = slotProblem(placement, meeting, slot, a, b);
+        if (problem == null && placement.table() != null && table == null) {
+            problem = "table " + placement.table() + " no longer exists";
+        }
+        return new PublishedMeeting(placement, meeting.getId(), problem == null ? Status.UNAFFECTED : Status.AFFECTED,
+                slot, table, problem);
+    }
+
+    private Meeting matchByPair(Placement placement) {
+        List<Meeting> sameIdFirst = new ArrayList<>(candidatesByPair.getOrDefault(
+                pairKey(placement.first(), placement.second()), List.of()));
+        sameIdFirst.sort(Comparator.comparing((Meeting m) -> !m.getId().equals(placement.id())));
+        for (Meeting meeting : sameIdFirst) {
+            if (matched.add(meeting)) {
+                return meeting;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For every startup and agency without a standing published meeting (a late registration, or one who lost all),
+     * its best-ranked counterparts that still have room once the standing meetings are counted: the counterparts
+     * it asked for or was recommended are often booked up by then, and nobody else's agenda must move for it.
+     */
+    private List<Meeting> newcomerOptions(List<PublishedMeeting> classified, Relevance relevance) {
+        int[] standing = new int[event.participants().size()];
+        for (PublishedMeeting p : classified) {
+            if (p.status() == Status.UNAFFECTED) {
+                standing[event.participant(p.placement().first()).index()]++;
+                standing[event.participant(p.placement().second()).index()]++;
+            }
+        }
+        int[] offered = new int[standing.length];
+        List<Meeting> options = new ArrayList<>();
+        for (Participant newcomer : event.participants()) {
+            if (standing[newcomer.index()] > 0
+                    || newcomer.role() != Role.STARTUP && newcomer.role() != Role.AGENCY) {
+                continue;
+            }
+            int added = 0;
+            for (Relevance.Ranked ranked : relevance.ranked(newcomer)) {
+                if (added >= NEWCOMER_OPTIONS) {
+                    break;
+                }
+                Participant other = ranked.counterpart();
+                int room = capacity(other) - standing[other.index()];
+                // Several newcomers may be offered one free seat (the solver picks), within reason.
+                if (room <= 0 || offered[other.index()] >= NEWCOMER_OPTIONS * room
+                        || candidatesByPair.containsKey(pairKey(newcomer.id(), other.id()))
+                        || event.excluded(newcomer.id(), other.id())) {
+                    continue;
+                }
+                List<Slot> slots = Meetings.allowedSlots(event, newcomer, other, null);
+                if (slots.isEmpty()) {
+                    continue;
+                }
+                Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
+                Participant agency = startup == newcomer ? other : newcomer;
+                List<String> reasons = new ArrayList<>();
+                reasons.add(other.label() + " still has room for " + newcomer.label()
+                        + " after the changes to the published schedule");
+                reasons.addAll(relevance.explain(startup, agency).reasons());
+                String id = unique("c-" + startup.id() + "-" + agency.id());
+                usedIds.add(id);
+                Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
+                        Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * ranked.score()),
+                        ranked.score(), reasons, null, slots, event.tables(), List.of());
+                candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>())
+                        .add(option);
+                offered[other.index()]++;
+                options.add(option);
+                added++;
+            }
+        }
+        return options;
+    }
+
+    /** Meetings a participant can hold: its maximum, and no more than its representatives in every slot it attends. */
+    private int capacity(Participant p) {
+        int slots = 0;
+        for (Slot slot : event.slots()) {
+            slots += p.isAvailable(slot.index()) ? 1 : 0;
+        }
+        return (int) Math.min(p.maxMeetings(), (long) Math.max(1, p.representatives()) * slots);
+    }
+
+    /** A published recommendation stands although relevance ranks the pair lower now: nobody withdrew it. */
+    private Meeting recommendationAgain(Placement placement, Participant a, Participant b) {
+        String id = placement.id() == null || usedIds.contains(placement.id())
+                ? unique("p-" + a.id() + "-" + b.id()) : placement.id();
+        usedIds.add(id);
+        return new Meeting(id, a, b, Origin.RECOMMENDED, ScoreWeights.PUBLISHED_DROPPED, 0.0,
+                List.of("recommended in the published schedule"), null,
+                Meetings.allowedSlots(event, a, b, null), event.tables(), List.of());
+    }
+
+    private String unique(String id) {
+        String unique = id;
+        for (int i = 2; usedIds.contains(unique); i++) {
+            unique = id + "-" + i;
+        }
+        return unique;
+    }
+
+    /** The published slot in the current numbering: by clock time when both sides have one, else by number. */
+    private Slot slotOf(Placement placement) {
+        if (placement.start() != null && event.slotCount() > 0 && event.slot(1).start() != null) {
+            try {
+                LocalDateTime start = event.timeZone() == null ? LocalDateTime.parse(placement.start())
+                        : OffsetDateTime.parse(placement.start()).atZoneSameInstant(event.timeZone())
+                                .toLocalDateTime();
+                return event.slots().stream().filter(s -> start.equals(s.start())).findFirst().orElse(null);
+            } catch (DateTimeParseException e) {
+                // not a timestamp this engine wrote: fall back to the slot number
+            }
+        }
+        return placement.slot() <= event.slotCount() ? event.slot(placement.slot()) : null;
+    }
+
+    private static String slotProblem(Placement placement, Meeting meeting, Slot slot, Participant a,
+            Participant b) {
+        if (slot == null) {
+            return "slot " + placement.slot() + (placement.start() == null ? "" : " (" + placement.start() + ")")
+                    + " no longer exists";
+        }
+        List<String> away = new ArrayList<>();
+        for (Participant p : List.of(a, b)) {
+            if (!p.isAvailable(slot.index())) {
+                away.add(p.id());
+            }
+        }
+        if (!away.isEmpty()) {
+            return String.join(" and ", away) + (away.size() == 1 ? " is" : " are") + " no longer available in "
+                    + slot;
+        }
+        if (!meeting.getAllowedSlots().contains(slot)) {
+            return meeting.getAllowedSlots().size() == 1 && meeting.isRequired()
+                    ? "it is now fixed in " + meeting.getAllowedSlots().get(0)
+                    : "it must now take place in session " + meeting.getSessionId();
+        }
+        return null;
+    }
+
+    /**
+     * Unaffected meetings beyond what a participant can now hold (fewer representatives per slot, a lower
+     * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first.
+     */
+    private List<PublishedMeeting> limitToCapacity(List<PublishedMeeting> classified) {
+        List<PublishedMeeting> result = new ArrayList<>(classified);
+        Map<String, List<Integer>> byParticipant = new LinkedHashMap<>();
+        for (int i = 0; i < result.size(); i++) {
+            PublishedMeeting p = result.get(i);
+            if (p.status() == Status.UNAFFECTED) {
+                byParticipant.computeIfAbsent(p.placement().first(), k -> new ArrayList<>()).add(i);
+                byParticipant.computeIfAbsent(p.placement().second(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        Comparator<Integer> strongestFirst = Comparator
+                .comparing((Integer i) -> result.get(i).placement().origin())
+                .thenComparingInt(i -> result.get(i).slot().index());
+        for (Map.Entry<String, List<Integer>> entry : byParticipant.entrySet()) {
+            Participant participant = event.participant(entry.getKey());
+            List<Integer> mine = new ArrayList<>(entry.getValue());
+            mine.removeIf(i -> result.get(i).status() != Status.UNAFFECTED);
+            mine.sort(strongestFirst);
+            Map<Integer, Integer> perSlot = new HashMap<>();
+            int kept = 0;
+            for (int i : mine) {
+                PublishedMeeting p = result.get(i);
+                int inSlot = perSlot.merge(p.slot().index(), 1, Integer::sum);
+                String problem = null;
+                if (inSlot > Math.max(1, participant.representatives())) {
+                    problem = participant.id() + " now sends " + participant.representatives()
+                            + (participant.representatives() == 1 ? " representative" : " representatives");
+                } else if (kept >= participant.maxMeetings()) {
+                    problem = participant.id() + " now takes at most " + participant.maxMeetings() + " meetings";
+                }
+                if (problem == null) {
+                    kept++;
+                } else {
+                    perSlot.merge(p.slot().index(), -1, Integer::sum);
+                    result.set(i, new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(),
+                            p.table(), problem));
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Participants who are new to the schedule, lost a meeting or must move one: they may get new recommendations.
+     * The others' agendas stand as published.
+     */
+    private static Predicate<String> touchedParticipants(List<PublishedMeeting> classified) {
+        Set<String> standing = new HashSet<>();
+        Set<String> touched = new HashSet<>();
+        for (PublishedMeeting p : classified) {
+            Set<String> side = p.status() == Status.UNAFFECTED ? standing : touched;
+            side.add(p.placement().first());
+            side.add(p.placement().second());
+        }
+        return id -> touched.contains(id) || !standing.contains(id);
+    }
+
+    /** Places a matched candidate where it was published, pinned or priced as the mode says. */
+    private void place(Meeting meeting, PublishedMeeting p) {
+        switch (p.status()) {
+            case UNAFFECTED -> {
+                meeting.setSlot(p.slot());
+                meeting.setTable(p.table());
+                if (mode == RepairMode.FREEZE && p.table() != null) {
+                    meeting.setPinned(true);
+                } else {
+                    meeting.keepPublished(p.slot(), p.table(), mode == RepairMode.FREEZE
+                            ? ScoreWeights.PUBLISHED_DROPPED : ScoreWeights.PUBLISHED_MOVED,
+                            ScoreWeights.PUBLISHED_DROPPED);
+                }
+            }
+            case AFFECTED -> {
+                boolean slotStands = p.slot() != null && meeting.getAllowedSlots().contains(p.slot());
+                if (slotStands) {
+                    meeting.setSlot(p.slot());
+                }
+                meeting.keepPublished(slotStands ? p.slot() : null, null,
+                        slotStands ? ScoreWeights.PUBLISHED_MOVED : 0, ScoreWeights.PUBLISHED_DROPPED);
+            }
+            case GONE -> throw new IllegalStateException("A gone meeting has no candidate: " + p);
+        }
+    }
+
+    private static List<Meeting> concat(List<Meeting> a, List<Meeting> b) {
+        List<Meeting> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static boolean samePair(Meeting meeting, Placement placement) {
+        return pairKey(meeting.getFirst().id(), meeting.getSecond().id())
+                .equals(pairKey(placement.first(), placement.second()));
+    }
+
+    static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
+    }
+}
