@@ -2,6 +2,7 @@ package org.b2g.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,6 +15,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
+import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
+import org.b2g.core.cli.Durations;
+import org.b2g.core.io.InputException;
 import org.b2g.service.http.Api;
 
 /**
@@ -30,21 +35,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            fail(USAGE);
+        CommandLine.main(args.length == 0 ? "" : args[0], args, Main::run);
+    }
+
+    private static int run(List<String> args, PrintStream out, PrintStream err) {
+        String verb = args.isEmpty() ? "" : args.get(0);
+        if (!verb.equals("serve") && !verb.equals("demo")) {
+            err.println((verb.isEmpty() ? "b2g: a verb is missing." : "b2g: unknown verb (" + verb + ").") + "\n"
+                    + USAGE);
+            return CommandLine.BAD_INPUT;
         }
-        Map<String, String> overrides;
-        try {
-            overrides = options(List.of(args).subList(1, args.length));
-        } catch (IllegalArgumentException e) {
-            fail("b2g " + args[0] + ": " + e.getMessage() + "\n" + USAGE);
-            return;
+        Config config = config(options(verb, args.subList(1, args.size())));
+        if (verb.equals("serve")) {
+            serve(config);
+        } else {
+            Demo.run(config);
         }
-        switch (args[0]) {
-            case "serve" -> serve(config(overrides));
-            case "demo" -> Demo.run(config(overrides));
-            default -> fail("b2g: unknown verb (" + args[0] + ").\n" + USAGE);
-        }
+        return CommandLine.KEEP_RUNNING;
     }
 
     /** The API and, when the web pages are on the classpath, the pages at {@code /}. */
@@ -115,23 +122,25 @@ public final class Main {
     }
 
     /** Maps {@code --host}, {@code --port}, {@code --data}, {@code --db} and {@code --time-limit} to configuration keys. */
-    static Map<String, String> options(List<String> args) {
-        Map<String, String> keys = Map.of("--port", "server.port", "--host", "server.host", "--data", "b2g.data",
-                "--db", "b2g.db", "--time-limit", "b2g.demo-time-limit");
+    static Map<String, String> options(String verb, List<String> args) {
+        Map<String, String> keys = Map.of("host", "server.host", "port", "server.port", "data", "b2g.data",
+                "db", "b2g.db", "time-limit", "b2g.demo-time-limit");
+        Arguments arguments = Arguments.parse(verb, args, keys.keySet());
+        if (!arguments.positional().isEmpty()) {
+            throw new InputException("b2g " + verb + ": unexpected argument '" + arguments.positional().get(0)
+                    + "'; " + USAGE);
+        }
         Map<String, String> overrides = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String key = keys.get(args.get(i));
-            if (key == null) {
-                throw new IllegalArgumentException("unknown option (" + args.get(i) + ").");
+        keys.forEach((option, key) -> {
+            if (arguments.has(option)) {
+                overrides.put(key, arguments.option(option, null));
             }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("option " + args.get(i) + " needs a value.");
-            }
-            String value = args.get(++i);
-            if (key.equals("server.port") && !value.matches("\\d{1,5}")) {
-                throw new IllegalArgumentException("the port (" + value + ") should be a number in 0..65535.");
-            }
-            overrides.put(key, value);
+        });
+        if (arguments.has("port")) {
+            overrides.put("server.port", String.valueOf(arguments.intOption("port", 8080, 0, 65535)));
+        }
+        if (arguments.has("time-limit")) {
+            arguments.durationOption("time-limit", null); // checked now, not after the server started
         }
         return overrides;
     }
@@ -151,8 +160,4 @@ public final class Main {
         return Durations.parse("--time-limit", config.get("b2g.demo-time-limit").asString().orElse("10s"));
     }
 
-    private static void fail(String message) {
-        System.err.println(message);
-        System.exit(2);
-    }
 }

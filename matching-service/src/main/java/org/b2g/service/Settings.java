@@ -5,6 +5,8 @@ import java.time.Duration;
 
 import io.helidon.config.Config;
 
+import org.b2g.core.cli.Durations;
+
 /**
  * The service's settings, read once from {@code application.yaml} and the command line.
  *

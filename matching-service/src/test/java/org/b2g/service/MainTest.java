@@ -25,8 +25,19 @@ class MainTest {
     @Test
     void listensOnLoopbackUnlessHostOpensIt() {
         assertEquals("127.0.0.1", Main.config(Map.of()).get("server.host").asString().orElseThrow());
-        assertEquals("0.0.0.0", Main.config(Main.options(List.of("--host", "0.0.0.0"))).get("server.host")
+        assertEquals("0.0.0.0", Main.config(Main.options("serve", List.of("--host", "0.0.0.0"))).get("server.host")
                 .asString().orElseThrow());
+    }
+
+    @Test
+    void readsOptionsWithTheParserOfEveryVerb() {
+        assertEquals(Map.of("server.port", "9000", "b2g.data", "/tmp/x"),
+                Main.options("serve", List.of("--port", "9000", "--data=/tmp/x")));
+        org.b2g.core.io.InputException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                org.b2g.core.io.InputException.class, () -> Main.options("serve", List.of("--prot", "9000")));
+        assertTrue(unknown.getMessage().startsWith("b2g serve: unknown option --prot"), unknown.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(org.b2g.core.io.InputException.class,
+                () -> Main.options("demo", List.of("--time-limit", "30")));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.helidon.webserver.sse.SseSink;
 
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
-import org.b2g.service.Durations;
+import org.b2g.core.cli.Durations;
 import org.b2g.service.solving.JobStatus;
 
 /**
@@ -119,12 +119,8 @@ final class SolveService implements HttpService {
         Duration limit = defaults.timeLimit();
         long seed = defaults.seed();
         long moveLimit = defaults.moveLimit();
-        try {
-            if (req.query().contains("timeLimit")) {
-                limit = Durations.parse("timeLimit", req.query().get("timeLimit"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+        if (req.query().contains("timeLimit")) {
+            limit = Durations.parse("timeLimit", req.query().get("timeLimit")); // InputException: 400
         }
         if (limit.compareTo(backend.settings().maxTimeLimit()) > 0) {
             throw ApiException.badRequest("The timeLimit (" + req.query().get("timeLimit")
