@@ -35,20 +35,16 @@
         { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   }
 
+  /** The other participant of a meeting as the agenda gives it; a cancelled meeting may know only its id. */
   function counterpartOf(m) {
-    const c = m.counterpart ?? m.with;
-    if (c && typeof c === 'object') return { id: c.id, name: c.name || c.id, role: c.role };
-    if (typeof c === 'string') return { id: c, name: m.counterpartName || c, role: m.counterpartRole };
-    const other = (m.participants || []).find((p) => (p.id || p) !== participantId);
-    return other && typeof other === 'object' ? { id: other.id, name: other.name || other.id, role: other.role }
-      : { id: other, name: other, role: null };
+    return { ...m.counterpart, name: m.counterpart.name || m.counterpart.id };
   }
 
   function row(m) {
     const when = split(m.start);
     const until = split(m.end);
     const other = counterpartOf(m);
-    const table = m.tableName || (m.table && typeof m.table === 'object' ? (m.table.name || m.table.id) : m.table);
+    const table = m.table ? m.table.name || m.table.id : null;
     const origin = m.origin ? el('span', { class: 'badge origin-' + m.origin }, t(m.origin)) : null;
     const relevance = typeof m.relevance === 'number' && m.relevance > 0
       ? el('span', { class: 'muted small' }, ' (' + t('relevance', { n: m.relevance.toFixed(2) }) + ')') : null;

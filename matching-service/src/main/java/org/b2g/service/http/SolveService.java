@@ -26,6 +26,8 @@ final class SolveService implements HttpService {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final long KEEP_ALIVE_SECONDS = 15;
+    /** The longest silence of a stream while its job solves: the console shows time and progress every second. */
+    private static final long PROGRESS_SECONDS = 1;
 
     private final Backend backend;
     private final Access access;
@@ -69,7 +71,10 @@ final class SolveService implements HttpService {
         res.send(Views.job(status, isStale(status)));
     }
 
-    /** One {@code progress} event now and at each new best, then {@code done} and the end of the stream. */
+    /**
+     * One {@code progress} event now, at each new best and at least every second while solving, then {@code done}
+     * and the end of the stream.
+     */
     private void stream(ServerRequest req, ServerResponse res) {
         access.organizerOrQuery(req); // EventSource cannot send a header
         String id = Paths.param(req, "id");
@@ -89,11 +94,21 @@ final class SolveService implements HttpService {
             latest.add(stored);
         }
         try (SseSink sink = res.sink(SseSink.TYPE)) {
+            long quiet = 0;
             while (true) {
-                JobStatus status = latest.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+                JobStatus status = latest.poll(PROGRESS_SECONDS, TimeUnit.SECONDS);
                 if (status == null) {
-                    sink.emit(SseEvent.builder().comment("keep-alive").build());
-                    continue;
+                    // No new best for a second: say so anyway, with the time spent, so that progress never freezes.
+                    JobStatus now = backend.solving().status(id);
+                    if (now != null && !now.finished()) {
+                        status = now;
+                    } else if (++quiet * PROGRESS_SECONDS >= KEEP_ALIVE_SECONDS) {
+                        quiet = 0;
+                        sink.emit(SseEvent.builder().comment("keep-alive").build());
+                        continue;
+                    } else {
+                        continue;
+                    }
                 }
                 sink.emit(SseEvent.builder()
                         .name(status.finished() ? "done" : "progress")

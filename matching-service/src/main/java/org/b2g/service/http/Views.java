@@ -38,6 +38,9 @@ final class Views {
                 .add("startedAt", s.startedAt().toString())
                 .add("stoppedEarly", s.stoppedEarly())
                 .add("stale", stale);
+        if (s.candidates() > 0) {
+            json.add("candidates", s.candidates());
+        }
         optional(json, "score", s.score());
         optional(json, "bestSince", s.bestSince());
         optional(json, "finishedAt", s.finishedAt());

@@ -62,6 +62,7 @@ final class Job implements Runnable {
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
             MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+            update(status.withCandidates(problem.getMeetings().size()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops

@@ -267,7 +267,7 @@ public final class SolveJobs implements AutoCloseable {
     private static JobStatus status(JobRepository.StoredJob row) {
         return new JobStatus(row.eventId(), row.eventVersion(), JobStatus.State.valueOf(row.state()), false,
                 row.score(), row.scheduled(), 0, Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
-                instant(row.finishedAt()), row.stoppedEarly(), row.reason());
+                instant(row.finishedAt()), row.stoppedEarly(), row.reason(), 0);
     }
 
     private static long millis(Instant instant) {
