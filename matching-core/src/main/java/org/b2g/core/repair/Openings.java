@@ -12,6 +12,7 @@ import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
 
 /**
  * Where one extra meeting between two participants fits into a schedule without moving any other meeting: every
@@ -79,6 +80,35 @@ public final class Openings {
 
     public static Openings of(MeetingSchedule schedule) {
         return new Openings(schedule);
+    }
+
+    /**
+     * The openings of a stored schedule of {@code event} (e.g. the published one, read against the event as it is
+     * now): meetings of participants who left, or in slots that no longer exist, hold nothing.
+     *
+     * @throws InputException when the schedule belongs to another event or names a table the event does not have
+     */
+    public static Openings of(Event event, ScheduleFile schedule, String source) {
+        Repair.checkBelongs(event, schedule, source);
+        List<Meeting> meetings = new ArrayList<>(schedule.meetings().size());
+        for (int i = 0; i < schedule.meetings().size(); i++) {
+            ScheduleFile.Placement p = schedule.meetings().get(i);
+            Participant a = event.participant(p.first());
+            Participant b = event.participant(p.second());
+            if (a == null || b == null || p.slot() > event.slotCount()) {
+                continue;
+            }
+            Table table = p.table() == null ? null : event.table(p.table());
+            if (p.table() != null && table == null) {
+                throw new InputException(source + ": meetings[" + i + "].table: unknown table \"" + p.table() + "\".");
+            }
+            Meeting meeting = new Meeting(p.id(), a, b, p.origin(), 0, 0.0, List.of(), null, event.slots(),
+                    event.tables(), List.of());
+            meeting.setSlot(event.slot(p.slot()));
+            meeting.setTable(table);
+            meetings.add(meeting);
+        }
+        return new Openings(new MeetingSchedule(event, meetings));
     }
 
     /**

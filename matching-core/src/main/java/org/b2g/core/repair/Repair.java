@@ -83,7 +83,8 @@ public final class Repair {
         return new Repair(event, mode, candidates).build(published, candidates, relevance);
     }
 
-    private static void checkBelongs(Event event, ScheduleFile published, String source) {
+    /** @throws InputException when {@code published} is a schedule of another event */
+    static void checkBelongs(Event event, ScheduleFile published, String source) {
         if (published.event() != null && !published.event().equals(event.id())) {
             throw new InputException(source + ": event (\"" + published.event() + "\") is not the event being"
                     + " repaired (\"" + event.id() + "\"); expected a schedule published for " + event.id() + ".");

@@ -96,4 +96,24 @@ class RepairCommandTest {
         assertEquals(2, main("repair", event.toString(), "--published", "x.json", "--mode", "soft"));
         assertEquals("--mode (soft) is not a repair mode; expected minimal or freeze.", err().strip());
     }
+
+    @Test
+    void listsTheOpenSlotsForOneMoreMeetingOrSaysWhyThereIsNone() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        out.reset();
+
+        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2");
+
+        // Two startups are free in the slot a-1 does not use, and the table is free then.
+        assertEquals(0, exit, err());
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed.lines().skip(1).findFirst().orElse("").matches("slot \\d \\(0[89]:\\d\\d\\) +1 +[+-]\\d"),
+                listed);
+        out.reset();
+        Path busy = Files.writeString(dir.resolve("busy.json"), EVENT.formatted(", \"maxMeetings\": 1", ""));
+        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1"));
+        assertEquals("No slot for s-2 and s-1: s-2 is fully booked (1 of 1).",
+                out.toString(StandardCharsets.UTF_8).strip());
+    }
 }
