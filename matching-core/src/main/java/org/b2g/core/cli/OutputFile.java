@@ -24,6 +24,12 @@ public final class OutputFile {
     private OutputFile() {
     }
 
+    /** What goes into the output: written once, to a temporary file, a device or standard output. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /**
      * Writes {@code text} as UTF-8 to {@code target}.
      *
@@ -31,8 +37,29 @@ public final class OutputFile {
      * @throws InputException when the target's folder does not exist
      */
     public static void write(String option, String target, String text, PrintStream stdout) throws IOException {
+        write(option, target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), stdout);
+    }
+
+    /**
+     * Writes {@code content} to {@code target}: {@code -} is standard output, a device or pipe is written to
+     * directly, a regular file (or a new path) is written beside itself and renamed into place.
+     *
+     * @throws InputException when the target's folder does not exist
+     */
+    public static void write(String option, String target, Content content, PrintStream stdout) throws IOException {
         if (target.equals("-")) {
-            stdout.print(text);
+            // Content may close what it writes to (a CSV printer does): standard output stays open.
+            content.writeTo(new java.io.FilterOutputStream(stdout) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
             stdout.flush();
             return;
         }
@@ -40,8 +67,11 @@ public final class OutputFile {
         if (Files.exists(path)) {
             path = path.toRealPath(); // a link names the file to replace, not itself
             if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isDirectory(path)) {
+                    throw new InputException(option + " " + target + " is a folder; expected a file.");
+                }
                 try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-                    out.write(text.getBytes(StandardCharsets.UTF_8));
+                    content.writeTo(out);
                 }
                 return;
             }
@@ -52,7 +82,9 @@ public final class OutputFile {
         }
         Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
             try {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -69,6 +69,33 @@ class OutputFileTest {
     }
 
     @Test
+    void everyVerbThatWritesAFileLeavesANamedPipeInPlace() throws Exception {
+        Path pipe = dir.resolve("book.xlsx");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "mkfifo is not available");
+            return;
+        }
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(pipe);
+            } catch (java.io.IOException e) {
+                return new byte[0];
+            }
+        });
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"template", "--out", pipe.toString()}, NO_STDOUT,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.isRegularFile(pipe), "the pipe was replaced by a regular file");
+        byte[] bytes = read.get(10, TimeUnit.SECONDS);
+        assertTrue(bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K', "an .xlsx (zip) came through the pipe");
+    }
+
+    @Test
     void followsALinkAndKeepsIt() throws Exception {
         Path target = dir.resolve("real.json");
         Files.writeString(target, "old");
