@@ -112,7 +112,7 @@
     try {
       agenda = await api.call('GET', api.paths.agenda(eventId, participantId), { token: personalToken });
     } catch (error) {
-      const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notFound' : 'failed';
+      const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notYet' : 'failed';
       failure = { key, detail: key === 'failed' ? error.detail || error.message : null };
     }
     render();

@@ -12,7 +12,7 @@
 
   // ---- small helpers ------------------------------------------------------------------------------------------
 
-  const { el } = window.B2G.dom;
+  const { el, fold } = window.B2G.dom;
 
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function call(method, path, options = {}) { return api.call(method, path, { token: token(), ...options }); }
@@ -239,12 +239,12 @@
 
   function renderMatches() {
     const role = $('match-role').value;
-    const needle = $('match-filter').value.trim().toLowerCase();
+    const needle = fold($('match-filter').value.trim());
     const cards = [];
     for (const r of state.rankings || []) {
       const name = nameOf(r.id);
       if (role !== 'all' && roleOf(r.id) !== role) continue;
-      if (needle && !name.toLowerCase().includes(needle) && !r.id.toLowerCase().includes(needle)) continue;
+      if (needle && !fold(name).includes(needle) && !fold(r.id).includes(needle)) continue;
       const items = r.candidates.map((c) => el('li', {},
           el('strong', {}, nameOf(c.id)), ' ',
           c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'meter', role: 'img',
@@ -398,6 +398,7 @@
       if (error.status !== 404) showError($('schedule-error'), error);
     }
     $('schedule-empty').hidden = Boolean(state.schedule);
+    for (const note of document.querySelectorAll('.stale-note')) note.hidden = !(state.schedule && state.schedule.stale);
     $('schedule-box').hidden = !state.schedule;
     if (state.schedule) renderSchedule();
     renderParticipants();
@@ -432,7 +433,7 @@
     const chosen = filter.value;
     filter.replaceChildren(el('option', { value: '' }, 'Everyone'), ...options);
     filter.value = chosen;
-    applyFilter();
+    findInGrid();
 
     const unscheduled = schedule.unscheduled;
     $('unscheduled').tBodies[0].replaceChildren(...unscheduled.map((u) => el('tr', {},
@@ -455,6 +456,21 @@
       title, 'data-participants': m.participants.join(' '), 'data-origin': m.origin,
     }, el('span', { class: 'a' }, nameOf(a)), el('span', { class: 'b' }, nameOf(b)),
         here.length > 1 ? el('strong', { class: 'small' }, `+${here.length - 1} more`) : null);
+  }
+
+  /** Narrows the participant list to the names and ids that contain what was typed; a single match is chosen. */
+  function findInGrid() {
+    const needle = fold($('grid-find').value.trim());
+    const filter = $('grid-filter');
+    const shown = [];
+    for (const option of filter.options) {
+      const match = !option.value || !needle || fold(option.textContent + ' ' + option.value).includes(needle);
+      option.hidden = !match;
+      if (match && option.value) shown.push(option);
+    }
+    if (needle && shown.length === 1) filter.value = shown[0].value;
+    else if (needle && filter.selectedOptions[0] && filter.selectedOptions[0].hidden) filter.value = '';
+    applyFilter();
   }
 
   function applyFilter() {
@@ -518,6 +534,7 @@
   $('solve-form').addEventListener('submit', solve);
   $('stop').addEventListener('click', stop);
   $('grid-filter').addEventListener('change', applyFilter);
+  $('grid-find').addEventListener('input', findInGrid);
   $('match-role').addEventListener('change', renderMatches);
   $('match-filter').addEventListener('input', renderMatches);
   $('back').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; });

@@ -22,5 +22,10 @@
     return node;
   }
 
-  B2G.dom = { el };
+  /** Text as search compares it: case and diacritics ignored, so "quan 7" finds "Quận 7" and "duong" "Đường". */
+  function fold(text) {
+    return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  }
+
+  B2G.dom = { el, fold };
 })();

@@ -46,12 +46,30 @@ public final class Main {
             return CommandLine.BAD_INPUT;
         }
         Config config = config(options(verb, args.subList(1, args.size())));
+        quietLibraries(verb.equals("demo"));
         if (verb.equals("serve")) {
             serve(config);
         } else {
             Demo.run(config);
         }
         return CommandLine.KEEP_RUNNING;
+    }
+
+    /** Held so that the levels set below stay set (java.util.logging keeps loggers only weakly). */
+    private static final List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+
+    /**
+     * OptaPlanner logs every solve at INFO (phases, scores, speeds): what the service says about a job is in its
+     * status. The demo also drops Helidon's start-up lines, so that its own output (the links to open) stays on one
+     * screen. Warnings and errors still come through.
+     */
+    static void quietLibraries(boolean demo) {
+        List<String> names = demo ? List.of("org.optaplanner", "io.helidon") : List.of("org.optaplanner");
+        for (String name : names) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 
     /** The API and, when the web pages are on the classpath, the pages at {@code /}. */

@@ -158,7 +158,19 @@ class ConsoleBrowserTest {
         for (WebElement mine : bright) {
             assertTrue(List.of(mine.getAttribute("data-participants").split(" ")).contains(who));
         }
-        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size() + " meetings of "));
+        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size()
+                + (bright.size() == 1 ? " meeting of " : " meetings of ")));
+        new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
+
+        // Typed without diacritics and in lower case, a participant's full name still finds it.
+        String name = page.findElement(By.cssSelector("#grid-filter option[value='" + who + "']"))
+                .getAttribute("textContent").replaceAll(" \\([a-z]+\\)$", "");
+        String typed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+        page.findElement(By.id("grid-find")).sendKeys(typed);
+        assertEquals(who, new Select(page.findElement(By.id("grid-filter"))).getFirstSelectedOption()
+                .getAttribute("value"), "typed: " + typed);
+        page.findElement(By.id("grid-find")).clear();
         new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
     }
 

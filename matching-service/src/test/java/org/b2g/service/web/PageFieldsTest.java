@@ -51,7 +51,7 @@ class PageFieldsTest {
             "currentTarget", "parentElement", "activeElement", "key", "name", "message", "status", "statusText",
             "headers", "ok", "clipboard", "search", "pathname", "hash", "language", "languages", "api", "dom",
             "event", "i18n", "B2G", "done", "abort", "signal", "innerWidth", "flat", "detail", "participants",
-            "participant", "cancelled");
+            "participant", "cancelled", "options", "selectedOptions");
 
     /** Names of objects the pages build themselves (state, slots from the event, rankings, progress). */
     private static final Set<String> PAGE_OWN = Set.of(
