@@ -108,16 +108,5 @@
     return { done, abort: () => controller.abort() };
   }
 
-  /** Milliseconds from a number of milliseconds, an ISO-8601 duration (PT1.5S) or a "1.5s" string. */
-  function millis(value) {
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'number') return value;
-    const iso = /^P(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value);
-    if (iso) return ((+iso[1] || 0) * 3600 + (+iso[2] || 0) * 60 + (+iso[3] || 0)) * 1000;
-    const plain = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(value);
-    if (plain) return +plain[1] * ({ ms: 1, s: 1000, m: 60000 }[(plain[2] || 'ms').toLowerCase()]);
-    return null;
-  }
-
-  B2G.api = { ApiError, paths, call, stream, millis };
+  B2G.api = { ApiError, paths, call, stream };
 })();

@@ -27,7 +27,7 @@ import org.b2g.core.matching.Explanations;
 import org.b2g.core.solver.ScheduleMetrics;
 
 /**
- * Writes and reads {@code b2g-schedule/1} (formats.md): the scheduled meetings in time order, the candidates left
+ * Writes and reads {@code b2g-schedule/1} (docs/formats.md): the scheduled meetings in time order, the candidates left
  * out with the reason, and the figures organizers compare schedules by.
  */
 public final class ScheduleJson {

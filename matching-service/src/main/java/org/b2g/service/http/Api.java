@@ -25,13 +25,14 @@ public final class Api {
 
     public static void register(HttpRouting.Builder routing, Backend backend) {
         Problems.register(routing);
+        SecurityHeaders.register(routing);
         for (Mount mount : mounts(backend)) {
             routing.register(mount.prefix(), mount.service());
         }
     }
 
     static List<Mount> mounts(Backend backend) {
-        Access access = new Access(backend.credentials());
+        Access access = new Access(backend);
         return List.of(
                 new Mount("/api/health", new HealthService(backend.database())),
                 new Mount("/api/openapi", new OpenApiService()),

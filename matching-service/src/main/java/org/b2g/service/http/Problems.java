@@ -14,6 +14,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.b2g.core.io.InputException;
+import org.b2g.service.persistence.Database;
 import org.b2g.service.solving.SolveRejectedException;
 
 /**
@@ -32,6 +33,8 @@ final class Problems {
         routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
                 .error(InputException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
+                .error(Database.ConflictException.class,
+                        (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))
                 .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "Failed: " + req.prologue().method().text() + " " + req.path().path(), e);

@@ -36,6 +36,7 @@ public final class ScheduleRepository {
     private static final String FIND_SCHEDULE =
             "SELECT event_id, event_version, score, solved_at, body FROM schedules WHERE event_id = ?";
     private static final String DELETE_AGENDAS = "DELETE FROM agendas WHERE event_id = ?";
+    private static final String DELETE_AGENDA = "DELETE FROM agendas WHERE event_id = ? AND participant_id = ?";
     private static final String INSERT_AGENDA =
             "INSERT INTO agendas (event_id, participant_id, body) VALUES (?, ?, ?)";
     private static final String FIND_AGENDA = "SELECT a.body, s.event_version, e.version FROM agendas a"
@@ -94,6 +95,23 @@ public final class ScheduleRepository {
             s.setString(5, scheduleJson.toString());
             s.executeUpdate();
         }
+    }
+
+    /**
+     * Deletes the agendas of participants no longer in the event, so that they stop reading a schedule that was
+     * made while they were in it; returns how many there were.
+     */
+    public int deleteAgendas(Connection c, String eventId, java.util.Collection<String> participantIds)
+            throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement s = c.prepareStatement(DELETE_AGENDA)) {
+            for (String participantId : participantIds) {
+                s.setString(1, eventId);
+                s.setString(2, participantId);
+                deleted += s.executeUpdate();
+            }
+        }
+        return deleted;
     }
 
     /** The event's schedule, or null when it was never solved. */

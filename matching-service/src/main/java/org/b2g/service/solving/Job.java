@@ -39,6 +39,7 @@ final class Job implements Runnable {
     private volatile JobStatus status;
     private volatile Scheduler scheduler;
     private volatile boolean stopRequested;
+    private volatile boolean orphaned;
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
         this.status = queued;
@@ -61,6 +62,7 @@ final class Job implements Runnable {
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
             MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+            update(status.withCandidates(problem.getMeetings().size()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops
@@ -116,6 +118,15 @@ final class Job implements Runnable {
         if (running != null && !status.finished()) {
             running.terminateEarly();
         }
+    }
+
+    /** Marks the job as belonging to a deleted event: nobody asks for it any more, and its result is dropped. */
+    void orphan() {
+        orphaned = true;
+    }
+
+    boolean orphaned() {
+        return orphaned;
     }
 
     boolean awaitFinish(long millis) throws InterruptedException {

@@ -2,6 +2,7 @@ package org.b2g.service.solving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,71 @@ class SolveJobsTest {
         backend = TestService.backend(dir);
         JobStatus status = backend.solving().status("kept");
         assertEquals(JobStatus.State.DONE, status.state());
+    }
+
+    @Test
+    void dropsTheResultOfADeletedEventInsteadOfStoringItIntoANewEventOfTheSameId() throws Exception {
+        store("again", TestService.sampleEvent("again"));
+        java.util.concurrent.CountDownLatch oldJobDone = new java.util.concurrent.CountDownLatch(1);
+        backend.solving().start("again", LONG);
+        backend.solving().subscribe("again", status -> {
+            if (status.finished()) {
+                oldJobDone.countDown();
+            }
+        });
+        backend.solving().eventDeleted("again");
+        boolean deleted = backend.database().inTransaction(c -> backend.events().delete(c, "again"));
+        assertTrue(deleted);
+        store("again", TestService.sampleEvent("again"));
+        try {
+            backend.solving().start("again", LONG);
+            throw new AssertionError("a second job started while the deleted event's job was still registered");
+        } catch (SolveRejectedException e) {
+            assertEquals(SolveRejectedException.Reason.ALREADY_SOLVING, e.reason());
+        } catch (AssertionError e) {
+            // the old job may have stopped already; then the new one is the only one
+            assertTrue(oldJobDone.getCount() == 0, e.getMessage());
+            backend.solving().stop("again", Duration.ofSeconds(20));
+            return;
+        }
+        assertTrue(oldJobDone.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(200); // the deleted event's job leaves the registry just after its last status
+        assertNull(backend.database().inTransaction(c -> backend.schedules().find(c, "again")),
+                "the old job's schedule was stored into the new event");
+        assertNull(backend.solving().status("again"), "the new event was never solved");
+        backend.solving().start("again", ONE_SECOND);
+        assertEquals(JobStatus.State.DONE, awaitFinish("again").state());
+    }
+
+    @Test
+    void aRefusedSolveLeavesTheLastJobAsItWas() throws Exception {
+        backend.close();
+        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "0"));
+        store("solved", TestService.sampleEvent("solved"));
+        store("hog", TestService.sampleEvent("hog"));
+        backend.solving().start("solved", ONE_SECOND);
+        assertEquals(JobStatus.State.DONE, awaitFinish("solved").state());
+        backend.solving().start("hog", LONG);
+        SolveRejectedException busy = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().start("solved", ONE_SECOND));
+        assertEquals(SolveRejectedException.Reason.BUSY, busy.reason());
+        assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state());
+        backend.solving().stop("hog", Duration.ofSeconds(20));
+        backend.close();
+        backend = TestService.backend(dir);
+        assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state(), "as stored");
+    }
+
+    @Test
+    void deletesTheAgendasOfParticipantsRemovedWhileSolving() throws Exception {
+        store("shrinking", TestService.sampleEvent("shrinking"));
+        backend.solving().start("shrinking", ONE_SECOND);
+        String without = TestService.sampleEvent("shrinking").replace("{\"id\": \"s-park\"", "{\"id\": \"s-gone\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!without.equals(TestService.sampleEvent("shrinking")));
+        backend.database().inTransaction(c -> backend.events().replace(c, "shrinking", "shrinking", 10, 2L, without));
+        awaitFinish("shrinking");
+        assertNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-park")));
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-flood")));
     }
 
     @Test

@@ -158,7 +158,19 @@ class ConsoleBrowserTest {
         for (WebElement mine : bright) {
             assertTrue(List.of(mine.getAttribute("data-participants").split(" ")).contains(who));
         }
-        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size() + " meetings of "));
+        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size()
+                + (bright.size() == 1 ? " meeting of " : " meetings of ")));
+        new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
+
+        // Typed without diacritics and in lower case, a participant's full name still finds it.
+        String name = page.findElement(By.cssSelector("#grid-filter option[value='" + who + "']"))
+                .getAttribute("textContent").replaceAll(" \\([a-z]+\\)$", "");
+        String typed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+        page.findElement(By.id("grid-find")).sendKeys(typed);
+        assertEquals(who, new Select(page.findElement(By.id("grid-filter"))).getFirstSelectedOption()
+                .getAttribute("value"), "typed: " + typed);
+        page.findElement(By.id("grid-find")).clear();
         new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
     }
 
@@ -200,7 +212,11 @@ class ConsoleBrowserTest {
                     () -> assertReasonsInVietnamese(page.findElements(By.cssSelector("table.agenda td.why"))),
                     () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
                     () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
-                            "nothing sticks out sideways on a phone"));
+                            "nothing sticks out sideways on a phone"),
+                    () -> assertFalse(page.getCurrentUrl().contains("token="), "the token left the address bar"));
+            page.navigate().refresh();
+            assertEquals(agendaRows, browser.waiting(QUICK).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("table.agenda tbody tr"), 0)).size(), "a reload still shows the agenda");
             browser.screenshot(SCREENSHOTS.resolve("participant-agenda.png"));
         } finally {
             phone(false);
