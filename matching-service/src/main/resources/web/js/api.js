@@ -25,6 +25,10 @@
     solve: (id) => `/api/events/${enc(id)}/solve`,
     solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
     schedule: (id) => `/api/events/${enc(id)}/schedule`,
+    repair: (id) => `/api/events/${enc(id)}/repair`,
+    publish: (id) => `/api/events/${enc(id)}/publish`,
+    versions: (id) => `/api/events/${enc(id)}/versions`,
+    changes: (id) => `/api/events/${enc(id)}/changes`,
     token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
     agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,
   };

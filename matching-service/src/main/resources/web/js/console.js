@@ -171,6 +171,7 @@
         renderParticipants();
         loadMatches();
         loadSchedule();
+        loadPublication();
         watchRunningJob();
       } catch (error) {
         if (!handleAuth(error)) showError($('event-error'), error);
@@ -360,6 +361,7 @@
       if (state.schedule || !status || status.state !== 'DONE') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    await loadPublication();
     if (state.schedule && state.id === id) go('schedule');
   }
 
@@ -384,6 +386,97 @@
     const bar = $('solve-progress');
     bar.value = done ? 100 : Math.min(99, Math.round(100 * (elapsed || 0) / (state.timeLimit * 1000)));
     bar.setAttribute('aria-valuetext', done ? 'done' : bar.value + '% of the time limit');
+  }
+
+  // ---- publication --------------------------------------------------------------------------------------------
+
+  async function repair(submit) {
+    submit.preventDefault();
+    showError($('publish-error'), null);
+    state.timeLimit = Math.max(1, +$('time-limit').value || 30);
+    try {
+      const started = await call('POST', api.paths.repair(state.id) + '?mode=' + encodeURIComponent($('repair-mode').value)
+          + '&timeLimit=' + state.timeLimit + 's');
+      follow(started && started.state ? started : { state: 'SOLVING' });
+    } catch (error) {
+      if (!handleAuth(error)) showError($('publish-error'), error);
+    }
+  }
+
+  async function publish(version) {
+    showError($('publish-error'), null);
+    try {
+      await call('POST', api.paths.publish(state.id) + (version ? '?version=' + version : ''));
+      await loadPublication();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('publish-error'), error);
+    }
+  }
+
+  /** The published versions, and what publishing the draft would change for whom. */
+  async function loadPublication() {
+    const id = state.id;
+    let versions = [];
+    try {
+      versions = (await call('GET', api.paths.versions(id))).versions;
+    } catch (error) {
+      if (handleAuth(error)) return;
+    }
+    if (state.id !== id) return;
+    $('versions-empty').hidden = versions.length > 0;
+    const latest = versions.length ? versions[versions.length - 1].version : 0;
+    $('versions').replaceChildren(...versions.slice().reverse().map((v) => el('li', {},
+        `Version ${v.version} · ${new Date(v.publishedAt).toLocaleString()} · ${v.note}`,
+        v.version === latest ? el('strong', { text: ' (published)' })
+          : el('button', { type: 'button', class: 'link', onclick: () => publish(v.version) }, 'Publish again'))));
+    $('repair').disabled = versions.length === 0;
+    $('changes').replaceChildren();
+    $('changes-summary').textContent = '';
+    if (!versions.length) return;
+    try {
+      renderChanges(await call('GET', api.paths.changes(id)));
+    } catch (error) {
+      if (handleAuth(error)) return;
+      $('changes-summary').textContent = error.detail || error.title;
+    }
+  }
+
+  function who(pid) {
+    const p = state.people.get(pid);
+    return p && p.name ? p.name : pid;
+  }
+
+  function place(p) {
+    return `slot ${p.slot}${p.start ? ' (' + p.start.slice(11, 16) + ')' : ''}${p.table ? ', table ' + p.table : ''}`;
+  }
+
+  /** The change report grouped by participant: what each person would be told if the draft were published. */
+  function renderChanges(report) {
+    const lines = new Map();
+    const add = (pid, text) => { if (!lines.has(pid)) lines.set(pid, []); lines.get(pid).push(text); };
+    for (const m of report.moved) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `moved: with ${who(other)} from ${place(m.from)} to ${place(m.to)} (${m.reason})`);
+      }
+    }
+    for (const m of report.cancelled) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `cancelled: with ${who(other)} in slot ${m.slot} (${m.reason})`);
+      }
+    }
+    for (const m of report.added) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `added: with ${who(other)} in ${place(m)} (${m.origin})`);
+      }
+    }
+    $('changes-summary').textContent = report.peopleAffected === 0
+      ? `The draft changes nothing for anybody (${plural(report.kept, 'meeting')} kept).`
+      : `Publishing the draft keeps ${plural(report.kept, 'meeting')}, moves ${report.moved.length}, cancels `
+        + `${report.cancelled.length} and adds ${report.added.length}: ${plural(report.peopleAffected, 'person', 'people')} `
+        + 'will see a changed agenda.';
+    $('changes').replaceChildren(...[...lines].sort((a, b) => who(a[0]).localeCompare(who(b[0]))).map(([pid, texts]) =>
+      el('details', {}, el('summary', {}, `${who(pid)} (${plural(texts.length, 'change')})`),
+        el('ul', {}, ...texts.map((t) => el('li', {}, t))))));
   }
 
   // ---- schedule -----------------------------------------------------------------------------------------------
@@ -533,6 +626,8 @@
   $('upload-form').addEventListener('submit', upload);
   $('solve-form').addEventListener('submit', solve);
   $('stop').addEventListener('click', stop);
+  $('repair-form').addEventListener('submit', repair);
+  $('publish').addEventListener('click', () => publish(0));
   $('grid-filter').addEventListener('change', applyFilter);
   $('grid-find').addEventListener('input', findInGrid);
   $('match-role').addEventListener('change', renderMatches);

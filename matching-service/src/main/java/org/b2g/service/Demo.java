@@ -49,8 +49,13 @@ final class Demo {
         }
         String url = running.url();
         String eventPath = url + "/api/events/" + PersonalLinks.encode(event.id());
+        if (status.state() == JobStatus.State.DONE) {
+            // The demo's organizer publishes the first draft at once, so that the links below show an agenda.
+            backend.publication().publish(event.id(), 0);
+        }
         System.out.println(switch (status.state()) {
-            case DONE -> "Solved: " + status.scheduled() + " meetings scheduled, score " + status.score() + ".";
+            case DONE -> "Solved and published: " + status.scheduled() + " meetings scheduled, score "
+                    + status.score() + ".";
             case SOLVING -> "Still solving; the console shows its progress.";
             case FAILED -> "Solving failed: " + status.reason();
         });

@@ -98,6 +98,16 @@ class ServiceServerTest {
         assertFalse(schedule.getBoolean("stale"));
         assertTrue(schedule.containsKey("metrics") && schedule.containsKey("unscheduled"));
 
+        assertEquals(404, send("GET", events + "/participants/s-flood/agenda", null, null).statusCode(),
+                "agendas show published schedules only");
+        HttpResponse<String> published = send("POST", events + "/publish", null, null);
+        assertEquals(201, published.statusCode(), published.body());
+        assertEquals(1, json(published).getInt("version"));
+        assertEquals(1, json(send("GET", events + "/versions", null, null)).getJsonArray("versions").size());
+        JsonObject changes = json(send("GET", events + "/changes", null, null));
+        assertEquals("b2g-changes/1", changes.getString("format"));
+        assertEquals(0, changes.getJsonArray("moved").size(), "the draft is what was published");
+
         JsonObject token = json(send("GET", events + "/participants/s-flood/token", null, null));
         assertThat(token.getString("link"), startsWith(uri.toString().replaceAll("/$", "")));
         HttpResponse<String> agenda = http.send(HttpRequest.newBuilder(uri.resolve(events

@@ -57,6 +57,24 @@ final class OpenApi {
                             new Query("seed", "integer", "Random seed"),
                             new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
+            new Operation("post", "/api/events/{id}/repair", "Start repairing the event from its published schedule"
+                    + " (a job like solve; its result is the draft)", Caller.ORGANIZER, false, List.of(
+                            new Query("mode", "string", "minimal (default: moves a published meeting only for a"
+                                    + " required meeting, a must request or a minimum) or freeze (moves none)"),
+                            new Query("timeLimit", "string", "Wall-clock limit such as 30s, 2m or PT30S"),
+                            new Query("seed", "integer", "Random seed"),
+                            new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
+                    Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
+            new Operation("post", "/api/events/{id}/publish", "Publish the draft (or, with version, an earlier"
+                    + " published version again) as the next published version: agendas and calendars show it",
+                    Caller.ORGANIZER, false, List.of(new Query("version", "integer",
+                            "An earlier published version to publish again (roll back)")),
+                    Map.of(201, JSON_TYPE), List.of(400, 404, 409)),
+            new Operation("get", "/api/events/{id}/versions", "The published versions, oldest first",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
+                    + " for the people of the published version", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/solve",
                     "The solve job: state SOLVING, DONE or FAILED, score, bestSince, reason", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),

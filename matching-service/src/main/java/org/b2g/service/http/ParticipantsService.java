@@ -122,7 +122,7 @@ final class ParticipantsService implements HttpService {
                 throw EventLookup.notFound(id);
             }
             throw ApiException.notFound("There is no agenda of participant (" + pid + ") in event (" + id
-                    + "): the event has no schedule yet, or no such participant.");
+                    + "): the event has no published schedule yet, or no such participant.");
         }
         if (wantsCalendar(req)) {
             JsonObject json;

@@ -13,13 +13,14 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
+import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.core.cli.Durations;
 import org.b2g.service.solving.JobStatus;
 
 /**
- * {@code /api/events/{id}/solve}: one solve job per event. POST starts it (202), GET reads it, DELETE stops it early
+ * {@code /api/events/{id}/solve} and {@code /repair}: one solve or repair job per event. POST starts it (202), GET reads it, DELETE stops it early
  * and keeps the best schedule, and {@code /solve/stream} pushes every new best as Server-Sent Events.
  */
 final class SolveService implements HttpService {
@@ -40,6 +41,7 @@ final class SolveService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/{id}/solve", this::start)
+                .post("/{id}/repair", this::repair)
                 .get("/{id}/solve", this::status)
                 .delete("/{id}/solve", this::stop)
                 .get("/{id}/solve/stream", this::stream);
@@ -49,6 +51,18 @@ final class SolveService implements HttpService {
         access.organizer(req);
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().start(id, options(req));
+        res.status(Status.ACCEPTED_202);
+        res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
+        res.send(Views.job(status, false));
+    }
+
+    /** Like a solve, from the published schedule: {@code mode} minimal (default) or freeze. */
+    private void repair(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        RepairMode mode = RepairMode.parse(req.query().contains("mode") ? req.query().get("mode") : "minimal",
+                "The mode");
+        JobStatus status = backend.solving().repair(id, options(req), mode);
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
         res.send(Views.job(status, false));

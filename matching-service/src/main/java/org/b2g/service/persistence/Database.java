@@ -98,7 +98,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * Brings a database made by an earlier release to the current schema: events get their identity and link key
-     * (fresh random ones, so earlier personal links stop working), and personal links their table.
+     * (fresh random ones, so earlier personal links stop working), personal links their table, and schedules their
+     * published versions (the last solve, which agendas showed until then, becomes version 1).
      */
     private static void upgrade(Connection connection) throws SQLException {
         if (!hasColumn(connection, "EVENTS", "UID")) {
@@ -126,12 +127,30 @@ public final class Database implements AutoCloseable {
                 statement.execute("ALTER TABLE events ALTER COLUMN link_key SET NOT NULL");
             }
         }
-        if (!hasTable(connection, "PARTICIPANT_LINKS")) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : schemaStatements()) {
-                    if (sql.contains("CREATE TABLE participant_links")) {
-                        statement.execute(sql);
-                    }
+        createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
+        if (!hasTable(connection, "PUBLISHED_SCHEDULES")) {
+            createIfMissing(connection, "PUBLISHED_SCHEDULES", "CREATE TABLE published_schedules");
+            // Before versions, the last solve was what agendas showed: it becomes published version 1.
+            try (Statement statement = hasTable(connection, "SCHEDULES") ? connection.createStatement() : null) {
+                if (statement == null) {
+                    return;
+                }
+                statement.execute("INSERT INTO published_schedules (event_id, version, event_version, published_at,"
+                        + " note, body) SELECT event_id, 1, event_version, solved_at, 'published before versions',"
+                        + " body FROM schedules");
+            }
+        }
+    }
+
+    private static void createIfMissing(Connection connection, String table, String statementStart)
+            throws SQLException {
+        if (hasTable(connection, table)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : schemaStatements()) {
+                if (sql.contains(statementStart)) {
+                    statement.execute(sql);
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -21,7 +22,13 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.Repair;
+import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -82,19 +89,45 @@ public final class SolveJobs implements AutoCloseable {
      *         event's last job then stays what it was
      */
     public JobStatus start(String eventId, SolveOptions options) {
+        return start(eventId, options, null);
+    }
+
+    /**
+     * Starts repairing the stored event from its published schedule, as a job like a solve (one per event): the
+     * result becomes the draft, to be compared with the published version and published.
+     *
+     * @throws SolveRejectedException as {@link #start(String, SolveOptions)}, and when nothing was published yet
+     */
+    public JobStatus repair(String eventId, SolveOptions options, RepairMode mode) {
+        return start(eventId, options, mode);
+    }
+
+    private JobStatus start(String eventId, SolveOptions options, RepairMode mode) {
         Instant now = clock.instant();
         // What this call put in the map, so that a failure anywhere before the job runs takes it out again.
         Job[] registered = new Job[2]; // [0] this job, [1] the one it replaced
         boolean[] submitted = {false};
         try {
-            return database.inTransaction(c -> {
+            JobStatus started = database.inTransaction(c -> {
                 EventRepository.StoredEvent event = events.find(c, eventId);
                 String uid = events.uid(c, eventId);
                 if (event == null || uid == null) {
                     throw new SolveRejectedException(SolveRejectedException.Reason.NO_SUCH_EVENT,
                             "There is no event (" + eventId + ").");
                 }
-                Job job = new Job(JobStatus.queued(eventId, event.version(), now), event.body(), options,
+                Function<Event, MeetingSchedule> problemOf = event1 -> new MeetingSchedule(event1,
+                        Candidates.forEvent(event1));
+                if (mode != null) {
+                    ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
+                    if (published == null) {
+                        throw new SolveRejectedException(SolveRejectedException.Reason.NOTHING_PUBLISHED,
+                                "The event (" + eventId + ") has no published schedule to repair; publish one first.");
+                    }
+                    String source = "published version " + published.version();
+                    ScheduleFile file = ScheduleJson.read(published.body(), source);
+                    problemOf = current -> Repair.plan(current, file, mode, source).problem();
+                }
+                Job job = new Job(JobStatus.queued(eventId, event.version(), now), event.body(), problemOf, options,
                         (status, best, json) -> record(uid, status, best, json), clock);
                 registered[1] = register(eventId, job);
                 registered[0] = job;
@@ -113,7 +146,12 @@ public final class SolveJobs implements AutoCloseable {
                 submitted[0] = true;
                 return job.status();
             });
+            registered[0].admit();
+            return started;
         } catch (RuntimeException | Error e) {
+            if (registered[0] != null) {
+                registered[0].admit(); // a submitted job still runs (and records how it ended); others never start
+            }
             if (registered[0] != null && !submitted[0]) {
                 // Never started: the previous job (or none) is the event's last job again, in memory as in the
                 // database, where the transaction was rolled back.
@@ -230,7 +268,7 @@ public final class SolveJobs implements AutoCloseable {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
-                schedules.save(c, status.eventVersion(), best, bestJson, status.finishedAt());
+                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt());
                 EventRepository.StoredEvent now = events.find(c, status.eventId());
                 if (now.version() != status.eventVersion()) {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));

@@ -70,3 +70,17 @@ CREATE TABLE participant_links (
     PRIMARY KEY (event_id, participant_id),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
+
+-- Published versions of each event's schedule: what agendas and calendars show. A solve or repair only replaces
+-- the draft (schedules); publishing copies the draft here as the next version. Re-publishing an earlier version
+-- copies it as the next one, so the history only grows. The latest version is the published one.
+CREATE TABLE published_schedules (
+    event_id      VARCHAR(200)  NOT NULL,
+    version       INTEGER       NOT NULL,
+    event_version INTEGER       NOT NULL,
+    published_at  BIGINT        NOT NULL,
+    note          VARCHAR(2000) NOT NULL,
+    body          CLOB          NOT NULL,
+    PRIMARY KEY (event_id, version),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);

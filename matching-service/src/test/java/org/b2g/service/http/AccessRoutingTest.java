@@ -50,6 +50,7 @@ class AccessRoutingTest {
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
         assertEquals(JobStatus.State.DONE,
                 backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        backend.publication().publish(TestService.EVENT_ID, 0);
         Api.register(routing, backend);
     }
 

@@ -280,6 +280,7 @@ class EventsRoutingTest {
                 .withTimeLimit(java.time.Duration.ofSeconds(1)));
         assertEquals(org.b2g.service.solving.JobStatus.State.DONE,
                 backend.solving().await("shrink", java.time.Duration.ofSeconds(60)).state());
+        backend.publication().publish("shrink", 0);
         String token = TestService.participantToken(backend, "shrink", "s-park");
         String agenda = "/api/events/shrink/participants/s-park/agenda";
         try (HttpClientResponse before = client.get(agenda).queryParam("token", token).request()) {

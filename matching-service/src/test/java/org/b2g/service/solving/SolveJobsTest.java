@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
@@ -60,6 +61,9 @@ class SolveJobsTest {
         ScheduleRepository.StoredSchedule schedule = backend.database().inTransaction(c ->
                 backend.schedules().find(c, "e1"));
         assertTrue(schedule.body().contains("\"b2g-schedule/1\""));
+        assertNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "e1", "s-flood")),
+                "a draft until published");
+        assertEquals(1, backend.publication().publish("e1", 0).version());
         assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "e1", "s-flood")));
     }
 
@@ -110,7 +114,10 @@ class SolveJobsTest {
                 TestService.sampleEvent("moving")));
         JobStatus done = awaitFinish("moving");
         assertEquals(1, done.eventVersion());
-        assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, "moving", "s-flood")).stale());
+        assertEquals(1, backend.database().inTransaction(c -> backend.schedules().find(c, "moving")).eventVersion());
+        Publication.RejectedException stale = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("moving", 0));
+        assertEquals(Publication.RejectedException.Reason.STALE, stale.reason());
     }
 
     @Test
@@ -166,7 +173,7 @@ class SolveJobsTest {
         store("hog", TestService.sampleEvent("hog"));
         backend.solving().start("solved", ONE_SECOND);
         assertEquals(JobStatus.State.DONE, awaitFinish("solved").state());
-        backend.solving().start("hog", LONG);
+        startWhenAThreadIsFree("hog");
         SolveRejectedException busy = assertThrows(SolveRejectedException.class,
                 () -> backend.solving().start("solved", ONE_SECOND));
         assertEquals(SolveRejectedException.Reason.BUSY, busy.reason());
@@ -177,9 +184,46 @@ class SolveJobsTest {
         assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state(), "as stored");
     }
 
+    /** The solver thread of a finished job may still be returning to the pool for a moment. */
+    private void startWhenAThreadIsFree(String id) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                backend.solving().start(id, LONG);
+                return;
+            } catch (SolveRejectedException e) {
+                if (e.reason() != SolveRejectedException.Reason.BUSY || attempt == 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void repairsFromThePublishedScheduleAndRefusesWithoutOne() throws Exception {
+        store("fixing", TestService.sampleEvent("fixing"));
+        SolveRejectedException none = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().repair("fixing", ONE_SECOND, org.b2g.core.repair.RepairMode.MINIMAL));
+        assertEquals(SolveRejectedException.Reason.NOTHING_PUBLISHED, none.reason());
+        backend.solving().start("fixing", ONE_SECOND);
+        awaitFinish("fixing");
+        backend.publication().publish("fixing", 0);
+
+        backend.solving().repair("fixing", ONE_SECOND, org.b2g.core.repair.RepairMode.FREEZE);
+        assertEquals(JobStatus.State.DONE, awaitFinish("fixing").state());
+        org.b2g.core.repair.Changes changes = backend.publication().changes("fixing");
+        assertEquals(List.of(), changes.moved(), "nothing changed, so freeze keeps everything");
+        assertEquals(List.of(), changes.cancelled());
+        assertTrue(changes.kept() > 0);
+    }
+
     @Test
     void deletesTheAgendasOfParticipantsRemovedWhileSolving() throws Exception {
         store("shrinking", TestService.sampleEvent("shrinking"));
+        backend.solving().start("shrinking", ONE_SECOND);
+        awaitFinish("shrinking");
+        backend.publication().publish("shrinking", 0);
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-park")));
         backend.solving().start("shrinking", ONE_SECOND);
         String without = TestService.sampleEvent("shrinking").replace("{\"id\": \"s-park\"", "{\"id\": \"s-gone\"");
         org.junit.jupiter.api.Assumptions.assumeTrue(!without.equals(TestService.sampleEvent("shrinking")));

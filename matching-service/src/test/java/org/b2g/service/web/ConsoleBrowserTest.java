@@ -176,6 +176,35 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
+    void publishesTheDraftRepairsItAndShowsWhatWouldChange() {
+        page.findElement(By.id("tab-solve")).click();
+        assertTrue(page.findElement(By.id("versions-empty")).isDisplayed(), "nothing published yet");
+        page.findElement(By.id("publish")).click();
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("versions")).getText().contains("(published)"));
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("changes-summary")).getText()
+                .startsWith("The draft changes nothing for anybody"));
+
+        WebElement limit = page.findElement(By.id("time-limit"));
+        limit.clear();
+        limit.sendKeys("2");
+        new Select(page.findElement(By.id("repair-mode"))).selectByValue("freeze");
+        page.findElement(By.id("repair")).click();
+        browser.waiting(SOLVING).until(ExpectedConditions.urlMatches("/schedule$"));
+        page.findElement(By.id("tab-solve")).click();
+        String summary = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("changes-summary")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(summary.startsWith("The draft changes nothing for anybody")
+                || summary.matches("Publishing the draft keeps \\d+ meetings?, moves 0, cancels 0 and adds \\d+: .*"),
+                "freeze moves and cancels nothing: " + summary);
+        ((JavascriptExecutor) page).executeScript(
+                "document.getElementById('publication').scrollIntoView({block: 'start'});");
+        browser.screenshot(SCREENSHOTS.resolve("console-publication.png"));
+    }
+
+    @Test
+    @Order(7)
     void handsOutACopyablePersonalLink() {
         page.findElement(By.id("tab-participants")).click();
         WebElement row = page.findElements(By.cssSelector("#participants tbody tr")).stream()
@@ -198,7 +227,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void participantReadsTheAgendaOnAPhoneInVietnamese() {
         phone(true);
         try {
@@ -224,7 +253,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void addsTheAgendaToACalendar() throws Exception {
         page.findElement(By.id("calendar")).click();
         Path ics = browser.waiting(QUICK).until(d -> downloaded(".ics"));
@@ -234,7 +263,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void printsTheAgendaOnOnePage() {
         String pdf = new String(Base64.getDecoder().decode(((PrintsPage) page).print(new PrintOptions()).getContent()),
                 StandardCharsets.ISO_8859_1);
@@ -242,7 +271,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void switchesTheAgendaToEnglish() {
         page.findElement(By.id("language")).click();
         assertAll(() -> assertEquals("Add to calendar", page.findElement(By.id("calendar")).getText()),
@@ -251,7 +280,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void refusesAnAgendaLinkWithSomeoneElsesToken() {
         page.get(personalLink.replaceAll("token=[^&]+", "token=forged"));
         WebElement failure = visible(By.id("failure"));

@@ -63,6 +63,9 @@ class PageFieldsTest {
     /** Fields the service sends only in states the solved sample is not in (a job that is still solving). */
     private static final Set<String> SENT_WHILE_SOLVING = Set.of("elapsedMillis");
 
+    /** Fields of a change report's moved meetings: the draft of the sample is the published version, so none moved. */
+    private static final Set<String> SENT_WHEN_A_DRAFT_DIFFERS = Set.of("from", "to");
+
     private static Backend backend;
     private final DirectClient client;
 
@@ -78,6 +81,7 @@ class PageFieldsTest {
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
         assertEquals(JobStatus.State.DONE,
                 backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        backend.publication().publish(TestService.EVENT_ID, 0);
         Api.register(routing, backend);
     }
 
@@ -91,7 +95,8 @@ class PageFieldsTest {
         Set<String> sent = new TreeSet<>();
         for (String path : new String[] {"/api/events", EVENT, EVENT + "/solve", EVENT + "/schedule",
                 EVENT + "/candidates", EVENT + "/participants", EVENT + "/participants/s-flood/token",
-                EVENT + "/participants/s-flood/agenda", EVENT + "/nothing-here"}) {
+                EVENT + "/participants/s-flood/agenda", EVENT + "/versions", EVENT + "/changes",
+                EVENT + "/nothing-here"}) {
             try (HttpClientResponse response = client.get(path)
                     .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
                 keys(Json.createReader(new StringReader(response.as(String.class))).readValue(), sent);
@@ -101,7 +106,7 @@ class PageFieldsTest {
         for (String script : SCRIPTS) {
             for (String field : reads(code(script))) {
                 if (!sent.contains(field) && !PLATFORM.contains(field) && !PAGE_OWN.contains(field)
-                        && !SENT_WHILE_SOLVING.contains(field)) {
+                        && !SENT_WHILE_SOLVING.contains(field) && !SENT_WHEN_A_DRAFT_DIFFERS.contains(field)) {
                     unknown.add(script + ": ." + field);
                 }
             }
