@@ -20,6 +20,9 @@
   }
   let agenda = null;
   let failure = null;
+  /** What the participant saw of each meeting (by calendar uid) in the version before this one; null at first. */
+  let before = null;
+  const SEEN_KEY = 'b2g.seen:' + eventId + '/' + participantId;
 
   const { el } = window.B2G.dom;
 
@@ -41,6 +44,48 @@
     return { ...m.counterpart, name: m.counterpart.name || m.counterpart.id };
   }
 
+  /** Each meeting's calendar sequence and whether it was cancelled, by uid: what a visit has seen. */
+  function snapshot(a) {
+    const seen = {};
+    for (const m of a.meetings || []) seen[m.uid] = { sequence: m.sequence, cancelled: false };
+    for (const c of a.cancelled || []) seen[c.uid] = { sequence: c.sequence, cancelled: true };
+    return seen;
+  }
+
+  /**
+   * Remembers this version in the browser and returns what was seen of the version before it. Reloading the same
+   * version keeps the badges; they go once a newer version has been opened.
+   */
+  function remember(a) {
+    let stored = null;
+    try {
+      stored = JSON.parse(localStorage.getItem(SEEN_KEY));
+    } catch (e) {
+      stored = null;
+    }
+    const baseline = !stored || !stored.current ? null
+      : stored.publishedAt === a.solvedAt ? stored.baseline || null : stored.current;
+    try {
+      localStorage.setItem(SEEN_KEY, JSON.stringify({ publishedAt: a.solvedAt, baseline, current: snapshot(a) }));
+    } catch (e) {
+      // storage full or refused: the page works, only without badges next time
+    }
+    return baseline;
+  }
+
+  /** 'new', 'changed' or 'cancelled' since the last version seen, or null (also on the first visit). */
+  function news(item, cancelled) {
+    if (!before) return null;
+    const seen = before[item.uid];
+    if (cancelled) return seen && !seen.cancelled ? 'cancelled' : null;
+    if (!seen) return 'new';
+    return seen.cancelled || seen.sequence < item.sequence ? 'changed' : null;
+  }
+
+  function newsBadge(kind) {
+    return kind ? el('span', { class: 'badge news news-' + kind }, t(kind + 'Badge')) : null;
+  }
+
   function row(m) {
     const when = split(m.start);
     const until = split(m.end);
@@ -49,8 +94,10 @@
     const origin = m.origin ? el('span', { class: 'badge origin-' + m.origin }, t(m.origin)) : null;
     const relevance = typeof m.relevance === 'number' && m.relevance > 0
       ? el('span', { class: 'muted small' }, ' (' + t('relevance', { n: m.relevance.toFixed(2) }) + ')') : null;
-    return el('tr', { 'data-meeting': m.id },
-        el('td', { class: 'time' }, when.clock ? `${when.clock}–${until.clock || ''}` : t('slot', { n: m.slot })),
+    const kind = news(m, false);
+    return el('tr', { 'data-meeting': m.id, 'data-news': kind },
+        el('td', { class: 'time' }, when.clock ? `${when.clock}–${until.clock || ''}` : t('slot', { n: m.slot }),
+            newsBadge(kind)),
         el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? ''),
         el('td', {}, el('div', { class: 'counterpart' }, other.name || ''),
             other.role ? el('div', { class: 'role' }, t(other.role)) : null),
@@ -97,10 +144,17 @@
     const cancelled = agenda.cancelled || [];
     $('cancelled-list').replaceChildren(...cancelled.map((c) => {
       const when = split(c.start);
-      return el('li', {}, el('s', {}, [when.day ? dayTitle(when.day) + ' ' : '', when.clock ? when.clock + '–' + split(c.end).clock : '']
+      const kind = news(c, true);
+      return el('li', { 'data-news': kind }, newsBadge(kind), el('s', {}, [when.day ? dayTitle(when.day) + ' ' : '', when.clock ? when.clock + '–' + split(c.end).clock : '']
           .join('').trim()), ' ', counterpartOf(c).name || '');
     }));
     $('cancelled').hidden = cancelled.length === 0;
+    const counts = { new: 0, changed: 0, cancelled: 0 };
+    for (const m of meetings) if (news(m, false)) counts[news(m, false)]++;
+    for (const c of cancelled) if (news(c, true)) counts.cancelled++;
+    const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([kind, n]) => t(kind + 'Count', { n }));
+    $('news').textContent = parts.length ? t('since', { list: parts.join(', ') }) : '';
+    $('news').hidden = parts.length === 0;
     $('agenda').hidden = false;
   }
 
@@ -112,6 +166,7 @@
     }
     try {
       agenda = await api.call('GET', api.paths.agenda(eventId, participantId), { token: personalToken });
+      before = remember(agenda);
     } catch (error) {
       const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notYet' : 'failed';
       failure = { key, detail: key === 'failed' ? error.detail || error.message : null };

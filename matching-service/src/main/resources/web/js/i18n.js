@@ -32,6 +32,9 @@
       startup: 'Startup', agency: 'Cơ quan nhà nước', company: 'Doanh nghiệp',
       required: 'bắt buộc', must: 'ưu tiên gặp', mutual: 'hai bên cùng đề nghị', request: 'theo đề nghị',
       recommended: 'được gợi ý',
+      newBadge: 'mới', changedBadge: 'đã thay đổi', cancelledBadge: 'đã huỷ',
+      newCount: '{n} cuộc gặp mới', changedCount: '{n} cuộc gặp thay đổi', cancelledCount: '{n} cuộc gặp bị huỷ',
+      since: 'Từ lần bạn xem trước: {list}.',
     },
     en: {
       brand: 'B2G agenda',
@@ -58,6 +61,9 @@
       startup: 'Startup', agency: 'Government agency', company: 'Company',
       required: 'required', must: 'must meet', mutual: 'mutual request', request: 'requested',
       recommended: 'recommended',
+      newBadge: 'new', changedBadge: 'changed', cancelledBadge: 'cancelled',
+      newCount: '{n} new', changedCount: '{n} changed', cancelledCount: '{n} cancelled',
+      since: 'Since your last visit: {list}.',
     },
     ru: {
       brand: 'Встречи B2G',
@@ -84,6 +90,9 @@
       startup: 'Стартап', agency: 'Государственный орган', company: 'Компания',
       required: 'обязательная', must: 'обязательно встретиться', mutual: 'взаимный запрос', request: 'по запросу',
       recommended: 'рекомендовано',
+      newBadge: 'новая', changedBadge: 'изменена', cancelledBadge: 'отменена',
+      newCount: 'новых: {n}', changedCount: 'изменённых: {n}', cancelledCount: 'отменённых: {n}',
+      since: 'С вашего прошлого визита: {list}.',
     },
   };
 

@@ -288,6 +288,45 @@ class ConsoleBrowserTest {
         assertTrue(page.findElements(By.cssSelector("table.agenda")).isEmpty());
     }
 
+    /**
+     * What the participant saw last time lives in the browser. Here the last visit is made to look like an earlier
+     * version (one meeting at a lower calendar sequence, one not yet there): the page marks them, in Vietnamese.
+     */
+    @Test
+    @Order(13)
+    void marksWhatChangedSinceTheLastVisit() {
+        page.get(personalLink);
+        List<WebElement> rows = browser.waiting(QUICK).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("table.agenda tbody tr"), 0));
+        assertTrue(page.findElements(By.cssSelector(".badge.news")).isEmpty(), "nothing is news on a first visit");
+        assertTrue(rows.size() >= 2, "the agenda has two meetings to play with");
+        JavascriptExecutor js = (JavascriptExecutor) page;
+        js.executeScript("""
+                const key = Object.keys(localStorage).find((k) => k.startsWith('b2g.seen:'));
+                const seen = JSON.parse(localStorage.getItem(key));
+                const uids = Object.keys(seen.current);
+                seen.publishedAt = 'an earlier version';
+                seen.current[uids[0]].sequence -= 1;
+                delete seen.current[uids[1]];
+                localStorage.setItem(key, JSON.stringify(seen));""");
+        page.navigate().refresh();
+        for (int reload = 0; reload < 2; reload++) {
+            browser.waiting(QUICK).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("table.agenda tbody tr"), 0));
+            List<String> badges = page.findElements(By.cssSelector("table.agenda .badge.news")).stream()
+                    .map(WebElement::getText).sorted().toList();
+            assertEquals(List.of("mới", "đã thay đổi"), badges, "reload " + reload);
+            assertEquals("Từ lần bạn xem trước: 1 cuộc gặp mới, 1 cuộc gặp thay đổi.",
+                    page.findElement(By.id("news")).getText());
+            if (reload == 0) {
+                page.navigate().refresh();
+            }
+        }
+        page.findElement(By.id("language")).click();
+        assertEquals("Since your last visit: 1 new, 1 changed.", page.findElement(By.id("news")).getText());
+        page.findElement(By.id("language")).click();
+    }
+
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
