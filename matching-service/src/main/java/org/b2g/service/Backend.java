@@ -6,15 +6,17 @@ import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.JobRepository;
 import org.b2g.service.persistence.LinkRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.solving.Analyses;
 import org.b2g.service.solving.Publication;
+import org.b2g.service.solving.SelfService;
 import org.b2g.service.solving.SolveJobs;
 
 /** Everything the HTTP resources work with, opened once per process (or per test) and closed with it. */
 public record Backend(Settings settings, Credentials credentials, Database database, EventRepository events,
         ScheduleRepository schedules, LinkRepository links, SolveJobs solving, Analyses analyses,
-        Publication publication)
+        Publication publication, SelfService selfService)
         implements AutoCloseable {
 
     public static Backend open(Settings settings, Credentials credentials) {
@@ -26,7 +28,8 @@ public record Backend(Settings settings, Credentials credentials, Database datab
                     settings.solveThreads(), settings.solveQueue(), Clock.systemUTC());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, Clock.systemUTC()));
+                    analyses, new Publication(database, events, schedules, Clock.systemUTC()),
+                    new SelfService(database, events, schedules, new RequestRepository(), Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -107,7 +107,38 @@ final class OpenApi {
                     Caller.ORGANIZER_OR_PARTICIPANT, false,
                     List.of(new Query("format", "string", "ics for iCalendar"),
                             new Query("token", "string", "The personal token, for links opened in a browser")),
-                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)));
+                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)),
+            new Operation("get", "/api/events/{id}/self-service", "Whether self-service is on, and every meeting"
+                    + " request of the event with its state", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("put", "/api/events/{id}/self-service", "Turn self-service on or off for the event"
+                    + " (off by default)", Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE),
+                    List.of(400, 404, 413)),
+            new Operation("get", "/api/events/{id}/participants/{pid}/counterparts", "The counterparts worth meeting"
+                    + " (requests and recommendations not met yet) with the slots where both are free in the"
+                    + " published schedule", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants/{pid}/requests", "The participant's meeting requests,"
+                    + " made and received", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/requests", "Ask a counterpart for a meeting in"
+                    + " a slot where both are free", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
+                    Map.of(201, JSON_TYPE), List.of(400, 404, 409, 413)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/requests/{rid}/accept", "Accept a request:"
+                    + " the meeting enters the published schedule as its next version (409 when the slot was taken"
+                    + " meanwhile)", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(), Map.of(200, JSON_TYPE),
+                    List.of(404, 409)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/requests/{rid}/decline", "Decline a request",
+                    Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/requests/{rid}/cancel", "Cancel a request"
+                    + " (either side); an accepted meeting leaves the published schedule as its next version",
+                    Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)));
+
+    /** The small JSON bodies some operations take, by method and path. */
+    private static final Map<String, String> BODIES = Map.of(
+            "put /api/events/{id}/self-service", "{\"enabled\": true} or {\"enabled\": false}",
+            "post /api/events/{id}/participants/{pid}/requests",
+            "{\"with\": \"a-water\", \"slot\": 4}: whom to meet and in which slot");
 
     /** Where the API is served: relative to the address the document was read from. */
     static final String SERVER = "/";
@@ -181,6 +212,13 @@ final class OpenApi {
         if (op.eventBody()) {
             json.add("requestBody", JSON.createObjectBuilder().add("required", true)
                     .add("description", "A b2g-event/1 document (docs/formats.md)")
+                    .add("content", JSON.createObjectBuilder().add(JSON_TYPE, JSON.createObjectBuilder()
+                            .add("schema", JSON.createObjectBuilder().add("type", "object")))));
+        }
+        String small = BODIES.get(op.method() + " " + op.path());
+        if (small != null) {
+            json.add("requestBody", JSON.createObjectBuilder().add("required", true)
+                    .add("description", small)
                     .add("content", JSON.createObjectBuilder().add(JSON_TYPE, JSON.createObjectBuilder()
                             .add("schema", JSON.createObjectBuilder().add("type", "object")))));
         }

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerResponse;
 import org.b2g.core.io.InputException;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.solving.Publication;
+import org.b2g.service.solving.SelfService;
 import org.b2g.service.solving.SolveRejectedException;
 
 /**
@@ -37,6 +38,11 @@ final class Problems {
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
                     case NO_SUCH_EVENT -> Status.NOT_FOUND_404;
                     case NOTHING_TO_PUBLISH, STALE -> Status.CONFLICT_409;
+                }, e.getMessage()))
+                .error(SelfService.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
+                    case NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST -> Status.NOT_FOUND_404;
+                    case OFF, NOT_YOURS -> Status.FORBIDDEN_403;
+                    case NOTHING_PUBLISHED, NOT_PENDING, NOT_FREE -> Status.CONFLICT_409;
                 }, e.getMessage()))
                 .error(Database.ConflictException.class,
                         (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))

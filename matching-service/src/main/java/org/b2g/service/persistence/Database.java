@@ -99,7 +99,8 @@ public final class Database implements AutoCloseable {
     /**
      * Brings a database made by an earlier release to the current schema: events get their identity and link key
      * (fresh random ones, so earlier personal links stop working), personal links their table, and schedules their
-     * published versions (the last solve, which agendas showed until then, becomes version 1).
+     * published versions (the last solve, which agendas showed until then, becomes version 1); self-service starts
+     * off with no requests.
      */
     private static void upgrade(Connection connection) throws SQLException {
         if (!hasColumn(connection, "EVENTS", "UID")) {
@@ -128,6 +129,8 @@ public final class Database implements AutoCloseable {
             }
         }
         createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
+        createIfMissing(connection, "SELF_SERVICE", "CREATE TABLE self_service");
+        createIfMissing(connection, "MEETING_REQUESTS", "CREATE TABLE meeting_requests");
         if (!hasTable(connection, "PUBLISHED_SCHEDULES")) {
             createIfMissing(connection, "PUBLISHED_SCHEDULES", "CREATE TABLE published_schedules");
             // Before versions, the last solve was what agendas showed: it becomes published version 1.

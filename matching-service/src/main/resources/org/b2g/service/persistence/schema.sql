@@ -84,3 +84,33 @@ CREATE TABLE published_schedules (
     PRIMARY KEY (event_id, version),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
+
+-- Self-service per event: off unless the organizer turns it on. changes counts the meetings it added or cancelled;
+-- accepting or cancelling updates this row first, which serialises them per event (two acceptances for one slot
+-- cannot both see it free).
+CREATE TABLE self_service (
+    event_id   VARCHAR(200) NOT NULL PRIMARY KEY,
+    enabled    INTEGER      NOT NULL,
+    changes    INTEGER      NOT NULL,
+    updated_at BIGINT       NOT NULL,
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- A participant's request to meet another one in a slot of the published schedule: PENDING until the counterpart
+-- accepts (the meeting is then in published version `version`) or declines, or either side cancels.
+CREATE TABLE meeting_requests (
+    event_id    VARCHAR(200)  NOT NULL,
+    id          VARCHAR(64)   NOT NULL,
+    from_id     VARCHAR(200)  NOT NULL,
+    to_id       VARCHAR(200)  NOT NULL,
+    slot        INTEGER       NOT NULL,
+    state       VARCHAR(10)   NOT NULL,
+    created_at  BIGINT        NOT NULL,
+    updated_at  BIGINT        NOT NULL,
+    closed_by   VARCHAR(200),
+    meeting_id  VARCHAR(500),
+    table_id    VARCHAR(200),
+    version     INTEGER,
+    PRIMARY KEY (event_id, id),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);

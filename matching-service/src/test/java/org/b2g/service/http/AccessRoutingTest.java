@@ -75,7 +75,9 @@ class AccessRoutingTest {
                 Arguments.of(Method.GET, EVENT + "/candidates"),
                 Arguments.of(Method.GET, EVENT + "/feasibility"),
                 Arguments.of(Method.GET, EVENT + "/participants"),
-                Arguments.of(Method.GET, EVENT + "/participants/s-flood/token"));
+                Arguments.of(Method.GET, EVENT + "/participants/s-flood/token"),
+                Arguments.of(Method.GET, EVENT + "/self-service"),
+                Arguments.of(Method.PUT, EVENT + "/self-service"));
     }
 
     private Status call(Method method, String path, String token) {

@@ -1,0 +1,252 @@
+package org.b2g.service.http;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.io.StringReader;
+import java.time.Instant;
+
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.io.ReasonJson;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.repair.Openings;
+import org.b2g.service.Backend;
+import org.b2g.service.JsonFactory;
+import org.b2g.service.persistence.RequestRepository.StoredRequest;
+import org.b2g.service.solving.SelfService;
+
+/**
+ * Self-service: the organizer turns it on or off per event and sees every request ({@code /{id}/self-service});
+ * a participant, with its personal token, sees the counterparts worth meeting with the slots where both are free,
+ * asks for a meeting, and accepts, declines or cancels ({@code /{id}/participants/{pid}/counterparts|requests}).
+ */
+final class SelfServiceService implements HttpService {
+
+    /** Self-service bodies are a few fields. */
+    private static final long MAX_BODY = 4096;
+
+    private final Backend backend;
+    private final Access access;
+
+    SelfServiceService(Backend backend, Access access) {
+        this.backend = backend;
+        this.access = access;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/{id}/self-service", this::overview)
+                .put("/{id}/self-service", this::switchOnOrOff)
+                .get("/{id}/participants/{pid}/counterparts", this::counterparts)
+                .get("/{id}/participants/{pid}/requests", this::requests)
+                .post("/{id}/participants/{pid}/requests", this::ask)
+                .post("/{id}/participants/{pid}/requests/{rid}/accept", this::accept)
+                .post("/{id}/participants/{pid}/requests/{rid}/decline", this::decline)
+                .post("/{id}/participants/{pid}/requests/{rid}/cancel", this::cancel);
+    }
+
+    private void overview(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        res.send(overview(Paths.param(req, "id")));
+    }
+
+    private void switchOnOrOff(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        JsonValue enabled = body(req).get("enabled");
+        if (enabled != JsonValue.TRUE && enabled != JsonValue.FALSE) {
+            throw ApiException.badRequest("request body: enabled (" + enabled + ") should be true or false.");
+        }
+        backend.selfService().setEnabled(id, enabled == JsonValue.TRUE);
+        res.send(overview(id));
+    }
+
+    private JsonObject overview(String id) {
+        Event event = EventLookup.read(backend, id);
+        boolean enabled = backend.selfService().enabled(id);
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        backend.selfService().requests(id, null).forEach(r -> list.add(request(event, r, null)));
+        return JSON.createObjectBuilder().add("event", id).add("enabled", enabled).add("requests", list).build();
+    }
+
+    private void counterparts(ServerRequest req, ServerResponse res) {
+        String id = Paths.param(req, "id");
+        String pid = Paths.param(req, "pid");
+        access.participant(req, id, pid);
+        SelfService.Offer offer = backend.selfService().counterparts(id, pid);
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        for (SelfService.Counterpart c : offer.counterparts()) {
+            JsonArrayBuilder openings = JSON.createArrayBuilder();
+            for (Openings.Opening o : c.openings()) {
+                JsonObjectBuilder opening = slot(offer.event(), o.slot());
+                opening.add("table", table(o.table()));
+                openings.add(opening.add("breakChange", o.breakChange()));
+            }
+            JsonArrayBuilder reasons = JSON.createArrayBuilder();
+            c.candidate().getReasons().forEach(reasons::add);
+            JsonObjectBuilder json = JSON.createObjectBuilder()
+                    .add("counterpart", Views.party(c.participant()))
+                    .add("origin", c.origin().code())
+                    .add("relevance", c.relevance())
+                    .add("reasons", reasons)
+                    .add("reasonCodes", ReasonJson.toJson(c.candidate().getReasonDetails()))
+                    .add("openings", openings);
+            if (c.reason() != null) {
+                json.add("reason", c.reason());
+            }
+            list.add(json);
+        }
+        res.send(JSON.createObjectBuilder()
+                .add("event", id)
+                .add("participant", Views.party(offer.participant()))
+                .add("selfService", offer.enabled())
+                .add("version", offer.version())
+                .add("counterparts", list)
+                .build());
+    }
+
+    private void requests(ServerRequest req, ServerResponse res) {
+        String id = Paths.param(req, "id");
+        String pid = Paths.param(req, "pid");
+        access.participant(req, id, pid);
+        Event event = EventLookup.read(backend, id);
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        backend.selfService().requests(id, pid).forEach(r -> list.add(request(event, r, pid)));
+        res.send(JSON.createObjectBuilder()
+                .add("event", id)
+                .add("participant", pid)
+                .add("selfService", backend.selfService().enabled(id))
+                .add("requests", list)
+                .build());
+    }
+
+    private void ask(ServerRequest req, ServerResponse res) {
+        String id = Paths.param(req, "id");
+        String pid = Paths.param(req, "pid");
+        access.participant(req, id, pid);
+        JsonObject body = body(req);
+        JsonValue with = body.get("with");
+        JsonValue slot = body.get("slot");
+        if (!(with instanceof JsonString withId)) {
+            throw ApiException.badRequest("request body: with (" + with + ") should be the id of the participant"
+                    + " to meet, as a string.");
+        }
+        if (!(slot instanceof JsonNumber number) || !number.isIntegral()) {
+            throw ApiException.badRequest("request body: slot (" + slot + ") should be a slot number.");
+        }
+        StoredRequest asked = backend.selfService().ask(id, pid, withId.getString(), number.intValue());
+        Event event = EventLookup.read(backend, id);
+        res.status(Status.CREATED_201);
+        res.send(request(event, asked, pid));
+    }
+
+    private void accept(ServerRequest req, ServerResponse res) {
+        answer(req, res, backend.selfService()::accept);
+    }
+
+    private void decline(ServerRequest req, ServerResponse res) {
+        answer(req, res, backend.selfService()::decline);
+    }
+
+    private void cancel(ServerRequest req, ServerResponse res) {
+        answer(req, res, backend.selfService()::cancel);
+    }
+
+    private interface Answer {
+        StoredRequest apply(String eventId, String participantId, String requestId);
+    }
+
+    private void answer(ServerRequest req, ServerResponse res, Answer answer) {
+        String id = Paths.param(req, "id");
+        String pid = Paths.param(req, "pid");
+        String rid = Paths.param(req, "rid");
+        access.participant(req, id, pid);
+        StoredRequest done = answer.apply(id, pid, rid);
+        res.send(request(EventLookup.read(backend, id), done, pid));
+    }
+
+    /** A request as its participants and the organizer see it; {@code viewer} adds its direction. */
+    private static JsonObject request(Event event, StoredRequest r, String viewer) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("id", r.id())
+                .add("from", party(event, r.fromId()))
+                .add("to", party(event, r.toId()))
+                .add("state", r.state().name());
+        json.addAll(slot(event, r.slot() <= event.slotCount() ? event.slot(r.slot()) : null, r.slot()));
+        if (viewer != null) {
+            json.add("direction", r.fromId().equals(viewer) ? "outgoing" : "incoming");
+        }
+        json.add("createdAt", Instant.ofEpochMilli(r.createdAt()).toString())
+                .add("updatedAt", Instant.ofEpochMilli(r.updatedAt()).toString());
+        if (r.closedBy() != null) {
+            json.add("closedBy", r.closedBy());
+        }
+        if (r.meetingId() != null) {
+            json.add("meeting", r.meetingId()).add("version", r.version());
+            if (r.tableId() != null) {
+                org.b2g.core.domain.Table table = event.table(r.tableId());
+                json.add("table", table == null ? JSON.createObjectBuilder().add("id", r.tableId()).build()
+                        : table(table));
+            }
+        }
+        return json.build();
+    }
+
+    private static JsonObject party(Event event, String participantId) {
+        Participant participant = event.participant(participantId);
+        return participant == null ? JSON.createObjectBuilder().add("id", participantId).build()
+                : Views.party(participant);
+    }
+
+    private static JsonObjectBuilder slot(Event event, Slot slot) {
+        return slot(event, slot, slot.index());
+    }
+
+    private static JsonObjectBuilder slot(Event event, Slot slot, int number) {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("slot", number);
+        if (slot != null && slot.start() != null) {
+            json.add("start", ScheduleJson.timestamp(slot.start(), event.timeZone()))
+                    .add("end", ScheduleJson.timestamp(slot.end(), event.timeZone()));
+        }
+        return json;
+    }
+
+    private static JsonObject table(org.b2g.core.domain.Table table) {
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("id", table.id());
+        if (table.name() != null) {
+            json.add("name", table.name());
+        }
+        return json.build();
+    }
+
+    /** A small JSON object body; 400 when it is not one. */
+    private static JsonObject body(ServerRequest req) {
+        String text = Bodies.text(req, MAX_BODY);
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+            throw ApiException.badRequest("request body: expected a JSON object, got " + value.getValueType()
+                    .name().toLowerCase(java.util.Locale.ROOT) + ".");
+        } catch (JsonException e) {
+            throw ApiException.badRequest("request body: not JSON (" + e.getMessage() + ").");
+        }
+    }
+}

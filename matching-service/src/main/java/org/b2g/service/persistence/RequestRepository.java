@@ -1,0 +1,195 @@
+package org.b2g.service.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Self-service: whether the organizer turned it on for an event, and the participants' requests to meet. The
+ * {@link #lock} of an event's self-service row is what serialises acceptances and cancellations of one event.
+ */
+public final class RequestRepository {
+
+    /** Where a request stands. */
+    public enum State { PENDING, ACCEPTED, DECLINED, CANCELLED }
+
+    /**
+     * A stored request. {@code closedBy} is who declined or cancelled it; {@code meetingId}, {@code tableId} and
+     * {@code version} say where an accepted one went (version 0 and nulls otherwise).
+     */
+    public record StoredRequest(String eventId, String id, String fromId, String toId, int slot, State state,
+            long createdAt, long updatedAt, String closedBy, String meetingId, String tableId, int version) {
+
+        public boolean involves(String participantId) {
+            return fromId.equals(participantId) || toId.equals(participantId);
+        }
+
+        public String counterpartOf(String participantId) {
+            return fromId.equals(participantId) ? toId : fromId;
+        }
+    }
+
+    private static final String COLUMNS = "event_id, id, from_id, to_id, slot, state, created_at, updated_at,"
+            + " closed_by, meeting_id, table_id, version";
+    private static final String ENABLED = "SELECT enabled FROM self_service WHERE event_id = ?";
+    private static final String UPDATE_ENABLED =
+            "UPDATE self_service SET enabled = ?, updated_at = ? WHERE event_id = ?";
+    private static final String INSERT_ENABLED =
+            "INSERT INTO self_service (event_id, enabled, changes, updated_at) VALUES (?, ?, 0, ?)";
+    private static final String LOCK =
+            "UPDATE self_service SET changes = changes + 1 WHERE event_id = ? AND enabled = 1";
+    private static final String INSERT = "INSERT INTO meeting_requests (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ? AND id = ?";
+    private static final String LIST = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ?"
+            + " ORDER BY created_at, id";
+    private static final String LIST_OF = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ?"
+            + " AND (from_id = ? OR to_id = ?) ORDER BY created_at, id";
+    private static final String CLOSE = "UPDATE meeting_requests SET state = ?, updated_at = ?, closed_by = ?"
+            + " WHERE event_id = ? AND id = ? AND state = ?";
+    private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
+            + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
+
+    /** Whether self-service is on for the event (off when never set). */
+    public boolean enabled(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ENABLED)) {
+            s.setString(1, eventId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getInt(1) != 0;
+            }
+        }
+    }
+
+    /** Turns self-service on or off for a stored event. */
+    public void setEnabled(Connection c, String eventId, boolean enabled, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(UPDATE_ENABLED)) {
+            s.setInt(1, enabled ? 1 : 0);
+            s.setLong(2, now);
+            s.setString(3, eventId);
+            if (s.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT_ENABLED)) {
+            s.setString(1, eventId);
+            s.setInt(2, enabled ? 1 : 0);
+            s.setLong(3, now);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Takes the event's self-service row lock until the transaction ends: a second transaction doing the same waits
+     * (or fails as a conflict), so it reads the published version only after the first one committed.
+     *
+     * @return false when self-service is off for the event (nothing is locked then)
+     */
+    public boolean lock(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setString(1, eventId);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** Stores a new pending request and returns it. */
+    public StoredRequest insert(Connection c, String eventId, String fromId, String toId, int slot, long now)
+            throws SQLException {
+        StoredRequest request = new StoredRequest(eventId, "r-" + EventRepository.random().substring(0, 12), fromId,
+                toId, slot, State.PENDING, now, now, null, null, null, 0);
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            s.setString(1, eventId);
+            s.setString(2, request.id());
+            s.setString(3, fromId);
+            s.setString(4, toId);
+            s.setInt(5, slot);
+            s.setString(6, State.PENDING.name());
+            s.setLong(7, now);
+            s.setLong(8, now);
+            s.setNull(9, Types.VARCHAR);
+            s.setNull(10, Types.VARCHAR);
+            s.setNull(11, Types.VARCHAR);
+            s.setNull(12, Types.INTEGER);
+            s.executeUpdate();
+        }
+        return request;
+    }
+
+    /** The request, or null. */
+    public StoredRequest find(Connection c, String eventId, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(FIND)) {
+            s.setString(1, eventId);
+            s.setString(2, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? read(r) : null;
+            }
+        }
+    }
+
+    /** Every request of the event, oldest first; only those of {@code participantId} when it is not null. */
+    public List<StoredRequest> list(Connection c, String eventId, String participantId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(participantId == null ? LIST : LIST_OF)) {
+            s.setString(1, eventId);
+            if (participantId != null) {
+                s.setString(2, participantId);
+                s.setString(3, participantId);
+            }
+            List<StoredRequest> list = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    list.add(read(r));
+                }
+            }
+            return list;
+        }
+    }
+
+    /**
+     * Moves a request from state {@code from} to {@code to} (declined or cancelled by {@code by}).
+     *
+     * @return false when it was no longer in state {@code from}
+     */
+    public boolean close(Connection c, StoredRequest request, State from, State to, String by, long now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(CLOSE)) {
+            s.setString(1, to.name());
+            s.setLong(2, now);
+            s.setString(3, by);
+            s.setString(4, request.eventId());
+            s.setString(5, request.id());
+            s.setString(6, from.name());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Marks a pending request accepted, with the meeting it became.
+     *
+     * @return false when it was no longer pending
+     */
+    public boolean accept(Connection c, StoredRequest request, String meetingId, String tableId, int version,
+            long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(ACCEPT)) {
+            s.setLong(1, now);
+            s.setString(2, meetingId);
+            if (tableId == null) {
+                s.setNull(3, Types.VARCHAR);
+            } else {
+                s.setString(3, tableId);
+            }
+            s.setInt(4, version);
+            s.setString(5, request.eventId());
+            s.setString(6, request.id());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    private static StoredRequest read(ResultSet r) throws SQLException {
+        return new StoredRequest(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                State.valueOf(r.getString(6)), r.getLong(7), r.getLong(8), r.getString(9), r.getString(10),
+                r.getString(11), r.getInt(12));
+    }
+}

@@ -1,0 +1,452 @@
+package org.b2g.service.solving;
+
+import static org.b2g.service.JsonFactory.JSON;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.Openings;
+import org.b2g.service.JsonFactory;
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.EventRepository.StoredEvent;
+import org.b2g.service.persistence.RequestRepository;
+import org.b2g.service.persistence.RequestRepository.State;
+import org.b2g.service.persistence.RequestRepository.StoredRequest;
+import org.b2g.service.persistence.ScheduleRepository;
+import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
+
+/**
+ * Participants changing the published schedule themselves: who is worth meeting and when both are free, asking a
+ * counterpart for a meeting in a slot, accepting, declining and cancelling. An accepted meeting enters the
+ * published schedule at once as a new published version (agendas and calendars follow); a cancelled one leaves it
+ * the same way. Acceptances and cancellations of one event run one at a time under the event's self-service row
+ * lock and check the slot again against the latest published version, so two requests for one slot never both win.
+ */
+public final class SelfService {
+
+    /** Why a self-service action cannot be done; the HTTP layer turns it into a status. */
+    public static final class RejectedException extends RuntimeException {
+
+        public enum Reason { NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST, OFF, NOT_YOURS, NOTHING_PUBLISHED,
+            NOT_PENDING, NOT_FREE }
+
+        private final Reason reason;
+
+        RejectedException(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    /** A counterpart worth meeting, with where both are free (best first) or why there is no such place. */
+    public record Counterpart(Participant participant, Origin origin, double relevance, Meeting candidate,
+            List<Openings.Opening> openings, String reason) {
+    }
+
+    /** What a participant may ask for now: counterparts in the latest published version ({@code version}). */
+    public record Offer(Event event, Participant participant, boolean enabled, int version,
+            List<Counterpart> counterparts) {
+    }
+
+    /** Most slots offered per counterpart. */
+    static final int SLOTS_PER_COUNTERPART = 6;
+
+    private final Database database;
+    private final EventRepository events;
+    private final ScheduleRepository schedules;
+    private final RequestRepository requests;
+    private final Clock clock;
+
+    public SelfService(Database database, EventRepository events, ScheduleRepository schedules,
+            RequestRepository requests, Clock clock) {
+        this.database = database;
+        this.events = events;
+        this.schedules = schedules;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** Turns self-service on or off for the event. */
+    public void setEnabled(String eventId, boolean enabled) {
+        database.inTransaction(c -> {
+            requireEvent(c, eventId);
+            requests.setEnabled(c, eventId, enabled, clock.millis());
+            return null;
+        });
+    }
+
+    public boolean enabled(String eventId) {
+        return database.inTransaction(c -> {
+            requireEvent(c, eventId);
+            return requests.enabled(c, eventId);
+        });
+    }
+
+    /** Every request of the event ({@code participantId} null) or of one participant, oldest first. */
+    public List<StoredRequest> requests(String eventId, String participantId) {
+        return database.inTransaction(c -> {
+            Event event = EventJson.read(requireEvent(c, eventId).body(), "event " + eventId);
+            if (participantId != null) {
+                requireParticipant(event, participantId);
+            }
+            return requests.list(c, eventId, participantId);
+        });
+    }
+
+    /**
+     * The counterparts worth meeting for {@code participantId} (its requests and recommendations that it does not
+     * meet yet in the published version), each with the slots where both are free.
+     */
+    public Offer counterparts(String eventId, String participantId) {
+        record Read(StoredEvent event, StoredVersion published, boolean enabled) {
+        }
+        Read read = database.inTransaction(c -> new Read(requireEvent(c, eventId),
+                schedules.published(c, eventId, 0), requests.enabled(c, eventId)));
+        Event event = EventJson.read(read.event().body(), "event " + eventId);
+        Participant self = requireParticipant(event, participantId);
+        if (read.published() == null) {
+            return new Offer(event, self, read.enabled(), 0, List.of());
+        }
+        ScheduleFile file = ScheduleJson.read(read.published().body(), "published version");
+        Set<String> met = new HashSet<>();
+        for (ScheduleFile.Placement p : file.meetings()) {
+            if (p.first().equals(participantId)) {
+                met.add(p.second());
+            } else if (p.second().equals(participantId)) {
+                met.add(p.first());
+            }
+        }
+        Openings openings = openings(event, file);
+        List<Counterpart> list = new ArrayList<>();
+        for (Meeting candidate : Candidates.forEvent(event)) {
+            if (candidate.isRequired() || !candidate.involves(self)) {
+                continue;
+            }
+            Participant other = candidate.counterpart(self);
+            if (met.contains(other.id())) {
+                continue;
+            }
+            Openings.Result found = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
+            list.add(new Counterpart(other, candidate.getOrigin(), candidate.getRelevance(), candidate,
+                    found.openings(), found.reason()));
+        }
+        return new Offer(event, self, read.enabled(), read.published().version(), list);
+    }
+
+    /**
+     * Asks {@code toId} for a meeting with {@code fromId} in {@code slot}, which must be free for both (and have a
+     * free table) in the published version now.
+     */
+    public StoredRequest ask(String eventId, String fromId, String toId, int slot) {
+        return database.inTransaction(c -> {
+            Event event = EventJson.read(requireEvent(c, eventId).body(), "event " + eventId);
+            requireParticipant(event, fromId);
+            if (toId == null || toId.isBlank()) {
+                throw new InputException("request body: with is missing; expected the id of the participant to meet.");
+            }
+            if (event.participant(toId) == null) {
+                throw new InputException("request body: with: unknown participant \"" + toId + "\".");
+            }
+            if (slot < 1 || slot > event.slotCount()) {
+                throw new InputException("request body: slot (" + slot + ") is outside 1.." + event.slotCount()
+                        + ".");
+            }
+            if (!requests.enabled(c, eventId)) {
+                throw off(eventId);
+            }
+            for (StoredRequest open : requests.list(c, eventId, fromId)) {
+                if (open.state() == State.PENDING && open.involves(toId)) {
+                    throw new RejectedException(RejectedException.Reason.NOT_PENDING, "There is already a pending"
+                            + " request (" + open.id() + ") between " + fromId + " and " + toId
+                            + "; answer or cancel it first.");
+                }
+            }
+            StoredVersion published = requirePublished(c, eventId);
+            opening(event, ScheduleJson.read(published.body(), "published version"), fromId, toId, slot);
+            return requests.insert(c, eventId, fromId, toId, slot, clock.millis());
+        });
+    }
+
+    /**
+     * The counterpart accepts: the meeting enters the published schedule as its next version, in one transaction
+     * that first takes the event's self-service lock and then checks the slot against the latest version.
+     */
+    public StoredRequest accept(String eventId, String participantId, String requestId) {
+        return database.inTransaction(c -> {
+            StoredRequest request = lockedRequest(c, eventId, requestId);
+            if (!request.toId().equals(participantId)) {
+                throw new RejectedException(RejectedException.Reason.NOT_YOURS, "Only " + request.toId()
+                        + " can accept request " + requestId + "; " + participantId
+                        + (request.fromId().equals(participantId) ? " asked for it and can cancel it." : " is not in it."));
+            }
+            requirePending(request);
+            StoredEvent stored = requireEvent(c, eventId);
+            Event event = EventJson.read(stored.body(), "event " + eventId);
+            StoredVersion published = requirePublished(c, eventId);
+            ScheduleFile file = ScheduleJson.read(published.body(), "published version");
+            Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot());
+
+            String meetingId = meetingId(event, request);
+            JsonObject body = read(published.body());
+            JsonArrayBuilder meetings = JSON.createArrayBuilder(body.getJsonArray("meetings"));
+            meetings.add(placement(event, meetingId, request, opening));
+            JsonArrayBuilder unscheduled = JSON.createArrayBuilder();
+            for (JsonValue item : body.getJsonArray("unscheduled")) {
+                if (!samePair(item.asJsonObject(), request.fromId(), request.toId())) {
+                    unscheduled.add(item);
+                }
+            }
+            JsonObjectBuilder next = JSON.createObjectBuilder(body).add("meetings", meetings)
+                    .add("unscheduled", unscheduled);
+            int version = publish(c, event, published, next, "request " + requestId + " accepted: "
+                    + request.fromId() + " meets " + request.toId() + " in slot " + request.slot());
+            if (!requests.accept(c, request, meetingId, opening.table().id(), version, clock.millis())) {
+                throw notPending(request);
+            }
+            return requests.find(c, eventId, requestId);
+        });
+    }
+
+    /** The counterpart declines a pending request. */
+    public StoredRequest decline(String eventId, String participantId, String requestId) {
+        return database.inTransaction(c -> {
+            StoredRequest request = existing(c, eventId, requestId);
+            if (!request.toId().equals(participantId)) {
+                throw new RejectedException(RejectedException.Reason.NOT_YOURS, "Only " + request.toId()
+                        + " can decline request " + requestId + "; the one who asked cancels it instead.");
+            }
+            requirePending(request);
+            if (!requests.close(c, request, State.PENDING, State.DECLINED, participantId, clock.millis())) {
+                throw notPending(request);
+            }
+            return requests.find(c, eventId, requestId);
+        });
+    }
+
+    /**
+     * Either side cancels: a pending request is withdrawn; an accepted meeting leaves the published schedule as
+     * its next version (calendars then drop it).
+     */
+    public StoredRequest cancel(String eventId, String participantId, String requestId) {
+        return database.inTransaction(c -> {
+            StoredRequest request = existing(c, eventId, requestId);
+            if (!request.involves(participantId)) {
+                throw new RejectedException(RejectedException.Reason.NOT_YOURS, "Request " + requestId + " is between "
+                        + request.fromId() + " and " + request.toId() + "; " + participantId + " cannot cancel it.");
+            }
+            if (request.state() == State.PENDING) {
+                if (!requests.close(c, request, State.PENDING, State.CANCELLED, participantId, clock.millis())) {
+                    throw notPending(request);
+                }
+                return requests.find(c, eventId, requestId);
+            }
+            if (request.state() != State.ACCEPTED) {
+                throw notPending(request);
+            }
+            request = lockedRequest(c, eventId, requestId);
+            StoredEvent stored = requireEvent(c, eventId);
+            Event event = EventJson.read(stored.body(), "event " + eventId);
+            StoredVersion published = requirePublished(c, eventId);
+            JsonObject body = read(published.body());
+            JsonArrayBuilder meetings = JSON.createArrayBuilder();
+            boolean removed = false;
+            for (JsonValue item : body.getJsonArray("meetings")) {
+                JsonObject meeting = item.asJsonObject();
+                if (meeting.getString("id", "").equals(request.meetingId())
+                        && samePair(meeting, request.fromId(), request.toId())) {
+                    removed = true;
+                } else {
+                    meetings.add(meeting);
+                }
+            }
+            if (removed) {
+                publish(c, event, published, JSON.createObjectBuilder(body).add("meetings", meetings),
+                        "request " + requestId + " cancelled by " + participantId + ": " + request.fromId()
+                                + " no longer meets " + request.toId() + " in slot " + request.slot());
+            }
+            if (!requests.close(c, request, State.ACCEPTED, State.CANCELLED, participantId, clock.millis())) {
+                throw notPending(request);
+            }
+            return requests.find(c, eventId, requestId);
+        });
+    }
+
+    // ---- inside a transaction ----
+
+    private StoredRequest lockedRequest(Connection c, String eventId, String requestId) throws SQLException {
+        requireEvent(c, eventId);
+        if (!requests.lock(c, eventId)) {
+            throw off(eventId);
+        }
+        return existing(c, eventId, requestId);
+    }
+
+    private StoredRequest existing(Connection c, String eventId, String requestId) throws SQLException {
+        requireEvent(c, eventId);
+        StoredRequest request = requests.find(c, eventId, requestId);
+        if (request == null) {
+            throw new RejectedException(RejectedException.Reason.NO_SUCH_REQUEST, "The event (" + eventId
+                    + ") has no meeting request (" + requestId + ").");
+        }
+        return request;
+    }
+
+    private StoredEvent requireEvent(Connection c, String eventId) throws SQLException {
+        StoredEvent event = events.find(c, eventId);
+        if (event == null) {
+            throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
+                    + ").");
+        }
+        return event;
+    }
+
+    private StoredVersion requirePublished(Connection c, String eventId) throws SQLException {
+        StoredVersion published = schedules.published(c, eventId, 0);
+        if (published == null) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The event (" + eventId
+                    + ") has no published schedule yet; meetings can be asked for once it has.");
+        }
+        return published;
+    }
+
+    /**
+     * Publishes {@code next} as the version after {@code published}. A concurrent publication (the organizer's)
+     * would insert the same version number: the primary key refuses one of them, answered as a conflict.
+     */
+    private int publish(Connection c, Event event, StoredVersion published, JsonObjectBuilder next, String note)
+            throws SQLException {
+        String text = next.build().toString();
+        MeetingSchedule schedule = Publication.rebuild(event, text, "published version");
+        JsonObject metrics = ScheduleJson.toJson(schedule).getJsonObject("metrics");
+        text = JSON.createObjectBuilder(read(text)).add("metrics", metrics).build().toString();
+        return schedules.publish(c, published.eventVersion(), schedule, text, clock.instant(), note);
+    }
+
+    // ---- checks and documents ----
+
+    private static Participant requireParticipant(Event event, String participantId) {
+        Participant participant = event.participant(participantId);
+        if (participant == null) {
+            throw new RejectedException(RejectedException.Reason.NO_SUCH_PARTICIPANT, "The event (" + event.id()
+                    + ") has no participant (" + participantId + ").");
+        }
+        return participant;
+    }
+
+    /** Where the two meet in {@code slot}, or why they cannot. */
+    private static Openings.Opening opening(Event event, ScheduleFile file, String a, String b, int slot) {
+        Openings.Result found = openings(event, file).find(a, b, Integer.MAX_VALUE);
+        for (Openings.Opening opening : found.openings()) {
+            if (opening.slot().index() == slot) {
+                return opening;
+            }
+        }
+        Slot wanted = event.slot(slot);
+        throw new RejectedException(RejectedException.Reason.NOT_FREE, a + " and " + b + " cannot meet in "
+                + wanted + ": " + (found.found() ? "both are not free then, or no table is; free slots: "
+                        + found.openings().stream().map(o -> String.valueOf(o.slot().index())).toList()
+                        : found.reason()) + ".");
+    }
+
+    private static Openings openings(Event event, ScheduleFile file) {
+        try {
+            return Openings.of(event, file, "published version");
+        } catch (InputException e) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The published schedule no longer"
+                    + " fits the event (" + e.getMessage() + "); the organizer should repair and publish again.");
+        }
+    }
+
+    /** The pair's candidate id when it has one (its reasons then show in agendas), else one of the request's own. */
+    private static String meetingId(Event event, StoredRequest request) {
+        for (Meeting candidate : Candidates.forEvent(event)) {
+            String a = candidate.getFirst().id();
+            String b = candidate.getSecond().id();
+            if ((a.equals(request.fromId()) && b.equals(request.toId()))
+                    || (a.equals(request.toId()) && b.equals(request.fromId()))) {
+                return candidate.getId();
+            }
+        }
+        return "self-" + request.id();
+    }
+
+    private static JsonObject placement(Event event, String meetingId, StoredRequest request,
+            Openings.Opening opening) {
+        JsonObjectBuilder json = JSON.createObjectBuilder()
+                .add("id", meetingId)
+                .add("participants", JSON.createArrayBuilder().add(request.fromId()).add(request.toId()))
+                .add("slot", opening.slot().index())
+                .add("table", opening.table().id());
+        if (opening.slot().start() != null) {
+            json.add("start", ScheduleJson.timestamp(opening.slot().start(), event.timeZone()))
+                    .add("end", ScheduleJson.timestamp(opening.slot().end(), event.timeZone()));
+        }
+        return json.add("origin", Origin.REQUEST.code())
+                .add("relevance", 0)
+                .add("reasons", JSON.createArrayBuilder().add(request.fromId() + " asked for this meeting and "
+                        + request.toId() + " accepted"))
+                .build();
+    }
+
+    private static boolean samePair(JsonObject meeting, String a, String b) {
+        var pair = meeting.getJsonArray("participants");
+        if (pair == null || pair.size() != 2) {
+            return false;
+        }
+        String x = pair.getString(0);
+        String y = pair.getString(1);
+        return (x.equals(a) && y.equals(b)) || (x.equals(b) && y.equals(a));
+    }
+
+    private static JsonObject read(String text) {
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static void requirePending(StoredRequest request) {
+        if (request.state() != State.PENDING) {
+            throw notPending(request);
+        }
+    }
+
+    private static RejectedException notPending(StoredRequest request) {
+        return new RejectedException(RejectedException.Reason.NOT_PENDING, "Request " + request.id() + " is "
+                + request.state().name().toLowerCase(java.util.Locale.ROOT) + (request.closedBy() == null ? ""
+                        : " (by " + request.closedBy() + ")") + "; only a pending one can be answered"
+                + (request.state() == State.ACCEPTED ? ", an accepted one cancelled." : "."));
+    }
+
+    private static RejectedException off(String eventId) {
+        return new RejectedException(RejectedException.Reason.OFF, "Self-service is off for the event (" + eventId
+                + "); the organizer can turn it on.");
+    }
+}

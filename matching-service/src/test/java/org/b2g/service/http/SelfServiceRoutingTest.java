@@ -1,0 +1,299 @@
+package org.b2g.service.http;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.http1.Http1ClientRequest;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.repair.Openings;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.TestService;
+import org.b2g.service.solving.JobStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Self-service through the routes, without a network: off by default, ask, accept into a new published version,
+ * decline, cancel (which takes the meeting out again), and every refusal with its status and words.
+ */
+@RoutingTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SelfServiceRoutingTest {
+
+    private static final String EVENT = "/api/events/" + TestService.EVENT_ID;
+    private static Backend backend;
+    /** A startup, an agency and a second startup, with a slot where all three are free and two tables are. */
+    private static String startup;
+    private static String agency;
+    private static String other;
+    private static int slot;
+    private static String accepted;
+    private final DirectClient client;
+
+    SelfServiceRoutingTest(DirectClient client) {
+        this.client = client;
+    }
+
+    record Answer(int status, JsonObject json) {
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) throws Exception {
+        backend = TestService.backend(Files.createTempDirectory("b2g-self-service-test"));
+        String body = TestService.sampleEvent();
+        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
+        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE,
+                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        backend.publication().publish(TestService.EVENT_ID, 0);
+        findThreeFreeInOneSlot(EventJson.read(body, "sample"));
+        Api.register(routing, backend);
+    }
+
+    /** Two startups that can each meet one agency in the same slot, as the published version stands. */
+    private static void findThreeFreeInOneSlot(Event event) {
+        String published = backend.database().inTransaction(c -> backend.schedules().published(c,
+                TestService.EVENT_ID, 0)).body();
+        Openings openings = Openings.of(event, ScheduleJson.read(published, "published"), "published");
+        List<Participant> startups = event.participants().stream().filter(p -> p.role() == Role.STARTUP).toList();
+        for (Participant a : event.participants()) {
+            if (a.role() != Role.AGENCY) {
+                continue;
+            }
+            for (Participant s1 : startups) {
+                for (Participant s2 : startups) {
+                    if (s1 == s2) {
+                        continue;
+                    }
+                    for (Openings.Opening o1 : openings.find(s1.id(), a.id(), 100).openings()) {
+                        for (Openings.Opening o2 : openings.find(s2.id(), a.id(), 100).openings()) {
+                            if (o1.slot().equals(o2.slot())) {
+                                startup = s1.id();
+                                other = s2.id();
+                                agency = a.id();
+                                slot = o1.slot().index();
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the sample's published schedule has no slot free for two startups and an agency");
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    private Answer send(Method method, String path, String token, String body) {
+        Http1ClientRequest request = client.method(method).uri(path);
+        if (token != null) {
+            request.header(HeaderNames.AUTHORIZATION, TestService.bearer(token));
+        }
+        try (HttpClientResponse response = body == null ? request.request() : request.submit(body)) {
+            String text = response.as(String.class);
+            JsonObject json = text.isBlank() ? JsonValue.EMPTY_JSON_OBJECT
+                    : Json.createReader(new StringReader(text)).readObject();
+            return new Answer(response.status().code(), json);
+        }
+    }
+
+    private static String tokenOf(String participant) {
+        return TestService.participantToken(backend, TestService.EVENT_ID, participant);
+    }
+
+    private Answer ask(String from, String to, int inSlot) {
+        return send(Method.POST, EVENT + "/participants/" + from + "/requests", tokenOf(from),
+                "{\"with\": \"" + to + "\", \"slot\": " + inSlot + "}");
+    }
+
+    private Answer act(String who, String requestId, String action) {
+        return send(Method.POST, EVENT + "/participants/" + who + "/requests/" + requestId + "/" + action,
+                tokenOf(who), null);
+    }
+
+    private Answer agenda(String who) {
+        return send(Method.GET, EVENT + "/participants/" + who + "/agenda", tokenOf(who), null);
+    }
+
+    private static boolean meets(JsonObject agenda, String counterpart, int inSlot) {
+        return agenda.getJsonArray("meetings").stream().map(JsonValue::asJsonObject).anyMatch(m ->
+                m.getJsonObject("counterpart").getString("id").equals(counterpart) && m.getInt("slot") == inSlot);
+    }
+
+    private int versions() {
+        return send(Method.GET, EVENT + "/versions", TestService.ORGANIZER, null).json().getJsonArray("versions")
+                .size();
+    }
+
+    @Test
+    @Order(1)
+    void isOffUntilTheOrganizerTurnsItOn() {
+        Answer overview = send(Method.GET, EVENT + "/self-service", TestService.ORGANIZER, null);
+        assertAll(() -> assertEquals(200, overview.status()),
+                () -> assertFalse(overview.json().getBoolean("enabled")));
+        Answer refused = ask(startup, agency, slot);
+        assertEquals(403, refused.status(), refused.json().toString());
+        assertTrue(refused.json().getString("detail").startsWith("Self-service is off for the event"));
+
+        Answer bad = send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": \"yes\"}");
+        assertEquals(400, bad.status());
+        assertEquals("request body: enabled (\"yes\") should be true or false.", bad.json().getString("detail"));
+        assertEquals(403, send(Method.PUT, EVENT + "/self-service", tokenOf(startup), "{\"enabled\": true}").status(),
+                "a participant cannot turn it on");
+        Answer on = send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": true}");
+        assertAll(() -> assertEquals(200, on.status()), () -> assertTrue(on.json().getBoolean("enabled")));
+    }
+
+    @Test
+    @Order(2)
+    void listsCounterpartsWorthMeetingWithTheSlotsWhereBothAreFree() {
+        Answer answer = send(Method.GET, EVENT + "/participants/s-flood/counterparts", tokenOf("s-flood"), null);
+        assertEquals(200, answer.status(), answer.json().toString());
+        assertTrue(answer.json().getBoolean("selfService"));
+        assertEquals(1, answer.json().getInt("version"));
+        for (JsonValue value : answer.json().getJsonArray("counterparts")) {
+            JsonObject c = value.asJsonObject();
+            assertTrue(!c.getJsonArray("openings").isEmpty() || c.containsKey("reason"), c.toString());
+            assertFalse(c.getString("origin").equals("required"), c.toString());
+        }
+        assertEquals(403, send(Method.GET, EVENT + "/participants/s-flood/counterparts", tokenOf("a-water"), null)
+                .status(), "someone else's token");
+        try (HttpClientResponse inAddress = client.get(EVENT + "/participants/s-flood/counterparts")
+                .queryParam("token", tokenOf("s-flood")).request()) {
+            assertEquals(401, inAddress.status().code());
+            assertTrue(inAddress.as(String.class).contains("Authorization header"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void refusesBadRequestsWithTheFieldAndValue() {
+        String path = EVENT + "/participants/" + startup + "/requests";
+        assertAll(
+                () -> assertEquals("request body: slot (\"4\") should be a slot number.", send(Method.POST, path,
+                        tokenOf(startup), "{\"with\": \"" + agency + "\", \"slot\": \"4\"}").json().getString("detail")),
+                () -> assertEquals("request body: with: unknown participant \"a-nobody\".", send(Method.POST, path,
+                        tokenOf(startup), "{\"with\": \"a-nobody\", \"slot\": 1}").json().getString("detail")),
+                () -> assertTrue(send(Method.POST, path, tokenOf(startup), "{\"with\": \"" + agency
+                        + "\", \"slot\": 999}").json().getString("detail").startsWith("request body: slot (999) is"
+                                + " outside 1..")),
+                () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "[1, 2]").status()),
+                () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "{\"with\": ").status()),
+                () -> assertEquals(400, ask(startup, startup, slot).status(), "nobody meets itself"));
+    }
+
+    @Test
+    @Order(4)
+    void acceptingPublishesTheMeetingAndTheSlotIsThenTakenForOthers() {
+        int before = versions();
+        Answer first = ask(startup, agency, slot);
+        assertEquals(201, first.status(), first.json().toString());
+        assertEquals("PENDING", first.json().getString("state"));
+        assertEquals("outgoing", first.json().getString("direction"));
+        Answer second = ask(other, agency, slot);
+        assertEquals(201, second.status(), "a slot can be asked for twice; only one acceptance wins");
+        assertEquals(409, ask(startup, agency, slot).status(), "one pending request per pair");
+        String firstId = first.json().getString("id");
+        String secondId = second.json().getString("id");
+
+        Answer own = act(startup, firstId, "accept");
+        assertEquals(403, own.status(), "the one who asked cannot accept");
+        Answer theirs = send(Method.GET, EVENT + "/participants/" + agency + "/requests", tokenOf(agency), null);
+        assertTrue(theirs.json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .anyMatch(r -> r.getString("id").equals(firstId) && r.getString("direction").equals("incoming")));
+
+        Answer accepted = act(agency, firstId, "accept");
+        assertEquals(200, accepted.status(), accepted.json().toString());
+        assertEquals("ACCEPTED", accepted.json().getString("state"));
+        assertEquals(before + 1, accepted.json().getInt("version"));
+        assertEquals(before + 1, versions());
+        assertTrue(meets(agenda(startup).json(), agency, slot), "in the startup's agenda");
+        assertTrue(meets(agenda(agency).json(), startup, slot), "in the agency's agenda");
+        SelfServiceRoutingTest.accepted = firstId;
+
+        Answer lost = act(agency, secondId, "accept");
+        assertEquals(409, lost.status(), lost.json().toString());
+        assertTrue(lost.json().getString("detail").startsWith(other + " and " + agency + " cannot meet in slot "
+                + slot), lost.json().getString("detail"));
+        assertEquals(before + 1, versions(), "nothing published for the loser");
+        assertEquals(409, act(agency, firstId, "accept").status(), "an accepted request cannot be accepted again");
+        assertEquals(409, ask(other, agency, slot).status(), "the slot is no longer free for the agency");
+    }
+
+    @Test
+    @Order(5)
+    void declinesAndCancelsPendingRequests() {
+        Answer list = send(Method.GET, EVENT + "/participants/" + other + "/requests", tokenOf(other), null);
+        String pending = list.json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("state").equals("PENDING")).findFirst().orElseThrow().getString("id");
+        assertEquals(403, act(other, pending, "decline").status(), "the one who asked cancels, not declines");
+        Answer declined = act(agency, pending, "decline");
+        assertAll(() -> assertEquals(200, declined.status()),
+                () -> assertEquals("DECLINED", declined.json().getString("state")),
+                () -> assertEquals(agency, declined.json().getString("closedBy")));
+        assertEquals(409, act(other, pending, "cancel").status(), "a declined request is closed");
+        assertEquals(404, act(other, "r-nothing", "cancel").status());
+        assertEquals(403, act("a-water".equals(agency) ? "a-info" : "a-water", pending, "cancel").status(),
+                "only its two participants can cancel it");
+    }
+
+    @Test
+    @Order(6)
+    void cancellingAnAcceptedMeetingTakesItOutOfThePublishedSchedule() {
+        int before = versions();
+        Answer cancelled = act(startup, accepted, "cancel");
+        assertAll(() -> assertEquals(200, cancelled.status(), cancelled.json().toString()),
+                () -> assertEquals("CANCELLED", cancelled.json().getString("state")));
+        assertEquals(before + 1, versions());
+        JsonObject agenda = agenda(agency).json();
+        assertFalse(meets(agenda, startup, slot));
+        assertTrue(agenda.getJsonArray("cancelled").stream().map(JsonValue::asJsonObject)
+                .anyMatch(c -> c.getJsonObject("counterpart").getString("id").equals(startup)),
+                "calendars are told: " + agenda);
+        Answer again = ask(other, agency, slot);
+        assertEquals(201, again.status(), "the slot is free again");
+    }
+
+    @Test
+    @Order(7)
+    void theOrganizerSeesEveryRequest() {
+        Answer overview = send(Method.GET, EVENT + "/self-service", TestService.ORGANIZER, null);
+        List<String> states = overview.json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .map(r -> r.getString("state")).sorted().toList();
+        assertEquals(List.of("CANCELLED", "DECLINED", "PENDING"), states);
+        send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": false}");
+        String pending = overview.json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("state").equals("PENDING")).findFirst().orElseThrow().getString("id");
+        assertEquals(403, act(agency, pending, "accept").status(), "nothing is accepted once it is off");
+    }
+}
