@@ -166,8 +166,13 @@ public final class Publication {
      * matched by id and pair keep their reasons; other meetings (e.g. a repair's) keep the sentences written.
      */
     static MeetingSchedule rebuild(Event event, String body, String source) {
+        return rebuild(event, Candidates.forEvent(event), body, source);
+    }
+
+    /** As {@link #rebuild(Event, String, String)}, onto {@code candidates} (fresh ones of the event: it places them). */
+    static MeetingSchedule rebuild(Event event, List<Meeting> candidates, String body, String source) {
         ScheduleFile file = ScheduleJson.read(body, source);
-        MeetingSchedule schedule = new MeetingSchedule(event, Candidates.forEvent(event));
+        MeetingSchedule schedule = new MeetingSchedule(event, candidates);
         List<ScheduleFile.Placement> extra = file.applyTo(schedule, source);
         if (!extra.isEmpty()) {
             Map<String, List<String>> reasons = reasons(body);

@@ -29,6 +29,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.Openings;
+import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.EventRepository;
@@ -200,6 +201,7 @@ public final class SelfService {
      * that first takes the event's self-service lock and then checks the slot against the latest version.
      */
     public StoredRequest accept(String eventId, String participantId, String requestId) {
+        Matched early = matched(eventId);
         return database.inTransaction(c -> {
             StoredRequest request = lockedRequest(c, eventId, requestId);
             if (!request.toId().equals(participantId)) {
@@ -208,13 +210,13 @@ public final class SelfService {
                         + (request.fromId().equals(participantId) ? " asked for it and can cancel it." : " is not in it."));
             }
             requirePending(request);
-            StoredEvent stored = requireEvent(c, eventId);
-            Event event = EventJson.read(stored.body(), "event " + eventId);
+            Matched now = early.current(requireEvent(c, eventId));
+            Event event = now.event();
             StoredVersion published = requirePublished(c, eventId);
             ScheduleFile file = ScheduleJson.read(published.body(), "published version");
             Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot());
 
-            String meetingId = meetingId(event, request);
+            String meetingId = meetingId(now.candidates(), request);
             JsonObject body = read(published.body());
             JsonArrayBuilder meetings = JSON.createArrayBuilder(body.getJsonArray("meetings"));
             meetings.add(placement(event, meetingId, request, opening));
@@ -226,7 +228,7 @@ public final class SelfService {
             }
             JsonObjectBuilder next = JSON.createObjectBuilder(body).add("meetings", meetings)
                     .add("unscheduled", unscheduled);
-            int version = publish(c, event, published, next, "request " + requestId + " accepted: "
+            int version = publish(c, event, now.candidates(), published, next, "request " + requestId + " accepted: "
                     + request.fromId() + " meets " + request.toId() + " in slot " + request.slot());
             if (!requests.accept(c, request, meetingId, opening.table().id(), version, clock.millis())) {
                 throw notPending(request);
@@ -256,6 +258,7 @@ public final class SelfService {
      * its next version (calendars then drop it).
      */
     public StoredRequest cancel(String eventId, String participantId, String requestId) {
+        Matched early = matched(eventId);
         return database.inTransaction(c -> {
             StoredRequest request = existing(c, eventId, requestId);
             if (!request.involves(participantId)) {
@@ -272,8 +275,7 @@ public final class SelfService {
                 throw notPending(request);
             }
             request = lockedRequest(c, eventId, requestId);
-            StoredEvent stored = requireEvent(c, eventId);
-            Event event = EventJson.read(stored.body(), "event " + eventId);
+            Matched now = early.current(requireEvent(c, eventId));
             StoredVersion published = requirePublished(c, eventId);
             JsonObject body = read(published.body());
             JsonArrayBuilder meetings = JSON.createArrayBuilder();
@@ -288,7 +290,8 @@ public final class SelfService {
                 }
             }
             if (removed) {
-                publish(c, event, published, JSON.createObjectBuilder(body).add("meetings", meetings),
+                publish(c, now.event(), now.candidates(), published,
+                        JSON.createObjectBuilder(body).add("meetings", meetings),
                         "request " + requestId + " cancelled by " + participantId + ": " + request.fromId()
                                 + " no longer meets " + request.toId() + " in slot " + request.slot());
             }
@@ -297,6 +300,27 @@ public final class SelfService {
             }
             return requests.find(c, eventId, requestId);
         });
+    }
+
+    /**
+     * An event with its candidates (all the matching, the slow part), worked out before the lock so that the lock
+     * is held only to check and publish.
+     */
+    private record Matched(String body, Event event, List<Meeting> candidates) {
+
+        /** These, or those of the event as stored now when it changed meanwhile. */
+        Matched current(StoredEvent stored) {
+            return stored.body().equals(body) ? this : of(stored);
+        }
+
+        static Matched of(StoredEvent stored) {
+            Event event = EventJson.read(stored.body(), "event " + stored.id());
+            return new Matched(stored.body(), event, Candidates.forEvent(event));
+        }
+    }
+
+    private Matched matched(String eventId) {
+        return Matched.of(database.inTransaction(c -> requireEvent(c, eventId)));
     }
 
     // ---- inside a transaction ----
@@ -341,12 +365,11 @@ public final class SelfService {
      * Publishes {@code next} as the version after {@code published}. A concurrent publication (the organizer's)
      * would insert the same version number: the primary key refuses one of them, answered as a conflict.
      */
-    private int publish(Connection c, Event event, StoredVersion published, JsonObjectBuilder next, String note)
-            throws SQLException {
-        String text = next.build().toString();
-        MeetingSchedule schedule = Publication.rebuild(event, text, "published version");
-        JsonObject metrics = ScheduleJson.toJson(schedule).getJsonObject("metrics");
-        text = JSON.createObjectBuilder(read(text)).add("metrics", metrics).build().toString();
+    private int publish(Connection c, Event event, List<Meeting> candidates, StoredVersion published,
+            JsonObjectBuilder next, String note) throws SQLException {
+        JsonObject body = next.build();
+        MeetingSchedule schedule = Publication.rebuild(event, candidates, body.toString(), "published version");
+        String text = JSON.createObjectBuilder(body).add("metrics", metrics(schedule, body)).build().toString();
         return schedules.publish(c, published.eventVersion(), schedule, text, clock.instant(), note);
     }
 
@@ -386,8 +409,8 @@ public final class SelfService {
     }
 
     /** The pair's candidate id when it has one (its reasons then show in agendas), else one of the request's own. */
-    private static String meetingId(Event event, StoredRequest request) {
-        for (Meeting candidate : Candidates.forEvent(event)) {
+    private static String meetingId(List<Meeting> candidates, StoredRequest request) {
+        for (Meeting candidate : candidates) {
             String a = candidate.getFirst().id();
             String b = candidate.getSecond().id();
             if ((a.equals(request.fromId()) && b.equals(request.toId()))
@@ -413,6 +436,22 @@ public final class SelfService {
                 .add("relevance", 0)
                 .add("reasons", JSON.createArrayBuilder().add(request.fromId() + " asked for this meeting and "
                         + request.toId() + " accepted"))
+                .build();
+    }
+
+    /** The schedule's figures as {@code b2g-schedule/1} writes them, counted again after the change. */
+    private static JsonObject metrics(MeetingSchedule schedule, JsonObject body) {
+        ScheduleMetrics metrics = ScheduleMetrics.of(schedule);
+        long requiredUnscheduled = schedule.getMeetings().stream()
+                .filter(m -> m.getOrigin() == Origin.REQUIRED && !m.isScheduled()).count();
+        JsonObject before = body.getJsonObject("metrics");
+        return JSON.createObjectBuilder(before == null ? JsonValue.EMPTY_JSON_OBJECT : before)
+                .add("scheduled", metrics.scheduled())
+                .add("unscheduled", metrics.unscheduled())
+                .add("requiredUnscheduled", requiredUnscheduled)
+                .add("breaks", metrics.breaks())
+                .add("maxBreaksOfAParticipant", metrics.maxBreaksOfAParticipant())
+                .add("participantsWithoutMeetings", metrics.participantsWithoutMeetings())
                 .build();
     }
 
