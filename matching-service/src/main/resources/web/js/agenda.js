@@ -149,6 +149,7 @@
           .join('').trim()), ' ', counterpartOf(c).name || '');
     }));
     $('cancelled').hidden = cancelled.length === 0;
+    renderSelfService();
     const counts = { new: 0, changed: 0, cancelled: 0 };
     for (const m of meetings) if (news(m, false)) counts[news(m, false)]++;
     for (const c of cancelled) if (news(c, true)) counts.cancelled++;
@@ -156,6 +157,91 @@
     $('news').textContent = parts.length ? t('since', { list: parts.join(', ') }) : '';
     $('news').hidden = parts.length === 0;
     $('agenda').hidden = false;
+  }
+
+  // ---- self-service: asking for, accepting, declining and cancelling meetings ----
+
+  let offer = null;
+  let requests = [];
+
+  /** A slot's clock time (with its day when the event has several), else its number. */
+  function timeOf(item) {
+    const when = split(item.start);
+    if (!when.clock) return t('slot', { n: item.slot });
+    const days = new Set((agenda && agenda.meetings || []).map((m) => split(m.start).day));
+    return days.size > 1 ? `${dayTitle(when.day)} ${when.clock}` : when.clock;
+  }
+
+  async function loadSelfService() {
+    try {
+      const [counterparts, mine] = await Promise.all([
+        api.call('GET', api.paths.counterparts(eventId, participantId), { token: personalToken }),
+        api.call('GET', api.paths.requests(eventId, participantId), { token: personalToken })]);
+      offer = counterparts;
+      requests = mine.requests;
+    } catch (error) {
+      offer = null; // nothing published yet, or the link is refused: the agenda says so already
+    }
+  }
+
+  function showSelfError(error) {
+    $('self-error').textContent = error ? `${t('actionFailed')} ${error.detail || error.message}` : '';
+    $('self-error').hidden = !error;
+  }
+
+  async function act(path, body) {
+    showSelfError(null);
+    try {
+      await api.call('POST', path, { token: personalToken, body: body && JSON.stringify(body) });
+      agenda = await api.call('GET', api.paths.agenda(eventId, participantId), { token: personalToken });
+      before = remember(agenda);
+      await loadSelfService();
+      render();
+    } catch (error) {
+      showSelfError(error);
+    }
+  }
+
+  function actionButton(r, action) {
+    return el('button', { type: 'button', 'data-action': action,
+      onclick: () => act(api.paths.request(eventId, participantId, r.id, action)) }, t(action + 'Action'));
+  }
+
+  function requestItem(r) {
+    const incoming = r.direction === 'incoming';
+    const other = incoming ? r.from : r.to;
+    const actions = [];
+    if (r.state === 'PENDING' && incoming) actions.push(actionButton(r, 'accept'), actionButton(r, 'decline'));
+    if ((r.state === 'PENDING' && !incoming) || r.state === 'ACCEPTED') actions.push(actionButton(r, 'cancel'));
+    return el('li', { 'data-request': r.id, 'data-state': r.state },
+        el('span', { class: 'text' }, t(incoming ? 'asksYou' : 'youAsked', { name: other.name || other.id, time: timeOf(r) })),
+        el('span', { class: 'badge state-' + r.state.toLowerCase() }, t('state' + r.state)), ...actions);
+  }
+
+  function counterpartItem(c) {
+    const other = c.counterpart;
+    const asked = requests.some((r) => r.state === 'PENDING' && (r.from.id === other.id || r.to.id === other.id));
+    const why = B2G.reasons.render(c, i18n.language(), participantId).join('; ');
+    return el('li', { 'data-counterpart': other.id },
+        el('div', { class: 'counterpart' }, other.name || other.id),
+        el('div', { class: 'role' }, t(other.role)),
+        el('div', { class: 'why' }, el('span', { class: 'badge origin-' + c.origin }, t(c.origin)), ' ', why),
+        asked ? el('div', { class: 'muted small' }, t('alreadyAsked'))
+          : c.openings.length ? el('div', { class: 'slots', role: 'group', 'aria-label': t('askAt', { name: other.name || other.id }) },
+              c.openings.map((o) => el('button', { type: 'button', 'data-slot': o.slot,
+                onclick: () => act(api.paths.requests(eventId, participantId), { with: other.id, slot: o.slot }) }, timeOf(o))))
+            : el('div', { class: 'muted small' }, t('noOpening')));
+  }
+
+  function renderSelfService() {
+    const on = Boolean(offer && offer.selfService);
+    $('self-service').hidden = !on;
+    if (!on) return;
+    const shown = requests.slice().reverse().filter((r) => r.state === 'PENDING' || r.state === 'ACCEPTED');
+    $('requests-none').hidden = shown.length > 0;
+    $('request-list').replaceChildren(...shown.map(requestItem));
+    $('counterparts-none').hidden = offer.counterparts.length > 0;
+    $('counterpart-list').replaceChildren(...offer.counterparts.map(counterpartItem));
   }
 
   async function load() {
@@ -167,6 +253,7 @@
     try {
       agenda = await api.call('GET', api.paths.agenda(eventId, participantId), { token: personalToken });
       before = remember(agenda);
+      await loadSelfService();
     } catch (error) {
       const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notYet' : 'failed';
       failure = { key, detail: key === 'failed' ? error.detail || error.message : null };

@@ -31,6 +31,10 @@
     changes: (id) => `/api/events/${enc(id)}/changes`,
     token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
     agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,
+    selfService: (id) => `/api/events/${enc(id)}/self-service`,
+    counterparts: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/counterparts`,
+    requests: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/requests`,
+    request: (id, pid, rid, action) => `/api/events/${enc(id)}/participants/${enc(pid)}/requests/${enc(rid)}/${action}`,
   };
 
   async function problemOf(response) {

@@ -203,6 +203,10 @@
       $('tab-' + name).tabIndex = on ? 0 : -1;
       $('panel-' + name).hidden = !on;
     }
+    if (tab === 'participants') {
+      loadSelfService();
+      loadPublication();
+    }
   }
 
   function go(tab) { location.hash = '#/events/' + encodeURIComponent(state.id) + '/' + tab; }
@@ -594,6 +598,42 @@
     }));
   }
 
+  /** Whether participants may change the published schedule themselves, and every request they made. */
+  async function loadSelfService() {
+    const id = state.id;
+    showError($('self-service-error'), null);
+    try {
+      renderSelfService(await call('GET', api.paths.selfService(id)));
+    } catch (error) {
+      if (!handleAuth(error)) showError($('self-service-error'), error);
+    }
+  }
+
+  function renderSelfService(answer) {
+    if (answer.event !== state.id) return;
+    $('self-service-on').checked = answer.enabled;
+    const requests = answer.requests.slice().reverse();
+    $('requests-empty').hidden = requests.length > 0;
+    $('requests').hidden = requests.length === 0;
+    $('requests').tBodies[0].replaceChildren(...requests.map((r) => el('tr', { 'data-request': r.id },
+        el('td', {}, r.from.name || r.from.id), el('td', {}, r.to.name || r.to.id),
+        el('td', {}, r.start ? model.clockOfIso(r.start) : 'slot ' + r.slot, r.table ? ' · ' + (r.table.name || r.table.id) : ''),
+        el('td', {}, r.state.toLowerCase() + (r.closedBy ? ' by ' + nameOf(r.closedBy) : '')
+            + (r.version ? ' (version ' + r.version + ')' : '')),
+        el('td', { class: 'small muted' }, new Date(r.updatedAt).toLocaleString()))));
+  }
+
+  async function switchSelfService() {
+    showError($('self-service-error'), null);
+    try {
+      renderSelfService(await call('PUT', api.paths.selfService(state.id),
+          { body: JSON.stringify({ enabled: $('self-service-on').checked }), contentType: 'application/json' }));
+    } catch (error) {
+      if (!handleAuth(error)) showError($('self-service-error'), error);
+      loadSelfService();
+    }
+  }
+
   async function personalLink(p, box) {
     try {
       const answer = await call('GET', api.paths.token(state.id, p.id));
@@ -628,6 +668,7 @@
   $('stop').addEventListener('click', stop);
   $('repair-form').addEventListener('submit', repair);
   $('publish').addEventListener('click', () => publish(0));
+  $('self-service-on').addEventListener('change', switchSelfService);
   $('grid-filter').addEventListener('change', applyFilter);
   $('grid-find').addEventListener('input', findInGrid);
   $('match-role').addEventListener('change', renderMatches);

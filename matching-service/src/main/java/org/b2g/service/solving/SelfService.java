@@ -434,8 +434,7 @@ public final class SelfService {
         }
         return json.add("origin", Origin.REQUEST.code())
                 .add("relevance", 0)
-                .add("reasons", JSON.createArrayBuilder().add(request.fromId() + " asked for this meeting and "
-                        + request.toId() + " accepted"))
+                .add("reasons", JSON.createArrayBuilder()) // its origin says why; pages word that per language
                 .build();
     }
 

@@ -51,7 +51,7 @@ class PageFieldsTest {
             "currentTarget", "parentElement", "activeElement", "key", "name", "message", "status", "statusText",
             "headers", "ok", "clipboard", "search", "pathname", "hash", "language", "languages", "api", "dom",
             "event", "i18n", "B2G", "done", "abort", "signal", "innerWidth", "flat", "detail", "participants",
-            "participant", "cancelled", "options", "selectedOptions");
+            "participant", "cancelled", "options", "selectedOptions", "size", "checked");
 
     /** Names of objects the pages build themselves (state, slots from the event, rankings, progress). */
     private static final Set<String> PAGE_OWN = Set.of(
@@ -67,6 +67,8 @@ class PageFieldsTest {
     private static final Set<String> SENT_WHEN_A_DRAFT_DIFFERS = Set.of("from", "to");
 
     private static Backend backend;
+    /** A participant with counterparts left to meet. */
+    private static String withCounterparts;
     private final DirectClient client;
 
     PageFieldsTest(DirectClient client) {
@@ -82,7 +84,42 @@ class PageFieldsTest {
         assertEquals(JobStatus.State.DONE,
                 backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
         backend.publication().publish(TestService.EVENT_ID, 0);
+        requestsInEveryState();
         Api.register(routing, backend);
+    }
+
+    /** Self-service on, and s-flood with an accepted, a declined and a pending request, so every field is sent. */
+    private static void requestsInEveryState() {
+        var self = backend.selfService();
+        self.setEnabled(TestService.EVENT_ID, true);
+        var event = org.b2g.core.io.EventJson.read(TestService.sampleEvent(), "sample");
+        int made = 0;
+        for (var other : event.participants()) {
+            for (int slot = 1; slot <= event.slotCount() && made < 3 && !other.id().equals("s-flood"); slot++) {
+                org.b2g.service.persistence.RequestRepository.StoredRequest request;
+                try {
+                    request = self.ask(TestService.EVENT_ID, "s-flood", other.id(), slot);
+                } catch (org.b2g.service.solving.SelfService.RejectedException e) {
+                    continue; // not free then
+                }
+                switch (made++) {
+                    case 0 -> self.accept(TestService.EVENT_ID, other.id(), request.id());
+                    case 1 -> self.decline(TestService.EVENT_ID, other.id(), request.id());
+                    default -> { }
+                }
+                break;
+            }
+        }
+        assertEquals(3, made, "s-flood finds three participants to ask");
+        // Late requests after publication: counterparts that the published schedule does not meet yet.
+        String late = TestService.sampleEvent().replace("\"requests\": [", "\"requests\": [{\"from\": \"s-vision\","
+                + " \"to\": \"a-justice\"}, {\"from\": \"s-shield\", \"to\": \"a-transport\"}, {\"from\":"
+                + " \"s-park\", \"to\": \"a-info\"}, {\"from\": \"s-chat\", \"to\": \"a-water\"},");
+        assertTrue(!late.equals(TestService.sampleEvent()), "the sample has a requests list to add to");
+        backend.database().inTransaction(c -> backend.events().replace(c, TestService.EVENT_ID, "demo", 10, 2L, late));
+        withCounterparts = event.participants().stream().map(p -> p.id())
+                .filter(id -> !self.counterparts(TestService.EVENT_ID, id).counterparts().isEmpty())
+                .findFirst().orElseThrow();
     }
 
     @AfterAll
@@ -96,6 +133,8 @@ class PageFieldsTest {
         for (String path : new String[] {"/api/events", EVENT, EVENT + "/solve", EVENT + "/schedule",
                 EVENT + "/candidates", EVENT + "/participants", EVENT + "/participants/s-flood/token",
                 EVENT + "/participants/s-flood/agenda", EVENT + "/versions", EVENT + "/changes",
+                EVENT + "/self-service", EVENT + "/participants/" + withCounterparts + "/counterparts",
+                EVENT + "/participants/s-flood/requests",
                 EVENT + "/nothing-here"}) {
             try (HttpClientResponse response = client.get(path)
                     .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
