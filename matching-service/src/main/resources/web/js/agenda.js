@@ -228,7 +228,7 @@
         el('div', { class: 'why' }, el('span', { class: 'badge origin-' + c.origin }, t(c.origin)), ' ', why),
         asked ? el('div', { class: 'muted small' }, t('alreadyAsked'))
           : c.openings.length ? el('div', { class: 'slots', role: 'group', 'aria-label': t('askAt', { name: other.name || other.id }) },
-              c.openings.map((o) => el('button', { type: 'button', 'data-slot': o.slot,
+              c.openings.slice().sort((a, b) => a.slot - b.slot).map((o) => el('button', { type: 'button', 'data-slot': o.slot,
                 onclick: () => act(api.paths.requests(eventId, participantId), { with: other.id, slot: o.slot }) }, timeOf(o))))
             : el('div', { class: 'muted small' }, t('noOpening')));
   }

@@ -327,6 +327,106 @@ class ConsoleBrowserTest {
         page.findElement(By.id("language")).click();
     }
 
+    /**
+     * Self-service from end to end: the organizer turns it on in the console, a participant asks a counterpart
+     * for a meeting at a time both are free, the counterpart accepts from its own page, the meeting is in its
+     * agenda (marked new), and the console lists the request as accepted.
+     */
+    @Test
+    @Order(14)
+    void participantsAskForAndAcceptAMeetingThemselves() {
+        page.get(service.uri("/") + "#/events/" + eventId + "/participants");
+        WebElement on = visible(By.id("self-service-on"));
+        assertFalse(on.isSelected(), "off until the organizer turns it on");
+        on.click();
+        browser.waiting(QUICK).until(d -> api("GET", "/self-service").contains("\"enabled\":true"));
+
+        // A week later, three startups ask to meet every agency they had not asked for: late requests, which
+        // the published schedule does not hold yet.
+        jakarta.json.JsonObject doc = json(api("GET", ""));
+        var requests = jakarta.json.Json.createArrayBuilder(doc.getJsonArray("requests"));
+        var startups = doc.getJsonArray("participants").stream().map(v -> v.asJsonObject())
+                .filter(p -> p.getString("role").equals("startup")).limit(3).toList();
+        for (var startup : startups) {
+            for (var agency : doc.getJsonArray("participants").stream().map(v -> v.asJsonObject())
+                    .filter(p -> p.getString("role").equals("agency")).toList()) {
+                boolean asked = doc.getJsonArray("requests").stream().map(v -> v.asJsonObject())
+                        .anyMatch(r -> r.getString("from").equals(startup.getString("id"))
+                                && r.getString("to").equals(agency.getString("id")));
+                if (!asked) {
+                    requests.add(jakarta.json.Json.createObjectBuilder().add("from", startup.getString("id"))
+                            .add("to", agency.getString("id")));
+                }
+            }
+        }
+        api("PUT", "", jakarta.json.Json.createObjectBuilder(doc).add("requests", requests).build().toString());
+        String asker = null;
+        for (var p : startups) {
+            String id = p.getString("id");
+            if (json(api("GET", "/participants/" + id + "/counterparts")).getJsonArray("counterparts").stream()
+                    .anyMatch(c -> !c.asJsonObject().getJsonArray("openings").isEmpty())) {
+                asker = id;
+                break;
+            }
+        }
+        assertTrue(asker != null, "somebody has a counterpart to ask");
+        page.get(json(api("GET", "/participants/" + asker + "/token")).getString("link"));
+        WebElement slot = browser.waiting(QUICK).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#counterpart-list li .slots button")));
+        WebElement card = slot.findElement(By.xpath("ancestor::li"));
+        String counterpart = card.getAttribute("data-counterpart");
+        String name = card.findElement(By.className("counterpart")).getText();
+        slot.click();
+        WebElement asked = browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#request-list li[data-state='PENDING']")));
+        assertTrue(asked.getText().startsWith("Bạn đề nghị gặp " + name + " lúc "), asked.getText());
+
+        page.get(json(api("GET", "/participants/" + counterpart + "/token")).getString("link"));
+        browser.waiting(QUICK).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#request-list li[data-state='PENDING'] button[data-action='accept']"))).click();
+        browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#request-list li[data-state='ACCEPTED']")));
+        WebElement added = browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("table.agenda tr[data-news='new']")));
+        assertTrue(added.getText().contains("mới"), added.getText());
+        ((JavascriptExecutor) page).executeScript(
+                "document.getElementById('self-service').scrollIntoView({block: 'start'});");
+        browser.screenshot(SCREENSHOTS.resolve("participant-self-service.png"));
+
+        page.get(service.uri("/") + "#/events/" + eventId + "/participants");
+        WebElement row = browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#requests tbody tr")));
+        assertTrue(row.getText().contains("accepted"), row.getText());
+    }
+
+    private static jakarta.json.JsonObject json(String text) {
+        return jakarta.json.Json.createReader(new java.io.StringReader(text)).readObject();
+    }
+
+    /** An organizer call to the event's API (path under the event), as text; fails on anything but 2xx. */
+    private String api(String method, String path) {
+        return api(method, path, null);
+    }
+
+    private String api(String method, String path, String body) {
+        java.net.http.HttpResponse<String> response;
+        try {
+            response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                    .newBuilder(service.uri("/api/events/" + eventId + path))
+                    .header("Authorization", "Bearer " + service.adminToken())
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertTrue(response.statusCode() / 100 == 2, response.body());
+        return response.body();
+    }
+
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
