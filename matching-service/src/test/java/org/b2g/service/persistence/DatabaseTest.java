@@ -35,6 +35,9 @@ class DatabaseTest {
             int generation = database.inTransaction(c -> new LinkRepository().generation(c, "a", "s-1"));
             assertEquals(3, version);
             assertEquals(0, generation);
+            RequestRepository requests = new RequestRepository();
+            assertEquals(false, database.inTransaction(c -> requests.enabled(c, "a")), "self-service starts off");
+            assertEquals(0, database.inTransaction(c -> requests.list(c, "a", null)).size());
         }
     }
 
