@@ -72,6 +72,8 @@ final class OpenApi {
                     Map.of(201, JSON_TYPE), List.of(400, 404, 409)),
             new Operation("get", "/api/events/{id}/versions", "The published versions, oldest first",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/versions/{version}", "One published version (b2g-schedule/1)",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
                     + " for the people of the published version", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),

@@ -124,6 +124,12 @@ public final class Publication {
         });
     }
 
+    /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */
+    public String body(String eventId, int version) {
+        StoredVersion stored = database.inTransaction(c -> schedules.published(c, eventId, version));
+        return stored == null ? null : stored.body();
+    }
+
     /** Every published version, oldest first. */
     public List<Published> versions(String eventId) {
         return database.inTransaction(c -> schedules.publishedVersions(c, eventId).stream()
