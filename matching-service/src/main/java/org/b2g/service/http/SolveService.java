@@ -125,9 +125,13 @@ final class SolveService implements HttpService {
         Duration limit = defaults.timeLimit();
         long seed = defaults.seed();
         long moveLimit = defaults.moveLimit();
+        Duration unimproved = null;
         try {
             if (req.query().contains("timeLimit")) {
                 limit = Durations.parse("timeLimit", req.query().get("timeLimit"));
+            }
+            if (req.query().contains("unimproved")) {
+                unimproved = Durations.parse("unimproved", req.query().get("unimproved"));
             }
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -138,7 +142,7 @@ final class SolveService implements HttpService {
         }
         seed = number(req, "seed", seed, Long.MIN_VALUE);
         moveLimit = number(req, "moveLimit", moveLimit, 0);
-        return new SolveOptions(limit, seed, moveLimit);
+        return new SolveOptions(limit, seed, moveLimit, unimproved);
     }
 
     private static long number(ServerRequest req, String name, long fallback, long min) {

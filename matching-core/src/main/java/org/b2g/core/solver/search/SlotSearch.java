@@ -4,7 +4,6 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.function.BooleanSupplier;
 
 import org.b2g.core.solver.ScoreWeights;
 
@@ -43,9 +42,7 @@ final class SlotSearch {
     private final SearchModel model;
     private final SlotState state;
     private final SplittableRandom random;
-    private final long moveLimit;
-    private final long deadline;
-    private final BooleanSupplier stop;
+    private final Termination termination;
     private final Listener listener;
     private final int[] movable;
 
@@ -66,18 +63,12 @@ final class SlotSearch {
     private boolean bestPending;
     private long moves;
 
-    /**
-     * @param moveLimit moves to evaluate, 0 for no limit; when positive the deadline is ignored
-     * @param deadline {@link System#nanoTime()} to stop at
-     */
-    SlotSearch(SearchModel model, long seed, long moveLimit, long deadline, BooleanSupplier stop, Listener listener) {
+    SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
         this.model = model;
         this.state = new SlotState(model);
         this.log = new MoveLog(state);
         this.random = new SplittableRandom(seed);
-        this.moveLimit = moveLimit;
-        this.deadline = deadline;
-        this.stop = stop;
+        this.termination = termination;
         this.listener = listener;
         this.movable = java.util.stream.IntStream.range(0, model.meetingCount)
                 .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
@@ -170,12 +161,13 @@ final class SlotSearch {
         if (movable.length == 0) {
             return;
         }
+        termination.annealingStarted();
         long cycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable.length);
         double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
         double temperature = START_TEMPERATURE;
         long inCycle = 0;
         while (true) {
-            if ((moves & 1023) == 0 && shouldStop()) {
+            if ((moves & 1023) == 0 && termination.shouldStop(moves)) {
                 return;
             }
             moves++;
@@ -208,16 +200,6 @@ final class SlotSearch {
                 temperature = START_TEMPERATURE;
             }
         }
-    }
-
-    private boolean shouldStop() {
-        if (stop.getAsBoolean()) {
-            return true;
-        }
-        if (moveLimit > 0) {
-            return moves >= moveLimit;
-        }
-        return System.nanoTime() >= deadline;
     }
 
     /** Raises the weight of hard points while the search stays infeasible, lowers it back once feasible. */
@@ -527,6 +509,11 @@ final class SlotSearch {
     }
 
     private boolean atLowerBound() {
+        return atLowerBound(state);
+    }
+
+    /** True when no schedule can be better than {@code state}'s (no penalty, no break). */
+    static boolean atLowerBound(SlotState state) {
         return state.hard == 0 && state.medium == 0 && state.breaks == 0;
     }
 }

@@ -17,7 +17,8 @@ class SearchPortfolioTest {
     private static SearchPortfolio.Result run(SearchModel model, int copies, long seed) {
         int[] initial = new int[model.meetingCount];
         Arrays.fill(initial, UNSCHEDULED);
-        return SearchPortfolio.run(model, initial, copies, seed, MOVES, Long.MAX_VALUE, () -> false, (s, m) -> { });
+        return SearchPortfolio.run(model, initial, copies, seed, Termination.afterMoves(MOVES, () -> false),
+                (s, m) -> { });
     }
 
     @Test
