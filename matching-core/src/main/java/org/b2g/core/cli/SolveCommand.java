@@ -110,9 +110,10 @@ final class SolveCommand implements Command {
                 event.participants().size(), event.slotCount(), event.tables().size());
         err.printf(Locale.ROOT, "Meetings     %d of %d candidates scheduled (%d required)%n", metrics.scheduled(),
                 candidates, event.meetings().size());
-        err.printf(Locale.ROOT, "Breaks       %d in total, at most %d for one participant%s%n", metrics.breaks(),
+        err.printf(Locale.ROOT, "Breaks       %d in total, at most %d for one participant%s%s%n", metrics.breaks(),
                 metrics.maxBreaksOfAParticipant(),
-                event.rules().capsBreaks() ? " (cap " + event.rules().maxBreaksPerParticipant() + ")" : "");
+                event.rules().capsBreaks() ? " (cap " + event.rules().maxBreaksPerParticipant() + ")" : "",
+                report == null ? "" : "; lower bound " + report.breaksLowerBound());
         err.printf(Locale.ROOT, "Score        %s (%s)%n", solved.getScore(),
                 feasible ? "feasible" : "NOT feasible: hard constraints are broken");
         err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",

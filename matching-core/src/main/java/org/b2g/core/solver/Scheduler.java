@@ -71,7 +71,7 @@ public final class Scheduler {
             budget.solverBuilt();
             MeetingSchedule solved = solver.solve(problem);
             return new SolveReport(solved, kernel.timeToBest(), kernel.searchEnded(), kernel.stopReason(),
-                    kernel.moves());
+                    kernel.breaksLowerBound(), kernel.moves());
         } finally {
             RUNNING.remove();
             kernel.cancel();

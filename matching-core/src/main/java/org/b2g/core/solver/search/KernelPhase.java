@@ -51,7 +51,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
 
     /** The search's result, ready to be written. */
     private record Outcome(SearchModel model, int[] slots, int[] tables, SlotState state, long moves,
-            StopReason reason, long ended) {
+            StopReason reason, long ended, long breaksBound) {
     }
 
     /**
@@ -102,6 +102,12 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
     public StopReason stopReason() {
         Outcome done = outcome;
         return done == null ? null : done.reason();
+    }
+
+    /** The least breaks any schedule without hard and medium penalty has (see BreakBound), once the search ended. */
+    public long breaksLowerBound() {
+        Outcome done = outcome;
+        return done == null ? 0 : done.breaksBound();
     }
 
     /** From the start of the solve to the end of the slot search, once it has ended. */
@@ -171,8 +177,8 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         // Demand first (from the first-fit schedule when solving a B2G event from scratch), then annealing.
         long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (budget.searchEnd(start) - start));
         initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, halt);
-        Termination termination = new Termination(moveLimit, budget::searchEnd, unimprovedNanos, model.meetingCount,
-                halt);
+        Termination termination = new Termination(moveLimit, BreakBound.of(model), budget::searchEnd, unimprovedNanos,
+                model.meetingCount, halt);
         SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed,
                 termination, (state, moveCount) -> improved(state));
         int[] slots = search.slots();
@@ -180,10 +186,11 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
         int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort,
                 () -> halt.getAsBoolean() || moveLimit == 0 && System.nanoTime() - budget.tablesEnd() >= 0);
-        StopReason reason = SlotSearch.atLowerBound(search.state()) ? StopReason.PROVED_OPTIMAL
+        StopReason reason = termination.isOptimal(search.state()) ? StopReason.PROVED_OPTIMAL
                 : termination.reason() != null ? termination.reason()
                 : moveLimit > 0 ? StopReason.MOVE_LIMIT : StopReason.TIME_LIMIT;
-        return new Outcome(model, slots, tables, search.state(), search.moves(), reason, searchEnded);
+        return new Outcome(model, slots, tables, search.state(), search.moves(), reason, searchEnded,
+                termination.bound().total());
     }
 
     /** Notes when the best slots were found; tells {@code onBest} a few times a second at most. */

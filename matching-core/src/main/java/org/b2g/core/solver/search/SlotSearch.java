@@ -503,17 +503,12 @@ final class SlotSearch {
         }
     }
 
-    /** After {@link #run}: true when the schedule found cannot be improved (no penalty, no break). */
+    /** After {@link #run}: true when the schedule found cannot be improved (no penalty, breaks at their bound). */
     boolean reachedLowerBound() {
         return atLowerBound();
     }
 
     private boolean atLowerBound() {
-        return atLowerBound(state);
-    }
-
-    /** True when no schedule can be better than {@code state}'s (no penalty, no break). */
-    static boolean atLowerBound(SlotState state) {
-        return state.hard == 0 && state.medium == 0 && state.breaks == 0;
+        return termination.isOptimal(state);
     }
 }

@@ -21,6 +21,7 @@ final class Termination {
     private static final long AUTO_NANOS_PER_MEETING = 1_000_000L;
 
     private final long moveLimit;
+    private final BreakBound bound;
     private final LongUnaryOperator searchEnd;
     /** When the first copy began annealing; its time limit counts from there. */
     private volatile long annealingStart;
@@ -38,15 +39,17 @@ final class Termination {
 
     /**
      * @param moveLimit moves per copy, 0 for none; when positive only the moves and {@code stop} end a copy
+     * @param bound a schedule that reaches it is optimal
      * @param searchEnd from the time annealing started to the {@link System#nanoTime()} at which to stop, asked
      *        again at every check (the budget moves when OptaPlanner's first score is measured)
      * @param unimprovedNanos stop after this long without a better schedule; 0 for the automatic time
      * @param meetings the event's meetings, for the automatic unimproved time
      * @param stop polled at every check; true ends the search
      */
-    Termination(long moveLimit, LongUnaryOperator searchEnd, long unimprovedNanos, int meetings,
+    Termination(long moveLimit, BreakBound bound, LongUnaryOperator searchEnd, long unimprovedNanos, int meetings,
             BooleanSupplier stop) {
         this.moveLimit = moveLimit;
+        this.bound = bound;
         this.searchEnd = searchEnd;
         this.unimprovedNanos = unimprovedNanos;
         this.autoFloorNanos = Math.max(AUTO_MIN_NANOS, AUTO_NANOS_PER_MEETING * meetings);
@@ -56,11 +59,20 @@ final class Termination {
     }
 
     /** Ends only after {@code moveLimit} moves per copy (or on request): the deterministic mode of tests. */
-    static Termination afterMoves(long moveLimit, BooleanSupplier stop) {
+    static Termination afterMoves(long moveLimit, BreakBound bound, BooleanSupplier stop) {
         if (moveLimit <= 0) {
             throw new IllegalArgumentException("The move limit (" + moveLimit + ") must be positive.");
         }
-        return new Termination(moveLimit, start -> Long.MAX_VALUE, 0, 0, stop);
+        return new Termination(moveLimit, bound, start -> Long.MAX_VALUE, 0, 0, stop);
+    }
+
+    /** True when {@code state} is optimal: no schedule can be better (see {@link BreakBound}). */
+    boolean isOptimal(SlotState state) {
+        return bound.reachedBy(state);
+    }
+
+    BreakBound bound() {
+        return bound;
     }
 
     /** A copy has built its first schedule and starts annealing. */

@@ -17,7 +17,7 @@ class SearchPortfolioTest {
     private static SearchPortfolio.Result run(SearchModel model, int copies, long seed) {
         int[] initial = new int[model.meetingCount];
         Arrays.fill(initial, UNSCHEDULED);
-        return SearchPortfolio.run(model, initial, copies, seed, Termination.afterMoves(MOVES, () -> false),
+        return SearchPortfolio.run(model, initial, copies, seed, Termination.afterMoves(MOVES, BreakBound.of(model), () -> false),
                 (s, m) -> { });
     }
 
