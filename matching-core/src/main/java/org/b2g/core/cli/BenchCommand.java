@@ -25,16 +25,16 @@ import org.b2g.core.solver.search.KernelPhase;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * {@code b2g bench DIR [--time-limit 10s] [--unimproved 5s] [--runs N] [--seed S] [--baseline]}: solves every
+ * {@code b2g bench DIR [--time-limit 10s] [--unimproved 5s] [--runs N] [--seed S] [--plain-optaplanner]}: solves every
  * {@code .dzn} and {@code .json} instance in DIR and prints one row per instance (medians over the runs: breaks, the
  * lower bound on breaks, time to best, time used, runs that proved their result optimal) and the totals; with
- * {@code --baseline} a plain OptaPlanner configuration runs on the same instances for comparison. It measures
+ * {@code --plain-optaplanner} the generic OptaPlanner configuration runs on the same instances for comparison. It measures
  * quality at the time limit, so a solve stops early only at a proved optimum unless {@code --unimproved} is given.
  */
 final class BenchCommand implements Command {
 
     private static final Set<String> OPTIONS = Set.of("time-limit", "unimproved", "runs", "seed");
-    private static final String BASELINE = "--baseline";
+    private static final String PLAIN = "--plain-optaplanner";
 
     /** One solved run: breaks found, feasible or not, time to best, time used, proved optimal or not. */
     record Run(int breaks, boolean feasible, Duration timeToBest, Duration spent, boolean proved, long bound) {
@@ -42,12 +42,12 @@ final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        boolean baseline = args.contains(BASELINE);
-        Arguments arguments = Arguments.parse("bench", args.stream().filter(a -> !a.equals(BASELINE)).toList(),
+        boolean plain = args.contains(PLAIN);
+        Arguments arguments = Arguments.parse("bench", args.stream().filter(a -> !a.equals(PLAIN)).toList(),
                 OPTIONS);
         if (arguments.positional().size() != 1) {
             throw new InputException("usage: b2g bench DIR [--time-limit 10s] [--unimproved 5s] [--runs N] [--seed S] "
-                    + "[--baseline]");
+                    + "[--plain-optaplanner]");
         }
         Path dir = Path.of(arguments.positional().get(0));
         if (!Files.isDirectory(dir)) {
@@ -75,26 +75,26 @@ final class BenchCommand implements Command {
                         : format(unimproved), runs, seed, runs > 1 ? " (medians)" : "");
         String header = String.format(Locale.ROOT, "%-16s %4s %5s %3s %3s %6s %5s %7s %4s %8s %6s %6s %8s", "instance",
                 "P", "M", "T", "L", "breaks", "bound", "optimum", "gap", "to-best", "time", "proved", "feasible");
-        if (baseline) {
-            header += String.format(Locale.ROOT, " | %11s %13s", "base-breaks", "base-feasible");
+        if (plain) {
+            header += String.format(Locale.ROOT, " | %12s %14s", "plain-breaks", "plain-feasible");
         }
         out.println(header);
         int feasible = 0;
         int optimal = 0;
         int known = 0;
         int proved = 0;
-        int baseFeasible = 0;
-        int baseOptimal = 0;
+        int plainFeasible = 0;
+        int plainOptimal = 0;
         for (Path file : instances) {
             Event event = read(file);
             String name = name(file);
             Integer optimum = optima.of(name);
             List<Run> results = new ArrayList<>();
-            List<Run> baseResults = new ArrayList<>();
+            List<Run> plainResults = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
                 results.add(solve(event, new SolveOptions(timeLimit, seed + r, 0L, unimproved), err, name));
-                if (baseline) {
-                    baseResults.add(solveBaseline(event, timeLimit, seed + r));
+                if (plain) {
+                    plainResults.add(solvePlain(event, timeLimit, seed + r));
                 }
             }
             Summary summary = Summary.of(results);
@@ -115,19 +115,19 @@ final class BenchCommand implements Command {
                     optimal++;
                 }
             }
-            if (baseline) {
-                Summary base = Summary.of(baseResults);
-                row += String.format(Locale.ROOT, " | %11d %13s", base.breaks(), base.feasibleText(runs));
-                baseFeasible += base.allFeasible() ? 1 : 0;
-                baseOptimal += optimum != null && base.allFeasible() && base.breaks() <= optimum ? 1 : 0;
+            if (plain) {
+                Summary other = Summary.of(plainResults);
+                row += String.format(Locale.ROOT, " | %12d %14s", other.breaks(), other.feasibleText(runs));
+                plainFeasible += other.allFeasible() ? 1 : 0;
+                plainOptimal += optimum != null && other.allFeasible() && other.breaks() <= optimum ? 1 : 0;
             }
             out.println(row);
         }
         out.printf("feasible %d/%d, optimal %d/%d (of instances with a known optimum), proved optimal %d/%d%n",
                 feasible, instances.size(), optimal, known, proved, instances.size());
-        if (baseline) {
-            out.printf("baseline: feasible %d/%d, optimal %d/%d%n", baseFeasible, instances.size(), baseOptimal,
-                    known);
+        if (plain) {
+            out.printf("plain OptaPlanner: feasible %d/%d, optimal %d/%d%n", plainFeasible, instances.size(),
+                    plainOptimal, known);
         }
         return OK;
     }
@@ -148,10 +148,10 @@ final class BenchCommand implements Command {
                 report.provedOptimal(), report.breaksLowerBound());
     }
 
-    private static Run solveBaseline(Event event, Duration timeLimit, long seed) {
+    private static Run solvePlain(Event event, Duration timeLimit, long seed) {
         MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
         long start = System.nanoTime();
-        BaselineSolver.Result result = BaselineSolver.solve(problem, timeLimit, seed);
+        PlainOptaPlanner.Result result = PlainOptaPlanner.solve(problem, timeLimit, seed);
         MeetingSchedule solved = result.schedule();
         return new Run(ScheduleMetrics.of(solved).breaks(), solved.getScore().isFeasible(), result.timeToBest(),
                 Duration.ofNanos(System.nanoTime() - start), false, 0);

@@ -83,7 +83,8 @@ final class SearchPortfolio {
         long moves = 0;
         for (int i = 0; i < copies; i++) {
             moves += searches.get(i).moves();
-            if (results[i] != null && compare(searches.get(i).state(), searches.get(bestCopy).state()) < 0) {
+            if (results[i] != null
+                    && SlotScore.of(searches.get(i).state()).isBetterThan(SlotScore.of(searches.get(bestCopy).state()))) {
                 bestCopy = i;
             }
         }
@@ -103,24 +104,12 @@ final class SearchPortfolio {
         return copy == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * copy);
     }
 
-    static int compare(SlotState a, SlotState b) {
-        if (a.hard != b.hard) {
-            return Long.compare(a.hard, b.hard);
-        }
-        if (a.medium != b.medium) {
-            return Long.compare(a.medium, b.medium);
-        }
-        return Long.compare(a.breaks, b.breaks);
-    }
-
     /** Passes on only the schedules that beat every copy's best so far. */
     private static final class SharedBest {
 
         private final SlotSearch.Listener listener;
         private final Termination termination;
-        private long hard = Long.MAX_VALUE;
-        private long medium = Long.MAX_VALUE;
-        private long breaks = Long.MAX_VALUE;
+        private SlotScore best = SlotScore.WORST;
 
         SharedBest(SlotSearch.Listener listener, Termination termination) {
             this.listener = listener;
@@ -128,12 +117,9 @@ final class SearchPortfolio {
         }
 
         synchronized void offer(SlotState state, long moves) {
-            boolean better = state.hard != hard ? state.hard < hard
-                    : state.medium != medium ? state.medium < medium : state.breaks < breaks;
-            if (better) {
-                hard = state.hard;
-                medium = state.medium;
-                breaks = state.breaks;
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
                 termination.improved();
                 listener.improved(state, moves);
             }

@@ -36,7 +36,7 @@ class SearchPortfolioTest {
         SearchModel model = SearchModel.of(SampleEvents.b2g(9, 30, 12));
         SearchPortfolio.Result alone = run(model, 1, 3);
         SearchPortfolio.Result pair = run(model, 2, 3);
-        assertTrue(SearchPortfolio.compare(pair.state(), alone.state()) <= 0);
+        assertTrue(SlotScore.of(pair.state()).compareTo(SlotScore.of(alone.state())) <= 0);
     }
 
     @Test
