@@ -20,9 +20,13 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("solve", new SolveCommand());
         commands.put("repair", new RepairCommand());
+        commands.put("open-slots", new OpenSlotsCommand());
         commands.put("validate", new ValidateCommand());
         commands.put("bench", new BenchCommand());
         commands.put("match", new MatchCommand());
+        commands.put("import", new ImportCommand());
+        commands.put("export", new ExportCommand());
+        commands.put("template", new TemplateCommand());
         return commands;
     }
 

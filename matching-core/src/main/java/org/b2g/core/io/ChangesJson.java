@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
@@ -26,23 +27,25 @@ public final class ChangesJson {
 
     private static final JsonWriterFactory PRETTY =
             Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+    /** One factory: each {@code Json.create...} call would look the JSON provider up on the class path again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private ChangesJson() {
     }
 
     public static JsonObject toJson(Changes changes) {
-        JsonArrayBuilder moved = Json.createArrayBuilder();
+        JsonArrayBuilder moved = JSON.createArrayBuilder();
         for (Changes.Moved m : changes.moved()) {
-            moved.add(Json.createObjectBuilder()
+            moved.add(JSON.createObjectBuilder()
                     .add("id", m.id())
                     .add("participants", strings(m.participants()))
                     .add("from", place(m.from()))
                     .add("to", place(m.to()))
                     .add("reason", m.reason()));
         }
-        JsonArrayBuilder cancelled = Json.createArrayBuilder();
+        JsonArrayBuilder cancelled = JSON.createArrayBuilder();
         for (Changes.Cancelled c : changes.cancelled()) {
-            JsonObjectBuilder item = Json.createObjectBuilder();
+            JsonObjectBuilder item = JSON.createObjectBuilder();
             if (c.id() != null) {
                 item.add("id", c.id());
             }
@@ -52,9 +55,9 @@ public final class ChangesJson {
             }
             cancelled.add(item.add("reason", c.reason()));
         }
-        JsonArrayBuilder added = Json.createArrayBuilder();
+        JsonArrayBuilder added = JSON.createArrayBuilder();
         for (Changes.Added a : changes.added()) {
-            JsonObjectBuilder item = Json.createObjectBuilder()
+            JsonObjectBuilder item = JSON.createObjectBuilder()
                     .add("id", a.id())
                     .add("participants", strings(a.participants()))
                     .add("slot", a.at().slot());
@@ -66,11 +69,11 @@ public final class ChangesJson {
             }
             added.add(item.add("origin", a.origin().code()));
         }
-        JsonObjectBuilder participants = Json.createObjectBuilder();
-        changes.participants().forEach((id, t) -> participants.add(id, Json.createObjectBuilder()
+        JsonObjectBuilder participants = JSON.createObjectBuilder();
+        changes.participants().forEach((id, t) -> participants.add(id, JSON.createObjectBuilder()
                 .add("moved", t.moved()).add("cancelled", t.cancelled()).add("added", t.added())
                 .add("kept", t.kept())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("event", changes.event())
                 .add("mode", changes.mode().code())
@@ -92,7 +95,7 @@ public final class ChangesJson {
     }
 
     private static JsonObjectBuilder place(Place place) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("slot", place.slot());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("slot", place.slot());
         if (place.table() != null) {
             json.add("table", place.table());
         }
@@ -103,7 +106,7 @@ public final class ChangesJson {
     }
 
     private static JsonArrayBuilder strings(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

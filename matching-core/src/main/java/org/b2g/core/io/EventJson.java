@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
@@ -35,6 +36,15 @@ public final class EventJson {
     /** @param source the name used in error messages (a file name, or "request body") */
     public static Event read(String json, String source) {
         return new EventReader(JsonNode.root(parse(json, source), source)).read();
+    }
+
+    /**
+     * Reads a document already parsed, e.g. one assembled from a spreadsheet, with the same checks as a file.
+     *
+     * @param source the name used in error messages
+     */
+    public static Event read(JsonObject document, String source) {
+        return new EventReader(JsonNode.root(document, source)).read();
     }
 
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */

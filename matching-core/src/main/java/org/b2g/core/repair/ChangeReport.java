@@ -12,6 +12,8 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Explanations;
@@ -45,6 +47,61 @@ public final class ChangeReport {
     /** The changes from the plan's published schedule to {@code solved} (the solved form of the plan's problem). */
     public static Changes of(RepairPlan plan, MeetingSchedule solved) {
         return new ChangeReport(plan.event(), solved).compare(plan);
+    }
+
+    /**
+     * The changes from {@code published} to {@code draft}, two schedules of {@code event} (the draft may come from a
+     * plain solve or a repair): what the people of the published schedule would be told if the draft were published.
+     *
+     * @param source names the draft in error messages
+     * @throws InputException when a schedule belongs to another event, or the draft names a slot or
+     *         table the event does not have
+     */
+    public static Changes between(Event event, ScheduleFile published, ScheduleFile draft, String source) {
+        RepairPlan plan = Repair.plan(event, published, RepairMode.MINIMAL, source);
+        MeetingSchedule schedule = plan.problem();
+        for (Meeting meeting : schedule.getMeetings()) {
+            meeting.setSlot(null);
+            meeting.setTable(null);
+        }
+        Map<String, Meeting> byId = new HashMap<>();
+        Map<String, List<Meeting>> byPair = new HashMap<>();
+        for (Meeting meeting : schedule.getMeetings()) {
+            byId.put(meeting.getId(), meeting);
+            byPair.computeIfAbsent(Repair.pairKey(meeting.getFirst().id(), meeting.getSecond().id()),
+                    k -> new ArrayList<>()).add(meeting);
+        }
+        List<Meeting> extras = new ArrayList<>();
+        for (int i = 0; i < draft.meetings().size(); i++) {
+            Placement placement = draft.meetings().get(i);
+            String path = source + ": meetings[" + i + "]";
+            Participant a = event.participant(placement.first());
+            Participant b = event.participant(placement.second());
+            if (a == null || b == null) {
+                throw new InputException(path + " names a participant (" + (a == null ? placement.first()
+                        : placement.second()) + ") that event " + event.id() + " does not have.");
+            }
+            if (placement.slot() > event.slotCount()) {
+                throw new InputException(path + ".slot (" + placement.slot() + ") is outside 1.." + event.slotCount()
+                        + ".");
+            }
+            String key = Repair.pairKey(a.id(), b.id());
+            Meeting meeting = byId.get(placement.id());
+            if (meeting == null || meeting.isScheduled() || !key.equals(Repair.pairKey(meeting.getFirst().id(),
+                    meeting.getSecond().id()))) {
+                meeting = byPair.getOrDefault(key, List.of()).stream().filter(m -> !m.isScheduled()).findFirst()
+                        .orElse(null);
+            }
+            if (meeting == null) {
+                meeting = new Meeting(placement.id(), a, b, placement.origin(), 0, 0.0, List.of(), null,
+                        event.slots(), event.tables(), List.of());
+                extras.add(meeting);
+            }
+            meeting.setSlot(event.slot(placement.slot()));
+            meeting.setTable(placement.table() == null ? null : event.table(placement.table()));
+        }
+        schedule.getMeetings().addAll(extras);
+        return of(plan, schedule);
     }
 
     private Changes compare(RepairPlan plan) {
@@ -106,26 +163,26 @@ public final class ChangeReport {
      */
     private String whyMoved(Meeting now, PublishedMeeting p) {
         Slot slot = p.slot();
-        if (slot != null && !slot.equals(now.getSlot())) {
+        String table = p.placement().table();
+        if (slot == null) {
+            return "to make room for other changes";
+        }
+        if (!slot.equals(now.getSlot())) {
             for (Meeting other : solved.getMeetings()) {
-                if (other == now || !slot.equals(other.getSlot())) {
-                    continue;
-                }
-                for (Participant person : now.getParticipants()) {
-                    if (other.involves(person) && !wasThere(other, slot)) {
-                        return "to make room for " + describe(other) + " in " + slot;
-                    }
+                if (other != now && slot.equals(other.getSlot()) && !wasThere(other, slot)
+                        && (other.involves(now.getFirst()) || other.involves(now.getSecond()))) {
+                    return "to make room for " + describe(other) + " in " + slot;
                 }
             }
-            return "to make room for other changes in " + slot;
         }
         for (Meeting other : solved.getMeetings()) {
-            if (other != now && slot != null && slot.equals(other.getSlot()) && other.getTable() != null
-                    && other.getTable().id().equals(p.placement().table())) {
-                return "table " + p.placement().table() + " is needed for " + describe(other);
+            if (other != now && slot.equals(other.getSlot()) && other.getTable() != null
+                    && other.getTable().id().equals(table)) {
+                return "to free table " + table + " in " + slot + " for " + describe(other);
             }
         }
-        return "to keep its people at one table";
+        return slot.equals(now.getSlot()) ? "to keep its people at one table" : "to make room for other changes in "
+                + slot;
     }
 
     /** True when {@code other} was published in {@code slot} too (it did not push anyone out). */

@@ -21,12 +21,15 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.matching.Demand;
+import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.PublishedMeeting.Status;
 import org.b2g.core.solver.ScoreWeights;
 
@@ -40,6 +43,9 @@ import org.b2g.core.solver.ScoreWeights;
  * people were told about gains a meeting only when somebody asked for it, or for someone who is new or lost one.
  */
 public final class Repair {
+
+    /** Options at counterparts with room, per startup or agency without a standing published meeting. */
+    static final int NEWCOMER_OPTIONS = 3;
 
     private final Event event;
     private final RepairMode mode;
@@ -61,21 +67,24 @@ public final class Repair {
 
     /** As {@link #plan(Event, ScheduleFile, RepairMode, List, String)} with the event's own candidates. */
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source) {
-        return plan(event, published, mode, Candidates.forEvent(event), source);
+        Relevance relevance = Relevance.of(event);
+        return plan(event, published, mode, Candidates.forEvent(event, relevance), relevance, source);
     }
 
     /**
      * @param candidates the current event's candidate meetings (fresh entities, no slot yet); they are modified
+     * @param relevance the event's relevance, for newcomers' options at counterparts with room
      * @param source names the published schedule in error messages (a file name)
      * @throws InputException when the published schedule belongs to another event
      */
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, List<Meeting> candidates,
-            String source) {
+            Relevance relevance, String source) {
         checkBelongs(event, published, source);
-        return new Repair(event, mode, candidates).build(published, candidates);
+        return new Repair(event, mode, candidates).build(published, candidates, relevance);
     }
 
-    private static void checkBelongs(Event event, ScheduleFile published, String source) {
+    /** @throws InputException when {@code published} is a schedule of another event */
+    static void checkBelongs(Event event, ScheduleFile published, String source) {
         if (published.event() != null && !published.event().equals(event.id())) {
             throw new InputException(source + ": event (\"" + published.event() + "\") is not the event being"
                     + " repaired (\"" + event.id() + "\"); expected a schedule published for " + event.id() + ".");
@@ -92,7 +101,7 @@ public final class Repair {
         }
     }
 
-    private RepairPlan build(ScheduleFile published, List<Meeting> candidates) {
+    private RepairPlan build(ScheduleFile published, List<Meeting> candidates, Relevance relevance) {
         List<PublishedMeeting> classified = new ArrayList<>();
         List<Meeting> readded = new ArrayList<>();
         List<Placement> placements = published.meetings();
@@ -115,6 +124,7 @@ public final class Repair {
             }
         }
         Predicate<String> touched = touchedParticipants(classified);
+        readded.addAll(newcomerOptions(classified, relevance));
         List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
         for (Meeting meeting : concat(candidates, readded)) {
             PublishedMeeting p = byMeeting.get(meeting.getId());
@@ -178,6 +188,73 @@ public final class Repair {
             }
         }
         return null;
+    }
+
+    /**
+     * For every startup and agency without a standing published meeting (a late registration, or one who lost all),
+     * its best-ranked counterparts that still have room once the standing meetings are counted: the counterparts
+     * it asked for or was recommended are often booked up by then, and nobody else's agenda must move for it.
+     */
+    private List<Meeting> newcomerOptions(List<PublishedMeeting> classified, Relevance relevance) {
+        int[] standing = new int[event.participants().size()];
+        for (PublishedMeeting p : classified) {
+            if (p.status() == Status.UNAFFECTED) {
+                standing[event.participant(p.placement().first()).index()]++;
+                standing[event.participant(p.placement().second()).index()]++;
+            }
+        }
+        int[] offered = new int[standing.length];
+        List<Meeting> options = new ArrayList<>();
+        for (Participant newcomer : event.participants()) {
+            if (standing[newcomer.index()] > 0
+                    || newcomer.role() != Role.STARTUP && newcomer.role() != Role.AGENCY) {
+                continue;
+            }
+            int added = 0;
+            for (Relevance.Ranked ranked : relevance.ranked(newcomer)) {
+                if (added >= NEWCOMER_OPTIONS) {
+                    break;
+                }
+                Participant other = ranked.counterpart();
+                int room = capacity(other) - standing[other.index()];
+                // Several newcomers may be offered one free seat (the solver picks), within reason.
+                if (room <= 0 || offered[other.index()] >= NEWCOMER_OPTIONS * room
+                        || candidatesByPair.containsKey(pairKey(newcomer.id(), other.id()))
+                        || event.excluded(newcomer.id(), other.id())) {
+                    continue;
+                }
+                List<Slot> slots = Meetings.allowedSlots(event, newcomer, other, null);
+                if (slots.isEmpty()) {
+                    continue;
+                }
+                Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
+                Participant agency = startup == newcomer ? other : newcomer;
+                List<String> reasons = new ArrayList<>();
+                reasons.add(other.label() + " still has room for " + newcomer.label()
+                        + " after the changes to the published schedule");
+                reasons.addAll(relevance.explain(startup, agency).reasons());
+                String id = unique("c-" + startup.id() + "-" + agency.id());
+                usedIds.add(id);
+                Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
+                        Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * ranked.score()),
+                        ranked.score(), reasons, null, slots, event.tables(), List.of());
+                candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>())
+                        .add(option);
+                offered[other.index()]++;
+                options.add(option);
+                added++;
+            }
+        }
+        return options;
+    }
+
+    /** Meetings a participant can hold: its maximum, and no more than its representatives in every slot it attends. */
+    private int capacity(Participant p) {
+        int slots = 0;
+        for (Slot slot : event.slots()) {
+            slots += p.isAvailable(slot.index()) ? 1 : 0;
+        }
+        return (int) Math.min(p.maxMeetings(), (long) Math.max(1, p.representatives()) * slots);
     }
 
     /** A published recommendation stands although relevance ranks the pair lower now: nobody withdrew it. */

@@ -32,10 +32,11 @@ public final class ScoreWeights {
      */
     public static final long PUBLISHED_MOVED = 6_000;
     /**
-     * Repair: medium cost of dropping a published meeting that still has its reason to exist. More than moving it
-     * and more than a minimum plus any optional meeting; less than a must request.
+     * Repair: medium cost of dropping a published meeting that still has its reason to exist. More than a must
+     * request ({@code Demand.MUST}, plus its relevance bonus): a promise in somebody's calendar is only broken by a
+     * hard rule (a required meeting, a participant's lower maximum), never to make room for a wish.
      */
-    public static final long PUBLISHED_DROPPED = 30_000;
+    public static final long PUBLISHED_DROPPED = 2_500_000;
     /** Soft penalty per break; larger than any realistic count of table changes, so breaks come first. */
     public static final long BREAK = 1_000;
     /** Soft penalty when a participant's next meeting is at another table, or away from its home table. */

@@ -114,8 +114,10 @@ class ScheduleJsonTest {
         assertEquals("hcmc-dx-day-2024", file.event());
         assertEquals("-1hard/-40medium/-7soft", file.score());
         assertEquals(List.of(
-                new ScheduleFile.Placement("m-1", "s-001", "a-dost", 3, "T01", Origin.REQUIRED),
-                new ScheduleFile.Placement("c-1", "s-001", "a-dost", 11, "T02", Origin.REQUEST)), file.meetings());
+                new ScheduleFile.Placement("m-1", "s-001", "a-dost", 3, "T01", Origin.REQUIRED,
+                        "2024-10-10T09:10:00+07:00"),
+                new ScheduleFile.Placement("c-1", "s-001", "a-dost", 11, "T02", Origin.REQUEST,
+                        "2024-10-10T13:30:00+07:00")), file.meetings());
 
         MeetingSchedule fresh = example();
         fresh.getMeetings().forEach(m -> m.setSlot(null));

@@ -44,8 +44,12 @@ class IncrementalScoreTest {
                     Origin origin = n % 3 == 0 ? Origin.REQUEST : Origin.REQUIRED;
                     List<String> after = n % 4 == 0 ? List.of("m" + (n - 3)) : List.of();
                     String session = n % 5 == 0 ? "am" : null;
-                    meetings.add(Fixtures.meeting("m" + n, PEOPLE.get(i), PEOPLE.get(j), origin, n, session,
-                            n == 7 ? List.of(TABLES.get(1)) : TABLES, after, null, null));
+                    Meeting meeting = Fixtures.meeting("m" + n, PEOPLE.get(i), PEOPLE.get(j), origin, n, session,
+                            n == 7 ? List.of(TABLES.get(1)) : TABLES, after, null, null);
+                    if (n % 4 == 1) { // published in slot 2 of a repair: moving it costs
+                        meeting.keepPublished(Fixtures.S2, TABLES.get(0), 50, 100);
+                    }
+                    meetings.add(meeting);
                 }
             }
         }

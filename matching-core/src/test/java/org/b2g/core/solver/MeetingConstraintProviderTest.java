@@ -322,6 +322,31 @@ class MeetingConstraintProviderTest {
     }
 
     @Nested
+    class PublishedMeetingMoved {
+
+        @Test
+        void penalisesAPublishedMeetingInAnotherSlotByItsMoveCost() {
+            Meeting moved = optional("m1", STARTUP, AGENCY, 1, S2, T1);
+            moved.keepPublished(S1, T1, ScoreWeights.PUBLISHED_MOVED, ScoreWeights.PUBLISHED_DROPPED);
+            VERIFIER.verifyThat(MeetingConstraintProvider::publishedMeetingMoved)
+                    .given(moved)
+                    .penalizesBy(ScoreWeights.PUBLISHED_MOVED);
+        }
+
+        @Test
+        void ignoresKeptDroppedAndNewMeetings() {
+            // m1 stays where published, m2 is dropped (the demand constraint prices that), m3 is new.
+            Meeting kept = optional("m1", STARTUP, AGENCY, 1, S1, T2);
+            kept.keepPublished(S1, T1, ScoreWeights.PUBLISHED_MOVED, ScoreWeights.PUBLISHED_DROPPED);
+            Meeting dropped = optional("m2", C3, C4, 1, null, T1);
+            dropped.keepPublished(S2, T1, ScoreWeights.PUBLISHED_MOVED, ScoreWeights.PUBLISHED_DROPPED);
+            VERIFIER.verifyThat(MeetingConstraintProvider::publishedMeetingMoved)
+                    .given(kept, dropped, optional("m3", C3, AGENCY, 1, S3, T1))
+                    .penalizesBy(0);
+        }
+    }
+
+    @Nested
     class BreakBetweenMeetings {
 
         @Test

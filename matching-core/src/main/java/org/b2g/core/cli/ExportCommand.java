@@ -1,0 +1,80 @@
+package org.b2g.core.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.io.EventFiles;
+import org.b2g.core.io.InputException;
+import org.b2g.core.sheets.ScheduleSheets;
+
+/**
+ * {@code ./b2g export SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER}: a schedule as the sheets
+ * organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} the meetings, a folder one CSV per
+ * sheet. The file appears whole or not at all.
+ */
+final class ExportCommand implements Command {
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        Arguments arguments = Arguments.parse("export", args, Set.of("event", "out"));
+        if (arguments.positional().size() != 1 || !arguments.has("event") || !arguments.has("out")) {
+            throw new InputException("b2g export: expected SCHEDULE.json, --event and --out; usage: b2g export"
+                    + " SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER.");
+        }
+        Event event = EventFiles.read(Path.of(arguments.option("event", null)), null);
+        Path schedulePath = Path.of(arguments.positional().get(0));
+        String json;
+        try {
+            json = Files.readString(schedulePath, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InputException(schedulePath + ": no such file.", e);
+        }
+        ScheduleSheets sheets = ScheduleSheets.of(event, json, schedulePath.toString());
+        Path target = Path.of(arguments.option("out", null));
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx")) {
+            Path temporary = temporary(target, ".xlsx");
+            try (OutputStream stream = Files.newOutputStream(temporary)) {
+                sheets.writeXlsx(stream);
+                stream.close();
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } else if (name.endsWith(".csv")) {
+            Path temporary = temporary(target, ".csv");
+            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                sheets.writeCsv(writer);
+                writer.close();
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } else {
+            if (Files.exists(target) && !Files.isDirectory(target)) {
+                throw new InputException("--out (" + target + ") is a file but not .xlsx or .csv; expected FILE.xlsx,"
+                        + " FILE.csv or a FOLDER.");
+            }
+            sheets.writeCsvFolder(target);
+        }
+        err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
+                sheets.unscheduledCount(), event.id(), target);
+        return OK;
+    }
+
+    /** A sibling of {@code target} to write first and then move into place, so no half-written file is seen. */
+    static Path temporary(Path target, String suffix) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + suffix);
+    }
+}

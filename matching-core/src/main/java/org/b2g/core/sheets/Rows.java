@@ -1,0 +1,121 @@
+package org.b2g.core.sheets;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sheet whose header row has been matched to the columns the layout knows. Headers match ignoring case, spaces,
+ * underscores and diacritics, in English or by their Vietnamese alias; the order of columns does not matter;
+ * unknown columns are reported once as a warning; two headers meaning the same column are an error.
+ */
+final class Rows {
+
+    /** Vietnamese (and JSON) header aliases, folded by {@link Text#key}, to the column they mean. */
+    static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("ma", "id"), Map.entry("vaitro", "role"), Map.entry("ten", "name"),
+            Map.entry("tentochuc", "name"), Map.entry("the", "tags"), Map.entry("tieude", "title"),
+            Map.entry("mota", "description"), Map.entry("mucuutien", "priority"),
+            Map.entry("sodaidien", "representatives"), Map.entry("tu", "from"), Map.entry("den", "to"),
+            Map.entry("lydo", "reason"), Map.entry("unavailableslots", "unavailable"),
+            Map.entry("khoa", "key"), Map.entry("giatri", "value"));
+
+    private final Grid grid;
+    private final Map<String, Integer> columnOf = new HashMap<>();
+    private final Map<String, String> headerOf = new HashMap<>();
+    private final List<Grid.Line> data;
+
+    private Rows(Grid grid, List<Grid.Line> data) {
+        this.grid = grid;
+        this.data = data;
+    }
+
+    /**
+     * @param columns the columns this sheet knows, as the layout spells them ("minMeetings")
+     */
+    static Rows of(Grid grid, List<String> columns, Problems problems) {
+        if (grid.lines().isEmpty()) {
+            return new Rows(grid, List.of());
+        }
+        Grid.Line header = grid.lines().get(0);
+        Rows rows = new Rows(grid, grid.lines().subList(1, grid.lines().size()));
+        Map<String, String> known = new HashMap<>();
+        for (String column : columns) {
+            known.put(Text.key(column), column);
+        }
+        Map<String, String> unknown = new LinkedHashMap<>();
+        for (int c = 0; c < header.cells().size(); c++) {
+            String written = header.cells().get(c);
+            if (written.isEmpty()) {
+                continue;
+            }
+            String column = column(written, known);
+            if (column == null) {
+                unknown.put(written, written);
+                continue;
+            }
+            String earlier = rows.headerOf.putIfAbsent(column, written);
+            if (earlier != null) {
+                problems.error(grid.where() + " row " + header.number() + ": columns \"" + earlier + "\" and \""
+                        + written + "\" both mean " + column + "; expected one of them");
+                continue;
+            }
+            rows.columnOf.put(column, c);
+        }
+        if (!unknown.isEmpty()) {
+            problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "column " : "columns ")
+                    + String.join(", ", unknown.keySet().stream().map(Text::quoted).toList()) + " (known: "
+                    + String.join(", ", columns) + ")");
+        }
+        return rows;
+    }
+
+    static String column(String header, Map<String, String> known) {
+        String key = Text.key(header);
+        String column = known.get(key);
+        if (column == null && ALIASES.containsKey(key)) {
+            column = known.get(Text.key(ALIASES.get(key)));
+        }
+        return column;
+    }
+
+    Grid grid() {
+        return grid;
+    }
+
+    boolean has(String column) {
+        return columnOf.containsKey(column);
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>(data.size());
+        for (Grid.Line line : data) {
+            rows.add(new Row(this, line));
+        }
+        return rows;
+    }
+
+    /** One data row of the sheet. */
+    record Row(Rows rows, Grid.Line line) {
+
+        int number() {
+            return line.number();
+        }
+
+        /** "participants row 14" */
+        String place() {
+            return rows.grid.where() + " row " + line.number();
+        }
+
+        String get(String column) {
+            Integer c = rows.columnOf.get(column);
+            return c == null ? "" : line.cell(c);
+        }
+
+        Cell cell(String column) {
+            return new Cell(place() + ", column \"" + rows.headerOf.getOrDefault(column, column) + "\"", get(column));
+        }
+    }
+}

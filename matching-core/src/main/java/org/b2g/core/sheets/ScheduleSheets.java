@@ -1,0 +1,255 @@
+package org.b2g.core.sheets;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+
+/**
+ * A {@code b2g-schedule/1} as the sheets people print, filter and hand out: {@code meetings} (one row per
+ * meeting), {@code agendas} (one block per participant, in time order, as the desk prints them), {@code grid}
+ * (tables by slots, as the console shows it) and {@code unscheduled} (the candidates left out and why). Times are
+ * the event's local clock time.
+ */
+public final class ScheduleSheets {
+
+    static final List<String> MEETINGS = List.of("slot", "day", "start", "end", "table", "participant",
+            "participant name", "counterpart", "counterpart name", "origin", "relevance", "reasons");
+    static final List<String> AGENDAS = List.of("participant", "participant name", "slot", "day", "start", "end",
+            "table", "counterpart", "counterpart name", "origin");
+    static final List<String> UNSCHEDULED = List.of("participant", "participant name", "counterpart",
+            "counterpart name", "origin", "reason");
+
+    private final Event event;
+    private final List<Placed> meetings = new ArrayList<>();
+    private final List<Left> unscheduled = new ArrayList<>();
+
+    private record Placed(Slot slot, Table table, Participant first, Participant second, String origin,
+            Double relevance, List<String> reasons) {
+    }
+
+    private record Left(Participant first, Participant second, String origin, String reason) {
+    }
+
+    private ScheduleSheets(Event event) {
+        this.event = event;
+    }
+
+    /**
+     * @param json a {@code b2g-schedule/1} document of {@code event}
+     * @param source the name used in messages
+     * @throws InputException when the document is not a schedule of this event
+     */
+    public static ScheduleSheets of(Event event, String json, String source) {
+        ScheduleFile file = ScheduleJson.read(json, source);
+        if (!file.event().equals(event.id())) {
+            throw new InputException(source + ": is a schedule of event \"" + file.event() + "\", not of \""
+                    + event.id() + "\"; expected the event the schedule was made for.");
+        }
+        JsonObject root;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            root = reader.readObject();
+        } catch (JsonException e) {
+            throw new InputException(source + ": malformed JSON (" + e.getMessage() + ").", e);
+        }
+        ScheduleSheets sheets = new ScheduleSheets(event);
+        JsonArray placed = root.getJsonArray("meetings");
+        for (int i = 0; i < placed.size(); i++) {
+            JsonObject m = placed.getJsonObject(i);
+            String where = source + ": meetings[" + i + "]";
+            int slot = m.getInt("slot");
+            if (slot > event.slotCount()) {
+                throw new InputException(where + ".slot (" + slot + ") is outside 1.." + event.slotCount() + ".");
+            }
+            Table table = null;
+            if (m.containsKey("table") && m.get("table") instanceof JsonString t) {
+                table = event.table(t.getString());
+                if (table == null) {
+                    throw new InputException(where + ".table: unknown table \"" + t.getString() + "\".");
+                }
+            }
+            JsonArray pair = m.getJsonArray("participants");
+            List<String> reasons = new ArrayList<>();
+            if (m.get("reasons") instanceof JsonArray list) {
+                for (JsonValue reason : list) {
+                    if (reason instanceof JsonString text) {
+                        reasons.add(text.getString());
+                    }
+                }
+            }
+            Double relevance = m.get("relevance") instanceof JsonNumber n ? n.doubleValue() : null;
+            sheets.meetings.add(new Placed(event.slot(slot), table,
+                    sheets.participant(pair, 0, where), sheets.participant(pair, 1, where),
+                    text(m, "origin"), relevance, reasons));
+        }
+        if (root.get("unscheduled") instanceof JsonArray left) {
+            for (int i = 0; i < left.size(); i++) {
+                JsonObject m = left.getJsonObject(i);
+                String where = source + ": unscheduled[" + i + "]";
+                JsonArray pair = m.getJsonArray("participants");
+                sheets.unscheduled.add(new Left(sheets.participant(pair, 0, where), sheets.participant(pair, 1, where),
+                        text(m, "origin"), text(m, "reason")));
+            }
+        }
+        sheets.meetings.sort(Comparator.comparingInt((Placed p) -> p.slot().index())
+                .thenComparingInt(p -> p.table() == null ? Integer.MAX_VALUE : p.table().index()));
+        return sheets;
+    }
+
+    private Participant participant(JsonArray pair, int index, String where) {
+        if (pair == null || pair.size() != 2 || !(pair.get(index) instanceof JsonString id)) {
+            throw new InputException(where + ".participants: expected the ids of two participants.");
+        }
+        Participant p = event.participant(id.getString());
+        if (p == null) {
+            throw new InputException(where + ".participants[" + index + "]: unknown participant \"" + id.getString()
+                    + "\" (not in event " + event.id() + ").");
+        }
+        return p;
+    }
+
+    private static String text(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** The four sheets as an {@code .xlsx} workbook. */
+    public void writeXlsx(OutputStream out) throws IOException {
+        Workbooks.writeXlsx(List.of(meetings(), agendas(), grid(), unscheduled()), out);
+    }
+
+    /** The {@code meetings} sheet as one CSV file. */
+    public void writeCsv(Writer out) throws IOException {
+        Workbooks.writeCsv(meetings(), out);
+    }
+
+    /** The four sheets as CSV files in {@code folder} (created when missing). */
+    public void writeCsvFolder(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        for (SheetData sheet : List.of(meetings(), agendas(), grid(), unscheduled())) {
+            try (Writer out = Files.newBufferedWriter(folder.resolve(sheet.name() + ".csv"), StandardCharsets.UTF_8)) {
+                Workbooks.writeCsv(sheet, out);
+            }
+        }
+    }
+
+    public int meetingCount() {
+        return meetings.size();
+    }
+
+    public int unscheduledCount() {
+        return unscheduled.size();
+    }
+
+    SheetData meetings() {
+        List<List<Object>> rows = new ArrayList<>(meetings.size());
+        for (Placed m : meetings) {
+            rows.add(row(m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()), tableLabel(m.table()),
+                    m.first().id(), m.first().name(), m.second().id(), m.second().name(), m.origin(), m.relevance(),
+                    m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
+        }
+        return new SheetData("meetings", MEETINGS, rows);
+    }
+
+    SheetData agendas() {
+        Map<String, List<Placed>> byParticipant = new HashMap<>();
+        for (Placed m : meetings) {
+            byParticipant.computeIfAbsent(m.first().id(), k -> new ArrayList<>()).add(m);
+            byParticipant.computeIfAbsent(m.second().id(), k -> new ArrayList<>()).add(m);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Participant p : event.participants()) {
+            if (!rows.isEmpty()) {
+                rows.add(List.of());
+            }
+            List<Placed> own = byParticipant.getOrDefault(p.id(), List.of());
+            if (own.isEmpty()) {
+                rows.add(row(p.id(), p.name(), null, null, null, null, null, null, "no meetings", null));
+                continue;
+            }
+            for (Placed m : own) {
+                Participant other = m.first() == p ? m.second() : m.first();
+                rows.add(row(p.id(), p.name(), m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()),
+                        tableLabel(m.table()), other.id(), other.name(), m.origin()));
+            }
+        }
+        return new SheetData("agendas", AGENDAS, rows);
+    }
+
+    SheetData grid() {
+        List<String> headers = new ArrayList<>();
+        headers.add("table");
+        for (Slot slot : event.slots()) {
+            LocalTime start = start(slot);
+            headers.add(start == null ? String.valueOf(slot.index()) : slot.index() + " (" + Workbooks.text(start) + ")");
+        }
+        Object[][] cells = new Object[event.tables().size()][event.slotCount() + 1];
+        for (Table table : event.tables()) {
+            cells[table.index()][0] = tableLabel(table);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Placed m : meetings) {
+            if (m.table() != null) {
+                cells[m.table().index()][m.slot().index()] = m.first().label() + " / " + m.second().label();
+            }
+        }
+        for (Object[] row : cells) {
+            rows.add(Arrays.asList(row));
+        }
+        return new SheetData("grid", headers, rows);
+    }
+
+    SheetData unscheduled() {
+        List<List<Object>> rows = new ArrayList<>(unscheduled.size());
+        for (Left m : unscheduled) {
+            rows.add(row(m.first().id(), m.first().name(), m.second().id(), m.second().name(), m.origin(), m.reason()));
+        }
+        return new SheetData("unscheduled", UNSCHEDULED, rows);
+    }
+
+    private static Object day(Slot slot) {
+        return slot.start() == null ? null : slot.start().toLocalDate();
+    }
+
+    private static LocalTime start(Slot slot) {
+        return slot.start() == null ? null : slot.start().toLocalTime();
+    }
+
+    private static LocalTime end(Slot slot) {
+        return slot.end() == null ? null : slot.end().toLocalTime();
+    }
+
+    private static String tableLabel(Table table) {
+        return table == null ? null : table.name() == null || table.name().isEmpty() ? table.id() : table.name();
+    }
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+}

@@ -1,0 +1,76 @@
+package org.b2g.core.sheets;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How spreadsheet text is compared: cells are trimmed and put in Unicode NFC (Vietnamese typed on a Mac arrives in
+ * NFD); headers, roles and sheet names are compared folded (no case, no diacritics, {@code đ} as {@code d}).
+ */
+final class Text {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_KEY = Pattern.compile("[\\s_\\-.]+");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,]");
+
+    private Text() {
+    }
+
+    /** A cell's text as compared and stored: NFC, no byte-order mark, no surrounding (also non-breaking) spaces. */
+    static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = raw.replace('\u00A0', ' ').replace("\uFEFF", "").strip();
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** Lower case, without diacritics, spaces collapsed: "Cơ quan  Nhà nước" is "co quan nha nuoc". */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(clean(text), Normalizer.Form.NFD);
+        String plain = MARKS.matcher(decomposed).replaceAll("").replace('đ', 'd').replace('Đ', 'D');
+        return SPACES.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ");
+    }
+
+    /** A header as matched: folded, without spaces, underscores, hyphens or dots ("Min meetings" = "minMeetings"). */
+    static String key(String header) {
+        return NOT_KEY.matcher(fold(header)).replaceAll("");
+    }
+
+    /** An id made from a name: lower case, no diacritics, words joined by hyphens ("Sở Y tế" is "so-y-te"). */
+    static String slug(String name) {
+        String slug = NOT_SLUG.matcher(fold(name)).replaceAll("-");
+        int start = 0;
+        int end = slug.length();
+        while (start < end && slug.charAt(start) == '-') {
+            start++;
+        }
+        while (end > start && slug.charAt(end - 1) == '-') {
+            end--;
+        }
+        return slug.substring(start, end);
+    }
+
+    /** The items of a list cell, separated by {@code ;} or {@code ,}, trimmed, empty items dropped. */
+    static List<String> items(String cell) {
+        List<String> items = new ArrayList<>();
+        for (String part : LIST_SEPARATOR.split(cell)) {
+            String item = clean(part);
+            if (!item.isEmpty()) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /** A value quoted for a one-line message, shortened when long. */
+    static String quoted(String value) {
+        String shown = value.replace("\r", " ").replace("\n", " ");
+        return "\"" + (shown.length() <= 60 ? shown : shown.substring(0, 57) + "...") + "\"";
+    }
+}

@@ -1,0 +1,182 @@
+package org.b2g.core.sheets;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.b2g.core.domain.Priority;
+import org.b2g.core.domain.Role;
+
+/**
+ * Reads typed values out of cell text, as people type them in Excel or a form tool. Each method returns null for an
+ * empty cell, and also (after recording an error that names the cell, its value and what is accepted) for a bad one.
+ */
+final class Values {
+
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
+
+    private final Problems problems;
+
+    Values(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** A whole number in {@code min..max}; {@code 2}, {@code 2.0} and {@code 2,0} are all 2. */
+    Integer integer(Cell cell, int min, int max) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        BigDecimal number = decimal(cell.value());
+        if (number == null || number.stripTrailingZeros().scale() > 0) {
+            problems.bad(cell, "is not a whole number; expected " + range(min, max));
+            return null;
+        }
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problems.bad(cell, "is outside the accepted values; expected " + range(min, max));
+            return null;
+        }
+        return number.intValueExact();
+    }
+
+    /** A number in {@code min..max}; a decimal comma and a percentage ({@code 20%}) are understood. */
+    Double number(Cell cell, double min, double max) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        String text = cell.value();
+        boolean percent = text.endsWith("%");
+        BigDecimal number = decimal(percent ? text.substring(0, text.length() - 1).strip() : text);
+        if (number == null) {
+            problems.bad(cell, "is not a number; expected a number from " + plain(min) + " to " + plain(max));
+            return null;
+        }
+        double value = percent ? number.doubleValue() / 100 : number.doubleValue();
+        if (!(value >= min && value <= max)) {
+            problems.bad(cell, "is outside the accepted values; expected a number from " + plain(min) + " to "
+                    + plain(max));
+            return null;
+        }
+        return value;
+    }
+
+    private static BigDecimal decimal(String text) {
+        String t = text.strip();
+        if (t.indexOf(',') >= 0 && t.indexOf('.') < 0 && t.indexOf(',') == t.lastIndexOf(',')) {
+            t = t.replace(',', '.');
+        }
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String range(int min, int max) {
+        if (max == Integer.MAX_VALUE) {
+            return "a whole number " + min + " or more";
+        }
+        return "a whole number from " + min + " to " + max;
+    }
+
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024}). */
+    LocalDate date(Cell cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        LocalDate date = parseDate(cell.value());
+        if (date == null) {
+            problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY");
+        }
+        return date;
+    }
+
+    static LocalDate parseDate(String text) {
+        try {
+            Matcher iso = ISO_DATE.matcher(text);
+            if (iso.matches()) {
+                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
+                        Integer.parseInt(iso.group(3)));
+            }
+            Matcher dayFirst = DAY_FIRST.matcher(text);
+            if (dayFirst.matches()) {
+                return LocalDate.of(Integer.parseInt(dayFirst.group(3)), Integer.parseInt(dayFirst.group(2)),
+                        Integer.parseInt(dayFirst.group(1)));
+            }
+        } catch (DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** A time of day: {@code 08:30}, {@code 8:30}, {@code 08:30:00}, {@code 8h30} or {@code 1:30 PM}. */
+    LocalTime time(Cell cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        LocalTime time = parseTime(cell.value());
+        if (time == null) {
+            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30");
+        }
+        return time;
+    }
+
+    static LocalTime parseTime(String text) {
+        Matcher m = TIME.matcher(text.strip());
+        if (!m.matches()) {
+            return null;
+        }
+        int hour = Integer.parseInt(m.group(1));
+        int minute = Integer.parseInt(m.group(2));
+        if (m.group(4) != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            boolean pm = m.group(4).toLowerCase(Locale.ROOT).equals("pm");
+            hour = hour % 12 + (pm ? 12 : 0);
+        }
+        if (hour > 23 || minute > 59) {
+            return null;
+        }
+        return LocalTime.of(hour, minute);
+    }
+
+    /** A role in English or Vietnamese, any case, with or without diacritics. */
+    Role role(Cell cell) {
+        if (cell.isEmpty()) {
+            problems.error(cell.place() + ": is empty; expected a role (startup, agency, company)");
+            return null;
+        }
+        Role role = switch (Text.fold(cell.value())) {
+            case "startup", "start-up", "khoi nghiep" -> Role.STARTUP;
+            case "agency", "co quan", "co quan nha nuoc" -> Role.AGENCY;
+            case "company", "doanh nghiep" -> Role.COMPANY;
+            default -> null;
+        };
+        if (role == null) {
+            problems.bad(cell, "is not a role (startup, agency, company)");
+        }
+        return role;
+    }
+
+    /** A request's priority: {@code must}, {@code high} or {@code normal}, any case; empty is normal. */
+    Priority priority(Cell cell) {
+        if (cell.isEmpty()) {
+            return Priority.NORMAL;
+        }
+        Priority priority = Priority.fromCode(Text.fold(cell.value()));
+        if (priority == null) {
+            problems.bad(cell, "is not a priority (must, high, normal)");
+        }
+        return priority;
+    }
+}

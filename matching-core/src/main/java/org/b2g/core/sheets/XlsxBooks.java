@@ -1,0 +1,145 @@
+package org.b2g.core.sheets;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.b2g.core.io.InputException;
+
+/**
+ * Reads an {@code .xlsx} workbook into text grids. Excel types its cells, so a number typed as {@code 2} arrives
+ * as {@code 2.0} and a time as a fraction of a day: numbers are written back as people typed them ({@code 2},
+ * {@code 0.2}), dates as {@code 2024-10-10}, times as {@code 08:30}, date-times as {@code 2024-10-10 13:30}.
+ */
+final class XlsxBooks {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private XlsxBooks() {
+    }
+
+    static Book read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file.", e);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+        return read(bytes, file.toString());
+    }
+
+    /** @param source the name used in messages (a file name, or "request body") */
+    static Book read(byte[] bytes, String source) {
+        checkSignature(bytes, source);
+        try (InputStream in = new ByteArrayInputStream(bytes); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            List<Grid> sheets = new ArrayList<>();
+            List<String> hidden = new ArrayList<>();
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                Sheet sheet = workbook.getSheetAt(i);
+                if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+                    hidden.add(sheet.getSheetName());
+                } else {
+                    sheets.add(grid(sheet, workbook.isDate1904()));
+                }
+            }
+            return new Book(source, sheets, hidden);
+        } catch (IOException | RuntimeException e) {
+            throw new InputException(source + ": is not a readable .xlsx workbook (" + reason(e) + "); expected a"
+                    + " workbook saved as .xlsx by Excel, LibreOffice or Google Sheets.", e);
+        }
+    }
+
+    /** The two mistakes worth naming: an old binary {@code .xls} (or an encrypted file), and anything not a ZIP. */
+    private static void checkSignature(byte[] bytes, String source) {
+        if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
+                && (bytes[3] & 0xFF) == 0xE0) {
+            throw new InputException(source + ": is an Excel 97-2003 (.xls) or password-protected workbook; expected"
+                    + " an .xlsx workbook without a password (in Excel: Save As, Excel Workbook).");
+        }
+        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
+            throw new InputException(source + ": is not an .xlsx workbook (" + (bytes.length == 0 ? "the file is empty"
+                    : "not a ZIP archive") + "); expected a workbook saved as .xlsx, or a folder of .csv files.");
+        }
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String line = message.lines().findFirst().orElse("").strip();
+        if (line.length() > 120) {
+            line = line.substring(0, 117) + "...";
+        }
+        return "truncated or corrupt: " + line;
+    }
+
+    private static Grid grid(Sheet sheet, boolean date1904) {
+        List<Grid.Line> lines = new ArrayList<>();
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            boolean empty = true;
+            short last = row.getLastCellNum();
+            for (int c = 0; c < last; c++) {
+                String text = text(row.getCell(c), date1904);
+                empty &= text.isEmpty();
+                cells.add(text);
+            }
+            if (!empty) {
+                lines.add(new Grid.Line(row.getRowNum() + 1, cells));
+            }
+        }
+        return new Grid(sheet.getSheetName(), sheet.getSheetName(), lines);
+    }
+
+    static String text(Cell cell, boolean date1904) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType();
+        if (type == CellType.FORMULA) {
+            type = cell.getCachedFormulaResultType();
+        }
+        return switch (type) {
+            case STRING -> Text.clean(cell.getRichStringCellValue().getString());
+            case NUMERIC -> number(cell, date1904);
+            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+            case ERROR -> "#ERROR";
+            default -> "";
+        };
+    }
+
+    private static String number(Cell cell, boolean date1904) {
+        double value = cell.getNumericCellValue();
+        if (DateUtil.isCellDateFormatted(cell) && value >= 0) {
+            if (value < 1) {
+                long minutes = Math.round(value * 24 * 60) % (24 * 60);
+                return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+            }
+            LocalDateTime time = DateUtil.getLocalDateTime(value, date1904, true)
+                    .plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            if (value == Math.floor(value)) {
+                return time.toLocalDate().toString();
+            }
+            return time.format(DATE_TIME);
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

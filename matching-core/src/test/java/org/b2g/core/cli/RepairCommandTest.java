@@ -1,0 +1,119 @@
+package org.b2g.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RepairCommandTest {
+
+    private static final String EVENT = """
+            {"format": "b2g-event/1",
+             "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                       "sessions": [{"id": "am", "day": "2024-10-10", "start": "08:30", "slots": 3}], "tables": 1},
+             "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"%s},
+                              {"id": "a-1", "role": "agency"%s}],
+             "requests": [{"from": "s-1", "to": "a-1"}, {"from": "s-2", "to": "a-1"}]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int main(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path published() throws IOException {
+        Path event = Files.writeString(dir.resolve("event.json"), EVENT.formatted("", ""));
+        Path schedule = dir.resolve("published.json");
+        assertEquals(0, main("solve", event.toString(), "--seed", "1", "--move-limit", "20000", "--out",
+                schedule.toString()), err());
+        return schedule;
+    }
+
+    @Test
+    void writesTheRepairedScheduleAndTheChangeReport() throws IOException {
+        Path published = published();
+        // a-1 can now attend slot 2 only: of its two published meetings, at least one must move or go.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path repaired = dir.resolve("repaired.json");
+        Path changes = dir.resolve("changes.json");
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", repaired.toString(), "--changes", changes.toString());
+
+        assertEquals(0, exit, err());
+        String report = Files.readString(changes);
+        assertTrue(report.contains("\"format\": \"b2g-changes/1\""), report);
+        assertTrue(report.contains("\"mode\": \"minimal\""), report);
+        assertTrue(report.contains("is no longer available in slot"), report);
+        assertTrue(Files.readString(repaired).contains("\"format\": \"b2g-schedule/1\""));
+        assertTrue(err().contains("Changes      "), err());
+        assertTrue(err().contains("people affected"), err());
+    }
+
+    @Test
+    void refusesAScheduleOfAnotherEvent() throws IOException {
+        Path published = published();
+        Path other = Files.writeString(dir.resolve("other.json"),
+                Files.readString(published).replace("\"event\": \"day\"", "\"event\": \"night\""));
+        Path changed = Files.writeString(dir.resolve("changed.json"), EVENT.formatted("", ""));
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", other.toString(), "--out",
+                dir.resolve("r.json").toString());
+
+        assertEquals(2, exit);
+        assertEquals(other + ": event (\"night\") is not the event being repaired (\"day\"); expected a schedule"
+                + " published for day.", err().strip());
+        assertFalse(Files.exists(dir.resolve("r.json")));
+    }
+
+    @Test
+    void asksForThePublishedScheduleAndAKnownMode() throws IOException {
+        Path event = Files.writeString(dir.resolve("event.json"), EVENT.formatted("", ""));
+        assertEquals(2, main("repair", event.toString()));
+        assertTrue(err().startsWith("b2g repair: --published is missing"), err());
+        err.reset();
+        assertEquals(2, main("repair", event.toString(), "--published", "x.json", "--mode", "soft"));
+        assertEquals("--mode (soft) is not a repair mode; expected minimal or freeze.", err().strip());
+    }
+
+    @Test
+    void listsTheOpenSlotsForOneMoreMeetingOrSaysWhyThereIsNone() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        out.reset();
+
+        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2");
+
+        // Two startups are free in the slot a-1 does not use, and the table is free then.
+        assertEquals(0, exit, err());
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed.lines().skip(1).findFirst().orElse("").matches("slot \\d \\(0[89]:\\d\\d\\) +1 +[+-]\\d"),
+                listed);
+        out.reset();
+        Path busy = Files.writeString(dir.resolve("busy.json"), EVENT.formatted(", \"maxMeetings\": 1", ""));
+        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1"));
+        assertEquals("No slot for s-2 and s-1: s-2 is fully booked (1 of 1).",
+                out.toString(StandardCharsets.UTF_8).strip());
+    }
+}

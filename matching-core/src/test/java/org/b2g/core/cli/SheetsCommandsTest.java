@@ -1,0 +1,58 @@
+package org.b2g.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.b2g.core.io.EventJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SheetsCommandsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void templateImportSolveAndExportWorkTogether(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("event.xlsx");
+        assertEquals(0, run("template", "--out", workbook.toString()));
+        Path event = dir.resolve("event.json");
+        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
+        assertEquals("my-event-2025", EventJson.read(event).id());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Event        my-event-2025: 3 participants"));
+        Path schedule = dir.resolve("schedule.json");
+        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
+                "--move-limit", "2000"), err.toString());
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("schedule.xlsx").toString()), err.toString());
+        assertTrue(Files.size(dir.resolve("schedule.xlsx")) > 0);
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("meetings.csv").toString()));
+        assertTrue(Files.readString(dir.resolve("meetings.csv")).startsWith("\uFEFFslot,day,start"));
+    }
+
+    @Test
+    void badInputExitsWithTwoListsTheProblemsAndWritesNothing(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\ntables,2\nslots,4\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\na,boss\nb,chief\n");
+        Path target = dir.resolve("event.json");
+        assertEquals(2, run("import", dir.toString(), "--out", target.toString()));
+        assertFalse(Files.exists(target));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith(dir + ": 2 errors; nothing was imported:\n"
+                + "  participants.csv row 2, column \"role\": \"boss\" is not a role (startup, agency, company)\n"
+                + "  participants.csv row 3, column \"role\""), message);
+    }
+}

@@ -1,0 +1,111 @@
+package org.b2g.core.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Priority;
+import org.b2g.core.io.InputException;
+import org.b2g.core.matching.EventBuilder;
+import org.junit.jupiter.api.Test;
+
+class OpeningsTest {
+
+    /** Five slots, two tables; s-1 meets a-1 in slots 1 and 3 (T1), s-2 meets a-2 in slot 2 (T2). */
+    private static MeetingSchedule schedule(EventBuilder builder) {
+        Event event = builder.build();
+        List<Meeting> meetings = new ArrayList<>();
+        meetings.add(placed(event, "m-1", "s-1", "a-1", 1, "T1"));
+        meetings.add(placed(event, "m-2", "s-2", "a-2", 2, "T2"));
+        meetings.add(placed(event, "m-3", "s-1", "a-2", 3, "T1"));
+        return new MeetingSchedule(event, meetings);
+    }
+
+    private static EventBuilder fiveSlots() {
+        return EventBuilder.slots(5).tables(2).startup("s-1").startup("s-2").startup("s-3").agency("a-1")
+                .agency("a-2").agency("a-3");
+    }
+
+    private static Meeting placed(Event event, String id, String a, String b, int slot, String table) {
+        Meeting meeting = new Meeting(id, event.participant(a), event.participant(b), Origin.REQUEST, 1000, 0,
+                List.of(), null, event.slots(), event.tables(), List.of());
+        meeting.setSlot(event.slot(slot));
+        meeting.setTable(event.table(table));
+        return meeting;
+    }
+
+    @Test
+    void ranksTheSlotThatClosesABreakFirst() {
+        Openings.Result result = Openings.of(schedule(fiveSlots())).find("s-1", "a-2", 5);
+        // s-1 meets a-2 already in slot 3: no new meeting for that pair.
+        assertFalse(result.found());
+        assertEquals("s-1 and a-2 already meet in slot 3", result.reason());
+
+        Openings.Result forS2 = Openings.of(schedule(fiveSlots())).find("s-2", "a-1", 5);
+        // a-1 is busy in slot 1; s-2 in slot 2. Slot 3 puts s-2 right after its meeting and a-1 with a gap (1 break);
+        // slots 4 and 5 give each of them a break.
+        assertEquals(List.of(3, 4, 5), forS2.openings().stream().map(o -> o.slot().index()).toList());
+        assertEquals(List.of(1, 2, 2), forS2.openings().stream().map(Openings.Opening::breakChange).toList());
+
+        // s-1 meets in slots 1 and 3: a meeting in slot 2 closes its break.
+        Openings.Opening best = Openings.of(schedule(fiveSlots())).find("s-1", "a-3", 5).openings().get(0);
+        assertEquals(2, best.slot().index());
+        assertEquals(-1, best.breakChange());
+    }
+
+    @Test
+    void picksAFreeTableNearWhereAParticipantSits() {
+        Openings.Result result = Openings.of(schedule(fiveSlots())).find("s-3", "a-1", 5);
+        Openings.Opening slot2 = result.openings().stream().filter(o -> o.slot().index() == 2).findFirst()
+                .orElseThrow();
+        // a-1 sits at T1 in slot 1, and T1 is free in slot 2.
+        assertEquals("T1", slot2.table().id());
+    }
+
+    @Test
+    void saysWhenAParticipantIsFullyBooked() {
+        Openings.Result result = Openings.of(schedule(fiveSlots().limits("a-1", 1, 1))).find("s-2", "a-1", 3);
+        assertEquals("a-1 is fully booked (1 of 1)", result.reason());
+    }
+
+    @Test
+    void saysWhenNoSlotHasBothFree() {
+        Openings.Result result = Openings.of(schedule(fiveSlots().unavailable("s-3", 2, 4, 5).unavailable("a-1", 3)))
+                .find("s-3", "a-1", 3);
+        assertEquals("no slot where both s-3 and a-1 are free", result.reason());
+    }
+
+    @Test
+    void saysWhenTheTablesAreTaken() {
+        MeetingSchedule full = schedule(fiveSlots().unavailable("s-3", 3, 4, 5));
+        full.getMeetings().add(placed(full.getEvent(), "m-4", "s-3", "a-1", 2, "T1"));
+        Openings.Result result = Openings.of(full).find("s-2", "a-1", 3);
+        // s-2 is free in 1, 3, 4, 5; a-1 in 3, 4, 5 (busy 1 and 2): slots 3, 4 and 5 have tables.
+        assertEquals(3, result.openings().size());
+        Openings.Result none = Openings.of(schedule(fiveSlots().tables(1).unavailable("a-1", 2, 4, 5)))
+                .find("s-3", "a-1", 3);
+        assertEquals("no table is free in the 1 slot where both are free", none.reason());
+    }
+
+    @Test
+    void respectsTheBreakCap() {
+        Openings.Result result = Openings.of(schedule(fiveSlots().rules(0, 3, 0.2))).find("s-2", "a-1", 5);
+        assertEquals(List.of(), result.openings().stream().filter(o -> o.breakChange() > 0).toList());
+    }
+
+    @Test
+    void refusesAnExcludedPairUnknownPeopleAndMeetingOneself() {
+        MeetingSchedule schedule = schedule(fiveSlots().exclude("s-2", "a-1").request("s-2", "a-1", Priority.HIGH));
+        assertEquals("s-2 and a-1 must not meet (an exclusion)", Openings.of(schedule).find("s-2", "a-1", 1).reason());
+        InputException unknown = assertThrows(InputException.class, () -> Openings.of(schedule).find("s-9", "a-1", 1));
+        assertEquals("Unknown participant (s-9) in event test.", unknown.getMessage());
+        assertThrows(InputException.class, () -> Openings.of(schedule).find("a-1", "a-1", 1));
+    }
+}

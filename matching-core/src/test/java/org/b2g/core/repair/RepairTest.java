@@ -1,0 +1,291 @@
+package org.b2g.core.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Priority;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleFile.Placement;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.EventBuilder;
+import org.b2g.core.repair.PublishedMeeting.Status;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.search.KernelPhase;
+import org.junit.jupiter.api.Test;
+
+class RepairTest {
+
+    private static final SolveOptions REPEATABLE = new SolveOptions(Duration.ofSeconds(20), 3L, 30_000L);
+
+    /** Two slots, one table: s-1 meets a-1 in slot 1 as published; slot 2 is free. */
+    private static EventBuilder twoSlotsOneTable() {
+        return EventBuilder.slots(2).tables(1)
+                .startup("s-1").startup("s-2").agency("a-1").agency("a-2")
+                .request("s-1", "a-1", Priority.NORMAL);
+    }
+
+    private static final ScheduleFile S1_A1_IN_SLOT_1 = published(
+            new Placement("c-s-1-a-1", "s-1", "a-1", 1, "T1", Origin.REQUEST));
+
+    private static ScheduleFile published(Placement... placements) {
+        return new ScheduleFile("test", null, List.of(placements));
+    }
+
+    private static Result repair(Event event, ScheduleFile published, RepairMode mode) {
+        RepairPlan plan = Repair.plan(event, published, mode, "published.json");
+        MeetingSchedule solved = Scheduler.create(REPEATABLE).solve(plan.problem(), progress -> { });
+        return new Result(plan, solved, ChangeReport.of(plan, solved));
+    }
+
+    private record Result(RepairPlan plan, MeetingSchedule solved, Changes changes) {
+        boolean meetingScheduledBetween(String a, String b) {
+            return solved.getMeetings().stream().anyMatch(m -> m.isScheduled()
+                    && m.involves(solved.getEvent().participant(a)) && m.involves(solved.getEvent().participant(b)));
+        }
+
+        Meeting meeting(String a, String b) {
+            return solved.getMeetings().stream().filter(m -> m.involves(solved.getEvent().participant(a))
+                    && m.involves(solved.getEvent().participant(b))).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void keepsEveryMeetingWhenNothingChanged() {
+        Event event = EventBuilder.slots(4).tables(2)
+                .startup("s-1").startup("s-2").startup("s-3").agency("a-1").agency("a-2")
+                .request("s-1", "a-1", Priority.NORMAL).request("s-2", "a-1", Priority.HIGH)
+                .request("s-3", "a-2", Priority.NORMAL).request("a-2", "s-1", Priority.NORMAL)
+                .build();
+        MeetingSchedule first = Scheduler.create(REPEATABLE)
+                .solve(new MeetingSchedule(event, org.b2g.core.matching.Candidates.forEvent(event)), p -> { });
+        ScheduleFile published = ScheduleJson.read(ScheduleJson.write(first), "published.json");
+
+        Result result = repair(event, published, RepairMode.MINIMAL);
+
+        assertEquals(published.meetings().size(), result.changes().kept());
+        assertEquals(List.of(), result.changes().moved());
+        assertEquals(List.of(), result.changes().cancelled());
+        assertEquals(List.of(), result.changes().added());
+        assertEquals(Map.of(), result.changes().participants());
+        assertEquals(0, result.solved().getScore().hardScore());
+    }
+
+    @Test
+    void movesAMeetingWhoseParticipantIsNoLongerAvailableAndSaysWhy() {
+        Event event = twoSlotsOneTable().unavailable("a-1", 1).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        Changes.Moved moved = result.changes().moved().get(0);
+        assertEquals(1, moved.from().slot());
+        assertEquals(2, moved.to().slot());
+        assertEquals("a-1 is no longer available in slot 1", moved.reason());
+        assertEquals(new Changes.Tally(0, 1, 0, 0), result.changes().participants().get("a-1"));
+    }
+
+    @Test
+    void cancelsTheMeetingsOfAParticipantWhoLeft() {
+        Event event = EventBuilder.slots(2).tables(1).startup("s-2").agency("a-1").agency("a-2").build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        Changes.Cancelled cancelled = result.changes().cancelled().get(0);
+        assertEquals(List.of("s-1", "a-1"), cancelled.participants());
+        assertEquals("s-1 no longer takes part in the event", cancelled.reason());
+        assertEquals(Status.GONE, result.plan().published().get(0).status());
+    }
+
+    @Test
+    void cancelsAMeetingWhoseRequestWasWithdrawn() {
+        Event event = EventBuilder.slots(2).tables(1).startup("s-1").agency("a-1").build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        assertEquals("the request to meet was withdrawn", result.changes().cancelled().get(0).reason());
+        assertFalse(result.meetingScheduledBetween("s-1", "a-1"));
+    }
+
+    @Test
+    void cancelsAMeetingOfAPairNowExcluded() {
+        Event event = twoSlotsOneTable().exclude("s-1", "a-1").build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.FREEZE);
+
+        assertTrue(result.changes().cancelled().get(0).reason().startsWith("s-1 and a-1 must no longer meet"));
+    }
+
+    @Test
+    void minimalMovesAPublishedMeetingForAMustRequest() {
+        // s-2 can only come in slot 1, where the one table holds s-1 + a-1: only moving that meeting makes room.
+        Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        assertEquals(1, result.meeting("s-2", "a-2").getSlot().index());
+        Changes.Moved moved = result.changes().moved().get(0);
+        assertEquals(List.of("s-1", "a-1"), moved.participants());
+        assertEquals("to free table T1 in slot 1 for the must meeting s-2 + a-2", moved.reason());
+        assertEquals(1, result.changes().added().size());
+    }
+
+    @Test
+    void minimalDoesNotMoveAPublishedMeetingForAnOrdinaryRequest() {
+        Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-1", Priority.HIGH).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        assertEquals(1, result.changes().kept());
+        assertEquals(List.of(), result.changes().moved());
+        assertFalse(result.meetingScheduledBetween("s-2", "a-1"));
+    }
+
+    @Test
+    void freezeKeepsAPublishedMeetingEvenAgainstAMustRequest() {
+        Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.FREEZE);
+
+        assertEquals(1, result.changes().kept());
+        assertEquals(List.of(), result.changes().moved());
+        assertFalse(result.meetingScheduledBetween("s-2", "a-2"));
+    }
+
+    @Test
+    void addsNewRequestsAroundPublishedMeetings() {
+        Event event = twoSlotsOneTable().request("s-2", "a-2", Priority.NORMAL).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.FREEZE);
+
+        assertEquals(1, result.changes().kept());
+        Changes.Added added = result.changes().added().get(0);
+        assertEquals(List.of("s-2", "a-2"), added.participants());
+        assertEquals(2, added.at().slot());
+        assertEquals(Origin.REQUEST, added.origin());
+    }
+
+    @Test
+    void matchesARequiredMeetingByIdAndKeepsItsSlot() {
+        Event event = EventBuilder.slots(3).tables(2).company("x").company("y")
+                .required("m-1", "x", "y").required("m-2", "x", "y").build();
+        ScheduleFile published = published(new Placement("m-2", "x", "y", 3, "T2", Origin.REQUIRED),
+                new Placement("m-1", "x", "y", 1, "T1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.MINIMAL);
+
+        assertEquals(2, result.changes().kept());
+        assertEquals(3, result.solved().getMeetings().stream().filter(m -> m.getId().equals("m-2")).findFirst()
+                .orElseThrow().getSlot().index());
+    }
+
+    @Test
+    void cancelsOnlyTheWeakestMeetingsBeyondALowerMaximum() {
+        Event event = EventBuilder.slots(3).tables(2).startup("s-1").agency("a-1").agency("a-2")
+                .request("s-1", "a-1", Priority.MUST).request("s-1", "a-2", Priority.NORMAL)
+                .limits("s-1", 1, 1).build();
+        ScheduleFile published = published(new Placement("c-1", "s-1", "a-2", 1, "T1", Origin.REQUEST),
+                new Placement("c-2", "s-1", "a-1", 2, "T1", Origin.MUST));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("s-1 now takes at most 1 meetings", result.plan().published().get(0).reason());
+        assertEquals(List.of("s-1", "a-2"), result.changes().cancelled().get(0).participants());
+        assertEquals(1, result.changes().kept());
+        assertEquals(0, result.solved().getScore().hardScore());
+    }
+
+    @Test
+    void kernelAndConstraintProviderAgreeOnARepairedSchedule() {
+        Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        assertEquals(result.solved().getScore(), KernelPhase.score(result.solved()));
+    }
+
+    @Test
+    void rejectsAScheduleOfAnotherEvent() {
+        ScheduleFile other = new ScheduleFile("another-event", null, S1_A1_IN_SLOT_1.meetings());
+
+        InputException e = assertThrows(InputException.class,
+                () -> Repair.plan(twoSlotsOneTable().build(), other, RepairMode.MINIMAL, "published.json"));
+
+        assertEquals("published.json: event (\"another-event\") is not the event being repaired (\"test\");"
+                + " expected a schedule published for test.", e.getMessage());
+    }
+
+    @Test
+    void rejectsAScheduleThatSharesNoParticipantWithTheEvent() {
+        ScheduleFile strangers = published(new Placement("c-1", "x-1", "x-2", 1, "T1", Origin.REQUEST));
+
+        InputException e = assertThrows(InputException.class,
+                () -> Repair.plan(twoSlotsOneTable().build(), strangers, RepairMode.MINIMAL, "published.json"));
+
+        assertTrue(e.getMessage().startsWith("published.json: none of its 2 participants (x-1, x-2) takes part"),
+                e.getMessage());
+    }
+
+    @Test
+    void parsesModesAndRejectsOthers() {
+        assertEquals(RepairMode.FREEZE, RepairMode.parse("freeze", "--mode"));
+        InputException e = assertThrows(InputException.class, () -> RepairMode.parse("gentle", "--mode"));
+        assertEquals("--mode (gentle) is not a repair mode; expected minimal or freeze.", e.getMessage());
+    }
+
+    @Test
+    void leavesNewRecommendationsBetweenStandingAgendasOut() {
+        Event event = twoSlotsOneTable().build();
+        RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL, "published.json");
+        assertNotNull(plan.problem());
+        assertTrue(plan.problem().getMeetings().stream().noneMatch(m -> m.getOrigin() == Origin.RECOMMENDED
+                && m.involves(event.participant("s-1")) && m.involves(event.participant("a-1"))));
+    }
+
+    @Test
+    void offersAStartupWithoutMeetingsACounterpartThatStillHasRoom() {
+        // a-1 (one meeting at most) is booked by s-1; the newcomer s-2 asked for a-1, but a-2 fits its offering.
+        Event event = EventBuilder.slots(2).tables(2)
+                .startup("s-1").startup("s-2", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .agency("a-1").agency("a-2", EventBuilder.need("Flood warning", "Warn residents of floods", 3,
+                        "flooding"))
+                .limits("a-1", 1, 1)
+                .request("s-1", "a-1", Priority.NORMAL).request("s-2", "a-1", Priority.HIGH)
+                .rules(-1, 0, 0.2)
+                .build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        // Whether the backup recommendations or the repair's own options for newcomers propose it, it takes place.
+        assertTrue(result.meeting("s-2", "a-2").isScheduled());
+        assertEquals(1, result.changes().kept());
+        assertEquals(List.of(), result.changes().moved());
+    }
+
+    @Test
+    void reportsWhatADraftWouldChangeInThePublishedSchedule() {
+        Event event = twoSlotsOneTable().request("s-2", "a-2", Priority.MUST).build();
+        ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 2, "T1", Origin.REQUEST),
+                new Placement("c-s-2-a-2", "s-2", "a-2", 1, "T1", Origin.MUST));
+
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, "draft");
+
+        assertEquals(0, changes.kept());
+        assertEquals("to free table T1 in slot 1 for the must meeting s-2 + a-2", changes.moved().get(0).reason());
+        assertEquals(List.of("s-2", "a-2"), changes.added().get(0).participants());
+        assertEquals(4, changes.peopleAffected());
+    }
+}

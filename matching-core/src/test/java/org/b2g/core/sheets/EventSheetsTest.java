@@ -1,0 +1,376 @@
+package org.b2g.core.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Priority;
+import org.b2g.core.domain.Role;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EventSheetsTest {
+
+    /** An event sheet and a sessions sheet every workbook below shares: 2 sessions of 6 twenty-minute slots. */
+    private static XlsxFixture event() {
+        return new XlsxFixture()
+                .sheet("Event").row(1, "key", "value")
+                .row(2, "name", "Ngày hội B2G")
+                .row(3, "timeZone", "Asia/Ho_Chi_Minh")
+                .row(4, "slotMinutes", 20)
+                .row(5, "tables", 4)
+                .sheet("Sessions").row(1, "id", "day", "start", "end")
+                .row(2, "am", LocalDate.of(2024, 10, 10), LocalTime.of(8, 30), LocalTime.of(10, 30))
+                .row(3, "pm", LocalDate.of(2024, 10, 10), LocalTime.of(13, 30), LocalTime.of(15, 30));
+    }
+
+    private static Imported xlsx(XlsxFixture fixture) {
+        return EventSheets.readXlsx(fixture.bytes(), "event.xlsx");
+    }
+
+    private static InputException rejected(XlsxFixture fixture) {
+        return assertThrows(InputException.class, () -> xlsx(fixture));
+    }
+
+    @Test
+    void readsExcelNumbersDatesTimesSpacesAndEmptyRows() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "representatives", "maxMeetings")
+                .row(2, "  s-1 ", "startup", " VietSense AI  ", null, 3.0)
+                .row(5, "a-1", "agency", "Sở Y tế", 2, null)).event();
+        assertEquals("ngay-hoi-b2g", event.id());
+        assertEquals(12, event.slotCount());
+        assertEquals(LocalTime.of(13, 30), event.slot(7).start().toLocalTime());
+        Participant startup = event.participant("s-1");
+        assertEquals("VietSense AI", startup.name());
+        assertEquals(3, startup.maxMeetings());
+        assertEquals(2, event.participant("a-1").representatives());
+        assertEquals(List.of("1", "2", "3", "4"), event.tables().stream().map(t -> t.id()).toList());
+    }
+
+    @Test
+    void ignoresHiddenAndUnknownSheetsAndColumnsWithOneWarningEach() {
+        Imported imported = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "phone", "Phone 2")
+                .row(2, "s-1", "startup", "A", "0909", "0908")
+                .row(3, "s-2", "startup", "B", "0907", null)
+                .sheet("lists").row(1, "startup", "agency").hidden()
+                .sheet("notes").row(1, "call everyone"));
+        assertEquals(2, imported.event().participants().size());
+        assertEquals(3, imported.warnings().size(), imported.warnings().toString());
+        assertTrue(imported.warnings().contains("participants: ignored the unknown columns \"phone\", \"Phone 2\""
+                + " (known: " + String.join(", ", EventImport.PARTICIPANTS) + ")"), imported.warnings().toString());
+        assertTrue(imported.warnings().stream().anyMatch(w -> w.contains("ignored the sheet notes")));
+        assertTrue(imported.warnings().stream().anyMatch(w -> w.contains("ignored the hidden sheet lists")));
+    }
+
+    @Test
+    void matchesVietnameseHeadersAndRolesIgnoringCaseSpacesAndDiacritics() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "Mã", "VAI TRÒ", "Tên tổ chức", "Số đại diện", "min_meetings")
+                .row(2, "a-1", "Cơ quan nhà nước", "Sở Y tế", 2, 1)
+                .row(3, "s-1", "khoi nghiep", "VietSense", null, null)
+                .row(4, "c-1", "Doanh Nghiệp", "Viettel", null, null)
+                .sheet("requests").row(1, "Từ", "Đến", "Mức ưu tiên")
+                .row(2, "s-1", "a-1", "MUST")).event();
+        assertEquals(Role.AGENCY, event.participant("a-1").role());
+        assertEquals(2, event.participant("a-1").representatives());
+        assertEquals(1, event.participant("a-1").minMeetings());
+        assertEquals(Role.STARTUP, event.participant("s-1").role());
+        assertEquals(Role.COMPANY, event.participant("c-1").role());
+        assertEquals(Priority.MUST, event.requests().get(0).priority());
+    }
+
+    @Test
+    void derivesStableIdsFromNamesAndAcceptsNamesAsReferences() {
+        XlsxFixture fixture = event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, null, "agency", "Sở Y tế")
+                .row(3, null, "agency", "So Y Te")
+                .row(4, "so-y-te-3", "startup", "Đường Sắt AI")
+                .row(5, null, "startup", "Sở Y tế!")
+                .sheet("requests").row(1, "from", "to")
+                .row(2, "Đường Sắt AI", "So Y Te")
+                .sheet("exclusions").row(1, "participant", "counterpart", "reason")
+                .row(2, "so-y-te-3", "Sở Y tế", "conflict");
+        Event event = xlsx(fixture).event();
+        assertEquals(List.of("so-y-te", "so-y-te-2", "so-y-te-3", "so-y-te-4"),
+                event.participants().stream().map(Participant::id).toList());
+        assertEquals("so-y-te-3", event.requests().get(0).from());
+        assertEquals("so-y-te-2", event.requests().get(0).to());
+        assertTrue(event.excluded("so-y-te-3", "so-y-te"));
+        assertEquals(event.participants(), xlsx(fixture).event().participants(), "the same ids on a re-import");
+    }
+
+    @Test
+    void turnsSlotNumbersRangesAndClockRangesIntoUnavailableSlots() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "unavailable")
+                .row(2, "a", "agency", "1-3; 7")
+                .row(3, "b", "agency", "08:30-09:30, 2024-10-10 14:00-14:10")
+                .row(4, "c", "agency", 12)
+                .row(5, "d", "agency", "13:40 - 2:20 PM")).event();
+        assertEquals(Set.of(1, 2, 3, 7), event.participant("a").unavailableSlots());
+        assertEquals(Set.of(1, 2, 3, 8), event.participant("b").unavailableSlots());
+        assertEquals(Set.of(12), event.participant("c").unavailableSlots());
+        assertEquals(Set.of(7, 8, 9), event.participant("d").unavailableSlots());
+    }
+
+    @Test
+    void addsOfferingsAndNeedsFromTheirRowAndTheirSheets() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "tags", "offering", "offeringDescription", "need",
+                        "needPriority")
+                .row(2, "s", "startup", "VietSense", "ai, camera", "Traffic analytics", "Counts cars", null, null)
+                .row(3, "a", "agency", "Sở GTVT", "smart-traffic", null, null, "Congestion map", 3)
+                .sheet("offerings").row(1, "participant", "tiêu đề", "mô tả", "thẻ")
+                .row(2, "VietSense", "Parking app", "Free spaces", "parking")
+                .sheet("needs").row(1, "participant", "title", "priority")
+                .row(2, "a", "Open data", 2)).event();
+        Participant startup = event.participant("s");
+        assertEquals(List.of("Traffic analytics", "Parking app"), startup.offerings().stream().map(o -> o.title()).toList());
+        assertEquals(List.of("ai", "camera"), startup.offerings().get(0).tags());
+        assertEquals("Counts cars", startup.offerings().get(0).description());
+        Participant agency = event.participant("a");
+        assertEquals(List.of(3, 2), agency.needs().stream().map(n -> n.priority()).toList());
+        assertEquals(List.of("smart-traffic"), agency.needs().get(0).tags());
+    }
+
+    @Test
+    void readsRequiredMeetingsWithSessionsFixedSlotsTablesAndPrecedences() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, "s", "startup", "VietSense").row(3, "a", "agency", "Sở GTVT")
+                .sheet("meetings").row(1, "id", "participant", "counterpart", "session", "fixedSlot", "fixedTable",
+                        "after")
+                .row(2, "sign", "s", "a", "pm", 8, 2, null)
+                .row(3, null, "VietSense", "Sở GTVT", null, null, null, "sign")).event();
+        assertEquals(2, event.meetings().size());
+        assertEquals("pm", event.meetings().get(0).session());
+        assertEquals(8, event.meetings().get(0).fixedSlot());
+        assertEquals("2", event.meetings().get(0).fixedTable());
+        assertEquals("m-2", event.meetings().get(1).id());
+        assertEquals(List.of("sign"), event.meetings().get(1).after());
+    }
+
+    @Test
+    void reportsEveryErrorWithSheetRowColumnValueAndWhatIsAccepted() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings", "unavailable", "homeTable")
+                .row(2, "s-1", "stratup", "A", "many", null, null)
+                .row(3, "s-2", "startup", "B", 2, "1-30", "T9")
+                .row(14, "s-1", "agency", "C", null, null, null)
+                .sheet("requests").row(1, "from", "to", "priority")
+                .row(2, "s-2", "Nobody", "urgent"));
+        List<String> problems = e.problems();
+        assertEquals(List.of(
+                "participants row 14, column \"id\": \"s-1\" is already the id of row 2; expected each participant once",
+                "participants row 2, column \"role\": \"stratup\" is not a role (startup, agency, company)",
+                "participants row 2, column \"maxMeetings\": \"many\" is not a whole number; expected a whole number"
+                        + " 0 or more",
+                "participants row 3, column \"unavailable\": \"1-30\" is not within the event's slots; expected slot"
+                        + " numbers from 1 to 12",
+                "participants row 3, column \"homeTable\": \"T9\" is not a table id or name",
+                "requests row 2, column \"to\": \"Nobody\" is not a participant id or name",
+                "requests row 2, column \"priority\": \"urgent\" is not a priority (must, high, normal)"), problems);
+        assertTrue(e.getMessage().startsWith("event.xlsx: 7 errors; nothing was imported:\n  participants row 14"),
+                e.getMessage());
+    }
+
+    @Test
+    void namesBothRowsOfADuplicateNameAndSuggestsANameThatDiffersInDiacritics() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "role", "name")
+                .row(2, "agency", "Sở Y tế").row(3, "agency", "Sở Y tế")
+                .sheet("requests").row(1, "from", "to").row(2, "so y te", "Sở Y tế"));
+        assertEquals(List.of(
+                "participants row 3, column \"name\": \"Sở Y tế\" is already the name of row 2; expected each"
+                        + " participant once",
+                "requests row 2, column \"from\": \"so y te\" is not a participant id or name (did you mean"
+                        + " \"Sở Y tế\"?)"), e.problems());
+    }
+
+    @Test
+    void stopsListingAfterFiftyErrors() {
+        XlsxFixture fixture = event().sheet("participants").row(1, "id", "role");
+        for (int r = 2; r < 2 + 60; r++) {
+            fixture.row(r, "p" + r, "nobody");
+        }
+        InputException e = rejected(fixture);
+        assertEquals(51, e.problems().size());
+        assertEquals("... and 10 more (only the first 50 are listed)", e.problems().get(50));
+        assertTrue(e.getMessage().startsWith("event.xlsx: 60 errors"), e.getMessage());
+    }
+
+    @Test
+    void wordsAJsonReaderRuleAgainstTheRowItCameFrom() {
+        InputException e = rejected(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "slotMinutes", 30)
+                .row(4, "tables", "T1; T2").row(5, "timeZone", "Asia/Ho_Chi_Minh")
+                .sheet("sessions").row(1, "id", "day", "start", "slots")
+                .row(2, "a", "2024-10-10", "08:00", 4)
+                .row(3, "b", "10/10/2024", "09:00", 2)
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company"));
+        assertEquals(List.of("sessions row 3: (b, 09:00) starts before sessions row 2 (a) ends at 10:00; expected"
+                + " sessions of one day not to overlap"), e.problems());
+    }
+
+    @Test
+    void acceptsAOneSessionEventWithoutASessionsSheet() {
+        Event event = xlsx(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "tables", 2).row(4, "slots", 5)
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company")).event();
+        assertEquals(5, event.slotCount());
+        assertNull(event.timeZone());
+    }
+
+    @Test
+    void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
+        InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
+        assertTrue(e.problems().get(0).startsWith("event.xlsx: has no participants sheet; expected the sheets event"
+                + " and participants"), e.problems().get(0));
+    }
+
+    @Test
+    void rejectsATruncatedOrForeignFileInOneLine() {
+        byte[] workbook = event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes();
+        InputException truncated = assertThrows(InputException.class,
+                () -> EventSheets.readXlsx(Arrays.copyOf(workbook, workbook.length / 2), "cut.xlsx"));
+        assertTrue(truncated.getMessage().startsWith("cut.xlsx: is not a readable .xlsx workbook (truncated or"
+                + " corrupt"), truncated.getMessage());
+        assertEquals(1, truncated.getMessage().lines().count());
+        InputException text = assertThrows(InputException.class,
+                () -> EventSheets.readXlsx("id,role\n".getBytes(StandardCharsets.UTF_8), "x.xlsx"));
+        assertTrue(text.getMessage().startsWith("x.xlsx: is not an .xlsx workbook (not a ZIP archive)"));
+        InputException old = assertThrows(InputException.class, () -> EventSheets.readXlsx(
+                new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, "old.xls.xlsx"));
+        assertTrue(old.getMessage().contains("Excel 97-2003 (.xls)"), old.getMessage());
+    }
+
+    // ---------------------------------------------------------------- CSV folders
+
+    private static final String EVENT_CSV = "key,value\r\nid,csv-day\r\nslotMinutes,20\r\ntables,3\r\n"
+            + "timeZone,Asia/Ho_Chi_Minh\r\nday,2024-10-10\r\nstart,08:30\r\nend,10:30\r\n";
+
+    @Test
+    void readsExcelCsvWithByteOrderMarkCrlfSemicolonsAndQuotedFields(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Event.CSV"), "\uFEFF" + EVENT_CSV, StandardCharsets.UTF_8);
+        String participants = "\uFEFFid;role;name;offering;offeringDescription\r\n"
+                + "s-1;startup;\"Công ty \"\"Ánh Sáng\"\"; chi nhánh 1\";Maps;\"Line one;\r\nline two\"\r\n"
+                + ";;;;\r\n"
+                + "s-2;startup;B;;\r\n";
+        Files.writeString(dir.resolve("participants.csv"), participants, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("notes.txt"), "not a sheet");
+        Event event = EventSheets.read(dir).event();
+        assertEquals("csv-day", event.id());
+        assertEquals(6, event.slotCount());
+        Participant p = event.participant("s-1");
+        assertEquals("Công ty \"Ánh Sáng\"; chi nhánh 1", p.name());
+        assertEquals("Line one;\r\nline two", p.offerings().get(0).description());
+        assertEquals(2, event.participants().size());
+    }
+
+    @Test
+    void numbersCsvRowsAsTheSpreadsheetShowsThemAndNormalisesNfdToNfc(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        String nfd = Normalizer.normalize("Sở Y tế", Normalizer.Form.NFD);
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\n\na-1,agency," + nfd + "\n"
+                + "s-1,\"start\nup\",X\ns-2,robot,Y\n");
+        Files.writeString(dir.resolve("requests.csv"), "from,to\ns-1,Sở Y tế\n");
+        InputException e = assertThrows(InputException.class, () -> EventSheets.read(dir));
+        assertEquals(List.of(
+                "participants.csv row 4, column \"role\": \"start up\" is not a role (startup, agency, company)",
+                "participants.csv row 5, column \"role\": \"robot\" is not a role (startup, agency, company)"),
+                e.problems());
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\na-1,agency," + nfd + "\ns-1,startup,X\n");
+        Event event = EventSheets.read(dir).event();
+        assertEquals("Sở Y tế", event.participant("a-1").name());
+        assertEquals("a-1", event.requests().get(0).to());
+    }
+
+    @Test
+    void saysACsvIsNotUtf8AndWhichEncodingItLooksLike(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        // "Sở Y tế" as Windows-1258 writes it: ơ (0xF5) + combining hook (0xD2), ê (0xEA) + combining acute (0xEC)
+        byte[] name = {'S', (byte) 0xF5, (byte) 0xD2, ' ', 'Y', ' ', 't', (byte) 0xEA, (byte) 0xEC};
+        byte[] header = "id,role,name\na,agency,".getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = Arrays.copyOf(header, header.length + name.length);
+        System.arraycopy(name, 0, bytes, header.length, name.length);
+        Files.write(dir.resolve("participants.csv"), bytes);
+        InputException e = assertThrows(InputException.class, () -> EventSheets.read(dir));
+        assertTrue(e.getMessage().startsWith("participants.csv: is not UTF-8 text (byte 0x"), e.getMessage());
+        assertTrue(e.getMessage().contains("on line 2); it looks like Windows-1258 (Vietnamese)"), e.getMessage());
+    }
+
+    @Test
+    void detectsTheSeparatorFromTheHeaderRow() {
+        assertEquals(';', CsvBooks.separator("id;name;\"a,b,c,d\"\n1,2,3,4,5"));
+        assertEquals(',', CsvBooks.separator("id,name,role\n"));
+        assertEquals('\t', CsvBooks.separator("id\tname\trole"));
+    }
+
+    // ---------------------------------------------------------------- writing the layout back
+
+    @Test
+    void anEventWrittenAsAWorkbookOrCsvFolderImportsAsTheSameEvent(@TempDir Path dir) throws Exception {
+        Imported original = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "unavailable", "homeTable", "minMeetings",
+                        "maxMeetings", "tags", "need")
+                .row(2, "a", "agency", "Sở Y tế", "1-2; 5", 3, 1, 6, "health", "Queues")
+                .row(3, "s", "startup", "VietSense", null, null, null, null, null, null)
+                .sheet("offerings").row(1, "participant", "id", "title", "tags").row(2, "s", "o-9", "Maps", "gis; ai")
+                .sheet("requests").row(1, "from", "to", "priority").row(2, "s", "a", "high")
+                .sheet("exclusions").row(1, "participant", "counterpart").row(2, "a", "s")
+                .sheet("meetings").row(1, "id", "participant", "counterpart", "fixedSlot").row(2, "m", "s", "a", 4));
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        EventWorkbook.write(original.event(), workbook);
+        SameEvent.assertSameEvent(original.event(), EventSheets.readXlsx(workbook.toByteArray(), "again.xlsx").event());
+        EventWorkbook.writeCsv(original.event(), dir);
+        SameEvent.assertSameEvent(original.event(), EventSheets.read(dir).event());
+    }
+
+    @Test
+    void theImportIsABgEventDocumentThatTheJsonReaderReadsAlike() {
+        Imported imported = xlsx(event().sheet("participants").row(1, "id", "role", "email")
+                .row(2, "p", "company", "p@example.com"));
+        String json = EventSheets.json(imported.document());
+        assertTrue(json.contains("\"format\": \"b2g-event/1\""));
+        assertTrue(json.contains("\"email\": \"p@example.com\""));
+        SameEvent.assertSameEvent(imported.event(), EventJson.read(json, "imported.json"));
+    }
+
+    @Test
+    void theTemplateImportsAsItIs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventWorkbook.template(out);
+        Imported imported = EventSheets.readXlsx(out.toByteArray(), "template.xlsx");
+        assertEquals(List.of(), imported.warnings());
+        Event event = imported.event();
+        assertEquals(3, event.participants().size());
+        assertEquals("so-y-te", event.participants().get(2).id());
+        assertEquals(Set.of(7, 8, 9, 10), event.participant("a-dost").unavailableSlots());
+        assertTrue(event.excluded("s-001", "so-y-te"));
+    }
+
+    @Test
+    void writesSlotSetsAsRanges() {
+        assertEquals("1-3; 7; 9-10", EventWorkbook.ranges(Set.of(1, 2, 3, 7, 9, 10)));
+        assertNull(EventWorkbook.ranges(Set.of()));
+    }
+}

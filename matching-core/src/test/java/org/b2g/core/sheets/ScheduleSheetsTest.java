@@ -1,0 +1,90 @@
+package org.b2g.core.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.baseline.FirstFitScheduler;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScheduleSheetsTest {
+
+    /** The template's event, scheduled first-fit: the required meeting, the request and recommendations. */
+    private static Event event() throws Exception {
+        ByteArrayOutputStream template = new ByteArrayOutputStream();
+        EventWorkbook.template(template);
+        return EventSheets.readXlsx(template.toByteArray(), "template.xlsx").event();
+    }
+
+    private static String scheduleJson(Event event) {
+        MeetingSchedule schedule = FirstFitScheduler.schedule(event, Candidates.forEvent(event));
+        return ScheduleJson.write(schedule);
+    }
+
+    @Test
+    void writesMeetingsAgendasGridAndUnscheduledAsSheets() throws Exception {
+        Event event = event();
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sheets.writeXlsx(out);
+        Book book = XlsxBooks.read(out.toByteArray(), "schedule.xlsx");
+        assertEquals(List.of("meetings", "agendas", "grid", "unscheduled"),
+                book.sheets().stream().map(Grid::name).toList());
+        Grid meetings = book.sheets().get(0);
+        assertEquals(ScheduleSheets.MEETINGS, meetings.lines().get(0).cells());
+        assertEquals(1 + sheets.meetingCount(), meetings.lines().size());
+        Grid.Line first = meetings.lines().get(1);
+        assertEquals("2025-10-10", first.cell(1), "the day, a date cell");
+        assertTrue(first.cell(2).matches("\\d\\d:\\d\\d"), "a local clock time: " + first.cell(2));
+        Grid agendas = book.sheets().get(1);
+        long rowsOfDost = agendas.lines().stream().filter(l -> l.cell(0).equals("a-dost")).count();
+        assertTrue(rowsOfDost >= 1);
+        Grid grid = book.sheets().get(2);
+        assertEquals(1 + event.tables().size(), grid.lines().size(), "a row per table, with or without meetings");
+        assertEquals("1 (08:30)", grid.lines().get(0).cell(1));
+    }
+
+    @Test
+    void writesTheMeetingsAsCsvThatExcelReadsAsUtf8() throws Exception {
+        Event event = event();
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        StringWriter csv = new StringWriter();
+        sheets.writeCsv(csv);
+        String text = csv.toString();
+        assertTrue(text.startsWith("\uFEFFslot,day,start,end,table,participant,participant name,"), text);
+        assertTrue(text.contains("\r\n"));
+        assertTrue(text.contains("Sở Khoa học và Công nghệ"));
+    }
+
+    @Test
+    void writesAFolderWithOneCsvPerSheet(@TempDir Path dir) throws Exception {
+        Event event = event();
+        ScheduleSheets.of(event, scheduleJson(event), "schedule.json").writeCsvFolder(dir.resolve("out"));
+        for (String name : List.of("meetings", "agendas", "grid", "unscheduled")) {
+            String text = Files.readString(dir.resolve("out").resolve(name + ".csv"), StandardCharsets.UTF_8);
+            assertTrue(text.startsWith("\uFEFF"), name);
+        }
+    }
+
+    @Test
+    void rejectsTheScheduleOfAnotherEvent() throws Exception {
+        Event event = event();
+        String json = scheduleJson(event).replace("\"event\": \"my-event-2025\"", "\"event\": \"other\"");
+        InputException e = assertThrows(InputException.class, () -> ScheduleSheets.of(event, json, "s.json"));
+        assertEquals("s.json: is a schedule of event \"other\", not of \"my-event-2025\"; expected the event the"
+                + " schedule was made for.", e.getMessage());
+    }
+}

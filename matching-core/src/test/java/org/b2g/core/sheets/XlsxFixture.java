@@ -1,0 +1,83 @@
+package org.b2g.core.sheets;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * Builds a workbook the way an organizer's Excel saves it: typed cells (numbers, dates, times), blank rows, hidden
+ * sheets. {@code row(n, values...)} writes at row n as Excel numbers rows (from 1); null leaves a cell empty.
+ */
+final class XlsxFixture {
+
+    private final XSSFWorkbook workbook = new XSSFWorkbook();
+    private final CellStyle date;
+    private final CellStyle time;
+    private final CellStyle dateTime;
+    private XSSFSheet sheet;
+
+    XlsxFixture() {
+        date = workbook.createCellStyle();
+        date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+        time = workbook.createCellStyle();
+        time.setDataFormat(workbook.createDataFormat().getFormat("h:mm"));
+        dateTime = workbook.createCellStyle();
+        dateTime.setDataFormat(workbook.createDataFormat().getFormat("m/d/yy h:mm"));
+    }
+
+    XlsxFixture sheet(String name) {
+        sheet = workbook.createSheet(name);
+        return this;
+    }
+
+    XlsxFixture hidden() {
+        workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
+        return this;
+    }
+
+    XlsxFixture row(int number, Object... values) {
+        Row row = sheet.createRow(number - 1);
+        for (int c = 0; c < values.length; c++) {
+            Object value = values[c];
+            if (value == null) {
+                continue;
+            }
+            var cell = row.createCell(c);
+            switch (value) {
+                case String s -> cell.setCellValue(s);
+                case Number n -> cell.setCellValue(n.doubleValue());
+                case LocalDate d -> {
+                    cell.setCellValue(d);
+                    cell.setCellStyle(date);
+                }
+                case LocalTime t -> {
+                    cell.setCellValue(t.toSecondOfDay() / 86_400.0);
+                    cell.setCellStyle(time);
+                }
+                case LocalDateTime t -> {
+                    cell.setCellValue(t);
+                    cell.setCellStyle(dateTime);
+                }
+                default -> cell.setCellValue(value.toString());
+            }
+        }
+        return this;
+    }
+
+    byte[] bytes() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
