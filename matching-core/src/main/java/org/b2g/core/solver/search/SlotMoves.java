@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * The moves of the slot search, each applied through a {@link MoveLog} so that the search can take it back: change a
  * slot (or leave an optional meeting out), swap two meetings' slots, swap two meetings of one participant, a Kempe
  * chain between two slots, shift a participant's run of meetings by one slot, and close a participant's break by
- * moving a run of its meetings into it. Half of the moves start at a participant with a break; target slots are
- * often next to another meeting of one of the two participants.
+ * moving a run of its meetings into it, or re-place all its meetings at once ({@link WindowPlacement}). Half of the
+ * moves start at a participant with a break; target slots are often next to another meeting of one of the two
+ * participants.
  */
 final class SlotMoves {
 
@@ -19,6 +20,8 @@ final class SlotMoves {
     private static final int FOCUS = 50;
     /** Percent of those focused moves that try to close the participant's break with {@link #closeGapMove}. */
     private static final int GAP_MOVES = 10;
+    /** Per mille of those focused moves that re-place all the participant's meetings ({@link WindowPlacement}). */
+    private static final int WINDOW_MOVES = 2;
 
     private final SearchModel model;
     private final SlotState state;
@@ -28,6 +31,7 @@ final class SlotMoves {
     private final int[] mark;
     private int stamp;
     private final int[] chain = new int[MAX_CHAIN];
+    private final WindowPlacement window;
 
     SlotMoves(SlotState state, MoveLog log, SplittableRandom random, int[] movable) {
         this.model = state.model;
@@ -36,6 +40,7 @@ final class SlotMoves {
         this.random = random;
         this.movable = movable;
         this.mark = new int[model.meetingCount];
+        this.window = new WindowPlacement(state, log);
     }
 
     /** Applies a random move, logging it so that it can be taken back; false when the move was not possible. */
@@ -50,6 +55,9 @@ final class SlotMoves {
                 m = x;
                 if (random.nextInt(100) < GAP_MOVES) {
                     return closeGapMove(p, m);
+                }
+                if (random.nextInt(1000) < WINDOW_MOVES) {
+                    return window.apply(p);
                 }
             }
         }
