@@ -25,11 +25,12 @@ import org.b2g.core.solver.search.KernelPhase;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * {@code b2g bench DIR [--time-limit 10s] [--unimproved 5s] [--runs N] [--seed S] [--plain-optaplanner]}: solves every
- * {@code .dzn} and {@code .json} instance in DIR and prints one row per instance (medians over the runs: breaks, the
- * lower bound on breaks, time to best, time used, runs that proved their result optimal) and the totals; with
- * {@code --plain-optaplanner} the generic OptaPlanner configuration runs on the same instances for comparison. It measures
- * quality at the time limit, so a solve stops early only at a proved optimum unless {@code --unimproved} is given.
+ * {@code b2g bench DIR [--time-limit 10s] [--unimproved 5s] [--runs N] [--seed S] [--plain-optaplanner]}: solves
+ * every {@code .dzn} and {@code .json} instance in DIR and prints one row per instance (medians over the runs:
+ * breaks, the lower bound on breaks, time to best, time used, runs that proved their result optimal) and the totals;
+ * with {@code --plain-optaplanner} the generic OptaPlanner configuration runs on the same instances for comparison.
+ * It measures quality at the time limit, so a solve stops early only at a proved optimum unless {@code --unimproved}
+ * is given.
  */
 final class BenchCommand implements Command {
 
