@@ -3,28 +3,25 @@
 'use strict';
 
 (function () {
-  const { api, i18n } = window.B2G;
+  const B2G = window.B2G;
+  const { api, i18n } = B2G;
   const { t } = i18n;
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const eventId = params.get('event');
   const participantId = params.get('participant');
-  const personalToken = params.get('token');
+  const TOKEN_KEY = 'b2g.agendaToken:' + eventId + '/' + participantId;
+  // The token leaves the address bar at once (history, screenshots, shoulders); this tab keeps it for reloads.
+  const personalToken = params.get('token') || sessionStorage.getItem(TOKEN_KEY);
+  if (params.has('token')) {
+    if (personalToken) sessionStorage.setItem(TOKEN_KEY, personalToken);
+    params.delete('token');
+    history.replaceState(null, '', location.pathname + (params.toString() ? '?' + params : '') + location.hash);
+  }
   let agenda = null;
   let failure = null;
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined) continue;
-      if (key === 'class') node.className = value;
-      else node.setAttribute(key, value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const { el } = window.B2G.dom;
 
   /** The day part (YYYY-MM-DD) and clock (HH:MM) of an ISO date-time written in the event's own offset. */
   function split(iso) {
@@ -35,24 +32,20 @@
   function dayTitle(day) {
     if (!day) return '';
     const date = new Date(day + 'T00:00:00Z');
-    return new Intl.DateTimeFormat(i18n.language() === 'vi' ? 'vi-VN' : 'en-GB',
+    return new Intl.DateTimeFormat({ vi: 'vi-VN', ru: 'ru-RU' }[i18n.language()] || 'en-GB',
         { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
   }
 
+  /** The other participant of a meeting as the agenda gives it; a cancelled meeting may know only its id. */
   function counterpartOf(m) {
-    const c = m.counterpart ?? m.with;
-    if (c && typeof c === 'object') return { id: c.id, name: c.name || c.id, role: c.role };
-    if (typeof c === 'string') return { id: c, name: m.counterpartName || c, role: m.counterpartRole };
-    const other = (m.participants || []).find((p) => (p.id || p) !== participantId);
-    return other && typeof other === 'object' ? { id: other.id, name: other.name || other.id, role: other.role }
-      : { id: other, name: other, role: null };
+    return { ...m.counterpart, name: m.counterpart.name || m.counterpart.id };
   }
 
   function row(m) {
     const when = split(m.start);
     const until = split(m.end);
     const other = counterpartOf(m);
-    const table = m.tableName || (m.table && typeof m.table === 'object' ? (m.table.name || m.table.id) : m.table);
+    const table = m.table ? m.table.name || m.table.id : null;
     const origin = m.origin ? el('span', { class: 'badge origin-' + m.origin }, t(m.origin)) : null;
     const relevance = typeof m.relevance === 'number' && m.relevance > 0
       ? el('span', { class: 'muted small' }, ' (' + t('relevance', { n: m.relevance.toFixed(2) }) + ')') : null;
@@ -61,7 +54,7 @@
         el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? ''),
         el('td', {}, el('div', { class: 'counterpart' }, other.name || ''),
             other.role ? el('div', { class: 'role' }, t(other.role)) : null),
-        el('td', { class: 'why' }, origin, (m.reasons || []).join('; '), relevance));
+        el('td', { class: 'why' }, origin, B2G.reasons.render(m, i18n.language(), participantId).join('; '), relevance));
   }
 
   function render() {
@@ -120,7 +113,7 @@
     try {
       agenda = await api.call('GET', api.paths.agenda(eventId, participantId), { token: personalToken });
     } catch (error) {
-      const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notFound' : 'failed';
+      const key = error.status === 401 || error.status === 403 ? 'refused' : error.status === 404 ? 'notYet' : 'failed';
       failure = { key, detail: key === 'failed' ? error.detail || error.message : null };
     }
     render();

@@ -25,6 +25,10 @@
     solve: (id) => `/api/events/${enc(id)}/solve`,
     solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
     schedule: (id) => `/api/events/${enc(id)}/schedule`,
+    repair: (id) => `/api/events/${enc(id)}/repair`,
+    publish: (id) => `/api/events/${enc(id)}/publish`,
+    versions: (id) => `/api/events/${enc(id)}/versions`,
+    changes: (id) => `/api/events/${enc(id)}/changes`,
     token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
     agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,
   };
@@ -108,16 +112,5 @@
     return { done, abort: () => controller.abort() };
   }
 
-  /** Milliseconds from a number of milliseconds, an ISO-8601 duration (PT1.5S) or a "1.5s" string. */
-  function millis(value) {
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'number') return value;
-    const iso = /^P(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value);
-    if (iso) return ((+iso[1] || 0) * 3600 + (+iso[2] || 0) * 60 + (+iso[3] || 0)) * 1000;
-    const plain = /^(\d+(?:\.\d+)?)\s*(ms|s|m)?$/i.exec(value);
-    if (plain) return +plain[1] * ({ ms: 1, s: 1000, m: 60000 }[(plain[2] || 'ms').toLowerCase()]);
-    return null;
-  }
-
-  B2G.api = { ApiError, paths, call, stream, millis };
+  B2G.api = { ApiError, paths, call, stream };
 })();

@@ -12,20 +12,7 @@
 
   // ---- small helpers ------------------------------------------------------------------------------------------
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === 'class') node.className = value;
-      else if (key === 'text') node.textContent = value;
-      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? '' : value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
-    }
-    return node;
-  }
+  const { el, fold } = window.B2G.dom;
 
   function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function call(method, path, options = {}) { return api.call(method, path, { token: token(), ...options }); }
@@ -50,6 +37,9 @@
   function nameOf(id) { const p = state.people.get(id); return p ? p.name : id; }
   function roleOf(id) { const p = state.people.get(id); return p ? p.role : ''; }
   function originClass(origin) { return ORIGINS.includes(origin) ? 'origin-' + origin : ''; }
+
+  /** "1 meeting", "2 meetings". */
+  function plural(n, noun, nouns = noun + 's') { return `${n} ${n === 1 ? noun : nouns}`; }
 
   function seconds(ms) { return ms === null || ms === undefined ? '—' : (ms / 1000).toFixed(1) + ' s'; }
 
@@ -107,20 +97,26 @@
 
   async function loadEvents() {
     try {
-      const answer = await call('GET', api.paths.events());
-      const events = Array.isArray(answer) ? answer : (answer.events || []);
+      const { events } = await call('GET', api.paths.events());
       const body = $('event-list').tBodies[0];
       body.replaceChildren(...events.map((e) => el('tr', {},
           el('td', {}, el('a', { href: '#/events/' + encodeURIComponent(e.id) }, e.name || e.id)),
           el('td', { class: 'mono' }, e.id),
-          el('td', {}, e.participants ?? e.participantCount ?? '—'),
-          el('td', {}, (e.solve && e.solve.state) || e.state || e.solveState || '—'),
+          el('td', {}, e.participants),
+          el('td', {}, solveSummary(e.solve)),
           el('td', {}, el('button', { type: 'button', class: 'danger', 'aria-label': 'Delete ' + (e.name || e.id),
             onclick: () => deleteEvent(e) }, 'Delete')))));
       $('no-events').hidden = events.length > 0;
     } catch (error) {
       if (!handleAuth(error)) showError($('upload-error'), error);
     }
+  }
+
+  /** "DONE · 583 meetings (stale)" from the last solve of an event, or "—" when it was never solved. */
+  function solveSummary(solve) {
+    if (!solve) return '—';
+    const placed = solve.state === 'SOLVING' ? '' : ' · ' + plural(solve.scheduled, 'meeting');
+    return solve.state + placed + (solve.stale ? ' (stale)' : '');
   }
 
   async function deleteEvent(e) {
@@ -163,18 +159,19 @@
     if (state.id !== id) {
       closeJob();
       Object.assign(state, { id, doc: null, people: new Map(), schedule: null });
+      resetProgress();
       $('event-title').textContent = id;
       $('event-facts').textContent = '';
       showError($('event-error'), null);
       $('matches').replaceChildren();
       try {
-        const answer = await call('GET', api.paths.event(id));
-        state.doc = answer.format ? answer : (answer.event && answer.event.format ? answer.event : answer);
+        state.doc = await call('GET', api.paths.event(id));
         state.people = model.participants(state.doc);
         showFacts();
         renderParticipants();
         loadMatches();
         loadSchedule();
+        loadPublication();
         watchRunningJob();
       } catch (error) {
         if (!handleAuth(error)) showError($('event-error'), error);
@@ -192,9 +189,10 @@
     document.title = (info.name || state.id) + ' — B2G console';
     const slots = model.slots(info);
     const parts = [
-      counts.startup && counts.startup + ' startups', counts.agency && counts.agency + ' agencies',
-      counts.company && counts.company + ' companies', slots.length + ' slots', model.tables(info).length + ' tables',
-      (state.doc.meetings || []).length + ' required meetings', (state.doc.requests || []).length + ' requests'];
+      counts.startup && plural(counts.startup, 'startup'), counts.agency && plural(counts.agency, 'agency', 'agencies'),
+      counts.company && plural(counts.company, 'company', 'companies'), plural(slots.length, 'slot'),
+      plural(model.tables(info).length, 'table'), plural((state.doc.meetings || []).length, 'required meeting'),
+      plural((state.doc.requests || []).length, 'request')];
     $('event-facts').textContent = parts.filter(Boolean).join(' · ');
   }
 
@@ -211,39 +209,23 @@
 
   // ---- matches ------------------------------------------------------------------------------------------------
 
-  /** The request mark of a candidate: must, mutual, one-sided or null. */
-  function requestMark(c) {
-    const raw = c.request || c.requested || c.origin;
-    if (raw === 'must' || raw === 'mutual') return raw;
-    if (raw === 'request' || raw === 'one-sided' || raw === 'oneSided' || raw === true) return 'one-sided';
-    return null;
+  /** The request mark of a candidate (its origin): must, mutual, one-sided or null. */
+  function requestMark(origin) {
+    if (origin === 'must' || origin === 'mutual') return origin;
+    return origin === 'request' ? 'one-sided' : null;
   }
 
-  /** Normalises the candidates answer to [{id, candidates: [{id, relevance, reasons, mark, required}]}]. */
+  /** The candidates answer (a flat list of candidate meetings) ranked per participant. */
   function rankings(answer) {
-    const list = Array.isArray(answer) ? answer : (answer.participants || answer.candidates || answer.rankings || []);
-    if (list.length && Array.isArray(list[0].participants)) {
-      // A flat list of candidate meetings: rank them per participant.
-      const per = new Map();
-      for (const m of list) {
-        const [a, b] = m.participants.map((p) => p.id || p);
-        for (const [self, other] of [[a, b], [b, a]]) {
-          if (!per.has(self)) per.set(self, []);
-          per.get(self).push({ id: other, relevance: m.relevance, reasons: m.reasons || [], mark: requestMark(m), required: m.origin === 'required' });
-        }
+    const per = new Map();
+    for (const m of answer.candidates) {
+      const [a, b] = m.participants.map((p) => p.id);
+      for (const [self, other] of [[a, b], [b, a]]) {
+        if (!per.has(self)) per.set(self, []);
+        per.get(self).push({ id: other, relevance: m.relevance, reasons: window.B2G.reasons.render(m, document.documentElement.lang), mark: requestMark(m.origin), required: m.origin === 'required' });
       }
-      return [...per].map(([id, cs]) => ({ id, candidates: cs.sort((a, b) => (b.relevance || 0) - (a.relevance || 0)) }));
     }
-    return list.map((p) => ({
-      id: p.id || p.participant,
-      candidates: (p.candidates || p.matches || []).map((c) => ({
-        id: c.id || c.participant || c.counterpart || (c.with && c.with.id) || c.with,
-        relevance: c.relevance ?? c.score,
-        reasons: c.reasons || [],
-        mark: requestMark(c),
-        required: c.origin === 'required' || c.required === true,
-      })),
-    }));
+    return [...per].map(([id, cs]) => ({ id, candidates: cs.sort((a, b) => b.relevance - a.relevance) }));
   }
 
   async function loadMatches() {
@@ -258,16 +240,16 @@
 
   function renderMatches() {
     const role = $('match-role').value;
-    const needle = $('match-filter').value.trim().toLowerCase();
+    const needle = fold($('match-filter').value.trim());
     const cards = [];
     for (const r of state.rankings || []) {
       const name = nameOf(r.id);
       if (role !== 'all' && roleOf(r.id) !== role) continue;
-      if (needle && !name.toLowerCase().includes(needle) && !r.id.toLowerCase().includes(needle)) continue;
+      if (needle && !fold(name).includes(needle) && !fold(r.id).includes(needle)) continue;
       const items = r.candidates.map((c) => el('li', {},
           el('strong', {}, nameOf(c.id)), ' ',
           c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'meter', role: 'img',
-            'aria-label': 'relevance ' + Number(c.relevance).toFixed(2) }, el('span', { style: `width:${Math.round(Math.min(1, c.relevance) * 100)}%` })),
+            'aria-label': 'relevance ' + Number(c.relevance).toFixed(2) }, el('span', { style: { width: `${Math.round(Math.min(1, c.relevance) * 100)}%` } })),
           c.relevance === undefined || c.relevance === null ? null : el('span', { class: 'small mono' }, ' ' + Number(c.relevance).toFixed(2)),
           c.required ? [' ', el('span', { class: 'badge origin-required' }, 'required')] : null,
           c.mark ? [' ', el('span', { class: 'badge ' + originClass(c.mark === 'one-sided' ? 'request' : c.mark) }, c.mark)] : null,
@@ -289,11 +271,18 @@
   async function watchRunningJob() {
     try {
       const status = await call('GET', api.paths.solve(state.id));
-      if (status && status.state === 'SOLVING') follow(status);
-      else if (status && status.state) showProgress(status);
-    } catch (ignored) {
-      // 404: never solved.
+      if (status.state === 'SOLVING') follow(status);
+      else showProgress(status);
+    } catch (error) {
+      if (!handleAuth(error)) resetProgress(); // 404: never solved, nothing of another event may stay on show
     }
+  }
+
+  function resetProgress() {
+    $('progress-box').hidden = true;
+    for (const field of ['p-state', 'p-score', 'p-placed', 'p-time']) $(field).textContent = '—';
+    $('solve-progress').value = 0;
+    showError($('solve-error'), null);
   }
 
   async function solve(submit) {
@@ -363,7 +352,7 @@
     $('solve').disabled = false;
     $('stop').disabled = true;
     if (status && status.state === 'FAILED') {
-      showError($('solve-error'), { title: 'Solving failed', detail: status.reason || status.error || status.detail || '' });
+      showError($('solve-error'), { title: 'Solving failed', detail: status.reason });
       return;
     }
     // A job can read DONE a moment before its schedule is stored: ask again briefly before saying there is none.
@@ -372,19 +361,14 @@
       if (state.schedule || !status || status.state !== 'DONE') break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
+    await loadPublication();
     if (state.schedule && state.id === id) go('schedule');
   }
 
-  /** Milliseconds spent by the job: given by the update, from its start and finish times, or by the local clock. */
+  /** Milliseconds spent by the job: as the service counts them while it solves, from start to finish after. */
   function elapsedOf(update, done) {
-    const given = api.millis(update.elapsed ?? update.elapsedMillis ?? update.timeSpent);
-    if (given !== null) return given;
-    const started = Date.parse(update.startedAt);
-    if (!Number.isNaN(started)) {
-      const end = done ? Date.parse(update.finishedAt || update.bestSince) : Date.now();
-      if (!Number.isNaN(end)) return Math.max(0, end - started);
-    }
-    return state.started && !done ? performance.now() - state.started : null;
+    if (!done) return update.elapsedMillis;
+    return Math.max(0, Date.parse(update.finishedAt) - Date.parse(update.startedAt));
   }
 
   function showProgress(update) {
@@ -395,18 +379,104 @@
       const note = notes.filter(Boolean).join(', ');
       $('p-state').textContent = update.state + (note ? ` (${note})` : '');
     }
-    const score = update.score ?? update.bestScore;
-    if (score !== undefined && score !== null) $('p-score').textContent = String(score);
-    const placed = update.scheduled ?? update.meetingsPlaced ?? update.placed ?? (update.metrics && update.metrics.scheduled);
-    if (placed !== undefined && placed !== null) {
-      const total = update.meetings ?? update.candidates ?? update.total;
-      $('p-placed').textContent = total ? `${placed} / ${total}` : String(placed);
-    }
+    if (update.score !== undefined) $('p-score').textContent = update.score;
+    $('p-placed').textContent = update.candidates ? `${update.scheduled} of ${update.candidates}` : String(update.scheduled);
     const elapsed = elapsedOf(update, done);
-    if (elapsed !== null) $('p-time').textContent = seconds(elapsed);
+    if (elapsed !== undefined && !Number.isNaN(elapsed)) $('p-time').textContent = seconds(elapsed);
     const bar = $('solve-progress');
     bar.value = done ? 100 : Math.min(99, Math.round(100 * (elapsed || 0) / (state.timeLimit * 1000)));
     bar.setAttribute('aria-valuetext', done ? 'done' : bar.value + '% of the time limit');
+  }
+
+  // ---- publication --------------------------------------------------------------------------------------------
+
+  async function repair(submit) {
+    submit.preventDefault();
+    showError($('publish-error'), null);
+    state.timeLimit = Math.max(1, +$('time-limit').value || 30);
+    try {
+      const started = await call('POST', api.paths.repair(state.id) + '?mode=' + encodeURIComponent($('repair-mode').value)
+          + '&timeLimit=' + state.timeLimit + 's');
+      follow(started && started.state ? started : { state: 'SOLVING' });
+    } catch (error) {
+      if (!handleAuth(error)) showError($('publish-error'), error);
+    }
+  }
+
+  async function publish(version) {
+    showError($('publish-error'), null);
+    try {
+      await call('POST', api.paths.publish(state.id) + (version ? '?version=' + version : ''));
+      await loadPublication();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('publish-error'), error);
+    }
+  }
+
+  /** The published versions, and what publishing the draft would change for whom. */
+  async function loadPublication() {
+    const id = state.id;
+    let versions = [];
+    try {
+      versions = (await call('GET', api.paths.versions(id))).versions;
+    } catch (error) {
+      if (handleAuth(error)) return;
+    }
+    if (state.id !== id) return;
+    $('versions-empty').hidden = versions.length > 0;
+    const latest = versions.length ? versions[versions.length - 1].version : 0;
+    $('versions').replaceChildren(...versions.slice().reverse().map((v) => el('li', {},
+        `Version ${v.version} · ${new Date(v.publishedAt).toLocaleString()} · ${v.note}`,
+        v.version === latest ? el('strong', { text: ' (published)' })
+          : el('button', { type: 'button', class: 'link', onclick: () => publish(v.version) }, 'Publish again'))));
+    $('repair').disabled = versions.length === 0;
+    $('changes').replaceChildren();
+    $('changes-summary').textContent = '';
+    if (!versions.length) return;
+    try {
+      renderChanges(await call('GET', api.paths.changes(id)));
+    } catch (error) {
+      if (handleAuth(error)) return;
+      $('changes-summary').textContent = error.detail || error.title;
+    }
+  }
+
+  function who(pid) {
+    const p = state.people.get(pid);
+    return p && p.name ? p.name : pid;
+  }
+
+  function place(p) {
+    return `slot ${p.slot}${p.start ? ' (' + p.start.slice(11, 16) + ')' : ''}${p.table ? ', table ' + p.table : ''}`;
+  }
+
+  /** The change report grouped by participant: what each person would be told if the draft were published. */
+  function renderChanges(report) {
+    const lines = new Map();
+    const add = (pid, text) => { if (!lines.has(pid)) lines.set(pid, []); lines.get(pid).push(text); };
+    for (const m of report.moved) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `moved: with ${who(other)} from ${place(m.from)} to ${place(m.to)} (${m.reason})`);
+      }
+    }
+    for (const m of report.cancelled) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `cancelled: with ${who(other)} in slot ${m.slot} (${m.reason})`);
+      }
+    }
+    for (const m of report.added) {
+      for (const [self, other] of [[m.participants[0], m.participants[1]], [m.participants[1], m.participants[0]]]) {
+        add(self, `added: with ${who(other)} in ${place(m)} (${m.origin})`);
+      }
+    }
+    $('changes-summary').textContent = report.peopleAffected === 0
+      ? `The draft changes nothing for anybody (${plural(report.kept, 'meeting')} kept).`
+      : `Publishing the draft keeps ${plural(report.kept, 'meeting')}, moves ${report.moved.length}, cancels `
+        + `${report.cancelled.length} and adds ${report.added.length}: ${plural(report.peopleAffected, 'person', 'people')} `
+        + 'will see a changed agenda.';
+    $('changes').replaceChildren(...[...lines].sort((a, b) => who(a[0]).localeCompare(who(b[0]))).map(([pid, texts]) =>
+      el('details', {}, el('summary', {}, `${who(pid)} (${plural(texts.length, 'change')})`),
+        el('ul', {}, ...texts.map((t) => el('li', {}, t))))));
   }
 
   // ---- schedule -----------------------------------------------------------------------------------------------
@@ -421,6 +491,7 @@
       if (error.status !== 404) showError($('schedule-error'), error);
     }
     $('schedule-empty').hidden = Boolean(state.schedule);
+    for (const note of document.querySelectorAll('.stale-note')) note.hidden = !(state.schedule && state.schedule.stale);
     $('schedule-box').hidden = !state.schedule;
     if (state.schedule) renderSchedule();
     renderParticipants();
@@ -429,17 +500,13 @@
   function renderSchedule() {
     const schedule = state.schedule;
     const info = state.doc.event || {};
-    const metrics = { score: schedule.score, ...(schedule.metrics || {}) };
+    const metrics = { score: schedule.score, ...schedule.metrics };
     $('metrics').replaceChildren(...Object.entries(metrics).map(([key, value]) =>
         el('div', {}, el('dt', {}, metricLabel(key)), el('dd', { class: key === 'score' ? 'mono' : null }, String(value).replace(/\//g, '/\u200b')))));
 
     const slots = model.slots(info);
     const tables = model.tables(info);
-    const meetings = schedule.meetings || [];
-    for (const m of meetings) {
-      if (m.table !== undefined && !tables.some((t) => t.id === m.table)) tables.push({ id: m.table, name: m.table });
-      while (m.slot > slots.length) slots.push({ number: slots.length + 1, session: null, start: null });
-    }
+    const meetings = schedule.meetings;
     const at = new Map();
     for (const m of meetings) {
       const key = m.table + '\u0000' + m.slot;
@@ -454,18 +521,18 @@
     $('grid').replaceChildren(el('thead', {}, head), el('tbody', {}, rows));
 
     const options = [...state.people.values()].sort((a, b) => a.name.localeCompare(b.name))
-        .map((p) => el('option', { value: p.id }, `${p.name} (${p.role || 'participant'})`));
+        .map((p) => el('option', { value: p.id }, `${p.name} (${p.role})`));
     const filter = $('grid-filter');
     const chosen = filter.value;
     filter.replaceChildren(el('option', { value: '' }, 'Everyone'), ...options);
     filter.value = chosen;
-    applyFilter();
+    findInGrid();
 
-    const unscheduled = schedule.unscheduled || [];
+    const unscheduled = schedule.unscheduled;
     $('unscheduled').tBodies[0].replaceChildren(...unscheduled.map((u) => el('tr', {},
-        el('td', {}, (u.participants || []).map(nameOf).join(' ↔ ')),
-        el('td', {}, el('span', { class: 'badge ' + originClass(u.origin) }, u.origin || '')),
-        el('td', {}, u.reason || ''))));
+        el('td', {}, u.participants.map(nameOf).join(' ↔ ')),
+        el('td', {}, el('span', { class: 'badge ' + originClass(u.origin) }, u.origin)),
+        el('td', {}, u.reason))));
     $('unscheduled').hidden = unscheduled.length === 0;
     $('none-unscheduled').hidden = unscheduled.length > 0;
   }
@@ -473,15 +540,30 @@
   function cell(here, slot, sessionStart) {
     if (!here.length) return el('td', { class: sessionStart ? 'session-start' : null });
     const m = here[0];
-    const [a, b] = m.participants || [];
+    const [a, b] = m.participants;
     const when = m.start ? model.clockOfIso(m.start) + '–' + model.clockOfIso(m.end) : 'slot ' + slot.number;
-    const why = (m.reasons || []).join('; ');
+    const why = window.B2G.reasons.render(m, document.documentElement.lang).join('; ');
     const title = `${nameOf(a)} ↔ ${nameOf(b)}, ${when}, ${m.origin || ''}${m.relevance !== undefined ? ', relevance ' + m.relevance : ''}${why ? ': ' + why : ''}`;
     return el('td', {
       class: ['meeting', originClass(m.origin), sessionStart ? 'session-start' : null, here.length > 1 ? 'clash' : null].filter(Boolean).join(' '),
-      title, 'data-participants': (m.participants || []).join(' '), 'data-origin': m.origin,
+      title, 'data-participants': m.participants.join(' '), 'data-origin': m.origin,
     }, el('span', { class: 'a' }, nameOf(a)), el('span', { class: 'b' }, nameOf(b)),
         here.length > 1 ? el('strong', { class: 'small' }, `+${here.length - 1} more`) : null);
+  }
+
+  /** Narrows the participant list to the names and ids that contain what was typed; a single match is chosen. */
+  function findInGrid() {
+    const needle = fold($('grid-find').value.trim());
+    const filter = $('grid-filter');
+    const shown = [];
+    for (const option of filter.options) {
+      const match = !option.value || !needle || fold(option.textContent + ' ' + option.value).includes(needle);
+      option.hidden = !match;
+      if (match && option.value) shown.push(option);
+    }
+    if (needle && shown.length === 1) filter.value = shown[0].value;
+    else if (needle && filter.selectedOptions[0] && filter.selectedOptions[0].hidden) filter.value = '';
+    applyFilter();
   }
 
   function applyFilter() {
@@ -492,8 +574,8 @@
       td.classList.toggle('dim', Boolean(who) && !mine);
       if (who && mine && td.classList.contains('meeting')) count++;
     }
-    const total = (state.schedule.meetings || []).length;
-    $('grid-count').textContent = who ? `${count} meetings of ${nameOf(who)}` : `${total} meetings`;
+    const total = state.schedule.meetings.length;
+    $('grid-count').textContent = who ? `${plural(count, 'meeting')} of ${nameOf(who)}` : plural(total, 'meeting');
   }
 
   // ---- participants and personal links --------------------------------------------------------------------------
@@ -502,20 +584,20 @@
     if (!state.doc) return;
     const counts = new Map();
     for (const m of (state.schedule && state.schedule.meetings) || []) {
-      for (const p of m.participants || []) counts.set(p, (counts.get(p) || 0) + 1);
+      for (const p of m.participants) counts.set(p, (counts.get(p) || 0) + 1);
     }
     $('participants').tBodies[0].replaceChildren(...[...state.people.values()].map((p) => {
       const linkBox = el('div', { class: 'link-cell' },
           el('button', { type: 'button', onclick: (e) => personalLink(p, e.currentTarget.parentElement) }, 'Get link'));
       return el('tr', { 'data-participant': p.id }, el('td', {}, p.name, el('div', { class: 'muted small mono' }, p.id)),
-          el('td', {}, p.role || ''), el('td', {}, state.schedule ? String(counts.get(p.id) || 0) : '—'), el('td', {}, linkBox));
+          el('td', {}, p.role), el('td', {}, state.schedule ? String(counts.get(p.id) || 0) : '—'), el('td', {}, linkBox));
     }));
   }
 
   async function personalLink(p, box) {
     try {
       const answer = await call('GET', api.paths.token(state.id, p.id));
-      const link = new URL(answer.link || agendaLink(p.id, answer.token), location.href).href;
+      const link = new URL(answer.link, location.href).href;
       const input = el('input', { type: 'text', readonly: true, value: link, 'aria-label': 'Personal link of ' + p.name,
         class: 'personal-link', onfocus: (e) => e.target.select() });
       const copy = el('button', { type: 'button', onclick: () => copyText(input, copy) }, 'Copy');
@@ -524,10 +606,6 @@
     } catch (error) {
       if (!handleAuth(error)) box.replaceChildren(el('span', { class: 'error', role: 'alert' }, error.detail || error.message));
     }
-  }
-
-  function agendaLink(pid, personalToken) {
-    return `agenda.html?event=${encodeURIComponent(state.id)}&participant=${encodeURIComponent(pid)}&token=${encodeURIComponent(personalToken)}`;
   }
 
   async function copyText(input, button) {
@@ -548,7 +626,10 @@
   $('upload-form').addEventListener('submit', upload);
   $('solve-form').addEventListener('submit', solve);
   $('stop').addEventListener('click', stop);
+  $('repair-form').addEventListener('submit', repair);
+  $('publish').addEventListener('click', () => publish(0));
   $('grid-filter').addEventListener('change', applyFilter);
+  $('grid-find').addEventListener('input', findInGrid);
   $('match-role').addEventListener('change', renderMatches);
   $('match-filter').addEventListener('input', renderMatches);
   $('back').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; });

@@ -1,5 +1,5 @@
 // Reads the parts of a b2g-event/1 document that the pages show: slots with their clock times, tables, names.
-// Slot numbering follows formats.md: sessions sorted by day, then start, then list order; slots numbered from 1.
+// Slot numbering follows docs/formats.md: sessions sorted by day, then start, then list order; slots numbered from 1.
 'use strict';
 
 (function () {

@@ -1,5 +1,5 @@
-// Vietnamese and English labels of the participant page. Vietnamese comes first when the browser prefers it;
-// ?lang=vi|en and the language button override that choice for this browser.
+// Vietnamese, English and Russian labels of the participant page. Vietnamese comes first when the browser prefers
+// it; ?lang=vi|en|ru and the language button (Vietnamese / English) override that choice for this browser.
 'use strict';
 
 (function () {
@@ -25,7 +25,7 @@
       relevance: 'độ phù hợp {n}',
       incomplete: 'Đường dẫn không đầy đủ. Hãy mở đúng đường dẫn cá nhân mà ban tổ chức đã gửi cho bạn.',
       refused: 'Đường dẫn này không (còn) hợp lệ. Hãy liên hệ ban tổ chức để nhận đường dẫn mới.',
-      notFound: 'Không tìm thấy lịch gặp này.',
+      notYet: 'Bạn chưa có cuộc gặp nào: lịch gặp chưa được xếp. Hãy mở lại đường dẫn này sau khi ban tổ chức thông báo.',
       failed: 'Không tải được lịch gặp.',
       calendarFailed: 'Không tải được tệp lịch (.ics).',
       cancelled: 'Các cuộc gặp đã huỷ',
@@ -51,13 +51,39 @@
       relevance: 'relevance {n}',
       incomplete: 'This link is incomplete. Open the personal link the organizers sent you.',
       refused: 'This link is not valid (any more). Ask the organizers for a new one.',
-      notFound: 'This agenda was not found.',
+      notYet: 'No meetings yet: the schedule has not been made. Open this link again once the organizers say so.',
       failed: 'The agenda could not be loaded.',
       calendarFailed: 'The calendar file (.ics) could not be downloaded.',
       cancelled: 'Cancelled meetings',
       startup: 'Startup', agency: 'Government agency', company: 'Company',
       required: 'required', must: 'must meet', mutual: 'mutual request', request: 'requested',
       recommended: 'recommended',
+    },
+    ru: {
+      brand: 'Встречи B2G',
+      title: 'Расписание встреч: {name}',
+      loading: 'Загрузка расписания…',
+      other: 'Tiếng Việt',
+      time: 'Время',
+      table: 'Стол',
+      counterpart: 'Встреча с',
+      why: 'Почему вы встречаетесь',
+      slot: 'Слот {n}',
+      meetings: 'Встреч: {n}',
+      oneMeeting: '1 встреча',
+      addToCalendar: 'Добавить в календарь',
+      print: 'Печать',
+      noMeetings: 'У вас пока нет встреч. Организаторы пришлют ссылку ещё раз, когда расписание будет готово.',
+      relevance: 'соответствие {n}',
+      incomplete: 'Ссылка неполная. Откройте личную ссылку, которую прислали организаторы.',
+      refused: 'Эта ссылка недействительна. Попросите у организаторов новую.',
+      notFound: 'Расписание не найдено.',
+      failed: 'Не удалось загрузить расписание.',
+      calendarFailed: 'Не удалось скачать файл календаря (.ics).',
+      cancelled: 'Отменённые встречи',
+      startup: 'Стартап', agency: 'Государственный орган', company: 'Компания',
+      required: 'обязательная', must: 'обязательно встретиться', mutual: 'взаимный запрос', request: 'по запросу',
+      recommended: 'рекомендовано',
     },
   };
 

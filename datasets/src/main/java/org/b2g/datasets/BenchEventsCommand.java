@@ -1,7 +1,6 @@
 package org.b2g.datasets;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
@@ -38,16 +38,7 @@ public final class BenchEventsCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
-        try {
-            System.exit(run(List.of(args), out, err));
-        } catch (InputException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            System.exit(2);
-        }
+        CommandLine.main("bench-events", args, BenchEventsCommand::run);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {

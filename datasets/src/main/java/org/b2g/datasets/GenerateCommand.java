@@ -1,16 +1,13 @@
 package org.b2g.datasets;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
+import org.b2g.core.cli.OutputFile;
 import org.b2g.core.io.InputException;
 
 /**
@@ -26,9 +23,7 @@ public final class GenerateCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(List.of(args), out, err));
+        CommandLine.main("generate", args, GenerateCommand::run);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -65,12 +60,17 @@ public final class GenerateCommand {
             return 0;
         }
         try {
-            Files.writeString(Path.of(file), json, StandardCharsets.UTF_8);
+            OutputFile.write("--out", file, json, out);
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            return 2;
         } catch (IOException e) {
             err.println(file + ": cannot be written (" + e.getMessage() + ").");
             return 2;
         }
-        err.println("Wrote " + file + ".");
+        if (!file.equals("-")) {
+            err.println("Wrote " + file + ".");
+        }
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package org.b2g.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -16,15 +17,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The organizer token and the secret behind participant tokens. A participant's token is an HMAC of the event and
- * participant ids under the secret: unguessable, nothing to store per participant, and the same every time it is
- * asked for. The organizer token comes from {@code B2G_ADMIN_TOKEN}, else from the data folder, where it is
- * generated on first start.
+ * The organizer token and the secret behind participant tokens. A participant's token is an HMAC, under the secret,
+ * of three parts: the event's link key (new for every stored event, so a deleted and re-created event does not bring
+ * old links back), the participant id, and the participant's link generation (raised to revoke one link). Nothing
+ * secret is stored per participant. The organizer token comes from {@code B2G_ADMIN_TOKEN}, else from the data
+ * folder, where it is generated on first start.
  */
 public final class Credentials {
 
     static final String ADMIN_TOKEN_FILE = "admin-token";
     static final String SECRET_FILE = "token-secret";
+    /** The secret's least length: an HMAC key shorter than its 256-bit output weakens it. */
+    static final int MIN_SECRET_BYTES = 32;
+    static final int MIN_ADMIN_TOKEN = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String adminToken;
@@ -32,8 +37,13 @@ public final class Credentials {
     private final boolean generatedAdminToken;
 
     Credentials(String adminToken, byte[] secret, boolean generatedAdminToken) {
-        if (adminToken == null || adminToken.length() < 16) {
-            throw new IllegalArgumentException("The organizer token must have at least 16 characters.");
+        if (adminToken == null || adminToken.length() < MIN_ADMIN_TOKEN) {
+            throw new IllegalArgumentException("The organizer token must have at least " + MIN_ADMIN_TOKEN
+                    + " characters.");
+        }
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("The token secret has " + secret.length + " bytes; at least "
+                    + MIN_SECRET_BYTES + " are needed.");
         }
         this.adminToken = adminToken;
         this.secret = secret.clone();
@@ -44,35 +54,66 @@ public final class Credentials {
         return adminToken;
     }
 
-    /** True when this start created the organizer token: it is printed once, then only kept in the data folder. */
+    /** True when this start created the organizer token (it is kept in the data folder, never printed). */
     public boolean generatedAdminToken() {
         return generatedAdminToken;
     }
 
-    /** Loads the credentials from {@code dataDir}, creating what is missing; {@code envToken} wins when set. */
+    /**
+     * Loads the credentials from {@code dataDir}, creating what is missing; {@code envToken} wins when set.
+     *
+     * @throws IllegalStateException when a file holds an empty or too short value (a broken write, or an edit):
+     *         replacing it silently would revoke every personal link
+     */
     public static Credentials load(Path dataDir, String envToken) {
         try {
             Files.createDirectories(dataDir);
-            byte[] secret = Base64.getUrlDecoder().decode(readOrCreate(dataDir.resolve(SECRET_FILE), randomText()));
+            Path secretFile = dataDir.resolve(SECRET_FILE);
+            byte[] secret;
+            try {
+                secret = Base64.getUrlDecoder().decode(readOrCreate(secretFile, randomText()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(secretFile + " is not base64url text; restore it, or delete it to "
+                        + "make a new secret (every personal link then changes).");
+            }
+            if (secret.length < MIN_SECRET_BYTES) {
+                throw new IllegalStateException(secretFile + " holds " + secret.length + " bytes; at least "
+                        + MIN_SECRET_BYTES + " are needed. Restore it, or delete it to make a new secret (every "
+                        + "personal link then changes).");
+            }
             if (envToken != null && !envToken.isBlank()) {
                 return new Credentials(envToken.strip(), secret, false);
             }
             Path tokenFile = dataDir.resolve(ADMIN_TOKEN_FILE);
             boolean existed = Files.exists(tokenFile);
             String token = readOrCreate(tokenFile, randomText());
+            if (token.length() < MIN_ADMIN_TOKEN) {
+                throw new IllegalStateException(tokenFile + " holds " + token.length() + " characters; at least "
+                        + MIN_ADMIN_TOKEN + " are needed. Put a longer token there, or delete it to make a new one.");
+            }
             return new Credentials(token, secret, !existed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the tokens in " + dataDir + ": " + e.getMessage(), e);
         }
     }
 
-    /** The personal token of a participant of an event. */
-    public String participantToken(String eventId, String participantId) {
+    /**
+     * The personal token of a participant.
+     *
+     * @param linkKey the event's link key
+     * @param generation the participant's link generation (0 until its link is rotated)
+     */
+    public String participantToken(String linkKey, String participantId, int generation) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] tag = mac.doFinal((eventId + "\n" + participantId).getBytes(StandardCharsets.UTF_8));
-            return "p_" + Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+            // Each part with its length: no two different triples give the same input.
+            for (String part : new String[] {linkKey, participantId, Integer.toString(generation)}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                mac.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+                mac.update(bytes);
+            }
+            return "p_" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM.", e);
         }
@@ -82,8 +123,8 @@ public final class Credentials {
         return token != null && equal(token, adminToken);
     }
 
-    public boolean isParticipant(String token, String eventId, String participantId) {
-        return token != null && equal(token, participantToken(eventId, participantId));
+    public boolean isParticipant(String token, String linkKey, String participantId, int generation) {
+        return token != null && equal(token, participantToken(linkKey, participantId, generation));
     }
 
     /** Compares in constant time, so that response times do not leak how much of a token was right. */
@@ -97,18 +138,38 @@ public final class Credentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * The file's text; when there is no file, {@code fresh} is written to a private temporary file first and moved
+     * into place, so that a crash never leaves an empty or half-written secret behind. When two processes start at
+     * once, the first to move wins and the other reads its value.
+     */
     private static String readOrCreate(Path file, String fresh) throws IOException {
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            } catch (FileAlreadyExistsException e) {
-                return Files.readString(file, StandardCharsets.UTF_8).strip();
-            }
-            Files.writeString(file, fresh, StandardCharsets.UTF_8);
-            return fresh;
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
         }
-        return Files.readString(file, StandardCharsets.UTF_8).strip();
+        Path temp;
+        try {
+            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            temp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+        }
+        try {
+            Files.writeString(temp, fresh, StandardCharsets.UTF_8);
+            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                // A hard link appears whole or not at all, and never replaces a file another process made meanwhile.
+                Files.createLink(file, temp);
+            } catch (UnsupportedOperationException e) {
+                Files.move(temp, file); // fails too when the file exists
+            }
+        } catch (FileAlreadyExistsException e) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return fresh;
     }
 }

@@ -48,26 +48,29 @@ final class Demo {
             return;
         }
         String url = running.url();
-        String eventPath = url + "/api/events/" + event.id();
+        String eventPath = url + "/api/events/" + PersonalLinks.encode(event.id());
+        if (status.state() == JobStatus.State.DONE) {
+            // The demo's organizer publishes the first draft at once, so that the links below show an agenda.
+            backend.publication().publish(event.id(), 0);
+        }
         System.out.println(switch (status.state()) {
-            case DONE -> "Solved: " + status.scheduled() + " meetings scheduled, score " + status.score() + ".";
+            case DONE -> "Solved and published: " + status.scheduled() + " meetings scheduled, score "
+                    + status.score() + ".";
             case SOLVING -> "Still solving; the console shows its progress.";
             case FAILED -> "Solving failed: " + status.reason();
         });
         Participant first = event.participants().get(0);
-        String token = backend.credentials().participantToken(event.id(), first.id());
-        String link = url + backend.settings().linkTemplate()
-                .replace("{event}", event.id()).replace("{participant}", first.id()).replace("{token}", token);
+        String linkKey = backend.database().inTransaction(c -> backend.events().linkKey(c, event.id())).key();
+        int generation = backend.database().inTransaction(c -> backend.links().generation(c, event.id(), first.id()));
+        String token = backend.credentials().participantToken(linkKey, first.id(), generation);
+        String link = PersonalLinks.agenda(url, backend.settings().linkTemplate(), event.id(), first.id(), token);
         System.out.println();
         System.out.println("  Organizer console : " + url + "/");
         System.out.println("  API description   : " + url + "/api/openapi");
         System.out.println("  Schedule (JSON)   : " + eventPath + "/schedule   (Authorization: Bearer <organizer token>)");
         System.out.println("  Participant link  : " + link + "   (" + first.label() + ")");
-        System.out.println("  Participant .ics  : " + eventPath + "/participants/" + first.id()
-                + "/agenda?format=ics&token=" + token);
-        System.out.println("  Organizer token   : " + (backend.credentials().generatedAdminToken()
-                ? "printed above" : "in " + backend.settings().dataDir().resolve(Credentials.ADMIN_TOKEN_FILE)
-                        + " (or $B2G_ADMIN_TOKEN)"));
+        System.out.println("  Participant .ics  : " + PersonalLinks.calendar(url, event.id(), first.id(), token));
+        System.out.println("  Organizer token   : " + Main.tokenPlace(backend.settings(), backend.credentials()));
         System.out.println();
         System.out.println("Press Ctrl+C to stop.");
     }

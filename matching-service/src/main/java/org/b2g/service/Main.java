@@ -2,6 +2,7 @@ package org.b2g.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -14,34 +15,60 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentService;
 
+import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
+import org.b2g.core.cli.Durations;
+import org.b2g.core.io.InputException;
 import org.b2g.service.http.Api;
 
 /**
- * Starts the service: {@code serve [--port 8080] [--data DIR] [--db JDBC_URL]}, or {@code demo}, which also loads
- * and solves the sample event and prints where to look.
+ * Starts the service: {@code serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db JDBC_URL]}, or {@code demo},
+ * which also loads and solves the sample event and prints where to look. Both listen on loopback unless
+ * {@code --host} opens them: the service speaks plain HTTP, so outside access belongs behind a TLS proxy.
  */
 public final class Main {
 
-    private static final String USAGE = "usage: b2g serve [--port 8080] [--data DIR] [--db JDBC_URL] | b2g demo";
+    private static final String USAGE = "usage: b2g serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--db JDBC_URL]"
+            + " | b2g demo [--host 127.0.0.1] [--port 8080] [--data DIR] [--time-limit 10s]";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            fail(USAGE);
+        CommandLine.main(args.length == 0 ? "" : args[0], args, Main::run);
+    }
+
+    private static int run(List<String> args, PrintStream out, PrintStream err) {
+        String verb = args.isEmpty() ? "" : args.get(0);
+        if (!verb.equals("serve") && !verb.equals("demo")) {
+            err.println((verb.isEmpty() ? "b2g: a verb is missing." : "b2g: unknown verb (" + verb + ").") + "\n"
+                    + USAGE);
+            return CommandLine.BAD_INPUT;
         }
-        Map<String, String> overrides;
-        try {
-            overrides = options(List.of(args).subList(1, args.length));
-        } catch (IllegalArgumentException e) {
-            fail("b2g " + args[0] + ": " + e.getMessage() + "\n" + USAGE);
-            return;
+        Config config = config(options(verb, args.subList(1, args.size())));
+        quietLibraries(verb.equals("demo"));
+        if (verb.equals("serve")) {
+            serve(config);
+        } else {
+            Demo.run(config);
         }
-        switch (args[0]) {
-            case "serve" -> serve(config(overrides));
-            case "demo" -> Demo.run(config(overrides));
-            default -> fail("b2g: unknown verb (" + args[0] + ").\n" + USAGE);
+        return CommandLine.KEEP_RUNNING;
+    }
+
+    /** Held so that the levels set below stay set (java.util.logging keeps loggers only weakly). */
+    private static final List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+
+    /**
+     * OptaPlanner logs every solve at INFO (phases, scores, speeds): what the service says about a job is in its
+     * status. The demo also drops Helidon's start-up lines, so that its own output (the links to open) stays on one
+     * screen. Warnings and errors still come through.
+     */
+    static void quietLibraries(boolean demo) {
+        List<String> names = demo ? List.of("org.optaplanner", "io.helidon") : List.of("org.optaplanner");
+        for (String name : names) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
         }
     }
 
@@ -75,19 +102,27 @@ public final class Main {
             backend.close();
             throw e;
         }
-        Running running = new Running(server, backend);
+        Running running = new Running(server, backend, config.get("server.host").asString().orElse("127.0.0.1"));
         Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "b2g-shutdown"));
-        if (credentials.generatedAdminToken()) {
-            System.out.println("Organizer token (printed once; kept in " + settings.dataDir().resolve("admin-token")
-                    + "): " + credentials.adminToken());
-        }
+        // Where the token is, never the token itself: output ends up in logs.
+        System.out.println("Organizer token: " + (credentials.generatedAdminToken() ? "generated into " : "in ")
+                + tokenPlace(settings, credentials));
         return running;
     }
 
-    /** A started server and its backend. */
-    record Running(WebServer server, Backend backend) {
+    /** Where the organizer token comes from, for people to look it up. */
+    static String tokenPlace(Settings settings, Credentials credentials) {
+        String env = System.getenv("B2G_ADMIN_TOKEN");
+        return env != null && !env.isBlank() ? "$B2G_ADMIN_TOKEN"
+                : settings.dataDir().resolve(Credentials.ADMIN_TOKEN_FILE).toAbsolutePath().normalize().toString();
+    }
+
+    /** A started server, its backend and the host it listens on. */
+    record Running(WebServer server, Backend backend, String host) {
         String url() {
-            return "http://localhost:" + server.port();
+            boolean any = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
+            String shown = any ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+            return "http://" + shown + ":" + server.port();
         }
 
         void stop() {
@@ -104,24 +139,26 @@ public final class Main {
                 + running.backend().settings().dataDir().toAbsolutePath().normalize() + ")");
     }
 
-    /** Maps {@code --port}, {@code --data}, {@code --db} (and {@code --host}) to their configuration keys. */
-    static Map<String, String> options(List<String> args) {
-        Map<String, String> keys = Map.of("--port", "server.port", "--host", "server.host", "--data", "b2g.data",
-                "--db", "b2g.db", "--time-limit", "b2g.demo-time-limit");
+    /** Maps {@code --host}, {@code --port}, {@code --data}, {@code --db} and {@code --time-limit} to configuration keys. */
+    static Map<String, String> options(String verb, List<String> args) {
+        Map<String, String> keys = Map.of("host", "server.host", "port", "server.port", "data", "b2g.data",
+                "db", "b2g.db", "time-limit", "b2g.demo-time-limit");
+        Arguments arguments = Arguments.parse(verb, args, keys.keySet());
+        if (!arguments.positional().isEmpty()) {
+            throw new InputException("b2g " + verb + ": unexpected argument '" + arguments.positional().get(0)
+                    + "'; " + USAGE);
+        }
         Map<String, String> overrides = new HashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String key = keys.get(args.get(i));
-            if (key == null) {
-                throw new IllegalArgumentException("unknown option (" + args.get(i) + ").");
+        keys.forEach((option, key) -> {
+            if (arguments.has(option)) {
+                overrides.put(key, arguments.option(option, null));
             }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException("option " + args.get(i) + " needs a value.");
-            }
-            String value = args.get(++i);
-            if (key.equals("server.port") && !value.matches("\\d{1,5}")) {
-                throw new IllegalArgumentException("the port (" + value + ") should be a number in 0..65535.");
-            }
-            overrides.put(key, value);
+        });
+        if (arguments.has("port")) {
+            overrides.put("server.port", String.valueOf(arguments.intOption("port", 8080, 0, 65535)));
+        }
+        if (arguments.has("time-limit")) {
+            arguments.durationOption("time-limit", null); // checked now, not after the server started
         }
         return overrides;
     }
@@ -141,8 +178,4 @@ public final class Main {
         return Durations.parse("--time-limit", config.get("b2g.demo-time-limit").asString().orElse("10s"));
     }
 
-    private static void fail(String message) {
-        System.err.println(message);
-        System.exit(2);
-    }
 }

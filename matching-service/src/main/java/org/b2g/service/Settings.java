@@ -5,14 +5,28 @@ import java.time.Duration;
 
 import io.helidon.config.Config;
 
+import org.b2g.core.cli.Durations;
+
 /**
  * The service's settings, read once from {@code application.yaml} and the command line.
  *
  * @param linkTemplate a participant's personal link relative to {@code publicUrl}, with {@code {event}},
  *        {@code {participant}} and {@code {token}} placeholders
+ * @param limits the largest event the service accepts
  */
 public record Settings(Path dataDir, String jdbcUrl, int dbPoolSize, long maxBodyBytes, int solveThreads,
-        int solveQueue, Duration defaultTimeLimit, Duration maxTimeLimit, String publicUrl, String linkTemplate) {
+        int solveQueue, Duration defaultTimeLimit, Duration maxTimeLimit, String publicUrl, String linkTemplate,
+        Limits limits) {
+
+    /**
+     * The size of the largest event accepted at upload: beyond them the memory and time of matching and solving
+     * grow past what one service should give one request.
+     *
+     * @param maxRequests requests and required meetings together (they all become candidates)
+     */
+    public record Limits(int maxParticipants, int maxSlots, int maxTables, int maxRequests,
+            int maxRecommendationsPerParticipant) {
+    }
 
     public static Settings from(Config config) {
         Config b2g = config.get("b2g");
@@ -30,6 +44,11 @@ public record Settings(Path dataDir, String jdbcUrl, int dbPoolSize, long maxBod
                 Durations.parse("b2g.max-time-limit", b2g.get("max-time-limit").asString().orElse("30m")),
                 b2g.get("public-url").asString().orElse(""),
                 b2g.get("participant-link").asString()
-                        .orElse("/agenda.html?event={event}&participant={participant}&token={token}"));
+                        .orElse("/agenda.html?event={event}&participant={participant}&token={token}"),
+                new Limits(b2g.get("max-participants").asInt().orElse(5000),
+                        b2g.get("max-slots").asInt().orElse(200),
+                        b2g.get("max-tables").asInt().orElse(2000),
+                        b2g.get("max-requests").asInt().orElse(200_000),
+                        b2g.get("max-recommendations-per-participant").asInt().orElse(50)));
     }
 }

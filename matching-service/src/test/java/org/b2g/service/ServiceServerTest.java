@@ -98,6 +98,16 @@ class ServiceServerTest {
         assertFalse(schedule.getBoolean("stale"));
         assertTrue(schedule.containsKey("metrics") && schedule.containsKey("unscheduled"));
 
+        assertEquals(404, send("GET", events + "/participants/s-flood/agenda", null, null).statusCode(),
+                "agendas show published schedules only");
+        HttpResponse<String> published = send("POST", events + "/publish", null, null);
+        assertEquals(201, published.statusCode(), published.body());
+        assertEquals(1, json(published).getInt("version"));
+        assertEquals(1, json(send("GET", events + "/versions", null, null)).getJsonArray("versions").size());
+        JsonObject changes = json(send("GET", events + "/changes", null, null));
+        assertEquals("b2g-changes/1", changes.getString("format"));
+        assertEquals(0, changes.getJsonArray("moved").size(), "the draft is what was published");
+
         JsonObject token = json(send("GET", events + "/participants/s-flood/token", null, null));
         assertThat(token.getString("link"), startsWith(uri.toString().replaceAll("/$", "")));
         HttpResponse<String> agenda = http.send(HttpRequest.newBuilder(uri.resolve(events
@@ -156,6 +166,36 @@ class ServiceServerTest {
         assertEquals("DONE", stopped.getString("state"), last);
         assertTrue(stopped.getBoolean("stoppedEarly"), last);
         assertEquals(200, send("GET", "/api/events/" + sample.id() + "/schedule", null, null).statusCode());
+    }
+
+    @Test
+    void streamsProgressAtLeastEverySecondWithTheCandidateCount() throws Exception {
+        String sample = Samples.json(Samples.HCMC_DX_DAY);
+        String id = org.b2g.core.io.EventJson.read(sample, "sample").id();
+        String json = sample.replace("\"" + id + "\"", "\"ticking\"");
+        assertEquals(201, send("POST", "/api/events", json, null).statusCode());
+        assertEquals(202, send("POST", "/api/events/ticking/solve?timeLimit=6s", null, null).statusCode());
+        HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(
+                uri.resolve("/api/events/ticking/solve/stream?token=" + TestService.ORGANIZER)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        java.util.List<Long> progressAt = new java.util.ArrayList<>();
+        JsonObject lastProgress = null;
+        long start = System.nanoTime();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String event = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    event = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "progress".equals(event)) {
+                    progressAt.add((System.nanoTime() - start) / 1_000_000);
+                    lastProgress = Json.createReader(new StringReader(line.substring(5).strip())).readObject();
+                }
+            }
+        }
+        // 6 s of solving with a progress event at least every second (a loaded machine may build slowly).
+        assertTrue(progressAt.size() >= 4, "progress events at (ms): " + progressAt);
+        assertTrue(lastProgress.getInt("candidates") > 0, lastProgress.toString());
+        assertTrue(lastProgress.containsKey("elapsedMillis"), lastProgress.toString());
     }
 
     /** Reads the event stream to its end and returns the data of its last event, which must be 'done'. */

@@ -34,6 +34,13 @@ public final class TestService {
         return sampleEvent().replace("\"" + EVENT_ID + "\"", "\"" + id + "\"");
     }
 
+    /** The current personal token of a participant, as the organizer's token route would give it. */
+    public static String participantToken(Backend backend, String eventId, String participantId) {
+        var key = backend.database().inTransaction(c -> backend.events().linkKey(c, eventId));
+        int generation = backend.database().inTransaction(c -> backend.links().generation(c, eventId, participantId));
+        return backend.credentials().participantToken(key.key(), participantId, generation);
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

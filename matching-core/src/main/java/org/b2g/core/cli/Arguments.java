@@ -89,30 +89,9 @@ public final class Arguments {
         }
     }
 
-    /** A duration such as {@code 30s}, {@code 2m}, {@code 500ms} or {@code PT30S}. */
+    /** A positive duration such as {@code 30s}, {@code 2m}, {@code 500ms} or {@code PT30S} ({@link Durations}). */
     public Duration durationOption(String name, Duration fallback) {
         String value = options.get(name);
-        return value == null ? fallback : parseDuration("--" + name, value);
-    }
-
-    private static Duration parseDuration(String what, String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (v.startsWith("pt")) {
-                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            if (v.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-            }
-            if (v.endsWith("m")) {
-                return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-        } catch (RuntimeException e) {
-            throw new InputException(what + " (" + value + ") is not a duration; expected e.g. 30s, 2m or 500ms.");
-        }
+        return value == null ? fallback : Durations.parse("--" + name, value);
     }
 }

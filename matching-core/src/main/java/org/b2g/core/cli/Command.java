@@ -9,7 +9,7 @@ interface Command {
     /** Exit code for a run that did what was asked. */
     int OK = 0;
     /** Exit code for bad input or bad arguments: the message names the file, the field and the value. */
-    int BAD_INPUT = 2;
+    int BAD_INPUT = CommandLine.BAD_INPUT;
     /** Exit code when no feasible schedule was found. */
     int INFEASIBLE = 3;
 

@@ -1,13 +1,11 @@
 package org.b2g.core.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -43,23 +41,13 @@ final class ExportCommand implements Command {
         Path target = Path.of(arguments.option("out", null));
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
-            Path temporary = temporary(target, ".xlsx");
-            try (OutputStream stream = Files.newOutputStream(temporary)) {
-                sheets.writeXlsx(stream);
-                stream.close();
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OutputFile.write("--out", target.toString(), sheets::writeXlsx, out);
         } else if (name.endsWith(".csv")) {
-            Path temporary = temporary(target, ".csv");
-            try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            OutputFile.write("--out", target.toString(), stream -> {
+                Writer writer = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 sheets.writeCsv(writer);
-                writer.close();
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+                writer.close(); // flushes; the CSV printer may have closed it already
+            }, out);
         } else {
             if (Files.exists(target) && !Files.isDirectory(target)) {
                 throw new InputException("--out (" + target + ") is a file but not .xlsx or .csv; expected FILE.xlsx,"
@@ -70,11 +58,5 @@ final class ExportCommand implements Command {
         err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
                 sheets.unscheduledCount(), event.id(), target);
         return OK;
-    }
-
-    /** A sibling of {@code target} to write first and then move into place, so no half-written file is seen. */
-    static Path temporary(Path target, String suffix) {
-        Path absolute = target.toAbsolutePath();
-        return absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid() + suffix);
     }
 }

@@ -2,10 +2,7 @@ package org.b2g.core.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
@@ -35,14 +32,7 @@ final class ImportCommand implements Command {
         if (target == null) {
             out.print(json);
         } else {
-            Path file = Path.of(target);
-            Path temporary = ExportCommand.temporary(file, ".json");
-            try {
-                Files.writeString(temporary, json, StandardCharsets.UTF_8);
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            OutputFile.write("--out", target, json, out);
         }
         for (String warning : imported.warnings()) {
             err.println("warning: " + warning);

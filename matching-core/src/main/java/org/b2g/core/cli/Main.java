@@ -1,15 +1,11 @@
 package org.b2g.core.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.b2g.core.io.InputException;
-
-/** Entry point of the core verbs of {@code ./b2g}: one line of usage per verb, bad input reported without a trace. */
+/** Entry point of the core verbs of {@code ./b2g}: picks the verb; {@link CommandLine} runs it. */
 public final class Main {
 
     private Main() {
@@ -31,31 +27,23 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        CommandLine.main(args.length == 0 ? "" : args[0], args, (list, out, err) -> run(list, out, err));
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(List.of(args), out, err);
+    }
+
+    private static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = commands();
-        if (args.length == 0 || !commands.containsKey(args[0])) {
-            if (args.length > 0) {
-                err.println("Unknown verb '" + args[0] + "'; expected one of " + String.join(", ", commands.keySet()) + ".");
+        if (args.isEmpty() || !commands.containsKey(args.get(0))) {
+            if (!args.isEmpty()) {
+                err.println("Unknown verb '" + args.get(0) + "'; expected one of "
+                        + String.join(", ", commands.keySet()) + ".");
             }
             err.println("usage: b2g VERB [ARGS...]   verbs: " + String.join(", ", commands.keySet()));
             return Command.BAD_INPUT;
         }
-        try {
-            return commands.get(args[0]).run(List.of(Arrays.copyOfRange(args, 1, args.length)), out, err);
-        } catch (InputException e) {
-            err.println(e.getMessage());
-            return Command.BAD_INPUT;
-        } catch (Exception e) {
-            err.println("b2g " + args[0] + " failed: " + e);
-            e.printStackTrace(err);
-            return 1;
-        }
+        return CommandLine.run(args.get(0), args.subList(1, args.size()), commands.get(args.get(0))::run, out, err);
     }
 }

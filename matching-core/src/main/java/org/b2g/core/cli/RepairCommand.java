@@ -63,8 +63,8 @@ final class RepairCommand implements Command {
         }
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
-        Path output = arguments.has("out") ? Path.of(arguments.option("out", null)) : null;
-        Path changesOutput = arguments.has("changes") ? Path.of(arguments.option("changes", null)) : null;
+        String output = arguments.option("out", null);
+        String changesOutput = arguments.option("changes", null);
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
         Path publishedPath = Path.of(arguments.option("published", null));
@@ -90,10 +90,10 @@ final class RepairCommand implements Command {
             out.print(json);
             out.flush();
         } else {
-            SolveCommand.writeAtomically(output, json);
+            OutputFile.write("--out", output, json, out);
         }
         if (changesOutput != null) {
-            SolveCommand.writeAtomically(changesOutput, ChangesJson.write(changes));
+            OutputFile.write("--changes", changesOutput, ChangesJson.write(changes), out);
         }
         SolveCommand.printSummary(err, event, solved, lastBest.get(), spent, violations, output);
         err.printf(Locale.ROOT, "Published    %d meetings: %d unaffected, %d affected, %d no longer wanted%n",

@@ -2,11 +2,7 @@ package org.b2g.core.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -62,7 +58,7 @@ final class SolveCommand implements Command {
         }
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
-        Path output = arguments.has("out") ? Path.of(arguments.option("out", null)) : null;
+        String output = arguments.option("out", null);
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
         List<String> problems = FeasibilityCheck.problems(event);
@@ -89,20 +85,20 @@ final class SolveCommand implements Command {
             out.print(json);
             out.flush();
         } else {
-            writeAtomically(output, json);
+            OutputFile.write("--out", output, json, out);
         }
         printSummary(err, event, solved, lastBest.get(), spent, violations, output, report);
         return feasible ? OK : INFEASIBLE;
     }
 
     static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
-            Duration spent, List<String> violations, Path output) {
+            Duration spent, List<String> violations, String output) {
         printSummary(err, event, solved, best, spent, violations, output, null);
     }
 
     /** The one-screen summary; with a {@code report}, also why the solve stopped. */
     static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
-            Duration spent, List<String> violations, Path output, SolveReport report) {
+            Duration spent, List<String> violations, String output, SolveReport report) {
         boolean feasible = violations.isEmpty();
         ScheduleMetrics metrics = ScheduleMetrics.of(solved);
         int candidates = solved.getMeetings().size();
@@ -128,32 +124,12 @@ final class SolveCommand implements Command {
             err.println("Violations   " + violations.size() + " (all listed in the schedule's \"violations\"):");
             violations.stream().limit(10).forEach(v -> err.println("  - " + v));
         }
-        if (output != null) {
+        if (output != null && !output.equals("-")) {
             err.println("Written      " + output);
         }
     }
 
     private static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.2f s", duration.toMillis() / 1000.0);
-    }
-
-    /** Writes beside the target and renames, so an interrupted run never leaves half a schedule behind. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir != null && !Files.isDirectory(dir)) {
-            throw new InputException("--out " + target + ": the folder " + dir + " does not exist.");
-        }
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -1,11 +1,8 @@
 package org.b2g.core.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 
@@ -29,20 +26,14 @@ final class TemplateCommand implements Command {
                 .endsWith(".xlsx")) {
             throw new InputException("b2g template: expected --out FILE.xlsx; usage: b2g template --out FILE.xlsx [--event EVENT.json].");
         }
-        Path file = Path.of(target);
         Event event = arguments.has("event") ? EventFiles.read(Path.of(arguments.option("event", null)), null) : null;
-        Path temporary = ExportCommand.temporary(file, ".xlsx");
-        try (OutputStream stream = Files.newOutputStream(temporary)) {
+        OutputFile.write("--out", target, stream -> {
             if (event != null) {
                 EventWorkbook.write(event, stream);
             } else {
                 EventWorkbook.template(stream);
             }
-            stream.close();
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        }, out);
         err.println("Written      " + target + " (fill in the sheets, then: ./b2g import " + target
                 + " --out event.json)");
         return OK;

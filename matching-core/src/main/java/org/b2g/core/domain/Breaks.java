@@ -3,7 +3,7 @@ package org.b2g.core.domain;
 import java.util.Arrays;
 
 /**
- * The break count of problem.md: a break is a maximal run of idle slots strictly between two meetings of the
+ * The break count of docs/scoring.md: a break is a maximal run of idle slots strictly between two meetings of the
  * same participant on the same day. One definition, used by the constraints, the metrics and the search.
  */
 public final class Breaks {

@@ -26,7 +26,7 @@ public class Meeting {
     private Origin origin;
     private long weight;
     private double relevance;
-    private List<String> reasons;
+    private List<Reason> reasons;
     private String sessionId;
     private List<Slot> allowedSlots;
     private List<Table> allowedTables;
@@ -55,6 +55,14 @@ public class Meeting {
     public Meeting(String id, Participant first, Participant second, Origin origin, long weight, double relevance,
             List<String> reasons, String sessionId, List<Slot> allowedSlots, List<Table> allowedTables,
             List<String> after) {
+        this(id, first, second, origin, weight, relevance, reasons.stream().<Reason>map(Reason.Note::new).toList(),
+                allowedSlots, allowedTables, after, sessionId);
+    }
+
+    /** As the other constructor, with structured reasons (a code and its values each; see {@link Reason}). */
+    public Meeting(String id, Participant first, Participant second, Origin origin, long weight, double relevance,
+            List<Reason> reasons, List<Slot> allowedSlots, List<Table> allowedTables, List<String> after,
+            String sessionId) {
         this.id = id;
         this.first = first;
         this.second = second;
@@ -75,7 +83,10 @@ public class Meeting {
     public boolean isRequired() { return origin == Origin.REQUIRED; }
     public long getWeight() { return weight; }
     public double getRelevance() { return relevance; }
-    public List<String> getReasons() { return reasons; }
+    /** The reasons as default English sentences, strongest first. */
+    public List<String> getReasons() { return reasons.stream().map(Reason::text).toList(); }
+    /** The reasons as codes with values, in the order of {@link #getReasons()}. */
+    public List<Reason> getReasonDetails() { return reasons; }
     /** The session the meeting must stay in, or null. */
     public String getSessionId() { return sessionId; }
     public List<String> getAfter() { return after; }

@@ -12,7 +12,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 
 /**
  * The planning solution: an event's candidate meetings and where they landed.
- * Score levels: hard = the rules of problem.md; medium = demand and fairness; soft = breaks (weighted
+ * Score levels: hard = the rules of docs/scoring.md; medium = demand and fairness; soft = breaks (weighted
  * {@code 1000} each) and then table changes.
  */
 @PlanningSolution

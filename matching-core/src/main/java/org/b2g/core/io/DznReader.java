@@ -19,7 +19,7 @@ import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 
 /**
- * Reads the B2B benchmark's MiniZinc data files ({@code .dzn}) as mapped in formats.md: participants and meetings
+ * Reads the B2B benchmark's MiniZinc data files ({@code .dzn}) as mapped in docs/formats.md: participants and meetings
  * "1".."n", one day, session {@code am} = slots 1..nMorningSlots and {@code pm} = the rest, tables "1".."nTables",
  * and a cap of breaks per participant (2 unless the caller says otherwise).
  */

@@ -18,7 +18,7 @@ import jakarta.json.stream.JsonParsingException;
 import org.b2g.core.domain.Event;
 
 /**
- * Reads {@code b2g-event/1} (formats.md) into an {@link Event} whose ids are unique and whose references all
+ * Reads {@code b2g-event/1} (docs/formats.md) into an {@link Event} whose ids are unique and whose references all
  * resolve. Anything else is an {@link InputException} with one line naming the file, the JSON path, the value and
  * what is accepted, so that organizers can fix their file without reading a stack trace.
  */

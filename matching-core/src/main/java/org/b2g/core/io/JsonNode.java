@@ -17,6 +17,8 @@ import jakarta.json.JsonValue;
 record JsonNode(JsonValue value, String path, String source) {
 
     private static final int SHOWN_VALUE_LENGTH = 40;
+    /** Digits of the largest int (2147483647); a whole number with more is out of any int range. */
+    private static final int MAX_INT_DIGITS = 10;
 
     static JsonNode root(JsonValue value, String source) {
         return new JsonNode(value, "", source);
@@ -101,12 +103,15 @@ record JsonNode(JsonValue value, String path, String source) {
             throw wrongType("a whole number");
         }
         BigDecimal decimal = number.bigDecimalValue();
-        BigDecimal whole;
-        try {
-            whole = decimal.setScale(0);
-        } catch (ArithmeticException e) {
+        // Judged by its digits before any conversion: 1e100000000 would otherwise become a 100-million-digit integer.
+        if (decimal.signum() != 0 && decimal.precision() - decimal.scale() > MAX_INT_DIGITS) {
+            boolean below = decimal.signum() < 0;
+            throw fail(" (" + shown() + ") " + outside(below, min, max));
+        }
+        if (decimal.scale() > 0 && decimal.stripTrailingZeros().scale() > 0) {
             throw fail(" (" + shown() + ") should be a whole number");
         }
+        BigDecimal whole = decimal.setScale(0, java.math.RoundingMode.UNNECESSARY);
         boolean below = whole.compareTo(BigDecimal.valueOf(min)) < 0;
         if (below || whole.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw fail(" (" + shown() + ") " + outside(below, min, max));

@@ -27,7 +27,7 @@ import org.b2g.core.matching.Explanations;
 import org.b2g.core.solver.ScheduleMetrics;
 
 /**
- * Writes and reads {@code b2g-schedule/1} (formats.md): the scheduled meetings in time order, the candidates left
+ * Writes and reads {@code b2g-schedule/1} (docs/formats.md): the scheduled meetings in time order, the candidates left
  * out with the reason, and the figures organizers compare schedules by.
  */
 public final class ScheduleJson {
@@ -129,7 +129,8 @@ public final class ScheduleJson {
         return json.add("origin", meeting.getOrigin().code())
                 .add("relevance", BigDecimal.valueOf(meeting.getRelevance()).setScale(3, RoundingMode.HALF_UP)
                         .stripTrailingZeros())
-                .add("reasons", reasons);
+                .add("reasons", reasons)
+                .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails()));
     }
 
     private static JsonArrayBuilder participants(Meeting meeting) {

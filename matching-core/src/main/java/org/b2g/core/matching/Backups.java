@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.solver.ScoreWeights;
@@ -31,9 +32,8 @@ final class Backups {
     /** An extra candidate: {@code counterpart} has room for {@code needy}, whose own candidates are booked up. */
     record Backup(Participant needy, Participant counterpart, double relevance, boolean hadCandidates) {
 
-        String reason() {
-            return "backup for " + needy.label() + (hadCandidates ? ", whose other candidates are booked up: "
-                    : ", who has no other candidate: ") + counterpart.label() + " has free capacity";
+        Reason reason() {
+            return new Reason.Backup(needy.id(), needy.label(), counterpart.id(), counterpart.label(), hadCandidates);
         }
     }
 

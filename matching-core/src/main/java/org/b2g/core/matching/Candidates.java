@@ -14,6 +14,7 @@ import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Priority;
+import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Request;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Rules;
@@ -85,18 +86,18 @@ public final class Candidates {
             Match match = relevance.explain(pair.first, pair.second);
             Origin origin = pair.origin();
             long weight = Demand.weight(origin, pair.firstAsked, pair.secondAsked, match.score());
-            List<String> reasons = new ArrayList<>();
-            String asked = pair.askedReason();
+            List<Reason> reasons = new ArrayList<>();
+            Reason asked = pair.askedReason();
             if (asked != null) {
                 reasons.add(asked);
             }
             if (pair.backupReason != null) {
                 reasons.add(pair.backupReason);
             }
-            reasons.addAll(match.reasons());
+            reasons.addAll(match.details());
             String id = uniqueId("c-" + pair.first.id() + "-" + pair.second.id(), usedIds);
-            optional.add(new Meeting(id, pair.first, pair.second, origin, weight, match.score(), reasons, null,
-                    Meetings.allowedSlots(event, pair.first, pair.second, null), event.tables(), List.of()));
+            optional.add(new Meeting(id, pair.first, pair.second, origin, weight, match.score(), reasons,
+                    Meetings.allowedSlots(event, pair.first, pair.second, null), event.tables(), List.of(), null));
         }
         optional.sort(Comparator.comparing(Meeting::getOrigin)
                 .thenComparing(Comparator.comparingLong(Meeting::getWeight).reversed())
@@ -132,7 +133,7 @@ public final class Candidates {
             return m;
         }
         Meeting copy = new Meeting(m.getId(), m.getFirst(), m.getSecond(), m.getOrigin(), m.getWeight(), match.score(),
-                match.reasons(), m.getSessionId(), m.getAllowedSlots(), m.getAllowedTables(), m.getAfter());
+                match.details(), m.getAllowedSlots(), m.getAllowedTables(), m.getAfter(), m.getSessionId());
         copy.setSlot(m.getSlot());
         copy.setTable(m.getTable());
         copy.setPinned(m.isPinned());
@@ -168,7 +169,7 @@ public final class Candidates {
         Priority secondAsked;
         boolean recommended;
         /** Why the pair was added as a backup, or null when it was not. */
-        String backupReason;
+        Reason backupReason;
 
         Pair(Participant first, Participant second) {
             this.first = first;
@@ -193,15 +194,15 @@ public final class Candidates {
             return firstAsked != null || secondAsked != null ? Origin.REQUEST : Origin.RECOMMENDED;
         }
 
-        String askedReason() {
+        Reason askedReason() {
             if (firstAsked != null && secondAsked != null) {
-                return "both asked to meet (" + first.label() + ": " + firstAsked.code() + ", " + second.label()
-                        + ": " + secondAsked.code() + ")";
+                return new Reason.MutualRequest(first.id(), first.label(), firstAsked, second.id(), second.label(),
+                        secondAsked);
             }
             if (firstAsked != null) {
-                return "requested by " + first.label() + " (" + firstAsked.code() + ")";
+                return new Reason.OneSidedRequest(first.id(), first.label(), firstAsked);
             }
-            return secondAsked != null ? "requested by " + second.label() + " (" + secondAsked.code() + ")" : null;
+            return secondAsked != null ? new Reason.OneSidedRequest(second.id(), second.label(), secondAsked) : null;
         }
 
         private static Priority stronger(Priority a, Priority b) {

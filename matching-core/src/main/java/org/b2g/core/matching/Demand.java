@@ -6,7 +6,7 @@ import org.b2g.core.solver.ScoreWeights;
 
 /**
  * The {@code weight} of an optional candidate: the medium score it is worth when scheduled (and costs when left
- * out). The bands do not overlap, so the order of problem.md holds whatever the relevance:
+ * out). The bands do not overlap, so the order of docs/scoring.md holds whatever the relevance:
  * must ≫ {@link ScoreWeights#MISSING_MEETING} (a minimum the organizer set) > mutual
  * > {@link ScoreWeights#FIRST_MEETING} (nobody goes home empty-handed) > one-sided high > one-sided normal
  * > recommendation.

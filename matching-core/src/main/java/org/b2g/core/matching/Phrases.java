@@ -30,6 +30,11 @@ final class Phrases {
     }
 
     static List<String> join(List<Piece> pieces, int limit) {
+        return pieces(pieces).stream().limit(limit).map(Piece::display).toList();
+    }
+
+    /** The pieces chained into phrases, strongest first. */
+    static List<Piece> pieces(List<Piece> pieces) {
         Map<String, Piece> bigramByFirstWord = new HashMap<>();
         Map<String, Integer> starts = new HashMap<>();
         Map<String, Integer> ends = new HashMap<>();
@@ -69,7 +74,7 @@ final class Phrases {
             }
         }
         phrases.sort(Comparator.comparingDouble(Piece::contribution).reversed());
-        return phrases.stream().limit(limit).map(Piece::display).toList();
+        return phrases;
     }
 
     private static Piece chain(Piece start, Map<String, Piece> next, Set<Piece> used, Set<String> covered) {

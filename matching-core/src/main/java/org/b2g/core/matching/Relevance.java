@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,17 +15,22 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Need;
 import org.b2g.core.domain.Offering;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Role;
 
 /**
  * Relevance of every startup–agency pair of an event, in [0, 1].
  *
- * <p>An offering and a need match on their tags (exact after case folding; Dice overlap) and on their text
- * (title and description; cosine of TF-IDF vectors times {@link #TEXT_GAIN}, capped at 1; Vietnamese matched with
- * and without diacritics). The two are combined as independent evidence, {@code 1 - (1 - tags)(1 - text)}, and scaled by the need's priority relative to
- * the agency's most pressing need ({@code 0.5 + 0.5 * priority / max}). A pair's relevance is its best
- * offering–need match. All pairs are scored at once through inverted indexes over terms and tags, so pairs that
- * share nothing cost nothing; reasons are worked out only for the pairs someone looks at.
+ * <p>An offering and a need match on their tags (exact after case folding; Dice overlap in which each shared tag
+ * counts by how much it tells: a tag on few offerings and needs counts fully, one that half of them carry little)
+ * and on their text (title and description; cosine of TF-IDF vectors times {@link #TEXT_GAIN}, capped at 1). Text
+ * terms are words (English and Russian stemmed, Vietnamese matched with and without diacritics), bigrams, and the
+ * {@link Lexicon} concepts the text names in any of English, Vietnamese and Russian, so that an English offering
+ * finds the Vietnamese need it answers. The two are combined as independent evidence,
+ * {@code 1 - (1 - tags)(1 - text)}, and scaled by the need's priority relative to the agency's most pressing need
+ * ({@code 0.5 + 0.5 * priority / max}). A pair's relevance is its best offering–need match. All pairs are scored
+ * at once through inverted indexes over terms and tags, so pairs that share nothing cost nothing; reasons are worked
+ * out only for the pairs someone looks at (docs/matching.md).
  */
 public final class Relevance {
 
@@ -33,6 +39,25 @@ public final class Relevance {
      * they describe the same thing, while one shared word gives about 0.05.
      */
     static final double TEXT_GAIN = 1.5;
+
+    /** A tag carried by at most this share of all offerings and needs counts fully as evidence. */
+    static final double TAG_FULL_SHARE = 0.05;
+
+    /** How relevance reads text: the lexicon, stemming, and whether tags count by how much they tell. */
+    record Settings(Lexicon lexicon, boolean stemming, boolean tagSpecificity) {
+        /** What the project uses. */
+        static Settings standard() {
+            return new Settings(Lexicon.standard(), true, true);
+        }
+
+        /** Words as typed and every tag alike: relevance before the lexicon, kept for the evaluation. */
+        static final Settings LITERAL = new Settings(Lexicon.NONE, false, false);
+    }
+
+    private final Lexicon lexicon;
+    private final Tokenizer tokenizer;
+    /** Per tag id: how much sharing it tells, in (0, 1]. */
+    private final float[] tagWeight;
 
     private final List<Participant> startups = new ArrayList<>();
     private final List<Participant> agencies = new ArrayList<>();
@@ -57,7 +82,9 @@ public final class Relevance {
     private final int[][] startupMatches;
     private final float[][] startupScores;
 
-    private Relevance(Event event) {
+    private Relevance(Event event, Settings settings) {
+        lexicon = settings.lexicon();
+        tokenizer = new Tokenizer(settings.lexicon(), settings.stemming());
         List<Participant> participants = event.participants();
         ordinal = new int[participants.size()];
         Arrays.fill(ordinal, -1);
@@ -104,7 +131,8 @@ public final class Relevance {
         List<String[]> texts = new ArrayList<>(offerings.size() + needs.size());
         offerings.forEach(o -> texts.add(new String[] {o.title(), o.description()}));
         needs.forEach(n -> texts.add(new String[] {n.title(), n.description()}));
-        vectors = new TermVectors(texts);
+        vectors = new TermVectors(texts, tokenizer);
+        tagWeight = tagWeights(settings.tagSpecificity());
         agencyMatches = new int[startups.size()][];
         agencyScores = new float[startups.size()][];
         startupMatches = new int[agencies.size()][];
@@ -114,7 +142,37 @@ public final class Relevance {
 
     /** Scores every startup–agency pair of the event. */
     public static Relevance of(Event event) {
-        return new Relevance(event);
+        return new Relevance(event, Settings.standard());
+    }
+
+    static Relevance of(Event event, Settings settings) {
+        return new Relevance(event, settings);
+    }
+
+    /**
+     * {@code ln(D / df) / ln(min(D / 2, 1 / TAG_FULL_SHARE))} clamped to [0.05, 1], over the D offerings and needs:
+     * a tag that only two of them carry (the fewest that can match) or one in twenty counts fully.
+     */
+    private float[] tagWeights(boolean specific) {
+        float[] weights = new float[tagNames.size()];
+        int[] frequency = new int[tagNames.size()];
+        for (int[] tags : offeringTags) {
+            for (int tag : tags) {
+                frequency[tag]++;
+            }
+        }
+        for (int[] tags : needTags) {
+            for (int tag : tags) {
+                frequency[tag]++;
+            }
+        }
+        double documents = Math.max(3, offeringTags.length + needTags.length);
+        double full = Math.log(Math.min(documents / 2, 1 / TAG_FULL_SHARE));
+        for (int t = 0; t < weights.length; t++) {
+            double weight = Math.log(documents / Math.max(1, frequency[t])) / full;
+            weights[t] = specific ? (float) Math.max(0.05, Math.min(1, weight)) : 1f;
+        }
+        return weights;
     }
 
     /** The relevance of a startup–agency pair (in either order); 0 for any other pair. */
@@ -174,16 +232,21 @@ public final class Relevance {
                 }
             }
         }
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         if (!sharedTags.isEmpty()) {
-            reasons.add("both tagged " + String.join(", ", sharedTags));
+            reasons.add(new Reason.SharedTags(List.copyOf(sharedTags)));
         }
         textMatches.sort(Comparator.comparingDouble((double[] m) -> m[2]).reversed());
-        for (double[] text : textMatches.subList(0, Math.min(2, textMatches.size()))) {
+        for (double[] text : textMatches) {
             int o = (int) text[0];
             int n = (int) text[1];
-            reasons.add("offering '" + offerings.get(o).title() + "' matches need '" + needs.get(n).title()
-                    + "' on: " + String.join(", ", sharedTerms(o, n)));
+            List<Reason.Phrase> phrases = evidence(o, n);
+            if (!phrases.isEmpty()) {
+                reasons.add(new Reason.TextMatch(offerings.get(o).title(), needs.get(n).title(), phrases));
+            }
+            if (reasons.size() >= (sharedTags.isEmpty() ? 2 : 3)) {
+                break;
+            }
         }
         return new Match(startup, agency, score, reasons);
     }
@@ -211,11 +274,41 @@ public final class Relevance {
         return similarity;
     }
 
-    /** The phrases an offering and a need share, strongest first, as the need (or else the offering) wrote them. */
-    private List<String> sharedTerms(int offering, int need) {
+    /** Per text (offerings, then needs): the word keys that named each concept; filled as reasons need them. */
+    private final Map<Integer, Map<String, Set<String>>> coverage = new HashMap<>();
+
+    /** The words of a text that named each of its concepts (the tokeniser keeps state: one caller at a time). */
+    private synchronized Map<String, Set<String>> coverage(int document) {
+        return coverage.computeIfAbsent(document, d -> {
+            Map<String, Set<String>> covered = new HashMap<>();
+            String[] text = d < offerings.size()
+                    ? new String[] {offerings.get(d).title(), offerings.get(d).description()}
+                    : new String[] {needs.get(d - offerings.size()).title(),
+                            needs.get(d - offerings.size()).description()};
+            tokenizer.tokenize(text[0], covered);
+            tokenizer.tokenize(text[1], covered);
+            return covered;
+        });
+    }
+
+    private static boolean vietnamese(String title, String description) {
+        return title != null && Tokenizer.vietnamese(title) || description != null && Tokenizer.vietnamese(description);
+    }
+
+    /** At most this many phrases back a text match. */
+    static final int PHRASES = 4;
+
+    /**
+     * What an offering and a need share that a person would accept as evidence, strongest first: the concepts both
+     * name (with their labels in each language), then shared phrases as the need (or else the offering) wrote them
+     * that no shared concept already covers. Broad concepts, generic words and lone Vietnamese syllables or short
+     * words are never cited.
+     */
+    private List<Reason.Phrase> evidence(int offering, int need) {
         TermVectors.Vector a = vectors.vector(offering);
         TermVectors.Vector b = vectors.vector(offerings.size() + need);
-        List<Phrases.Piece> shared = new ArrayList<>();
+        List<Phrases.Piece> words = new ArrayList<>();
+        List<Phrases.Piece> concepts = new ArrayList<>();
         for (int i = 0, j = 0; i < a.size() && j < b.size();) {
             int ta = a.terms()[i];
             int tb = b.terms()[j];
@@ -225,14 +318,47 @@ public final class Relevance {
                 j++;
             } else {
                 if (TermVectors.compatible(a.forms()[i], b.forms()[j])) {
-                    shared.add(new Phrases.Piece(vectors.key(ta), vectors.display(ta, b.forms()[j], a.forms()[i]),
-                            (double) a.weights()[i] * b.weights()[j]));
+                    String key = vectors.key(ta);
+                    Phrases.Piece piece = new Phrases.Piece(key, vectors.display(b.forms()[j], a.forms()[i]),
+                            (double) a.weights()[i] * b.weights()[j]);
+                    (key.startsWith("@") ? concepts : words).add(piece);
                 }
                 i++;
                 j++;
             }
         }
-        return Phrases.join(shared, 5);
+        Set<String> covered = new HashSet<>();
+        List<Reason.Phrase> cited = new ArrayList<>();
+        // A lone word of a Vietnamese text is a syllable ("sinh" of "học sinh" and of "vệ sinh"): never cited.
+        boolean vietnamese = vietnamese(offerings.get(offering).title(), offerings.get(offering).description())
+                || vietnamese(needs.get(need).title(), needs.get(need).description());
+        if (!concepts.isEmpty()) {
+            Map<String, Set<String>> offeringCover = coverage(offering);
+            Map<String, Set<String>> needCover = coverage(offerings.size() + need);
+            concepts.sort(Comparator.comparingDouble(Phrases.Piece::contribution).reversed());
+            for (Phrases.Piece piece : concepts) {
+                covered.addAll(offeringCover.getOrDefault(piece.key(), Set.of()));
+                covered.addAll(needCover.getOrDefault(piece.key(), Set.of()));
+                Lexicon.Concept concept = lexicon.concept(piece.key());
+                if (concept != null && !concept.broad()) {
+                    cited.add(new Reason.Phrase(concept.labels().get("en"), concept.id(), concept.labels()));
+                }
+            }
+        }
+        for (Phrases.Piece piece : Phrases.pieces(words)) {
+            String[] keys = piece.keys();
+            boolean new_ = false;
+            for (String key : keys) {
+                new_ |= !covered.contains(key);
+            }
+            boolean telling = keys.length > 1 ? !lexicon.generic(piece.key())
+                    : !lexicon.generic(piece.key()) && !vietnamese
+                            && piece.display().codePointCount(0, piece.display().length()) >= 4;
+            if (new_ && telling) {
+                cited.add(Reason.Phrase.words(piece.display()));
+            }
+        }
+        return cited.subList(0, Math.min(PHRASES, cited.size()));
     }
 
     private void scoreAllPairs(int tagCount) {
@@ -277,7 +403,7 @@ public final class Relevance {
                 .toArray(int[][]::new);
 
         float[] dot = new float[needCount];
-        int[] sharedTags = new int[needCount];
+        float[] sharedTags = new float[needCount];
         boolean[] needTouched = new boolean[needCount];
         int[] touchedNeeds = new int[needCount];
         float[] best = new float[agencies.size()];
@@ -310,7 +436,7 @@ public final class Relevance {
                             needTouched[n] = true;
                             touchedNeeds[touched++] = n;
                         }
-                        sharedTags[n]++;
+                        sharedTags[n] += tagWeight[g];
                     }
                 }
                 for (int k = 0; k < touched; k++) {

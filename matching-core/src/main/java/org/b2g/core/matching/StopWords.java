@@ -5,7 +5,9 @@ import java.util.Set;
 
 /**
  * Function words of Vietnamese, English and Russian: frequent in every description and telling nothing about a
- * match. Vietnamese ones are also recognised when typed without diacritics ("cua" for "của").
+ * match. Vietnamese ones are also recognised when typed without diacritics ("cua" for "của"). English words that
+ * are also Vietnamese syllables are left out: "an" begins "an toàn" (safety), "an ninh" (security), "an sinh"
+ * (welfare), "so" is "số" typed plain.
  */
 final class StopWords {
 
@@ -15,9 +17,9 @@ final class StopWords {
             phải cần còn đều sự nhưng vẫn chỉ mỗi cùng bằng giúp nhất hiện đây ấy nào gì ai
             """;
     private static final String ENGLISH = """
-            a an the and or of to in on for with by from at as is are was were be been being this that these those
+            a the and or of to in on for with by from at as is are was were be been being this that these those
             it its we our us you your they their them will would can could should may might must into over under
-            about more most all any each per via than not no so such which who whom what when where why how also
+            about more most all any each per via than not no such which who whom what when where why how also
             up out has have had do does did new using use based help helps our very other own same both between
             within across through while after before during without
             """;

@@ -8,13 +8,11 @@ import java.util.TreeMap;
 
 /**
  * TF-IDF vectors of a collection of short texts (offerings and needs), L2-normalised so that the dot product of two
- * vectors is their cosine. Terms and their accented forms are interned to ints: scoring all pairs of a large
- * event then touches arrays only.
+ * vectors is their cosine. Terms and their written forms are interned to ints: scoring all pairs of a large
+ * event then touches arrays only. A form id is {@code >= 0} for a form with Vietnamese diacritics (it matches
+ * only itself and plain forms) and {@code < 0} for a plain form (it matches every form of its key).
  */
 final class TermVectors {
-
-    /** The form id of a term typed without diacritics: compatible with every accented form of its key. */
-    static final int PLAIN = -1;
 
     /** One text's vector: parallel arrays by position, terms in ascending id order. */
     record Vector(int[] terms, float[] weights, int[] forms) {
@@ -30,11 +28,10 @@ final class TermVectors {
     private final List<Vector> vectors = new ArrayList<>();
 
     /** Title words count twice: a title says what the thing is, a description also says how. */
-    TermVectors(List<String[]> titleAndDescription) {
+    TermVectors(List<String[]> titleAndDescription, Tokenizer tokenizer) {
         List<Map<Integer, double[]>> counts = new ArrayList<>(titleAndDescription.size());
         List<Map<Integer, Integer>> forms = new ArrayList<>(titleAndDescription.size());
         List<Integer> documentFrequency = new ArrayList<>();
-        Tokenizer tokenizer = new Tokenizer();
         for (String[] text : titleAndDescription) {
             Map<Integer, double[]> count = new TreeMap<>(); // by term id: vectors merge-join in id order
             Map<Integer, Integer> form = new HashMap<>();
@@ -83,17 +80,24 @@ final class TermVectors {
             });
             double[] c = count.computeIfAbsent(id, x -> new double[] {0, term.factor()});
             c[0] += times;
-            int f = term.plain() ? PLAIN : formIds.computeIfAbsent(term.form(), text -> {
+            int f = formIds.computeIfAbsent(term.form(), text -> {
                 formTexts.add(text);
                 return formTexts.size() - 1;
             });
-            // Two different accented forms of one key in one text: be lenient, as if typed plain.
-            form.merge(id, f, (a, b) -> a.equals(b) ? a : PLAIN);
+            if (!term.accented()) {
+                f = plain(f);
+            }
+            // Two different forms of one key in one text: be lenient, as if typed plain.
+            form.merge(id, f, (a, b) -> a.equals(b) ? a : a < 0 ? a : plain(a));
         }
     }
 
+    private static int plain(int form) {
+        return -form - 1;
+    }
+
     static boolean compatible(int formA, int formB) {
-        return formA == PLAIN || formB == PLAIN || formA == formB;
+        return formA < 0 || formB < 0 || formA == formB;
     }
 
     int termCount() {
@@ -104,12 +108,12 @@ final class TermVectors {
         return vectors.get(document);
     }
 
-    /** A term matched between two texts as people read it: with the diacritics one of them wrote. */
-    String display(int term, int formA, int formB) {
-        if (formA != PLAIN) {
+    /** A term matched between two texts as people read it: with the diacritics one of them wrote, else A's. */
+    String display(int formA, int formB) {
+        if (formA >= 0) {
             return formTexts.get(formA);
         }
-        return formB != PLAIN ? formTexts.get(formB) : termKeys.get(term);
+        return formB >= 0 ? formTexts.get(formB) : formTexts.get(plain(formA));
     }
 
     /** The term's text without diacritics; a bigram's has a space. */

@@ -21,6 +21,7 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
@@ -229,15 +230,14 @@ public final class Repair {
                 }
                 Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
                 Participant agency = startup == newcomer ? other : newcomer;
-                List<String> reasons = new ArrayList<>();
-                reasons.add(other.label() + " still has room for " + newcomer.label()
-                        + " after the changes to the published schedule");
-                reasons.addAll(relevance.explain(startup, agency).reasons());
+                List<Reason> reasons = new ArrayList<>();
+                reasons.add(new Reason.Backup(newcomer.id(), newcomer.label(), other.id(), other.label(), true));
+                reasons.addAll(relevance.explain(startup, agency).details());
                 String id = unique("c-" + startup.id() + "-" + agency.id());
                 usedIds.add(id);
                 Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
                         Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * ranked.score()),
-                        ranked.score(), reasons, null, slots, event.tables(), List.of());
+                        ranked.score(), reasons, slots, event.tables(), List.of(), null);
                 candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>())
                         .add(option);
                 offered[other.index()]++;

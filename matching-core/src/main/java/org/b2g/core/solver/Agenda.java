@@ -12,7 +12,7 @@ import org.optaplanner.core.api.function.TriFunction;
 import org.optaplanner.core.api.score.stream.bi.BiConstraintCollector;
 
 /**
- * One participant's day as the constraints see it: how many meetings it has, how many breaks (problem.md: a maximal
+ * One participant's day as the constraints see it: how many meetings it has, its breaks (docs/scoring.md: a maximal
  * run of idle slots between two meetings of the same day) and how many walks to another table between consecutive
  * meetings. Meetings in one slot are ordered by id, so that the walk count does not depend on insertion order.
  *

@@ -27,7 +27,7 @@ import org.optaplanner.core.api.score.stream.bi.BiConstraintStream;
 import org.optaplanner.core.api.score.stream.uni.UniConstraintStream;
 
 /**
- * The rules and objectives of problem.md as constraint streams, weighted as {@link ScoreWeights} says (the score
+ * The rules and objectives of docs/scoring.md as constraint streams, weighted as {@link ScoreWeights} says (the score
  * contract shared with the search). Only scheduled meetings ({@code slot != null}) count in the rules about slots,
  * tables and participants' days.
  *

@@ -4,7 +4,7 @@ import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Role;
 
 /**
- * The weights that turn the objectives of problem.md into one {@code HardMediumSoftLongScore}, shared by the
+ * The weights that turn the objectives of docs/scoring.md into one {@code HardMediumSoftLongScore}, shared by the
  * constraint provider and the search so that both optimise the same thing.
  *
  * <ul>

@@ -361,6 +361,23 @@ class EventJsonTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void rejectsHugeAndTinyExponentsWithoutExpandingThem() {
+        assertEquals("event.json: participants[0].maxMeetings (1E+100000000) is too large.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": 1e100000000")));
+        assertEquals("event.json: event.slotMinutes (1E-100000000) should be a whole number.",
+                rejection(base("\"slotMinutes\": 20", "\"slotMinutes\": 1e-100000000")));
+        assertEquals("event.json: participants[0].maxMeetings (-1E+100000000) is negative; expected 0 or more.",
+                rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": -1e100000000")));
+    }
+
+    @Test
+    void acceptsWholeNumbersWrittenWithAnExponentOrTrailingZeros() {
+        assertEquals(20, read(base("\"slotMinutes\": 20", "\"slotMinutes\": 2e1")).slotMinutes());
+        assertEquals(20, read(base("\"slotMinutes\": 20", "\"slotMinutes\": 20.00")).slotMinutes());
+    }
+
+    @Test
     void rejectsANumberWhereAStringIsExpected() {
         assertEquals("event.json: participants[0].id (17) should be a string.",
                 rejection(base("\"id\": \"s-1\"", "\"id\": 17")));

@@ -25,7 +25,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 class ScheduleJsonTest {
 
     /**
-     * The completed formats.md example: required m-1 (fixed to slot 3) at T01, required m-0 left out, and a
+     * The completed example of docs/formats.md: required m-1 (fixed to slot 3) at T01, required m-0 left out, and a
      * requested meeting of s-001 and a-dost in the first afternoon slot at T02.
      */
     static MeetingSchedule example() throws IOException {

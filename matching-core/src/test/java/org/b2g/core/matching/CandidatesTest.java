@@ -155,7 +155,8 @@ class CandidatesTest {
 
     /**
      * s-1 and s-2 fit a-1 best and a-2 half as well; a-2 fits s-3 best. With one recommendation each, s-1 and s-2
-     * have a-1 only; a-1 can hold {@code a1Meetings} meetings.
+     * have a-1 only; a-1 can hold {@code a1Meetings} meetings. The fit is by tags alone, every tag alike
+     * ({@link #literal}): these tests are about capacity, not about how relevance reads text.
      */
     private static EventBuilder crowdedAgency(int a1Meetings) {
         return EventBuilder.slots(6).tables(3)
@@ -168,13 +169,18 @@ class CandidatesTest {
                 .rules(Integer.MAX_VALUE, 1, 0.2);
     }
 
+    private static List<Meeting> literal(Event event) {
+        return Candidates.forEvent(event, Relevance.of(event, Relevance.Settings.LITERAL));
+    }
+
     private static List<Meeting> backups(List<Meeting> candidates) {
         return candidates.stream().filter(m -> m.getReasons().stream().anyMatch(r -> r.startsWith("backup"))).toList();
     }
 
     @Test
     void backsUpAStartupWhoseCandidatesAreBookedUp() {
-        Map<String, Meeting> candidates = byId(crowdedAgency(1).build());
+        Map<String, Meeting> candidates = literal(crowdedAgency(1).build()).stream()
+                .collect(Collectors.toMap(Meeting::getId, Function.identity()));
         Meeting backup = candidates.get("c-s-2-a-2");
         assertEquals(Origin.RECOMMENDED, backup.getOrigin());
         assertEquals(List.of("backup for s-2, whose other candidates are booked up: a-2 has free capacity",
@@ -185,20 +191,20 @@ class CandidatesTest {
 
     @Test
     void addsNoBackupWhereCapacitySuffices() {
-        List<Meeting> candidates = Candidates.forEvent(crowdedAgency(2).build());
+        List<Meeting> candidates = literal(crowdedAgency(2).build());
         assertEquals(List.of("c-s-1-a-1", "c-s-2-a-1", "c-s-3-a-2"), candidates.stream().map(Meeting::getId).toList());
     }
 
     @Test
     void neverBacksUpWithAnExcludedPair() {
-        List<Meeting> candidates = Candidates.forEvent(crowdedAgency(1).exclude("a-2", "s-2").build());
+        List<Meeting> candidates = literal(crowdedAgency(1).exclude("a-2", "s-2").build());
         assertEquals(List.of(), backups(candidates));
         assertFalse(candidates.stream().anyMatch(m -> m.getId().equals("c-s-2-a-2")));
     }
 
     @Test
     void backsUpNobodyAtACounterpartWithoutRoom() {
-        assertEquals(List.of(), backups(Candidates.forEvent(crowdedAgency(1).limits("a-2", 1, 1).build())));
+        assertEquals(List.of(), backups(literal(crowdedAgency(1).limits("a-2", 1, 1).build())));
     }
 
     @Test
@@ -209,7 +215,7 @@ class CandidatesTest {
         }
         builder.agency("a-3", need("Flood mapping 3", "", 1, "flooding", "gis")).limits("a-3", 1, 3);
         Event event = builder.build();
-        List<Meeting> candidates = Candidates.forEvent(event);
+        List<Meeting> candidates = literal(event);
         // Eight startups want a-1, which holds one meeting; a-2 and a-3 take the other seven (a-3 up to three).
         List<Meeting> backups = backups(candidates);
         assertEquals(7, backups.size(), backups.toString());
@@ -217,7 +223,7 @@ class CandidatesTest {
         assertEquals(2, backups.stream().filter(m -> m.getSecond().id().equals("a-3")).count(),
                 "a-3 already recommends one startup");
         assertEquals(candidates.stream().map(Meeting::toString).toList(),
-                Candidates.forEvent(event).stream().map(Meeting::toString).toList());
+                literal(event).stream().map(Meeting::toString).toList());
     }
 
     @Test

@@ -25,19 +25,21 @@ public final class Api {
 
     public static void register(HttpRouting.Builder routing, Backend backend) {
         Problems.register(routing);
+        SecurityHeaders.register(routing);
         for (Mount mount : mounts(backend)) {
             routing.register(mount.prefix(), mount.service());
         }
     }
 
     static List<Mount> mounts(Backend backend) {
-        Access access = new Access(backend.credentials());
+        Access access = new Access(backend);
         return List.of(
                 new Mount("/api/health", new HealthService(backend.database())),
                 new Mount("/api/openapi", new OpenApiService()),
                 new Mount("/api/events", new EventsService(backend, access)),
                 new Mount("/api/events", new SolveService(backend, access)),
                 new Mount("/api/events", new ScheduleService(backend, access)),
+                new Mount("/api/events", new VersionsService(backend, access)),
                 new Mount("/api/events", new CandidatesService(backend, access)),
                 new Mount("/api/events", new ParticipantsService(backend, access)));
     }

@@ -15,13 +15,14 @@ import io.helidon.webserver.http.ServerRequest;
 import jakarta.json.JsonException;
 
 import org.b2g.core.domain.Event;
-import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
+import org.b2g.service.Settings;
 
 /**
  * Request bodies, checked in full before anything is stored: size first (413 beyond the limit, without reading
- * further), then UTF-8, then the whole {@code b2g-event/1} reading with its consistency checks.
+ * further), then UTF-8, then the whole {@code b2g-event/1} reading with its consistency checks, then the event's
+ * size against the service's limits and every id against what the database keeps.
  */
 final class Bodies {
 
@@ -67,7 +68,7 @@ final class Bodies {
      * Reads and checks a {@code b2g-event/1} body. Whatever the reader throws on bad input becomes a 400: a reader
      * bug on odd input must not turn into a 5xx (it is logged so that it gets fixed).
      */
-    static Event event(String json) {
+    static Event event(String json, Settings.Limits limits) {
         Event event;
         try {
             event = EventJson.read(json, "request body");
@@ -81,16 +82,76 @@ final class Bodies {
             LOG.log(Level.WARNING, "The event reader failed on a request body", e);
             throw ApiException.badRequest("request body: not a valid b2g-event/1 document (" + e + ").");
         }
-        if (event.id() == null || event.id().isBlank() || event.id().length() > MAX_ID) {
-            throw ApiException.badRequest("request body: event.id (" + event.id() + ") should have 1.." + MAX_ID
+        checkSize(event, limits);
+        checkIds(event);
+        return event;
+    }
+
+    /**
+     * Checks what the database keeps and what tokens are made of, before anything is stored or solved: every id has
+     * 1..{@value #MAX_ID} characters and no control character (a line break in an id could make two different
+     * events or participants read alike).
+     */
+    static void checkIds(Event event) {
+        id("event.id", event.id());
+        for (int i = 0; i < event.participants().size(); i++) {
+            id("participants[" + i + "].id", event.participants().get(i).id());
+        }
+        for (int i = 0; i < event.tables().size(); i++) {
+            id("event.tables[" + i + "].id", event.tables().get(i).id());
+        }
+        for (int i = 0; i < event.sessions().size(); i++) {
+            id("event.sessions[" + i + "].id", event.sessions().get(i).id());
+        }
+        for (int i = 0; i < event.meetings().size(); i++) {
+            id("meetings[" + i + "].id", event.meetings().get(i).id());
+        }
+    }
+
+    private static void id(String field, String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
+            String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 37) + "..." : id;
+            throw ApiException.badRequest("request body: " + field + " (" + shown + ") should have 1.." + MAX_ID
                     + " characters.");
         }
-        for (Participant participant : event.participants()) {
-            if (participant.id().length() > MAX_ID) {
-                throw ApiException.badRequest("request body: participant id (" + participant.id().substring(0, 40)
-                        + "...) is longer than " + MAX_ID + " characters.");
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                throw ApiException.badRequest("request body: " + field + " (" + printable(id) + ") contains a control"
+                        + " character (U+" + String.format("%04X", (int) id.charAt(i)) + "); ids are printable text.");
             }
         }
-        return event;
+    }
+
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().limit(40).forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                shown.append(String.format("\\u%04X", cp));
+            } else {
+                shown.appendCodePoint(cp);
+            }
+        });
+        return shown.toString();
+    }
+
+    /** 413 when the event is larger than this service accepts, 400 for a rule out of its range. */
+    static void checkSize(Event event, Settings.Limits limits) {
+        tooLarge("participants", event.participants().size(), limits.maxParticipants());
+        tooLarge("slots", event.slotCount(), limits.maxSlots());
+        tooLarge("tables", event.tables().size(), limits.maxTables());
+        tooLarge("requests and required meetings", event.requests().size() + event.meetings().size(),
+                limits.maxRequests());
+        int recommendations = event.rules().recommendationsPerParticipant();
+        if (recommendations > limits.maxRecommendationsPerParticipant()) {
+            throw ApiException.badRequest("request body: rules.recommendationsPerParticipant (" + recommendations
+                    + ") is outside 0.." + limits.maxRecommendationsPerParticipant() + ".");
+        }
+    }
+
+    private static void tooLarge(String what, int count, int max) {
+        if (count > max) {
+            throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "request body: the event has " + count + " "
+                    + what + "; this service accepts at most " + max + ".");
+        }
     }
 }

@@ -17,6 +17,7 @@ import jakarta.json.JsonObject;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.io.ReasonJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.FeasibilityCheck;
 import org.b2g.service.Backend;
@@ -24,7 +25,7 @@ import org.b2g.service.Backend;
 /**
  * What organizers review before solving: {@code /candidates}, the ranked meetings the solver will choose from, with
  * their origin and the reasons of each match; and {@code /feasibility}, the causes found in milliseconds that make
- * the required meetings impossible.
+ * the required meetings impossible. Both run on the bounded analysis pool, not on the request's thread.
  */
 final class CandidatesService implements HttpService {
 
@@ -44,15 +45,22 @@ final class CandidatesService implements HttpService {
 
     private void candidates(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = EventsService.read(backend, Paths.param(req, "id"));
-        Participant only = null;
+        Event event = EventLookup.read(backend, Paths.param(req, "id"));
+        Participant only;
         if (req.query().contains("participant")) {
             String pid = req.query().get("participant");
             only = event.participant(pid);
             if (only == null) {
-                throw ApiException.notFound("The event (" + event.id() + ") has no participant (" + pid + ").");
+                throw EventLookup.noParticipant(event.id(), pid);
             }
+        } else {
+            only = null;
         }
+        res.send(backend.analyses().run(() -> candidates(event, only)));
+    }
+
+    /** The event's candidates (those of {@code only} when not null), ranked: matching, on the analysis pool. */
+    private static JsonObject candidates(Event event, Participant only) {
         List<Meeting> candidates = new ArrayList<>();
         for (Meeting meeting : Candidates.forEvent(event)) {
             if (only == null || meeting.involves(only)) {
@@ -69,30 +77,24 @@ final class CandidatesService implements HttpService {
             list.add(JSON.createObjectBuilder()
                     .add("id", meeting.getId())
                     .add("participants", JSON.createArrayBuilder()
-                            .add(party(meeting.getFirst()))
-                            .add(party(meeting.getSecond())))
+                            .add(Views.party(meeting.getFirst()))
+                            .add(Views.party(meeting.getSecond())))
                     .add("origin", meeting.getOrigin().code())
                     .add("relevance", meeting.getRelevance())
                     .add("weight", meeting.getWeight())
-                    .add("reasons", reasons));
+                    .add("reasons", reasons)
+                    .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails())));
         }
-        res.send(JSON.createObjectBuilder().add("event", event.id()).add("candidates", list).build());
+        return JSON.createObjectBuilder().add("event", event.id()).add("candidates", list).build();
     }
 
     private void feasibility(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = EventsService.read(backend, Paths.param(req, "id"));
-        JsonArrayBuilder problems = JSON.createArrayBuilder();
-        FeasibilityCheck.problems(event).forEach(problems::add);
-        JsonObject answer = JSON.createObjectBuilder().add("event", event.id()).add("problems", problems).build();
-        res.send(answer);
-    }
-
-    static JsonObject party(Participant participant) {
-        return JSON.createObjectBuilder()
-                .add("id", participant.id())
-                .add("name", participant.label())
-                .add("role", participant.role().code())
-                .build();
+        Event event = EventLookup.read(backend, Paths.param(req, "id"));
+        res.send(backend.analyses().run(() -> {
+            JsonArrayBuilder problems = JSON.createArrayBuilder();
+            FeasibilityCheck.problems(event).forEach(problems::add);
+            return JSON.createObjectBuilder().add("event", event.id()).add("problems", problems).build();
+        }));
     }
 }

@@ -3,6 +3,8 @@ package org.b2g.service.http;
 import static org.b2g.service.JsonFactory.JSON;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -12,15 +14,19 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
 import org.b2g.service.Backend;
 import org.b2g.service.persistence.EventRepository.StoredEvent;
+import org.b2g.service.solving.JobStatus;
 
 /**
  * {@code /api/events}: the organizer's events as {@code b2g-event/1} documents. A body is read and checked in full
- * before the one transaction that stores it, so a bad body leaves nothing behind.
+ * before the one transaction that stores it, so a bad body leaves nothing behind. GET sends the version as ETag and
+ * PUT honours {@code If-Match}, so that two organizers editing at once do not lose each other's changes.
  */
 final class EventsService implements HttpService {
 
@@ -45,12 +51,20 @@ final class EventsService implements HttpService {
         access.organizer(req);
         JsonArrayBuilder events = JSON.createArrayBuilder();
         for (StoredEvent e : backend.database().inTransaction(backend.events()::list)) {
-            events.add(JSON.createObjectBuilder()
+            JsonObjectBuilder event = JSON.createObjectBuilder()
                     .add("id", e.id())
                     .add("name", e.name())
                     .add("version", e.version())
                     .add("participants", e.participants())
-                    .add("updatedAt", Instant.ofEpochMilli(e.updatedAt()).toString()));
+                    .add("updatedAt", Instant.ofEpochMilli(e.updatedAt()).toString());
+            JobStatus job = backend.solving().status(e.id());
+            if (job != null) {
+                event.add("solve", JSON.createObjectBuilder()
+                        .add("state", job.state().name())
+                        .add("scheduled", job.scheduled())
+                        .add("stale", job.eventVersion() != e.version()));
+            }
+            events.add(event);
         }
         res.send(JSON.createObjectBuilder().add("events", events).build());
     }
@@ -58,7 +72,7 @@ final class EventsService implements HttpService {
     private void create(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String body = Bodies.text(req, backend.settings().maxBodyBytes());
-        Event event = Bodies.event(body);
+        Event event = Bodies.event(body, backend.settings().limits());
         boolean inserted = backend.database().inTransaction(c -> backend.events()
                 .insert(c, event.id(), name(event), event.participants().size(), System.currentTimeMillis(), body));
         if (!inserted) {
@@ -66,31 +80,61 @@ final class EventsService implements HttpService {
         }
         res.status(Status.CREATED_201);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(event.id()));
+        res.header(HeaderNames.ETAG, etag(1));
         res.send(JSON.createObjectBuilder().add("id", event.id()).add("version", 1).build());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        StoredEvent event = stored(backend, Paths.param(req, "id"));
-        res.header(HeaderNames.ETAG, "\"" + event.version() + "\"");
+        StoredEvent event = EventLookup.stored(backend, Paths.param(req, "id"));
+        res.header(HeaderNames.ETAG, etag(event.version()));
         res.header(HeaderNames.CONTENT_TYPE, "application/json");
         res.send(event.body());
     }
 
+    /**
+     * Replaces the event; with {@code If-Match} only while it is still at that version (412 otherwise). Participants
+     * the new version no longer has lose their agenda and their personal link.
+     */
     private void replace(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
+        int expected = ifMatch(req);
         String body = Bodies.text(req, backend.settings().maxBodyBytes());
-        Event event = Bodies.event(body);
+        Event event = Bodies.event(body, backend.settings().limits());
         if (!event.id().equals(id)) {
             throw ApiException.badRequest("request body: event.id (" + event.id() + ") differs from the id in the path ("
                     + id + ").");
         }
-        int version = backend.database().inTransaction(c -> backend.events()
-                .replace(c, id, name(event), event.participants().size(), System.currentTimeMillis(), body));
+        Set<String> kept = new HashSet<>();
+        event.participants().forEach(p -> kept.add(p.id()));
+        int version = backend.database().inTransaction(c -> {
+            StoredEvent before = backend.events().find(c, id);
+            if (before == null) {
+                return 0;
+            }
+            int next = backend.events().replace(c, id, name(event), event.participants().size(),
+                    System.currentTimeMillis(), body, expected);
+            if (next > 0) {
+                Set<String> removed = new HashSet<>();
+                for (Participant p : EventJson.read(before.body(), "event " + id).participants()) {
+                    if (!kept.contains(p.id())) {
+                        removed.add(p.id());
+                    }
+                }
+                backend.schedules().deleteAgendas(c, id, removed);
+                backend.links().rotate(c, id, removed);
+            }
+            return next;
+        });
         if (version == 0) {
-            throw noEvent(id);
+            throw EventLookup.notFound(id);
         }
+        if (version < 0) {
+            throw new ApiException(Status.PRECONDITION_FAILED_412, "The event (" + id + ") is no longer at version "
+                    + expected + " (If-Match); read it again and apply your change to the current version.");
+        }
+        res.header(HeaderNames.ETAG, etag(version));
         res.send(JSON.createObjectBuilder().add("id", id).add("version", version).build());
     }
 
@@ -99,27 +143,27 @@ final class EventsService implements HttpService {
         String id = Paths.param(req, "id");
         backend.solving().eventDeleted(id);
         if (!backend.database().inTransaction(c -> backend.events().delete(c, id))) {
-            throw noEvent(id);
+            throw EventLookup.notFound(id);
         }
         res.status(Status.NO_CONTENT_204).send();
     }
 
-    /** The stored event; 404 when there is none. */
-    static StoredEvent stored(Backend backend, String id) {
-        StoredEvent stored = backend.database().inTransaction(c -> backend.events().find(c, id));
-        if (stored == null) {
-            throw noEvent(id);
+    /** The version {@code If-Match} asks for; 0 when absent or {@code *}; 400 when it is not one of our ETags. */
+    private static int ifMatch(ServerRequest req) {
+        String header = req.headers().first(HeaderNames.IF_MATCH).orElse(null);
+        if (header == null || header.strip().equals("*")) {
+            return 0;
         }
-        return stored;
+        String tag = header.strip();
+        if (tag.matches("\"[1-9][0-9]{0,8}\"")) {
+            return Integer.parseInt(tag.substring(1, tag.length() - 1));
+        }
+        throw ApiException.badRequest("If-Match (" + (tag.length() > 40 ? tag.substring(0, 37) + "..." : tag)
+                + ") should be one ETag of this event, e.g. \"3\", as GET sent it.");
     }
 
-    /** The stored event read back into the domain, for the resources under it; 404 when there is none. */
-    static Event read(Backend backend, String id) {
-        return EventJson.read(stored(backend, id).body(), "event " + id);
-    }
-
-    static ApiException noEvent(String id) {
-        return ApiException.notFound("There is no event (" + id + ").");
+    private static String etag(int version) {
+        return "\"" + version + "\"";
     }
 
     private static String name(Event event) {

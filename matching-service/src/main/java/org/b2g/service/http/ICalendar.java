@@ -97,7 +97,10 @@ final class ICalendar {
         }
     }
 
-    /** Escapes a TEXT value (RFC 5545 3.3.11). */
+    /**
+     * Escapes a TEXT value (RFC 5545 3.3.11). Control characters other than line breaks are dropped: RFC 5545 does not
+     * allow them in a value, and one in a name could end the line early and add a property of its own.
+     */
     static String text(String value) {
         StringBuilder escaped = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
@@ -107,8 +110,11 @@ final class ICalendar {
                 case ';' -> escaped.append("\\;");
                 case ',' -> escaped.append("\\,");
                 case '\n' -> escaped.append("\\n");
-                case '\r' -> { }
-                default -> escaped.append(c);
+                default -> {
+                    if (!Character.isISOControl(c)) {
+                        escaped.append(c);
+                    }
+                }
             }
         }
         return escaped.toString();

@@ -37,17 +37,18 @@ final class OpenApi {
 
     static final List<Operation> OPERATIONS = List.of(
             new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
-                    List.of(), Map.of(200, JSON_TYPE), List.of(503)),
+                    List.of(), Map.of(200, JSON_TYPE), List.of(400, 503)),
             new Operation("get", "/api/openapi", "This document", Caller.ANYONE, false,
-                    List.of(), Map.of(200, JSON_TYPE), List.of()),
-            new Operation("get", "/api/events", "List the events", Caller.ORGANIZER, false,
-                    List.of(), Map.of(200, JSON_TYPE), List.of()),
+                    List.of(), Map.of(200, JSON_TYPE), List.of(400)),
+            new Operation("get", "/api/events", "List the events, each with the state of its last solve",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
             new Operation("post", "/api/events", "Create an event from a b2g-event/1 document", Caller.ORGANIZER,
                     true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),
-            new Operation("put", "/api/events/{id}", "Replace the event; a schedule solved before becomes stale",
-                    Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 413)),
+            new Operation("put", "/api/events/{id}", "Replace the event (only the version If-Match names, when sent);"
+                    + " a schedule solved before becomes stale; removed participants lose their agenda and link",
+                    Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 409, 412, 413)),
             new Operation("delete", "/api/events/{id}", "Delete the event, its schedule and its job; stops solving",
                     Caller.ORGANIZER, false, List.of(), Map.of(204, ""), List.of(404)),
             new Operation("post", "/api/events/{id}/solve", "Start solving (one job per event)", Caller.ORGANIZER,
@@ -58,35 +59,62 @@ final class OpenApi {
                             new Query("seed", "integer", "Random seed"),
                             new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
+            new Operation("post", "/api/events/{id}/repair", "Start repairing the event from its published schedule"
+                    + " (a job like solve; its result is the draft)", Caller.ORGANIZER, false, List.of(
+                            new Query("mode", "string", "minimal (default: moves a published meeting only for a"
+                                    + " required meeting, a must request or a minimum) or freeze (moves none)"),
+                            new Query("timeLimit", "string", "Wall-clock limit such as 30s, 2m or PT30S"),
+                            new Query("seed", "integer", "Random seed"),
+                            new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
+                    Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
+            new Operation("post", "/api/events/{id}/publish", "Publish the draft (or, with version, an earlier"
+                    + " published version again) as the next published version: agendas and calendars show it",
+                    Caller.ORGANIZER, false, List.of(new Query("version", "integer",
+                            "An earlier published version to publish again (roll back)")),
+                    Map.of(201, JSON_TYPE), List.of(400, 404, 409)),
+            new Operation("get", "/api/events/{id}/versions", "The published versions, oldest first",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
+                    + " for the people of the published version", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/solve",
                     "The solve job: state SOLVING, DONE or FAILED, score, bestSince, reason", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("delete", "/api/events/{id}/solve", "Stop solving early and keep the best schedule",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/solve/stream",
-                    "Server-Sent Events: 'progress' at each new best, then 'done'", Caller.ORGANIZER, false,
-                    List.of(), Map.of(200, "text/event-stream"), List.of(404)),
+                    "Server-Sent Events: 'progress' at each new best and at least every second, then 'done'", Caller.ORGANIZER, false,
+                    List.of(new Query("token", "string", "The organizer token, for EventSource (no header)")),
+                    Map.of(200, "text/event-stream"), List.of(404)),
             new Operation("get", "/api/events/{id}/schedule",
                     "The last schedule (b2g-schedule/1) with unscheduled list, metrics and 'stale'",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/candidates",
                     "Ranked candidate meetings with origin, relevance and reasons", Caller.ORGANIZER, false,
                     List.of(new Query("participant", "string", "Only the candidates of this participant")),
-                    Map.of(200, JSON_TYPE), List.of(404)),
+                    Map.of(200, JSON_TYPE), List.of(404, 503)),
             new Operation("get", "/api/events/{id}/feasibility",
                     "Causes that make the required meetings impossible, found before solving", Caller.ORGANIZER,
-                    false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+                    false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 503)),
             new Operation("get", "/api/events/{id}/participants", "Participants with their personal links",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/token",
-                    "A participant's personal token and link", Caller.ORGANIZER, false, List.of(),
+                    "A participant's personal token, link and calendar link", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/token",
+                    "A new personal token for the participant: its old link stops working at once", Caller.ORGANIZER,
+                    false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/participants/{pid}/agenda",
                     "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics",
                     Caller.ORGANIZER_OR_PARTICIPANT, false,
                     List.of(new Query("format", "string", "ics for iCalendar"),
                             new Query("token", "string", "The personal token, for links opened in a browser")),
                     Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)));
+
+    /** Where the API is served: relative to the address the document was read from. */
+    static final String SERVER = "/";
+    static final String LICENSE = "Apache-2.0";
+    static final String LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0";
 
     private static final Pattern PARAM = Pattern.compile("\\{(\\w+)}");
 
@@ -115,7 +143,11 @@ final class OpenApi {
                         .add("title", "B2G matchmaking and meeting scheduling")
                         .add("version", "1")
                         .add("description", "Events in b2g-event/1, schedules in b2g-schedule/1, agendas in "
-                                + "b2g-agenda/1; errors as application/problem+json (RFC 9457)."))
+                                + "b2g-agenda/1; errors as application/problem+json (RFC 9457). Tokens go in the "
+                                + "Authorization header; only agendas and event streams also take ?token=.")
+                        .add("license", JSON.createObjectBuilder().add("name", LICENSE).add("url", LICENSE_URL)))
+                .add("servers", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("url", SERVER)
+                        .add("description", "This service")))
                 .add("paths", pathsJson)
                 .add("components", JSON.createObjectBuilder()
                         .add("schemas", JSON.createObjectBuilder().add("Problem", problem))
@@ -140,10 +172,17 @@ final class OpenApi {
                     .add("required", false).add("description", q.description())
                     .add("schema", JSON.createObjectBuilder().add("type", q.type())));
         }
+        if (op.method().equals("put") && op.eventBody()) {
+            parameters.add(JSON.createObjectBuilder().add("name", "If-Match").add("in", "header")
+                    .add("required", false)
+                    .add("description", "The ETag of the version this replacement was made from; 412 when the event"
+                            + " has changed since")
+                    .add("schema", JSON.createObjectBuilder().add("type", "string")));
+        }
         json.add("parameters", parameters);
         if (op.eventBody()) {
             json.add("requestBody", JSON.createObjectBuilder().add("required", true)
-                    .add("description", "A b2g-event/1 document (see formats.md)")
+                    .add("description", "A b2g-event/1 document (docs/formats.md)")
                     .add("content", JSON.createObjectBuilder().add(JSON_TYPE, JSON.createObjectBuilder()
                             .add("schema", JSON.createObjectBuilder().add("type", "object")))));
         }
@@ -169,6 +208,8 @@ final class OpenApi {
                 security.add(JSON.createObjectBuilder().add("participant", JSON.createArrayBuilder()));
             }
             json.add("security", security);
+        } else {
+            json.add("security", JSON.createArrayBuilder()); // public, said explicitly
         }
         errors.stream().sorted().forEach(status -> responses.add(String.valueOf(status), JSON.createObjectBuilder()
                 .add("description", io.helidon.http.Status.create(status).reasonPhrase())

@@ -3,6 +3,8 @@ package org.b2g.service.http;
 import static org.b2g.service.JsonFactory.JSON;
 
 import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
 
 import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
@@ -21,12 +23,14 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.service.Backend;
 import org.b2g.service.JsonFactory;
+import org.b2g.service.PersonalLinks;
+import org.b2g.service.persistence.EventRepository.LinkKey;
 import org.b2g.service.persistence.ScheduleRepository.StoredAgenda;
 
 /**
- * {@code /api/events/{id}/participants}: the organizer's list with personal links, a participant's token, and a
- * participant's agenda, as JSON ({@code b2g-agenda/1}) or iCalendar. An agenda opens to the organizer and to that
- * participant's own token only.
+ * {@code /api/events/{id}/participants}: the organizer's list with personal links, a participant's token (and its
+ * rotation, which revokes the old link), and a participant's agenda, as JSON ({@code b2g-agenda/1}) or iCalendar.
+ * An agenda opens to the organizer and to that participant's own current token only.
  */
 final class ParticipantsService implements HttpService {
 
@@ -44,35 +48,66 @@ final class ParticipantsService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/{id}/participants", this::list)
                 .get("/{id}/participants/{pid}/token", this::token)
+                .post("/{id}/participants/{pid}/token", this::rotate)
                 .get("/{id}/participants/{pid}/agenda", this::agenda);
     }
 
     private void list(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = EventsService.read(backend, Paths.param(req, "id"));
+        Event event = EventLookup.read(backend, Paths.param(req, "id"));
+        record Links(LinkKey key, Map<String, Integer> generations) {
+        }
+        Links links = backend.database().inTransaction(c -> new Links(backend.events().linkKey(c, event.id()),
+                backend.links().generations(c, event.id())));
+        if (links.key() == null) {
+            throw EventLookup.notFound(event.id());
+        }
+        String base = Paths.baseUrl(req, backend.settings());
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Participant participant : event.participants()) {
-            String token = access.participantToken(event.id(), participant.id());
-            list.add(JSON.createObjectBuilder(CandidatesService.party(participant))
+            String token = backend.credentials().participantToken(links.key().key(), participant.id(),
+                    links.generations().getOrDefault(participant.id(), 0));
+            list.add(JSON.createObjectBuilder(Views.party(participant))
                     .add("token", token)
-                    .add("link", link(req, event.id(), participant.id(), token)));
+                    .add("link", PersonalLinks.agenda(base, backend.settings().linkTemplate(), event.id(),
+                            participant.id(), token)));
         }
         res.send(JSON.createObjectBuilder().add("event", event.id()).add("participants", list).build());
     }
 
     private void token(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = EventsService.read(backend, Paths.param(req, "id"));
+        sendToken(req, res, false);
+    }
+
+    /** A new token for one participant: the old link stops opening the agenda at once. */
+    private void rotate(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        sendToken(req, res, true);
+    }
+
+    private void sendToken(ServerRequest req, ServerResponse res, boolean rotate) {
+        Event event = EventLookup.read(backend, Paths.param(req, "id"));
         String pid = Paths.param(req, "pid");
         if (event.participant(pid) == null) {
-            throw noParticipant(event.id(), pid);
+            throw EventLookup.noParticipant(event.id(), pid);
         }
-        String token = access.participantToken(event.id(), pid);
+        record Link(LinkKey key, int generation) {
+        }
+        Link link = backend.database().inTransaction(c -> new Link(backend.events().linkKey(c, event.id()),
+                rotate ? backend.links().rotate(c, event.id(), List.of(pid))
+                        : backend.links().generation(c, event.id(), pid)));
+        if (link.key() == null) {
+            throw EventLookup.notFound(event.id());
+        }
+        String token = backend.credentials().participantToken(link.key().key(), pid, link.generation());
+        String base = Paths.baseUrl(req, backend.settings());
         res.send(JSON.createObjectBuilder()
                 .add("event", event.id())
                 .add("participant", pid)
                 .add("token", token)
-                .add("link", link(req, event.id(), pid, token))
+                .add("link", PersonalLinks.agenda(base, backend.settings().linkTemplate(), event.id(), pid, token))
+                .add("calendar", PersonalLinks.calendar(base, event.id(), pid, token))
                 .build());
     }
 
@@ -84,10 +119,10 @@ final class ParticipantsService implements HttpService {
         if (agenda == null) {
             int version = backend.database().inTransaction(c -> backend.events().version(c, id));
             if (version == 0) {
-                throw EventsService.noEvent(id);
+                throw EventLookup.notFound(id);
             }
             throw ApiException.notFound("There is no agenda of participant (" + pid + ") in event (" + id
-                    + "): the event has no schedule yet, or no such participant.");
+                    + "): the event has no published schedule yet, or no such participant.");
         }
         if (wantsCalendar(req)) {
             JsonObject json;
@@ -115,24 +150,5 @@ final class ParticipantsService implements HttpService {
             }
         }
         return false;
-    }
-
-    private String link(ServerRequest req, String eventId, String pid, String token) {
-        String base = backend.settings().publicUrl();
-        if (base.isBlank()) {
-            var uri = req.requestedUri();
-            base = uri.scheme() + "://" + uri.host() + ":" + uri.port();
-        }
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        return base + backend.settings().linkTemplate()
-                .replace("{event}", Paths.segment(eventId))
-                .replace("{participant}", Paths.segment(pid))
-                .replace("{token}", Paths.segment(token));
-    }
-
-    private static ApiException noParticipant(String eventId, String pid) {
-        return ApiException.notFound("The event (" + eventId + ") has no participant (" + pid + ").");
     }
 }

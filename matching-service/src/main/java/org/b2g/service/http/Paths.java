@@ -1,12 +1,17 @@
 package org.b2g.service.http;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-/** Path parameters in and path segments out. */
+import org.b2g.service.PersonalLinks;
+import org.b2g.service.Settings;
+
+/** Path parameters in, path segments and the service's own address out. */
 final class Paths {
+
+    private static final HeaderName FORWARDED_PROTO = HeaderNames.create("X-Forwarded-Proto");
+    private static final HeaderName FORWARDED_HOST = HeaderNames.create("X-Forwarded-Host");
 
     private Paths() {
     }
@@ -23,6 +28,39 @@ final class Paths {
 
     /** {@code text} encoded for one path segment or query value. */
     static String segment(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        return PersonalLinks.encode(text);
+    }
+
+    /**
+     * Where people reach this service: {@code b2g.public-url} when set, else the address of the request as the
+     * client saw it, which behind a proxy is in {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}.
+     */
+    static String baseUrl(ServerRequest req, Settings settings) {
+        if (!settings.publicUrl().isBlank()) {
+            return settings.publicUrl();
+        }
+        var uri = req.requestedUri();
+        String scheme = uri.scheme();
+        String host = uri.host() + ":" + uri.port();
+        String proto = first(req, FORWARDED_PROTO);
+        if (proto != null && (proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
+            scheme = proto.toLowerCase(java.util.Locale.ROOT);
+        }
+        String forwardedHost = first(req, FORWARDED_HOST);
+        if (forwardedHost != null && forwardedHost.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?")) {
+            host = forwardedHost;
+        }
+        return scheme + "://" + host;
+    }
+
+    /** The first value of a header that proxies may repeat as a list ({@code https, http}). */
+    private static String first(ServerRequest req, HeaderName name) {
+        String value = req.headers().first(name).orElse(null);
+        if (value == null) {
+            return null;
+        }
+        int comma = value.indexOf(',');
+        String first = (comma < 0 ? value : value.substring(0, comma)).strip();
+        return first.isEmpty() ? null : first;
     }
 }

@@ -14,6 +14,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import org.b2g.core.io.InputException;
+import org.b2g.service.persistence.Database;
+import org.b2g.service.solving.Publication;
 import org.b2g.service.solving.SolveRejectedException;
 
 /**
@@ -32,6 +34,12 @@ final class Problems {
         routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
                 .error(InputException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
+                .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
+                    case NO_SUCH_EVENT -> Status.NOT_FOUND_404;
+                    case NOTHING_TO_PUBLISH, STALE -> Status.CONFLICT_409;
+                }, e.getMessage()))
+                .error(Database.ConflictException.class,
+                        (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))
                 .error(HttpException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
                 .error(Exception.class, (req, res, e) -> {
                     LOG.log(Level.ERROR, "Failed: " + req.prologue().method().text() + " " + req.path().path(), e);
@@ -64,7 +72,7 @@ final class Problems {
     private static Status status(SolveRejectedException e) {
         return switch (e.reason()) {
             case NO_SUCH_EVENT, NO_JOB -> Status.NOT_FOUND_404;
-            case ALREADY_SOLVING -> Status.CONFLICT_409;
+            case ALREADY_SOLVING, NOTHING_PUBLISHED -> Status.CONFLICT_409;
             case BUSY -> Status.SERVICE_UNAVAILABLE_503;
         };
     }

@@ -44,7 +44,7 @@ final class ScheduleService implements HttpService {
         Found found = backend.database().inTransaction(c -> new Found(backend.schedules().find(c, id),
                 backend.events().version(c, id)));
         if (found.eventVersion() == 0) {
-            throw EventsService.noEvent(id);
+            throw EventLookup.notFound(id);
         }
         if (found.schedule() == null) {
             throw ApiException.notFound("The event (" + id + ") has no schedule yet; POST /api/events/"

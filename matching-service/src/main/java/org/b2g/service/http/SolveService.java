@@ -1,9 +1,6 @@
 package org.b2g.service.http;
 
-import static org.b2g.service.JsonFactory.JSON;
-
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -16,22 +13,22 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-
+import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
-import org.b2g.service.Durations;
+import org.b2g.core.cli.Durations;
 import org.b2g.service.solving.JobStatus;
 
 /**
- * {@code /api/events/{id}/solve}: one solve job per event. POST starts it (202), GET reads it, DELETE stops it early
+ * {@code /api/events/{id}/solve} and {@code /repair}: one solve or repair job per event. POST starts it (202), GET reads it, DELETE stops it early
  * and keeps the best schedule, and {@code /solve/stream} pushes every new best as Server-Sent Events.
  */
 final class SolveService implements HttpService {
 
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
     private static final long KEEP_ALIVE_SECONDS = 15;
+    /** The longest silence of a stream while its job solves: the console shows time and progress every second. */
+    private static final long PROGRESS_SECONDS = 1;
 
     private final Backend backend;
     private final Access access;
@@ -44,6 +41,7 @@ final class SolveService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.post("/{id}/solve", this::start)
+                .post("/{id}/repair", this::repair)
                 .get("/{id}/solve", this::status)
                 .delete("/{id}/solve", this::stop)
                 .get("/{id}/solve/stream", this::stream);
@@ -55,7 +53,19 @@ final class SolveService implements HttpService {
         JobStatus status = backend.solving().start(id, options(req));
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(json(status, false));
+        res.send(Views.job(status, false));
+    }
+
+    /** Like a solve, from the published schedule: {@code mode} minimal (default) or freeze. */
+    private void repair(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        RepairMode mode = RepairMode.parse(req.query().contains("mode") ? req.query().get("mode") : "minimal",
+                "The mode");
+        JobStatus status = backend.solving().repair(id, options(req), mode);
+        res.status(Status.ACCEPTED_202);
+        res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
+        res.send(Views.job(status, false));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
@@ -65,19 +75,22 @@ final class SolveService implements HttpService {
         if (status == null) {
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
-        res.send(json(status, isStale(status)));
+        res.send(Views.job(status, isStale(status)));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().stop(id, STOP_WAIT);
-        res.send(json(status, isStale(status)));
+        res.send(Views.job(status, isStale(status)));
     }
 
-    /** One {@code progress} event now and at each new best, then {@code done} and the end of the stream. */
+    /**
+     * One {@code progress} event now, at each new best and at least every second while solving, then {@code done}
+     * and the end of the stream.
+     */
     private void stream(ServerRequest req, ServerResponse res) {
-        access.organizer(req);
+        access.organizerOrQuery(req); // EventSource cannot send a header
         String id = Paths.param(req, "id");
         LinkedBlockingDeque<JobStatus> latest = new LinkedBlockingDeque<>();
         Runnable unsubscribe = backend.solving().subscribe(id, status -> {
@@ -95,15 +108,25 @@ final class SolveService implements HttpService {
             latest.add(stored);
         }
         try (SseSink sink = res.sink(SseSink.TYPE)) {
+            long quiet = 0;
             while (true) {
-                JobStatus status = latest.poll(KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+                JobStatus status = latest.poll(PROGRESS_SECONDS, TimeUnit.SECONDS);
                 if (status == null) {
-                    sink.emit(SseEvent.builder().comment("keep-alive").build());
-                    continue;
+                    // No new best for a second: say so anyway, with the time spent, so that progress never freezes.
+                    JobStatus now = backend.solving().status(id);
+                    if (now != null && !now.finished()) {
+                        status = now;
+                    } else if (++quiet * PROGRESS_SECONDS >= KEEP_ALIVE_SECONDS) {
+                        quiet = 0;
+                        sink.emit(SseEvent.builder().comment("keep-alive").build());
+                        continue;
+                    } else {
+                        continue;
+                    }
                 }
                 sink.emit(SseEvent.builder()
                         .name(status.finished() ? "done" : "progress")
-                        .data(json(status, false).toString())
+                        .data(Views.job(status, false).toString())
                         .build());
                 if (status.finished()) {
                     return;
@@ -126,15 +149,11 @@ final class SolveService implements HttpService {
         long seed = defaults.seed();
         long moveLimit = defaults.moveLimit();
         Duration unimproved = null;
-        try {
-            if (req.query().contains("timeLimit")) {
-                limit = Durations.parse("timeLimit", req.query().get("timeLimit"));
-            }
-            if (req.query().contains("unimproved")) {
-                unimproved = Durations.parse("unimproved", req.query().get("unimproved"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+        if (req.query().contains("timeLimit")) {
+            limit = Durations.parse("timeLimit", req.query().get("timeLimit")); // InputException: 400
+        }
+        if (req.query().contains("unimproved")) {
+            unimproved = Durations.parse("unimproved", req.query().get("unimproved"));
         }
         if (limit.compareTo(backend.settings().maxTimeLimit()) > 0) {
             throw ApiException.badRequest("The timeLimit (" + req.query().get("timeLimit")
@@ -165,32 +184,5 @@ final class SolveService implements HttpService {
     private boolean isStale(JobStatus status) {
         int current = backend.database().inTransaction(c -> backend.events().version(c, status.eventId()));
         return current != status.eventVersion();
-    }
-
-    static JsonObject json(JobStatus s, boolean stale) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("event", s.eventId())
-                .add("eventVersion", s.eventVersion())
-                .add("state", s.state().name())
-                .add("queued", s.queued())
-                .add("scheduled", s.scheduled())
-                .add("breaks", s.breaks())
-                .add("startedAt", s.startedAt().toString())
-                .add("stoppedEarly", s.stoppedEarly())
-                .add("stale", stale);
-        optional(json, "score", s.score());
-        optional(json, "bestSince", s.bestSince());
-        optional(json, "finishedAt", s.finishedAt());
-        optional(json, "reason", s.reason());
-        if (s.state() == JobStatus.State.SOLVING) {
-            json.add("elapsedMillis", Duration.between(s.startedAt(), Instant.now()).toMillis());
-        }
-        return json.build();
-    }
-
-    private static void optional(JsonObjectBuilder json, String name, Object value) {
-        if (value != null) {
-            json.add(name, value.toString());
-        }
     }
 }

@@ -22,6 +22,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.io.ReasonJson;
 import org.b2g.core.io.ScheduleJson;
 
 /**
@@ -110,6 +111,7 @@ final class AgendaJson {
                 .add("origin", meeting.getOrigin().code())
                 .add("relevance", meeting.getRelevance())
                 .add("reasons", reasons)
+                .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails()))
                 .build();
     }
 

@@ -89,9 +89,82 @@ public final class Database implements AutoCloseable {
                         statement.execute(sql);
                     }
                 }
+            } else {
+                upgrade(connection);
             }
             return null;
         });
+    }
+
+    /**
+     * Brings a database made by an earlier release to the current schema: events get their identity and link key
+     * (fresh random ones, so earlier personal links stop working), personal links their table, and schedules their
+     * published versions (the last solve, which agendas showed until then, becomes version 1).
+     */
+    private static void upgrade(Connection connection) throws SQLException {
+        if (!hasColumn(connection, "EVENTS", "UID")) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE events ADD COLUMN uid VARCHAR(64)");
+                statement.execute("ALTER TABLE events ADD COLUMN link_key VARCHAR(64)");
+            }
+            List<String> ids = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet r = statement.executeQuery("SELECT id FROM events")) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            try (var s = connection.prepareStatement("UPDATE events SET uid = ?, link_key = ? WHERE id = ?")) {
+                for (String id : ids) {
+                    s.setString(1, EventRepository.random());
+                    s.setString(2, EventRepository.random());
+                    s.setString(3, id);
+                    s.executeUpdate();
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE events ALTER COLUMN uid SET NOT NULL");
+                statement.execute("ALTER TABLE events ALTER COLUMN link_key SET NOT NULL");
+            }
+        }
+        createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
+        if (!hasTable(connection, "PUBLISHED_SCHEDULES")) {
+            createIfMissing(connection, "PUBLISHED_SCHEDULES", "CREATE TABLE published_schedules");
+            // Before versions, the last solve was what agendas showed: it becomes published version 1.
+            try (Statement statement = hasTable(connection, "SCHEDULES") ? connection.createStatement() : null) {
+                if (statement == null) {
+                    return;
+                }
+                statement.execute("INSERT INTO published_schedules (event_id, version, event_version, published_at,"
+                        + " note, body) SELECT event_id, 1, event_version, solved_at, 'published before versions',"
+                        + " body FROM schedules");
+            }
+        }
+    }
+
+    private static void createIfMissing(Connection connection, String table, String statementStart)
+            throws SQLException {
+        if (hasTable(connection, table)) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : schemaStatements()) {
+                if (sql.contains(statementStart)) {
+                    statement.execute(sql);
+                }
+            }
+        }
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        for (String[] names : new String[][] {{table, column}, {table.toLowerCase(), column.toLowerCase()}}) {
+            try (ResultSet columns = connection.getMetaData().getColumns(null, null, names[0], names[1])) {
+                if (columns.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasTable(Connection connection, String name) throws SQLException {
@@ -144,12 +217,41 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             rollback(connection);
+            if (isConflict(e)) {
+                throw new ConflictException("A concurrent change to the same data came first; try again ("
+                        + e.getMessage() + ").", e);
+            }
             throw new IllegalStateException("Database error: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             rollback(connection);
             throw e;
         } finally {
             idle.add(connection);
+        }
+    }
+
+    /**
+     * True for an integrity violation (SQLSTATE class 23, e.g. two transactions inserting one key) or a
+     * serialization failure (40001): the request lost a race, it is not a fault of the service.
+     */
+    static boolean isConflict(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || t instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A transaction that lost a race with another one over the same rows; the HTTP layer answers 409. */
+    public static final class ConflictException extends RuntimeException {
+        ConflictException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

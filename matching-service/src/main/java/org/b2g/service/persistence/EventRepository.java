@@ -1,16 +1,20 @@
 package org.b2g.service.persistence;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 /**
  * Stored events: the {@code b2g-event/1} text as the organizer sent it (after validation) and a version that grows
  * on every replacement, so that schedules can tell whether they were solved from the current event.
- * Every method runs in the caller's transaction.
+ * Each stored event also has an identity ({@code uid}) that no other stored event ever had, even one of the same id
+ * deleted earlier, and the key of its personal links. Every method runs in the caller's transaction.
  */
 public final class EventRepository {
 
@@ -18,10 +22,18 @@ public final class EventRepository {
     public record StoredEvent(String id, String name, int version, int participants, long updatedAt, String body) {
     }
 
-    private static final String INSERT =
-            "INSERT INTO events (id, name, version, participants, updated_at, body) VALUES (?, ?, 1, ?, ?, ?)";
+    /** Where the personal links of an event start from: its link key. */
+    public record LinkKey(String eventId, String key) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INSERT = "INSERT INTO events (id, uid, link_key, name, version, participants,"
+            + " updated_at, body) VALUES (?, ?, ?, ?, 1, ?, ?, ?)";
     private static final String REPLACE =
             "UPDATE events SET name = ?, version = version + 1, participants = ?, updated_at = ?, body = ? WHERE id = ?";
+    private static final String REPLACE_VERSION = REPLACE + " AND version = ?";
+    private static final String UID = "SELECT uid FROM events WHERE id = ?";
+    private static final String LINK_KEY = "SELECT link_key FROM events WHERE id = ?";
     private static final String FIND =
             "SELECT id, name, version, participants, updated_at, body FROM events WHERE id = ?";
     private static final String VERSION = "SELECT version FROM events WHERE id = ?";
@@ -29,7 +41,10 @@ public final class EventRepository {
             "SELECT id, name, version, participants, updated_at FROM events ORDER BY id";
     private static final String DELETE = "DELETE FROM events WHERE id = ?";
 
-    /** Returns false when an event with this id exists already. */
+    /**
+     * Returns false when an event with this id exists already, also when another transaction stored it a moment
+     * earlier (the primary key decides; no check-then-insert race).
+     */
     public boolean insert(Connection c, String id, String name, int participants, long now, String body)
             throws SQLException {
         if (version(c, id) != 0) {
@@ -37,11 +52,20 @@ public final class EventRepository {
         }
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, id);
-            s.setString(2, name);
-            s.setInt(3, participants);
-            s.setLong(4, now);
-            s.setString(5, body);
+            s.setString(2, random());
+            s.setString(3, random());
+            s.setString(4, name);
+            s.setInt(5, participants);
+            s.setLong(6, now);
+            s.setString(7, body);
             s.executeUpdate();
+        } catch (SQLIntegrityConstraintViolationException e) {
+            return false;
+        } catch (SQLException e) {
+            if (Database.isConflict(e)) {
+                return false;
+            }
+            throw e;
         }
         return true;
     }
@@ -49,17 +73,57 @@ public final class EventRepository {
     /** Returns the new version, or 0 when there is no such event. */
     public int replace(Connection c, String id, String name, int participants, long now, String body)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(REPLACE)) {
+        return replace(c, id, name, participants, now, body, 0);
+    }
+
+    /**
+     * Replaces the event only if it is still at {@code expectedVersion} (any version when 0).
+     *
+     * @return the new version; 0 when there is no such event; -1 when its version is not {@code expectedVersion}
+     */
+    public int replace(Connection c, String id, String name, int participants, long now, String body,
+            int expectedVersion) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(expectedVersion == 0 ? REPLACE : REPLACE_VERSION)) {
             s.setString(1, name);
             s.setInt(2, participants);
             s.setLong(3, now);
             s.setString(4, body);
             s.setString(5, id);
+            if (expectedVersion != 0) {
+                s.setInt(6, expectedVersion);
+            }
             if (s.executeUpdate() == 0) {
-                return 0;
+                return version(c, id) == 0 ? 0 : -1;
             }
         }
         return version(c, id);
+    }
+
+    /** The event's identity, never shared with an earlier event of the same id; null when there is no event. */
+    public String uid(Connection c, String id) throws SQLException {
+        return text(c, UID, id);
+    }
+
+    /** The key of the event's personal links, or null when there is no event. */
+    public LinkKey linkKey(Connection c, String id) throws SQLException {
+        String key = text(c, LINK_KEY, id);
+        return key == null ? null : new LinkKey(id, key);
+    }
+
+    private static String text(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    /** 128 random bits, URL-safe: a uid or a link key. */
+    static String random() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The event, or null. */

@@ -14,13 +14,20 @@ import jakarta.json.JsonObject;
 import org.b2g.core.domain.MeetingSchedule;
 
 /**
- * The published schedule of each event with what is derived from it when it is stored: every participant's agenda
- * and the calendar version of every meeting. A new schedule replaces all three in the caller's transaction.
+ * The schedules of each event: the draft (what the last solve or repair produced, for the organizer only) and the
+ * published versions, with what is derived from the published one: every participant's agenda and the calendar
+ * version of every meeting. Publishing writes all three in the caller's transaction, so a crash leaves either the
+ * old published version or the new one, never a mix.
  */
 public final class ScheduleRepository {
 
     /** A stored schedule; {@code eventVersion} is the version of the event it was solved from. */
     public record StoredSchedule(String eventId, int eventVersion, String score, long solvedAt, String body) {
+    }
+
+    /** A published version (its body is null in listings). */
+    public record StoredVersion(String eventId, int version, int eventVersion, long publishedAt, String note,
+            String body) {
     }
 
     /** A stored agenda with the event version of its schedule and the event's current version. */
@@ -36,11 +43,21 @@ public final class ScheduleRepository {
     private static final String FIND_SCHEDULE =
             "SELECT event_id, event_version, score, solved_at, body FROM schedules WHERE event_id = ?";
     private static final String DELETE_AGENDAS = "DELETE FROM agendas WHERE event_id = ?";
+    private static final String DELETE_AGENDA = "DELETE FROM agendas WHERE event_id = ? AND participant_id = ?";
     private static final String INSERT_AGENDA =
             "INSERT INTO agendas (event_id, participant_id, body) VALUES (?, ?, ?)";
-    private static final String FIND_AGENDA = "SELECT a.body, s.event_version, e.version FROM agendas a"
-            + " JOIN schedules s ON s.event_id = a.event_id JOIN events e ON e.id = a.event_id"
-            + " WHERE a.event_id = ? AND a.participant_id = ?";
+    private static final String FIND_AGENDA = "SELECT a.body, p.event_version, e.version FROM agendas a"
+            + " JOIN published_schedules p ON p.event_id = a.event_id JOIN events e ON e.id = a.event_id"
+            + " WHERE a.event_id = ? AND a.participant_id = ?"
+            + " AND p.version = (SELECT MAX(version) FROM published_schedules WHERE event_id = a.event_id)";
+    private static final String LATEST_VERSION =
+            "SELECT COALESCE(MAX(version), 0) FROM published_schedules WHERE event_id = ?";
+    private static final String INSERT_PUBLISHED = "INSERT INTO published_schedules (event_id, version,"
+            + " event_version, published_at, note, body) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String FIND_PUBLISHED = "SELECT event_id, version, event_version, published_at, note, body"
+            + " FROM published_schedules WHERE event_id = ? AND version = ?";
+    private static final String LIST_PUBLISHED = "SELECT event_id, version, event_version, published_at, note"
+            + " FROM published_schedules WHERE event_id = ? ORDER BY version";
     private static final String VERSIONS = "SELECT meeting_key, first_id, second_id, fingerprint, sequence,"
             + " cancelled, starts_at, ends_at FROM meeting_versions WHERE event_id = ?";
     private static final String DELETE_VERSIONS = "DELETE FROM meeting_versions WHERE event_id = ?";
@@ -48,16 +65,49 @@ public final class ScheduleRepository {
             + " second_id, fingerprint, sequence, cancelled, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /**
-     * Stores {@code schedule} (solved from version {@code eventVersion} of its event) as the event's schedule, with
-     * the agendas of all its participants; meetings that changed since the last schedule get a higher sequence.
+     * Stores {@code schedule} (solved or repaired from version {@code eventVersion} of its event) as the event's
+     * draft, replacing the last one. Agendas and calendars do not change until it is {@link #publish published}.
      *
      * @param scheduleJson the schedule as {@code b2g-schedule/1}
      */
-    public void save(Connection c, int eventVersion, MeetingSchedule schedule, JsonObject scheduleJson,
+    public void saveDraft(Connection c, int eventVersion, MeetingSchedule schedule, JsonObject scheduleJson,
             Instant solvedAt) throws SQLException {
         String eventId = schedule.getEvent().id();
+        delete(c, DELETE_SCHEDULE, eventId);
+        try (PreparedStatement s = c.prepareStatement(INSERT_SCHEDULE)) {
+            s.setString(1, eventId);
+            s.setInt(2, eventVersion);
+            s.setString(3, schedule.getScore() == null ? "" : schedule.getScore().toString());
+            s.setLong(4, solvedAt.toEpochMilli());
+            s.setString(5, scheduleJson.toString());
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * Publishes {@code schedule} (of version {@code eventVersion} of its event) as the event's next version, with
+     * the agendas of all its participants; meetings that changed since the last published version get a higher
+     * calendar sequence, and those no longer in it are kept as cancelled.
+     *
+     * @param body the schedule as {@code b2g-schedule/1} text
+     * @param note what this version is, for the organizer ("draft solved at ...", "version 2 again")
+     * @return the new version number (1 for the first)
+     */
+    public int publish(Connection c, int eventVersion, MeetingSchedule schedule, String body, Instant publishedAt,
+            String note) throws SQLException {
+        String eventId = schedule.getEvent().id();
+        int version = latestVersion(c, eventId) + 1;
+        try (PreparedStatement s = c.prepareStatement(INSERT_PUBLISHED)) {
+            s.setString(1, eventId);
+            s.setInt(2, version);
+            s.setInt(3, eventVersion);
+            s.setLong(4, publishedAt.toEpochMilli());
+            s.setString(5, note);
+            s.setString(6, body);
+            s.executeUpdate();
+        }
         MeetingVersions.Next versions = MeetingVersions.next(schedule, versions(c, eventId));
-        Map<String, JsonObject> agendas = AgendaJson.build(schedule, versions, solvedAt);
+        Map<String, JsonObject> agendas = AgendaJson.build(schedule, versions, publishedAt);
 
         delete(c, DELETE_VERSIONS, eventId);
         try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
@@ -85,18 +135,67 @@ public final class ScheduleRepository {
             }
             s.executeBatch();
         }
-        delete(c, DELETE_SCHEDULE, eventId);
-        try (PreparedStatement s = c.prepareStatement(INSERT_SCHEDULE)) {
+        return version;
+    }
+
+    /** The latest published version's number, 0 when nothing was published. */
+    public int latestVersion(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LATEST_VERSION)) {
             s.setString(1, eventId);
-            s.setInt(2, eventVersion);
-            s.setString(3, schedule.getScore() == null ? "" : schedule.getScore().toString());
-            s.setLong(4, solvedAt.toEpochMilli());
-            s.setString(5, scheduleJson.toString());
-            s.executeUpdate();
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
         }
     }
 
-    /** The event's schedule, or null when it was never solved. */
+    /** A published version with its body, or null; {@code version} 0 means the latest. */
+    public StoredVersion published(Connection c, String eventId, int version) throws SQLException {
+        int wanted = version == 0 ? latestVersion(c, eventId) : version;
+        try (PreparedStatement s = c.prepareStatement(FIND_PUBLISHED)) {
+            s.setString(1, eventId);
+            s.setInt(2, wanted);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new StoredVersion(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4),
+                        r.getString(5), r.getString(6)) : null;
+            }
+        }
+    }
+
+    /** Every published version of the event, oldest first, without bodies. */
+    public java.util.List<StoredVersion> publishedVersions(Connection c, String eventId)
+            throws SQLException {
+        java.util.List<StoredVersion> list = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(LIST_PUBLISHED)) {
+            s.setString(1, eventId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    list.add(new StoredVersion(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4),
+                            r.getString(5), null));
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Deletes the agendas of participants no longer in the event, so that they stop reading a schedule that was
+     * made while they were in it; returns how many there were.
+     */
+    public int deleteAgendas(Connection c, String eventId, java.util.Collection<String> participantIds)
+            throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement s = c.prepareStatement(DELETE_AGENDA)) {
+            for (String participantId : participantIds) {
+                s.setString(1, eventId);
+                s.setString(2, participantId);
+                deleted += s.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    /** The event's draft (its last solve or repair), or null when it was never solved. */
     public StoredSchedule find(Connection c, String eventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(FIND_SCHEDULE)) {
             s.setString(1, eventId);

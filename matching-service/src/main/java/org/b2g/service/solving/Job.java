@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.json.JsonObject;
 
@@ -31,18 +32,30 @@ final class Job implements Runnable {
     }
 
     private final String eventBody;
+    /** The planning problem of the event: its candidates, or a repair's plan from the published schedule. */
+    private final Function<Event, MeetingSchedule> problemOf;
     private final SolveOptions options;
     private final Outcome outcome;
     private final Clock clock;
     private final List<Consumer<JobStatus>> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Opened once the job's row is committed: a job that ends at once must not store its end before its start. */
+    private final CountDownLatch admitted = new CountDownLatch(1);
     private volatile JobStatus status;
     private volatile Scheduler scheduler;
     private volatile boolean stopRequested;
+    private volatile boolean orphaned;
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
+        this(queued, eventBody, event -> new MeetingSchedule(event, Candidates.forEvent(event)), options, outcome,
+                clock);
+    }
+
+    Job(JobStatus queued, String eventBody, Function<Event, MeetingSchedule> problemOf, SolveOptions options,
+            Outcome outcome, Clock clock) {
         this.status = queued;
         this.eventBody = eventBody;
+        this.problemOf = problemOf;
         this.options = options;
         this.outcome = outcome;
         this.clock = clock;
@@ -52,15 +65,26 @@ final class Job implements Runnable {
         return status;
     }
 
+    /** Lets {@link #run} begin: called when the transaction that registered the job has ended. */
+    void admit() {
+        admitted.countDown();
+    }
+
     @Override
     public void run() {
+        try {
+            admitted.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         MeetingSchedule best = null;
         JsonObject bestJson = null;
         JobStatus end;
         try {
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
-            MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+            MeetingSchedule problem = problemOf.apply(event);
+            update(status.withCandidates(problem.getMeetings().size()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops
@@ -116,6 +140,15 @@ final class Job implements Runnable {
         if (running != null && !status.finished()) {
             running.terminateEarly();
         }
+    }
+
+    /** Marks the job as belonging to a deleted event: nobody asks for it any more, and its result is dropped. */
+    void orphan() {
+        orphaned = true;
+    }
+
+    boolean orphaned() {
+        return orphaned;
     }
 
     boolean awaitFinish(long millis) throws InterruptedException {

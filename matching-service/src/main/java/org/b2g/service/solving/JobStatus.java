@@ -7,9 +7,12 @@ import java.time.Instant;
  * {@code queued} is true while a SOLVING job waits for a free solver thread; {@code reason} says why a job FAILED.
  *
  * @param eventVersion the version of the event being solved: when the event changes meanwhile, the result is stale
+ * @param candidates how many candidate meetings the solver chooses from; 0 until they are built (and for jobs read
+ *        back from the database)
  */
 public record JobStatus(String eventId, int eventVersion, State state, boolean queued, String score, int scheduled,
-        int breaks, Instant startedAt, Instant bestSince, Instant finishedAt, boolean stoppedEarly, String reason) {
+        int breaks, Instant startedAt, Instant bestSince, Instant finishedAt, boolean stoppedEarly, String reason,
+        int candidates) {
 
     public enum State { SOLVING, DONE, FAILED }
 
@@ -18,26 +21,31 @@ public record JobStatus(String eventId, int eventVersion, State state, boolean q
     }
 
     static JobStatus queued(String eventId, int eventVersion, Instant now) {
-        return new JobStatus(eventId, eventVersion, State.SOLVING, true, null, 0, 0, now, null, null, false, null);
+        return new JobStatus(eventId, eventVersion, State.SOLVING, true, null, 0, 0, now, null, null, false, null, 0);
     }
 
     JobStatus running() {
         return new JobStatus(eventId, eventVersion, state, false, score, scheduled, breaks, startedAt, bestSince,
-                finishedAt, stoppedEarly, reason);
+                finishedAt, stoppedEarly, reason, candidates);
+    }
+
+    JobStatus withCandidates(int count) {
+        return new JobStatus(eventId, eventVersion, state, queued, score, scheduled, breaks, startedAt, bestSince,
+                finishedAt, stoppedEarly, reason, count);
     }
 
     JobStatus withBest(String newScore, int newScheduled, int newBreaks, Instant at) {
         return new JobStatus(eventId, eventVersion, state, false, newScore, newScheduled, newBreaks, startedAt, at,
-                finishedAt, stoppedEarly, reason);
+                finishedAt, stoppedEarly, reason, candidates);
     }
 
     JobStatus done(Instant at, boolean early) {
         return new JobStatus(eventId, eventVersion, State.DONE, false, score, scheduled, breaks, startedAt, bestSince,
-                at, early, null);
+                at, early, null, candidates);
     }
 
     JobStatus failed(Instant at, String why) {
         return new JobStatus(eventId, eventVersion, State.FAILED, false, score, scheduled, breaks, startedAt,
-                bestSince, at, stoppedEarly, why);
+                bestSince, at, stoppedEarly, why, candidates);
     }
 }

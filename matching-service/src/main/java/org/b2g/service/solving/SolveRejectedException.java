@@ -3,7 +3,7 @@ package org.b2g.service.solving;
 /** A solve job that cannot start (or stop): the HTTP layer turns {@link #reason()} into a status. */
 public final class SolveRejectedException extends RuntimeException {
 
-    public enum Reason { NO_SUCH_EVENT, NO_JOB, ALREADY_SOLVING, BUSY }
+    public enum Reason { NO_SUCH_EVENT, NO_JOB, ALREADY_SOLVING, BUSY, NOTHING_PUBLISHED }
 
     private final Reason reason;
 

@@ -1,8 +1,12 @@
 -- The service's tables. Plain SQL (no vendor types): runs on HSQLDB, PostgreSQL and others.
 -- Times are epoch milliseconds, bodies are the JSON documents as text.
 
+-- uid: this stored event's identity, never repeated (a deleted and re-created event gets a new one); jobs check it
+-- before storing a result. link_key: the event's part of every personal link; a new key revokes them all.
 CREATE TABLE events (
     id           VARCHAR(200)  NOT NULL PRIMARY KEY,
+    uid          VARCHAR(64)   NOT NULL,
+    link_key     VARCHAR(64)   NOT NULL,
     name         VARCHAR(1000) NOT NULL,
     version      INTEGER       NOT NULL,
     participants INTEGER       NOT NULL,
@@ -54,5 +58,29 @@ CREATE TABLE solve_jobs (
     finished_at   BIGINT,
     stopped_early INTEGER       NOT NULL,
     reason        VARCHAR(2000),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- The participant's part of its personal link: rotating a link (or removing the participant) raises the generation,
+-- which changes the token. No row means generation 0.
+CREATE TABLE participant_links (
+    event_id       VARCHAR(200) NOT NULL,
+    participant_id VARCHAR(200) NOT NULL,
+    generation     INTEGER      NOT NULL,
+    PRIMARY KEY (event_id, participant_id),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- Published versions of each event's schedule: what agendas and calendars show. A solve or repair only replaces
+-- the draft (schedules); publishing copies the draft here as the next version. Re-publishing an earlier version
+-- copies it as the next one, so the history only grows. The latest version is the published one.
+CREATE TABLE published_schedules (
+    event_id      VARCHAR(200)  NOT NULL,
+    version       INTEGER       NOT NULL,
+    event_version INTEGER       NOT NULL,
+    published_at  BIGINT        NOT NULL,
+    note          VARCHAR(2000) NOT NULL,
+    body          CLOB          NOT NULL,
+    PRIMARY KEY (event_id, version),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );

@@ -50,6 +50,7 @@ class AccessRoutingTest {
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
         assertEquals(JobStatus.State.DONE,
                 backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        backend.publication().publish(TestService.EVENT_ID, 0);
         Api.register(routing, backend);
     }
 
@@ -97,7 +98,7 @@ class AccessRoutingTest {
     }
 
     private static String tokenOf(String participant) {
-        return backend.credentials().participantToken(TestService.EVENT_ID, participant);
+        return TestService.participantToken(backend, TestService.EVENT_ID, participant);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -134,6 +135,68 @@ class AccessRoutingTest {
     @MethodSource("publicEndpoints")
     void publicEndpointsNeedNoToken(String path) {
         assertEquals(Status.OK_200, call(Method.GET, path, null));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("organizerEndpoints")
+    void organizerEndpointsTakeTheTokenFromTheHeaderOnly(Method method, String path) {
+        if (path.endsWith("/solve/stream")) {
+            return; // an EventSource cannot send a header: see streamTakesTheOrganizerTokenFromTheAddress
+        }
+        Http1ClientRequest request = client.method(method).uri(path).queryParam("token", TestService.ORGANIZER);
+        try (HttpClientResponse response = method == Method.POST || method == Method.PUT
+                ? request.submit(TestService.sampleEvent()) : request.request()) {
+            assertEquals(Status.UNAUTHORIZED_401, response.status());
+            assertTrue(response.as(String.class).contains("Authorization header"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void streamTakesTheOrganizerTokenFromTheAddress() {
+        try (HttpClientResponse response = client.get(EVENT + "/solve/stream")
+                .queryParam("token", TestService.ORGANIZER).request()) {
+            assertEquals(Status.OK_200, response.status());
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void rotatingALinkRevokesTheOldTokenAndGivesANewOne() {
+        String path = EVENT + "/participants/a-water/agenda";
+        String old = tokenOf("a-water");
+        assertEquals(Status.OK_200, call(Method.GET, path, old));
+        String fresh;
+        try (HttpClientResponse rotated = client.post(EVENT + "/participants/a-water/token")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.OK_200, rotated.status());
+            fresh = jakarta.json.Json.createReader(new java.io.StringReader(rotated.as(String.class))).readObject()
+                    .getString("token");
+        }
+        assertFalse(fresh.equals(old));
+        assertEquals(Status.FORBIDDEN_403, call(Method.GET, path, old));
+        assertEquals(Status.OK_200, call(Method.GET, path, fresh));
+        assertEquals(Status.OK_200, call(Method.GET, EVENT + "/participants/s-flood/agenda", tokenOf("s-flood")),
+                "the other participants' links stay as they were");
+    }
+
+    @org.junit.jupiter.api.Test
+    void sendsSecurityHeadersAndKeepsNoCopyOfPrivateAnswers() {
+        try (HttpClientResponse agenda = client.get(EVENT + "/participants/s-flood/agenda")
+                .queryParam("token", tokenOf("s-flood")).request()) {
+            assertEquals(Status.OK_200, agenda.status());
+            assertEquals("no-store", agenda.headers().first(HeaderNames.CACHE_CONTROL).orElse(""));
+            assertEquals("no-referrer", agenda.headers().first(HeaderNames.create("Referrer-Policy")).orElse(""));
+            assertEquals("nosniff", agenda.headers().first(HeaderNames.create("X-Content-Type-Options")).orElse(""));
+            assertTrue(agenda.headers().first(HeaderNames.create("Content-Security-Policy")).orElse("")
+                    .contains("frame-ancestors 'none'"));
+        }
+        try (HttpClientResponse refused = client.get(EVENT + "/schedule").request()) {
+            assertEquals(Status.UNAUTHORIZED_401, refused.status());
+            assertEquals("nosniff", refused.headers().first(HeaderNames.create("X-Content-Type-Options")).orElse(""));
+        }
+        try (HttpClientResponse openapi = client.get("/api/openapi").request()) {
+            assertFalse(openapi.headers().contains(HeaderNames.CACHE_CONTROL)
+                    && openapi.headers().get(HeaderNames.CACHE_CONTROL).values().contains("no-store"));
+        }
     }
 
     static Stream<String> publicEndpoints() {

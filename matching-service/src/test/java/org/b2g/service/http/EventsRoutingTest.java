@@ -3,7 +3,9 @@ package org.b2g.service.http;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -170,6 +172,142 @@ class EventsRoutingTest {
         assertProblem(client.post("/api/events/limits/solve").queryParam("timeLimit", "soon")
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
                 Status.BAD_REQUEST_400, "timeLimit (soon)");
+    }
+
+    private HttpClientResponse putIfMatch(String id, String body, String etag) {
+        return client.put("/api/events/" + id)
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.IF_MATCH, etag)
+                .header(HeaderNames.CONTENT_TYPE, "application/json").submit(body);
+    }
+
+    @Test
+    void replacesOnlyTheVersionIfMatchNamesAndAnswers412Otherwise() {
+        post(TestService.sampleEvent("edited")).close();
+        String etag;
+        try (HttpClientResponse read = get("/api/events/edited")) {
+            etag = read.headers().first(HeaderNames.ETAG).orElseThrow();
+        }
+        assertEquals("\"1\"", etag);
+        try (HttpClientResponse first = putIfMatch("edited", TestService.sampleEvent("edited"), etag)) {
+            assertEquals(Status.OK_200, first.status());
+            assertEquals("\"2\"", first.headers().first(HeaderNames.ETAG).orElseThrow());
+        }
+        // A second organizer still holding version 1 would overwrite the first one's change.
+        assertProblem(putIfMatch("edited", TestService.sampleEvent("edited").replace("Demo:", "Lost:"), etag),
+                Status.PRECONDITION_FAILED_412, "no longer at version 1");
+        try (HttpClientResponse read = get("/api/events/edited")) {
+            assertEquals("\"2\"", read.headers().first(HeaderNames.ETAG).orElseThrow());
+            assertThat(read.as(String.class), not(containsString("Lost:")));
+        }
+        assertProblem(putIfMatch("edited", TestService.sampleEvent("edited"), "W/\"x\""), Status.BAD_REQUEST_400,
+                "If-Match");
+    }
+
+    @Test
+    void refusesIdsWithControlCharactersOrLongerThanTheDatabaseKeeps() {
+        assertProblem(post(TestService.sampleEvent("ctl\\nid")), Status.BAD_REQUEST_400, "event.id");
+        String longTable = "T".repeat(201);
+        assertProblem(post(TestService.sampleEvent("long-table").replace("\"id\": \"T1\"", "\"id\": \"" + longTable
+                + "\"").replace("\"T1\"", "\"" + longTable + "\"")), Status.BAD_REQUEST_400, "1..200 characters");
+        assertProblem(post(TestService.sampleEvent("ctl-participant").replace("\"s-docs\"", "\"s-docs\\u0000\"")),
+                Status.BAD_REQUEST_400, "control character");
+        assertProblem(post(TestService.sampleEvent("long-meeting").replace("\"m-opening\"",
+                "\"" + "m".repeat(201) + "\"")), Status.BAD_REQUEST_400, "meetings[0].id");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void refusesAnAbsurdNumberAtOnce() {
+        assertProblem(post(TestService.sampleEvent("huge").replace("\"recommendationsPerParticipant\": 3",
+                "\"recommendationsPerParticipant\": 1e100000000")), Status.BAD_REQUEST_400, "too large");
+    }
+
+    @Test
+    void refusesMoreRecommendationsPerParticipantThanTheServiceAllows() {
+        assertProblem(post(TestService.sampleEvent("greedy").replace("\"recommendationsPerParticipant\": 3",
+                "\"recommendationsPerParticipant\": 51")), Status.BAD_REQUEST_400, "outside 0..50");
+    }
+
+    @Test
+    void concurrentCreatesOfOneIdGiveOneEventAndConflictsButNoServerError() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = "race-" + round;
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.CompletableFuture<Status>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    try (HttpClientResponse r = post(TestService.sampleEvent(id))) {
+                        return r.status();
+                    }
+                }));
+            }
+            start.countDown();
+            java.util.List<Status> statuses = new java.util.ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == Status.CREATED_201).count(), statuses.toString());
+            assertEquals(2, statuses.stream().filter(s -> s == Status.CONFLICT_409).count(), statuses.toString());
+        }
+    }
+
+    /** The sample event under {@code id} without participant {@code pid} and everything that names it. */
+    private static String without(String id, String pid) {
+        JsonObject event = Json.createReader(new StringReader(TestService.sampleEvent(id))).readObject();
+        var builder = Json.createObjectBuilder(event);
+        for (String list : new String[] {"participants", "requests", "meetings", "exclusions"}) {
+            var kept = Json.createArrayBuilder();
+            for (var item : event.getJsonArray(list)) {
+                if (!item.toString().contains("\"" + pid + "\"")) {
+                    kept.add(item);
+                }
+            }
+            builder.add(list, kept);
+        }
+        return builder.build().toString();
+    }
+
+    @Test
+    void aParticipantRemovedByReplacementLosesItsAgendaAndItsLink() throws Exception {
+        post(TestService.sampleEvent("shrink")).close();
+        backend.solving().start("shrink", org.b2g.core.solver.SolveOptions.DEFAULT
+                .withTimeLimit(java.time.Duration.ofSeconds(1)));
+        assertEquals(org.b2g.service.solving.JobStatus.State.DONE,
+                backend.solving().await("shrink", java.time.Duration.ofSeconds(60)).state());
+        backend.publication().publish("shrink", 0);
+        String token = TestService.participantToken(backend, "shrink", "s-park");
+        String agenda = "/api/events/shrink/participants/s-park/agenda";
+        try (HttpClientResponse before = client.get(agenda).queryParam("token", token).request()) {
+            assertEquals(Status.OK_200, before.status());
+        }
+        try (HttpClientResponse replaced = put("shrink", without("shrink", "s-park"))) {
+            assertEquals(Status.OK_200, replaced.status());
+        }
+        try (HttpClientResponse after = client.get(agenda).queryParam("token", token).request()) {
+            assertEquals(Status.FORBIDDEN_403, after.status());
+        }
+        assertProblem(get(agenda), Status.NOT_FOUND_404, "no agenda");
+        // Coming back later does not revive the old link.
+        try (HttpClientResponse back = put("shrink", TestService.sampleEvent("shrink"))) {
+            assertEquals(Status.OK_200, back.status());
+        }
+        assertFalse(token.equals(TestService.participantToken(backend, "shrink", "s-park")));
+    }
+
+    @Test
+    void aDeletedAndRecreatedEventDoesNotBringOldLinksBack() {
+        post(TestService.sampleEvent("reborn")).close();
+        String token = TestService.participantToken(backend, "reborn", "s-flood");
+        client.delete("/api/events/reborn").header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .request().close();
+        post(TestService.sampleEvent("reborn")).close();
+        assertFalse(token.equals(TestService.participantToken(backend, "reborn", "s-flood")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
@@ -62,6 +63,18 @@ class ICalendarTest {
         String unfolded = calendar().replace("\r\n ", "");
         assertThat(unfolded, containsString("X-WR-CALNAME:DX Day\\; Saigon\\, 2024 — VietSense AI"));
         assertThat(unfolded, containsString("\\n• both tagged iot\\; flooding\\n• a\\\\b"));
+    }
+
+    @Test
+    void dropsControlCharactersOtherThanLineBreaksFromTextValues() {
+        // A carriage return or another control character in a name must not end a content line early.
+        assertEquals("Evil\\nline", ICalendar.text("Ev\u0000il\r\nline\u0007\u001b\u0085"));
+        String hostile = AGENDA.replace("VietSense AI", "VietSense\\r\\nATTENDEE:mailto:x@evil\\u000b");
+        String ics = ICalendar.of(Json.createReader(new StringReader(hostile)).readObject());
+        assertThat(ics.replace("\r\n ", ""), not(containsString("\r\nATTENDEE")));
+        for (char c : ics.replace("\r\n", "").toCharArray()) {
+            assertFalse(Character.isISOControl(c), "control character U+" + Integer.toHexString(c));
+        }
     }
 
     @Test

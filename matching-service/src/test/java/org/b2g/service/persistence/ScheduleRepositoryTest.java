@@ -63,11 +63,39 @@ class ScheduleRepositoryTest {
         return new MeetingSchedule(event, meetings);
     }
 
+    /** Solved and published at once, as the organizer who publishes every draft would. */
     private void save(MeetingSchedule schedule) {
         database.inTransaction(c -> {
-            schedules.save(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"));
+            Instant at = Instant.parse("2024-10-01T00:00:00Z");
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at);
+            return schedules.publish(c, 1, schedule, ScheduleJson.write(schedule), at, "test");
+        });
+    }
+
+    @Test
+    void aDraftReachesNoAgendaUntilItIsPublished() {
+        MeetingSchedule schedule = withOpeningAt(2);
+        database.inTransaction(c -> {
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"));
             return null;
         });
+        assertNotNull(database.inTransaction(c -> schedules.find(c, event.id())));
+        assertNull(database.inTransaction(c -> schedules.agenda(c, event.id(), "s-vision")));
+
+        save(schedule);
+        assertNotNull(database.inTransaction(c -> schedules.agenda(c, event.id(), "s-vision")));
+    }
+
+    @Test
+    void numbersPublishedVersionsAndKeepsTheEarlierOnes() {
+        save(withOpeningAt(2));
+        save(withOpeningAt(4));
+        assertEquals(2, (int) database.inTransaction(c -> schedules.latestVersion(c, event.id())));
+        assertEquals(List.of(1, 2), database.inTransaction(c -> schedules.publishedVersions(c, event.id())).stream()
+                .map(ScheduleRepository.StoredVersion::version).toList());
+        assertTrue(database.inTransaction(c -> schedules.published(c, event.id(), 1)).body().contains("\"slot\": 2")
+                || database.inTransaction(c -> schedules.published(c, event.id(), 1)).body().contains("\"slot\":2"));
+        assertEquals("2024-10-10T10:00:00+07:00", openingIn(agendaOf("s-vision")).getString("start"));
     }
 
     private JsonObject agendaOf(String participant) {

@@ -2,11 +2,13 @@ package org.b2g.service.solving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
@@ -59,6 +61,9 @@ class SolveJobsTest {
         ScheduleRepository.StoredSchedule schedule = backend.database().inTransaction(c ->
                 backend.schedules().find(c, "e1"));
         assertTrue(schedule.body().contains("\"b2g-schedule/1\""));
+        assertNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "e1", "s-flood")),
+                "a draft until published");
+        assertEquals(1, backend.publication().publish("e1", 0).version());
         assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "e1", "s-flood")));
     }
 
@@ -109,7 +114,10 @@ class SolveJobsTest {
                 TestService.sampleEvent("moving")));
         JobStatus done = awaitFinish("moving");
         assertEquals(1, done.eventVersion());
-        assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, "moving", "s-flood")).stale());
+        assertEquals(1, backend.database().inTransaction(c -> backend.schedules().find(c, "moving")).eventVersion());
+        Publication.RejectedException stale = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("moving", 0));
+        assertEquals(Publication.RejectedException.Reason.STALE, stale.reason());
     }
 
     @Test
@@ -121,6 +129,108 @@ class SolveJobsTest {
         backend = TestService.backend(dir);
         JobStatus status = backend.solving().status("kept");
         assertEquals(JobStatus.State.DONE, status.state());
+    }
+
+    @Test
+    void dropsTheResultOfADeletedEventInsteadOfStoringItIntoANewEventOfTheSameId() throws Exception {
+        store("again", TestService.sampleEvent("again"));
+        java.util.concurrent.CountDownLatch oldJobDone = new java.util.concurrent.CountDownLatch(1);
+        backend.solving().start("again", LONG);
+        backend.solving().subscribe("again", status -> {
+            if (status.finished()) {
+                oldJobDone.countDown();
+            }
+        });
+        backend.solving().eventDeleted("again");
+        boolean deleted = backend.database().inTransaction(c -> backend.events().delete(c, "again"));
+        assertTrue(deleted);
+        store("again", TestService.sampleEvent("again"));
+        try {
+            backend.solving().start("again", LONG);
+            throw new AssertionError("a second job started while the deleted event's job was still registered");
+        } catch (SolveRejectedException e) {
+            assertEquals(SolveRejectedException.Reason.ALREADY_SOLVING, e.reason());
+        } catch (AssertionError e) {
+            // the old job may have stopped already; then the new one is the only one
+            assertTrue(oldJobDone.getCount() == 0, e.getMessage());
+            backend.solving().stop("again", Duration.ofSeconds(20));
+            return;
+        }
+        assertTrue(oldJobDone.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        Thread.sleep(200); // the deleted event's job leaves the registry just after its last status
+        assertNull(backend.database().inTransaction(c -> backend.schedules().find(c, "again")),
+                "the old job's schedule was stored into the new event");
+        assertNull(backend.solving().status("again"), "the new event was never solved");
+        backend.solving().start("again", ONE_SECOND);
+        assertEquals(JobStatus.State.DONE, awaitFinish("again").state());
+    }
+
+    @Test
+    void aRefusedSolveLeavesTheLastJobAsItWas() throws Exception {
+        backend.close();
+        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "0"));
+        store("solved", TestService.sampleEvent("solved"));
+        store("hog", TestService.sampleEvent("hog"));
+        backend.solving().start("solved", ONE_SECOND);
+        assertEquals(JobStatus.State.DONE, awaitFinish("solved").state());
+        startWhenAThreadIsFree("hog");
+        SolveRejectedException busy = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().start("solved", ONE_SECOND));
+        assertEquals(SolveRejectedException.Reason.BUSY, busy.reason());
+        assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state());
+        backend.solving().stop("hog", Duration.ofSeconds(20));
+        backend.close();
+        backend = TestService.backend(dir);
+        assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state(), "as stored");
+    }
+
+    /** The solver thread of a finished job may still be returning to the pool for a moment. */
+    private void startWhenAThreadIsFree(String id) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                backend.solving().start(id, LONG);
+                return;
+            } catch (SolveRejectedException e) {
+                if (e.reason() != SolveRejectedException.Reason.BUSY || attempt == 50) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Test
+    void repairsFromThePublishedScheduleAndRefusesWithoutOne() throws Exception {
+        store("fixing", TestService.sampleEvent("fixing"));
+        SolveRejectedException none = assertThrows(SolveRejectedException.class,
+                () -> backend.solving().repair("fixing", ONE_SECOND, org.b2g.core.repair.RepairMode.MINIMAL));
+        assertEquals(SolveRejectedException.Reason.NOTHING_PUBLISHED, none.reason());
+        backend.solving().start("fixing", ONE_SECOND);
+        awaitFinish("fixing");
+        backend.publication().publish("fixing", 0);
+
+        backend.solving().repair("fixing", ONE_SECOND, org.b2g.core.repair.RepairMode.FREEZE);
+        assertEquals(JobStatus.State.DONE, awaitFinish("fixing").state());
+        org.b2g.core.repair.Changes changes = backend.publication().changes("fixing");
+        assertEquals(List.of(), changes.moved(), "nothing changed, so freeze keeps everything");
+        assertEquals(List.of(), changes.cancelled());
+        assertTrue(changes.kept() > 0);
+    }
+
+    @Test
+    void deletesTheAgendasOfParticipantsRemovedWhileSolving() throws Exception {
+        store("shrinking", TestService.sampleEvent("shrinking"));
+        backend.solving().start("shrinking", ONE_SECOND);
+        awaitFinish("shrinking");
+        backend.publication().publish("shrinking", 0);
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-park")));
+        backend.solving().start("shrinking", ONE_SECOND);
+        String without = TestService.sampleEvent("shrinking").replace("{\"id\": \"s-park\"", "{\"id\": \"s-gone\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!without.equals(TestService.sampleEvent("shrinking")));
+        backend.database().inTransaction(c -> backend.events().replace(c, "shrinking", "shrinking", 10, 2L, without));
+        awaitFinish("shrinking");
+        assertNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-park")));
+        assertNotNull(backend.database().inTransaction(c -> backend.schedules().agenda(c, "shrinking", "s-flood")));
     }
 
     @Test

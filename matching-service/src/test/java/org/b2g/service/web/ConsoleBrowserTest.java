@@ -158,12 +158,53 @@ class ConsoleBrowserTest {
         for (WebElement mine : bright) {
             assertTrue(List.of(mine.getAttribute("data-participants").split(" ")).contains(who));
         }
-        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size() + " meetings of "));
+        assertTrue(page.findElement(By.id("grid-count")).getText().startsWith(bright.size()
+                + (bright.size() == 1 ? " meeting of " : " meetings of ")));
+        new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
+
+        // Typed without diacritics and in lower case, a participant's full name still finds it.
+        String name = page.findElement(By.cssSelector("#grid-filter option[value='" + who + "']"))
+                .getAttribute("textContent").replaceAll(" \\([a-z]+\\)$", "");
+        String typed = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').toLowerCase(java.util.Locale.ROOT);
+        page.findElement(By.id("grid-find")).sendKeys(typed);
+        assertEquals(who, new Select(page.findElement(By.id("grid-filter"))).getFirstSelectedOption()
+                .getAttribute("value"), "typed: " + typed);
+        page.findElement(By.id("grid-find")).clear();
         new Select(page.findElement(By.id("grid-filter"))).selectByValue("");
     }
 
     @Test
     @Order(6)
+    void publishesTheDraftRepairsItAndShowsWhatWouldChange() {
+        page.findElement(By.id("tab-solve")).click();
+        assertTrue(page.findElement(By.id("versions-empty")).isDisplayed(), "nothing published yet");
+        page.findElement(By.id("publish")).click();
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("versions")).getText().contains("(published)"));
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("changes-summary")).getText()
+                .startsWith("The draft changes nothing for anybody"));
+
+        WebElement limit = page.findElement(By.id("time-limit"));
+        limit.clear();
+        limit.sendKeys("2");
+        new Select(page.findElement(By.id("repair-mode"))).selectByValue("freeze");
+        page.findElement(By.id("repair")).click();
+        browser.waiting(SOLVING).until(ExpectedConditions.urlMatches("/schedule$"));
+        page.findElement(By.id("tab-solve")).click();
+        String summary = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("changes-summary")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(summary.startsWith("The draft changes nothing for anybody")
+                || summary.matches("Publishing the draft keeps \\d+ meetings?, moves 0, cancels 0 and adds \\d+: .*"),
+                "freeze moves and cancels nothing: " + summary);
+        ((JavascriptExecutor) page).executeScript(
+                "document.getElementById('publication').scrollIntoView({block: 'start'});");
+        browser.screenshot(SCREENSHOTS.resolve("console-publication.png"));
+    }
+
+    @Test
+    @Order(7)
     void handsOutACopyablePersonalLink() {
         page.findElement(By.id("tab-participants")).click();
         WebElement row = page.findElements(By.cssSelector("#participants tbody tr")).stream()
@@ -186,7 +227,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void participantReadsTheAgendaOnAPhoneInVietnamese() {
         phone(true);
         try {
@@ -197,9 +238,14 @@ class ConsoleBrowserTest {
             assertAll(() -> assertEquals("vi", js.executeScript("return document.documentElement.lang")),
                     () -> assertEquals("Thêm vào lịch", page.findElement(By.id("calendar")).getText()),
                     () -> assertEquals(agendaRows, rows.size(), "as many rows as the console counted"),
+                    () -> assertReasonsInVietnamese(page.findElements(By.cssSelector("table.agenda td.why"))),
                     () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
                     () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
-                            "nothing sticks out sideways on a phone"));
+                            "nothing sticks out sideways on a phone"),
+                    () -> assertFalse(page.getCurrentUrl().contains("token="), "the token left the address bar"));
+            page.navigate().refresh();
+            assertEquals(agendaRows, browser.waiting(QUICK).until(ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("table.agenda tbody tr"), 0)).size(), "a reload still shows the agenda");
             browser.screenshot(SCREENSHOTS.resolve("participant-agenda.png"));
         } finally {
             phone(false);
@@ -207,7 +253,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void addsTheAgendaToACalendar() throws Exception {
         page.findElement(By.id("calendar")).click();
         Path ics = browser.waiting(QUICK).until(d -> downloaded(".ics"));
@@ -217,7 +263,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void printsTheAgendaOnOnePage() {
         String pdf = new String(Base64.getDecoder().decode(((PrintsPage) page).print(new PrintOptions()).getContent()),
                 StandardCharsets.ISO_8859_1);
@@ -225,7 +271,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void switchesTheAgendaToEnglish() {
         page.findElement(By.id("language")).click();
         assertAll(() -> assertEquals("Add to calendar", page.findElement(By.id("calendar")).getText()),
@@ -234,12 +280,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void refusesAnAgendaLinkWithSomeoneElsesToken() {
         page.get(personalLink.replaceAll("token=[^&]+", "token=forged"));
         WebElement failure = visible(By.id("failure"));
         assertTrue(failure.getText().startsWith("Đường dẫn này không (còn) hợp lệ"), failure.getText());
         assertTrue(page.findElements(By.cssSelector("table.agenda")).isEmpty());
+    }
+
+    /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
+    private static void assertReasonsInVietnamese(List<WebElement> why) {
+        List<String> texts = why.stream().map(WebElement::getText).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.contains("đáp ứng nhu cầu") || t.contains("cùng gắn thẻ")
+                || t.contains("đề nghị gặp")), "Vietnamese reasons: " + texts);
+        for (String english : List.of("both tagged", "both asked", "requested by", "offering", "answers need",
+                "matches need", "backup", "free capacity", "booked up")) {
+            assertTrue(texts.stream().noneMatch(t -> t.contains(english)), "'" + english + "' in " + texts);
+        }
     }
 
     // ---- steps ----

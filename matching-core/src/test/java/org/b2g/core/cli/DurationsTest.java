@@ -1,0 +1,36 @@
+package org.b2g.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+
+import org.b2g.core.io.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DurationsTest {
+
+    @Test
+    void readsANumberWithItsUnitOrIso8601() {
+        assertEquals(Duration.ofMillis(500), Durations.parse("--time-limit", "500ms"));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("--time-limit", "30s"));
+        assertEquals(Duration.ofMillis(1500), Durations.parse("--time-limit", "1.5s"));
+        assertEquals(Duration.ofMinutes(2), Durations.parse("--time-limit", "2m"));
+        assertEquals(Duration.ofHours(1), Durations.parse("--time-limit", " 1H "));
+        assertEquals(Duration.ofSeconds(30), Durations.parse("--time-limit", "PT30S"));
+    }
+
+    @Test
+    void refusesABareNumberInsteadOfGuessingItsUnit() {
+        InputException e = assertThrows(InputException.class, () -> Durations.parse("--time-limit", "30"));
+        assertEquals("--time-limit (30) needs a unit; expected e.g. 30s, 2m, 500ms or PT30S.", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1s", "PT-5S", "soon", "", "1.5ms", "30 s"})
+    void refusesWhatIsNotAPositiveDuration(String text) {
+        assertThrows(InputException.class, () -> Durations.parse("timeLimit", text));
+    }
+}

@@ -1,0 +1,115 @@
+package org.b2g.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFileTest {
+
+    private static final PrintStream NO_STDOUT = new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesARegularFileWholeAndLeavesNoTemporaryFile() throws Exception {
+        Path file = dir.resolve("schedule.json");
+        Files.writeString(file, "old and longer than the new text");
+        OutputFile.write("--out", file.toString(), "new", NO_STDOUT);
+        assertEquals("new", Files.readString(file));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count());
+        }
+    }
+
+    @Test
+    void writesStraightIntoANamedPipeInsteadOfReplacingIt() throws Exception {
+        Path pipe = dir.resolve("pipe");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "mkfifo is not available");
+            return;
+        }
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        // A reader on the pipe, as a shell's `| jq` or `/dev/stdout` would be.
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(pipe);
+            } catch (java.io.IOException e) {
+                return "failed: " + e;
+            }
+        });
+        OutputFile.write("--out", pipe.toString(), "through the pipe", NO_STDOUT);
+        assertFalse(Files.isRegularFile(pipe), "the pipe was replaced by a regular file");
+        assertTrue(Files.exists(pipe));
+        if (!read.isDone()) {
+            // Before the fix the reader still waits on the pipe that was renamed over: release it.
+            try (var out = Files.newOutputStream(pipe)) {
+                out.write(new byte[0]);
+            } catch (java.io.IOException ignored) {
+                // the pipe is gone
+            }
+        }
+        assertEquals("through the pipe", read.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void everyVerbThatWritesAFileLeavesANamedPipeInPlace() throws Exception {
+        Path pipe = dir.resolve("book.xlsx");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (java.io.IOException e) {
+            assumeTrue(false, "mkfifo is not available");
+            return;
+        }
+        assumeTrue(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo failed");
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllBytes(pipe);
+            } catch (java.io.IOException e) {
+                return new byte[0];
+            }
+        });
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"template", "--out", pipe.toString()}, NO_STDOUT,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.isRegularFile(pipe), "the pipe was replaced by a regular file");
+        byte[] bytes = read.get(10, TimeUnit.SECONDS);
+        assertTrue(bytes.length > 2 && bytes[0] == 'P' && bytes[1] == 'K', "an .xlsx (zip) came through the pipe");
+    }
+
+    @Test
+    void followsALinkAndKeepsIt() throws Exception {
+        Path target = dir.resolve("real.json");
+        Files.writeString(target, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+        OutputFile.write("--out", link.toString(), "new", NO_STDOUT);
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(target));
+    }
+
+    @Test
+    void dashMeansStandardOutput() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OutputFile.write("--out", "-", "to stdout", new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertEquals("to stdout", bytes.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(Path.of("-")));
+    }
+}

@@ -1,0 +1,207 @@
+package org.b2g.service.solving;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.ChangeReport;
+import org.b2g.core.repair.Changes;
+import org.b2g.service.JsonFactory;
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.ScheduleRepository;
+import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
+import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
+
+/**
+ * Publishing: the event's draft (or an earlier published version, to roll back) becomes its next published version,
+ * which agendas and calendars then show; and what a draft would change for the people of the published one.
+ */
+public final class Publication {
+
+    /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
+    public static final class RejectedException extends RuntimeException {
+
+        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE }
+
+        private final Reason reason;
+
+        RejectedException(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    /** A published version as the organizer sees it in listings. */
+    public record Published(int version, int eventVersion, Instant publishedAt, String note) {
+    }
+
+    private final Database database;
+    private final EventRepository events;
+    private final ScheduleRepository schedules;
+    private final Clock clock;
+
+    public Publication(Database database, EventRepository events, ScheduleRepository schedules, Clock clock) {
+        this.database = database;
+        this.events = events;
+        this.schedules = schedules;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes the draft ({@code version} 0) or re-publishes an earlier version as the next one.
+     *
+     * @throws RejectedException when there is no such event, no draft or version, or the draft was made from an
+     *         earlier version of the event (solve or repair again first)
+     */
+    public Published publish(String eventId, int version) {
+        return database.inTransaction(c -> {
+            EventRepository.StoredEvent event = events.find(c, eventId);
+            if (event == null) {
+                throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
+                        + ").");
+            }
+            String body;
+            int fromEventVersion;
+            String note;
+            if (version == 0) {
+                StoredSchedule draft = schedules.find(c, eventId);
+                if (draft == null) {
+                    throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId
+                            + ") has no draft to publish; solve it first.");
+                }
+                if (draft.eventVersion() != event.version()) {
+                    throw new RejectedException(RejectedException.Reason.STALE, "The draft was solved from version "
+                            + draft.eventVersion() + " of the event, which is now at version " + event.version()
+                            + "; repair or solve again before publishing.");
+                }
+                body = draft.body();
+                fromEventVersion = draft.eventVersion();
+                note = "draft solved at " + Instant.ofEpochMilli(draft.solvedAt());
+            } else {
+                StoredVersion earlier = schedules.published(c, eventId, version);
+                if (earlier == null) {
+                    throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId
+                            + ") has no published version " + version + ".");
+                }
+                body = earlier.body();
+                fromEventVersion = earlier.eventVersion();
+                note = "version " + version + " again";
+            }
+            Event current = EventJson.read(event.body(), "event " + eventId);
+            MeetingSchedule schedule;
+            try {
+                schedule = rebuild(current, body, "version to publish");
+            } catch (InputException e) {
+                throw new RejectedException(RejectedException.Reason.STALE, "That schedule no longer fits the event: "
+                        + e.getMessage() + " Repair or solve again.");
+            }
+            Instant now = clock.instant();
+            int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
+            return new Published(published, fromEventVersion, now, note);
+        });
+    }
+
+    /** Every published version, oldest first. */
+    public List<Published> versions(String eventId) {
+        return database.inTransaction(c -> schedules.publishedVersions(c, eventId).stream()
+                .map(v -> new Published(v.version(), v.eventVersion(), Instant.ofEpochMilli(v.publishedAt()),
+                        v.note()))
+                .toList());
+    }
+
+    /**
+     * What publishing the draft would change for the people of the published version.
+     *
+     * @throws RejectedException when there is no event, no draft or nothing published yet
+     */
+    public Changes changes(String eventId) {
+        record Both(EventRepository.StoredEvent event, StoredSchedule draft, StoredVersion published) {
+        }
+        Both both = database.inTransaction(c -> new Both(events.find(c, eventId), schedules.find(c, eventId),
+                schedules.published(c, eventId, 0)));
+        if (both.event() == null) {
+            throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
+                    + ").");
+        }
+        if (both.draft() == null || both.published() == null) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId + ") has "
+                    + (both.draft() == null ? "no draft" : "no published version") + " to compare; "
+                    + (both.draft() == null ? "solve or repair it first." : "publish a draft first."));
+        }
+        Event event = EventJson.read(both.event().body(), "event " + eventId);
+        try {
+            return ChangeReport.between(event, ScheduleJson.read(both.published().body(), "published version"),
+                    ScheduleJson.read(both.draft().body(), "draft"), "draft");
+        } catch (InputException e) {
+            throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
+                    + " Repair or solve again to compare.");
+        }
+    }
+
+    /**
+     * The schedule a stored {@code b2g-schedule/1} describes, as planning entities of {@code event}: candidates
+     * matched by id and pair keep their reasons; other meetings (e.g. a repair's) keep the sentences written.
+     */
+    static MeetingSchedule rebuild(Event event, String body, String source) {
+        ScheduleFile file = ScheduleJson.read(body, source);
+        MeetingSchedule schedule = new MeetingSchedule(event, Candidates.forEvent(event));
+        List<ScheduleFile.Placement> extra = file.applyTo(schedule, source);
+        if (!extra.isEmpty()) {
+            Map<String, List<String>> reasons = reasons(body);
+            List<Meeting> added = new ArrayList<>();
+            for (ScheduleFile.Placement p : extra) {
+                Participant a = event.participant(p.first());
+                Participant b = event.participant(p.second());
+                if (a == null || b == null) {
+                    throw new InputException(source + ": meeting " + p.id() + " names a participant ("
+                            + (a == null ? p.first() : p.second()) + ") that the event no longer has.");
+                }
+                Meeting meeting = new Meeting(p.id(), a, b, p.origin(), 0, 0.0,
+                        reasons.getOrDefault(p.id(), List.of()), null, event.slots(), event.tables(), List.of());
+                meeting.setSlot(event.slot(p.slot()));
+                meeting.setTable(p.table() == null ? null : event.table(p.table()));
+                added.add(meeting);
+            }
+            schedule.getMeetings().addAll(added);
+        }
+        return schedule;
+    }
+
+    private static Map<String, List<String>> reasons(String body) {
+        Map<String, List<String>> reasons = new HashMap<>();
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(body))) {
+            JsonObject root = reader.readObject();
+            for (JsonObject meeting : root.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
+                JsonArray texts = meeting.getJsonArray("reasons");
+                if (texts != null && meeting.containsKey("id")) {
+                    reasons.put(meeting.getString("id"), texts.getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString).toList());
+                }
+            }
+        }
+        return reasons;
+    }
+}

@@ -1,0 +1,56 @@
+package org.b2g.service.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+
+import org.junit.jupiter.api.Test;
+
+/** The database's own behaviour: upgrading an earlier schema, and lost races reported as conflicts. */
+class DatabaseTest {
+
+    @Test
+    void givesEventsOfAnEarlierSchemaAnIdentityAndALinkKey() throws Exception {
+        String url = "jdbc:hsqldb:mem:upgrade-" + System.nanoTime();
+        try (Connection old = DriverManager.getConnection(url, "SA", ""); Statement s = old.createStatement()) {
+            s.execute("CREATE TABLE events (id VARCHAR(200) NOT NULL PRIMARY KEY, name VARCHAR(1000) NOT NULL,"
+                    + " version INTEGER NOT NULL, participants INTEGER NOT NULL, updated_at BIGINT NOT NULL,"
+                    + " body CLOB NOT NULL)");
+            s.execute("INSERT INTO events VALUES ('a', 'A', 3, 10, 1, '{}')");
+            s.execute("INSERT INTO events VALUES ('b', 'B', 1, 10, 1, '{}')");
+        }
+        try (Database database = Database.open(url, 1)) {
+            EventRepository events = new EventRepository();
+            String a = database.inTransaction(c -> events.uid(c, "a"));
+            String b = database.inTransaction(c -> events.uid(c, "b"));
+            assertNotNull(a);
+            assertNotEquals(a, b);
+            assertNotNull(database.inTransaction(c -> events.linkKey(c, "a")));
+            int version = database.inTransaction(c -> events.version(c, "a"));
+            int generation = database.inTransaction(c -> new LinkRepository().generation(c, "a", "s-1"));
+            assertEquals(3, version);
+            assertEquals(0, generation);
+        }
+    }
+
+    @Test
+    void reportsADuplicateKeyAsAConflict() {
+        try (Database database = Database.open("jdbc:hsqldb:mem:conflict-" + System.nanoTime(), 1)) {
+            Database.ConflictException e = assertThrows(Database.ConflictException.class, () ->
+                    database.inTransaction(c -> {
+                        try (Statement s = c.createStatement()) {
+                            for (int i = 0; i < 2; i++) {
+                                s.execute("INSERT INTO participant_links VALUES ('x', 'p', 0)");
+                            }
+                        }
+                        return null;
+                    }));
+            assertNotNull(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package org.b2g.service.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.TestService;
+import org.b2g.service.http.Api;
+import org.b2g.service.solving.JobStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages read only fields the service sends. Every property the scripts read is either a field of a real answer
+ * of the API (or of the b2g-event/1 document they download), or on the short list below of browser and page-own
+ * names; a field the server never sends (a guess) fails the test by name.
+ */
+@RoutingTest
+class PageFieldsTest {
+
+    private static final String EVENT = "/api/events/" + TestService.EVENT_ID;
+    private static final String[] SCRIPTS = {"api.js", "dom.js", "event.js", "i18n.js", "console.js", "agenda.js"};
+
+    /** Browser, language and library names the scripts use. */
+    private static final Set<String> PLATFORM = Set.of(
+            "length", "hidden", "value", "textContent", "className", "classList", "dataset", "style", "tabIndex",
+            "tBodies", "files", "disabled", "href", "title", "lang", "documentElement", "body", "target",
+            "currentTarget", "parentElement", "activeElement", "key", "name", "message", "status", "statusText",
+            "headers", "ok", "clipboard", "search", "pathname", "hash", "language", "languages", "api", "dom",
+            "event", "i18n", "B2G", "done", "abort", "signal", "innerWidth", "flat", "detail", "participants",
+            "participant", "cancelled", "options", "selectedOptions");
+
+    /** Names of objects the pages build themselves (state, slots from the event, rankings, progress). */
+    private static final Set<String> PAGE_OWN = Set.of(
+            "id", "doc", "people", "schedule", "job", "timeLimit", "rankings", "started", "poll", "number", "session",
+            "day", "start", "end", "candidates", "mark", "required", "order", "clock", "key", "t", "choose", "other",
+            "paths", "call", "stream", "ApiError", "slots", "tables", "clockOfIso", "el", "startup", "agency",
+            "company", "apply", "Authorization", "en", "vi");
+
+    /** Fields the service sends only in states the solved sample is not in (a job that is still solving). */
+    private static final Set<String> SENT_WHILE_SOLVING = Set.of("elapsedMillis");
+
+    /** Fields of a change report's moved meetings: the draft of the sample is the published version, so none moved. */
+    private static final Set<String> SENT_WHEN_A_DRAFT_DIFFERS = Set.of("from", "to");
+
+    private static Backend backend;
+    private final DirectClient client;
+
+    PageFieldsTest(DirectClient client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) throws Exception {
+        backend = TestService.backend(Files.createTempDirectory("b2g-page-fields"));
+        String body = TestService.sampleEvent();
+        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
+        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE,
+                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        backend.publication().publish(TestService.EVENT_ID, 0);
+        Api.register(routing, backend);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    @Test
+    void everyFieldThePagesReadIsSentByTheService() throws Exception {
+        Set<String> sent = new TreeSet<>();
+        for (String path : new String[] {"/api/events", EVENT, EVENT + "/solve", EVENT + "/schedule",
+                EVENT + "/candidates", EVENT + "/participants", EVENT + "/participants/s-flood/token",
+                EVENT + "/participants/s-flood/agenda", EVENT + "/versions", EVENT + "/changes",
+                EVENT + "/nothing-here"}) {
+            try (HttpClientResponse response = client.get(path)
+                    .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+                keys(Json.createReader(new StringReader(response.as(String.class))).readValue(), sent);
+            }
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (String script : SCRIPTS) {
+            for (String field : reads(code(script))) {
+                if (!sent.contains(field) && !PLATFORM.contains(field) && !PAGE_OWN.contains(field)
+                        && !SENT_WHILE_SOLVING.contains(field) && !SENT_WHEN_A_DRAFT_DIFFERS.contains(field)) {
+                    unknown.add(script + ": ." + field);
+                }
+            }
+        }
+        assertTrue(unknown.isEmpty(), "read by the pages but sent by no answer: " + unknown);
+    }
+
+    @Test
+    void findsAGuessedField() {
+        assertTrue(reads("const x = update.timeSpent ?? status.bestScore; e.preventDefault();")
+                .containsAll(Set.of("timeSpent", "bestScore")));
+        assertTrue(!reads("e.preventDefault(); 'a.b'; // c.d").contains("preventDefault"));
+    }
+
+    private static void keys(JsonValue value, Set<String> into) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> {
+                into.add(key);
+                keys(member, into);
+            });
+        } else if (value instanceof JsonArray array) {
+            array.forEach(item -> keys(item, into));
+        }
+    }
+
+    /** Properties read (not called) in {@code code}: {@code x.name} and {@code x?.name}, not followed by "(". */
+    static Set<String> reads(String code) {
+        Set<String> fields = new TreeSet<>();
+        Matcher m = Pattern.compile("[\\w$)\\]]\\??\\.([A-Za-z_$][\\w$]*+)(?!\\s*\\()").matcher(strip(code));
+        while (m.find()) {
+            fields.add(m.group(1));
+        }
+        return fields;
+    }
+
+    /** The script without comments and without the text of string literals (template expressions are kept). */
+    private static String strip(String code) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        java.util.Deque<Integer> templates = new java.util.ArrayDeque<>(); // brace depth at each ${ ... }
+        int depth = 0;
+        boolean inTemplate = false;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (inTemplate) {
+                if (c == '\\') {
+                    i += 2;
+                } else if (c == '`') {
+                    inTemplate = false;
+                    out.append("``");
+                    i++;
+                } else if (c == '$' && i + 1 < code.length() && code.charAt(i + 1) == '{') {
+                    templates.push(depth);
+                    inTemplate = false;
+                    out.append(' ');
+                    i += 2;
+                } else {
+                    i++;
+                }
+            } else if (code.startsWith("//", i)) {
+                i = code.indexOf('\n', i) < 0 ? code.length() : code.indexOf('\n', i);
+            } else if (code.startsWith("/*", i)) {
+                i = code.indexOf("*/", i) + 2;
+            } else if (c == '\'' || c == '"') {
+                int j = i + 1;
+                while (j < code.length() && code.charAt(j) != c) {
+                    j += code.charAt(j) == '\\' ? 2 : 1;
+                }
+                out.append("''");
+                i = j + 1;
+            } else if (c == '`') {
+                inTemplate = true;
+                i++;
+            } else {
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}') {
+                    if (!templates.isEmpty() && templates.peek() == depth) {
+                        templates.pop();
+                        inTemplate = true;
+                        out.append(' ');
+                        i++;
+                        continue;
+                    }
+                    depth--;
+                }
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String code(String script) throws Exception {
+        try (InputStream in = PageFieldsTest.class.getResourceAsStream("/web/js/" + script)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
