@@ -54,6 +54,8 @@ final class OpenApi {
             new Operation("post", "/api/events/{id}/solve", "Start solving (one job per event)", Caller.ORGANIZER,
                     false, List.of(
                             new Query("timeLimit", "string", "Wall-clock limit such as 30s, 2m or PT30S"),
+                            new Query("unimproved", "string",
+                                    "Stop when no better schedule came for this long (default: grows with the event)"),
                             new Query("seed", "integer", "Random seed"),
                             new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
