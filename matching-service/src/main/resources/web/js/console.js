@@ -147,9 +147,74 @@
       if (created && created.id) location.hash = '#/events/' + encodeURIComponent(created.id);
       else loadEvents();
     } catch (error) {
-      if (!handleAuth(error)) showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
+      if (handleAuth(error)) return;
+      if (error.status === 409) { offerReplacement(text); return; }
+      showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
     } finally {
       $('upload').disabled = false;
+    }
+  }
+
+  /** "a, b and 3 more": a few ids to read in one line. */
+  function some(ids) {
+    return ids.length <= 4 ? ids.join(', ') : ids.slice(0, 3).join(', ') + ` and ${ids.length - 3} more`;
+  }
+
+  /** What an uploaded version of a stored event changes, in lines an organizer reads before replacing it. */
+  function eventChanges(stored, next) {
+    const byId = (doc) => new Map((doc.participants || []).map((p) => [p.id, p]));
+    const before = byId(stored);
+    const after = byId(next);
+    const added = [...after.keys()].filter((id) => !before.has(id));
+    const removed = [...before.keys()].filter((id) => !after.has(id));
+    const availability = [...after.keys()].filter((id) => before.has(id)
+      && JSON.stringify((before.get(id).unavailableSlots || []).slice().sort())
+        !== JSON.stringify((after.get(id).unavailableSlots || []).slice().sort()));
+    const key = (r) => r.from + '>' + r.to + ':' + (r.priority || 'normal');
+    const requestsBefore = new Set((stored.requests || []).map(key));
+    const requestsAfter = new Set((next.requests || []).map(key));
+    const pairs = (doc) => new Set((doc.exclusions || []).map((x) => x.participants.slice().sort().join('+')));
+    const exclusionsBefore = pairs(stored);
+    const exclusionsAfter = pairs(next);
+    const lines = [];
+    if (added.length) lines.push(`${plural(added.length, 'new participant')}: ${some(added)}`);
+    if (removed.length) lines.push(`${plural(removed.length, 'participant')} gone: ${some(removed)}`);
+    if (availability.length) lines.push(`availability changed for ${some(availability)}`);
+    const newRequests = [...requestsAfter].filter((r) => !requestsBefore.has(r)).length;
+    const goneRequests = [...requestsBefore].filter((r) => !requestsAfter.has(r)).length;
+    if (newRequests || goneRequests) lines.push(`requests: ${newRequests} new, ${goneRequests} withdrawn or changed`);
+    const newExclusions = [...exclusionsAfter].filter((x) => !exclusionsBefore.has(x)).length;
+    if (newExclusions) lines.push(`${plural(newExclusions, 'new exclusion')}`);
+    return lines;
+  }
+
+  /** The uploaded event exists: say what replacing it changes, and replace it only when asked. */
+  async function offerReplacement(text) {
+    const next = JSON.parse(text);
+    const id = next.event && next.event.id;
+    let stored = null;
+    try { stored = await call('GET', api.paths.event(id)); } catch (error) { if (handleAuth(error)) return; }
+    const lines = stored ? eventChanges(stored, next) : [];
+    $('replace-text').textContent = `An event with the id ${id} is already stored. Replacing it keeps its schedule, `
+      + 'published versions and calendars; the published schedule changes only when you repair and publish. '
+      + (lines.length ? 'The upload changes:' : 'The upload changes no participant, availability, request or exclusion.');
+    $('replace-changes').replaceChildren(...lines.map((line) => el('li', {}, line)));
+    $('replace-box').hidden = false;
+    state.replacement = { id, text };
+  }
+
+  async function replaceEvent() {
+    const { id, text } = state.replacement;
+    $('replace').disabled = true;
+    try {
+      await call('PUT', api.paths.event(id), { body: text });
+      $('replace-box').hidden = true;
+      $('upload-form').reset();
+      location.hash = '#/events/' + encodeURIComponent(id) + '/solve';
+    } catch (error) {
+      if (!handleAuth(error)) showError($('upload-error'), error);
+    } finally {
+      $('replace').disabled = false;
     }
   }
 
@@ -627,6 +692,8 @@
   $('solve-form').addEventListener('submit', solve);
   $('stop').addEventListener('click', stop);
   $('repair-form').addEventListener('submit', repair);
+  $('replace').addEventListener('click', replaceEvent);
+  $('replace-cancel').addEventListener('click', () => { $('replace-box').hidden = true; });
   $('publish').addEventListener('click', () => publish(0));
   $('grid-filter').addEventListener('change', applyFilter);
   $('grid-find').addEventListener('input', findInGrid);

@@ -58,7 +58,7 @@ class PageFieldsTest {
             "id", "doc", "people", "schedule", "job", "timeLimit", "rankings", "started", "poll", "number", "session",
             "day", "start", "end", "candidates", "mark", "required", "order", "clock", "key", "t", "choose", "other",
             "paths", "call", "stream", "ApiError", "slots", "tables", "clockOfIso", "el", "startup", "agency",
-            "company", "apply", "Authorization", "en", "vi");
+            "company", "apply", "Authorization", "en", "vi", "replacement");
 
     /** Fields the service sends only in states the solved sample is not in (a job that is still solving). */
     private static final Set<String> SENT_WHILE_SOLVING = Set.of("elapsedMillis");
