@@ -237,6 +237,7 @@
         loadMatches();
         loadSchedule();
         loadPublication();
+        loadDay();
         watchRunningJob();
       } catch (error) {
         if (!handleAuth(error)) showError($('event-error'), error);
@@ -473,6 +474,7 @@
     try {
       await call('POST', api.paths.publish(state.id) + (version ? '?version=' + version : ''));
       await loadPublication();
+      await loadDay();
     } catch (error) {
       if (!handleAuth(error)) showError($('publish-error'), error);
     }
@@ -542,6 +544,65 @@
     $('changes').replaceChildren(...[...lines].sort((a, b) => who(a[0]).localeCompare(who(b[0]))).map(([pid, texts]) =>
       el('details', {}, el('summary', {}, `${who(pid)} (${plural(texts.length, 'change')})`),
         el('ul', {}, ...texts.map((t) => el('li', {}, t))))));
+  }
+
+  // ---- the day ------------------------------------------------------------------------------------------------
+
+  /** The published schedule's day so far: counts per table, and the meetings and people to mark. */
+  async function loadDay() {
+    const id = state.id;
+    let status = null;
+    try {
+      status = await call('GET', api.paths.day(id));
+    } catch (error) {
+      if (handleAuth(error)) return;
+    }
+    if (state.id !== id) return;
+    $('day-card').hidden = !status;
+    if (!status) return;
+    const STATES = { held: 'held', 'no-show': 'no-show', pending: 'to come' };
+    $('day-tables').tBodies[0].replaceChildren(...status.tables.map((t) => el('tr', {},
+        el('td', {}, t.table), el('td', {}, String(t.held)), el('td', {}, String(t.noShow)),
+        el('td', {}, String(t.pending)))));
+    const chosen = $('mark-meeting').value;
+    $('mark-meeting').replaceChildren(...status.meetings.slice().sort((a, b) => a.slot - b.slot).map((m) =>
+      el('option', { value: m.id + '|' + m.participants[0], selected: m.id + '|' + m.participants[0] === chosen },
+        `slot ${m.slot} · ${m.table} · ${who(m.participants[0])} + ${who(m.participants[1])} · ${STATES[m.state]}`)));
+    const absent = new Set(status.absent);
+    $('absent-who').replaceChildren(...[...state.people.values()].filter((p) => !absent.has(p.id))
+      .map((p) => el('option', { value: p.id }, p.name ? `${p.name} (${p.id})` : p.id)));
+  }
+
+  async function markMeeting(submit) {
+    submit.preventDefault();
+    showError($('day-error'), null);
+    const [mid, pid] = $('mark-meeting').value.split('|');
+    const choice = submit.submitter ? submit.submitter.dataset.state : 'held';
+    try {
+      await call('PUT', api.paths.attendance(state.id, pid, mid) + '?state=' + choice);
+      await loadDay();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('day-error'), error);
+    }
+  }
+
+  async function markAbsent(submit) {
+    submit.preventDefault();
+    showError($('day-error'), null);
+    const pid = $('absent-who').value;
+    try {
+      const absence = await call('POST', api.paths.absence(state.id, pid));
+      $('absence-summary').textContent = `${who(pid)} is absent: ${plural(absence.cancelled.length, 'meeting')} `
+        + `cancelled in published version ${absence.version}. Freed slots and who could meet there instead:`;
+      $('offers').replaceChildren(...absence.offers.map((o) => el('li', {},
+        `${who(o.counterpart)}, slot ${o.slot}: ` + (o.suggestions.length
+          ? o.suggestions.map((s) => `${who(s.participant)} (table ${s.table}, breaks ${s.breakChange >= 0 ? '+' : ''}${s.breakChange})`).join('; ')
+          : 'nobody fits without moving someone'))));
+      await loadDay();
+      await loadPublication();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('day-error'), error);
+    }
   }
 
   // ---- schedule -----------------------------------------------------------------------------------------------
@@ -693,6 +754,8 @@
   $('stop').addEventListener('click', stop);
   $('repair-form').addEventListener('submit', repair);
   $('replace').addEventListener('click', replaceEvent);
+  $('mark-form').addEventListener('submit', markMeeting);
+  $('absence-form').addEventListener('submit', markAbsent);
   $('replace-cancel').addEventListener('click', () => { $('replace-box').hidden = true; });
   $('publish').addEventListener('click', () => publish(0));
   $('grid-filter').addEventListener('change', applyFilter);

@@ -65,7 +65,8 @@ final class DayService implements HttpService {
         Map<String, int[]> perTable = new TreeMap<>();
         for (TheDay.Mark m : status.meetings()) {
             String state = m.state() == null ? "pending" : m.state().code();
-            meetings.add(JSON.createObjectBuilder().add("id", m.meetingId()).add("slot", m.slot())
+            meetings.add(JSON.createObjectBuilder().add("id", m.meetingId())
+                    .add("participants", JSON.createArrayBuilder().add(m.first()).add(m.second())).add("slot", m.slot())
                     .add("table", m.table() == null ? "" : m.table()).add("state", state));
             int[] counts = perTable.computeIfAbsent(m.table() == null ? "" : m.table(), k -> new int[3]);
             counts[m.state() == null ? 2 : m.state() == Attendance.HELD ? 0 : 1]++;

@@ -43,7 +43,7 @@ public final class TheDay {
     private static final int SUGGESTIONS = 3;
 
     /** A published meeting's state today. */
-    public record Mark(String meetingId, String table, int slot, Attendance state) {
+    public record Mark(String meetingId, String first, String second, String table, int slot, Attendance state) {
     }
 
     /** The day so far: the published version it refers to, each meeting's mark (null when pending), the absent. */
@@ -107,7 +107,7 @@ public final class TheDay {
             Map<String, Attendance> marks = day.marks(c, eventId);
             List<Mark> list = new ArrayList<>();
             for (ScheduleFile.Placement p : published.meetings()) {
-                list.add(new Mark(p.id(), p.table(), p.slot(), marks.get(p.id())));
+                list.add(new Mark(p.id(), p.first(), p.second(), p.table(), p.slot(), marks.get(p.id())));
             }
             return new Status(version.version(), list, day.absent(c, eventId));
         });

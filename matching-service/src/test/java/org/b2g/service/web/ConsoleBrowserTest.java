@@ -324,6 +324,30 @@ class ConsoleBrowserTest {
     }
 
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
+    @Test
+    @Order(14)
+    void marksTheDayHeldAndAnAbsenceThatFreesSlots() {
+        page.navigate().to(service.uri("/#/events/" + eventId + "/schedule").toString());
+        WebElement card = visible(By.id("day-card"));
+        new Select(page.findElement(By.id("mark-meeting"))).selectByIndex(0);
+        page.findElement(By.id("mark-held")).click();
+        // Held counts are the second column of the per-table rows; the list re-renders, so read it in the page.
+        browser.waiting(QUICK).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#day-tables tbody tr')].some((r) => r.cells[1].textContent === '1')"
+                        + " && [...document.querySelectorAll('#mark-meeting option')].some((o) => o.textContent.endsWith('· held'));")));
+        String absent = new Select(page.findElement(By.id("absent-who"))).getOptions().get(0).getAttribute("value");
+        page.findElement(By.id("absent")).click();
+        String summary = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("absence-summary")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(summary.matches(".* is absent: \\d+ meetings? cancelled in published version \\d+\\..*"), summary);
+        assertTrue(new Select(page.findElement(By.id("absent-who"))).getOptions().stream()
+                .noneMatch(o -> o.getAttribute("value").equals(absent)), "no longer offered as absent");
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", card);
+        browser.screenshot(SCREENSHOTS.resolve("console-day.png"));
+    }
+
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
         assertTrue(texts.stream().anyMatch(t -> t.contains("đáp ứng nhu cầu") || t.contains("cùng gắn thẻ")
