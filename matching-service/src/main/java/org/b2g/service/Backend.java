@@ -3,6 +3,7 @@ package org.b2g.service;
 import java.time.Clock;
 
 import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.JobRepository;
 import org.b2g.service.persistence.LinkRepository;
@@ -12,11 +13,12 @@ import org.b2g.service.solving.Analyses;
 import org.b2g.service.solving.Publication;
 import org.b2g.service.solving.SelfService;
 import org.b2g.service.solving.SolveJobs;
+import org.b2g.service.solving.TheDay;
 
 /** Everything the HTTP resources work with, opened once per process (or per test) and closed with it. */
 public record Backend(Settings settings, Credentials credentials, Database database, EventRepository events,
         ScheduleRepository schedules, LinkRepository links, SolveJobs solving, Analyses analyses,
-        Publication publication, SelfService selfService)
+        Publication publication, TheDay day, SelfService selfService)
         implements AutoCloseable {
 
     public static Backend open(Settings settings, Credentials credentials) {
@@ -29,6 +31,7 @@ public record Backend(Settings settings, Credentials credentials, Database datab
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
                     analyses, new Publication(database, events, schedules, Clock.systemUTC()),
+                    new TheDay(database, events, schedules, new DayRepository(), Clock.systemUTC()),
                     new SelfService(database, events, schedules, new RequestRepository(), Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();

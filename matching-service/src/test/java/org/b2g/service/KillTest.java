@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,7 @@ class KillTest {
             Thread.sleep(100);
         }
         String schedule = send(base, "GET", events + "/schedule", null).body();
+        assertEquals(201, send(base, "POST", events + "/publish", null).statusCode());
         String agenda = send(base, "GET", events + "/participants/s-flood/agenda", null).body();
         assertEquals(200, send(base, "PUT", "/api/events/second",
                 TestService.sampleEvent("second").replace("Demo:", "Last write:")).statusCode());
@@ -115,5 +117,66 @@ class KillTest {
         JsonObject second = json(send(base, "GET", "/api/events/second", null));
         assertTrue(second.getJsonObject("event").getString("name").startsWith("Last write:"));
         assertEquals(2, json(send(base, "GET", "/api/events", null)).getJsonArray("events").size());
+    }
+
+    /** Killed while publishing, the service comes back with the old published version or the new one, whole. */
+    @Test
+    void aKillDuringPublishLeavesOneWholePublishedVersion() throws Exception {
+        String events = "/api/events/" + TestService.EVENT_ID;
+        String base = start();
+        assertEquals(201, send(base, "POST", "/api/events", TestService.sampleEvent()).statusCode());
+        assertEquals(202, send(base, "POST", events + "/solve?timeLimit=1s&seed=1", null).statusCode());
+        awaitSolved(base, events);
+        assertEquals(201, send(base, "POST", events + "/publish", null).statusCode());
+        assertEquals(202, send(base, "POST", events + "/solve?timeLimit=1s&seed=2", null).statusCode());
+        awaitSolved(base, events);
+        String target = base;
+        Thread publisher = Thread.ofVirtual().start(() -> {
+            try {
+                send(target, "POST", events + "/publish", null);
+            } catch (Exception ignored) {
+                // the process dies under the request
+            }
+        });
+        Thread.sleep(5);
+        kill();
+        publisher.join(5_000);
+
+        base = start();
+        JsonArray versions = json(send(base, "GET", events + "/versions", null)).getJsonArray("versions");
+        int latest = versions.getJsonObject(versions.size() - 1).getInt("version");
+        assertTrue(latest == 1 || latest == 2, "versions: " + versions);
+        JsonObject published = json(send(base, "GET", events + "/versions/" + latest, null));
+        JsonObject agenda = json(send(base, "GET", events + "/participants/s-flood/agenda", null));
+        assertEquals(meetingsOf(published, "s-flood"), agendaMeetings(agenda),
+                "the agenda shows exactly published version " + latest);
+    }
+
+    private void awaitSolved(String base, String events) throws Exception {
+        for (int i = 0; i < 600 && json(send(base, "GET", events + "/solve", null)).getString("state")
+                .equals("SOLVING"); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** "counterpart@slot" for each meeting of {@code pid} in a b2g-schedule/1. */
+    private static java.util.Set<String> meetingsOf(JsonObject schedule, String pid) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (JsonObject m : schedule.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
+            java.util.List<String> pair = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class)
+                    .stream().map(jakarta.json.JsonString::getString).toList();
+            if (pair.contains(pid)) {
+                set.add(pair.get(pair.get(0).equals(pid) ? 1 : 0) + "@" + m.getInt("slot"));
+            }
+        }
+        return set;
+    }
+
+    private static java.util.Set<String> agendaMeetings(JsonObject agenda) {
+        java.util.Set<String> set = new java.util.TreeSet<>();
+        for (JsonObject m : agenda.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
+            set.add(m.getJsonObject("counterpart").getString("id") + "@" + m.getInt("slot"));
+        }
+        return set;
     }
 }

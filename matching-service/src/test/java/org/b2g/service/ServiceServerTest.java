@@ -152,7 +152,7 @@ class ServiceServerTest {
         Event sample = Samples.load(Samples.HCMC_DX_DAY);
         String solve = "/api/events/" + sample.id() + "/solve";
         assertEquals(201, send("POST", "/api/events", Samples.json(Samples.HCMC_DX_DAY), null).statusCode());
-        assertEquals(202, send("POST", solve + "?timeLimit=10m", null, null).statusCode());
+        assertEquals(202, send("POST", solve + "?timeLimit=10m&unimproved=10m", null, null).statusCode());
 
         HttpResponse<String> second = send("POST", solve + "?timeLimit=10m", null, null);
         assertEquals(409, second.statusCode(), second.body());

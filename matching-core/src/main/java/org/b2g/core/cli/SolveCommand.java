@@ -21,10 +21,12 @@ import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.core.solver.ScoreBreakdown;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.SolveReport;
+import org.b2g.core.solver.StopReason;
 
 /**
- * {@code ./b2g solve INPUT [--out FILE] [--time-limit 30s] [--seed N] [--max-breaks D] [--move-limit N]}:
- * schedules an event and writes {@code b2g-schedule/1}, with a one-screen summary on standard error.
+ * {@code ./b2g solve INPUT [--out FILE] [--time-limit 30s] [--unimproved 5s] [--seed N] [--max-breaks D]
+ * [--move-limit N]}: schedules an event and writes {@code b2g-schedule/1}, with a one-screen summary on standard error.
  * Exit 0 with no hard violation, 2 for bad input, 3 when no feasible schedule was found (still written).
  */
 final class SolveCommand implements Command {
@@ -35,15 +37,19 @@ final class SolveCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Arguments arguments = Arguments.parse("solve", args,
-                Set.of("out", "time-limit", "seed", "max-breaks", "move-limit"));
+                Set.of("out", "time-limit", "unimproved", "seed", "max-breaks", "move-limit"));
         if (arguments.positional().size() != 1) {
             throw new InputException("b2g solve: expected one INPUT file (.json or .dzn) but got "
                     + arguments.positional().size() + " arguments; usage: b2g solve INPUT [--out FILE] "
-                    + "[--time-limit 30s] [--seed N] [--max-breaks D] [--move-limit N].");
+                    + "[--time-limit 30s] [--unimproved 5s] [--seed N] [--max-breaks D] [--move-limit N].");
         }
         Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
+        }
+        Duration unimproved = arguments.has("unimproved") ? arguments.durationOption("unimproved", null) : null;
+        if (unimproved != null && (unimproved.isNegative() || unimproved.isZero())) {
+            throw new InputException("--unimproved (" + arguments.option("unimproved", "") + ") must be positive.");
         }
         long seed = arguments.longOption("seed", 0L);
         long moveLimit = arguments.longOption("move-limit", 0L);
@@ -67,8 +73,9 @@ final class SolveCommand implements Command {
         MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit))
-                .solve(problem, lastBest::set);
+        SolveReport report = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit, unimproved))
+                .solveReporting(problem, lastBest::set);
+        MeetingSchedule solved = report.schedule();
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
 
         boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
@@ -80,12 +87,18 @@ final class SolveCommand implements Command {
         } else {
             OutputFile.write("--out", output, json, out);
         }
-        printSummary(err, event, solved, lastBest.get(), spent, violations, output);
+        printSummary(err, event, solved, lastBest.get(), spent, violations, output, report);
         return feasible ? OK : INFEASIBLE;
     }
 
     static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
             Duration spent, List<String> violations, String output) {
+        printSummary(err, event, solved, best, spent, violations, output, null);
+    }
+
+    /** The one-screen summary; with a {@code report}, also why the solve stopped. */
+    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
+            Duration spent, List<String> violations, String output, SolveReport report) {
         boolean feasible = violations.isEmpty();
         ScheduleMetrics metrics = ScheduleMetrics.of(solved);
         int candidates = solved.getMeetings().size();
@@ -93,13 +106,20 @@ final class SolveCommand implements Command {
                 event.participants().size(), event.slotCount(), event.tables().size());
         err.printf(Locale.ROOT, "Meetings     %d of %d candidates scheduled (%d required)%n", metrics.scheduled(),
                 candidates, event.meetings().size());
-        err.printf(Locale.ROOT, "Breaks       %d in total, at most %d for one participant%s%n", metrics.breaks(),
+        err.printf(Locale.ROOT, "Breaks       %d in total, at most %d for one participant%s%s%n", metrics.breaks(),
                 metrics.maxBreaksOfAParticipant(),
-                event.rules().capsBreaks() ? " (cap " + event.rules().maxBreaksPerParticipant() + ")" : "");
+                event.rules().capsBreaks() ? " (cap " + event.rules().maxBreaksPerParticipant() + ")" : "",
+                report == null ? "" : "; lower bound " + report.breaksLowerBound());
         err.printf(Locale.ROOT, "Score        %s (%s)%n", solved.getScore(),
                 feasible ? "feasible" : "NOT feasible: hard constraints are broken");
         err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",
-                best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
+                report != null ? seconds(report.timeToBest())
+                        : best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
+        if (report != null && report.stopReason() != null) {
+            err.println("Stopped      " + (report.stopReason() == StopReason.UNIMPROVED
+                    ? "no better schedule for " + seconds(report.searchEnded().minus(report.timeToBest()))
+                    : report.stopReason().description()));
+        }
         if (!feasible) {
             err.println("Violations   " + violations.size() + " (all listed in the schedule's \"violations\"):");
             violations.stream().limit(10).forEach(v -> err.println("  - " + v));

@@ -1,6 +1,7 @@
 package org.b2g.core.solver;
 
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -8,13 +9,14 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.solver.search.KernelPhase;
 import org.b2g.core.solver.search.TimeBudget;
+import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
-import org.optaplanner.core.config.phase.PhaseConfig;
 import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
 import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
  * Solves a {@link MeetingSchedule}: the library's entry point for scheduling.
@@ -25,6 +27,10 @@ import org.optaplanner.core.config.solver.SolverConfig;
  * so the same input and seed always give the same schedule.
  */
 public final class Scheduler {
+
+    private static final Map<EnvironmentMode, SolverFactory<MeetingSchedule>> FACTORIES = new ConcurrentHashMap<>();
+    /** The kernel of the solve that runs on a thread: OptaPlanner runs the phases on the thread that called solve. */
+    private static final ThreadLocal<KernelPhase> RUNNING = new ThreadLocal<>();
 
     private final SolveOptions options;
     private final EnvironmentMode environmentMode;
@@ -45,29 +51,54 @@ public final class Scheduler {
     }
 
     /**
-     * Returns the best schedule found; the input is not modified. {@code onBest} hears every new best schedule
-     * (from the solver's thread). Safe to call {@link #terminateEarly()} from another thread.
+     * Returns the best schedule found; the input is not modified. {@code onBest} hears new best schedules (from the
+     * search's threads) and the final one. Safe to call {@link #terminateEarly()} from another thread.
      */
     public MeetingSchedule solve(MeetingSchedule problem, Consumer<Progress> onBest) {
-        TimeBudget budget = TimeBudget.startingNow(options.timeLimit());
-        KernelPhase kernel = new KernelPhase(options.seed(), options.moveLimit(), budget, terminate::get, onBest);
-        // The kernel watches the stop flag itself; OptaPlanner's own early termination would skip the phase
-        // altogether when it comes before the phase starts, and leave the schedule without any slot.
-        Solver<MeetingSchedule> solver = SolverFactory.<MeetingSchedule>create(config(kernel)).buildSolver();
-        budget.solverBuilt();
-        return solver.solve(problem);
+        return solveReporting(problem, onBest).schedule();
     }
 
-    private SolverConfig config(KernelPhase kernel) {
-        List<PhaseConfig> phases = List.of(new CustomPhaseConfig().withCustomPhaseCommands(kernel));
-        return new SolverConfig()
+    /** As {@link #solve}, with when the best schedule was found and why the solve stopped. */
+    public SolveReport solveReporting(MeetingSchedule problem, Consumer<Progress> onBest) {
+        TimeBudget budget = TimeBudget.startingNow(options.timeLimit());
+        KernelPhase kernel = new KernelPhase(options, budget, terminate::get, onBest);
+        // The kernel watches the stop flag itself; OptaPlanner's own early termination would skip the phase
+        // altogether when it comes before the phase starts, and leave the schedule without any slot.
+        kernel.start(problem); // searches while OptaPlanner builds its solver and scores the problem
+        RUNNING.set(kernel);
+        try {
+            Solver<MeetingSchedule> solver = factory(environmentMode).buildSolver();
+            budget.solverBuilt();
+            MeetingSchedule solved = solver.solve(problem);
+            return new SolveReport(solved, kernel.timeToBest(), kernel.searchEnded(), kernel.stopReason(),
+                    kernel.breaksLowerBound(), kernel.moves());
+        } finally {
+            RUNNING.remove();
+            kernel.cancel();
+        }
+    }
+
+    /**
+     * One solver factory per environment mode for the whole process: building one reads the domain and compiles the
+     * constraints, which takes from a tenth of a second (warm) to seconds (a cold start), on every solve otherwise.
+     */
+    private static SolverFactory<MeetingSchedule> factory(EnvironmentMode mode) {
+        return FACTORIES.computeIfAbsent(mode, m -> SolverFactory.create(new SolverConfig()
                 .withSolutionClass(MeetingSchedule.class)
                 .withEntityClasses(Meeting.class)
                 .withScoreDirectorFactory(new ScoreDirectorFactoryConfig()
                         .withConstraintProviderClass(MeetingConstraintProvider.class))
-                .withEnvironmentMode(environmentMode)
-                .withRandomSeed(options.seed())
-                .withPhases(phases.toArray(PhaseConfig[]::new));
+                .withEnvironmentMode(m)
+                .withRandomSeed(0L) // the kernel has its own seed; OptaPlanner draws no random number here
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(new CurrentKernel()))));
+    }
+
+    /** The shared factory's one phase: the kernel of the solve running on this thread. */
+    private static final class CurrentKernel implements CustomPhaseCommand<MeetingSchedule> {
+        @Override
+        public void changeWorkingSolution(ScoreDirector<MeetingSchedule> scoreDirector) {
+            RUNNING.get().changeWorkingSolution(scoreDirector);
+        }
     }
 
     /**

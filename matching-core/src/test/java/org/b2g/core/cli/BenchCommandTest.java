@@ -40,8 +40,10 @@ class BenchCommandTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(Command.OK, code);
         assertTrue(lines[1].startsWith("instance"), lines[1]);
-        assertTrue(lines[2].matches("tiny\\s+4\\s+5\\s+3\\s+2\\s+0\\s+-\\s+-\\s+\\d+\\.\\ds\\s+yes"), lines[2]);
-        assertEquals("feasible 1/1, optimal 0/0 (of instances with a known optimum)", lines[3]);
+        // No break is possible and none is found: proved optimal, long before the limit.
+        assertTrue(lines[2].matches("tiny\\s+4\\s+5\\s+3\\s+2\\s+0\\s+0\\s+-\\s+-\\s+\\d+\\.\\ds\\s+\\d+\\.\\ds\\s+yes\\s+yes"),
+                lines[2]);
+        assertEquals("feasible 1/1, optimal 0/0 (of instances with a known optimum), proved optimal 1/1", lines[3]);
     }
 
     @Test

@@ -56,6 +56,17 @@ class SchedulerTest {
     }
 
     @Test
+    void stopsAtAProvedOptimumLongBeforeTheTimeLimit() {
+        long start = System.nanoTime();
+        SolveReport report = Scheduler.create(new SolveOptions(Duration.ofMinutes(5), 1, 0))
+                .solveReporting(benchmark("tic-12"), progress -> { });
+        assertEquals(StopReason.PROVED_OPTIMAL, report.stopReason());
+        assertEquals(0, ScheduleMetrics.of(report.schedule()).breaks());
+        assertTrue(System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1), "stopped at the proof, not the limit");
+        assertTrue(report.timeToBest().compareTo(report.searchEnded()) <= 0);
+    }
+
+    @Test
     void schedulesAB2gEventUnderFullAssert() {
         MeetingSchedule solved = Scheduler.createAsserting(moves(3, 200_000))
                 .solve(SampleEvents.b2g(3, 8, 5), progress -> { });

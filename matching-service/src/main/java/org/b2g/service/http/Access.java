@@ -8,8 +8,8 @@ import org.b2g.service.Backend;
 import org.b2g.service.persistence.EventRepository.LinkKey;
 
 /**
- * Who may call what. The organizer token opens everything; a participant's token opens that participant's agenda
- * and self-service and nothing else. A token comes as {@code Authorization: Bearer ...}. Only what a browser or a calendar opens
+ * Who may call what. The organizer token opens everything; a participant's token opens that participant's agenda,
+ * its own meetings' marks and its self-service, and nothing else. A token comes as {@code Authorization: Bearer ...}. Only what a browser or a calendar opens
  * without being able to send a header (a personal link's agenda, its calendar download, an {@code EventSource})
  * also takes it as a {@code token} query parameter: anywhere else an address with a token would end up in proxy
  * logs and browser history for nothing.
@@ -58,28 +58,6 @@ final class Access {
         if (backend.credentials().isAdmin(token)) {
             return;
         }
-        checkParticipant(token, eventId, participantId);
-    }
-
-    /**
-     * Lets the organizer and the participant itself through, with the token in the Authorization header only:
-     * what a participant changes (self-service) is sent by the page's script, which can always send a header.
-     */
-    void participant(ServerRequest req, String eventId, String participantId) {
-        String token = header(req);
-        if (token == null) {
-            throw new ApiException(Status.UNAUTHORIZED_401, query(req) == null
-                    ? "This needs the participant's personal token (Authorization: Bearer)."
-                    : "This needs the participant's personal token in the Authorization header (Bearer); a token in"
-                            + " the address is accepted only by agendas and event streams.");
-        }
-        if (backend.credentials().isAdmin(token)) {
-            return;
-        }
-        checkParticipant(token, eventId, participantId);
-    }
-
-    private void checkParticipant(String token, String eventId, String participantId) {
         record Link(LinkKey key, int generation) {
         }
         Link link = backend.database().inTransaction(c -> new Link(backend.events().linkKey(c, eventId),
@@ -89,6 +67,28 @@ final class Access {
             throw new ApiException(Status.FORBIDDEN_403,
                     "This token does not open the agenda of participant (" + participantId + ").");
         }
+    }
+
+    /**
+     * Lets the organizer or participant {@code participantId} through, header only (for writes such as marking its
+     * own meeting held); returns null for the organizer, else the participant's id.
+     */
+    String ownerOrOrganizer(ServerRequest req, String eventId, String participantId) {
+        String token = header(req);
+        if (token == null) {
+            throw new ApiException(Status.UNAUTHORIZED_401,
+                    "This needs the organizer token or the participant's personal token (Authorization: Bearer).");
+        }
+        if (backend.credentials().isAdmin(token)) {
+            return null;
+        }
+        LinkKey key = backend.database().inTransaction(c -> backend.events().linkKey(c, eventId));
+        int generation = backend.database().inTransaction(c -> backend.links().generation(c, eventId, participantId));
+        if (key == null || !backend.credentials().isParticipant(token, key.key(), participantId, generation)) {
+            throw new ApiException(Status.FORBIDDEN_403,
+                    "This token is neither the organizer's nor participant (" + participantId + ")'s.");
+        }
+        return participantId;
     }
 
     private static String header(ServerRequest req) {

@@ -36,8 +36,9 @@ final class Problems {
                 .error(InputException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
-                    case NO_SUCH_EVENT -> Status.NOT_FOUND_404;
+                    case NO_SUCH_EVENT, NO_SUCH_MEETING -> Status.NOT_FOUND_404;
                     case NOTHING_TO_PUBLISH, STALE -> Status.CONFLICT_409;
+                    case NOT_YOURS -> Status.FORBIDDEN_403;
                 }, e.getMessage()))
                 .error(SelfService.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
                     case NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST -> Status.NOT_FOUND_404;

@@ -88,7 +88,7 @@ final class SelfServiceService implements HttpService {
     private void counterparts(ServerRequest req, ServerResponse res) {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
-        access.participant(req, id, pid);
+        access.ownerOrOrganizer(req, id, pid);
         SelfService.Offer offer = backend.selfService().counterparts(id, pid);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (SelfService.Counterpart c : offer.counterparts()) {
@@ -124,7 +124,7 @@ final class SelfServiceService implements HttpService {
     private void requests(ServerRequest req, ServerResponse res) {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
-        access.participant(req, id, pid);
+        access.ownerOrOrganizer(req, id, pid);
         Event event = EventLookup.read(backend, id);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         backend.selfService().requests(id, pid).forEach(r -> list.add(request(event, r, pid)));
@@ -139,7 +139,7 @@ final class SelfServiceService implements HttpService {
     private void ask(ServerRequest req, ServerResponse res) {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
-        access.participant(req, id, pid);
+        access.ownerOrOrganizer(req, id, pid);
         JsonObject body = body(req);
         JsonValue with = body.get("with");
         JsonValue slot = body.get("slot");
@@ -176,7 +176,7 @@ final class SelfServiceService implements HttpService {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
         String rid = Paths.param(req, "rid");
-        access.participant(req, id, pid);
+        access.ownerOrOrganizer(req, id, pid);
         StoredRequest done = answer.apply(id, pid, rid);
         res.send(request(EventLookup.read(backend, id), done, pid));
     }

@@ -148,8 +148,12 @@ final class SolveService implements HttpService {
         Duration limit = defaults.timeLimit();
         long seed = defaults.seed();
         long moveLimit = defaults.moveLimit();
+        Duration unimproved = null;
         if (req.query().contains("timeLimit")) {
             limit = Durations.parse("timeLimit", req.query().get("timeLimit")); // InputException: 400
+        }
+        if (req.query().contains("unimproved")) {
+            unimproved = Durations.parse("unimproved", req.query().get("unimproved"));
         }
         if (limit.compareTo(backend.settings().maxTimeLimit()) > 0) {
             throw ApiException.badRequest("The timeLimit (" + req.query().get("timeLimit")
@@ -157,7 +161,7 @@ final class SolveService implements HttpService {
         }
         seed = number(req, "seed", seed, Long.MIN_VALUE);
         moveLimit = number(req, "moveLimit", moveLimit, 0);
-        return new SolveOptions(limit, seed, moveLimit);
+        return new SolveOptions(limit, seed, moveLimit, unimproved);
     }
 
     private static long number(ServerRequest req, String name, long fallback, long min) {

@@ -35,6 +35,7 @@ final class VersionsService implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/{id}/publish", this::publish)
                 .get("/{id}/versions", this::versions)
+                .get("/{id}/versions/{version}", this::version)
                 .get("/{id}/changes", this::changes);
     }
 
@@ -66,6 +67,28 @@ final class VersionsService implements HttpService {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         backend.publication().versions(id).forEach(v -> list.add(json(v)));
         res.send(JSON.createObjectBuilder().add("event", id).add("versions", list).build());
+    }
+
+    /** One published version's {@code b2g-schedule/1}, with its number. */
+    private void version(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        String text = Paths.param(req, "version");
+        int number;
+        try {
+            number = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The version (" + text + ") should be a whole number, 1 or more.");
+        }
+        EventLookup.stored(backend, id);
+        String body = backend.publication().body(id, number);
+        if (body == null) {
+            throw ApiException.notFound("The event (" + id + ") has no published version " + number + ".");
+        }
+        try (jakarta.json.JsonReader reader = org.b2g.service.JsonFactory.READER.createReader(
+                new java.io.StringReader(body))) {
+            res.send(JSON.createObjectBuilder(reader.readObject()).add("version", number).build());
+        }
     }
 
     private void changes(ServerRequest req, ServerResponse res) {

@@ -40,11 +40,11 @@ public final class Publication {
     /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
     public static final class RejectedException extends RuntimeException {
 
-        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE }
+        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS }
 
         private final Reason reason;
 
-        RejectedException(Reason reason, String message) {
+        public RejectedException(Reason reason, String message) {
             super(message);
             this.reason = reason;
         }
@@ -122,6 +122,12 @@ public final class Publication {
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
             return new Published(published, fromEventVersion, now, note);
         });
+    }
+
+    /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */
+    public String body(String eventId, int version) {
+        StoredVersion stored = database.inTransaction(c -> schedules.published(c, eventId, version));
+        return stored == null ? null : stored.body();
     }
 
     /** Every published version, oldest first. */

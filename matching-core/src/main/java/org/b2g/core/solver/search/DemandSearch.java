@@ -108,16 +108,13 @@ final class DemandSearch {
 
     /** Tries m in each slot of its domain with ejection, keeps the best if it beats the current score. */
     private boolean tryInsert(int m) {
-        long bestHard = state.hard;
-        long bestMedium = state.medium;
-        long bestBreaks = state.breaks;
+        SlotScore best = SlotScore.of(state);
         int bestSlot = UNSCHEDULED;
         for (int s : model.domain[m]) {
             insertAt(m, s);
-            if (better(bestHard, bestMedium, bestBreaks)) {
-                bestHard = state.hard;
-                bestMedium = state.medium;
-                bestBreaks = state.breaks;
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
                 bestSlot = s;
             }
             log.rollback();
@@ -130,10 +127,9 @@ final class DemandSearch {
                     continue;
                 }
                 replace(m, v);
-                if (better(bestHard, bestMedium, bestBreaks)) {
-                    bestHard = state.hard;
-                    bestMedium = state.medium;
-                    bestBreaks = state.breaks;
+                SlotScore score = SlotScore.of(state);
+                if (score.isBetterThan(best)) {
+                    best = score;
                     bestVictim = v;
                 }
                 log.rollback();
@@ -175,9 +171,7 @@ final class DemandSearch {
         if (state.scheduledOf[p] >= model.minMeetings[p]) {
             return;
         }
-        long bestHard = state.hard;
-        long bestMedium = state.medium;
-        long bestBreaks = state.breaks;
+        SlotScore bestScore = SlotScore.of(state);
         int best = -1;
         int bestSlot = UNSCHEDULED;
         for (int d : model.meetingsOf[p]) {
@@ -186,10 +180,9 @@ final class DemandSearch {
             }
             for (int t : model.domain[d]) {
                 state.move(d, t);
-                if (better(bestHard, bestMedium, bestBreaks)) {
-                    bestHard = state.hard;
-                    bestMedium = state.medium;
-                    bestBreaks = state.breaks;
+                SlotScore score = SlotScore.of(state);
+                if (score.isBetterThan(bestScore)) {
+                    bestScore = score;
                     best = d;
                     bestSlot = t;
                 }
@@ -231,19 +224,16 @@ final class DemandSearch {
     /** Moves c out of slot {@code from} to the slot (or, if optional, the absence) that scores best. */
     private void relocate(int c, int from) {
         apply(c, UNSCHEDULED);
-        long bestHard = model.required[c] ? Long.MAX_VALUE : state.hard;
-        long bestMedium = state.medium;
-        long bestBreaks = state.breaks;
+        SlotScore best = model.required[c] ? SlotScore.WORST : SlotScore.of(state);
         int bestSlot = UNSCHEDULED;
         for (int t : model.domain[c]) {
             if (t == from) {
                 continue;
             }
             state.move(c, t);
-            if (better(bestHard, bestMedium, bestBreaks)) {
-                bestHard = state.hard;
-                bestMedium = state.medium;
-                bestBreaks = state.breaks;
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
                 bestSlot = t;
             }
             state.move(c, UNSCHEDULED);
@@ -301,17 +291,6 @@ final class DemandSearch {
 
     private long value(int c) {
         return model.required[c] ? Long.MAX_VALUE : model.weight[c];
-    }
-
-    /** The current score beats (hard, medium, breaks), lower being better on each level. */
-    private boolean better(long hard, long medium, long breaks) {
-        if (state.hard != hard) {
-            return state.hard < hard;
-        }
-        if (state.medium != medium) {
-            return state.medium < medium;
-        }
-        return state.breaks < breaks;
     }
 
     private void apply(int m, int to) {

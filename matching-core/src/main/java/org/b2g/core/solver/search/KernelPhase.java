@@ -5,6 +5,7 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.b2g.core.domain.Meeting;
@@ -13,14 +14,20 @@ import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScoreWeights;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.StopReason;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
 
 /**
- * The dedicated search run inside OptaPlanner as a custom phase: it reads the working solution into int arrays,
- * finds slots ({@link SlotSearch}) and tables ({@link TableAssigner}), and writes them back through the score
- * director so that OptaPlanner recomputes the score with the constraint provider.
+ * The dedicated search run inside OptaPlanner as a custom phase: it reads the schedule into int arrays, finds slots
+ * ({@link SlotSearch}) and tables ({@link TableAssigner}), and writes them into the working solution through the
+ * score director so that OptaPlanner recomputes the score with the constraint provider.
+ *
+ * <p>The search needs nothing of OptaPlanner's, so {@link #start} runs it on its own thread while OptaPlanner builds
+ * its solver and computes its first score (on a short time limit that is most of the limit); the phase then waits for
+ * the result and writes it. Without {@link #start} the phase searches when it runs.
  */
 public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
 
@@ -31,40 +38,132 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
 
     private final long seed;
     private final long moveLimit;
+    private final long unimprovedNanos;
     private final TimeBudget budget;
     private final BooleanSupplier stop;
     private final Consumer<Progress> onBest;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
     private long lastReport;
-    private long bestFound;
-    private long moves;
+    private volatile long bestFound;
+    private Thread thread;
+    private volatile Outcome outcome;
+    private volatile Throwable failure;
 
-    /**
-     * @param moveLimit slot moves to evaluate (0 = until the time limit); when positive the time limit is ignored so
-     *        that the result depends on the seed only
-     * @param stop polled during the search; true ends it with the best schedule so far
-     */
-    public KernelPhase(long seed, long moveLimit, Duration timeLimit, BooleanSupplier stop, Consumer<Progress> onBest) {
-        this(seed, moveLimit, TimeBudget.startingNow(timeLimit), stop, onBest);
+    /** The search's result, ready to be written. */
+    private record Outcome(SearchModel model, int[] slots, int[] tables, SlotState state, long moves,
+            StopReason reason, long ended, long breaksBound) {
     }
 
-    /** As above, within a budget that also covers what the solve does around this phase. */
-    public KernelPhase(long seed, long moveLimit, TimeBudget budget, BooleanSupplier stop, Consumer<Progress> onBest) {
-        this.seed = seed;
-        this.moveLimit = moveLimit;
+    /**
+     * @param options the seed, the move limit (when positive the clock is ignored, so that the result depends on the
+     *        seed only) and the unimproved time (null for the automatic one)
+     * @param budget the solve's time, shared with what the solve does around this phase
+     * @param stop polled during the search; true ends it with the best schedule so far
+     * @param onBest hears new best schedules a few times a second at most, and the final one
+     */
+    public KernelPhase(SolveOptions options, TimeBudget budget, BooleanSupplier stop, Consumer<Progress> onBest) {
+        this.seed = options.seed();
+        this.moveLimit = options.moveLimit();
+        this.unimprovedNanos = options.unimproved() == null ? 0 : options.unimproved().toNanos();
         this.budget = budget;
         this.stop = stop;
         this.onBest = onBest;
+        this.bestFound = budget.began();
     }
 
-    /** Slot moves evaluated by the last run. */
+    /** Starts searching slots for {@code problem}'s meetings (which the search only reads) on a thread of its own. */
+    public synchronized void start(MeetingSchedule problem) {
+        if (thread != null) {
+            throw new IllegalStateException("The kernel phase was already started.");
+        }
+        thread = new Thread(() -> {
+            try {
+                outcome = search(problem);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+        }, "b2g-kernel");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops a started search soon (the solve around it failed or ended). */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Slot moves evaluated by the search, once it has ended. */
     public long moves() {
-        return moves;
+        Outcome done = outcome;
+        return done == null ? 0 : done.moves();
+    }
+
+    /** Why the search stopped, once it has ended. */
+    public StopReason stopReason() {
+        Outcome done = outcome;
+        return done == null ? null : done.reason();
+    }
+
+    /** The least breaks any schedule without hard and medium penalty has (see BreakBound), once the search ended. */
+    public long breaksLowerBound() {
+        Outcome done = outcome;
+        return done == null ? 0 : done.breaksBound();
+    }
+
+    /** From the start of the solve to the end of the slot search, once it has ended. */
+    public Duration searchEnded() {
+        Outcome done = outcome;
+        return done == null ? Duration.ZERO : Duration.ofNanos(Math.max(0, done.ended() - budget.began()));
+    }
+
+    /** From the start of the solve to the best schedule's discovery. */
+    public Duration timeToBest() {
+        return Duration.ofNanos(Math.max(0, bestFound - budget.began()));
     }
 
     @Override
     public void changeWorkingSolution(ScoreDirector<MeetingSchedule> scoreDirector) {
+        budget.firstScoreDone();
+        synchronized (this) {
+            if (thread == null) {
+                start(scoreDirector.getWorkingSolution());
+            }
+        }
+        Outcome done = await();
+        write(scoreDirector, done.model(), done.slots(), done.tables());
+        if (onBest != null) {
+            SlotState state = done.state();
+            onBest.accept(new Progress(KernelScore.of(done.model(), done.slots(), done.tables()), state.scheduled,
+                    (int) state.breaks, timeToBest()));
+        }
+    }
+
+    /** Waits for the search thread; an interrupt asks the search to stop, and it is still waited for. */
+    private Outcome await() {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                cancelled.set(true);
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        return outcome;
+    }
+
+    private Outcome search(MeetingSchedule schedule) {
         long start = System.nanoTime();
-        MeetingSchedule schedule = scoreDirector.getWorkingSolution();
+        BooleanSupplier halt = () -> cancelled.get() || stop.getAsBoolean();
         SearchModel model = SearchModel.of(schedule);
         List<Meeting> meetings = schedule.getMeetings();
         int[] initial = new int[model.meetingCount];
@@ -74,30 +173,28 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
             initial[m] = meeting.getSlot() == null ? UNSCHEDULED : meeting.getSlot().index() - 1;
             currentTables[m] = meeting.getTable() == null ? -1 : meeting.getTable().index();
         }
-        long deadline = budget.searchEnd(start);
-        bestFound = start;
         lastReport = start - REPORT_INTERVAL_NANOS; // nanoTime may be negative: never compare with 0
-        // Demand first (from the baseline's schedule when solving a B2G event from scratch), then annealing.
-        long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (deadline - start));
-        initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, stop);
-        SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed, moveLimit,
-                deadline, stop, (state, moveCount) -> improved(state, start));
+        // Demand first (from the first-fit schedule when solving a B2G event from scratch), then annealing.
+        long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (budget.searchEnd(start) - start));
+        initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, halt);
+        Termination termination = new Termination(moveLimit, BreakBound.of(model), budget::searchEnd, unimprovedNanos,
+                model.meetingCount, halt);
+        SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed,
+                termination, (state, moveCount) -> improved(state));
         int[] slots = search.slots();
-        moves = search.moves();
+        long searchEnded = System.nanoTime();
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
-        long tablesEnd = budget.tablesEnd(start);
         int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort,
-                () -> stop.getAsBoolean() || moveLimit == 0 && System.nanoTime() >= tablesEnd);
-        write(scoreDirector, model, slots, tables);
-        if (onBest != null) {
-            SlotState state = search.state();
-            onBest.accept(new Progress(KernelScore.of(model, slots, tables), state.scheduled, (int) state.breaks,
-                    Duration.ofNanos(bestFound - start)));
-        }
+                () -> halt.getAsBoolean() || moveLimit == 0 && System.nanoTime() - budget.tablesEnd() >= 0);
+        StopReason reason = termination.isOptimal(search.state()) ? StopReason.PROVED_OPTIMAL
+                : termination.reason() != null ? termination.reason()
+                : moveLimit > 0 ? StopReason.MOVE_LIMIT : StopReason.TIME_LIMIT;
+        return new Outcome(model, slots, tables, search.state(), search.moves(), reason, searchEnded,
+                termination.bound().total());
     }
 
     /** Notes when the best slots were found; tells {@code onBest} a few times a second at most. */
-    private void improved(SlotState state, long start) {
+    private void improved(SlotState state) {
         long now = System.nanoTime();
         bestFound = now;
         if (onBest == null || now - lastReport < REPORT_INTERVAL_NANOS) {
@@ -106,7 +203,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         lastReport = now;
         HardMediumSoftLongScore score = HardMediumSoftLongScore.of(-state.hard, -state.medium,
                 -ScoreWeights.BREAK * state.breaks);
-        onBest.accept(new Progress(score, state.scheduled, (int) state.breaks, Duration.ofNanos(now - start)));
+        onBest.accept(new Progress(score, state.scheduled, (int) state.breaks, timeToBest()));
     }
 
     private static void write(ScoreDirector<MeetingSchedule> director, SearchModel model, int[] slots, int[] tables) {

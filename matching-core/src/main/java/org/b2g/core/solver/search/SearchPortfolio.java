@@ -2,15 +2,14 @@ package org.b2g.core.solver.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 
 /**
  * Runs independent {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The
  * searches get stuck in different places, so the best of two is worth more than one search run twice as fast.
  *
  * <p>Repeatable: copy {@code i} always has the same seed, each copy makes the same moves whatever the other does,
- * and ties go to the lower copy. Only without a move limit does a copy that reaches the lower bound stop the others.
+ * and ties go to the lower copy. Only without a move limit does a copy that reaches the lower bound stop the others
+ * (see {@link Termination}).
  */
 final class SearchPortfolio {
 
@@ -32,18 +31,16 @@ final class SearchPortfolio {
     /**
      * @param listener hears every schedule better than all found so far by any copy, from the copy's thread
      */
-    static Result run(SearchModel model, int[] initial, int copies, long seed, long moveLimit, long deadline,
-            BooleanSupplier stop, SlotSearch.Listener listener) {
+    static Result run(SearchModel model, int[] initial, int copies, long seed, Termination termination,
+            SlotSearch.Listener listener) {
         if (copies < 1) {
             throw new IllegalArgumentException("The copies (" + copies + ") must be at least 1.");
         }
-        AtomicBoolean solved = new AtomicBoolean();
-        BooleanSupplier stopCopy = moveLimit > 0 ? stop : () -> solved.get() || stop.getAsBoolean();
-        SharedBest shared = new SharedBest(listener);
+        SharedBest shared = new SharedBest(listener, termination);
         List<SlotSearch> searches = new ArrayList<>(copies);
         int[][] results = new int[copies][];
         for (int i = 0; i < copies; i++) {
-            searches.add(new SlotSearch(model, seedOf(seed, i), moveLimit, deadline, stopCopy, shared::offer));
+            searches.add(new SlotSearch(model, seedOf(seed, i), termination, shared::offer));
         }
         List<Thread> threads = new ArrayList<>(copies - 1);
         RuntimeException[] failures = new RuntimeException[copies];
@@ -51,17 +48,17 @@ final class SearchPortfolio {
             int copy = i;
             Thread thread = new Thread(() -> {
                 try {
-                    results[copy] = runCopy(searches.get(copy), initial, solved);
+                    results[copy] = runCopy(searches.get(copy), initial, termination);
                 } catch (RuntimeException e) {
                     failures[copy] = e;
-                    solved.set(true);
+                    termination.abort();
                 }
             }, "b2g-search-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
         }
-        results[0] = runCopy(searches.get(0), initial, solved);
+        results[0] = runCopy(searches.get(0), initial, termination);
         boolean interrupted = false;
         for (Thread thread : threads) {
             while (thread.isAlive()) {
@@ -69,7 +66,7 @@ final class SearchPortfolio {
                     thread.join();
                 } catch (InterruptedException e) {
                     // Ask the copies to stop, but wait for them: their states are read below.
-                    solved.set(true);
+                    termination.abort();
                     interrupted = true;
                 }
             }
@@ -86,17 +83,18 @@ final class SearchPortfolio {
         long moves = 0;
         for (int i = 0; i < copies; i++) {
             moves += searches.get(i).moves();
-            if (results[i] != null && compare(searches.get(i).state(), searches.get(bestCopy).state()) < 0) {
+            if (results[i] != null
+                    && SlotScore.of(searches.get(i).state()).isBetterThan(SlotScore.of(searches.get(bestCopy).state()))) {
                 bestCopy = i;
             }
         }
         return new Result(searches.get(bestCopy).state(), results[bestCopy], moves);
     }
 
-    private static int[] runCopy(SlotSearch search, int[] initial, AtomicBoolean solved) {
+    private static int[] runCopy(SlotSearch search, int[] initial, Termination termination) {
         int[] slots = search.run(initial.clone());
         if (search.reachedLowerBound()) {
-            solved.set(true);
+            termination.proved();
         }
         return slots;
     }
@@ -106,35 +104,23 @@ final class SearchPortfolio {
         return copy == 0 ? seed : seed ^ (0x9E3779B97F4A7C15L * copy);
     }
 
-    static int compare(SlotState a, SlotState b) {
-        if (a.hard != b.hard) {
-            return Long.compare(a.hard, b.hard);
-        }
-        if (a.medium != b.medium) {
-            return Long.compare(a.medium, b.medium);
-        }
-        return Long.compare(a.breaks, b.breaks);
-    }
-
     /** Passes on only the schedules that beat every copy's best so far. */
     private static final class SharedBest {
 
         private final SlotSearch.Listener listener;
-        private long hard = Long.MAX_VALUE;
-        private long medium = Long.MAX_VALUE;
-        private long breaks = Long.MAX_VALUE;
+        private final Termination termination;
+        private SlotScore best = SlotScore.WORST;
 
-        SharedBest(SlotSearch.Listener listener) {
+        SharedBest(SlotSearch.Listener listener, Termination termination) {
             this.listener = listener;
+            this.termination = termination;
         }
 
         synchronized void offer(SlotState state, long moves) {
-            boolean better = state.hard != hard ? state.hard < hard
-                    : state.medium != medium ? state.medium < medium : state.breaks < breaks;
-            if (better) {
-                hard = state.hard;
-                medium = state.medium;
-                breaks = state.breaks;
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
+                termination.improved();
                 listener.improved(state, moves);
             }
         }

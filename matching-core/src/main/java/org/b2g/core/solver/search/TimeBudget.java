@@ -5,8 +5,13 @@ import java.time.Duration;
 /**
  * Shares a solve's wall-clock limit between its parts, so that the whole solve (building the solver, OptaPlanner's
  * first score, the search, table assignment and OptaPlanner's final score) ends within the limit, not only the
- * search. The final score is assumed to cost 2.5 times the first one (it sees every meeting change, then the best
- * schedule is cloned); measured on 2,000 x 300 it was 1.5 to 2 times.
+ * search. The search starts at once and runs while OptaPlanner builds its solver and computes its first score; the
+ * final score is assumed to cost 2.5 times the first one (it sees every meeting change, then the best schedule is
+ * cloned; measured on 2,000 x 300 it was 1.5 to 2 times). Until the first score is known, the finish is assumed to
+ * take a tenth of the limit.
+ *
+ * <p>When building the solver alone takes longer than the limit (a cold start with a limit of a second), the solve
+ * overruns by that much; the search still gets its construction and {@link #MIN_SEARCH_SHARE} of the limit.
  */
 public final class TimeBudget {
 
@@ -16,10 +21,18 @@ public final class TimeBudget {
     private static final long MAX_TABLE_NANOS = 2_000_000_000L;
     /** The final score's assumed cost, in first scores: a margin over the 1.5 to 2 measured. */
     private static final double FINAL_SCORE_FACTOR = 2.5;
+    /** Before the first score is measured: the finish's assumed share of the limit, within these bounds. */
+    private static final double GUESSED_FINISH_SHARE = 0.1;
+    private static final long MIN_GUESSED_FINISH_NANOS = 50_000_000L;
+    private static final long MAX_GUESSED_FINISH_NANOS = 1_000_000_000L;
+    /** The search always gets this share of the limit after it starts, whatever the rest took. */
+    private static final double MIN_SEARCH_SHARE = 0.05;
 
     private final long began;
     private final long limit;
     private volatile long solving;
+    /** OptaPlanner's first score, in nanoseconds, or -1 while not measured. */
+    private volatile long firstScore = -1;
 
     private TimeBudget(long began, Duration limit) {
         this.began = began;
@@ -37,21 +50,35 @@ public final class TimeBudget {
         solving = System.nanoTime();
     }
 
+    /** Notes that OptaPlanner's first score is done (its custom phase starts): the finish can now be estimated. */
+    void firstScoreDone() {
+        firstScore = Math.max(0, System.nanoTime() - solving);
+    }
+
+    /** When the solve began ({@link System#nanoTime()}). */
+    long began() {
+        return began;
+    }
+
     /** When the whole solve should be over ({@link System#nanoTime()}). */
     long end() {
         return began + limit;
     }
 
-    /** When table assignment must stop, for a kernel phase that started at {@code phaseStart}. */
-    long tablesEnd(long phaseStart) {
-        return end() - (long) (FINAL_SCORE_FACTOR * Math.max(0, phaseStart - solving));
+    /** When table assignment must stop: the final score's time before the end. */
+    long tablesEnd() {
+        long measured = firstScore;
+        long finish = measured >= 0 ? (long) (FINAL_SCORE_FACTOR * measured)
+                : Math.min(MAX_GUESSED_FINISH_NANOS, Math.max(MIN_GUESSED_FINISH_NANOS,
+                        (long) (GUESSED_FINISH_SHARE * limit)));
+        return end() - finish;
     }
 
-    /** When the slot search must stop, leaving time for tables and the final score. */
-    long searchEnd(long phaseStart) {
-        long tablesEnd = tablesEnd(phaseStart);
-        long left = Math.max(0, tablesEnd - phaseStart);
+    /** When a slot search that started at {@code searchStart} must stop, leaving time for tables and the final score. */
+    long searchEnd(long searchStart) {
+        long tablesEnd = tablesEnd();
+        long left = Math.max(0, tablesEnd - searchStart);
         long tables = Math.min(MAX_TABLE_NANOS, Math.max(MIN_TABLE_NANOS, (long) (TABLE_SHARE * left)));
-        return Math.max(phaseStart, tablesEnd - tables);
+        return Math.max(searchStart + (long) (MIN_SEARCH_SHARE * limit), tablesEnd - tables);
     }
 }

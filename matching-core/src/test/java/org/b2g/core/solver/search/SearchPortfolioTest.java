@@ -17,7 +17,8 @@ class SearchPortfolioTest {
     private static SearchPortfolio.Result run(SearchModel model, int copies, long seed) {
         int[] initial = new int[model.meetingCount];
         Arrays.fill(initial, UNSCHEDULED);
-        return SearchPortfolio.run(model, initial, copies, seed, MOVES, Long.MAX_VALUE, () -> false, (s, m) -> { });
+        return SearchPortfolio.run(model, initial, copies, seed, Termination.afterMoves(MOVES, BreakBound.of(model), () -> false),
+                (s, m) -> { });
     }
 
     @Test
@@ -35,7 +36,7 @@ class SearchPortfolioTest {
         SearchModel model = SearchModel.of(SampleEvents.b2g(9, 30, 12));
         SearchPortfolio.Result alone = run(model, 1, 3);
         SearchPortfolio.Result pair = run(model, 2, 3);
-        assertTrue(SearchPortfolio.compare(pair.state(), alone.state()) <= 0);
+        assertTrue(SlotScore.of(pair.state()).compareTo(SlotScore.of(alone.state())) <= 0);
     }
 
     @Test

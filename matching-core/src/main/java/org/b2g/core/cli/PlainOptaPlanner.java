@@ -17,16 +17,17 @@ import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
 
 /**
- * A plain OptaPlanner configuration (default construction, then local search with change and swap moves) that the
- * benchmark runs next to the scheduler, so that both are measured on the same machine at the same moment.
+ * Plain OptaPlanner: the generic configuration (default construction, then local search with change and swap moves)
+ * that {@code b2g bench --plain-optaplanner} runs next to the scheduler, so that both are measured on the same
+ * machine at the same moment. (The first-fit scheduler is the other reference, called the baseline.)
  */
-final class BaselineSolver {
+final class PlainOptaPlanner {
 
     /** The best schedule and when it was found. */
     record Result(MeetingSchedule schedule, Duration timeToBest) {
     }
 
-    private BaselineSolver() {
+    private PlainOptaPlanner() {
     }
 
     static Result solve(MeetingSchedule problem, Duration timeLimit, long seed) {

@@ -1,0 +1,145 @@
+package org.b2g.core.solver.search;
+
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongUnaryOperator;
+
+import org.b2g.core.solver.StopReason;
+
+/**
+ * When the slot searches stop, decided once for all copies of a portfolio: on request; at the move limit, and then
+ * nothing else counts, so that a move-limited run repeats exactly; at a proved optimum; when no better schedule came
+ * for the unimproved time; at the end of the search's share of the time budget. The first reason met is kept.
+ *
+ * <p>The automatic unimproved time waits at least {@link #AUTO_MIN_NANOS}, at least a millisecond per meeting (a
+ * bigger event needs longer to climb out of a local optimum) and at least as long as the search took to find its
+ * best so far (a search that needed 4 s to get there may need 4 s more; this also scales with a busy machine).
+ */
+final class Termination {
+
+    private static final long AUTO_MIN_NANOS = 2_000_000_000L;
+    private static final long AUTO_NANOS_PER_MEETING = 1_000_000L;
+
+    private final long moveLimit;
+    private final BreakBound bound;
+    private final LongUnaryOperator searchEnd;
+    /** When the first copy began annealing; its time limit counts from there. */
+    private volatile long annealingStart;
+    private volatile boolean annealing;
+    /** Explicit unimproved time, or 0 for the automatic one. */
+    private final long unimprovedNanos;
+    /** The automatic unimproved time's floor for this event. */
+    private final long autoFloorNanos;
+    private final BooleanSupplier stop;
+    private final long started;
+    private volatile long lastImprovement;
+    private volatile boolean proved;
+    private volatile boolean aborted;
+    private final AtomicReference<StopReason> reason = new AtomicReference<>();
+
+    /**
+     * @param moveLimit moves per copy, 0 for none; when positive only the moves and {@code stop} end a copy
+     * @param bound a schedule that reaches it is optimal
+     * @param searchEnd from the time annealing started to the {@link System#nanoTime()} at which to stop, asked
+     *        again at every check (the budget moves when OptaPlanner's first score is measured)
+     * @param unimprovedNanos stop after this long without a better schedule; 0 for the automatic time
+     * @param meetings the event's meetings, for the automatic unimproved time
+     * @param stop polled at every check; true ends the search
+     */
+    Termination(long moveLimit, BreakBound bound, LongUnaryOperator searchEnd, long unimprovedNanos, int meetings,
+            BooleanSupplier stop) {
+        this.moveLimit = moveLimit;
+        this.bound = bound;
+        this.searchEnd = searchEnd;
+        this.unimprovedNanos = unimprovedNanos;
+        this.autoFloorNanos = Math.max(AUTO_MIN_NANOS, AUTO_NANOS_PER_MEETING * meetings);
+        this.stop = stop;
+        this.started = System.nanoTime();
+        this.lastImprovement = started;
+    }
+
+    /** Ends only after {@code moveLimit} moves per copy (or on request): the deterministic mode of tests. */
+    static Termination afterMoves(long moveLimit, BreakBound bound, BooleanSupplier stop) {
+        if (moveLimit <= 0) {
+            throw new IllegalArgumentException("The move limit (" + moveLimit + ") must be positive.");
+        }
+        return new Termination(moveLimit, bound, start -> Long.MAX_VALUE, 0, 0, stop);
+    }
+
+    /** True when {@code state} is optimal: no schedule can be better (see {@link BreakBound}). */
+    boolean isOptimal(SlotState state) {
+        return bound.reachedBy(state);
+    }
+
+    BreakBound bound() {
+        return bound;
+    }
+
+    /** A copy has built its first schedule and starts annealing. */
+    synchronized void annealingStarted() {
+        if (!annealing) {
+            annealingStart = System.nanoTime();
+            annealing = true;
+        }
+    }
+
+    /** Whether a copy that made {@code moves} moves should stop; checked every thousand moves or so. */
+    boolean shouldStop(long moves) {
+        if (aborted || stop.getAsBoolean()) {
+            return end(StopReason.TERMINATED);
+        }
+        if (moveLimit > 0) {
+            return moves >= moveLimit && end(StopReason.MOVE_LIMIT);
+        }
+        if (proved) {
+            return end(StopReason.PROVED_OPTIMAL);
+        }
+        long now = System.nanoTime();
+        if (annealing && now - searchEnd.applyAsLong(annealingStart) >= 0) {
+            return end(StopReason.TIME_LIMIT);
+        }
+        return unimprovedTooLong(now) && end(StopReason.UNIMPROVED);
+    }
+
+    private boolean unimprovedTooLong(long now) {
+        long last = lastImprovement;
+        long idle = now - last;
+        if (unimprovedNanos > 0) {
+            return idle >= unimprovedNanos;
+        }
+        return idle >= autoFloorNanos && idle >= last - started;
+    }
+
+    private boolean end(StopReason why) {
+        reason.compareAndSet(null, why);
+        return true;
+    }
+
+    /** A better schedule than any before was found (by any copy). */
+    void improved() {
+        lastImprovement = System.nanoTime();
+    }
+
+    /** A copy reached the lower bound: without a move limit, every copy stops. */
+    void proved() {
+        proved = true;
+        if (moveLimit == 0) {
+            end(StopReason.PROVED_OPTIMAL);
+        }
+    }
+
+    /** Stops every copy at its next check, in any mode (a copy failed, or the caller was interrupted). */
+    void abort() {
+        aborted = true;
+    }
+
+    /** The first reason a copy stopped for, or null when none stopped by this termination. */
+    StopReason reason() {
+        return reason.get();
+    }
+
+    /** Nanoseconds from this termination's creation to the last better schedule. */
+    long timeToBestNanos() {
+        return lastImprovement - started;
+    }
+}
