@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.json.JsonArrayBuilder;
@@ -85,6 +87,13 @@ public final class SelfService {
     private final ScheduleRepository schedules;
     private final RequestRepository requests;
     private final Clock clock;
+    /** Read-only candidates of recently asked events, by event id (see {@link #readOnly}). */
+    private final Map<String, Matched> readOnly = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Matched> eldest) {
+            return size() > 8;
+        }
+    };
 
     public SelfService(Database database, EventRepository events, ScheduleRepository schedules,
             RequestRepository requests, Clock clock) {
@@ -131,7 +140,8 @@ public final class SelfService {
         }
         Read read = database.inTransaction(c -> new Read(requireEvent(c, eventId),
                 schedules.published(c, eventId, 0), requests.enabled(c, eventId)));
-        Event event = EventJson.read(read.event().body(), "event " + eventId);
+        Matched matched = readOnly(read.event());
+        Event event = matched.event();
         Participant self = requireParticipant(event, participantId);
         if (read.published() == null) {
             return new Offer(event, self, read.enabled(), 0, List.of());
@@ -147,7 +157,7 @@ public final class SelfService {
         }
         Openings openings = openings(event, file);
         List<Counterpart> list = new ArrayList<>();
-        for (Meeting candidate : Candidates.forEvent(event)) {
+        for (Meeting candidate : matched.candidates()) {
             if (candidate.isRequired() || !candidate.involves(self)) {
                 continue;
             }
@@ -317,6 +327,25 @@ public final class SelfService {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
             return new Matched(stored.body(), event, Candidates.forEvent(event));
         }
+    }
+
+    /**
+     * The candidates of the stored event for reading only (never placed): every participant's page asks for its
+     * counterparts, and working out all the matching for each would cost a whole matching per page view. Kept for
+     * the last few events, and only while their document stays the same.
+     */
+    private Matched readOnly(StoredEvent stored) {
+        synchronized (readOnly) {
+            Matched kept = readOnly.get(stored.id());
+            if (kept != null && kept.body().equals(stored.body())) {
+                return kept;
+            }
+        }
+        Matched fresh = Matched.of(stored);
+        synchronized (readOnly) {
+            readOnly.put(stored.id(), fresh);
+        }
+        return fresh;
     }
 
     private Matched matched(String eventId) {
