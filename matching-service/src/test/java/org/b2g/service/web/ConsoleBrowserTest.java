@@ -416,7 +416,8 @@ class ConsoleBrowserTest {
                 By.cssSelector("#request-list li[data-state='PENDING']")));
         assertTrue(asked.getText().startsWith("Bạn đề nghị gặp " + name + " lúc "), asked.getText());
 
-        page.get(json(api("GET", "/participants/" + counterpart + "/token")).getString("link"));
+        String counterpartLink = json(api("GET", "/participants/" + counterpart + "/token")).getString("link");
+        page.get(counterpartLink);
         browser.waiting(QUICK).until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#request-list li[data-state='PENDING'] button[data-action='accept']"))).click();
         browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
@@ -432,6 +433,16 @@ class ConsoleBrowserTest {
         WebElement row = browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#requests tbody tr")));
         assertTrue(row.getText().contains("accepted"), row.getText());
+
+        // Either side cancels: the meeting leaves the published schedule, and the page says it was cancelled.
+        page.get(counterpartLink);
+        browser.waiting(QUICK).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#request-list li[data-state='ACCEPTED'] button[data-action='cancel']"))).click();
+        WebElement cancelled = browser.waiting(QUICK).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#cancelled-list li[data-news='cancelled']")));
+        assertTrue(cancelled.getText().startsWith("đã huỷ"), cancelled.getText());
+        assertTrue(page.findElements(By.cssSelector("table.agenda tr[data-news='new']")).isEmpty(),
+                "the meeting is no longer in the agenda");
     }
 
     private static jakarta.json.JsonObject json(String text) {
