@@ -288,6 +288,30 @@ class ConsoleBrowserTest {
         assertTrue(page.findElements(By.cssSelector("table.agenda")).isEmpty());
     }
 
+    @Test
+    @Order(13)
+    void downloadsTheScheduleAndTheParticipantsWithLinksAsWorkbooks() throws Exception {
+        page.get(service.uri("/").toString() + "#/events/" + eventId + "/schedule");
+        visible(By.id("schedule-xlsx")).click();
+        Path schedule = browser.waiting(QUICK).until(d -> downloaded(eventId + "-schedule.xlsx"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(schedule))) {
+            assertEquals(List.of("meetings", "agendas", "grid", "unscheduled"),
+                    List.of(0, 1, 2, 3).stream().map(book::getSheetName).toList());
+            assertTrue(book.getSheet("meetings").getLastRowNum() > 0, "the meetings sheet has meetings");
+        }
+        page.findElement(By.id("tab-participants")).click();
+        int people = browser.waiting(QUICK).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#participants tbody tr"), 0)).size();
+        visible(By.id("participants-xlsx")).click();
+        Path participants = browser.waiting(QUICK).until(d -> downloaded(eventId + "-participants.xlsx"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(participants))) {
+            var sheet = book.getSheet("participants");
+            assertEquals(people, sheet.getLastRowNum());
+            assertTrue(sheet.getRow(1).getCell(3).getStringCellValue().contains("token="),
+                    "the fourth column is the personal link");
+        }
+    }
+
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
