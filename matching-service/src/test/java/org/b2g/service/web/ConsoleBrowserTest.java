@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.b2g.core.io.EventJson;
+import org.b2g.core.sheets.EventWorkbook;
+import org.b2g.datasets.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -310,6 +315,33 @@ class ConsoleBrowserTest {
             assertTrue(sheet.getRow(1).getCell(3).getStringCellValue().contains("token="),
                     "the fourth column is the personal link");
         }
+    }
+
+    @Test
+    @Order(14)
+    void listsEveryProblemOfARefusedWorkbook(@TempDir Path folder) throws Exception {
+        page.get(service.uri("/").toString());
+        visible(By.id("event-file"));
+        ByteArrayOutputStream made = new ByteArrayOutputStream();
+        EventWorkbook.write(EventJson.read(Samples.json(Samples.HCMC_DX_DAY), "sample"), made);
+        Path bad = folder.resolve("registrations.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(made.toByteArray()))) {
+            var sheet = book.getSheet("participants");
+            for (int r = 1; r <= 2; r++) {
+                // A new cell: POI would keep the inline string the writer made beside a value set on the old one.
+                sheet.getRow(r).removeCell(sheet.getRow(r).getCell(1));
+                sheet.getRow(r).createCell(1).setCellValue("stratup");
+            }
+            try (var out = Files.newOutputStream(bad)) {
+                book.write(out);
+            }
+        }
+        upload(bad);
+        WebElement error = visible(By.id("upload-error"));
+        String text = error.getText();
+        assertAll(() -> assertTrue(text.contains("registrations.xlsx was not accepted"), text),
+                () -> assertTrue(text.contains("participants row 2") && text.contains("participants row 3"),
+                        "both rows are listed: " + text));
     }
 
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
