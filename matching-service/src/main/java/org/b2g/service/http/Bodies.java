@@ -19,6 +19,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.sheets.EventSheets;
+import org.b2g.core.sheets.Imported;
 import org.b2g.service.Settings;
 
 /**
@@ -78,16 +79,26 @@ final class Bodies {
 
     /**
      * The event a POST or PUT sends: {@code b2g-event/1} JSON, or an {@code .xlsx} workbook (by Content-Type) that
-     * is imported into the same document first. Either way the JSON text then goes through {@link #event} and is
-     * what gets stored, so a workbook passes exactly the checks a JSON body does. A workbook's problems come all at
+     * is imported into the same document first, read by the same event reader (inside the import) and checked
+     * against the same limits; that document's JSON text is what gets stored. A workbook's problems come all at
      * once, as the {@link InputException} of the import.
      */
     static EventBody eventBody(ServerRequest req, Settings settings) {
         String type = req.headers().contentType().map(t -> t.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
         if (type.equals(EventSheets.XLSX_MEDIA_TYPE)) {
             byte[] workbook = bytes(req, settings.maxBodyBytes(), "an .xlsx workbook");
-            String json = EventSheets.json(EventSheets.readXlsx(workbook, "uploaded workbook").document());
-            return new EventBody(json, event(json, settings.limits()));
+            // The import has read its document with the JSON reader already: only the service's own checks remain.
+            Imported imported;
+            try {
+                imported = EventSheets.readXlsx(workbook, "uploaded workbook");
+            } catch (InputException | UnsupportedOperationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The workbook import failed on an upload", e);
+                throw ApiException.badRequest("uploaded workbook: could not be read as an event workbook (" + e
+                        + ").");
+            }
+            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()));
         }
         if (type.equals("text/csv")) {
             throw ApiException.badRequest("A single CSV file (Content-Type text/csv) cannot hold an event; upload the"
@@ -115,6 +126,11 @@ final class Bodies {
             LOG.log(Level.WARNING, "The event reader failed on a request body", e);
             throw ApiException.badRequest("request body: not a valid b2g-event/1 document (" + e + ").");
         }
+        return checked(event, limits);
+    }
+
+    /** The event once it fits this service's limits and the database's ids (413 or 400 otherwise). */
+    private static Event checked(Event event, Settings.Limits limits) {
         checkSize(event, limits);
         checkIds(event);
         return event;
