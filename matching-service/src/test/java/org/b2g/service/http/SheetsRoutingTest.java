@@ -70,7 +70,7 @@ class SheetsRoutingTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
         Path dir = Files.createTempDirectory("b2g-sheets-test");
-        backend = TestService.backend(dir, Map.of("b2g.max-body-bytes", "200000"));
+        backend = TestService.backend(dir, Map.of("b2g.max-body-bytes", "200000", "b2g.max-participants", "10"));
         Api.register(routing, backend);
     }
 
@@ -155,6 +155,16 @@ class SheetsRoutingTest {
         JsonObject differs = problem(upload("PUT", "/api/events/put-xlsx", XLSX, workbook(sample("another"))),
                 Status.BAD_REQUEST_400);
         assertThat(differs.getString("detail"), containsString("event.id (another) differs"));
+    }
+
+    @Test
+    void appliesTheServicesLimitsToAWorkbookAsToJson() throws IOException {
+        Event larger = EventJson.read(org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY), "hcmc");
+        assertThat(larger.participants().size(), greaterThanOrEqualTo(11));
+        JsonObject problem = problem(upload("POST", "/api/events", XLSX, workbook(larger)),
+                Status.REQUEST_ENTITY_TOO_LARGE_413);
+        assertThat(problem.getString("detail"), containsString("this service accepts at most 10"));
+        assertEquals(Status.NOT_FOUND_404, get("/api/events/" + larger.id(), null).status());
     }
 
     /** The sample's workbook with the role of its first {@code count} participants spelled "stratup". */
