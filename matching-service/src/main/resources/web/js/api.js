@@ -31,6 +31,9 @@
     publish: (id) => `/api/events/${enc(id)}/publish`,
     versions: (id) => `/api/events/${enc(id)}/versions`,
     changes: (id) => `/api/events/${enc(id)}/changes`,
+    day: (id) => `/api/events/${enc(id)}/day`,
+    attendance: (id, pid, mid) => `/api/events/${enc(id)}/participants/${enc(pid)}/meetings/${enc(mid)}/attendance`,
+    absence: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/absence`,
     token: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/token`,
     agenda: (id, pid) => `/api/events/${enc(id)}/participants/${enc(pid)}/agenda`,
   };

@@ -148,7 +148,9 @@
       if (created && created.id) location.hash = '#/events/' + encodeURIComponent(created.id);
       else loadEvents();
     } catch (error) {
-      if (!handleAuth(error)) showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
+      if (handleAuth(error)) return;
+      if (error.status === 409) { offerReplacement(text); return; }
+      showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
     } finally {
       $('upload').disabled = false;
     }
@@ -185,6 +187,69 @@
     }
   }
 
+  /** "a, b and 3 more": a few ids to read in one line. */
+  function some(ids) {
+    return ids.length <= 4 ? ids.join(', ') : ids.slice(0, 3).join(', ') + ` and ${ids.length - 3} more`;
+  }
+
+  /** What an uploaded version of a stored event changes, in lines an organizer reads before replacing it. */
+  function eventChanges(stored, next) {
+    const byId = (doc) => new Map((doc.participants || []).map((p) => [p.id, p]));
+    const before = byId(stored);
+    const after = byId(next);
+    const added = [...after.keys()].filter((id) => !before.has(id));
+    const removed = [...before.keys()].filter((id) => !after.has(id));
+    const availability = [...after.keys()].filter((id) => before.has(id)
+      && JSON.stringify((before.get(id).unavailableSlots || []).slice().sort())
+        !== JSON.stringify((after.get(id).unavailableSlots || []).slice().sort()));
+    const key = (r) => r.from + '>' + r.to + ':' + (r.priority || 'normal');
+    const requestsBefore = new Set((stored.requests || []).map(key));
+    const requestsAfter = new Set((next.requests || []).map(key));
+    const pairs = (doc) => new Set((doc.exclusions || []).map((x) => x.participants.slice().sort().join('+')));
+    const exclusionsBefore = pairs(stored);
+    const exclusionsAfter = pairs(next);
+    const lines = [];
+    if (added.length) lines.push(`${plural(added.length, 'new participant')}: ${some(added)}`);
+    if (removed.length) lines.push(`${plural(removed.length, 'participant')} gone: ${some(removed)}`);
+    if (availability.length) lines.push(`availability changed for ${some(availability)}`);
+    const newRequests = [...requestsAfter].filter((r) => !requestsBefore.has(r)).length;
+    const goneRequests = [...requestsBefore].filter((r) => !requestsAfter.has(r)).length;
+    if (newRequests || goneRequests) lines.push(`requests: ${newRequests} new, ${goneRequests} withdrawn or changed`);
+    const newExclusions = [...exclusionsAfter].filter((x) => !exclusionsBefore.has(x)).length;
+    if (newExclusions) lines.push(`${plural(newExclusions, 'new exclusion')}`);
+    return lines;
+  }
+
+  /** The uploaded event exists: say what replacing it changes, and replace it only when asked. */
+  async function offerReplacement(text) {
+    const next = JSON.parse(text);
+    const id = next.event && next.event.id;
+    let stored = null;
+    try { stored = await call('GET', api.paths.event(id)); } catch (error) { if (handleAuth(error)) return; }
+    const lines = stored ? eventChanges(stored, next) : [];
+    $('replace-text').textContent = `An event with the id ${id} is already stored. Replacing it keeps its schedule, `
+      + 'published versions and calendars; the published schedule changes only when you repair and publish. '
+      + (lines.length ? 'The upload changes:' : 'The upload changes no participant, availability, request or exclusion.');
+    $('replace-changes').replaceChildren(...lines.map((line) => el('li', {}, line)));
+    $('replace-box').hidden = false;
+    state.replacement = { id, text };
+  }
+
+  async function replaceEvent() {
+    const { id, text } = state.replacement;
+    $('replace').disabled = true;
+    try {
+      await call('PUT', api.paths.event(id), { body: text });
+      $('replace-box').hidden = true;
+      $('upload-form').reset();
+      location.hash = '#/events/' + encodeURIComponent(id) + '/solve';
+    } catch (error) {
+      if (!handleAuth(error)) showError($('upload-error'), error);
+    } finally {
+      $('replace').disabled = false;
+    }
+  }
+
   // ---- one event ----------------------------------------------------------------------------------------------
 
   async function openEvent(id, tab) {
@@ -204,6 +269,7 @@
         loadMatches();
         loadSchedule();
         loadPublication();
+        loadDay();
         watchRunningJob();
       } catch (error) {
         if (!handleAuth(error)) showError($('event-error'), error);
@@ -440,6 +506,7 @@
     try {
       await call('POST', api.paths.publish(state.id) + (version ? '?version=' + version : ''));
       await loadPublication();
+      await loadDay();
     } catch (error) {
       if (!handleAuth(error)) showError($('publish-error'), error);
     }
@@ -509,6 +576,65 @@
     $('changes').replaceChildren(...[...lines].sort((a, b) => who(a[0]).localeCompare(who(b[0]))).map(([pid, texts]) =>
       el('details', {}, el('summary', {}, `${who(pid)} (${plural(texts.length, 'change')})`),
         el('ul', {}, ...texts.map((t) => el('li', {}, t))))));
+  }
+
+  // ---- the day ------------------------------------------------------------------------------------------------
+
+  /** The published schedule's day so far: counts per table, and the meetings and people to mark. */
+  async function loadDay() {
+    const id = state.id;
+    let status = null;
+    try {
+      status = await call('GET', api.paths.day(id));
+    } catch (error) {
+      if (handleAuth(error)) return;
+    }
+    if (state.id !== id) return;
+    $('day-card').hidden = !status;
+    if (!status) return;
+    const STATES = { held: 'held', 'no-show': 'no-show', pending: 'to come' };
+    $('day-tables').tBodies[0].replaceChildren(...status.tables.map((t) => el('tr', {},
+        el('td', {}, t.table), el('td', {}, String(t.held)), el('td', {}, String(t.noShow)),
+        el('td', {}, String(t.pending)))));
+    const chosen = $('mark-meeting').value;
+    $('mark-meeting').replaceChildren(...status.meetings.slice().sort((a, b) => a.slot - b.slot).map((m) =>
+      el('option', { value: m.id + '|' + m.participants[0], selected: m.id + '|' + m.participants[0] === chosen },
+        `slot ${m.slot} · ${m.table} · ${who(m.participants[0])} + ${who(m.participants[1])} · ${STATES[m.state]}`)));
+    const absent = new Set(status.absent);
+    $('absent-who').replaceChildren(...[...state.people.values()].filter((p) => !absent.has(p.id))
+      .map((p) => el('option', { value: p.id }, p.name ? `${p.name} (${p.id})` : p.id)));
+  }
+
+  async function markMeeting(submit) {
+    submit.preventDefault();
+    showError($('day-error'), null);
+    const [mid, pid] = $('mark-meeting').value.split('|');
+    const choice = submit.submitter ? submit.submitter.dataset.state : 'held';
+    try {
+      await call('PUT', api.paths.attendance(state.id, pid, mid) + '?state=' + choice);
+      await loadDay();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('day-error'), error);
+    }
+  }
+
+  async function markAbsent(submit) {
+    submit.preventDefault();
+    showError($('day-error'), null);
+    const pid = $('absent-who').value;
+    try {
+      const absence = await call('POST', api.paths.absence(state.id, pid));
+      $('absence-summary').textContent = `${who(pid)} is absent: ${plural(absence.cancelled.length, 'meeting')} `
+        + `cancelled in published version ${absence.version}. Freed slots and who could meet there instead:`;
+      $('offers').replaceChildren(...absence.offers.map((o) => el('li', {},
+        `${who(o.counterpart)}, slot ${o.slot}: ` + (o.suggestions.length
+          ? o.suggestions.map((s) => `${who(s.participant)} (table ${s.table}, breaks ${s.breakChange >= 0 ? '+' : ''}${s.breakChange})`).join('; ')
+          : 'nobody fits without moving someone'))));
+      await loadDay();
+      await loadPublication();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('day-error'), error);
+    }
   }
 
   // ---- schedule -----------------------------------------------------------------------------------------------
@@ -659,6 +785,10 @@
   $('solve-form').addEventListener('submit', solve);
   $('stop').addEventListener('click', stop);
   $('repair-form').addEventListener('submit', repair);
+  $('replace').addEventListener('click', replaceEvent);
+  $('mark-form').addEventListener('submit', markMeeting);
+  $('absence-form').addEventListener('submit', markAbsent);
+  $('replace-cancel').addEventListener('click', () => { $('replace-box').hidden = true; });
   $('publish').addEventListener('click', () => publish(0));
   $('grid-filter').addEventListener('change', applyFilter);
   $('grid-find').addEventListener('input', findInGrid);

@@ -9,12 +9,14 @@ import org.b2g.service.persistence.LinkRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.solving.Analyses;
 import org.b2g.service.solving.Publication;
+import org.b2g.service.solving.TheDay;
+import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.solving.SolveJobs;
 
 /** Everything the HTTP resources work with, opened once per process (or per test) and closed with it. */
 public record Backend(Settings settings, Credentials credentials, Database database, EventRepository events,
         ScheduleRepository schedules, LinkRepository links, SolveJobs solving, Analyses analyses,
-        Publication publication)
+        Publication publication, TheDay day)
         implements AutoCloseable {
 
     public static Backend open(Settings settings, Credentials credentials) {
@@ -26,7 +28,8 @@ public record Backend(Settings settings, Credentials credentials, Database datab
                     settings.solveThreads(), settings.solveQueue(), Clock.systemUTC());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, Clock.systemUTC()));
+                    analyses, new Publication(database, events, schedules, Clock.systemUTC()),
+                    new TheDay(database, events, schedules, new DayRepository(), Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

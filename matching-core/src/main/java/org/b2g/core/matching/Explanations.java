@@ -73,12 +73,12 @@ public final class Explanations {
         Participant a = meeting.getFirst();
         Participant b = meeting.getSecond();
         if (event != null && event.excluded(a.id(), b.id())) {
-            return a.id() + " and " + b.id() + " must not meet (an exclusion)";
+            return a.label() + " and " + b.label() + " must not meet (an exclusion)";
         }
         List<String> full = new ArrayList<>();
         for (Participant p : meeting.getParticipants()) {
             if (p.maxMeetings() != Participant.UNLIMITED && booked[p.index()] >= p.maxMeetings()) {
-                full.add(p.id() + " is fully booked (" + booked[p.index()] + " of " + p.maxMeetings() + ")");
+                full.add(p.label() + " is fully booked (" + booked[p.index()] + " of " + p.maxMeetings() + ")");
             }
         }
         if (!full.isEmpty()) {
@@ -86,7 +86,7 @@ public final class Explanations {
         }
         List<Slot> common = meeting.getAllowedSlots();
         if (common.isEmpty()) {
-            return a.id() + " and " + b.id() + " have no common free slot"
+            return a.label() + " and " + b.label() + " have no common free slot"
                     + (meeting.getSessionId() == null ? "" : " in session " + meeting.getSessionId());
         }
         List<Integer> busyA = new ArrayList<>();
@@ -117,16 +117,16 @@ public final class Explanations {
         }
         List<String> parts = new ArrayList<>();
         if (!busyA.isEmpty()) {
-            parts.add(a.id() + " is busy in " + slots(busyA));
+            parts.add(a.label() + " is busy in " + when(busyA));
         }
         if (!busyB.isEmpty()) {
-            parts.add((busyA.isEmpty() ? b.id() + " is busy in " : b.id() + " in ") + slots(busyB));
+            parts.add((busyA.isEmpty() ? b.label() + " is busy in " : b.label() + " in ") + when(busyB));
         }
         if (!noTable.isEmpty()) {
-            parts.add("no table is free in " + slots(noTable));
+            parts.add("no table is free in " + when(noTable));
         }
         if (!breakCap.isEmpty()) {
-            parts.add("the break cap (" + rules.maxBreaksPerParticipant() + ") rules out " + slots(breakCap));
+            parts.add("the break cap (" + rules.maxBreaksPerParticipant() + ") rules out " + when(breakCap));
         }
         return (breakCap.isEmpty() ? "no common free slot: " : "no slot left: ") + String.join("; ", parts);
     }
@@ -150,6 +150,39 @@ public final class Explanations {
         slots.add(slot);
         return Breaks.count(slots.stream().mapToInt(Integer::intValue).toArray(), dayOfSlot)
                 > rules.maxBreaksPerParticipant();
+    }
+
+    /**
+     * Slot numbers as people read them: with clock times when the event has them ("slots 1-3 (08:30-09:30), 7
+     * (10:30)"), else as {@link #slots}.
+     */
+    private String when(List<Integer> numbers) {
+        String plain = slots(numbers);
+        if (event == null || numbers.isEmpty() || event.slot(numbers.get(0)).start() == null) {
+            return plain;
+        }
+        StringBuilder text = new StringBuilder(numbers.size() == 1 ? "slot " : "slots ");
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (i > 0) {
+                text.append(", ");
+            }
+            Slot first = event.slot(numbers.get(i));
+            Slot last = event.slot(numbers.get(j));
+            text.append(numbers.get(i));
+            if (j > i) {
+                text.append('-').append(numbers.get(j)).append(" (").append(first.start().toLocalTime()).append('-')
+                        .append(last.end().toLocalTime()).append(')');
+            } else {
+                text.append(" (").append(first.start().toLocalTime()).append(')');
+            }
+            i = j + 1;
+        }
+        return text.toString();
     }
 
     /** "slot 4" or "slots 1-3, 7, 9-10". */

@@ -31,6 +31,7 @@ public final class EventBuilder {
     private final List<Exclusion> exclusions = new ArrayList<>();
     private final List<RequiredMeeting> meetings = new ArrayList<>();
     private Rules rules = new Rules(Rules.NO_CAP, 3, 0.2);
+    private java.time.LocalDateTime start;
 
     private static final class Spec {
         Role role;
@@ -125,10 +126,23 @@ public final class EventBuilder {
         return spec;
     }
 
+    /** Gives the participant a name (by default it has none and is called by its id). */
+    public EventBuilder named(String id, String name) {
+        participants.get(id).name = name;
+        return this;
+    }
+
+    /** Gives the slots clock times: 20 minutes each from {@code start}. */
+    public EventBuilder startingAt(java.time.LocalDateTime start) {
+        this.start = start;
+        return this;
+    }
+
     public Event build() {
         List<Slot> slotList = new ArrayList<>();
         for (int i = 1; i <= slots; i++) {
-            slotList.add(new Slot(i, "day", 0, null, null));
+            java.time.LocalDateTime at = start == null ? null : start.plusMinutes(20L * (i - 1));
+            slotList.add(new Slot(i, "day", 0, at, at == null ? null : at.plusMinutes(20)));
         }
         List<Table> tableList = new ArrayList<>();
         for (int i = 0; i < tables; i++) {

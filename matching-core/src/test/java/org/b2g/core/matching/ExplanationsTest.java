@@ -54,6 +54,14 @@ class ExplanationsTest {
     }
 
     @Test
+    void speaksOfPeopleByNameAndOfSlotsByClockTime() {
+        Event event = threeStartupsOneAgency(3).unavailable("s-3", 3).named("a-doh", "Sở Y tế")
+                .startingAt(java.time.LocalDateTime.of(2024, 10, 10, 8, 30)).build();
+        MeetingSchedule schedule = placed(event, "c-s-1-a-doh", 1, "c-s-2-a-doh", 2);
+        assertEquals("no common free slot: Sở Y tế is busy in slots 1-2 (08:30-09:10)", why(schedule, "c-s-3-a-doh"));
+    }
+
+    @Test
     void saysWhenNoSlotIsCommon() {
         Event event = threeStartupsOneAgency(2).unavailable("s-3", 1).unavailable("a-doh", 2).build();
         assertEquals("s-3 and a-doh have no common free slot", why(placed(event), "c-s-3-a-doh"));

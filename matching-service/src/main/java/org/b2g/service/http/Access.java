@@ -69,6 +69,28 @@ final class Access {
         }
     }
 
+    /**
+     * Lets the organizer or participant {@code participantId} through, header only (for writes such as marking its
+     * own meeting held); returns null for the organizer, else the participant's id.
+     */
+    String ownerOrOrganizer(ServerRequest req, String eventId, String participantId) {
+        String token = header(req);
+        if (token == null) {
+            throw new ApiException(Status.UNAUTHORIZED_401,
+                    "This needs the organizer token or the participant's personal token (Authorization: Bearer).");
+        }
+        if (backend.credentials().isAdmin(token)) {
+            return null;
+        }
+        LinkKey key = backend.database().inTransaction(c -> backend.events().linkKey(c, eventId));
+        int generation = backend.database().inTransaction(c -> backend.links().generation(c, eventId, participantId));
+        if (key == null || !backend.credentials().isParticipant(token, key.key(), participantId, generation)) {
+            throw new ApiException(Status.FORBIDDEN_403,
+                    "This token is neither the organizer's nor participant (" + participantId + ")'s.");
+        }
+        return participantId;
+    }
+
     private static String header(ServerRequest req) {
         String header = req.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {

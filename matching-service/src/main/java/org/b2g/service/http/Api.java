@@ -40,6 +40,7 @@ public final class Api {
                 new Mount("/api/events", new SolveService(backend, access)),
                 new Mount("/api/events", new ScheduleService(backend, access)),
                 new Mount("/api/events", new VersionsService(backend, access)),
+                new Mount("/api/events", new DayService(backend, access)),
                 new Mount("/api/events", new CandidatesService(backend, access)),
                 new Mount("/api/events", new ParticipantsService(backend, access)));
     }

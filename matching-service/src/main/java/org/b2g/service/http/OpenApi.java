@@ -80,6 +80,17 @@ final class OpenApi {
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/versions/{version}", "One published version (b2g-schedule/1)",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404)),
+            new Operation("put", "/api/events/{id}/participants/{pid}/meetings/{mid}/attendance", "On the day: mark"
+                    + " a published meeting held or no-show (or pending again): the organizer, or the participant for"
+                    + " its own meeting", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(new Query("state", "string",
+                            "held, no-show or pending")), Map.of(200, JSON_TYPE), List.of(400, 403, 404, 409)),
+            new Operation("get", "/api/events/{id}/day", "On the day: each published meeting's state (held, no-show,"
+                    + " pending), the counts per table, and who is absent", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404, 409)),
+            new Operation("post", "/api/events/{id}/participants/{pid}/absence", "On the day: mark a participant"
+                    + " absent; its meetings not held yet are cancelled in a new published version, and each freed"
+                    + " slot comes with meetings that fit there", Caller.ORGANIZER, false, List.of(),
+                    Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
                     + " for the people of the published version", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),

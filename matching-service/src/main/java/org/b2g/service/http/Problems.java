@@ -40,8 +40,9 @@ final class Problems {
                 .error(InputException.class, Problems::badInput)
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
-                    case NO_SUCH_EVENT -> Status.NOT_FOUND_404;
+                    case NO_SUCH_EVENT, NO_SUCH_MEETING -> Status.NOT_FOUND_404;
                     case NOTHING_TO_PUBLISH, STALE -> Status.CONFLICT_409;
+                    case NOT_YOURS -> Status.FORBIDDEN_403;
                 }, e.getMessage()))
                 .error(Database.ConflictException.class,
                         (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))

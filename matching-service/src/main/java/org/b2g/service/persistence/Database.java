@@ -128,6 +128,8 @@ public final class Database implements AutoCloseable {
             }
         }
         createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
+        createIfMissing(connection, "ATTENDANCE", "CREATE TABLE attendance");
+        createIfMissing(connection, "ABSENCES", "CREATE TABLE absences");
         if (!hasTable(connection, "PUBLISHED_SCHEDULES")) {
             createIfMissing(connection, "PUBLISHED_SCHEDULES", "CREATE TABLE published_schedules");
             // Before versions, the last solve was what agendas showed: it becomes published version 1.

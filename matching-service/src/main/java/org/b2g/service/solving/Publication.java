@@ -40,11 +40,11 @@ public final class Publication {
     /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
     public static final class RejectedException extends RuntimeException {
 
-        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE }
+        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS }
 
         private final Reason reason;
 
-        RejectedException(Reason reason, String message) {
+        public RejectedException(Reason reason, String message) {
             super(message);
             this.reason = reason;
         }

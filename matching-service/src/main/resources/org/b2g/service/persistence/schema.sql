@@ -84,3 +84,24 @@ CREATE TABLE published_schedules (
     PRIMARY KEY (event_id, version),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
+
+-- On the day: whether a published meeting was held or its counterpart did not show up, by the meeting's id in the
+-- published schedule. Marks outlive re-publication: a meeting keeps its id while it stays.
+CREATE TABLE attendance (
+    event_id   VARCHAR(200) NOT NULL,
+    meeting_id VARCHAR(300) NOT NULL,
+    state      VARCHAR(10)  NOT NULL,
+    marked_at  BIGINT       NOT NULL,
+    marked_by  VARCHAR(200) NOT NULL,
+    PRIMARY KEY (event_id, meeting_id),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);
+
+-- On the day: participants the organizer marked absent; their meetings not held yet were cancelled then.
+CREATE TABLE absences (
+    event_id       VARCHAR(200) NOT NULL,
+    participant_id VARCHAR(200) NOT NULL,
+    marked_at      BIGINT       NOT NULL,
+    PRIMARY KEY (event_id, participant_id),
+    FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
+);

@@ -210,6 +210,41 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
+    void reUploadingAChangedEventOffersToReplaceItAndRepairMovesLittle(@TempDir Path folder) throws IOException {
+        // s-001 now cannot come before 10:30 (slots 1-6): only its own meetings there may move.
+        jakarta.json.JsonObject sample = jakarta.json.Json.createReader(
+                new java.io.StringReader(java.nio.file.Files.readString(SampleEvent.writeTo(folder)))).readObject();
+        jakarta.json.JsonArrayBuilder people = jakarta.json.Json.createArrayBuilder();
+        for (jakarta.json.JsonObject p : sample.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class)) {
+            people.add(p.getString("id").equals("s-001") ? jakarta.json.Json.createObjectBuilder(p)
+                    .add("unavailableSlots", jakarta.json.Json.createArrayBuilder().add(1).add(2).add(3).add(4).add(5)
+                            .add(6)).build() : p);
+        }
+        Path changed = java.nio.file.Files.writeString(folder.resolve("changed.json"),
+                jakarta.json.Json.createObjectBuilder(sample).add("participants", people).build().toString());
+        page.findElement(By.id("back")).click();
+        upload(changed);
+        WebElement offer = visible(By.id("replace-box"));
+        assertTrue(offer.getText().contains("availability changed for s-001"), offer.getText());
+        page.findElement(By.id("replace")).click();
+        browser.waiting(QUICK).until(ExpectedConditions.urlMatches("/solve$"));
+        new Select(page.findElement(By.id("repair-mode"))).selectByValue("minimal");
+        browser.waiting(QUICK).until(ExpectedConditions.elementToBeClickable(By.id("repair"))).click();
+        browser.waiting(SOLVING).until(ExpectedConditions.urlMatches("/schedule$"));
+        page.findElement(By.id("tab-solve")).click();
+        String summary = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("changes-summary")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        java.util.regex.Matcher moved = Pattern.compile("moves (\\d+), cancels (\\d+)").matcher(summary);
+        assertTrue(summary.startsWith("The draft changes nothing") || moved.find() && Integer.parseInt(moved.group(1))
+                + Integer.parseInt(moved.group(2)) <= 6, "only s-001's meetings before 10:30 change: " + summary);
+        page.findElement(By.id("publish")).click();
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("versions")).getText().contains("Version 2"));
+    }
+
+    @Test
+    @Order(8)
     void handsOutACopyablePersonalLink() {
         page.findElement(By.id("tab-participants")).click();
         WebElement row = page.findElements(By.cssSelector("#participants tbody tr")).stream()
@@ -232,7 +267,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void participantReadsTheAgendaOnAPhoneInVietnamese() {
         phone(true);
         try {
@@ -258,7 +293,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void addsTheAgendaToACalendar() throws Exception {
         page.findElement(By.id("calendar")).click();
         Path ics = browser.waiting(QUICK).until(d -> downloaded(".ics"));
@@ -268,7 +303,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void printsTheAgendaOnOnePage() {
         String pdf = new String(Base64.getDecoder().decode(((PrintsPage) page).print(new PrintOptions()).getContent()),
                 StandardCharsets.ISO_8859_1);
@@ -276,7 +311,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void switchesTheAgendaToEnglish() {
         page.findElement(By.id("language")).click();
         assertAll(() -> assertEquals("Add to calendar", page.findElement(By.id("calendar")).getText()),
@@ -285,7 +320,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void refusesAnAgendaLinkWithSomeoneElsesToken() {
         page.get(personalLink.replaceAll("token=[^&]+", "token=forged"));
         WebElement failure = visible(By.id("failure"));
@@ -294,7 +329,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(13)
+    @Order(15)
     void downloadsTheScheduleAndTheParticipantsWithLinksAsWorkbooks() throws Exception {
         page.get(service.uri("/").toString() + "#/events/" + eventId + "/schedule");
         visible(By.id("schedule-xlsx")).click();
@@ -318,7 +353,7 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     void listsEveryProblemOfARefusedWorkbook(@TempDir Path folder) throws Exception {
         page.get(service.uri("/").toString());
         visible(By.id("event-file"));
@@ -345,6 +380,30 @@ class ConsoleBrowserTest {
     }
 
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
+    @Test
+    @Order(14)
+    void marksTheDayHeldAndAnAbsenceThatFreesSlots() {
+        page.navigate().to(service.uri("/#/events/" + eventId + "/schedule").toString());
+        WebElement card = visible(By.id("day-card"));
+        new Select(page.findElement(By.id("mark-meeting"))).selectByIndex(0);
+        page.findElement(By.id("mark-held")).click();
+        // Held counts are the second column of the per-table rows; the list re-renders, so read it in the page.
+        browser.waiting(QUICK).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('#day-tables tbody tr')].some((r) => r.cells[1].textContent === '1')"
+                        + " && [...document.querySelectorAll('#mark-meeting option')].some((o) => o.textContent.endsWith('· held'));")));
+        String absent = new Select(page.findElement(By.id("absent-who"))).getOptions().get(0).getAttribute("value");
+        page.findElement(By.id("absent")).click();
+        String summary = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("absence-summary")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertTrue(summary.matches(".* is absent: \\d+ meetings? cancelled in published version \\d+\\..*"), summary);
+        assertTrue(new Select(page.findElement(By.id("absent-who"))).getOptions().stream()
+                .noneMatch(o -> o.getAttribute("value").equals(absent)), "no longer offered as absent");
+        ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", card);
+        browser.screenshot(SCREENSHOTS.resolve("console-day.png"));
+    }
+
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
         assertTrue(texts.stream().anyMatch(t -> t.contains("đáp ứng nhu cầu") || t.contains("cùng gắn thẻ")

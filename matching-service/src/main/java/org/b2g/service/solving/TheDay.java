@@ -1,0 +1,226 @@
+package org.b2g.service.solving;
+
+import java.io.StringReader;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.Openings;
+import org.b2g.service.JsonFactory;
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.DayRepository;
+import org.b2g.service.persistence.DayRepository.Attendance;
+import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.ScheduleRepository;
+import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
+import org.b2g.service.solving.Publication.RejectedException;
+import org.b2g.service.solving.Publication.RejectedException.Reason;
+
+/**
+ * The day of the event: meetings of the published schedule marked held or no-show (by the organizer, or by a
+ * participant for its own), and participants marked absent, whose meetings not held yet are cancelled in a new
+ * published version; each slot that frees for a counterpart comes with the meetings that could take its place
+ * without moving anybody (the one-new-meeting finder, over the counterpart's candidates).
+ */
+public final class TheDay {
+
+    /** Most suggestions per freed slot. */
+    private static final int SUGGESTIONS = 3;
+
+    /** A published meeting's state today. */
+    public record Mark(String meetingId, String first, String second, String table, int slot, Attendance state) {
+    }
+
+    /** The day so far: the published version it refers to, each meeting's mark (null when pending), the absent. */
+    public record Status(int version, List<Mark> meetings, Set<String> absent) {
+    }
+
+    /** A slot freed for {@code counterpart} by an absence, and who could meet it there instead. */
+    public record Offer(String counterpart, int slot, List<Suggestion> suggestions) {
+    }
+
+    /** @param breakChange breaks of the two after minus before */
+    public record Suggestion(String participant, String table, int breakChange) {
+    }
+
+    /** What marking a participant absent did. */
+    public record Absence(int version, List<String> cancelled, List<Offer> offers) {
+    }
+
+    private final Database database;
+    private final EventRepository events;
+    private final ScheduleRepository schedules;
+    private final DayRepository day;
+    private final Clock clock;
+
+    public TheDay(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
+            Clock clock) {
+        this.database = database;
+        this.events = events;
+        this.schedules = schedules;
+        this.day = day;
+        this.clock = clock;
+    }
+
+    /**
+     * Marks a published meeting held, no-show, or pending again (null).
+     *
+     * @param participantId the participant marking its own meeting, or null for the organizer
+     * @throws RejectedException when nothing is published, the meeting is not in the published version, or it is
+     *         not the participant's
+     */
+    public void mark(String eventId, String meetingId, String participantId, Attendance state) {
+        database.inTransaction(c -> {
+            ScheduleFile published = published(c, eventId);
+            ScheduleFile.Placement meeting = published.meetings().stream().filter(m -> m.id().equals(meetingId))
+                    .findFirst().orElseThrow(() -> new RejectedException(Reason.NO_SUCH_MEETING, "The published"
+                            + " schedule of event (" + eventId + ") has no meeting (" + meetingId + ")."));
+            if (participantId != null && !meeting.first().equals(participantId)
+                    && !meeting.second().equals(participantId)) {
+                throw new RejectedException(Reason.NOT_YOURS, "The meeting (" + meetingId + ") is not one of"
+                        + " participant (" + participantId + ").");
+            }
+            day.mark(c, eventId, meetingId, state, clock.millis(), participantId == null ? "organizer" : participantId);
+            return null;
+        });
+    }
+
+    public Status status(String eventId) {
+        return database.inTransaction(c -> {
+            StoredVersion version = latest(c, eventId);
+            ScheduleFile published = ScheduleJson.read(version.body(), "published version " + version.version());
+            Map<String, Attendance> marks = day.marks(c, eventId);
+            List<Mark> list = new ArrayList<>();
+            for (ScheduleFile.Placement p : published.meetings()) {
+                list.add(new Mark(p.id(), p.first(), p.second(), p.table(), p.slot(), marks.get(p.id())));
+            }
+            return new Status(version.version(), list, day.absent(c, eventId));
+        });
+    }
+
+    /**
+     * Marks a participant absent: its meetings not held yet leave the published schedule (a new version), and every
+     * slot this frees for a counterpart comes with up to three meetings that fit there.
+     */
+    public Absence absent(String eventId, String participantId) {
+        return database.inTransaction(c -> {
+            EventRepository.StoredEvent stored = events.find(c, eventId);
+            if (stored == null) {
+                throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+            }
+            Event event = EventJson.read(stored.body(), "event " + eventId);
+            if (event.participant(participantId) == null) {
+                throw new RejectedException(Reason.NO_SUCH_MEETING, "The event (" + eventId + ") has no participant ("
+                        + participantId + ").");
+            }
+            StoredVersion version = latest(c, eventId);
+            Map<String, Attendance> marks = day.marks(c, eventId);
+            JsonObject body;
+            try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(version.body()))) {
+                body = reader.readObject();
+            }
+            JsonArrayBuilder kept = JsonFactory.JSON.createArrayBuilder();
+            JsonArrayBuilder unscheduled = JsonFactory.JSON.createArrayBuilder(
+                    body.containsKey("unscheduled") ? body.getJsonArray("unscheduled") : jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+            List<String> cancelled = new ArrayList<>();
+            Map<String, List<Integer>> freed = new LinkedHashMap<>();
+            for (JsonObject m : body.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
+                List<String> pair = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString).toList();
+                if (pair.contains(participantId) && marks.get(m.getString("id")) != Attendance.HELD) {
+                    cancelled.add(m.getString("id"));
+                    String other = pair.get(0).equals(participantId) ? pair.get(1) : pair.get(0);
+                    freed.computeIfAbsent(other, k -> new ArrayList<>()).add(m.getInt("slot"));
+                    unscheduled.add(JsonFactory.JSON.createObjectBuilder()
+                            .add("participants", m.getJsonArray("participants"))
+                            .add("origin", m.getString("origin", "request"))
+                            .add("reason", event.participant(participantId).label() + " is absent"));
+                } else {
+                    kept.add(m);
+                }
+            }
+            boolean first = day.markAbsent(c, eventId, participantId, clock.millis());
+            if (!first && cancelled.isEmpty()) {
+                return new Absence(version.version(), List.of(), List.of());
+            }
+            String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", kept)
+                    .add("unscheduled", unscheduled).build().toString();
+            int published = schedules.publish(c, version.eventVersion(),
+                    Publication.rebuild(event, next, "published version"), next, clock.instant(),
+                    event.participant(participantId).label() + " absent");
+            return new Absence(published, cancelled, offers(event, next, participantId, freed));
+        });
+    }
+
+    private static List<Offer> offers(Event event, String body, String absent, Map<String, List<Integer>> freed) {
+        if (freed.isEmpty()) {
+            return List.of();
+        }
+        Openings openings = Openings.of(event, ScheduleJson.read(body, "published version"), "published version");
+        Map<String, Set<String>> partners = new TreeMap<>();
+        Set<String> wanted = new HashSet<>(freed.keySet());
+        for (Meeting candidate : Candidates.forEvent(event)) {
+            String a = candidate.getFirst().id();
+            String b = candidate.getSecond().id();
+            if (a.equals(absent) || b.equals(absent)) {
+                continue;
+            }
+            if (wanted.contains(a)) {
+                partners.computeIfAbsent(a, k -> new java.util.LinkedHashSet<>()).add(b);
+            }
+            if (wanted.contains(b)) {
+                partners.computeIfAbsent(b, k -> new java.util.LinkedHashSet<>()).add(a);
+            }
+        }
+        List<Offer> offers = new ArrayList<>();
+        for (Map.Entry<String, List<Integer>> e : freed.entrySet()) {
+            for (int slot : e.getValue()) {
+                List<Suggestion> suggestions = new ArrayList<>();
+                for (String partner : partners.getOrDefault(e.getKey(), Set.of())) {
+                    if (suggestions.size() >= SUGGESTIONS) {
+                        break;
+                    }
+                    for (Openings.Opening o : openings.find(e.getKey(), partner, 1_000).openings()) {
+                        if (o.slot().index() == slot) {
+                            suggestions.add(new Suggestion(partner, o.table().id(), o.breakChange()));
+                        }
+                    }
+                }
+                offers.add(new Offer(e.getKey(), slot, suggestions));
+            }
+        }
+        return offers;
+    }
+
+    private StoredVersion latest(java.sql.Connection c, String eventId) throws java.sql.SQLException {
+        if (events.find(c, eventId) == null) {
+            throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+        }
+        StoredVersion version = schedules.published(c, eventId, 0);
+        if (version == null) {
+            throw new RejectedException(Reason.NOTHING_TO_PUBLISH, "The event (" + eventId + ") has no published"
+                    + " schedule yet; publish one first.");
+        }
+        return version;
+    }
+
+    private ScheduleFile published(java.sql.Connection c, String eventId) throws java.sql.SQLException {
+        StoredVersion version = latest(c, eventId);
+        return ScheduleJson.read(version.body(), "published version " + version.version());
+    }
+}

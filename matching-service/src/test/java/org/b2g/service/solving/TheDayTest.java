@@ -1,0 +1,116 @@
+package org.b2g.service.solving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.TestService;
+import org.b2g.service.persistence.DayRepository.Attendance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The day itself: held and no-show marks, and an absence that cancels what is left and offers the freed slots. */
+class TheDayTest {
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+    private ScheduleFile published;
+
+    @BeforeEach
+    void publishTheSample() throws Exception {
+        backend = TestService.backend(dir);
+        backend.database().inTransaction(c -> backend.events().insert(c, "day", "day", 10, 1L,
+                TestService.sampleEvent("day")));
+        backend.solving().start("day", SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE, backend.solving().await("day", Duration.ofSeconds(60)).state());
+        backend.publication().publish("day", 0);
+        published = ScheduleJson.read(backend.publication().body("day", 1), "v1");
+    }
+
+    @AfterEach
+    void close() {
+        backend.close();
+    }
+
+    /** The participant with the most published meetings. */
+    private String busiest() {
+        return published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private List<ScheduleFile.Placement> meetingsOf(ScheduleFile file, String id) {
+        return file.meetings().stream().filter(p -> p.first().equals(id) || p.second().equals(id)).toList();
+    }
+
+    @Test
+    void marksMeetingsHeldOrNoShowAndTakesAMarkBack() {
+        ScheduleFile.Placement first = published.meetings().get(0);
+        backend.day().mark("day", first.id(), null, Attendance.HELD);
+        backend.day().mark("day", published.meetings().get(1).id(), published.meetings().get(1).first(),
+                Attendance.NO_SHOW);
+
+        TheDay.Status status = backend.day().status("day");
+        Map<String, Attendance> states = new java.util.HashMap<>();
+        status.meetings().forEach(m -> states.put(m.meetingId(), m.state()));
+        assertEquals(Attendance.HELD, states.get(first.id()));
+        assertEquals(Attendance.NO_SHOW, states.get(published.meetings().get(1).id()));
+        assertNull(states.get(published.meetings().get(2).id()), "pending");
+
+        backend.day().mark("day", first.id(), null, null);
+        assertTrue(backend.day().status("day").meetings().stream().filter(m -> m.meetingId().equals(first.id()))
+                .allMatch(m -> m.state() == null));
+    }
+
+    @Test
+    void refusesAMeetingThatIsNotPublishedOrNotTheParticipants() {
+        Publication.RejectedException none = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().mark("day", "no-such-meeting", null, Attendance.HELD));
+        assertEquals(Publication.RejectedException.Reason.NO_SUCH_MEETING, none.reason());
+        ScheduleFile.Placement meeting = published.meetings().get(0);
+        String stranger = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
+                .filter(id -> !id.equals(meeting.first()) && !id.equals(meeting.second())).findFirst().orElseThrow();
+        Publication.RejectedException notYours = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().mark("day", meeting.id(), stranger, Attendance.HELD));
+        assertEquals(Publication.RejectedException.Reason.NOT_YOURS, notYours.reason());
+    }
+
+    @Test
+    void anAbsenceCancelsTheMeetingsNotHeldInANewVersionAndOffersTheFreedSlots() {
+        String absent = busiest();
+        List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
+        assertTrue(mine.size() >= 2, "the busiest participant has several meetings");
+        backend.day().mark("day", mine.get(0).id(), null, Attendance.HELD);
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        assertEquals(2, absence.version());
+        assertEquals(mine.size() - 1, absence.cancelled().size());
+        assertFalse(absence.cancelled().contains(mine.get(0).id()), "a meeting held stays");
+        ScheduleFile now = ScheduleJson.read(backend.publication().body("day", 2), "v2");
+        assertEquals(List.of(mine.get(0).id()), meetingsOf(now, absent).stream().map(ScheduleFile.Placement::id)
+                .toList());
+        assertEquals(absence.cancelled().size(), absence.offers().size(), "one offer per freed slot");
+        for (TheDay.Offer offer : absence.offers()) {
+            assertTrue(offer.suggestions().size() <= 3);
+            offer.suggestions().forEach(s -> assertFalse(s.participant().equals(absent)));
+        }
+        assertEquals(java.util.Set.of(absent), backend.day().status("day").absent());
+        assertEquals(0, backend.day().absent("day", absent).cancelled().size(), "marking again changes nothing");
+    }
+}
