@@ -24,8 +24,8 @@ import org.b2g.service.Settings;
 
 /**
  * Request bodies, checked in full before anything is stored: size first (413 beyond the limit, without reading
- * further), then UTF-8 (or a workbook's import), then the whole {@code b2g-event/1} reading with its consistency checks, then the event's
- * size against the service's limits and every id against what the database keeps.
+ * further), then UTF-8 (or a workbook's import), then the whole {@code b2g-event/1} reading with its consistency
+ * checks, then the event's size against the service's limits and every id against what the database keeps.
  */
 final class Bodies {
 

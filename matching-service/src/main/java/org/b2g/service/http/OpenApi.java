@@ -46,12 +46,13 @@ final class OpenApi {
                     List.of(), Map.of(200, JSON_TYPE), List.of(400)),
             new Operation("get", "/api/events", "List the events, each with the state of its last solve",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
-            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook", Caller.ORGANIZER,
-                    true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
+            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook",
+                    Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),
-            new Operation("put", "/api/events/{id}", "Replace the event (b2g-event/1 or .xlsx; only the version If-Match names, when sent);"
-                    + " a schedule solved before becomes stale; removed participants lose their agenda and link",
+            new Operation("put", "/api/events/{id}", "Replace the event (b2g-event/1 or .xlsx; only the version"
+                    + " If-Match names, when sent); a schedule solved before becomes stale; removed participants lose"
+                    + " their agenda and link",
                     Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 409, 412, 413)),
             new Operation("delete", "/api/events/{id}", "Delete the event, its schedule and its job; stops solving",
                     Caller.ORGANIZER, false, List.of(), Map.of(204, ""), List.of(404)),
@@ -114,8 +115,9 @@ final class OpenApi {
             new Operation("get", "/api/events/{id}/feasibility",
                     "Causes that make the required meetings impossible, found before solving", Caller.ORGANIZER,
                     false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 503)),
-            new Operation("get", "/api/events/{id}/participants", "Participants with their personal links; with Accept a sheet"
-                    + " (.xlsx or CSV: id, name, role, email, link, calendar) for a mail merge",
+            new Operation("get", "/api/events/{id}/participants",
+                    "Participants with their personal links; with Accept a sheet (.xlsx or CSV: id, name, role, email,"
+                    + " link, calendar) for a mail merge",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, SHEETS), List.of(404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/token",
                     "A participant's personal token, link and calendar link", Caller.ORGANIZER, false, List.of(),
