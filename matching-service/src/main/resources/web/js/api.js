@@ -7,11 +7,12 @@
 
   /** An error answer of the API, carrying the problem+json fields people need to read. */
   class ApiError extends Error {
-    constructor(status, title, detail) {
+    constructor(status, title, detail, errors) {
       super(detail || title || ('HTTP ' + status));
       this.status = status;
       this.title = title || ('HTTP ' + status);
       this.detail = detail || '';
+      this.errors = errors || []; // every problem of a bad upload (a workbook), one line each
     }
   }
 
@@ -25,6 +26,7 @@
     solve: (id) => `/api/events/${enc(id)}/solve`,
     solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
     schedule: (id) => `/api/events/${enc(id)}/schedule`,
+    participants: (id) => `/api/events/${enc(id)}/participants`,
     repair: (id) => `/api/events/${enc(id)}/repair`,
     publish: (id) => `/api/events/${enc(id)}/publish`,
     versions: (id) => `/api/events/${enc(id)}/versions`,
@@ -44,18 +46,20 @@
     const type = response.headers.get('Content-Type') || '';
     let title = response.statusText;
     let detail = '';
+    let errors = [];
     try {
       if (type.includes('json')) {
         const body = await response.json();
         title = body.title || title;
         detail = body.detail || body.message || '';
+        if (Array.isArray(body.errors)) errors = body.errors.map(String);
       } else {
         detail = (await response.text()).trim().slice(0, 500);
       }
     } catch (ignored) {
       // The status alone still says what happened.
     }
-    return new ApiError(response.status, title, detail);
+    return new ApiError(response.status, title, detail, errors);
   }
 
   /** Calls the API with the given bearer token; resolves to parsed JSON, text or null (204). */
@@ -119,5 +123,29 @@
     return { done, abort: () => controller.abort() };
   }
 
-  B2G.api = { ApiError, paths, call, stream };
+  /**
+   * Downloads what the API sends for this Accept (a workbook or CSV) and hands it to the browser to save, under the
+   * file name of its Content-Disposition; resolves to that name.
+   */
+  async function download(path, token, accept) {
+    const headers = { Accept: accept };
+    if (token) headers.Authorization = 'Bearer ' + token;
+    const response = await fetch(path, { headers, cache: 'no-store' });
+    if (!response.ok) throw await problemOf(response);
+    const disposition = response.headers.get('Content-Disposition') || '';
+    const exact = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    const plain = /filename="([^"]+)"/i.exec(disposition);
+    const name = exact ? decodeURIComponent(exact[1]) : plain ? plain[1] : 'download';
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.setAttribute('href', url);
+    link.setAttribute('download', name);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return name;
+  }
+
+  B2G.api = { ApiError, paths, call, stream, download };
 })();

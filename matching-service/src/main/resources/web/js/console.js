@@ -131,6 +131,7 @@
     $('upload-ok').hidden = true;
     const file = $('event-file').files[0];
     if (!file) return;
+    if (isWorkbook(file)) { uploadWorkbook(file); return; }
     const text = await file.text();
     try {
       JSON.parse(text);
@@ -152,6 +153,37 @@
       showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail });
     } finally {
       $('upload').disabled = false;
+    }
+  }
+
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  function isWorkbook(file) { return file.type === XLSX || /\.xlsx$/i.test(file.name); }
+
+  /** An .xlsx workbook goes as it is: the service imports it and lists every problem it finds, one per line. */
+  async function uploadWorkbook(file) {
+    $('upload').disabled = true;
+    try {
+      const created = await call('POST', api.paths.events(), { body: file, contentType: XLSX });
+      $('upload-ok').textContent = `Created event ${created && created.id} from ${file.name}.`;
+      $('upload-ok').hidden = false;
+      $('upload-form').reset();
+      if (created && created.id) location.hash = '#/events/' + encodeURIComponent(created.id);
+      else loadEvents();
+    } catch (error) {
+      const list = error.errors && error.errors.length > 1 ? '\n' + error.errors.join('\n') : '';
+      if (!handleAuth(error)) showError($('upload-error'), { title: `${file.name} was not accepted (${error.title})`, detail: error.detail + list });
+    } finally {
+      $('upload').disabled = false;
+    }
+  }
+
+  /** Saves a sheet of the open event (schedule or participants) as the browser's download; errors go to box. */
+  async function downloadSheet(path, accept, box) {
+    showError(box, null);
+    try {
+      await api.download(path, token(), accept);
+    } catch (error) {
+      if (!handleAuth(error)) showError(box, error);
     }
   }
 
@@ -801,6 +833,9 @@
   $('self-service-on').addEventListener('change', switchSelfService);
   $('grid-filter').addEventListener('change', applyFilter);
   $('grid-find').addEventListener('input', findInGrid);
+  $('schedule-xlsx').addEventListener('click', () => downloadSheet(api.paths.schedule(state.id), XLSX, $('schedule-error')));
+  $('schedule-csv').addEventListener('click', () => downloadSheet(api.paths.schedule(state.id), 'text/csv', $('schedule-error')));
+  $('participants-xlsx').addEventListener('click', () => downloadSheet(api.paths.participants(state.id), XLSX, $('participants-error')));
   $('match-role').addEventListener('change', renderMatches);
   $('match-filter').addEventListener('input', renderMatches);
   $('back').addEventListener('click', (e) => { e.preventDefault(); location.hash = ''; });

@@ -20,6 +20,14 @@ public final class Arguments {
 
     /** @param known option names (without dashes) the verb accepts; each takes one value */
     public static Arguments parse(String verb, List<String> args, Set<String> known) {
+        return parse(verb, args, known, Set.of());
+    }
+
+    /**
+     * @param known option names (without dashes) the verb accepts with one value each
+     * @param flags option names that take no value ({@code --json}); {@link #has} tells whether they were given
+     */
+    public static Arguments parse(String verb, List<String> args, Set<String> known, Set<String> flags) {
         Arguments parsed = new Arguments();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -31,9 +39,15 @@ public final class Arguments {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
+                if (flags.contains(name) && value == null) {
+                    parsed.options.put(name, "true");
+                    continue;
+                }
                 if (!known.contains(name)) {
+                    List<String> all = new ArrayList<>(known);
+                    all.addAll(flags);
                     throw new InputException("b2g " + verb + ": unknown option --" + name + "; expected one of --"
-                            + String.join(", --", known.stream().sorted().toList()) + ".");
+                            + String.join(", --", all.stream().sorted().toList()) + ".");
                 }
                 if (value == null) {
                     if (i + 1 >= args.size()) {

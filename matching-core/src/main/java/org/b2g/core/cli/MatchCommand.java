@@ -11,28 +11,37 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventFiles;
 import org.b2g.core.io.InputException;
+import org.b2g.core.io.ReasonJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.matching.Relevance;
 
 /**
- * {@code b2g match EVENT.json [--top 5]}: the candidate meetings of an event, ranked per participant by the weight
+ * {@code b2g match EVENT.json [--top 5] [--json]}: the candidate meetings of an event, ranked per participant by the weight
  * the solver will give them, with relevance, origin and reasons; then how long scoring took. Lets an organizer
  * check who the engine wants to put together before anything is scheduled.
  */
 final class MatchCommand implements Command {
 
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments arguments = Arguments.parse("match", args, Set.of("top"));
+        Arguments arguments = Arguments.parse("match", args, Set.of("top"), Set.of("json"));
         if (arguments.positional().size() != 1) {
-            throw new InputException("usage: b2g match EVENT.json [--top 5]");
+            throw new InputException("usage: b2g match EVENT.json [--top 5] [--json]");
         }
+        boolean json = arguments.has("json");
+        JsonArrayBuilder ranked = JSON.createArrayBuilder();
         int top = arguments.intOption("top", 5, 1, 1_000);
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
 
@@ -60,6 +69,22 @@ final class MatchCommand implements Command {
             own.sort(Comparator.comparing((Meeting m) -> m.isRequired() ? 0 : 1)
                     .thenComparing(Comparator.comparingLong(Meeting::getWeight).reversed())
                     .thenComparing(Meeting::getId));
+            if (json) {
+                JsonArrayBuilder list = JSON.createArrayBuilder();
+                for (Meeting m : own.subList(0, Math.min(top, own.size()))) {
+                    JsonArrayBuilder reasons = JSON.createArrayBuilder();
+                    m.getReasons().forEach(reasons::add);
+                    list.add(JSON.createObjectBuilder().add("counterpart", m.counterpart(participant).id())
+                            .add("origin", m.getOrigin().code())
+                            .add("relevance", Math.round(m.getRelevance() * 1000) / 1000.0)
+                            .add("weight", m.getWeight()).add("reasons", reasons)
+                            .add("reasonCodes", ReasonJson.toJson(m.getReasonDetails())));
+                }
+                ranked.add(JSON.createObjectBuilder().add("participant", participant.id())
+                        .add("name", participant.label()).add("role", participant.role().code())
+                        .add("candidates", list));
+                continue;
+            }
             out.printf(Locale.ROOT, "%s %s (%s): %d candidate%s%n", participant.id(), participant.label(),
                     participant.role().code(), own.size(), own.size() == 1 ? "" : "s");
             for (int i = 0; i < Math.min(top, own.size()); i++) {
@@ -72,7 +97,12 @@ final class MatchCommand implements Command {
                 }
             }
         }
-        if (!without.isEmpty()) {
+        if (json) {
+            JsonArrayBuilder none = JSON.createArrayBuilder();
+            without.forEach(none::add);
+            out.println(JSON.createObjectBuilder().add("format", "b2g-candidates/1").add("event", event.id())
+                    .add("top", top).add("participants", ranked).add("withoutCandidates", none).build());
+        } else if (!without.isEmpty()) {
             out.println("No candidate for: " + String.join(", ", without));
         }
         long startups = event.participants().stream().filter(p -> p.role().code().equals("startup")).count();

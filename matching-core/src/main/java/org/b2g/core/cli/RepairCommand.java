@@ -37,12 +37,13 @@ import org.b2g.core.solver.SolveOptions;
 final class RepairCommand implements Command {
 
     private static final String USAGE = "usage: b2g repair EVENT.json --published SCHEDULE.json [--mode minimal|freeze]"
-            + " [--time-limit 30s] [--out FILE] [--changes FILE] [--seed N] [--move-limit N] [--max-breaks D]";
+            + " [--time-limit 30s] [--unimproved 5s] [--out FILE] [--changes FILE] [--seed N] [--move-limit N]"
+            + " [--max-breaks D]";
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Arguments arguments = Arguments.parse("repair", args, Set.of("published", "mode", "out", "changes",
-                "time-limit", "seed", "move-limit", "max-breaks"));
+                "time-limit", "unimproved", "seed", "move-limit", "max-breaks"));
         if (arguments.positional().size() != 1) {
             throw new InputException("b2g repair: expected one EVENT file but got " + arguments.positional().size()
                     + " arguments; " + USAGE + ".");
@@ -55,6 +56,10 @@ final class RepairCommand implements Command {
         Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
+        }
+        Duration unimproved = arguments.has("unimproved") ? arguments.durationOption("unimproved", null) : null;
+        if (unimproved != null && (unimproved.isNegative() || unimproved.isZero())) {
+            throw new InputException("--unimproved (" + arguments.option("unimproved", "") + ") must be positive.");
         }
         long seed = arguments.longOption("seed", 0L);
         long moveLimit = arguments.longOption("move-limit", 0L);
@@ -78,7 +83,7 @@ final class RepairCommand implements Command {
 
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit))
+        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit, unimproved))
                 .solve(plan.problem(), lastBest::set);
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
         Changes changes = ChangeReport.of(plan, solved);

@@ -55,6 +55,22 @@ class MatchCommandTest {
     }
 
     @Test
+    void writesTheRankingAsJsonForTools(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("event.json"), EVENT);
+        assertEquals(0, match(file.toString(), "--top", "1", "--json"));
+        jakarta.json.JsonObject json = jakarta.json.Json.createReader(
+                new java.io.StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
+        assertEquals("b2g-candidates/1", json.getString("format"));
+        jakarta.json.JsonObject agency = json.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class)
+                .stream().filter(p -> p.getString("participant").equals("a-1")).findFirst().orElseThrow();
+        assertEquals(1, agency.getJsonArray("candidates").size(), "--top 1");
+        jakarta.json.JsonObject first = agency.getJsonArray("candidates").getJsonObject(0);
+        assertEquals("s-2", first.getString("counterpart"));
+        assertEquals("request", first.getString("origin"));
+        assertEquals(first.getJsonArray("reasons").size(), first.getJsonArray("reasonCodes").size());
+    }
+
+    @Test
     void rejectsABadTopWithExitCode2(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("event.json"), EVENT);
         assertEquals(2, match(file.toString(), "--top", "zero"));

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,12 +18,14 @@ import jakarta.json.JsonException;
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
+import org.b2g.core.sheets.EventSheets;
+import org.b2g.core.sheets.Imported;
 import org.b2g.service.Settings;
 
 /**
  * Request bodies, checked in full before anything is stored: size first (413 beyond the limit, without reading
- * further), then UTF-8, then the whole {@code b2g-event/1} reading with its consistency checks, then the event's
- * size against the service's limits and every id against what the database keeps.
+ * further), then UTF-8 (or a workbook's import), then the whole {@code b2g-event/1} reading with its consistency
+ * checks, then the event's size against the service's limits and every id against what the database keeps.
  */
 final class Bodies {
 
@@ -35,6 +38,20 @@ final class Bodies {
 
     /** The body as text; 413 when it is longer than {@code maxBytes}, 400 when empty or not UTF-8. */
     static String text(ServerRequest req, long maxBytes) {
+        byte[] bytes = bytes(req, maxBytes, "a b2g-event/1 JSON document");
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("The body is not UTF-8 text; b2g-event/1 is UTF-8 JSON.");
+        }
+    }
+
+    /** The body's bytes; 413 when there are more than {@code maxBytes}, 400 when there are none. */
+    private static byte[] bytes(ServerRequest req, long maxBytes, String expected) {
         long declared = req.headers().contentLength().orElse(-1L);
         if (declared > maxBytes) {
             throw new ApiException(Status.REQUEST_ENTITY_TOO_LARGE_413, "The body (" + declared
@@ -51,17 +68,44 @@ final class Bodies {
             throw ApiException.badRequest("The body could not be read to its end (" + e.getMessage() + ").");
         }
         if (bytes.length == 0) {
-            throw ApiException.badRequest("The body is empty; expected a b2g-event/1 JSON document.");
+            throw ApiException.badRequest("The body is empty; expected " + expected + ".");
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("The body is not UTF-8 text; b2g-event/1 is UTF-8 JSON.");
+        return bytes;
+    }
+
+    /** An event body as it will be stored ({@code b2g-event/1} JSON text) and as the engine reads it. */
+    record EventBody(String json, Event event) {
+    }
+
+    /**
+     * The event a POST or PUT sends: {@code b2g-event/1} JSON, or an {@code .xlsx} workbook (by Content-Type) that
+     * is imported into the same document first, read by the same event reader (inside the import) and checked
+     * against the same limits; that document's JSON text is what gets stored. A workbook's problems come all at
+     * once, as the {@link InputException} of the import.
+     */
+    static EventBody eventBody(ServerRequest req, Settings settings) {
+        String type = req.headers().contentType().map(t -> t.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
+        if (type.equals(EventSheets.XLSX_MEDIA_TYPE)) {
+            byte[] workbook = bytes(req, settings.maxBodyBytes(), "an .xlsx workbook");
+            // The import has read its document with the JSON reader already: only the service's own checks remain.
+            Imported imported;
+            try {
+                imported = EventSheets.readXlsx(workbook, "uploaded workbook");
+            } catch (InputException | UnsupportedOperationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The workbook import failed on an upload", e);
+                throw ApiException.badRequest("uploaded workbook: could not be read as an event workbook (" + e
+                        + ").");
+            }
+            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()));
         }
+        if (type.equals("text/csv")) {
+            throw ApiException.badRequest("A single CSV file (Content-Type text/csv) cannot hold an event; upload the"
+                    + " .xlsx workbook (Content-Type " + EventSheets.XLSX_MEDIA_TYPE + ") or b2g-event/1 JSON.");
+        }
+        String json = text(req, settings.maxBodyBytes());
+        return new EventBody(json, event(json, settings.limits()));
     }
 
     /**
@@ -82,6 +126,11 @@ final class Bodies {
             LOG.log(Level.WARNING, "The event reader failed on a request body", e);
             throw ApiException.badRequest("request body: not a valid b2g-event/1 document (" + e + ").");
         }
+        return checked(event, limits);
+    }
+
+    /** The event once it fits this service's limits and the database's ids (413 or 400 otherwise). */
+    private static Event checked(Event event, Settings.Limits limits) {
         checkSize(event, limits);
         checkIds(event);
         return event;

@@ -24,7 +24,8 @@ import org.b2g.service.persistence.EventRepository.StoredEvent;
 import org.b2g.service.solving.JobStatus;
 
 /**
- * {@code /api/events}: the organizer's events as {@code b2g-event/1} documents. A body is read and checked in full
+ * {@code /api/events}: the organizer's events as {@code b2g-event/1} documents, sent as JSON or as an {@code .xlsx}
+ * workbook that is imported into one (stored as the JSON it makes). A body is read and checked in full
  * before the one transaction that stores it, so a bad body leaves nothing behind. GET sends the version as ETag and
  * PUT honours {@code If-Match}, so that two organizers editing at once do not lose each other's changes.
  */
@@ -71,10 +72,11 @@ final class EventsService implements HttpService {
 
     private void create(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        String body = Bodies.text(req, backend.settings().maxBodyBytes());
-        Event event = Bodies.event(body, backend.settings().limits());
+        Bodies.EventBody body = Bodies.eventBody(req, backend.settings());
+        Event event = body.event();
         boolean inserted = backend.database().inTransaction(c -> backend.events()
-                .insert(c, event.id(), name(event), event.participants().size(), System.currentTimeMillis(), body));
+                .insert(c, event.id(), name(event), event.participants().size(), System.currentTimeMillis(),
+                        body.json()));
         if (!inserted) {
             throw ApiException.conflict("An event with id (" + event.id() + ") exists already; PUT replaces it.");
         }
@@ -100,8 +102,8 @@ final class EventsService implements HttpService {
         access.organizer(req);
         String id = Paths.param(req, "id");
         int expected = ifMatch(req);
-        String body = Bodies.text(req, backend.settings().maxBodyBytes());
-        Event event = Bodies.event(body, backend.settings().limits());
+        Bodies.EventBody body = Bodies.eventBody(req, backend.settings());
+        Event event = body.event();
         if (!event.id().equals(id)) {
             throw ApiException.badRequest("request body: event.id (" + event.id() + ") differs from the id in the path ("
                     + id + ").");
@@ -114,7 +116,7 @@ final class EventsService implements HttpService {
                 return 0;
             }
             int next = backend.events().replace(c, id, name(event), event.participants().size(),
-                    System.currentTimeMillis(), body, expected);
+                    System.currentTimeMillis(), body.json(), expected);
             if (next > 0) {
                 Set<String> removed = new HashSet<>();
                 for (Participant p : EventJson.read(before.body(), "event " + id).participants()) {

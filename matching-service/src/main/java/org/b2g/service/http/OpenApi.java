@@ -12,6 +12,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import org.b2g.core.sheets.EventSheets;
+
 /**
  * The OpenAPI 3 document of the API, written from one table of operations. A test compares this table with the
  * routes the services register, so the document cannot silently fall behind the code.
@@ -34,6 +36,8 @@ final class OpenApi {
     }
 
     private static final String JSON_TYPE = "application/json";
+    /** JSON by default; a workbook or CSV by {@code Accept}. */
+    private static final String SHEETS = JSON_TYPE + "|" + EventSheets.XLSX_MEDIA_TYPE + "|" + Downloads.CSV_TYPE;
 
     static final List<Operation> OPERATIONS = List.of(
             new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
@@ -42,12 +46,13 @@ final class OpenApi {
                     List.of(), Map.of(200, JSON_TYPE), List.of(400)),
             new Operation("get", "/api/events", "List the events, each with the state of its last solve",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
-            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document", Caller.ORGANIZER,
-                    true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
+            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook",
+                    Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),
-            new Operation("put", "/api/events/{id}", "Replace the event (only the version If-Match names, when sent);"
-                    + " a schedule solved before becomes stale; removed participants lose their agenda and link",
+            new Operation("put", "/api/events/{id}", "Replace the event (b2g-event/1 or .xlsx; only the version"
+                    + " If-Match names, when sent); a schedule solved before becomes stale; removed participants lose"
+                    + " their agenda and link",
                     Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 409, 412, 413)),
             new Operation("delete", "/api/events/{id}", "Delete the event, its schedule and its job; stops solving",
                     Caller.ORGANIZER, false, List.of(), Map.of(204, ""), List.of(404)),
@@ -100,8 +105,9 @@ final class OpenApi {
                     List.of(new Query("token", "string", "The organizer token, for EventSource (no header)")),
                     Map.of(200, "text/event-stream"), List.of(404)),
             new Operation("get", "/api/events/{id}/schedule",
-                    "The last schedule (b2g-schedule/1) with unscheduled list, metrics and 'stale'",
-                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+                    "The last schedule (b2g-schedule/1) with unscheduled list, metrics and 'stale'; with Accept an"
+                    + " .xlsx workbook (meetings, agendas, grid, unscheduled) or the meetings as CSV",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, SHEETS), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/candidates",
                     "Ranked candidate meetings with origin, relevance and reasons", Caller.ORGANIZER, false,
                     List.of(new Query("participant", "string", "Only the candidates of this participant")),
@@ -109,8 +115,10 @@ final class OpenApi {
             new Operation("get", "/api/events/{id}/feasibility",
                     "Causes that make the required meetings impossible, found before solving", Caller.ORGANIZER,
                     false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 503)),
-            new Operation("get", "/api/events/{id}/participants", "Participants with their personal links",
-                    Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants",
+                    "Participants with their personal links; with Accept a sheet (.xlsx or CSV: id, name, role, email,"
+                    + " link, calendar) for a mail merge",
+                    Caller.ORGANIZER, false, List.of(), Map.of(200, SHEETS), List.of(404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/token",
                     "A participant's personal token, link and calendar link", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),
@@ -179,7 +187,10 @@ final class OpenApi {
                         .add("title", JSON.createObjectBuilder().add("type", "string"))
                         .add("status", JSON.createObjectBuilder().add("type", "integer"))
                         .add("detail", JSON.createObjectBuilder().add("type", "string"))
-                        .add("instance", JSON.createObjectBuilder().add("type", "string")))
+                        .add("instance", JSON.createObjectBuilder().add("type", "string"))
+                        .add("errors", JSON.createObjectBuilder().add("type", "array")
+                                .add("description", "Every problem of a bad input, one line each")
+                                .add("items", JSON.createObjectBuilder().add("type", "string"))))
                 .build();
         return JSON.createObjectBuilder()
                 .add("openapi", "3.0.3")
@@ -226,9 +237,14 @@ final class OpenApi {
         json.add("parameters", parameters);
         if (op.eventBody()) {
             json.add("requestBody", JSON.createObjectBuilder().add("required", true)
-                    .add("description", "A b2g-event/1 document (docs/formats.md)")
-                    .add("content", JSON.createObjectBuilder().add(JSON_TYPE, JSON.createObjectBuilder()
-                            .add("schema", JSON.createObjectBuilder().add("type", "object")))));
+                    .add("description", "A b2g-event/1 document (docs/formats.md) or an .xlsx workbook in the"
+                            + " spreadsheet layout (docs/spreadsheets.md), imported into one")
+                    .add("content", JSON.createObjectBuilder()
+                            .add(JSON_TYPE, JSON.createObjectBuilder()
+                                    .add("schema", JSON.createObjectBuilder().add("type", "object")))
+                            .add(EventSheets.XLSX_MEDIA_TYPE, JSON.createObjectBuilder()
+                                    .add("schema", JSON.createObjectBuilder().add("type", "string")
+                                            .add("format", "binary")))));
         }
         String small = BODIES.get(op.method() + " " + op.path());
         if (small != null) {

@@ -3,7 +3,10 @@ package org.b2g.service.http;
 import static org.b2g.service.JsonFactory.JSON;
 
 import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.helidon.common.media.type.MediaType;
@@ -15,20 +18,26 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.io.EventJson;
 import org.b2g.service.Backend;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.PersonalLinks;
 import org.b2g.service.persistence.EventRepository.LinkKey;
+import org.b2g.service.persistence.EventRepository.StoredEvent;
 import org.b2g.service.persistence.ScheduleRepository.StoredAgenda;
 
 /**
- * {@code /api/events/{id}/participants}: the organizer's list with personal links, a participant's token (and its
+ * {@code /api/events/{id}/participants}: the organizer's list with personal links (JSON, or a sheet for a mail merge
+ * with {@code Accept} of the {@code .xlsx} media type or {@code text/csv}), a participant's token (and its
  * rotation, which revokes the old link), and a participant's agenda, as JSON ({@code b2g-agenda/1}) or iCalendar.
  * An agenda opens to the organizer and to that participant's own current token only.
  */
@@ -54,7 +63,8 @@ final class ParticipantsService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        Event event = EventLookup.read(backend, Paths.param(req, "id"));
+        StoredEvent stored = EventLookup.stored(backend, Paths.param(req, "id"));
+        Event event = EventJson.read(stored.body(), "event " + stored.id());
         record Links(LinkKey key, Map<String, Integer> generations) {
         }
         Links links = backend.database().inTransaction(c -> new Links(backend.events().linkKey(c, event.id()),
@@ -63,6 +73,11 @@ final class ParticipantsService implements HttpService {
             throw EventLookup.notFound(event.id());
         }
         String base = Paths.baseUrl(req, backend.settings());
+        Downloads.Kind kind = Downloads.wanted(req);
+        if (kind != Downloads.Kind.JSON) {
+            sendSheet(res, kind, event, stored.body(), links.key(), links.generations(), base);
+            return;
+        }
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Participant participant : event.participants()) {
             String token = backend.credentials().participantToken(links.key().key(), participant.id(),
@@ -73,6 +88,53 @@ final class ParticipantsService implements HttpService {
                             participant.id(), token)));
         }
         res.send(JSON.createObjectBuilder().add("event", event.id()).add("participants", list).build());
+    }
+
+    /**
+     * The list as one sheet for a mail merge: id, name, role, email (when the event document has any), the personal
+     * link and the calendar link, in the event's order.
+     */
+    private void sendSheet(ServerResponse res, Downloads.Kind kind, Event event, String document, LinkKey key,
+            Map<String, Integer> generations, String base) {
+        Map<String, String> emails = emails(document);
+        List<String> headers = new ArrayList<>(List.of("id", "name", "role"));
+        if (!emails.isEmpty()) {
+            headers.add("email");
+        }
+        headers.addAll(List.of("link", "calendar"));
+        List<List<String>> rows = new ArrayList<>(event.participants().size());
+        for (Participant participant : event.participants()) {
+            String token = backend.credentials().participantToken(key.key(), participant.id(),
+                    generations.getOrDefault(participant.id(), 0));
+            List<String> row = new ArrayList<>(List.of(participant.id(), participant.label(),
+                    participant.role().name().toLowerCase(Locale.ROOT)));
+            if (!emails.isEmpty()) {
+                row.add(emails.getOrDefault(participant.id(), ""));
+            }
+            row.add(PersonalLinks.agenda(base, backend.settings().linkTemplate(), event.id(), participant.id(), token));
+            row.add(PersonalLinks.calendar(base, event.id(), participant.id(), token));
+            rows.add(row);
+        }
+        Downloads.send(res, kind, event.id(), "participants",
+                Downloads.table(kind, "participants", headers, rows));
+    }
+
+    /** The {@code email} of each participant of a {@code b2g-event/1} document that has one (the engine ignores it). */
+    private static Map<String, String> emails(String document) {
+        JsonObject root;
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(document))) {
+            root = reader.readObject();
+        }
+        Map<String, String> emails = new HashMap<>();
+        if (root.get("participants") instanceof JsonArray participants) {
+            for (JsonValue value : participants) {
+                if (value instanceof JsonObject p && p.get("id") instanceof JsonString id
+                        && p.get("email") instanceof JsonString email && !email.getString().isBlank()) {
+                    emails.put(id.getString(), email.getString().strip());
+                }
+            }
+        }
+        return emails;
     }
 
     private void token(ServerRequest req, ServerResponse res) {

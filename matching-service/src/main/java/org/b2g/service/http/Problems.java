@@ -3,6 +3,7 @@ package org.b2g.service.http;
 import static org.b2g.service.JsonFactory.JSON;
 
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -13,6 +14,9 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
 import org.b2g.core.io.InputException;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.solving.Publication;
@@ -21,7 +25,8 @@ import org.b2g.service.solving.SolveRejectedException;
 
 /**
  * The one place where failures become HTTP statuses, as {@code application/problem+json} (RFC 9457). Bad input is
- * a 4xx whose {@code detail} names the field and value; only the service's own faults are 5xx.
+ * a 4xx whose {@code detail} names the field and value (and, for input with several problems, {@code errors} lists
+ * them all, one line each); only the service's own faults are 5xx.
  */
 final class Problems {
 
@@ -33,7 +38,7 @@ final class Problems {
 
     static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, (req, res, e) -> send(req, res, e.status(), e.getMessage()))
-                .error(InputException.class, (req, res, e) -> send(req, res, Status.BAD_REQUEST_400, e.getMessage()))
+                .error(InputException.class, Problems::badInput)
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
                     case NO_SUCH_EVENT, NO_SUCH_MEETING -> Status.NOT_FOUND_404;
@@ -84,7 +89,23 @@ final class Problems {
         };
     }
 
+    /**
+     * Bad input, with every problem the reader found (a workbook import finds them all at once) in {@code errors},
+     * one line each, so that a client can show the list; {@code detail} is the summary line.
+     */
+    private static void badInput(ServerRequest req, ServerResponse res, InputException e) {
+        List<String> errors = e.problems();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String detail = errors.size() > 1 ? message.lines().findFirst().orElse(message) : message;
+        send(req, res, Status.BAD_REQUEST_400, detail, errors);
+    }
+
     static void send(ServerRequest req, ServerResponse res, Status status, String detail) {
+        send(req, res, status, detail, List.of());
+    }
+
+    private static void send(ServerRequest req, ServerResponse res, Status status, String detail,
+            List<String> errors) {
         if (res.isSent()) {
             return;
         }
@@ -93,17 +114,25 @@ final class Problems {
         }
         res.status(status);
         res.header(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
-        res.send(body(status, detail, req.prologue().uriPath().path()));
+        res.send(body(status, detail, req.prologue().uriPath().path(), errors));
     }
 
     private static String body(Status status, String detail, String instance) {
-        return JSON.createObjectBuilder()
+        return body(status, detail, instance, List.of());
+    }
+
+    private static String body(Status status, String detail, String instance, List<String> errors) {
+        JsonObjectBuilder problem = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", status.reasonPhrase())
                 .add("status", status.code())
                 .add("detail", detail == null || detail.isBlank() ? status.reasonPhrase() : detail)
-                .add("instance", instance == null ? "" : instance)
-                .build()
-                .toString();
+                .add("instance", instance == null ? "" : instance);
+        if (!errors.isEmpty()) {
+            JsonArrayBuilder list = JSON.createArrayBuilder();
+            errors.forEach(list::add);
+            problem.add("errors", list);
+        }
+        return problem.build().toString();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.b2g.core.io.EventJson;
+import org.b2g.core.sheets.EventWorkbook;
+import org.b2g.datasets.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -328,7 +333,7 @@ class ConsoleBrowserTest {
      * version (one meeting at a lower calendar sequence, one not yet there): the page marks them, in Vietnamese.
      */
     @Test
-    @Order(13)
+    @Order(14)
     void marksWhatChangedSinceTheLastVisit() {
         page.get(personalLink);
         List<WebElement> rows = browser.waiting(QUICK).until(
@@ -368,7 +373,7 @@ class ConsoleBrowserTest {
      * agenda (marked new), and the console lists the request as accepted.
      */
     @Test
-    @Order(14)
+    @Order(15)
     void participantsAskForAndAcceptAMeetingThemselves() {
         page.get(service.uri("/") + "#/events/" + eventId + "/participants");
         WebElement on = visible(By.id("self-service-on"));
@@ -473,9 +478,60 @@ class ConsoleBrowserTest {
         return response.body();
     }
 
-    /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
     @Test
-    @Order(14)
+    @Order(17)
+    void downloadsTheScheduleAndTheParticipantsWithLinksAsWorkbooks() throws Exception {
+        page.get(service.uri("/").toString() + "#/events/" + eventId + "/schedule");
+        visible(By.id("schedule-xlsx")).click();
+        Path schedule = browser.waiting(QUICK).until(d -> downloaded(eventId + "-schedule.xlsx"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(schedule))) {
+            assertEquals(List.of("meetings", "agendas", "grid", "unscheduled"),
+                    List.of(0, 1, 2, 3).stream().map(book::getSheetName).toList());
+            assertTrue(book.getSheet("meetings").getLastRowNum() > 0, "the meetings sheet has meetings");
+        }
+        page.findElement(By.id("tab-participants")).click();
+        int people = browser.waiting(QUICK).until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#participants tbody tr"), 0)).size();
+        visible(By.id("participants-xlsx")).click();
+        Path participants = browser.waiting(QUICK).until(d -> downloaded(eventId + "-participants.xlsx"));
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(participants))) {
+            var sheet = book.getSheet("participants");
+            assertEquals(people, sheet.getLastRowNum());
+            assertTrue(sheet.getRow(1).getCell(3).getStringCellValue().contains("token="),
+                    "the fourth column is the personal link");
+        }
+    }
+
+    @Test
+    @Order(18)
+    void listsEveryProblemOfARefusedWorkbook(@TempDir Path folder) throws Exception {
+        page.get(service.uri("/").toString());
+        visible(By.id("event-file"));
+        ByteArrayOutputStream made = new ByteArrayOutputStream();
+        EventWorkbook.write(EventJson.read(Samples.json(Samples.HCMC_DX_DAY), "sample"), made);
+        Path bad = folder.resolve("registrations.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(made.toByteArray()))) {
+            var sheet = book.getSheet("participants");
+            for (int r = 1; r <= 2; r++) {
+                // A new cell: POI would keep the inline string the writer made beside a value set on the old one.
+                sheet.getRow(r).removeCell(sheet.getRow(r).getCell(1));
+                sheet.getRow(r).createCell(1).setCellValue("stratup");
+            }
+            try (var out = Files.newOutputStream(bad)) {
+                book.write(out);
+            }
+        }
+        upload(bad);
+        WebElement error = visible(By.id("upload-error"));
+        String text = error.getText();
+        assertAll(() -> assertTrue(text.contains("registrations.xlsx was not accepted"), text),
+                () -> assertTrue(text.contains("participants row 2") && text.contains("participants row 3"),
+                        "both rows are listed: " + text));
+    }
+
+    /** On the day: a meeting marked held, and a participant marked absent whose meetings are then cancelled. */
+    @Test
+    @Order(16)
     void marksTheDayHeldAndAnAbsenceThatFreesSlots() {
         page.navigate().to(service.uri("/#/events/" + eventId + "/schedule").toString());
         WebElement card = visible(By.id("day-card"));
@@ -498,6 +554,7 @@ class ConsoleBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve("console-day.png"));
     }
 
+    /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
     private static void assertReasonsInVietnamese(List<WebElement> why) {
         List<String> texts = why.stream().map(WebElement::getText).toList();
         assertTrue(texts.stream().anyMatch(t -> t.contains("đáp ứng nhu cầu") || t.contains("cùng gắn thẻ")

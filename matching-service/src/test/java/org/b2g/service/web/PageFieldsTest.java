@@ -144,6 +144,14 @@ class PageFieldsTest {
                 keys(Json.createReader(new StringReader(response.as(String.class))).readValue(), sent);
             }
         }
+        // A workbook upload the service refuses: the console lists its errors.
+        try (HttpClientResponse refused = client.post("/api/events")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.CONTENT_TYPE, org.b2g.core.sheets.EventSheets.XLSX_MEDIA_TYPE)
+                .submit("not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals(400, refused.status().code());
+            keys(Json.createReader(new StringReader(refused.as(String.class))).readValue(), sent);
+        }
         Set<String> unknown = new TreeSet<>();
         for (String script : SCRIPTS) {
             for (String field : reads(code(script))) {
