@@ -6,13 +6,22 @@ import java.util.Set;
 /**
  * A startup, an agency or a generic company. {@code index} is its position in the event (from 0) so that
  * solvers can keep per-participant state in arrays. {@code maxMeetings} is {@link #UNLIMITED} when not set;
- * {@code homeTable} is a table id or null.
+ * {@code homeTable} is a table id or null; {@code englishName} is the name English readers see (an agency's official
+ * English name), or null when the event gives none.
  */
 public record Participant(String id, int index, Role role, String name, int representatives,
         int minMeetings, int maxMeetings, Set<Integer> unavailableSlots, String homeTable,
-        List<Offering> offerings, List<Need> needs) {
+        List<Offering> offerings, List<Need> needs, String englishName) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
+
+    /** A participant without an English name of its own. */
+    public Participant(String id, int index, Role role, String name, int representatives, int minMeetings,
+            int maxMeetings, Set<Integer> unavailableSlots, String homeTable, List<Offering> offerings,
+            List<Need> needs) {
+        this(id, index, role, name, representatives, minMeetings, maxMeetings, unavailableSlots, homeTable, offerings,
+                needs, null);
+    }
 
     public Participant {
         unavailableSlots = Set.copyOf(unavailableSlots);

@@ -161,7 +161,8 @@ final class EventReader {
         JsonNode homeNode = node.get("homeTable");
         String homeTable = homeNode.present() ? table(homeNode).id() : null;
         return new Participant(id, index, role, node.get("name").textOr(null), representatives, minMeetings,
-                maxMeetings, unavailable, homeTable, offerings(node.get("offerings")), needs(node.get("needs")));
+                maxMeetings, unavailable, homeTable, offerings(node.get("offerings")), needs(node.get("needs")),
+                node.get("englishName").textOr(null));
     }
 
     private static List<Offering> offerings(JsonNode node) {

@@ -126,16 +126,22 @@ final class AgendaJson {
         JsonObjectBuilder party = JSON.createObjectBuilder().add("id", counterpartId);
         if (counterpart != null) {
             party.add("name", counterpart.label());
+            if (counterpart.englishName() != null) {
+                party.add("englishName", counterpart.englishName());
+            }
         }
         return json.add("counterpart", party).build();
     }
 
     private static JsonObject party(Participant participant) {
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder party = JSON.createObjectBuilder()
                 .add("id", participant.id())
                 .add("name", participant.label())
-                .add("role", participant.role().code())
-                .build();
+                .add("role", participant.role().code());
+        if (participant.englishName() != null) {
+            party.add("englishName", participant.englishName());
+        }
+        return party.build();
     }
 
     /** Scheduled meetings by slot, then table, then id: the order of agendas and of calendar identities. */
