@@ -47,6 +47,8 @@ public final class Repair {
 
     /** Options at counterparts with room, per startup or agency without a standing published meeting. */
     static final int NEWCOMER_OPTIONS = 3;
+    /** Id prefix of meetings two participants agreed on themselves, in the service's self-service. */
+    public static final String AGREED_PREFIX = "self-";
 
     private final Event event;
     private final RepairMode mode;
@@ -159,7 +161,7 @@ public final class Repair {
         }
         Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
         if (meeting == null) {
-            if (placement.origin() != Origin.RECOMMENDED) {
+            if (placement.origin() != Origin.RECOMMENDED && !agreedDirectly(placement)) {
                 return new PublishedMeeting(placement, null, Status.GONE, null, null,
                         placement.origin() == Origin.REQUIRED
                                 ? "the required meeting " + placement.id() + " was removed from the event"
@@ -257,14 +259,26 @@ public final class Repair {
         return (int) Math.min(p.maxMeetings(), (long) Math.max(1, p.representatives()) * slots);
     }
 
-    /** A published recommendation stands although relevance ranks the pair lower now: nobody withdrew it. */
+    /**
+     * A meeting the two participants agreed on themselves (self-service: its id starts with {@value #AGREED_PREFIX})
+     * has no request in the event, yet nobody withdrew it.
+     */
+    private static boolean agreedDirectly(Placement placement) {
+        return placement.id() != null && placement.id().startsWith(AGREED_PREFIX);
+    }
+
+    /**
+     * A published recommendation (or a meeting two participants agreed on themselves) stands although the current
+     * candidates do not hold the pair: nobody withdrew it.
+     */
     private Meeting recommendationAgain(Placement placement, Participant a, Participant b) {
         String id = placement.id() == null || usedIds.contains(placement.id())
                 ? unique("p-" + a.id() + "-" + b.id()) : placement.id();
         usedIds.add(id);
-        return new Meeting(id, a, b, Origin.RECOMMENDED, ScoreWeights.PUBLISHED_DROPPED, 0.0,
-                List.of("recommended in the published schedule"), null,
-                Meetings.allowedSlots(event, a, b, null), event.tables(), List.of());
+        boolean agreed = agreedDirectly(placement);
+        return new Meeting(id, a, b, agreed ? Origin.REQUEST : Origin.RECOMMENDED, ScoreWeights.PUBLISHED_DROPPED,
+                0.0, List.of(agreed ? "agreed by both in self-service" : "recommended in the published schedule"),
+                null, Meetings.allowedSlots(event, a, b, null), event.tables(), List.of());
     }
 
     private String unique(String id) {

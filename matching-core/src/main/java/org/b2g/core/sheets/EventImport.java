@@ -47,7 +47,7 @@ final class EventImport {
     static final List<String> TABLES = List.of("id", "name");
     static final List<String> PARTICIPANTS = List.of("id", "role", "name", "email", "representatives",
             "minMeetings", "maxMeetings", "unavailable", "homeTable", "tags", "offering", "offeringDescription",
-            "need", "needDescription", "needPriority");
+            "need", "needDescription", "needPriority", "englishName");
     static final List<String> OFFERINGS = List.of("participant", "id", "title", "description", "tags");
     static final List<String> NEEDS = List.of("participant", "id", "title", "description", "tags", "priority");
     static final List<String> REQUESTS = List.of("from", "to", "priority");
@@ -592,6 +592,9 @@ final class EventImport {
             }
             if (!row.get("name").isEmpty()) {
                 json.add("name", row.get("name"));
+            }
+            if (!row.get("englishName").isEmpty()) {
+                json.add("englishName", row.get("englishName"));
             }
             if (!row.get("email").isEmpty()) {
                 json.add("email", row.get("email"));

@@ -150,9 +150,11 @@ public final class EventWorkbook {
                     p.representatives() == 1 ? null : p.representatives(),
                     p.minMeetings() == 0 ? null : p.minMeetings(),
                     p.maxMeetings() == Participant.UNLIMITED ? null : p.maxMeetings(),
-                    ranges(p.unavailableSlots()), p.homeTable()));
+                    ranges(p.unavailableSlots()), p.homeTable(), p.englishName()));
         }
-        return new SheetData("participants", EventImport.PARTICIPANTS.subList(0, 9), rows);
+        List<String> columns = new ArrayList<>(EventImport.PARTICIPANTS.subList(0, 9));
+        columns.add("englishName");
+        return new SheetData("participants", columns, rows);
     }
 
     /** Slot numbers as ranges: {1, 2, 3, 7} is "1-3; 7". */

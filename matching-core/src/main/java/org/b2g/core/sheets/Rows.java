@@ -16,7 +16,7 @@ final class Rows {
     /** Vietnamese (and JSON) header aliases, folded by {@link Text#key}, to the column they mean. */
     static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("ma", "id"), Map.entry("vaitro", "role"), Map.entry("ten", "name"),
-            Map.entry("tentochuc", "name"), Map.entry("the", "tags"), Map.entry("tieude", "title"),
+            Map.entry("tentochuc", "name"), Map.entry("tentienganh", "englishName"), Map.entry("the", "tags"), Map.entry("tieude", "title"),
             Map.entry("mota", "description"), Map.entry("mucuutien", "priority"),
             Map.entry("sodaidien", "representatives"), Map.entry("tu", "from"), Map.entry("den", "to"),
             Map.entry("lydo", "reason"), Map.entry("unavailableslots", "unavailable"),

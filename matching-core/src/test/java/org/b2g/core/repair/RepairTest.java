@@ -288,4 +288,16 @@ class RepairTest {
         assertEquals(List.of("s-2", "a-2"), changes.added().get(0).participants());
         assertEquals(4, changes.peopleAffected());
     }
+
+    @Test
+    void keepsAMeetingBothSidesAgreedOnInSelfService() {
+        Event event = EventBuilder.slots(2).tables(1).startup("s-1").agency("a-1").build();
+        ScheduleFile agreed = published(new Placement(Repair.AGREED_PREFIX + "r-7", "s-1", "a-1", 2, "T1",
+                Origin.REQUEST));
+
+        Result result = repair(event, agreed, RepairMode.MINIMAL);
+
+        assertEquals(1, result.changes().kept(), "no request in the event, but nobody withdrew it");
+        assertEquals(List.of(), result.changes().cancelled());
+    }
 }

@@ -447,7 +447,7 @@ public final class SelfService {
                 return candidate.getId();
             }
         }
-        return "self-" + request.id();
+        return org.b2g.core.repair.Repair.AGREED_PREFIX + request.id();
     }
 
     private static JsonObject placement(Event event, String meetingId, StoredRequest request,
