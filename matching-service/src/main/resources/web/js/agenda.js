@@ -41,7 +41,13 @@
 
   /** The other participant of a meeting as the agenda gives it; a cancelled meeting may know only its id. */
   function counterpartOf(m) {
-    return { ...m.counterpart, name: m.counterpart.name || m.counterpart.id };
+    return { ...m.counterpart, name: nameOf(m.counterpart) };
+  }
+
+  /** A participant's name as this reader reads it: the English name in English when the event gives one. */
+  function nameOf(p) {
+    if (!p) return '';
+    return (i18n.language() === 'en' && p.englishName) || p.name || p.id;
   }
 
   /** Each meeting's calendar sequence and whether it was cancelled, by uid: what a visit has seen. */
@@ -119,7 +125,7 @@
     $('loading').hidden = true;
     const me = agenda.participant || {};
     const event = typeof agenda.event === 'object' && agenda.event ? agenda.event : { id: agenda.event || eventId };
-    const name = me.name || participantId;
+    const name = nameOf(me) || participantId;
     document.title = `${t('title', { name })} · ${event.name || event.id}`;
     $('event-name').textContent = event.name || event.id || '';
     $('who').textContent = t('title', { name });
