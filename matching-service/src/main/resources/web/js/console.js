@@ -382,7 +382,7 @@
 
   function resetProgress() {
     $('progress-box').hidden = true;
-    for (const field of ['p-state', 'p-score', 'p-placed', 'p-time']) $(field).textContent = '—';
+    for (const field of ['p-state', 'p-score', 'p-placed', 'p-time', 'p-moves']) $(field).textContent = '—';
     $('solve-progress').value = 0;
     showError($('solve-error'), null);
   }
@@ -415,7 +415,7 @@
     $('stop').disabled = false;
     state.started = performance.now();
     // A new job starts from nothing: the last job's figures must not pass for this one's.
-    for (const field of ['p-score', 'p-placed', 'p-time']) $(field).textContent = '—';
+    for (const field of ['p-score', 'p-placed', 'p-time', 'p-moves']) $(field).textContent = '—';
     showProgress(first);
     const job = api.stream(api.paths.solveStream(id), token(), (name, data) => {
       let update;
@@ -485,6 +485,7 @@
     $('p-placed').textContent = update.candidates ? `${update.scheduled} of ${update.candidates}` : String(update.scheduled);
     const elapsed = elapsedOf(update, done);
     if (elapsed !== undefined && !Number.isNaN(elapsed)) $('p-time').textContent = seconds(elapsed);
+    if (update.movesTried) $('p-moves').textContent = update.movesTried.toLocaleString('en');
     const bar = $('solve-progress');
     bar.value = done ? 100 : Math.min(99, Math.round(100 * (elapsed || 0) / (state.timeLimit * 1000)));
     bar.setAttribute('aria-valuetext', done ? 'done' : bar.value + '% of the time limit');

@@ -58,10 +58,23 @@ public final class Scheduler {
         return solveReporting(problem, onBest).schedule();
     }
 
+    /** The kernel of this scheduler's last solve, for progress read from another thread. */
+    private volatile KernelPhase current;
+
+    /**
+     * Moves the running solve has tried so far (to the nearest thousand or so), safe to call from another thread:
+     * progress that shows the search working between two better schedules.
+     */
+    public long movesTried() {
+        KernelPhase kernel = current;
+        return kernel == null ? 0 : kernel.movesTried();
+    }
+
     /** As {@link #solve}, with when the best schedule was found and why the solve stopped. */
     public SolveReport solveReporting(MeetingSchedule problem, Consumer<Progress> onBest) {
         TimeBudget budget = TimeBudget.startingNow(options.timeLimit());
         KernelPhase kernel = new KernelPhase(options, budget, terminate::get, onBest);
+        current = kernel;
         // The kernel watches the stop flag itself; OptaPlanner's own early termination would skip the phase
         // altogether when it comes before the phase starts, and leave the schedule without any slot.
         kernel.start(problem); // searches while OptaPlanner builds its solver and scores the problem

@@ -101,7 +101,8 @@ final class OpenApi {
             new Operation("delete", "/api/events/{id}/solve", "Stop solving early and keep the best schedule",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/solve/stream",
-                    "Server-Sent Events: 'progress' at each new best and at least every second, then 'done'", Caller.ORGANIZER, false,
+                    "Server-Sent Events: 'progress' at each new best and at least every second (time, best score, meetings"
+                            + " placed, moves tried), then 'done'", Caller.ORGANIZER, false,
                     List.of(new Query("token", "string", "The organizer token, for EventSource (no header)")),
                     Map.of(200, "text/event-stream"), List.of(404)),
             new Operation("get", "/api/events/{id}/schedule",

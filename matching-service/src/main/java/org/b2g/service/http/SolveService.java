@@ -1,5 +1,7 @@
 package org.b2g.service.http;
 
+import static org.b2g.service.JsonFactory.JSON;
+
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.helidon.webserver.sse.SseSink;
+
+import jakarta.json.JsonObject;
 
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
@@ -75,7 +79,7 @@ final class SolveService implements HttpService {
         if (status == null) {
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
-        res.send(Views.job(status, isStale(status)));
+        res.send(withMoves(Views.job(status, isStale(status)), status, id));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
@@ -126,7 +130,7 @@ final class SolveService implements HttpService {
                 }
                 sink.emit(SseEvent.builder()
                         .name(status.finished() ? "done" : "progress")
-                        .data(Views.job(status, false).toString())
+                        .data(withMoves(Views.job(status, false), status, id).toString())
                         .build());
                 if (status.finished()) {
                     return;
@@ -141,6 +145,12 @@ final class SolveService implements HttpService {
                 unsubscribe.run();
             }
         }
+    }
+
+    /** A running job's answer with the moves its search has tried so far: progress between two better schedules. */
+    private JsonObject withMoves(JsonObject job, JobStatus status, String id) {
+        return status.finished() ? job
+                : JSON.createObjectBuilder(job).add("movesTried", backend.solving().movesTried(id)).build();
     }
 
     private SolveOptions options(ServerRequest req) {

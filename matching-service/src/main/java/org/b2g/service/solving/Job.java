@@ -65,6 +65,12 @@ final class Job implements Runnable {
         return status;
     }
 
+    /** Moves the solver has tried so far, while it runs (0 before and after). */
+    long movesTried() {
+        Scheduler running = scheduler;
+        return running == null || status.finished() ? 0 : running.movesTried();
+    }
+
     /** Lets {@link #run} begin: called when the transaction that registered the job has ended. */
     void admit() {
         admitted.countDown();

@@ -184,6 +184,12 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
+    /** Moves the event's running job has tried so far; 0 when none runs in this process. */
+    public long movesTried(String eventId) {
+        Job job = jobs.get(eventId);
+        return job == null ? 0 : job.movesTried();
+    }
+
     /** The running or last job of the event (from memory, else from the database), or null when there was none. */
     public JobStatus status(String eventId) {
         Job job = current(eventId);

@@ -96,6 +96,22 @@ class SolveJobsTest {
     }
 
     @Test
+    void countsTheMovesARunningJobHasTried() throws Exception {
+        // The HCMC sample takes a while to prove anything; no stop for want of a better schedule either.
+        store("busy", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
+                .replace("\"hcmc-dx-day-2024\"", "\"busy\""));
+        backend.solving().start("busy", new SolveOptions(Duration.ofMinutes(5), 0L, 0L, Duration.ofMinutes(5)));
+        long tried = 0;
+        for (int i = 0; i < 100 && tried == 0; i++) {
+            Thread.sleep(100);
+            tried = backend.solving().movesTried("busy");
+        }
+        assertTrue(tried > 0, "the search reports moves while it runs");
+        backend.solving().stop("busy", Duration.ofSeconds(20));
+        assertEquals(0, backend.solving().movesTried("busy"), "nothing runs any more");
+    }
+
+    @Test
     void solvesSeveralEventsAtOnce() throws Exception {
         store("a", TestService.sampleEvent("a"));
         store("b", TestService.sampleEvent("b"));

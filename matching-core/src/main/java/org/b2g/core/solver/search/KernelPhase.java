@@ -92,6 +92,15 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         cancelled.set(true);
     }
 
+    /** The running search's termination, which counts the moves tried; null before the search starts. */
+    private volatile Termination running;
+
+    /** Moves tried so far by the running search (to the nearest thousand or so), from any thread. */
+    public long movesTried() {
+        Termination termination = running;
+        return termination == null ? 0 : termination.movesTried();
+    }
+
     /** Slot moves evaluated by the search, once it has ended. */
     public long moves() {
         Outcome done = outcome;
@@ -179,6 +188,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, halt);
         Termination termination = new Termination(moveLimit, BreakBound.of(model), budget::searchEnd, unimprovedNanos,
                 model.meetingCount, halt);
+        running = termination;
         SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed,
                 termination, (state, moveCount) -> improved(state));
         int[] slots = search.slots();

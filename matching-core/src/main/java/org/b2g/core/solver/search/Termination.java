@@ -83,8 +83,19 @@ final class Termination {
         }
     }
 
-    /** Whether a copy that made {@code moves} moves should stop; checked every thousand moves or so. */
+    /** Moves tried by all copies so far, counted in the thousands between two checks (for progress reports). */
+    private final java.util.concurrent.atomic.LongAdder tried = new java.util.concurrent.atomic.LongAdder();
+
+    /** Moves tried by all copies so far, to the nearest thousand or so; safe from any thread. */
+    long movesTried() {
+        return tried.sum();
+    }
+
+    /** Whether a copy that made {@code moves} moves should stop; checked every 1,024 moves. */
     boolean shouldStop(long moves) {
+        if (moves > 0) {
+            tried.add(1024);
+        }
         if (aborted || stop.getAsBoolean()) {
             return end(StopReason.TERMINATED);
         }
