@@ -53,19 +53,7 @@ final class RepairCommand implements Command {
                     + USAGE + ".");
         }
         RepairMode mode = RepairMode.parse(arguments.option("mode", "minimal"), "--mode");
-        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
-        if (timeLimit.isNegative() || timeLimit.isZero()) {
-            throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
-        }
-        Duration unimproved = arguments.has("unimproved") ? arguments.durationOption("unimproved", null) : null;
-        if (unimproved != null && (unimproved.isNegative() || unimproved.isZero())) {
-            throw new InputException("--unimproved (" + arguments.option("unimproved", "") + ") must be positive.");
-        }
-        long seed = arguments.longOption("seed", 0L);
-        long moveLimit = arguments.longOption("move-limit", 0L);
-        if (moveLimit < 0) {
-            throw new InputException("--move-limit (" + moveLimit + ") is negative; expected 0 (none) or more.");
-        }
+        SolveOptions options = SolveCommand.options(arguments);
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
         String output = arguments.option("out", null);
@@ -83,7 +71,7 @@ final class RepairCommand implements Command {
 
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        MeetingSchedule solved = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit, unimproved))
+        MeetingSchedule solved = Scheduler.create(options)
                 .solve(plan.problem(), lastBest::set);
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
         Changes changes = ChangeReport.of(plan, solved);

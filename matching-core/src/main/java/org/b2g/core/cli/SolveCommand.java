@@ -43,19 +43,8 @@ final class SolveCommand implements Command {
                     + arguments.positional().size() + " arguments; usage: b2g solve INPUT [--out FILE] "
                     + "[--time-limit 30s] [--unimproved 5s] [--seed N] [--max-breaks D] [--move-limit N].");
         }
-        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
-        if (timeLimit.isNegative() || timeLimit.isZero()) {
-            throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
-        }
-        Duration unimproved = arguments.has("unimproved") ? arguments.durationOption("unimproved", null) : null;
-        if (unimproved != null && (unimproved.isNegative() || unimproved.isZero())) {
-            throw new InputException("--unimproved (" + arguments.option("unimproved", "") + ") must be positive.");
-        }
-        long seed = arguments.longOption("seed", 0L);
-        long moveLimit = arguments.longOption("move-limit", 0L);
-        if (moveLimit < 0) {
-            throw new InputException("--move-limit (" + moveLimit + ") is negative; expected 0 (none) or more.");
-        }
+        SolveOptions options = options(arguments);
+        Duration timeLimit = options.timeLimit();
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
         String output = arguments.option("out", null);
@@ -73,7 +62,7 @@ final class SolveCommand implements Command {
         MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        SolveReport report = Scheduler.create(new SolveOptions(timeLimit, seed, moveLimit, unimproved))
+        SolveReport report = Scheduler.create(options.withTimeLimit(timeLimit))
                 .solveReporting(problem, lastBest::set);
         MeetingSchedule solved = report.schedule();
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
@@ -89,6 +78,26 @@ final class SolveCommand implements Command {
         }
         printSummary(err, event, solved, lastBest.get(), spent, violations, output, report);
         return feasible ? OK : INFEASIBLE;
+    }
+
+    /**
+     * The solve options of {@code solve} and {@code repair}: {@code --time-limit} (30 s), {@code --unimproved}
+     * (automatic), {@code --seed} (0) and {@code --move-limit} (none), each checked.
+     */
+    static SolveOptions options(Arguments arguments) {
+        Duration timeLimit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new InputException("--time-limit (" + arguments.option("time-limit", "") + ") must be positive.");
+        }
+        Duration unimproved = arguments.has("unimproved") ? arguments.durationOption("unimproved", null) : null;
+        if (unimproved != null && (unimproved.isNegative() || unimproved.isZero())) {
+            throw new InputException("--unimproved (" + arguments.option("unimproved", "") + ") must be positive.");
+        }
+        long moveLimit = arguments.longOption("move-limit", 0L);
+        if (moveLimit < 0) {
+            throw new InputException("--move-limit (" + moveLimit + ") is negative; expected 0 (none) or more.");
+        }
+        return new SolveOptions(timeLimit, arguments.longOption("seed", 0L), moveLimit, unimproved);
     }
 
     static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,

@@ -157,36 +157,29 @@ public final class Explanations {
      * (10:30)"), else as {@link #slots}.
      */
     private String when(List<Integer> numbers) {
-        String plain = slots(numbers);
         if (event == null || numbers.isEmpty() || event.slot(numbers.get(0)).start() == null) {
-            return plain;
+            return slots(numbers);
         }
-        StringBuilder text = new StringBuilder(numbers.size() == 1 ? "slot " : "slots ");
-        int i = 0;
-        while (i < numbers.size()) {
-            int j = i;
-            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
-                j++;
-            }
-            if (i > 0) {
-                text.append(", ");
-            }
-            Slot first = event.slot(numbers.get(i));
-            Slot last = event.slot(numbers.get(j));
-            text.append(numbers.get(i));
-            if (j > i) {
-                text.append('-').append(numbers.get(j)).append(" (").append(first.start().toLocalTime()).append('-')
-                        .append(last.end().toLocalTime()).append(')');
-            } else {
-                text.append(" (").append(first.start().toLocalTime()).append(')');
-            }
-            i = j + 1;
-        }
-        return text.toString();
+        return format(numbers, (from, to) -> {
+            Slot first = event.slot(from);
+            Slot last = event.slot(to);
+            return (from == to ? String.valueOf(from) : from + "-" + to) + " (" + first.start().toLocalTime()
+                    + (from == to ? "" : "-" + last.end().toLocalTime()) + ")";
+        });
     }
 
     /** "slot 4" or "slots 1-3, 7, 9-10". */
     static String slots(List<Integer> numbers) {
+        return format(numbers, (from, to) -> from == to ? String.valueOf(from) : from + "-" + to);
+    }
+
+    /** Writes one run of consecutive slot numbers, {@code from} to {@code to} (the same for a single slot). */
+    private interface Run {
+        String write(int from, int to);
+    }
+
+    /** "slot " or "slots " and the runs of consecutive numbers, each written by {@code run}, joined by commas. */
+    private static String format(List<Integer> numbers, Run run) {
         StringBuilder text = new StringBuilder(numbers.size() == 1 ? "slot " : "slots ");
         int i = 0;
         while (i < numbers.size()) {
@@ -197,10 +190,7 @@ public final class Explanations {
             if (i > 0) {
                 text.append(", ");
             }
-            text.append(numbers.get(i));
-            if (j > i) {
-                text.append('-').append(numbers.get(j));
-            }
+            text.append(run.write(numbers.get(i), numbers.get(j)));
             i = j + 1;
         }
         return text.toString();
