@@ -22,6 +22,7 @@ import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
 
 import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
@@ -55,19 +56,7 @@ public final class BenchRepairCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
-        try {
-            System.exit(run(List.of(args), out, err));
-        } catch (InputException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            System.exit(2);
-        } catch (IOException e) {
-            err.println("b2g bench-repair: " + e.getMessage());
-            System.exit(1);
-        }
+        CommandLine.main("bench-repair", args, BenchRepairCommand::run);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,10 +13,10 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.b2g.core.cli.Arguments;
+import org.b2g.core.cli.CommandLine;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
-import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.sheets.EventSheets;
@@ -39,19 +38,7 @@ public final class BenchSheetsCommand {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
-        try {
-            System.exit(run(List.of(args), out));
-        } catch (InputException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            System.exit(2);
-        } catch (IOException e) {
-            err.println("b2g bench-sheets failed: " + e);
-            System.exit(1);
-        }
+        CommandLine.main("bench-sheets", args, (list, out, err) -> run(list, out));
     }
 
     static int run(List<String> args, PrintStream out) throws IOException {

@@ -31,6 +31,20 @@ public final class Meetings {
         return meetings;
     }
 
+    /**
+     * A meeting as a stored schedule placed it, when no candidate of the event holds it (a repair's or a
+     * participant's own meeting read back): free in every slot and at every table, sitting at {@code slot} and
+     * {@code table} (null when the schedule gives none).
+     */
+    public static Meeting placed(Event event, String id, Participant first, Participant second, Origin origin,
+            List<String> reasons, Slot slot, Table table) {
+        Meeting meeting = new Meeting(id, first, second, origin, 0, 0.0, reasons, null, event.slots(), event.tables(),
+                List.of());
+        meeting.setSlot(slot);
+        meeting.setTable(table);
+        return meeting;
+    }
+
     /** The slots both participants can attend, within {@code sessionId} when it is not null. */
     public static List<Slot> allowedSlots(Event event, Participant first, Participant second, String sessionId) {
         Session session = sessionId == null ? null : event.session(sessionId);

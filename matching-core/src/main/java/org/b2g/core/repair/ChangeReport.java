@@ -10,8 +10,10 @@ import java.util.Set;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
@@ -92,13 +94,14 @@ public final class ChangeReport {
                 meeting = byPair.getOrDefault(key, List.of()).stream().filter(m -> !m.isScheduled()).findFirst()
                         .orElse(null);
             }
+            Slot slot = event.slot(placement.slot());
+            Table table = placement.table() == null ? null : event.table(placement.table());
             if (meeting == null) {
-                meeting = new Meeting(placement.id(), a, b, placement.origin(), 0, 0.0, List.of(), null,
-                        event.slots(), event.tables(), List.of());
-                extras.add(meeting);
+                extras.add(Meetings.placed(event, placement.id(), a, b, placement.origin(), List.of(), slot, table));
+            } else {
+                meeting.setSlot(slot);
+                meeting.setTable(table);
             }
-            meeting.setSlot(event.slot(placement.slot()));
-            meeting.setTable(placement.table() == null ? null : event.table(placement.table()));
         }
         schedule.getMeetings().addAll(extras);
         return of(plan, schedule);

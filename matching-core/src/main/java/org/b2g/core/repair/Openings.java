@@ -8,6 +8,7 @@ import org.b2g.core.domain.Breaks;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
@@ -102,11 +103,7 @@ public final class Openings {
             if (p.table() != null && table == null) {
                 throw new InputException(source + ": meetings[" + i + "].table: unknown table \"" + p.table() + "\".");
             }
-            Meeting meeting = new Meeting(p.id(), a, b, p.origin(), 0, 0.0, List.of(), null, event.slots(),
-                    event.tables(), List.of());
-            meeting.setSlot(event.slot(p.slot()));
-            meeting.setTable(table);
-            meetings.add(meeting);
+            meetings.add(Meetings.placed(event, p.id(), a, b, p.origin(), List.of(), event.slot(p.slot()), table));
         }
         return new Openings(new MeetingSchedule(event, meetings));
     }

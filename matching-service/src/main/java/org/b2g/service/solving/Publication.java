@@ -16,6 +16,7 @@ import jakarta.json.JsonString;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
@@ -190,11 +191,8 @@ public final class Publication {
                     throw new InputException(source + ": meeting " + p.id() + " names a participant ("
                             + (a == null ? p.first() : p.second()) + ") that the event no longer has.");
                 }
-                Meeting meeting = new Meeting(p.id(), a, b, p.origin(), 0, 0.0,
-                        reasons.getOrDefault(p.id(), List.of()), null, event.slots(), event.tables(), List.of());
-                meeting.setSlot(event.slot(p.slot()));
-                meeting.setTable(p.table() == null ? null : event.table(p.table()));
-                added.add(meeting);
+                added.add(Meetings.placed(event, p.id(), a, b, p.origin(), reasons.getOrDefault(p.id(), List.of()),
+                        event.slot(p.slot()), p.table() == null ? null : event.table(p.table())));
             }
             schedule.getMeetings().addAll(added);
         }
