@@ -19,20 +19,31 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.ScheduleMetrics;
+import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScoreBreakdown;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.core.solver.baseline.FirstFitScheduler;
+import org.b2g.core.solver.bound.DemandBound;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
 /**
- * {@code b2g bench-events [--sizes 100,600,2000] [--time-limit 60s] [--seed 1] [--baseline-only true]}: generates
- * one event per size (startups; agencies are 15% of that, at least 20), schedules its candidates with the first-fit
- * baseline and with the solver on the same run, and prints one table row per event and method: meetings, requests
- * met (all of them, and the must + mutual ones), breaks, participants without a meeting, hard and medium score
- * (from the constraint provider, the same for both) and time.
+ * {@code b2g bench-events [--sizes 100,600x60,2000] [--time-limit 60s] [--seed 1] [--baseline-only true]
+ * [--targets 600x90=0/-123456/4,...]}: generates one event per size (startups, or startups x agencies; agencies are
+ * otherwise 15% of the startups, at least 20), schedules its candidates with the first-fit baseline and with the
+ * solver on the same run, and prints one table row per event and method: meetings, requests met (all of them, the
+ * must + mutual ones, the mutual ones), breaks, participants without a meeting, hard and medium score (from the
+ * constraint provider, the same for both), when the best was found and the time used.
+ *
+ * <p>A third row per event is the {@link DemandBound}: what any schedule of these candidates could meet at most,
+ * ignoring the clock; the solver's row ends with its gap to that bound on mutual and all requests. With
+ * {@code --targets} (hard/medium/breaks per size, say from another build's run of this table), the solver's row also
+ * says when it first reached the target.
  */
 public final class BenchEventsCommand {
+
+    private static final String USAGE = "usage: b2g bench-events [--sizes 100,600x60,2000] [--time-limit 60s] [--seed 1]"
+            + " [--targets 600x90=0/-123456/4,...]";
 
     private BenchEventsCommand() {
     }
@@ -43,74 +54,155 @@ public final class BenchEventsCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Arguments arguments = Arguments.parse("bench-events", args,
-                Set.of("sizes", "time-limit", "seed", "baseline-only"));
+                Set.of("sizes", "time-limit", "seed", "baseline-only", "targets"));
         if (!arguments.positional().isEmpty()) {
             throw new InputException("b2g bench-events: unexpected argument '" + arguments.positional().get(0)
-                    + "'; usage: b2g bench-events [--sizes 100,600,2000] [--time-limit 60s] [--seed 1]");
+                    + "'; " + USAGE);
         }
-        List<Integer> sizes = sizes(arguments.option("sizes", "100,600,2000"));
+        List<int[]> sizes = sizes(arguments.option("sizes", "100,600,2000"));
         Duration limit = arguments.durationOption("time-limit", Duration.ofSeconds(60));
         long seed = arguments.longOption("seed", 1);
         boolean baselineOnly = Boolean.parseBoolean(arguments.option("baseline-only", "false"));
-        out.printf(Locale.ROOT, "%-26s %-8s %6s %9s %9s %6s %6s %16s %9s%n", "event", "method", "meet",
-                "requests", "must+mut", "breaks", "empty", "hard/medium", "time");
-        for (int startups : sizes) {
-            int agencies = Math.min(EventGenerator.maxAgencies(), Math.max(20, startups * 15 / 100));
+        Map<String, Target> targets = targets(arguments.option("targets", ""));
+        out.printf(Locale.ROOT, "%-24s %-8s %5s %9s %9s %7s %6s %5s %15s %7s %7s %8s  %s%n", "event", "method",
+                "meet", "requests", "must+mut", "mutual", "breaks", "empty", "hard/medium", "best at", "time",
+                "reached", "gap to bound (mutual, requests)");
+        for (int[] size : sizes) {
+            int startups = size[0];
+            int agencies = size[1] > 0 ? size[1]
+                    : Math.min(EventGenerator.maxAgencies(), Math.max(20, startups * 15 / 100));
+            String key = startups + "x" + agencies;
             EventGenerator generator = new EventGenerator(startups, agencies, seed);
-            Event event = EventJson.read(generator.json(), "generated " + startups + "x" + agencies);
+            Event event = EventJson.read(generator.json(), "generated " + key);
             List<Meeting> candidates = Candidates.forEvent(event);
-            String name = startups + "x" + agencies + " (" + candidates.size() + " cand.)";
+            String name = key + " (" + candidates.size() + " cand.)";
 
             long start = System.nanoTime();
+            DemandBound bound = DemandBound.of(new MeetingSchedule(event, candidates));
+            Duration boundTime = Duration.ofNanos(System.nanoTime() - start);
+            Counts all = Counts.of(candidates);
+            out.printf(Locale.ROOT, "%-24s %-8s %5s %9s %9s %7s %6s %5d %15s %7s %6.2fs %8s  %s%n", name, "bound", "-",
+                    bound.requested() + "/" + all.requests, "-", bound.mutual() + "/" + all.mutual, "-",
+                    bound.participants() - bound.served(), "0/" + bound.medium(), "-",
+                    boundTime.toMillis() / 1000.0, "-", bound.exact() ? "ignores the clock" : "fractional");
+
+            start = System.nanoTime();
             MeetingSchedule baseline = FirstFitScheduler.schedule(event, candidates);
             Duration baselineTime = Duration.ofNanos(System.nanoTime() - start);
-            row(out, name, "baseline", baseline, hard(ScoreBreakdown.of(baseline).score()), baselineTime);
+            row(out, name, "baseline", baseline, null, baselineTime, null, bound);
             if (!baselineOnly) {
+                List<Progress> progress = new ArrayList<>();
                 start = System.nanoTime();
                 MeetingSchedule solved = Scheduler.create(new SolveOptions(limit, seed, 0))
-                        .solve(new MeetingSchedule(event, candidates), progress -> { });
+                        .solve(new MeetingSchedule(event, candidates), progress::add);
                 Duration solverTime = Duration.ofNanos(System.nanoTime() - start);
-                row(out, name, "solver", solved, hard(ScoreBreakdown.of(solved).score()), solverTime);
+                Duration bestAt = progress.isEmpty() ? null : progress.get(progress.size() - 1).elapsed();
+                Target target = targets.get(key);
+                String reached = target == null ? "-" : target.reachedAt(progress);
+                row(out, name, "solver", solved, bestAt, solverTime, reached, bound);
             }
         }
         return 0;
     }
 
-    private static void row(PrintStream out, String event, String method, MeetingSchedule schedule, String hard,
-            Duration time) {
+    private static void row(PrintStream out, String event, String method, MeetingSchedule schedule, Duration bestAt,
+            Duration time, String reached, DemandBound bound) {
         ScheduleMetrics metrics = ScheduleMetrics.of(schedule);
-        Map<Boolean, int[]> requests = new HashMap<>(); // strong (must, mutual) or not -> {met, all}
-        for (Meeting m : schedule.getMeetings()) {
-            Origin origin = m.getOrigin();
-            if (origin == Origin.MUST || origin == Origin.MUTUAL || origin == Origin.REQUEST) {
-                int[] counts = requests.computeIfAbsent(origin != Origin.REQUEST, k -> new int[2]);
-                counts[0] += m.isScheduled() ? 1 : 0;
-                counts[1]++;
+        Counts met = Counts.of(schedule.getMeetings().stream().filter(Meeting::isScheduled).toList());
+        Counts all = Counts.of(schedule.getMeetings());
+        HardMediumSoftLongScore score = ScoreBreakdown.of(schedule).score();
+        out.printf(Locale.ROOT, "%-24s %-8s %5d %9s %9s %7s %6d %5d %15s %7s %6.2fs %8s  %s%n", event, method,
+                metrics.scheduled(), met.requests + "/" + all.requests, met.strong + "/" + all.strong,
+                met.mutual + "/" + all.mutual, metrics.breaks(), metrics.participantsWithoutMeetings(),
+                score.hardScore() + "/" + score.mediumScore(),
+                bestAt == null ? "-" : String.format(Locale.ROOT, "%.2fs", bestAt.toMillis() / 1000.0),
+                time.toMillis() / 1000.0, reached == null ? "-" : reached,
+                gap(met.mutual, bound.mutual()) + ", " + gap(met.requests, bound.requested()));
+    }
+
+    /** How far below the bound, in per cent of the bound. */
+    private static String gap(int met, int bound) {
+        return bound == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * (bound - met) / bound);
+    }
+
+    /** Requests among some candidates: all kinds, must + mutual, mutual. */
+    private record Counts(int requests, int strong, int mutual) {
+
+        static Counts of(List<Meeting> meetings) {
+            int requests = 0;
+            int strong = 0;
+            int mutual = 0;
+            for (Meeting m : meetings) {
+                Origin origin = m.getOrigin();
+                requests += origin == Origin.MUST || origin == Origin.MUTUAL || origin == Origin.REQUEST ? 1 : 0;
+                strong += origin == Origin.MUST || origin == Origin.MUTUAL ? 1 : 0;
+                mutual += origin == Origin.MUTUAL ? 1 : 0;
+            }
+            return new Counts(requests, strong, mutual);
+        }
+    }
+
+    /** A result to reach: hard and medium score, then breaks (what the table shows of another run). */
+    private record Target(long hard, long medium, int breaks) {
+
+        /** When the solve first had a best at least this good, or "never". */
+        String reachedAt(List<Progress> progress) {
+            for (Progress p : progress) {
+                HardMediumSoftLongScore s = p.score();
+                int byHard = Long.compare(s.hardScore(), hard);
+                int byMedium = Long.compare(s.mediumScore(), medium);
+                if (byHard > 0 || byHard == 0 && (byMedium > 0 || byMedium == 0 && p.breaks() <= breaks)) {
+                    return String.format(Locale.ROOT, "%.2fs", p.elapsed().toMillis() / 1000.0);
+                }
+            }
+            return "never";
+        }
+    }
+
+    private static Map<String, Target> targets(String text) {
+        Map<String, Target> targets = new HashMap<>();
+        if (text.isBlank()) {
+            return targets;
+        }
+        for (String part : text.split(",")) {
+            String[] keyValue = part.strip().split("=");
+            String[] levels = keyValue.length == 2 ? keyValue[1].split("/") : new String[0];
+            try {
+                if (levels.length != 3 || !keyValue[0].matches("\\d+x\\d+")) {
+                    throw new NumberFormatException();
+                }
+                targets.put(keyValue[0], new Target(Long.parseLong(levels[0]), Long.parseLong(levels[1]),
+                        Integer.parseInt(levels[2])));
+            } catch (NumberFormatException e) {
+                throw new InputException("--targets (" + text + ") has '" + part.strip()
+                        + "'; expected STARTUPSxAGENCIES=HARD/MEDIUM/BREAKS, e.g. 600x90=0/-123456/4.");
             }
         }
-        int[] strong = requests.getOrDefault(true, new int[2]);
-        int[] weak = requests.getOrDefault(false, new int[2]);
-        out.printf(Locale.ROOT, "%-26s %-8s %6d %9s %9s %6d %6d %16s %8.2fs%n", event, method, metrics.scheduled(),
-                (strong[0] + weak[0]) + "/" + (strong[1] + weak[1]), strong[0] + "/" + strong[1], metrics.breaks(),
-                metrics.participantsWithoutMeetings(), hard, time.toMillis() / 1000.0);
+        return targets;
     }
 
-    /** Hard score, then the medium (demand and fairness) score that the two methods compete on. */
-    private static String hard(HardMediumSoftLongScore score) {
-        return score.hardScore() + "/" + score.mediumScore();
-    }
-
-    private static List<Integer> sizes(String text) {
-        List<Integer> sizes = new ArrayList<>();
+    /** Startup counts, each with an agency count or 0 for the default share. */
+    private static List<int[]> sizes(String text) {
+        List<int[]> sizes = new ArrayList<>();
         for (String part : text.split(",")) {
+            String[] counts = part.strip().split("x", -1);
             try {
-                int n = Integer.parseInt(part.strip());
-                if (n < 1 || n > 100_000) {
-                    throw new InputException("--sizes (" + text + ") has " + n + ", outside 1..100000.");
+                if (counts.length > 2) {
+                    throw new NumberFormatException();
                 }
-                sizes.add(n);
+                int n = Integer.parseInt(counts[0]);
+                int m = counts.length == 2 ? Integer.parseInt(counts[1]) : 0;
+                if (n < 1 || n > 100_000) {
+                    throw new InputException("--sizes (" + text + ") has " + n + " startups, outside 1..100000.");
+                }
+                if (counts.length == 2 && (m < 1 || m > EventGenerator.maxAgencies())) {
+                    throw new InputException("--sizes (" + text + ") has " + m + " agencies, outside 1.."
+                            + EventGenerator.maxAgencies() + ".");
+                }
+                sizes.add(new int[] {n, m});
             } catch (NumberFormatException e) {
-                throw new InputException("--sizes (" + text + ") should be startup counts separated by commas.");
+                throw new InputException("--sizes (" + text + ") should be startup counts, or startups x agencies"
+                        + " (600x60), separated by commas.");
             }
         }
         return sizes;

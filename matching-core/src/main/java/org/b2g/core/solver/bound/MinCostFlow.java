@@ -88,7 +88,7 @@ final class MinCostFlow {
         int[] queue = new int[nodes];
         long total = 0;
         while (true) {
-            dijkstra(source, potential, distance);
+            dijkstra(source, sink, potential, distance);
             if (distance[sink] >= INFINITE) {
                 return total;
             }
@@ -196,7 +196,11 @@ final class MinCostFlow {
         throw new IllegalStateException("The arcs form a cycle of negative cost.");
     }
 
-    private void dijkstra(int source, long[] potential, long[] distance) {
+    /**
+     * Distances in reduced costs from the source, exact up to the sink's; it stops there, as nodes farther away only
+     * need to know they are at least that far.
+     */
+    private void dijkstra(int source, int sink, long[] potential, long[] distance) {
         Arrays.fill(distance, INFINITE);
         distance[source] = 0;
         // A binary heap of (distance, node) with lazy deletion.
@@ -214,6 +218,9 @@ final class MinCostFlow {
             }
             if (d > distance[u]) {
                 continue;
+            }
+            if (u == sink) {
+                return;
             }
             for (int a = firstArc[u]; a >= 0; a = next[a]) {
                 if (residual[a] <= 0) {

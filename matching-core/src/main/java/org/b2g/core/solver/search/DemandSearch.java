@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
 import org.b2g.core.solver.ScoreWeights;
+import org.b2g.core.solver.bound.PairGraph;
+import org.b2g.core.solver.bound.Pairing;
 
 /**
  * Raises the medium level (demand met, nobody below their minimum) by inserting left-out candidates with ejection:
@@ -15,6 +17,12 @@ import org.b2g.core.solver.ScoreWeights;
  * the score gets strictly better, hard level first, so swapping a recommendation out for someone's first meeting
  * happens and swapping a mutual request out for a recommendation never does.
  *
+ * <p>When a participant at its maximum gives up a meeting that was somebody's only one, that person is re-seated by an
+ * ejection chain: one of its left-out candidates goes into a slot where both sides are free, and if that counterpart is
+ * full too, it gives up a meeting in turn, up to {@link #CHAIN_DEPTH} links. The pairs of a {@link PairGraph} best
+ * set (everyone served, then the most mutual requests, then the most requests, ignoring the clock) are offered first
+ * and kept from being given up, so a chain heads for a set known to fit.
+ *
  * <p>Annealing weighs a medium point against breaks and rarely climbs out of a medium local optimum; this search
  * looks at medium only, candidate by candidate, those that would give somebody a missing meeting first. It is
  * deterministic: no randomness, and the clock is read only to stop.
@@ -23,13 +31,23 @@ final class DemandSearch {
 
     /** Full rounds over the left-out candidates; each one that inserts nothing ends the search. */
     private static final int MAX_ROUNDS = 6;
+    /** Rounding of the weights the target set is chosen by. */
+    private static final long TARGET_GRAIN = 50;
+    /** Links in an ejection chain after the insertion that starts it. */
+    private static final int CHAIN_DEPTH = 3;
+    /** Left-out candidates a re-seated participant tries at each link. */
+    private static final int CHAIN_WIDTH = 3;
 
     private final SearchModel model;
     private final SlotState state;
     private final long deadline;
     private final BooleanSupplier stop;
     private final MoveLog log;
+    /** Per meeting, whether it is in the best set of pairs ignoring the clock. */
+    private final boolean[] target;
     private int inserted;
+    /** Links of the ejection chain being built. */
+    private int chain;
 
     private DemandSearch(SearchModel model, long deadline, BooleanSupplier stop) {
         this.model = model;
@@ -37,6 +55,51 @@ final class DemandSearch {
         this.log = new MoveLog(state);
         this.deadline = deadline;
         this.stop = stop;
+        this.target = targets(model);
+    }
+
+    /**
+     * The meetings of a best set of pairs that ignores the clock, valued as the medium score values them (each
+     * candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings above
+     * all); none when nothing is optional.
+     */
+    static boolean[] targets(SearchModel model) {
+        boolean[] target = new boolean[model.meetingCount];
+        long total = 1;
+        boolean optional = false;
+        for (int m = 0; m < model.meetingCount; m++) {
+            total += model.weight[m];
+            optional |= !model.required[m];
+        }
+        if (!optional) {
+            return target;
+        }
+        for (int p = 0; p < model.participantCount; p++) {
+            total += model.missingWeight[p] * model.minMeetings[p];
+        }
+        PairGraph graph = new PairGraph(model.participantCount)
+                .limitTotal((int) Math.min(Integer.MAX_VALUE / 8, (long) model.tableCount * model.slotCount));
+        for (int p = 0; p < model.participantCount; p++) {
+            int attends = 0;
+            for (int s = 0; s < model.slotCount; s++) {
+                attends += model.isUnavailable(p, s) ? 0 : 1;
+            }
+            graph.capacity(p, (int) Math.min(model.maxMeetings[p], (long) model.representatives[p] * attends));
+            graph.bonus(p, model.minMeetings[p], coarse(model.missingWeight[p]));
+        }
+        int[] pairOf = new int[model.meetingCount];
+        for (int m = 0; m < model.meetingCount; m++) {
+            pairOf[m] = -1;
+            if (model.domain[m].length > 0 && !model.excluded[m]) {
+                long worth = coarse(model.weight[m]) + (model.required[m] || model.fixed[m] ? total : 0);
+                pairOf[m] = graph.addPair(model.first[m], model.second[m], worth);
+            }
+        }
+        Pairing best = graph.best();
+        for (int m = 0; m < model.meetingCount; m++) {
+            target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
+        }
+        return target;
     }
 
     /**
@@ -48,6 +111,14 @@ final class DemandSearch {
         search.state.load(initial);
         search.run();
         return search.state.slot.clone();
+    }
+
+    /**
+     * A weight rounded to {@link #TARGET_GRAIN}: the flow needs one shortest-path round per distinct path value, and
+     * relevance makes hundreds of those; the rounded set is as good to within a grain per pair.
+     */
+    private static long coarse(long weight) {
+        return (weight + TARGET_GRAIN / 2) / TARGET_GRAIN;
     }
 
     private void run() {
@@ -110,7 +181,10 @@ final class DemandSearch {
     private boolean tryInsert(int m) {
         SlotScore best = SlotScore.of(state);
         int bestSlot = UNSCHEDULED;
-        for (int s : model.domain[m]) {
+        // A full side makes every slot start a chain: try the one where both sides are free (if any), not all.
+        int free = isFull(model.first[m]) || isFull(model.second[m]) ? freeSlot(m) : UNSCHEDULED;
+        int[] slots = free != UNSCHEDULED ? new int[] {free} : model.domain[m];
+        for (int s : slots) {
             insertAt(m, s);
             SlotScore score = SlotScore.of(state);
             if (score.isBetterThan(best)) {
@@ -209,7 +283,9 @@ final class DemandSearch {
                 int c = cheapestOf(p, m);
                 if (c >= 0) {
                     apply(c, UNSCHEDULED);
-                    compensate(model.first[c] == p ? model.second[c] : model.first[c]);
+                    int other = model.first[c] == p ? model.second[c] : model.first[c];
+                    compensate(other);
+                    reseat(other);
                 }
             }
         }
@@ -219,6 +295,111 @@ final class DemandSearch {
                 relocate(c, s);
             }
         }
+    }
+
+    private boolean isFull(int p) {
+        return state.scheduledOf[p] >= model.maxMeetings[p];
+    }
+
+    /**
+     * The next link of an ejection chain, after p gave up a meeting: p gets the left-out candidate that scores best in
+     * a slot where both sides are free (below its minimum any candidate, target pairs and the most valuable first,
+     * {@link #CHAIN_WIDTH} of them; otherwise only its target pairs); a counterpart at its maximum gives up a meeting,
+     * which may re-seat someone else in turn. Nothing changes unless the score gets better.
+     */
+    private void reseat(int p) {
+        if (chain >= CHAIN_DEPTH) {
+            return;
+        }
+        int[] candidates = chainCandidates(p, state.scheduledOf[p] >= model.minMeetings[p]);
+        if (candidates.length == 0) {
+            return;
+        }
+        chain++;
+        try {
+            int mark = log.mark();
+            SlotScore best = SlotScore.of(state);
+            int bestMeeting = -1;
+            int bestSlot = UNSCHEDULED;
+            for (int d : candidates) {
+                int s = freeSlot(d);
+                if (s == UNSCHEDULED) {
+                    continue;
+                }
+                insertAt(d, s);
+                SlotScore score = SlotScore.of(state);
+                if (score.isBetterThan(best)) {
+                    best = score;
+                    bestMeeting = d;
+                    bestSlot = s;
+                }
+                log.rollbackTo(mark);
+            }
+            if (bestMeeting >= 0) {
+                insertAt(bestMeeting, bestSlot); // deterministic: the same chain as evaluated
+            }
+        } finally {
+            chain--;
+        }
+    }
+
+    /**
+     * Up to {@link #CHAIN_WIDTH} left-out candidates of p (only target pairs when {@code targetsOnly}): target pairs
+     * first, then by weight, then by index.
+     */
+    private int[] chainCandidates(int p, boolean targetsOnly) {
+        int[] picked = new int[CHAIN_WIDTH];
+        int n = 0;
+        for (int d : model.meetingsOf[p]) {
+            if (state.slot[d] != UNSCHEDULED || model.fixed[d] || model.excluded[d] || model.domain[d].length == 0
+                    || targetsOnly && !target[d]) {
+                continue;
+            }
+            int i = n < CHAIN_WIDTH ? n++ : CHAIN_WIDTH;
+            while (i > 0 && ranksBefore(d, picked[i - 1])) {
+                if (i < CHAIN_WIDTH) {
+                    picked[i] = picked[i - 1];
+                }
+                i--;
+            }
+            if (i < CHAIN_WIDTH) {
+                picked[i] = d;
+            }
+        }
+        return Arrays.copyOf(picked, n);
+    }
+
+    private boolean ranksBefore(int a, int b) {
+        if (target[a] != target[b]) {
+            return target[a];
+        }
+        return model.weight[a] != model.weight[b] ? model.weight[a] > model.weight[b] : a < b;
+    }
+
+    /**
+     * The slot of m's domain where both participants have a free representative and a table is free that scores best
+     * with m in it, or UNSCHEDULED when there is none.
+     */
+    private int freeSlot(int m) {
+        int a = model.first[m];
+        int b = model.second[m];
+        int was = state.slot[m];
+        SlotScore best = SlotScore.WORST;
+        int bestSlot = UNSCHEDULED;
+        for (int s : model.domain[m]) {
+            if (s == was || state.count(a, s) >= model.representatives[a]
+                    || state.count(b, s) >= model.representatives[b] || state.load[s] >= model.tableCount) {
+                continue;
+            }
+            state.move(m, s);
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
+                bestSlot = s;
+            }
+            state.move(m, was);
+        }
+        return bestSlot;
     }
 
     /** Moves c out of slot {@code from} to the slot (or, if optional, the absence) that scores best. */
@@ -257,7 +438,10 @@ final class DemandSearch {
         return cheapest;
     }
 
-    /** The scheduled optional meeting of p other than m that costs least to leave out, or -1. */
+    /**
+     * The scheduled optional meeting of p other than m that costs least to leave out, pairs outside the target set
+     * first, or -1.
+     */
     private int cheapestOf(int p, int m) {
         int cheapest = -1;
         long cheapestLoss = Long.MAX_VALUE;
@@ -268,6 +452,9 @@ final class DemandSearch {
             int other = model.first[c] == p ? model.second[c] : model.first[c];
             long loss = model.weight[c]
                     + (state.scheduledOf[other] <= model.minMeetings[other] ? model.missingWeight[other] : 0);
+            if (target[c]) {
+                loss += Long.MAX_VALUE >> 2; // a target pair goes last: the best set needs it
+            }
             if (loss < cheapestLoss) {
                 cheapest = c;
                 cheapestLoss = loss;

@@ -33,6 +33,19 @@ final class MoveLog {
         size = 0;
     }
 
+    /** A point to {@link #rollbackTo} later: the moves logged so far. */
+    int mark() {
+        return size;
+    }
+
+    /** Takes back the moves logged since {@code mark}, newest first. */
+    void rollbackTo(int mark) {
+        while (size > mark) {
+            size--;
+            state.move(meetings[size], slots[size]);
+        }
+    }
+
     /** Takes back every logged move. */
     void rollback() {
         while (size > 0) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Precedence;
 import org.b2g.core.domain.Session;
@@ -36,6 +37,8 @@ final class SearchModel {
     /** Allowed slots of each meeting, ascending; a pinned meeting has only its own slot. */
     final int[][] domain;
     final boolean[] required;
+    /** Why each meeting is a candidate (must, mutual, ...): what the demand targets count. */
+    final Origin[] origin;
     /** True when the search may not change the meeting (pinned, or required with a one-slot domain and no choice). */
     final boolean[] fixed;
     /** The domain as a bitmask, {@link #words} longs per meeting. */
@@ -140,6 +143,7 @@ final class SearchModel {
         second = new int[meetingCount];
         domain = new int[meetingCount][];
         required = new boolean[meetingCount];
+        origin = new Origin[meetingCount];
         fixed = new boolean[meetingCount];
         weight = new long[meetingCount];
         publishedSlot = new int[meetingCount];
@@ -163,6 +167,7 @@ final class SearchModel {
             byParticipant.get(first[m]).add(m);
             byParticipant.get(second[m]).add(m);
             required[m] = meeting.isRequired();
+            origin[m] = meeting.getOrigin();
             weight[m] = meeting.isRequired() ? 0 : meeting.getWeight();
             publishedSlot[m] = meeting.getPublishedSlot() == null ? -1 : meeting.getPublishedSlot().index() - 1;
             moveCost[m] = publishedSlot[m] < 0 ? 0 : meeting.getMoveCost();
