@@ -1,6 +1,7 @@
 package org.b2g.core.solver.bound;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * A flow of least cost from a source to a sink, of whatever size makes the cost least: arcs may cost less than zero
@@ -79,8 +80,11 @@ final class MinCostFlow {
         return residual[arc ^ 1];
     }
 
-    /** Pushes flow from source to sink while a path costs less than zero; returns the total cost (at most 0). */
-    long minimise(int source, int sink) {
+    /**
+     * Pushes flow from source to sink while a path costs less than zero; returns the total cost (at most 0), or 1 when
+     * {@code stop} turned true between two rounds (the flow is then not the cheapest).
+     */
+    long minimise(int source, int sink, BooleanSupplier stop) {
         long[] potential = bellmanFord(source);
         long[] distance = new long[nodes];
         int[] level = new int[nodes];
@@ -88,6 +92,9 @@ final class MinCostFlow {
         int[] queue = new int[nodes];
         long total = 0;
         while (true) {
+            if (stop.getAsBoolean()) {
+                return 1;
+            }
             dijkstra(source, sink, potential, distance);
             if (distance[sink] >= INFINITE) {
                 return total;

@@ -2,6 +2,7 @@ package org.b2g.core.solver.bound;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * Who could meet whom, ignoring the clock: participants with the most meetings each can hold, candidate pairs with
@@ -105,8 +106,13 @@ public final class PairGraph {
 
     /** The most valuable set of pairs within every capacity (bonuses included in the value). */
     public Pairing best() {
+        return best(() -> false);
+    }
+
+    /** As {@link #best()}, or null when {@code stop} turns true first (it is asked between shortest-path rounds). */
+    public Pairing best(BooleanSupplier stop) {
         int[] side = sides();
-        return side != null ? bipartite(side) : splitCopies();
+        return side != null ? bipartite(side, stop) : splitCopies(stop);
     }
 
     /** 0 or 1 per participant so that every pair joins the two sides, or null when no such split exists. */
@@ -150,7 +156,7 @@ public final class PairGraph {
         return side;
     }
 
-    private Pairing bipartite(int[] side) {
+    private Pairing bipartite(int[] side, BooleanSupplier stop) {
         // Nodes: 0 source, 1 gate (the total limit), 2 + p per participant, sink last.
         int sink = participants + 2;
         MinCostFlow flow = new MinCostFlow(participants + 3);
@@ -168,7 +174,10 @@ public final class PairGraph {
             int to = from == first[i] ? second[i] : first[i];
             arc[i] = flow.addArc(from + 2, to + 2, 1, -value[i]);
         }
-        long cost = flow.minimise(0, sink);
+        long cost = flow.minimise(0, sink, stop);
+        if (cost > 0) {
+            return null;
+        }
         boolean[] chosen = new boolean[pairs];
         for (int i = 0; i < pairs; i++) {
             chosen[i] = flow.flow(arc[i]) > 0;
@@ -177,7 +186,7 @@ public final class PairGraph {
     }
 
     /** The fractional bound: a giving and a taking copy of everyone, each pair both ways, the value halved. */
-    private Pairing splitCopies() {
+    private Pairing splitCopies(BooleanSupplier stop) {
         int n = participants;
         int sink = 2 * n + 2;
         MinCostFlow flow = new MinCostFlow(2 * n + 3);
@@ -192,7 +201,10 @@ public final class PairGraph {
             forward[i] = flow.addArc(first[i] + 2, n + second[i] + 2, 1, -value[i]);
             backward[i] = flow.addArc(second[i] + 2, n + first[i] + 2, 1, -value[i]);
         }
-        long cost = flow.minimise(0, sink);
+        long cost = flow.minimise(0, sink, stop);
+        if (cost > 0) {
+            return null;
+        }
         boolean[] chosen = new boolean[pairs];
         for (int i = 0; i < pairs; i++) {
             chosen[i] = flow.flow(forward[i]) > 0 && flow.flow(backward[i]) > 0;

@@ -43,8 +43,8 @@ final class DemandSearch {
     private final long deadline;
     private final BooleanSupplier stop;
     private final MoveLog log;
-    /** Per meeting, whether it is in the best set of pairs ignoring the clock. */
-    private final boolean[] target;
+    /** Per meeting, whether it is in the best set of pairs ignoring the clock (none until the first round is done). */
+    private boolean[] target;
     private int inserted;
     /** Links of the ejection chain being built. */
     private int chain;
@@ -55,15 +55,15 @@ final class DemandSearch {
         this.log = new MoveLog(state);
         this.deadline = deadline;
         this.stop = stop;
-        this.target = targets(model);
+        this.target = new boolean[model.meetingCount];
     }
 
     /**
      * The meetings of a best set of pairs that ignores the clock, valued as the medium score values them (each
      * candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings above
-     * all); none when nothing is optional.
+     * all); none when nothing is optional or {@code stop} said so first.
      */
-    static boolean[] targets(SearchModel model) {
+    static boolean[] targets(SearchModel model, BooleanSupplier stop) {
         boolean[] target = new boolean[model.meetingCount];
         long total = 1;
         boolean optional = false;
@@ -95,8 +95,8 @@ final class DemandSearch {
                 pairOf[m] = graph.addPair(model.first[m], model.second[m], worth);
             }
         }
-        Pairing best = graph.best();
-        for (int m = 0; m < model.meetingCount; m++) {
+        Pairing best = graph.best(stop);
+        for (int m = 0; best != null && m < model.meetingCount; m++) {
             target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
         }
         return target;
@@ -123,6 +123,10 @@ final class DemandSearch {
 
     private void run() {
         for (int round = 0; round < MAX_ROUNDS; round++) {
+            if (round == 1) {
+                // The plain first round serves most people fast; the chains then head for the best set.
+                target = targets(model, this::timeUp);
+            }
             int before = inserted;
             for (int m : leftOut()) {
                 if (timeUp()) {
@@ -132,7 +136,7 @@ final class DemandSearch {
                     tryInsert(m);
                 }
             }
-            if (inserted == before) {
+            if (inserted == before && round > 0) {
                 return;
             }
         }
