@@ -30,6 +30,9 @@ class DemandSearchTest {
 
     private static final Slot SLOT = new Slot(1, "am", 0, LocalDateTime.of(2024, 10, 10, 9, 0),
             LocalDateTime.of(2024, 10, 10, 9, 20));
+    private static final List<Slot> THREE_SLOTS = List.of(SLOT,
+            new Slot(2, "am", 0, LocalDateTime.of(2024, 10, 10, 9, 20), LocalDateTime.of(2024, 10, 10, 9, 40)),
+            new Slot(3, "am", 0, LocalDateTime.of(2024, 10, 10, 9, 40), LocalDateTime.of(2024, 10, 10, 10, 0)));
     private static final Table TABLE_1 = new Table("T1", null, 0);
     private static final Table TABLE_2 = new Table("T2", null, 1);
 
@@ -53,6 +56,49 @@ class DemandSearchTest {
 
         int[] slots = DemandSearch.improve(model, seed, 0, () -> false);
         assertArrayEquals(new int[] {UNSCHEDULED, 0, 0}, slots);
+    }
+
+    /**
+     * Three slots; agencies a, b and c and every startup hold one meeting each, and a, b, c are taken. The best
+     * schedule rearranges all of them: s1 takes a, s2 moves to b, s3 to c, s4 to d, which has room (a chain of
+     * re-seatings three links deep, whatever order the insertions come in).
+     */
+    @Test
+    void placesARequestAtAFullAgencyByReSeatingWhoeverSatThereAtAnAgencyWithRoom() {
+        Participant s1 = participant("s1", 0, Role.STARTUP, 1);
+        Participant s2 = participant("s2", 1, Role.STARTUP, 1);
+        Participant s3 = participant("s3", 2, Role.STARTUP, 1);
+        Participant a = participant("a", 3, Role.AGENCY, 1);
+        Participant b = participant("b", 4, Role.AGENCY, 1);
+        Participant c = participant("c", 5, Role.AGENCY, 1);
+        Participant s4 = participant("s4", 6, Role.STARTUP, 1);
+        Participant d = participant("d", 7, Role.AGENCY, 4);
+        List<Meeting> candidates = List.of(
+                threeSlots("s1-a", s1, a, Origin.REQUEST, 1000),
+                threeSlots("s2-a", s2, a, Origin.REQUEST, 1500),
+                threeSlots("s2-b", s2, b, Origin.REQUEST, 1000),
+                threeSlots("s3-b", s3, b, Origin.RECOMMENDED, 700),
+                threeSlots("s3-c", s3, c, Origin.RECOMMENDED, 100),
+                threeSlots("s4-c", s4, c, Origin.RECOMMENDED, 600),
+                threeSlots("s4-d", s4, d, Origin.RECOMMENDED, 50));
+        Session session = new Session("am", "2024-10-10", LocalDate.of(2024, 10, 10), LocalTime.of(9, 0), 3, 1);
+        Event event = new Event("chain", "Chain", ZoneId.of("Asia/Ho_Chi_Minh"), 20, List.of(session), THREE_SLOTS,
+                List.of(TABLE_1, TABLE_2), List.of(s1, s2, s3, a, b, c, s4, d), List.of(), List.of(), List.of(),
+                Rules.DEFAULT);
+        SearchModel model = SearchModel.of(new MeetingSchedule(event, candidates));
+        int[] start = {UNSCHEDULED, 0, UNSCHEDULED, 0, UNSCHEDULED, 0, UNSCHEDULED};
+
+        int[] slots = DemandSearch.improve(model, start, 0, () -> false);
+
+        boolean[] scheduled = new boolean[slots.length];
+        for (int m = 0; m < slots.length; m++) {
+            scheduled[m] = slots[m] != UNSCHEDULED;
+        }
+        assertArrayEquals(new boolean[] {true, false, true, false, true, false, true}, scheduled);
+        SlotState state = new SlotState(model);
+        state.load(slots);
+        assertEquals(0, state.hard);
+        assertEquals(1500 + 700 + 600, state.medium, "s2-a, s3-b and s4-c left out, and everyone has a meeting");
     }
 
     @Test
@@ -103,6 +149,15 @@ class DemandSearchTest {
 
     private static Participant agency(String id, int index) {
         return new Participant(id, index, Role.AGENCY, id, 1, 1, 4, Set.of(), null, List.of(), List.of());
+    }
+
+    private static Participant participant(String id, int index, Role role, int maxMeetings) {
+        return new Participant(id, index, role, id, 1, 0, maxMeetings, Set.of(), null, List.of(), List.of());
+    }
+
+    private static Meeting threeSlots(String id, Participant first, Participant second, Origin origin, long weight) {
+        return new Meeting(id, first, second, origin, weight, 0.5, List.of(), null, THREE_SLOTS,
+                List.of(TABLE_1, TABLE_2), List.of());
     }
 
     private static Meeting recommended(String id, Participant first, Participant second, long weight) {
