@@ -43,7 +43,8 @@ class DatabaseTest {
 
     @Test
     void reportsADuplicateKeyAsAConflict() {
-        try (Database database = Database.open("jdbc:hsqldb:mem:conflict-" + System.nanoTime(), 1)) {
+        try (Database database = Database.open(org.b2g.service.TestDatabase.url(
+                "jdbc:hsqldb:mem:conflict-" + System.nanoTime()), 1)) {
             Database.ConflictException e = assertThrows(Database.ConflictException.class, () ->
                     database.inTransaction(c -> {
                         try (Statement s = c.createStatement()) {
