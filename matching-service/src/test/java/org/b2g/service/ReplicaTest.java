@@ -102,6 +102,8 @@ class ReplicaTest {
         HardMediumSoftLongScore after = HardMediumSoftLongScore.parseScore(done.getString("score"));
         assertTrue(after.compareTo(before) >= 0, "B's result " + after + " is worse than A's stored " + before);
         assertEquals(2, claims(db, id), "claimed by A, then by B");
+        System.out.printf("replicas: A killed with %s stored; B finished %.1f s later (lease 3 s, limit %d s) with %s%n",
+                before, seconds, limitSeconds, after);
 
         // The token secret is the one A stored in the database.
         assertEquals(201, b.send("POST", EVENTS + id + "/publish", null).statusCode());
@@ -117,6 +119,7 @@ class ReplicaTest {
         ServiceProcess a = replica(dirA, db, settings);
         ServiceProcess b = replica(dirB, db, settings);
         int count = 100;
+        long started = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
@@ -151,6 +154,8 @@ class ReplicaTest {
             assertEquals("DONE/1", state.getValue(), state.getKey() + " ended " + state.getValue());
         }
         assertEquals(count, drafts(db), "one draft per event");
+        System.out.printf("replicas: %d jobs through two replicas all DONE with one claim each in %.1f s%n", count,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static Connection connect(String db) throws Exception {
