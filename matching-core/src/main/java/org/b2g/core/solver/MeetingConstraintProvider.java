@@ -17,6 +17,8 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Precedence;
 import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Seating;
+import org.b2g.core.domain.Table;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -41,6 +43,8 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
     private static final HardMediumSoftLongScore BREAK = HardMediumSoftLongScore.ofSoft(ScoreWeights.BREAK);
     private static final HardMediumSoftLongScore TABLE_CHANGE =
             HardMediumSoftLongScore.ofSoft(ScoreWeights.TABLE_CHANGE);
+    private static final HardMediumSoftLongScore AWAY_FROM_SEAT =
+            HardMediumSoftLongScore.ofSoft(ScoreWeights.AWAY_FROM_SEAT);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -64,7 +68,7 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 // Soft
                 breakBetweenMeetings(factory),
                 tableChange(factory),
-                awayFromHomeTable(factory)
+                awayFromSeat(factory)
         };
     }
 
@@ -291,31 +295,37 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .asConstraint(ConstraintNames.BREAK_BETWEEN_MEETINGS);
     }
 
-    /** A participant with one representative walks when its next meeting that day is at another table. */
+    /** A participant that walks (one representative, no seat) changes tables between consecutive meetings of a day. */
     Constraint tableChange(ConstraintFactory factory) {
         return agendas(factory)
                 .filter((participant, agenda) -> participant.representatives() == 1 && agenda.tableChanges() > 0)
-                .penalizeLong(TABLE_CHANGE, (participant, agenda) -> agenda.tableChanges())
-                .justifyWith((participant, agenda, score) -> Justification.of(
+                .join(Seating.class)
+                .filter((participant, agenda, seating) -> !seating.sits(participant))
+                .penalizeLong(TABLE_CHANGE, (participant, agenda, seating) -> agenda.tableChanges())
+                .justifyWith((participant, agenda, seating, score) -> Justification.of(
                         who(participant) + " changes tables "
                                 + count(agenda.tableChanges(), "time", "times") + ".",
                         participant))
-                .indictWith((participant, agenda) -> List.of(participant))
+                .indictWith((participant, agenda, seating) -> List.of(participant))
                 .asConstraint(ConstraintNames.TABLE_CHANGE);
     }
 
-    /** A participant with one representative and a home table stays at it. */
-    Constraint awayFromHomeTable(ConstraintFactory factory) {
+    /** A participant that sits (an agency, or anyone with a home table) holds each meeting at one of its seats. */
+    Constraint awayFromSeat(ConstraintFactory factory) {
         return attendances(factory)
-                .filter((meeting, participant) -> participant.homeTable() != null
-                        && participant.representatives() == 1 && meeting.isScheduled() && meeting.getTable() != null
-                        && !meeting.getTable().id().equals(participant.homeTable()))
-                .penalizeLong(TABLE_CHANGE, (meeting, participant) -> 1)
-                .justifyWith((meeting, participant, score) -> Justification.of(
-                        capitalized(meeting(meeting)) + " is at " + table(meeting.getTable()) + ", not at the home "
-                                + "table " + participant.homeTable() + " of " + who(participant) + ".",
+                .filter((meeting, participant) -> meeting.isScheduled() && meeting.getTable() != null)
+                .join(Seating.class)
+                .filter((meeting, participant, seating) -> seating.sits(participant)
+                        && seating.seatAt(participant, meeting.getTable()) == 0)
+                .penalizeLong(AWAY_FROM_SEAT, (meeting, participant, seating) -> 1)
+                .justifyWith((meeting, participant, seating, score) -> Justification.of(
+                        capitalized(meeting(meeting)) + " is at " + table(meeting.getTable()) + ", away from "
+                                + (seating.seatsOf(participant).size() == 1 ? "the seat" : "the seats") + " of "
+                                + who(participant) + " (" + seating.seatsOf(participant).stream().map(Table::id)
+                                        .collect(Collectors.joining(", ")) + ").",
                         meeting, participant))
-                .asConstraint(ConstraintNames.AWAY_FROM_HOME_TABLE);
+                .indictWith((meeting, participant, seating) -> List.of(meeting, participant))
+                .asConstraint(ConstraintNames.AWAY_FROM_SEAT);
     }
 
     // ************************************************************************

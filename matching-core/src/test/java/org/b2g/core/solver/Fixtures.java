@@ -14,6 +14,7 @@ import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Session;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
@@ -47,6 +48,8 @@ final class Fixtures {
     static final Participant C3 = Participant.company("3", 2, Set.of());
     static final Participant C4 = Participant.company("4", 3, Set.of());
     static final List<Participant> PARTICIPANTS = List.of(STARTUP, AGENCY, C3, C4);
+    /** The agency sits at T1 (its home) and T2; the startup and the companies walk. */
+    static final Seating SEATING = Seating.of(PARTICIPANTS, TABLES);
 
     static final Rules CAP_1 = Rules.DEFAULT.withMaxBreaks(1);
     static final Rules NO_CAP = Rules.DEFAULT;
