@@ -31,7 +31,7 @@ public class MeetingSchedule {
     private List<Precedence> precedences;
     @ProblemFactCollectionProperty
     private List<Exclusion> exclusions;
-    @ProblemFactProperty
+    /** Also handed to every meeting, where the constraints read it (see {@link Meeting#getSeating()}). */
     private Seating seating;
     @PlanningEntityCollectionProperty
     private List<Meeting> meetings;
@@ -51,6 +51,9 @@ public class MeetingSchedule {
         this.exclusions = event.exclusions();
         this.seating = Seating.of(event);
         this.meetings = new ArrayList<>(meetings);
+        for (Meeting meeting : this.meetings) {
+            meeting.useSeating(seating);
+        }
         List<Precedence> links = new ArrayList<>();
         for (Meeting meeting : meetings) {
             for (String earlier : meeting.getAfter()) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * seat, so the seats follow from the event alone and stay the same from one solve or repair to the next. When the
  * tables run out, the last participants get fewer seats than representatives; one left with no seat at all walks.
  *
- * <p>A fact of the schedule: the constraint on meetings away from a seat and the search read the same seats.
+ * <p>One per schedule, handed to its meetings: the constraints on seats and walks and the search read the same seats.
  */
 public final class Seating {
 
@@ -88,6 +88,12 @@ public final class Seating {
     /** The participant's seat tables, seat 1 first; empty for a participant that walks. */
     public List<Table> seatsOf(Participant participant) {
         return seats.getOrDefault(participant.id(), List.of());
+    }
+
+    /** True when the participant sits and this table is none of its seats. */
+    public boolean isAway(Participant participant, Table table) {
+        List<Table> own = seats.get(participant.id());
+        return own != null && !own.contains(table);
     }
 
     /** The number (from 1) of the participant's seat at this table, or 0 when the table is none of its seats. */
