@@ -80,16 +80,20 @@ public final class Main {
         }
     }
 
-    /** {@code application.yaml} under the command line's settings. */
+    /**
+     * {@code application.yaml} under Java system properties (e.g. {@code -Db2g.job-lease=5s}, for settings the command
+     * line has no option for), under the command line's settings.
+     */
     static Config config(Map<String, String> overrides) {
-        return Config.just(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"));
+        return Config.just(ConfigSources.create(overrides), ConfigSources.systemProperties(),
+                ConfigSources.classpath("application.yaml"));
     }
 
     /** Starts the server on {@code config}; it stops, and the backend closes, when the JVM exits. */
     static Running start(Config config) {
         Settings settings = Settings.from(config);
-        Credentials credentials = Credentials.load(settings.dataDir(), System.getenv("B2G_ADMIN_TOKEN"));
-        Backend backend = Backend.open(settings, credentials);
+        Backend backend = Backend.open(settings);
+        Credentials credentials = backend.credentials();
         WebServer server;
         try {
             server = WebServer.builder()
@@ -114,6 +118,8 @@ public final class Main {
     static String tokenPlace(Settings settings, Credentials credentials) {
         String env = System.getenv("B2G_ADMIN_TOKEN");
         return env != null && !env.isBlank() ? "$B2G_ADMIN_TOKEN"
+                : settings.jdbcUrl().startsWith("jdbc:postgresql:")
+                        ? "the database (SELECT secret FROM service_secrets WHERE name = 'admin-token')"
                 : settings.dataDir().resolve(Credentials.ADMIN_TOKEN_FILE).toAbsolutePath().normalize().toString();
     }
 
