@@ -60,11 +60,12 @@ public final class Main {
 
     /**
      * OptaPlanner logs every solve at INFO (phases, scores, speeds): what the service says about a job is in its
-     * status. The demo also drops Helidon's start-up lines, so that its own output (the links to open) stays on one
-     * screen. Warnings and errors still come through.
+     * status; HikariCP logs every pool start and stop. The demo also drops Helidon's and Flyway's start-up lines, so
+     * that its own output (the links to open) stays on one screen. Warnings and errors still come through.
      */
     static void quietLibraries(boolean demo) {
-        List<String> names = demo ? List.of("org.optaplanner", "io.helidon") : List.of("org.optaplanner");
+        List<String> names = demo ? List.of("org.optaplanner", "com.zaxxer.hikari", "io.helidon", "org.flywaydb")
+                : List.of("org.optaplanner", "com.zaxxer.hikari");
         for (String name : names) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.WARNING);

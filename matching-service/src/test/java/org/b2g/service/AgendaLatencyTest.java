@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test allows for a loaded machine: it fails on the median or on a fifth of the answers being slow, never on one
  * late answer.
  */
-@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
+@org.junit.jupiter.api.Tag("embedded-db") // a transport test: once is enough
 class AgendaLatencyTest {
 
     private static final int PIECE = 8192;

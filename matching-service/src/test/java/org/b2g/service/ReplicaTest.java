@@ -72,6 +72,14 @@ class ReplicaTest {
         long limitSeconds = 12;
         assertEquals(202, a.send("POST", EVENTS + id + "/solve?timeLimit=" + limitSeconds + "s&unimproved="
                 + limitSeconds + "s", null).statusCode());
+        // B streams the progress of the job A solves (from the row A renews).
+        var stream = java.net.http.HttpClient.newHttpClient().sendAsync(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(b.base + EVENTS + id + "/solve/stream"))
+                .header("Authorization", TestService.bearer(TestService.ORGANIZER)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        String firstEvent = stream.get(60, java.util.concurrent.TimeUnit.SECONDS).body()
+                .filter(line -> line.startsWith("event:")).findFirst().orElse("");
+        assertEquals("event:progress", firstEvent.replace(" ", ""));
         // Wait on B (reading the row A renews) until A has stored a best schedule, then kill A.
         String storedScore = null;
         for (int i = 0; i < 200 && storedScore == null; i++) {
