@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class RevalidationTest {
 
     private static byte[] bytes(String text) {
