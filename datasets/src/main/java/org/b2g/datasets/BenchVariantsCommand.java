@@ -35,7 +35,8 @@ import org.b2g.core.solver.SolveOptions;
 import org.b2g.core.solver.SolveReport;
 
 /**
- * {@code b2g bench-variants [DIR] [--time-limit 10s] [--runs N] [--seed S] [--families a,b] [--write OUT]}: solves
+ * {@code b2g bench-variants [DIR] [--time-limit 10s] [--move-limit N] [--runs N] [--seed S] [--families a,b]
+ * [--write OUT]}: solves
  * variants of the B2B benchmark instances with forbidden slots, fixed meetings and precedences ({@link JairVariants}).
  * DIR holds either original {@code .dzn} files, from which the variants are generated (each from a witness schedule
  * our solver finds with a fixed seed and move count, so the same build gives the same variants), or variant files a
@@ -72,9 +73,10 @@ public final class BenchVariantsCommand {
 
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Arguments arguments = Arguments.parse("bench-variants", args,
-                Set.of("time-limit", "runs", "seed", "families", "write"));
+                Set.of("time-limit", "runs", "seed", "families", "write", "move-limit"));
         if (arguments.positional().size() > 1) {
-            throw new InputException("usage: b2g bench-variants [DIR] [--time-limit 10s] [--runs N] [--seed S] "
+            throw new InputException("usage: b2g bench-variants [DIR] [--time-limit 10s] [--move-limit N] [--runs N] "
+                    + "[--seed S] "
                     + "[--families forbidden,fixed10,...] [--write OUT]");
         }
         Path dir = Path.of(arguments.positional().isEmpty() ? DEFAULT_DIR : arguments.positional().get(0));
@@ -84,6 +86,11 @@ public final class BenchVariantsCommand {
         Duration limit = arguments.durationOption("time-limit", Duration.ofSeconds(10));
         int runs = arguments.intOption("runs", 1, 0, 100);
         long seed = arguments.longOption("seed", 1L);
+        // Moves per search copy instead of the clock: the same effort on a busy or an idle machine, and repeatable.
+        long moveLimit = arguments.longOption("move-limit", 0L);
+        if (moveLimit < 0) {
+            throw new InputException("--move-limit (" + moveLimit + ") must be 0 (none) or more.");
+        }
         List<JairVariants.Family> families = families(arguments.option("families", null));
         Path write = arguments.has("write") ? Path.of(arguments.option("write", null)) : null;
 
@@ -133,8 +140,9 @@ public final class BenchVariantsCommand {
         if (runs == 0) {
             return 0;
         }
-        out.printf(Locale.ROOT, "b2g bench-variants %s: %d variant(s), time limit %s, %d run(s) each%s%n", dir,
-                instances.size(), seconds(limit), runs, runs > 1 ? " (medians)" : "");
+        out.printf(Locale.ROOT, "b2g bench-variants %s: %d variant(s), %s, %d run(s) each%s%n", dir,
+                instances.size(), moveLimit > 0 ? moveLimit + " moves per search copy" : "time limit " + seconds(limit),
+                runs, runs > 1 ? " (medians)" : "");
         out.printf(Locale.ROOT, "%-26s %-9s %-6s %-6s %8s %6s %5s %6s %7s %5s %6s %7s%n", "variant", "family",
                 "expect", "check", "feasible", "breaks", "bound", "orig", "witness", "above", "proved", "to-best");
         Map<String, Totals> totals = new LinkedHashMap<>();
@@ -144,7 +152,9 @@ public final class BenchVariantsCommand {
                     : IMPOSSIBLE_LIMIT;
             List<Run> results = new ArrayList<>();
             for (int r = 0; r < runs; r++) {
-                results.add(solve(instance.event(), new SolveOptions(timeLimit, seed + r, 0L, timeLimit)));
+                results.add(solve(instance.event(), moveLimit > 0
+                        ? new SolveOptions(Duration.ofMinutes(10), seed + r, moveLimit)
+                        : new SolveOptions(timeLimit, seed + r, 0L, timeLimit)));
             }
             Run median = median(results);
             long lower = Math.max(median.bound(), instance.originalOptimum() == null ? 0 : instance.originalOptimum());
