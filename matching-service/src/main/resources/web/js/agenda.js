@@ -92,6 +92,15 @@
     return kind ? el('span', { class: 'badge news news-' + kind }, t(kind + 'Badge')) : null;
   }
 
+  /** Which representative holds the meeting, when the side that sits sends more than one: 'seat 2 of …'. */
+  function seatNote(m, other) {
+    const seat = m.seat;
+    if (!seat || !(seat.representatives > 1)) return null;
+    const text = seat.participant === participantId ? t('ownSeat', { n: seat.number })
+      : t('otherSeat', { n: seat.number, name: other.name || seat.participant });
+    return el('div', { class: 'seat muted small' }, text);
+  }
+
   function row(m) {
     const when = split(m.start);
     const until = split(m.end);
@@ -104,7 +113,8 @@
     return el('tr', { 'data-meeting': m.id, 'data-news': kind },
         el('td', { class: 'time' }, when.clock ? `${when.clock}–${until.clock || ''}` : t('slot', { n: m.slot }),
             newsBadge(kind)),
-        el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? ''),
+        el('td', { class: 'table', 'data-label': /^[A-Za-z]{0,2}\d+$/.test(table || '') ? t('table') : null }, table ?? '',
+            seatNote(m, other)),
         el('td', {}, el('div', { class: 'counterpart' }, other.name || ''),
             other.role ? el('div', { class: 'role' }, t(other.role)) : null),
         el('td', { class: 'why' }, origin, B2G.reasons.render(m, i18n.language(), participantId).join('; '), relevance));

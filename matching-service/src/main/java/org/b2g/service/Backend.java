@@ -21,13 +21,29 @@ public record Backend(Settings settings, Credentials credentials, Database datab
         Publication publication, TheDay day, SelfService selfService)
         implements AutoCloseable {
 
-    public static Backend open(Settings settings, Credentials credentials) {
+    /**
+     * Opens the database and the rest; the credentials come from the environment, else from the data folder (embedded
+     * database) or the shared database (PostgreSQL, where every replica must find the same ones).
+     */
+    public static Backend open(Settings settings) {
+        return open(settings, null);
+    }
+
+    /** As {@link #open(Settings)} with given credentials (null: as there). */
+    public static Backend open(Settings settings, Credentials given) {
         Database database = Database.open(settings.jdbcUrl(), settings.dbPoolSize());
         try {
+            Credentials credentials = given != null ? given
+                    : database.isShared()
+                            ? Credentials.shared(database, System.getenv("B2G_ADMIN_TOKEN"),
+                                    System.getenv("B2G_TOKEN_SECRET"))
+                            : Credentials.load(settings.dataDir(), System.getenv("B2G_ADMIN_TOKEN"),
+                                    System.getenv("B2G_TOKEN_SECRET"));
             EventRepository events = new EventRepository();
             ScheduleRepository schedules = new ScheduleRepository();
-            SolveJobs solving = new SolveJobs(database, events, schedules, new JobRepository(),
-                    settings.solveThreads(), settings.solveQueue(), Clock.systemUTC());
+            SolveJobs solving = new SolveJobs(database, events, schedules, new JobRepository(database.isShared()),
+                    settings.solveThreads(), settings.solveQueue(), Clock.systemUTC(), settings.jobLease(),
+                    settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
                     analyses, new Publication(database, events, schedules, Clock.systemUTC()),

@@ -16,12 +16,17 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.SecretRepository;
+
 /**
  * The organizer token and the secret behind participant tokens. A participant's token is an HMAC, under the secret,
  * of three parts: the event's link key (new for every stored event, so a deleted and re-created event does not bring
  * old links back), the participant id, and the participant's link generation (raised to revoke one link). Nothing
- * secret is stored per participant. The organizer token comes from {@code B2G_ADMIN_TOKEN}, else from the data
- * folder, where it is generated on first start.
+ * secret is stored per participant. The organizer token comes from {@code B2G_ADMIN_TOKEN}, the secret from
+ * {@code B2G_TOKEN_SECRET} (base64url, 32 bytes or more); what the environment does not give is kept with the data:
+ * in the data folder beside the embedded database, or in the shared database when replicas share one (the first
+ * replica to start generates it, the others read it), so that a token issued by one replica works on all.
  */
 public final class Credentials {
 
@@ -66,10 +71,24 @@ public final class Credentials {
      *         replacing it silently would revoke every personal link
      */
     public static Credentials load(Path dataDir, String envToken) {
+        return load(dataDir, envToken, null);
+    }
+
+    /** As {@link #load(Path, String)}; {@code envSecret} (base64url), when set, is the secret instead of the file's. */
+    public static Credentials load(Path dataDir, String envToken, String envSecret) {
         try {
             Files.createDirectories(dataDir);
             Path secretFile = dataDir.resolve(SECRET_FILE);
             byte[] secret;
+            if (envSecret != null && !envSecret.isBlank()) {
+                secret = decodeSecret(envSecret.strip(), "$B2G_TOKEN_SECRET");
+                if (envToken != null && !envToken.isBlank()) {
+                    return new Credentials(envToken.strip(), secret, false);
+                }
+                Path tokenFile = dataDir.resolve(ADMIN_TOKEN_FILE);
+                boolean existed = Files.exists(tokenFile);
+                return new Credentials(readOrCreate(tokenFile, randomText()), secret, !existed);
+            }
             try {
                 secret = Base64.getUrlDecoder().decode(readOrCreate(secretFile, randomText()));
             } catch (IllegalArgumentException e) {
@@ -95,6 +114,64 @@ public final class Credentials {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the tokens in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where a generated or stored organizer token is kept when the database is shared. */
+    static final String SHARED_ADMIN_TOKEN = "admin-token";
+    static final String SHARED_SECRET = "token-secret";
+
+    /**
+     * Credentials shared by every replica of one database: the environment's values when set, else the database's,
+     * created by the first replica that needs them.
+     *
+     * @throws IllegalStateException when a value (from the environment or the database) is too short or not base64url
+     */
+    public static Credentials shared(Database database, String envToken, String envSecret) {
+        SecretRepository secrets = new SecretRepository();
+        byte[] secret = decodeSecret(envSecret != null && !envSecret.isBlank() ? envSecret.strip()
+                : sharedValue(database, secrets, SHARED_SECRET), envSecret != null && !envSecret.isBlank()
+                        ? "$B2G_TOKEN_SECRET" : "the database's service_secrets row '" + SHARED_SECRET + "'");
+        if (envToken != null && !envToken.isBlank()) {
+            return new Credentials(envToken.strip(), secret, false);
+        }
+        boolean existed = database.inTransaction(c -> secrets.find(c, SHARED_ADMIN_TOKEN)) != null;
+        String token = sharedValue(database, secrets, SHARED_ADMIN_TOKEN);
+        if (token.length() < MIN_ADMIN_TOKEN) {
+            throw new IllegalStateException("The database's service_secrets row '" + SHARED_ADMIN_TOKEN + "' holds "
+                    + token.length() + " characters; at least " + MIN_ADMIN_TOKEN + " are needed.");
+        }
+        return new Credentials(token, secret, !existed);
+    }
+
+    private static String sharedValue(Database database, SecretRepository secrets, String name) {
+        String stored = database.inTransaction(c -> secrets.find(c, name));
+        if (stored != null) {
+            return stored;
+        }
+        String fresh = randomText();
+        try {
+            database.inTransaction(c -> {
+                secrets.insert(c, name, fresh, System.currentTimeMillis());
+                return null;
+            });
+            return fresh;
+        } catch (Database.ConflictException e) {
+            return database.inTransaction(c -> secrets.find(c, name)); // another replica stored it first
+        }
+    }
+
+    private static byte[] decodeSecret(String text, String place) {
+        byte[] secret;
+        try {
+            secret = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(place + " is not base64url text.");
+        }
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException(place + " holds " + secret.length + " bytes; at least " + MIN_SECRET_BYTES
+                    + " are needed.");
+        }
+        return secret;
     }
 
     /**

@@ -60,11 +60,12 @@ public final class Main {
 
     /**
      * OptaPlanner logs every solve at INFO (phases, scores, speeds): what the service says about a job is in its
-     * status. The demo also drops Helidon's start-up lines, so that its own output (the links to open) stays on one
-     * screen. Warnings and errors still come through.
+     * status; HikariCP logs every pool start and stop. The demo also drops Helidon's and Flyway's start-up lines, so
+     * that its own output (the links to open) stays on one screen. Warnings and errors still come through.
      */
     static void quietLibraries(boolean demo) {
-        List<String> names = demo ? List.of("org.optaplanner", "io.helidon") : List.of("org.optaplanner");
+        List<String> names = demo ? List.of("org.optaplanner", "com.zaxxer.hikari", "io.helidon", "org.flywaydb")
+                : List.of("org.optaplanner", "com.zaxxer.hikari");
         for (String name : names) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.WARNING);
@@ -80,16 +81,20 @@ public final class Main {
         }
     }
 
-    /** {@code application.yaml} under the command line's settings. */
+    /**
+     * {@code application.yaml} under Java system properties (e.g. {@code -Db2g.job-lease=5s}, for settings the command
+     * line has no option for), under the command line's settings.
+     */
     static Config config(Map<String, String> overrides) {
-        return Config.just(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"));
+        return Config.just(ConfigSources.create(overrides), ConfigSources.systemProperties(),
+                ConfigSources.classpath("application.yaml"));
     }
 
     /** Starts the server on {@code config}; it stops, and the backend closes, when the JVM exits. */
     static Running start(Config config) {
         Settings settings = Settings.from(config);
-        Credentials credentials = Credentials.load(settings.dataDir(), System.getenv("B2G_ADMIN_TOKEN"));
-        Backend backend = Backend.open(settings, credentials);
+        Backend backend = Backend.open(settings);
+        Credentials credentials = backend.credentials();
         WebServer server;
         try {
             server = WebServer.builder()
@@ -114,6 +119,8 @@ public final class Main {
     static String tokenPlace(Settings settings, Credentials credentials) {
         String env = System.getenv("B2G_ADMIN_TOKEN");
         return env != null && !env.isBlank() ? "$B2G_ADMIN_TOKEN"
+                : settings.jdbcUrl().startsWith("jdbc:postgresql:")
+                        ? "the database (SELECT secret FROM service_secrets WHERE name = 'admin-token')"
                 : settings.dataDir().resolve(Credentials.ADMIN_TOKEN_FILE).toAbsolutePath().normalize().toString();
     }
 

@@ -12,10 +12,13 @@ import org.b2g.core.cli.Durations;
  *
  * @param linkTemplate a participant's personal link relative to {@code publicUrl}, with {@code {event}},
  *        {@code {participant}} and {@code {token}} placeholders
+ * @param jobLease how long a solve job stays with a replica that stopped renewing it (it died) before another
+ *        replica may take it over; renewed every third of it
+ * @param jobPoll how often a replica with a free solver thread looks for jobs queued or left by others
  * @param limits the largest event the service accepts
  */
 public record Settings(Path dataDir, String jdbcUrl, int dbPoolSize, long maxBodyBytes, int solveThreads,
-        int solveQueue, Duration defaultTimeLimit, Duration maxTimeLimit, String publicUrl, String linkTemplate,
+        int solveQueue, Duration jobLease, Duration jobPoll, Duration defaultTimeLimit, Duration maxTimeLimit, String publicUrl, String linkTemplate,
         Limits limits) {
 
     /**
@@ -40,6 +43,8 @@ public record Settings(Path dataDir, String jdbcUrl, int dbPoolSize, long maxBod
                 b2g.get("max-body-bytes").asLong().orElse(16L << 20),
                 b2g.get("solve-threads").asInt().orElse(Math.max(1, Runtime.getRuntime().availableProcessors())),
                 b2g.get("solve-queue").asInt().orElse(8),
+                Durations.parse("b2g.job-lease", b2g.get("job-lease").asString().orElse("15s")),
+                Durations.parse("b2g.job-poll", b2g.get("job-poll").asString().orElse("1s")),
                 Durations.parse("b2g.default-time-limit", b2g.get("default-time-limit").asString().orElse("30s")),
                 Durations.parse("b2g.max-time-limit", b2g.get("max-time-limit").asString().orElse("30m")),
                 b2g.get("public-url").asString().orElse(""),

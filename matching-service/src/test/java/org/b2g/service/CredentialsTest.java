@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The token secret and the organizer token as kept in the data folder, and the personal tokens made from them. */
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class CredentialsTest {
 
     @TempDir

@@ -3,8 +3,6 @@ package org.b2g.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -32,51 +25,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillTest {
 
-    private static final Pattern STARTED = Pattern.compile("B2G service on (http://\\S+)");
 
     @TempDir
     Path data;
-    private Process process;
+    private ServiceProcess process;
+    /** The database both processes use: the data folder's HSQLDB, or one PostgreSQL schema. */
+    private String db;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() {
         if (process != null) {
-            process.destroyForcibly();
+            process.close();
         }
     }
 
     /** Starts {@code Main serve} in a new JVM and returns its base URL once it listens. */
     private String start() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.b2g.service.Main", "serve", "--port", "0", "--host", "127.0.0.1", "--data", data.toString()))
-                .redirectErrorStream(true);
-        builder.environment().put("B2G_ADMIN_TOKEN", TestService.ORGANIZER);
-        process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-            try {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    Matcher m = STARTED.matcher(line);
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-                return null;
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
-        String base = url.get(60, TimeUnit.SECONDS);
-        assertTrue(base != null, "the service did not start");
-        Thread.ofVirtual().start(() -> out.lines().forEach(line -> { })); // keep its output flowing
-        return base;
+        if (db == null) {
+            db = TestDatabase.url("");
+        }
+        process = ServiceProcess.start(data, db);
+        return process.base;
     }
 
     private void kill() throws Exception {
-        process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no checkpoint
-        assertTrue(process.waitFor(20, TimeUnit.SECONDS));
+        process.kill();
     }
 
     private HttpResponse<String> send(String base, String method, String path, String body) throws Exception {

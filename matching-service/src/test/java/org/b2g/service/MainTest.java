@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What {@code serve} and {@code demo} do by default: listen on loopback, and never print the organizer token. */
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class MainTest {
 
     @TempDir

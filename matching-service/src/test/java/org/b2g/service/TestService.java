@@ -9,6 +9,8 @@ public final class TestService {
     public static final String ORGANIZER = "organizer-token-for-the-tests";
     public static final String EVENT_ID = "demo-dx-day";
 
+    private static final Map<Path, String> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private TestService() {
     }
 
@@ -20,6 +22,10 @@ public final class TestService {
     public static Backend backend(Path dir, Map<String, String> settings) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("b2g.data", dir.toString());
+        if (TestDatabase.postgres() && !all.containsKey("b2g.db")) {
+            // One schema per data folder: a backend reopened on the same folder finds what the last one stored.
+            all.put("b2g.db", SCHEMAS.computeIfAbsent(dir.toAbsolutePath(), d -> TestDatabase.freshSchema()));
+        }
         Settings parsed = Settings.from(Main.config(all));
         return Backend.open(parsed, Credentials.load(dir, ORGANIZER));
     }

@@ -36,6 +36,12 @@ public class Meeting {
     private Slot publishedSlot;
     private Table publishedTable;
     private long moveCost;
+    /**
+     * Who sits and who walks at the event (the schedule's {@link Seating}, set when the meeting joins a
+     * {@link MeetingSchedule}): the constraints read seats through the meeting rather than by joining a fact, which
+     * keeps the constraint network small to build.
+     */
+    private Seating seating;
 
     @PlanningVariable(valueRangeProviderRefs = "allowedSlots", nullable = true)
     private Slot slot;
@@ -128,6 +134,10 @@ public class Meeting {
     public boolean isMovedFromPublished() {
         return publishedSlot != null && moveCost > 0 && slot != null && !slot.equals(publishedSlot);
     }
+
+    /** The seats of the event whose schedule holds this meeting; null for a meeting in no schedule yet. */
+    public Seating getSeating() { return seating; }
+    void useSeating(Seating seating) { this.seating = seating; }
 
     public Slot getSlot() { return slot; }
     public void setSlot(Slot slot) { this.slot = slot; }

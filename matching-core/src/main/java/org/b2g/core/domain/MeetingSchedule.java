@@ -13,7 +13,7 @@ import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftL
 /**
  * The planning solution: an event's candidate meetings and where they landed.
  * Score levels: hard = the rules of docs/scoring.md; medium = demand and fairness; soft = breaks (weighted
- * {@code 1000} each) and then table changes.
+ * {@code 1000} each), then meetings away from a seat and table changes.
  */
 @PlanningSolution
 public class MeetingSchedule {
@@ -31,6 +31,8 @@ public class MeetingSchedule {
     private List<Precedence> precedences;
     @ProblemFactCollectionProperty
     private List<Exclusion> exclusions;
+    /** Also handed to every meeting, where the constraints read it (see {@link Meeting#getSeating()}). */
+    private Seating seating;
     @PlanningEntityCollectionProperty
     private List<Meeting> meetings;
     @PlanningScore
@@ -47,7 +49,11 @@ public class MeetingSchedule {
         this.slots = event.slots();
         this.tables = event.tables();
         this.exclusions = event.exclusions();
+        this.seating = Seating.of(event);
         this.meetings = new ArrayList<>(meetings);
+        for (Meeting meeting : this.meetings) {
+            meeting.useSeating(seating);
+        }
         List<Precedence> links = new ArrayList<>();
         for (Meeting meeting : meetings) {
             for (String earlier : meeting.getAfter()) {
@@ -64,6 +70,8 @@ public class MeetingSchedule {
     public List<Table> getTables() { return tables; }
     public List<Precedence> getPrecedences() { return precedences; }
     public List<Exclusion> getExclusions() { return exclusions; }
+    /** Who sits where, and who walks (see {@link Seating}). */
+    public Seating getSeating() { return seating; }
     public List<Meeting> getMeetings() { return meetings; }
     public HardMediumSoftLongScore getScore() { return score; }
     public void setScore(HardMediumSoftLongScore score) { this.score = score; }

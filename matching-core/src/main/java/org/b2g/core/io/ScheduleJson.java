@@ -23,6 +23,7 @@ import jakarta.json.stream.JsonGenerator;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.matching.Explanations;
 import org.b2g.core.solver.ScheduleMetrics;
 
@@ -66,9 +67,10 @@ public final class ScheduleJson {
             (meeting.isScheduled() ? placed : unplaced).add(meeting);
         }
         placed.sort(TIME_THEN_TABLE);
+        Map<Meeting, Seating.Seat> seats = schedule.getSeating().seatsOf(placed);
         JsonArrayBuilder meetings = Json.createArrayBuilder();
         for (Meeting meeting : placed) {
-            meetings.add(scheduled(meeting, zone));
+            meetings.add(scheduled(meeting, zone, seats.get(meeting)));
         }
         JsonArrayBuilder unscheduled = Json.createArrayBuilder();
         Explanations explanations = unplaced.isEmpty() ? null : Explanations.of(schedule);
@@ -112,13 +114,16 @@ public final class ScheduleJson {
         return ScheduleFile.read(JsonNode.root(EventJson.parse(json, source), source));
     }
 
-    private static JsonObjectBuilder scheduled(Meeting meeting, ZoneId zone) {
+    private static JsonObjectBuilder scheduled(Meeting meeting, ZoneId zone, Seating.Seat seat) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", meeting.getId())
                 .add("participants", participants(meeting))
                 .add("slot", meeting.getSlot().index());
         if (meeting.getTable() != null) {
             json.add("table", meeting.getTable().id());
+        }
+        if (seat != null) {
+            json.add("seat", seat(seat));
         }
         if (meeting.getSlot().start() != null) {
             json.add("start", timestamp(meeting.getSlot().start(), zone));
@@ -131,6 +136,17 @@ public final class ScheduleJson {
                         .stripTrailingZeros())
                 .add("reasons", reasons)
                 .add("reasonCodes", ReasonJson.toJson(meeting.getReasonDetails()));
+    }
+
+    /**
+     * Which representative of the participant that sits goes to the meeting: {@code {"participant": "a-dic",
+     * "number": 2, "representatives": 3}}. Public so that agendas word a seat the same way.
+     */
+    public static JsonObjectBuilder seat(Seating.Seat seat) {
+        return Json.createObjectBuilder()
+                .add("participant", seat.host().id())
+                .add("number", seat.number())
+                .add("representatives", seat.representatives());
     }
 
     private static JsonArrayBuilder participants(Meeting meeting) {

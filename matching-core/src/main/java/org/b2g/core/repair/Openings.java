@@ -9,6 +9,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
@@ -25,6 +26,7 @@ import org.b2g.core.io.ScheduleFile;
 public final class Openings {
 
     private final Event event;
+    private final Seating seating;
     private final List<Slot> slots;
     private final List<Table> tables;
     private final int[] dayOfSlot;
@@ -40,6 +42,7 @@ public final class Openings {
 
     private Openings(MeetingSchedule schedule) {
         event = schedule.getEvent();
+        seating = schedule.getSeating();
         slots = schedule.getSlots();
         tables = schedule.getTables();
         dayOfSlot = Breaks.dayOfSlot(slots);
@@ -206,16 +209,18 @@ public final class Openings {
         return p.isAvailable(s) && (busy[p.index()] == null || busy[p.index()][s] < Math.max(1, p.representatives()));
     }
 
-    /** The table either side already sits at next to this slot (or its home table) when free, else the first free. */
+    /**
+     * A free seat of either side (see {@link Seating}), else the table either side already sits at next to this slot
+     * when free, else the first free.
+     */
     private int table(Participant a, Participant b, int s) {
         if (tablesTaken[s] >= tables.size()) {
             return -1;
         }
         for (Participant p : List.of(a, b)) {
-            if (p.homeTable() != null) {
-                Table home = event.table(p.homeTable());
-                if (home != null && !taken[s][home.index()]) {
-                    return home.index();
+            for (Table seat : seating.seatsOf(p)) {
+                if (!taken[s][seat.index()]) {
+                    return seat.index();
                 }
             }
         }

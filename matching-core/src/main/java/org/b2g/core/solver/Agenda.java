@@ -20,8 +20,9 @@ import org.optaplanner.core.api.score.stream.bi.BiConstraintCollector;
  * neighbours in time, so a move costs O(log k) per participant instead of re-sorting its k meetings.
  *
  * @param slots the slot numbers of the meetings in time order (repeats when the participant is double booked)
+ * @param walks the participant has no seat (see {@code Seating}): it goes to its counterparts' tables
  */
-record Agenda(int meetings, int breaks, int tableChanges, int[] slots) {
+record Agenda(int meetings, int breaks, int tableChanges, int[] slots, boolean walks) {
 
     private static final BiConstraintCollector<Meeting, Participant, Builder, Agenda> COLLECTOR = new Collector();
 
@@ -42,8 +43,11 @@ record Agenda(int meetings, int breaks, int tableChanges, int[] slots) {
         private final TreeSet<Visit> visits = new TreeSet<>(IN_TIME_ORDER);
         private int breaks;
         private int tableChanges;
+        /** The same for every meeting of one participant: the seats are the event's. */
+        private boolean walks = true;
 
-        Runnable add(Meeting meeting) {
+        Runnable add(Meeting meeting, Participant participant) {
+            walks = meeting.getSeating() == null || !meeting.getSeating().sits(participant);
             if (!meeting.isScheduled()) {
                 return Builder::nothing;
             }
@@ -86,7 +90,7 @@ record Agenda(int meetings, int breaks, int tableChanges, int[] slots) {
             for (Visit visit : visits) {
                 slots[i++] = visit.slot();
             }
-            return new Agenda(slots.length, breaks, tableChanges, slots);
+            return new Agenda(slots.length, breaks, tableChanges, slots, walks);
         }
 
         private static void nothing() {
@@ -102,7 +106,7 @@ record Agenda(int meetings, int breaks, int tableChanges, int[] slots) {
 
         @Override
         public TriFunction<Builder, Meeting, Participant, Runnable> accumulator() {
-            return (builder, meeting, participant) -> builder.add(meeting);
+            return (builder, meeting, participant) -> builder.add(meeting, participant);
         }
 
         @Override

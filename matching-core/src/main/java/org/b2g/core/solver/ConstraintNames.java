@@ -27,7 +27,7 @@ public final class ConstraintNames {
     // Soft
     public static final String BREAK_BETWEEN_MEETINGS = "Break between meetings";
     public static final String TABLE_CHANGE = "Table change";
-    public static final String AWAY_FROM_HOME_TABLE = "Away from home table";
+    public static final String AWAY_FROM_SEAT = "Away from seat";
 
     private ConstraintNames() {
     }

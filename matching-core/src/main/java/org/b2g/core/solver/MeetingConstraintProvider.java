@@ -17,6 +17,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Precedence;
 import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Table;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.score.stream.Constraint;
 import org.optaplanner.core.api.score.stream.ConstraintCollectors;
@@ -41,6 +42,8 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
     private static final HardMediumSoftLongScore BREAK = HardMediumSoftLongScore.ofSoft(ScoreWeights.BREAK);
     private static final HardMediumSoftLongScore TABLE_CHANGE =
             HardMediumSoftLongScore.ofSoft(ScoreWeights.TABLE_CHANGE);
+    private static final HardMediumSoftLongScore AWAY_FROM_SEAT =
+            HardMediumSoftLongScore.ofSoft(ScoreWeights.AWAY_FROM_SEAT);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -64,7 +67,7 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 // Soft
                 breakBetweenMeetings(factory),
                 tableChange(factory),
-                awayFromHomeTable(factory)
+                awayFromSeat(factory)
         };
     }
 
@@ -291,10 +294,11 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .asConstraint(ConstraintNames.BREAK_BETWEEN_MEETINGS);
     }
 
-    /** A participant with one representative walks when its next meeting that day is at another table. */
+    /** A participant that walks (one representative, no seat) changes tables between consecutive meetings of a day. */
     Constraint tableChange(ConstraintFactory factory) {
         return agendas(factory)
-                .filter((participant, agenda) -> participant.representatives() == 1 && agenda.tableChanges() > 0)
+                .filter((participant, agenda) -> participant.representatives() == 1 && agenda.walks()
+                        && agenda.tableChanges() > 0)
                 .penalizeLong(TABLE_CHANGE, (participant, agenda) -> agenda.tableChanges())
                 .justifyWith((participant, agenda, score) -> Justification.of(
                         who(participant) + " changes tables "
@@ -304,18 +308,26 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .asConstraint(ConstraintNames.TABLE_CHANGE);
     }
 
-    /** A participant with one representative and a home table stays at it. */
-    Constraint awayFromHomeTable(ConstraintFactory factory) {
+    /**
+     * A participant that sits (an agency, or anyone with a home table) holds each meeting at one of its seats. The
+     * seats come with the meeting ({@link Meeting#getSeating()}), not by a join: a smaller network to build.
+     */
+    Constraint awayFromSeat(ConstraintFactory factory) {
         return attendances(factory)
-                .filter((meeting, participant) -> participant.homeTable() != null
-                        && participant.representatives() == 1 && meeting.isScheduled() && meeting.getTable() != null
-                        && !meeting.getTable().id().equals(participant.homeTable()))
-                .penalizeLong(TABLE_CHANGE, (meeting, participant) -> 1)
+                .filter((meeting, participant) -> meeting.isScheduled() && meeting.getTable() != null
+                        && meeting.getSeating() != null && meeting.getSeating().isAway(participant, meeting.getTable()))
+                .penalizeLong(AWAY_FROM_SEAT, (meeting, participant) -> 1)
                 .justifyWith((meeting, participant, score) -> Justification.of(
-                        capitalized(meeting(meeting)) + " is at " + table(meeting.getTable()) + ", not at the home "
-                                + "table " + participant.homeTable() + " of " + who(participant) + ".",
+                        capitalized(meeting(meeting)) + " is at " + table(meeting.getTable()) + ", away from "
+                                + seats(meeting.getSeating().seatsOf(participant)) + " of " + who(participant) + ".",
                         meeting, participant))
-                .asConstraint(ConstraintNames.AWAY_FROM_HOME_TABLE);
+                .asConstraint(ConstraintNames.AWAY_FROM_SEAT);
+    }
+
+    /** "the seat T01" or "the seats T01, T02". */
+    private static String seats(List<Table> tables) {
+        return (tables.size() == 1 ? "the seat " : "the seats ")
+                + tables.stream().map(Table::id).collect(Collectors.joining(", "));
     }
 
     // ************************************************************************

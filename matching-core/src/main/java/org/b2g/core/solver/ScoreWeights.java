@@ -12,7 +12,8 @@ import org.b2g.core.domain.Role;
  *   <li>medium: minus the {@code weight} of every optional candidate left out, and the
  *       {@link #missingMeetingWeight missing-meeting weight} for every meeting a participant lacks below its
  *       {@link #minimumMeetings minimum};</li>
- *   <li>soft: {@link #BREAK} per break, then {@link #TABLE_CHANGE} per walk to another table.</li>
+ *   <li>soft: {@link #BREAK} per break, then {@link #AWAY_FROM_SEAT} per meeting of a participant that sits held away
+ *       from its seats, and {@link #TABLE_CHANGE} per walk of a participant that walks.</li>
  * </ul>
  */
 public final class ScoreWeights {
@@ -39,8 +40,14 @@ public final class ScoreWeights {
     public static final long PUBLISHED_DROPPED = 2_500_000;
     /** Soft penalty per break; larger than any realistic count of table changes, so breaks come first. */
     public static final long BREAK = 1_000;
-    /** Soft penalty when a participant's next meeting is at another table, or away from its home table. */
+    /** Soft penalty when a participant that walks (see {@code Seating}) has its next meeting at another table. */
     public static final long TABLE_CHANGE = 1;
+    /**
+     * Soft penalty per meeting of a participant that sits (an agency, anyone with a home table) held away from its
+     * seats. More than the two walks that one meeting's table can save its counterpart, so agencies stay at their
+     * seats and startups walk; a multiple of {@link #TABLE_CHANGE}, the unit the search counts tables in.
+     */
+    public static final long AWAY_FROM_SEAT = 3;
 
     private ScoreWeights() {
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Exclusion;
 import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Role;
@@ -61,8 +62,21 @@ final class Fixtures {
 
     /** The fixtures as an event, with these exclusions and rules and no required meetings. */
     static Event event(List<Exclusion> exclusions, Rules rules) {
+        return event(PARTICIPANTS, exclusions, rules);
+    }
+
+    /** As {@link #event(List, Rules)}, with these participants. */
+    static Event event(List<Participant> participants, List<Exclusion> exclusions, Rules rules) {
         return new Event("fixtures", "Fixtures", ZoneId.of("Asia/Ho_Chi_Minh"), 20, SESSIONS, SLOTS, TABLES,
-                PARTICIPANTS, List.of(), List.of(), exclusions, rules);
+                participants, List.of(), List.of(), exclusions, rules);
+    }
+
+    /**
+     * These meetings in a schedule of the fixtures' event with these participants: the schedule hands the meetings
+     * its seats (the agency sits at T1, its home, and T2; startups and companies walk).
+     */
+    static MeetingSchedule schedule(List<Participant> participants, Meeting... meetings) {
+        return new MeetingSchedule(event(participants, List.of(), NO_CAP), List.of(meetings));
     }
 
     private static Slot slot(int index, String session, int day) {

@@ -8,7 +8,9 @@ import static org.b2g.core.solver.Fixtures.NO_CAP;
 import static org.b2g.core.solver.Fixtures.S1;
 import static org.b2g.core.solver.Fixtures.S2;
 import static org.b2g.core.solver.Fixtures.S3;
+import static org.b2g.core.solver.Fixtures.PARTICIPANTS;
 import static org.b2g.core.solver.Fixtures.S4;
+import static org.b2g.core.solver.Fixtures.S5;
 import static org.b2g.core.solver.Fixtures.S6;
 import static org.b2g.core.solver.Fixtures.S7;
 import static org.b2g.core.solver.Fixtures.STARTUP;
@@ -19,6 +21,7 @@ import static org.b2g.core.solver.Fixtures.TABLES;
 import static org.b2g.core.solver.Fixtures.meeting;
 import static org.b2g.core.solver.Fixtures.optional;
 import static org.b2g.core.solver.Fixtures.required;
+import static org.b2g.core.solver.Fixtures.schedule;
 
 import java.util.List;
 import java.util.Set;
@@ -376,42 +379,49 @@ class MeetingConstraintProviderTest {
             // C3: T1 -> T2 -> T2 (one walk; the break before T2 does not matter); C4: T1 -> T3; STARTUP: T2 -> T2
             // -> T3. One walk each.
             VERIFIER.verifyThat(MeetingConstraintProvider::tableChange)
-                    .given(required("m1", C3, C4, S1, T1), required("m2", C3, STARTUP, S3, T2),
-                            required("m3", C3, STARTUP, S4, T2), required("m4", C4, STARTUP, S6, T3))
+                    .givenSolution(schedule(PARTICIPANTS, required("m1", C3, C4, S1, T1),
+                            required("m2", C3, STARTUP, S3, T2), required("m3", C3, STARTUP, S4, T2),
+                            required("m4", C4, STARTUP, S6, T3)))
                     .penalizesBy(3);
         }
 
         @Test
-        void ignoresNewDaysAndParticipantsWithSeveralRepresentatives() {
+        void ignoresNewDaysAndParticipantsThatSit() {
+            // C3 walks T1 -> T3 across two days; AGENCY sits (two officials at T1 and T2), and so does DISTRICT
+            // (one official, at T3, visiting T1 once): seats, not walks.
             VERIFIER.verifyThat(MeetingConstraintProvider::tableChange)
-                    .given(required("m1", C3, AGENCY, S1, T1), required("m2", C4, AGENCY, S3, T2),
-                            required("m3", C3, C4, S7, T3))
+                    .givenSolution(schedule(WITH_DISTRICT, required("m1", C3, AGENCY, S1, T1),
+                            required("m2", C4, AGENCY, S3, T2), required("m3", C3, C4, S7, T3),
+                            required("m4", STARTUP, DISTRICT, S4, T3), required("m5", C3, DISTRICT, S5, T1)))
                     .penalizesBy(0);
         }
     }
 
-    @Nested
-    class AwayFromHomeTable {
+    /** An agency with one official and no home table: it gets the table nobody else sits at, T3. */
+    private static final Participant DISTRICT = new Participant("a-2", 4, Role.AGENCY, "District 1", 1, 0,
+            Participant.UNLIMITED, Set.of(), null, List.of(), List.of());
+    private static final List<Participant> WITH_DISTRICT = List.of(STARTUP, AGENCY, C3, C4, DISTRICT);
 
-        /** An agency with one official and home table T1. */
-        private static final Participant DISTRICT = new Participant("a-2", 4, Role.AGENCY, "District 1", 1, 0,
-                Participant.UNLIMITED, Set.of(), "T1", List.of(), List.of());
+    @Nested
+    class AwayFromSeat {
 
         @Test
-        void penalisesAMeetingAwayFromTheHomeTable() {
-            VERIFIER.verifyThat(MeetingConstraintProvider::awayFromHomeTable)
-                    .given(required("m1", STARTUP, DISTRICT, S1, T2))
-                    .penalizesBy(1);
+        void penalisesEachMeetingOfAParticipantThatSitsHeldAwayFromItsSeats() {
+            // AGENCY sits at T1 and T2: its meeting at T3 is away; DISTRICT sits at T3: its meeting at T1 is away.
+            VERIFIER.verifyThat(MeetingConstraintProvider::awayFromSeat)
+                    .givenSolution(schedule(WITH_DISTRICT, required("m1", STARTUP, AGENCY, S1, T3),
+                            required("m2", C3, DISTRICT, S2, T1)))
+                    .penalizesBy(2);
         }
 
         @Test
-        void ignoresHomeTablesOfParticipantsWithSeveralRepresentatives() {
-            // AGENCY keeps T1 as home but sends two officials: the second must sit elsewhere.
-            VERIFIER.verifyThat(MeetingConstraintProvider::awayFromHomeTable)
-                    .given(required("m1", STARTUP, AGENCY, S1, T1), required("m2", C3, AGENCY, S1, T2),
-                            required("m3", C3, DISTRICT, S3, T1))
+        void letsEveryRepresentativeSitAtItsOwnSeatWhileOthersWalk() {
+            // Two officials of AGENCY at T1 and T2 in one slot; DISTRICT at T3; the companies and the startup walk.
+            VERIFIER.verifyThat(MeetingConstraintProvider::awayFromSeat)
+                    .givenSolution(schedule(WITH_DISTRICT, required("m1", STARTUP, AGENCY, S1, T1),
+                            required("m2", C3, AGENCY, S1, T2), required("m3", C4, DISTRICT, S1, T3),
+                            required("m4", C3, C4, S2, T1), required("m5", STARTUP, AGENCY, null, T3)))
                     .penalizesBy(0);
         }
-
     }
 }

@@ -5,6 +5,7 @@ import static org.b2g.service.JsonFactory.JSON;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -164,6 +165,9 @@ final class OpenApi {
             "post /api/events/{id}/participants/{pid}/requests",
             "{\"with\": \"a-water\", \"slot\": 4}: whom to meet and in which slot");
 
+    /** Operations whose answers carry an ETag and answer 304 to an If-None-Match that names it (Revalidation). */
+    static final Set<String> REVALIDATED = Set.of("get /api/events/{id}/participants/{pid}/agenda");
+
     /** Where the API is served: relative to the address the document was read from. */
     static final String SERVER = "/";
     static final String LICENSE = "Apache-2.0";
@@ -235,6 +239,14 @@ final class OpenApi {
                             + " has changed since")
                     .add("schema", JSON.createObjectBuilder().add("type", "string")));
         }
+        boolean revalidated = REVALIDATED.contains(op.method() + " " + op.path());
+        if (revalidated) {
+            parameters.add(JSON.createObjectBuilder().add("name", "If-None-Match").add("in", "header")
+                    .add("required", false)
+                    .add("description", "The ETag of the copy the client holds; 304 without a body while it is"
+                            + " still the current one")
+                    .add("schema", JSON.createObjectBuilder().add("type", "string")));
+        }
         json.add("parameters", parameters);
         if (op.eventBody()) {
             json.add("requestBody", JSON.createObjectBuilder().add("required", true)
@@ -264,8 +276,17 @@ final class OpenApi {
                 }
                 response.add("content", content);
             }
+            if (revalidated) {
+                response.add("headers", revalidationHeaders());
+            }
             responses.add(String.valueOf(status), response);
         });
+        if (revalidated) {
+            responses.add("304", JSON.createObjectBuilder()
+                    .add("description", "Not Modified: the copy whose ETag If-None-Match names is still current;"
+                            + " no body")
+                    .add("headers", revalidationHeaders()));
+        }
         List<Integer> errors = new java.util.ArrayList<>(op.errors());
         if (op.caller() != Caller.ANYONE) {
             errors.add(401);
@@ -284,6 +305,23 @@ final class OpenApi {
                 .add("content", JSON.createObjectBuilder().add(Problems.MEDIA_TYPE, JSON.createObjectBuilder()
                         .add("schema", JSON.createObjectBuilder().add("$ref", "#/components/schemas/Problem"))))));
         return json.add("responses", responses).build();
+    }
+
+    /** What an answer that may be kept and revalidated says about itself. */
+    private static JsonObject revalidationHeaders() {
+        return JSON.createObjectBuilder()
+                .add("ETag", JSON.createObjectBuilder()
+                        .add("description", "A strong tag of this answer's bytes: it changes with every published"
+                                + " version and every change to the answer")
+                        .add("schema", JSON.createObjectBuilder().add("type", "string")))
+                .add("Cache-Control", JSON.createObjectBuilder()
+                        .add("description", "private, no-cache: a browser or calendar may keep a copy but asks with"
+                                + " If-None-Match before using it; shared caches keep none")
+                        .add("schema", JSON.createObjectBuilder().add("type", "string")))
+                .add("Vary", JSON.createObjectBuilder()
+                        .add("description", "Accept: JSON and iCalendar share the address")
+                        .add("schema", JSON.createObjectBuilder().add("type", "string")))
+                .build();
     }
 
     private static JsonObject bearer(String description) {

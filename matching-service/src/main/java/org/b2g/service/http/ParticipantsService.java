@@ -3,6 +3,7 @@ package org.b2g.service.http;
 import static org.b2g.service.JsonFactory.JSON;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -186,20 +187,28 @@ final class ParticipantsService implements HttpService {
             throw ApiException.notFound("There is no agenda of participant (" + pid + ") in event (" + id
                     + "): the event has no published schedule yet, or no such participant.");
         }
+        // The stored agenda is our own JSON object: mark staleness without parsing it again.
+        byte[] json = ("{\"stale\":" + agenda.stale() + "," + agenda.body().substring(1))
+                .getBytes(StandardCharsets.UTF_8);
+        res.header(HeaderNames.VARY, "Accept"); // JSON or iCalendar at the same address
         if (wantsCalendar(req)) {
-            JsonObject json;
+            JsonObject parsed;
             try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(agenda.body()))) {
-                json = reader.readObject();
+                parsed = reader.readObject();
             }
-            res.header(HeaderNames.CONTENT_TYPE, "text/calendar; charset=utf-8");
-            res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"agenda.ics\"");
-            res.send(ICalendar.of(json));
+            byte[] calendar = ICalendar.of(parsed).getBytes(StandardCharsets.UTF_8);
+            // Its agenda in the tag too: a new publication is a new tag, even in the second of the last one.
+            if (!Revalidation.notModified(req, res, Revalidation.tag(calendar, json))) {
+                res.header(HeaderNames.CONTENT_TYPE, "text/calendar; charset=utf-8");
+                res.header(HeaderNames.CONTENT_DISPOSITION, "inline; filename=\"agenda.ics\"");
+                res.send(calendar);
+            }
             return;
         }
-        // The stored agenda is our own JSON object: mark staleness without parsing it again.
-        String body = agenda.body();
-        res.header(HeaderNames.CONTENT_TYPE, "application/json");
-        res.send("{\"stale\":" + agenda.stale() + "," + body.substring(1));
+        if (!Revalidation.notModified(req, res, Revalidation.tag(json))) {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(json);
+        }
     }
 
     private static boolean wantsCalendar(ServerRequest req) {

@@ -22,13 +22,15 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.io.ReasonJson;
 import org.b2g.core.io.ScheduleJson;
 
 /**
- * Each participant's agenda ({@code b2g-agenda/1}): its meetings in time order with table, counterpart and the
- * reasons of the match, and the calendar identity (UID, SEQUENCE) of each; plus its meetings that a re-solve
- * cancelled, so that calendars can drop them. Written once per schedule, read many times.
+ * Each participant's agenda ({@code b2g-agenda/1}): its meetings in time order with table (and which representative
+ * of the side that sits goes there: its seat), counterpart and the reasons of the match, and the calendar identity
+ * (UID, SEQUENCE) of each; plus its meetings that a re-solve cancelled, so that calendars can drop them. Written once
+ * per schedule, read many times.
  */
 final class AgendaJson {
 
@@ -46,10 +48,12 @@ final class AgendaJson {
             meetings.put(participant.id(), JSON.createArrayBuilder());
             cancelled.put(participant.id(), JSON.createArrayBuilder());
         }
-        for (Meeting meeting : scheduledInOrder(schedule)) {
+        List<Meeting> scheduled = scheduledInOrder(schedule);
+        Map<Meeting, Seating.Seat> seats = schedule.getSeating().seatsOf(scheduled);
+        for (Meeting meeting : scheduled) {
             MeetingVersions.Version version = versions.byMeeting().get(meeting.getId());
             for (Participant self : meeting.getParticipants()) {
-                meetings.get(self.id()).add(meetingJson(event, meeting, self, version));
+                meetings.get(self.id()).add(meetingJson(event, meeting, self, version, seats.get(meeting)));
             }
         }
         for (MeetingVersions.Version version : versions.all()) {
@@ -87,8 +91,9 @@ final class AgendaJson {
         return json.add("slotMinutes", event.slotMinutes()).build();
     }
 
+    /** @param seat which representative of the participant that sits goes, or null when both walk */
     private static JsonObject meetingJson(Event event, Meeting meeting, Participant self,
-            MeetingVersions.Version version) {
+            MeetingVersions.Version version, Seating.Seat seat) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", meeting.getId())
                 .add("uid", uid(event.id(), version.key()))
@@ -104,6 +109,10 @@ final class AgendaJson {
                 table.add("name", meeting.getTable().name());
             }
             json.add("table", table);
+        }
+        if (seat != null) {
+            json.add("seat", JSON.createObjectBuilder().add("participant", seat.host().id())
+                    .add("number", seat.number()).add("representatives", seat.representatives()));
         }
         JsonArrayBuilder reasons = JSON.createArrayBuilder();
         meeting.getReasons().forEach(reasons::add);

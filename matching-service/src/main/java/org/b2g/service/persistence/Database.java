@@ -5,20 +5,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
 
 /**
- * The JDBC database behind the service: a small pool of connections and one transaction per unit of work.
- * Creates the schema ({@code schema.sql}) on first start. For an HSQLDB file database it turns on durable commits
- * (every commit is synced to disk before it returns), so a write answered 2xx survives {@code kill -9}.
+ * The JDBC database behind the service: HSQLDB in the data folder (the default) or a PostgreSQL shared by several
+ * replicas. A HikariCP pool lends connections, one transaction per unit of work. Flyway applies the schema history
+ * ({@code db/migration}) at start, the same for both: a database made before the history existed is first brought
+ * to its version 1 and recorded as such, so that no data is lost. For an HSQLDB file database commits are durable
+ * (synced to disk before they return), so a write answered 2xx survives {@code kill -9}.
  */
 public final class Database implements AutoCloseable {
 
@@ -28,50 +31,87 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_MILLIS = 30_000;
+    private static final String MIGRATIONS = "classpath:db/migration";
 
     private final String url;
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
+    private final HikariDataSource pool;
     private volatile boolean closed;
 
-    private Database(String url, int size) {
+    private Database(String url, HikariDataSource pool) {
         this.url = url;
-        this.idle = new ArrayBlockingQueue<>(size);
+        this.pool = pool;
     }
 
     /**
-     * Opens (and on first use creates) the database at {@code jdbcUrl} with {@code poolSize} connections.
+     * Opens (and on first use creates or migrates) the database at {@code jdbcUrl} with at most {@code poolSize}
+     * connections. PostgreSQL takes its user and password from the URL ({@code ?user=..&password=..}).
      *
-     * @throws IllegalStateException when the database cannot be opened
+     * @throws IllegalStateException when the database cannot be opened or migrated
      */
     public static Database open(String jdbcUrl, int poolSize) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("The pool size (" + poolSize + ") must be 1 or more.");
         }
-        Database database = new Database(jdbcUrl, poolSize);
+        if (!jdbcUrl.startsWith("jdbc:hsqldb:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("The database URL (" + jdbcUrl + ") is neither jdbc:hsqldb:... nor"
+                    + " jdbc:postgresql://HOST:PORT/DB?user=..&password=..");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (jdbcUrl.startsWith("jdbc:hsqldb:")) {
+            config.setUsername("SA");
+            config.setPassword("");
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(poolSize, 2));
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(WAIT_MILLIS);
+        config.setInitializationFailTimeout(-1); // our own message below says what failed
+        config.setPoolName("b2g-db");
+        HikariDataSource pool;
         try {
-            for (int i = 0; i < poolSize; i++) {
-                Connection connection = DriverManager.getConnection(jdbcUrl, "SA", "");
-                connection.setAutoCommit(false);
-                database.all.add(connection);
-                database.idle.add(connection);
-            }
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+        }
+        Database database = new Database(jdbcUrl, pool);
+        try {
             database.prepare();
-        } catch (SQLException e) {
+        } catch (RuntimeException e) {
             database.close();
-            throw new IllegalStateException("Cannot open the database " + jdbcUrl + ": " + e.getMessage(), e);
+            if (e instanceof IllegalStateException && e.getMessage() != null
+                    && e.getMessage().startsWith("Cannot open")) {
+                throw e;
+            }
+            throw new IllegalStateException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage()
+                    + hint(jdbcUrl), e);
         }
         return database;
+    }
+
+    /** The URL without its password, for messages and logs. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    private static String hint(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? " (is PostgreSQL running and the database created? e.g."
+                + " `pg_ctlcluster 15 main start`, then `createdb` as its owner; see docs/operations.md)" : "";
+    }
+
+    /** True for PostgreSQL (shared by replicas), false for the embedded HSQLDB. */
+    public boolean isShared() {
+        return url.startsWith("jdbc:postgresql:");
     }
 
     private boolean isHsqldb() {
         return url.startsWith("jdbc:hsqldb:");
     }
 
-    private void prepare() throws SQLException {
-        inTransaction(connection -> {
-            if (isHsqldb()) {
+    private void prepare() {
+        if (isHsqldb()) {
+            inTransaction(connection -> {
                 try (Statement statement = connection.createStatement()) {
                     // Readers never wait for writers; commits reach the disk before they return.
                     statement.execute("SET DATABASE TRANSACTION CONTROL MVCC");
@@ -79,21 +119,25 @@ public final class Database implements AutoCloseable {
                         statement.execute("SET FILES WRITE DELAY FALSE");
                     }
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        }
         inTransaction(connection -> {
-            if (!hasTable(connection, "EVENTS")) {
-                try (Statement statement = connection.createStatement()) {
-                    for (String sql : schemaStatements()) {
-                        statement.execute(sql);
-                    }
-                }
-            } else {
+            if (hasTable(connection, "EVENTS") && !hasTable(connection, "FLYWAY_SCHEMA_HISTORY")) {
                 upgrade(connection);
             }
             return null;
         });
+        // Its own connections: Flyway may hold two at once, more than a small pool lends.
+        Flyway.configure()
+                .dataSource(url, isHsqldb() ? "SA" : null, isHsqldb() ? "" : null)
+                .locations(MIGRATIONS)
+                .placeholders(Map.of("text", isHsqldb() ? "CLOB" : "TEXT"))
+                .baselineOnMigrate(true) // a database of the releases before the history: upgraded to V1 above
+                .baselineVersion("1")
+                .baselineDescription("schema before the migration history")
+                .load()
+                .migrate();
     }
 
     /**
@@ -126,6 +170,11 @@ public final class Database implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE events ALTER COLUMN uid SET NOT NULL");
                 statement.execute("ALTER TABLE events ALTER COLUMN link_key SET NOT NULL");
+            }
+        }
+        for (String table : List.of("SCHEDULES", "AGENDAS", "MEETING_VERSIONS", "SOLVE_JOBS")) {
+            if (!table.equals("SCHEDULES") || hasTable(connection, "PUBLISHED_SCHEDULES")) {
+                createIfMissing(connection, table, "CREATE TABLE " + table.toLowerCase() + " ");
             }
         }
         createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
@@ -162,8 +211,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        String schema = connection.getSchema();
         for (String[] names : new String[][] {{table, column}, {table.toLowerCase(), column.toLowerCase()}}) {
-            try (ResultSet columns = connection.getMetaData().getColumns(null, null, names[0], names[1])) {
+            try (ResultSet columns = connection.getMetaData().getColumns(null, schema, names[0], names[1])) {
                 if (columns.next()) {
                     return true;
                 }
@@ -172,24 +222,28 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /** Whether the connection's own schema (not any other one in the database) has the table. */
     private static boolean hasTable(Connection connection, String name) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
-            if (tables.next()) {
-                return true;
+        String schema = connection.getSchema();
+        for (String[] names : new String[][] {{schema, name}, {schema == null ? null : schema.toLowerCase(),
+                name.toLowerCase()}}) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, names[0], names[1], null)) {
+                if (tables.next()) {
+                    return true;
+                }
             }
         }
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, name.toLowerCase(), null)) {
-            return tables.next();
-        }
+        return false;
     }
 
     static List<String> schemaStatements() {
         String text;
-        try (InputStream in = Database.class.getResourceAsStream("schema.sql")) {
+        try (InputStream in = Database.class.getResourceAsStream("/db/migration/V1__schema.sql")) {
             if (in == null) {
-                throw new IllegalStateException("schema.sql is missing from the classpath.");
+                throw new IllegalStateException("db/migration/V1__schema.sql is missing from the classpath.");
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Only databases of the releases before the migration history are upgraded this way: all HSQLDB.
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${text}", "CLOB");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,13 +285,13 @@ public final class Database implements AutoCloseable {
             rollback(connection);
             throw e;
         } finally {
-            idle.add(connection);
+            release(connection);
         }
     }
 
     /**
      * True for an integrity violation (SQLSTATE class 23, e.g. two transactions inserting one key) or a
-     * serialization failure (40001): the request lost a race, it is not a fault of the service.
+     * serialization failure (40001) or a deadlock (40P01): the request lost a race, it is not a fault of the service.
      */
     static boolean isConflict(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -245,8 +299,8 @@ public final class Database implements AutoCloseable {
                     || t instanceof java.sql.SQLTransactionRollbackException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("40001"))) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && (sql.getSQLState().startsWith("23")
+                    || sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
                 return true;
             }
         }
@@ -277,14 +331,18 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("The database is closed.");
         }
         try {
-            Connection connection = idle.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (connection == null) {
-                throw new IllegalStateException("No database connection became free in " + WAIT_SECONDS + " s.");
-            }
-            return connection;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a database connection.", e);
+            return pool.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("No database connection became free in " + WAIT_MILLIS / 1000 + " s ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try {
+            connection.close(); // back to the pool
+        } catch (SQLException ignored) {
+            // the pool drops a broken connection
         }
     }
 
@@ -296,26 +354,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Closes every connection; for HSQLDB also shuts the database down cleanly (checkpoint). */
+    /** Closes the pool; for HSQLDB also shuts the database down cleanly (checkpoint). */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        closed = true;
-        if (isHsqldb() && !all.isEmpty()) {
-            try (Statement statement = all.get(0).createStatement()) {
+        if (isHsqldb()) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
-            } catch (SQLException ignored) {
+            } catch (SQLException | RuntimeException ignored) {
                 // already down
             }
         }
-        for (Connection connection : all) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
+        closed = true;
+        pool.close();
     }
 }

@@ -34,6 +34,8 @@ final class Job implements Runnable {
     private final String eventBody;
     /** The planning problem of the event: its candidates, or a repair's plan from the published schedule. */
     private final Function<Event, MeetingSchedule> problemOf;
+    /** Slot index (0-based) by meeting id where a job taken over from another replica starts; empty otherwise. */
+    private final java.util.Map<String, Integer> startSlots;
     private final SolveOptions options;
     private final Outcome outcome;
     private final Clock clock;
@@ -45,17 +47,22 @@ final class Job implements Runnable {
     private volatile Scheduler scheduler;
     private volatile boolean stopRequested;
     private volatile boolean orphaned;
+    /** The problem's meeting ids in its order, and the best schedule's slots in that order, once known. */
+    private volatile List<String> meetingIds;
+    private volatile int[] bestSlots;
+    private volatile boolean bestSlotsChanged;
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
-        this(queued, eventBody, event -> new MeetingSchedule(event, Candidates.forEvent(event)), options, outcome,
-                clock);
+        this(queued, eventBody, event -> new MeetingSchedule(event, Candidates.forEvent(event)), java.util.Map.of(),
+                options, outcome, clock);
     }
 
-    Job(JobStatus queued, String eventBody, Function<Event, MeetingSchedule> problemOf, SolveOptions options,
-            Outcome outcome, Clock clock) {
+    Job(JobStatus queued, String eventBody, Function<Event, MeetingSchedule> problemOf,
+            java.util.Map<String, Integer> startSlots, SolveOptions options, Outcome outcome, Clock clock) {
         this.status = queued;
         this.eventBody = eventBody;
         this.problemOf = problemOf;
+        this.startSlots = startSlots;
         this.options = options;
         this.outcome = outcome;
         this.clock = clock;
@@ -90,6 +97,8 @@ final class Job implements Runnable {
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
             MeetingSchedule problem = problemOf.apply(event);
+            startFrom(problem);
+            meetingIds = problem.getMeetings().stream().map(org.b2g.core.domain.Meeting::getId).toList();
             update(status.withCandidates(problem.getMeetings().size()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
@@ -121,7 +130,65 @@ final class Job implements Runnable {
         finished.countDown();
     }
 
+    /** Places the problem's meetings where the job's previous claim had its best schedule (tables come later). */
+    private void startFrom(MeetingSchedule problem) {
+        if (startSlots.isEmpty()) {
+            return;
+        }
+        List<org.b2g.core.domain.Slot> slots = problem.getSlots();
+        for (org.b2g.core.domain.Meeting meeting : problem.getMeetings()) {
+            Integer slot = startSlots.get(meeting.getId());
+            if (!meeting.isPinned() && slot != null && slot >= 0 && slot < slots.size()) {
+                meeting.setSlot(slots.get(slot));
+                meeting.setTable(null);
+            }
+        }
+    }
+
+    /**
+     * The best schedule's slots by meeting id (0-based, scheduled meetings only) as JSON, when they changed since the
+     * last call; null otherwise. Kept in the job's row so that another replica can continue from them.
+     */
+    String bestSlotsIfChanged() {
+        List<String> ids = meetingIds;
+        int[] slots = bestSlots;
+        if (!bestSlotsChanged || ids == null || slots == null || slots.length != ids.size()) {
+            return null;
+        }
+        bestSlotsChanged = false;
+        jakarta.json.JsonObjectBuilder json = org.b2g.service.JsonFactory.JSON.createObjectBuilder();
+        for (int m = 0; m < slots.length; m++) {
+            if (slots[m] >= 0) {
+                json.add(ids.get(m), slots[m]);
+            }
+        }
+        return json.build().toString();
+    }
+
+    /** Reads what {@link #bestSlotsIfChanged} wrote; an unreadable text gives no start (the job solves afresh). */
+    static java.util.Map<String, Integer> readSlots(String json) {
+        if (json == null || json.isBlank()) {
+            return java.util.Map.of();
+        }
+        try (jakarta.json.JsonReader reader = org.b2g.service.JsonFactory.READER.createReader(
+                new java.io.StringReader(json))) {
+            java.util.Map<String, Integer> slots = new java.util.HashMap<>();
+            reader.readObject().forEach((id, value) -> {
+                if (value instanceof jakarta.json.JsonNumber n) {
+                    slots.put(id, n.intValue());
+                }
+            });
+            return slots;
+        } catch (RuntimeException e) {
+            return java.util.Map.of();
+        }
+    }
+
     private void onBest(Progress progress) {
+        if (progress.slots() != null) {
+            bestSlots = progress.slots();
+            bestSlotsChanged = true;
+        }
         update(status.withBest(progress.score() == null ? null : progress.score().toString(), progress.scheduled(),
                 progress.breaks(), clock.instant()));
     }

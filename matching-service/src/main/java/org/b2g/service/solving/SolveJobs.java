@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -40,11 +42,23 @@ import org.b2g.service.persistence.ScheduleRepository;
  * The solve jobs of all events: at most one per event, run on a bounded pool of solver threads (solving is CPU
  * bound; more threads than cores only slows every job down), queued up to a bound, refused beyond it.
  *
+ * <p>The database is the queue and the coordinator, so that several replicas can share one: a job starts on the
+ * replica that was asked when it has a free thread, else waits in the database until any replica has one and claims
+ * it. The replica solving a job holds a lease, renewed every third of its length with the progress and the best slots
+ * so far; when a replica dies, another claims the job once the lease has run out and continues from those slots
+ * (with the time the job had left). Whatever a replica writes for a job is fenced by its claim, so a replica that
+ * lost its lease never overwrites a newer result. Status, progress (also as a stream) and stop work from any replica.
+ *
  * <p>A job solves the event as it was when the job started. Replacing the event meanwhile does not restart the job:
  * its schedule is stored with the event version it was solved from and reads as {@code stale} until the organizer
- * solves again. Deleting the event stops the job and drops its result.
+ * solves again; a job that must be taken over or was still queued when its event changed fails, asking to solve
+ * again. Deleting the event stops the job and drops its result.
  */
 public final class SolveJobs implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SolveJobs.class.getName());
+    /** How often a watcher on another replica reads a job's row. */
+    private static final long WATCH_MILLIS = 500;
 
     private final Database database;
     private final EventRepository events;
@@ -53,32 +67,82 @@ public final class SolveJobs implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    /** This process's claims of the jobs it solves, by event id. */
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
+    private final int queue;
+    /** Free solver threads of this replica: a job runs here only with one. */
+    private final Semaphore free;
+    private final long leaseMillis;
+    private final String replica;
+    private final ScheduledExecutorService timers;
+    private volatile boolean closed;
+
+    /** A job this replica solves: its lease, and when this claim began solving (for the time the job has left). */
+    private record Claim(Job job, JobRepository.Lease lease, long solvedBefore, long startedNanos) {
+    }
 
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
             int threads, int queue, Clock clock) {
+        this(database, events, schedules, jobRows, threads, queue, clock, Duration.ofSeconds(15),
+                Duration.ofSeconds(1));
+    }
+
+    /**
+     * @param lease how long a job stays with a replica that stops renewing it (it died) before another may claim it
+     * @param poll how often this replica looks for queued or abandoned jobs when it has a free thread
+     */
+    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
+            int threads, int queue, Clock clock, Duration lease, Duration poll) {
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException("The solver threads (" + threads + ") must be 1 or more and the queue ("
                     + queue + ") 0 or more.");
+        }
+        if (lease.toMillis() < 300 || poll.toMillis() < 10) {
+            throw new IllegalArgumentException("The job lease (" + lease + ") must be 300 ms or more and the poll ("
+                    + poll + ") 10 ms or more.");
         }
         this.database = database;
         this.events = events;
         this.schedules = schedules;
         this.jobRows = jobRows;
         this.clock = clock;
+        this.queue = queue;
+        this.free = new Semaphore(threads);
+        this.leaseMillis = lease.toMillis();
+        this.replica = replicaName();
         AtomicInteger count = new AtomicInteger();
+        // Unbounded, but never holds more than the free permits let in.
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                queue == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queue),
+                new java.util.concurrent.LinkedBlockingQueue<>(),
                 runnable -> {
                     Thread thread = new Thread(runnable, "solver-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
-        int abandoned = database.inTransaction(c -> jobRows.abandonUnfinished(c, clock.millis(),
-                "The service stopped while this job was solving."));
-        if (abandoned > 0) {
-            System.getLogger(SolveJobs.class.getName()).log(System.Logger.Level.INFO,
-                    abandoned + " solve job(s) interrupted by the last shutdown are marked FAILED.");
+        this.timers = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "solve-jobs-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        long heartbeat = Math.max(100, leaseMillis / 3);
+        timers.scheduleWithFixedDelay(this::renewLeases, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::claimWaitingJobs, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** This process among the replicas: host, process id and a random part, unique across restarts. */
+    private static String replicaName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
         }
+        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** This replica's name, as stored as the owner of the jobs it solves. */
+    public String replica() {
+        return replica;
     }
 
     /**
@@ -103,10 +167,13 @@ public final class SolveJobs implements AutoCloseable {
     }
 
     private JobStatus start(String eventId, SolveOptions options, RepairMode mode) {
+        if (closed) {
+            throw new SolveRejectedException(SolveRejectedException.Reason.BUSY, "The service is stopping.");
+        }
         Instant now = clock.instant();
+        boolean here = free.tryAcquire();
         // What this call put in the map, so that a failure anywhere before the job runs takes it out again.
         Job[] registered = new Job[2]; // [0] this job, [1] the one it replaced
-        boolean[] submitted = {false};
         try {
             JobStatus started = database.inTransaction(c -> {
                 EventRepository.StoredEvent event = events.find(c, eventId);
@@ -115,53 +182,225 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.NO_SUCH_EVENT,
                             "There is no event (" + eventId + ").");
                 }
-                Function<Event, MeetingSchedule> problemOf = event1 -> new MeetingSchedule(event1,
-                        Candidates.forEvent(event1));
-                if (mode != null) {
-                    ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
-                    if (published == null) {
-                        throw new SolveRejectedException(SolveRejectedException.Reason.NOTHING_PUBLISHED,
-                                "The event (" + eventId + ") has no published schedule to repair; publish one first.");
-                    }
-                    String source = "published version " + published.version();
-                    ScheduleFile file = ScheduleJson.read(published.body(), source);
-                    problemOf = current -> Repair.plan(current, file, mode, source).problem();
+                JobRepository.StoredJob last = jobRows.find(c, eventId);
+                if (last != null && last.state().equals(JobStatus.State.SOLVING.name())) {
+                    throw new SolveRejectedException(SolveRejectedException.Reason.ALREADY_SOLVING,
+                            "The event (" + eventId + ") is already being solved; stop that job first.");
                 }
-                Job job = new Job(JobStatus.queued(eventId, event.version(), now), event.body(), problemOf, options,
-                        (status, best, json) -> record(uid, status, best, json), clock);
-                registered[1] = register(eventId, job);
-                registered[0] = job;
-                jobRows.save(c, row(job.status()));
-                try {
-                    executor.execute(() -> {
-                        job.run();
-                        if (job.orphaned()) {
-                            jobs.remove(eventId, job);
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
+                if (!here && jobRows.queued(c) >= queue) {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
-                submitted[0] = true;
+                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode);
+                JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
+                        mode == null ? null : mode.code(),
+                        options.timeLimit().toMillis(), options.seed(),
+                        options.unimproved() == null ? -1 : options.unimproved().toMillis(), uid);
+                JobStatus queued = JobStatus.queued(eventId, event.version(), now);
+                if (!here) {
+                    jobRows.save(c, row(queued, request, new JobRepository.Lease(null, 0, 0),
+                            JobRepository.Progress.NONE));
+                    return queued;
+                }
+                JobRepository.Lease lease = new JobRepository.Lease(replica, now.toEpochMilli() + leaseMillis, 1);
+                AtomicReference<Claim> claim = new AtomicReference<>();
+                Job job = new Job(queued, event.body(), problemOf, Map.of(), options,
+                        (status, best, json) -> record(claim.get(), uid, status, best, json), clock);
+                registered[1] = register(eventId, job);
+                registered[0] = job;
+                jobRows.save(c, row(job.status(), request, lease, JobRepository.Progress.NONE));
+                claim.set(new Claim(job, lease, 0, System.nanoTime()));
+                claims.put(eventId, claim.get());
                 return job.status();
             });
-            registered[0].admit();
+            if (registered[0] != null) {
+                launch(eventId, registered[0]);
+            } else if (here) {
+                free.release();
+            }
+            if (!here) {
+                timers.execute(this::claimWaitingJobs); // a thread may have come free meanwhile
+            }
             return started;
         } catch (RuntimeException | Error e) {
             if (registered[0] != null) {
-                registered[0].admit(); // a submitted job still runs (and records how it ended); others never start
-            }
-            if (registered[0] != null && !submitted[0]) {
                 // Never started: the previous job (or none) is the event's last job again, in memory as in the
                 // database, where the transaction was rolled back.
+                claims.remove(eventId);
                 if (registered[1] == null) {
                     jobs.remove(eventId, registered[0]);
                 } else {
                     jobs.replace(eventId, registered[0], registered[1]);
                 }
             }
+            if (here) {
+                free.release();
+            }
             throw e;
+        }
+    }
+
+    /** The planning problem a job solves: the event's candidates, or a repair's plan from its published schedule. */
+    private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode)
+            throws java.sql.SQLException {
+        if (mode == null) {
+            return event -> new MeetingSchedule(event, Candidates.forEvent(event));
+        }
+        ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
+        if (published == null) {
+            throw new SolveRejectedException(SolveRejectedException.Reason.NOTHING_PUBLISHED,
+                    "The event (" + eventId + ") has no published schedule to repair; publish one first.");
+        }
+        String source = "published version " + published.version();
+        ScheduleFile file = ScheduleJson.read(published.body(), source);
+        return current -> Repair.plan(current, file, mode, source).problem();
+    }
+
+    /** Runs a job whose row (and claim) is committed on a solver thread of this replica, which it holds. */
+    private void launch(String eventId, Job job) {
+        job.admit();
+        executor.execute(() -> {
+            try {
+                job.run();
+            } finally {
+                claims.computeIfPresent(eventId, (id, claim) -> claim.job() == job ? null : claim);
+                if (job.orphaned()) {
+                    jobs.remove(eventId, job);
+                }
+                free.release();
+                if (!closed) {
+                    timers.execute(this::claimWaitingJobs);
+                }
+            }
+        });
+    }
+
+    /**
+     * Claims queued jobs, and jobs whose replica stopped renewing its lease, while this replica has free solver
+     * threads. Runs every poll interval and whenever a thread comes free.
+     */
+    private void claimWaitingJobs() {
+        try {
+            while (!closed && free.tryAcquire()) {
+                boolean launched = false;
+                try {
+                    long now = clock.millis();
+                    JobRepository.StoredJob row = database.inTransaction(c ->
+                            jobRows.claimNext(c, replica, now, now + leaseMillis));
+                    if (row == null) {
+                        return;
+                    }
+                    launched = takeOver(row);
+                } finally {
+                    if (!launched) {
+                        free.release();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot look for waiting solve jobs: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Runs a job this replica just claimed: queued, or abandoned by a replica that died, in which case it continues
+     * from the best slots that replica stored, with the time the job had left.
+     *
+     * @return false when the job cannot run (its event changed or went away); it is then marked FAILED
+     */
+    private boolean takeOver(JobRepository.StoredJob row) {
+        String eventId = row.eventId();
+        JobRepository.Lease lease = row.lease();
+        JobRepository.Request request = row.request();
+        long now = clock.millis();
+        Job job;
+        AtomicReference<Claim> claim = new AtomicReference<>();
+        try {
+            job = database.inTransaction(c -> {
+                EventRepository.StoredEvent event = events.find(c, eventId);
+                if (event == null || !request.eventUid().equals(events.uid(c, eventId))) {
+                    return null; // deleted: its row went with it
+                }
+                if (event.version() != row.eventVersion()) {
+                    jobRows.fail(c, eventId, lease.claims(), now, "The event changed (version " + row.eventVersion()
+                            + " to " + event.version() + ") before this job could "
+                            + (lease.claims() > 1 ? "be taken over" : "start") + "; solve it again.");
+                    return null;
+                }
+                RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
+                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode);
+                long limit = request.timeLimitMillis();
+                long left = Math.max(limit - row.progress().solvedMillis(), Math.max(1000, limit / 10));
+                SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(), 0,
+                        request.unimprovedMillis() < 0 ? null : Duration.ofMillis(request.unimprovedMillis()));
+                JobStatus status = new JobStatus(eventId, row.eventVersion(), JobStatus.State.SOLVING, false,
+                        row.score(), row.scheduled(), row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()),
+                        instant(row.bestSince()), null, false, null, row.progress().candidates());
+                return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
+                        (s, best, json) -> record(claim.get(), request.eventUid(), s, best, json), clock);
+            });
+        } catch (RuntimeException e) {
+            database.inTransaction(c -> jobRows.fail(c, eventId, lease.claims(), now,
+                    "The job could not start: " + e.getMessage()));
+            return false;
+        }
+        if (job == null) {
+            return false;
+        }
+        Job previous = jobs.put(eventId, job);
+        if (previous != null && !previous.status().finished()) {
+            previous.stop(); // a job this replica lost earlier
+        }
+        claim.set(new Claim(job, lease, row.progress().solvedMillis(), System.nanoTime()));
+        claims.put(eventId, claim.get());
+        if (lease.claims() > 1) {
+            LOG.log(System.Logger.Level.INFO, "Took over the solve job of " + eventId + " (claim " + lease.claims()
+                    + "), continuing from its best schedule so far.");
+        }
+        launch(eventId, job);
+        return true;
+    }
+
+    /**
+     * Renews the lease of every job this replica solves, with its progress and best slots; stops a job the organizer
+     * asked to stop from another replica, and one this replica lost (another claimed it, or its event was deleted).
+     */
+    private void renewLeases() {
+        for (Map.Entry<String, Claim> entry : claims.entrySet()) {
+            String eventId = entry.getKey();
+            Claim claim = entry.getValue();
+            Job job = claim.job();
+            JobStatus status = job.status();
+            if (status.finished() || closed) {
+                continue;
+            }
+            long now = clock.millis();
+            long solved = claim.solvedBefore() + (System.nanoTime() - claim.startedNanos()) / 1_000_000;
+            JobRepository.Progress progress = new JobRepository.Progress(status.breaks(), status.candidates(),
+                    job.movesTried(), solved, job.bestSlotsIfChanged(), false);
+            JobRepository.Lease renewed = new JobRepository.Lease(replica, now + leaseMillis, claim.lease().claims());
+            try {
+                int answer = database.inTransaction(c -> {
+                    if (!jobRows.renew(c, eventId, renewed, status.score(), status.scheduled(),
+                            millis(status.bestSince()), progress, now)) {
+                        return 0;
+                    }
+                    return jobRows.stopRequested(c, eventId) ? 2 : 1;
+                });
+                if (answer == 0 && !job.status().finished()) {
+                    LOG.log(System.Logger.Level.WARNING, "Lost the solve job of " + eventId + " (claim "
+                            + claim.lease().claims() + "); it stops here without storing anything.");
+                    claims.remove(eventId, claim);
+                    job.stop();
+                } else if (answer == 2) {
+                    job.stop();
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Cannot renew the lease of the solve job of " + eventId + ": "
+                        + e.getMessage());
+            }
         }
     }
 
@@ -184,13 +423,17 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
-    /** Moves the event's running job has tried so far; 0 when none runs in this process. */
+    /** Moves the event's running job has tried so far (as its replica last stored them when it runs elsewhere). */
     public long movesTried(String eventId) {
-        Job job = jobs.get(eventId);
-        return job == null ? 0 : job.movesTried();
+        Job job = current(eventId);
+        if (job != null) {
+            return job.movesTried();
+        }
+        JobRepository.StoredJob row = database.inTransaction(c -> jobRows.find(c, eventId));
+        return row == null || !row.state().equals(JobStatus.State.SOLVING.name()) ? 0 : row.progress().moves();
     }
 
-    /** The running or last job of the event (from memory, else from the database), or null when there was none. */
+    /** The running or last job of the event (from this replica's memory, else from the database), or null. */
     public JobStatus status(String eventId) {
         Job job = current(eventId);
         if (job != null) {
@@ -201,45 +444,101 @@ public final class SolveJobs implements AutoCloseable {
     }
 
     /**
-     * Asks the event's job to stop and keep its best schedule, waiting up to {@code wait} for it to be stored.
+     * Asks the event's job to stop and keep its best schedule, waiting up to {@code wait} for it to be stored; the
+     * job may run on another replica, which hears the request at its next lease renewal.
      *
-     * @throws SolveRejectedException when the event has no job in this process
+     * @throws SolveRejectedException when the event has no running job
      */
     public JobStatus stop(String eventId, Duration wait) {
         Job job = current(eventId);
-        if (job == null) {
+        if (job != null) {
+            job.stop();
+            try {
+                job.awaitFinish(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return job.status();
+        }
+        boolean asked = database.inTransaction(c -> jobRows.askStop(c, eventId, clock.millis()));
+        if (!asked) {
             throw new SolveRejectedException(SolveRejectedException.Reason.NO_JOB,
                     "The event (" + eventId + ") has no running solve job.");
         }
-        job.stop();
         try {
-            job.awaitFinish(wait.toMillis());
+            return awaitStored(eventId, wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return status(eventId);
         }
-        return job.status();
     }
 
     /**
-     * Waits up to {@code wait} for the event's job in this process to finish and returns its status then (finished
-     * or not), or the stored status when there is no job in memory; null when the event was never solved.
+     * Waits up to {@code wait} for the event's job to finish and returns its status then (finished or not); null when
+     * the event was never solved.
      */
     public JobStatus await(String eventId, Duration wait) throws InterruptedException {
         Job job = current(eventId);
         if (job == null) {
-            return status(eventId);
+            return awaitStored(eventId, wait);
         }
         job.awaitFinish(wait.toMillis());
         return job.status();
     }
 
+    /** Reads the job's row until it is finished or {@code wait} has passed: the job runs on another replica. */
+    private JobStatus awaitStored(String eventId, Duration wait) throws InterruptedException {
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            JobStatus status = status(eventId);
+            if (status == null || status.finished() || System.nanoTime() - end >= 0) {
+                return status;
+            }
+            Thread.sleep(Math.min(WATCH_MILLIS / 5, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
     /**
-     * Listens to the event's job: {@code listener} hears its status now and at every change, from solver threads.
-     * Returns the way to stop listening, or null when the event has no job in this process.
+     * Listens to the event's job: {@code listener} hears its status now and at every change (from solver threads
+     * when the job runs here; from the job's row, read twice a second, when it runs on another replica). Returns the
+     * way to stop listening, or null when the event has no job.
      */
     public Runnable subscribe(String eventId, Consumer<JobStatus> listener) {
         Job job = current(eventId);
-        return job == null ? null : job.subscribe(listener);
+        if (job != null) {
+            return job.subscribe(listener);
+        }
+        JobStatus first = status(eventId);
+        if (first == null) {
+            return null;
+        }
+        listener.accept(first);
+        if (first.finished()) {
+            return () -> { };
+        }
+        AtomicReference<JobStatus> last = new AtomicReference<>(first);
+        AtomicReference<java.util.concurrent.Future<?>> watch = new AtomicReference<>();
+        watch.set(timers.scheduleWithFixedDelay(() -> {
+            try {
+                Job local = current(eventId); // taken over by this replica meanwhile
+                JobStatus now = local != null ? local.status() : status(eventId);
+                if (now != null && !now.equals(last.get())) {
+                    last.set(now);
+                    listener.accept(now);
+                }
+                if (now == null || now.finished()) {
+                    watch.get().cancel(false);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "Watching the job of " + eventId + ": " + e.getMessage());
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS));
+        return () -> {
+            java.util.concurrent.Future<?> future = watch.get();
+            if (future != null) {
+                future.cancel(false);
+            }
+        };
     }
 
     /**
@@ -257,20 +556,34 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
-    /** The event's job in this process, unless it belonged to a deleted event of the same id. */
+    /**
+     * The event's unfinished job in this process, unless it belonged to a deleted event of the same id. A finished
+     * job is read from the database, where it was stored before it finished: another replica may have solved the
+     * event again since.
+     */
     private Job current(String eventId) {
         Job job = jobs.get(eventId);
-        return job == null || job.orphaned() ? null : job;
+        return job == null || job.orphaned() || job.status().finished() ? null : job;
     }
 
     /**
      * Stores a finished job (and its schedule) if the event it solved is still stored: same id and same identity,
-     * so that a deleted and re-created event never receives the result of its predecessor. Agendas of participants
-     * removed while the job ran are not kept.
+     * so that a deleted and re-created event never receives the result of its predecessor, and if the job is still
+     * this claim's, so that a replica that lost its lease never overwrites what the next one stores. Agendas of
+     * participants removed while the job ran are not kept.
      */
-    private void record(String eventUid, JobStatus status, MeetingSchedule best, JsonObject bestJson) {
+    private void record(Claim claim, String eventUid, JobStatus status, MeetingSchedule best, JsonObject bestJson) {
+        if (claim == null || claims.get(status.eventId()) != claim) {
+            return; // lost: another replica solves it now
+        }
+        long solved = claim.solvedBefore() + (System.nanoTime() - claim.startedNanos()) / 1_000_000;
         database.inTransaction(c -> {
             if (!eventUid.equals(events.uid(c, status.eventId()))) {
+                return null;
+            }
+            JobRepository.StoredJob row = row(status, null, claim.lease(), new JobRepository.Progress(status.breaks(),
+                    status.candidates(), claim.job().movesTried(), solved, null, false));
+            if (!jobRows.finish(c, row, claim.lease())) {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
@@ -280,7 +593,6 @@ public final class SolveJobs implements AutoCloseable {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));
                 }
             }
-            jobRows.save(c, row(status));
             return null;
         });
     }
@@ -302,16 +614,19 @@ public final class SolveJobs implements AutoCloseable {
         return removed;
     }
 
-    private static JobRepository.StoredJob row(JobStatus s) {
+    private static JobRepository.StoredJob row(JobStatus s, JobRepository.Request request, JobRepository.Lease lease,
+            JobRepository.Progress progress) {
         return new JobRepository.StoredJob(s.eventId(), s.eventVersion(), s.state().name(), s.score(), s.scheduled(),
                 s.startedAt().toEpochMilli(), millis(s.bestSince()), millis(s.finishedAt()), s.stoppedEarly(),
-                s.reason());
+                s.reason(), request, lease, progress);
     }
 
     private static JobStatus status(JobRepository.StoredJob row) {
-        return new JobStatus(row.eventId(), row.eventVersion(), JobStatus.State.valueOf(row.state()), false,
-                row.score(), row.scheduled(), 0, Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
-                instant(row.finishedAt()), row.stoppedEarly(), row.reason(), 0);
+        JobStatus.State state = JobStatus.State.valueOf(row.state());
+        return new JobStatus(row.eventId(), row.eventVersion(), state,
+                state == JobStatus.State.SOLVING && row.lease().owner() == null, row.score(), row.scheduled(),
+                row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
+                instant(row.finishedAt()), row.stoppedEarly(), row.reason(), row.progress().candidates());
     }
 
     private static long millis(Instant instant) {
@@ -325,6 +640,8 @@ public final class SolveJobs implements AutoCloseable {
     /** Stops every job (keeping their best schedules when there is time) and the solver threads. */
     @Override
     public void close() {
+        closed = true;
+        timers.shutdownNow();
         jobs.values().forEach(job -> {
             try {
                 job.stop();

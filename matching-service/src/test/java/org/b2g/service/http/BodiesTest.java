@@ -10,6 +10,7 @@ import org.b2g.service.TestService;
 import org.junit.jupiter.api.Test;
 
 /** The size limits of an uploaded event: 413 for an event larger than the service takes, named by what is too many. */
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class BodiesTest {
 
     private static final Settings.Limits SAMPLE_SIZE = new Settings.Limits(10, 12, 3, 100, 3);

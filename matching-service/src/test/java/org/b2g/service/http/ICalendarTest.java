@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 /** iCalendar output: CRLF lines folded at 75 octets, escaped text, UTC times, UID and SEQUENCE as stored. */
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class ICalendarTest {
 
     private static final String AGENDA = """

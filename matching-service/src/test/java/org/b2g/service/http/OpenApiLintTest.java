@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * needs no Node: servers, license, security declared on every operation (empty for public ones), a 4xx answer on
  * every operation, operation ids unique and URL-safe, path parameters declared, components all used.
  */
+@org.junit.jupiter.api.Tag("embedded-db") // needs no database, or only the embedded one: run once
 class OpenApiLintTest {
 
     private static final JsonObject DOCUMENT = OpenApi.document();

@@ -121,4 +121,22 @@ class OpenApiTest {
         JsonObject health = OpenApi.document().getJsonObject("paths").getJsonObject("/api/health").getJsonObject("get");
         assertTrue(health.getJsonArray("security").isEmpty(), "public: an empty security list");
     }
+
+    @Test
+    void documentsRevalidationWhereAnswersCarryAnETag() {
+        for (String operation : OpenApi.REVALIDATED) {
+            String[] methodAndPath = operation.split(" ", 2);
+            JsonObject op = OpenApi.document().getJsonObject("paths").getJsonObject(methodAndPath[1])
+                    .getJsonObject(methodAndPath[0]);
+            assertTrue(op != null, operation + " is not an operation of the document");
+            JsonObject responses = op.getJsonObject("responses");
+            assertTrue(responses.getJsonObject("304").getJsonObject("headers").containsKey("ETag"), operation);
+            assertTrue(responses.containsKey("304") && !responses.getJsonObject("304").containsKey("content"),
+                    "a 304 has no body");
+            assertTrue(responses.getJsonObject("200").getJsonObject("headers").containsKey("Cache-Control"));
+            assertTrue(op.getJsonArray("parameters").stream().map(p -> p.asJsonObject().getString("name"))
+                    .anyMatch("If-None-Match"::equals), operation);
+        }
+        assertTrue(OpenApi.REVALIDATED.contains("get /api/events/{id}/participants/{pid}/agenda"));
+    }
 }

@@ -42,8 +42,38 @@ class DatabaseTest {
     }
 
     @Test
+    void migratesADatabaseOfTheReleaseBeforeTheHistoryWithoutLosingIt() throws Exception {
+        String url = "jdbc:hsqldb:mem:before-history-" + System.nanoTime();
+        try (Connection old = DriverManager.getConnection(url, "SA", ""); Statement s = old.createStatement()) {
+            for (String sql : Database.schemaStatements()) { // exactly the schema.sql of that release
+                s.execute(sql);
+            }
+            s.execute("INSERT INTO events VALUES ('a', 'uid-a', 'key-a', 'A', 3, 10, 1, '{}')");
+            s.execute("INSERT INTO solve_jobs (event_id, event_version, state, scheduled, started_at, stopped_early)"
+                    + " VALUES ('a', 3, 'DONE', 12, 1000, 0)");
+        }
+        try (Database database = Database.open(url, 1)) {
+            EventRepository events = new EventRepository();
+            assertEquals("uid-a", database.inTransaction(c -> events.uid(c, "a")), "kept, not regenerated");
+            JobRepository.StoredJob job = database.inTransaction(c -> new JobRepository().find(c, "a"));
+            assertEquals("DONE", job.state());
+            assertEquals(12, job.scheduled());
+            assertEquals("solve", job.request().kind(), "the new columns have their defaults");
+            int applied = database.inTransaction(c -> {
+                try (Statement s = c.createStatement(); var r = s.executeQuery(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" = TRUE")) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertEquals(2, applied, "baseline 1, then V2");
+        }
+    }
+
+    @Test
     void reportsADuplicateKeyAsAConflict() {
-        try (Database database = Database.open("jdbc:hsqldb:mem:conflict-" + System.nanoTime(), 1)) {
+        try (Database database = Database.open(org.b2g.service.TestDatabase.url(
+                "jdbc:hsqldb:mem:conflict-" + System.nanoTime()), 1)) {
             Database.ConflictException e = assertThrows(Database.ConflictException.class, () ->
                     database.inTransaction(c -> {
                         try (Statement s = c.createStatement()) {

@@ -16,7 +16,8 @@ class RequestRepositoryTest {
     private final RequestRepository requests = new RequestRepository();
 
     private static Database withEvent(String eventId) {
-        Database database = Database.open("jdbc:hsqldb:mem:requests-" + System.nanoTime(), 2);
+        Database database = Database.open(org.b2g.service.TestDatabase.url(
+                "jdbc:hsqldb:mem:requests-" + System.nanoTime()), 2);
         database.inTransaction(c -> new EventRepository().insert(c, eventId, "E", 2, 1L, "{}"));
         return database;
     }

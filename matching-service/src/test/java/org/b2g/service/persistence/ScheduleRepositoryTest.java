@@ -32,6 +32,7 @@ class ScheduleRepositoryTest {
     @TempDir
     Path dir;
     private Database database;
+    private String url;
     private final EventRepository events = new EventRepository();
     private final ScheduleRepository schedules = new ScheduleRepository();
     private Event event;
@@ -48,8 +49,12 @@ class ScheduleRepositoryTest {
         database.close();
     }
 
+    /** The same database each time: a file database in the test's folder, or one PostgreSQL schema. */
     private String url() {
-        return "jdbc:hsqldb:file:" + dir.resolve("db").resolve("b2g");
+        if (url == null) {
+            url = org.b2g.service.TestDatabase.url("jdbc:hsqldb:file:" + dir.resolve("db").resolve("b2g"));
+        }
+        return url;
     }
 
     /** The sample's required meeting placed at {@code slot} and table T1, or left out when slot is 0. */

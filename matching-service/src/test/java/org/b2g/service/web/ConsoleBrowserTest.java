@@ -279,6 +279,10 @@ class ConsoleBrowserTest {
                     () -> assertEquals("Thêm vào lịch", page.findElement(By.id("calendar")).getText()),
                     () -> assertEquals(agendaRows, rows.size(), "as many rows as the console counted"),
                     () -> assertReasonsInVietnamese(page.findElements(By.cssSelector("table.agenda td.why"))),
+                    () -> assertTrue(personalLink.contains("participant=a-dic"), personalLink),
+                    () -> assertEquals(agendaRows, page.findElements(By.cssSelector("table.agenda td.table .seat"))
+                            .stream().filter(seat -> seat.getText().matches("đại diện số [1-3] của bạn")).count(),
+                            "a-dic sends three officials: every meeting says which one holds it"),
                     () -> assertEquals(390L, js.executeScript("return window.innerWidth")),
                     () -> assertTrue((Long) js.executeScript("return document.documentElement.scrollWidth") <= 390,
                             "nothing sticks out sideways on a phone"),

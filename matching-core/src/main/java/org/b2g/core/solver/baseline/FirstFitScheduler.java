@@ -13,18 +13,20 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Rules;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 
 /**
  * The first-fit scheduler event tools use, kept as the benchmark's reference: it takes the candidates in priority
  * order (required, must, mutual, one-sided requests by weight, recommendations by relevance) and puts each in the
- * earliest slot, at the first free table (a participant's home table first), where it breaks no hard rule. It
+ * earliest slot, at the first free table (a seat of a participant that sits first), where it breaks no hard rule. It
  * never moves a meeting it has placed, so whatever it cannot fit stays out.
  */
 public final class FirstFitScheduler {
 
     private final Event event;
+    private final Seating seating;
     private final Rules rules;
     private final int[] dayOfSlot;
     /** Meetings per participant index and slot number. */
@@ -38,6 +40,7 @@ public final class FirstFitScheduler {
 
     private FirstFitScheduler(Event event) {
         this.event = event;
+        this.seating = Seating.of(event);
         this.rules = event.rules();
         this.dayOfSlot = Breaks.dayOfSlot(event.slots());
         this.load = new int[event.participants().size()][event.slotCount() + 1];
@@ -161,14 +164,12 @@ public final class FirstFitScheduler {
         return Breaks.count(slots, dayOfSlot) > rules.maxBreaksPerParticipant();
     }
 
-    /** A home table of either participant when free, else the first free allowed table. */
+    /** A free seat of either participant (see {@link Seating}), else the first free allowed table. */
     private Table freeTable(Meeting meeting, int slot) {
         for (Participant p : meeting.getParticipants()) {
-            if (p.homeTable() != null) {
-                for (Table table : meeting.getAllowedTables()) {
-                    if (table.id().equals(p.homeTable()) && !tableUsed[slot][table.index()]) {
-                        return table;
-                    }
+            for (Table seat : seating.seatsOf(p)) {
+                if (!tableUsed[slot][seat.index()] && meeting.getAllowedTables().contains(seat)) {
+                    return seat;
                 }
             }
         }

@@ -143,7 +143,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         if (onBest != null) {
             SlotState state = done.state();
             onBest.accept(new Progress(KernelScore.of(done.model(), done.slots(), done.tables()), state.scheduled,
-                    (int) state.breaks, timeToBest()));
+                    (int) state.breaks, timeToBest(), done.slots().clone()));
         }
     }
 
@@ -213,7 +213,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         lastReport = now;
         HardMediumSoftLongScore score = HardMediumSoftLongScore.of(-state.hard, -state.medium,
                 -ScoreWeights.BREAK * state.breaks);
-        onBest.accept(new Progress(score, state.scheduled, (int) state.breaks, timeToBest()));
+        onBest.accept(new Progress(score, state.scheduled, (int) state.breaks, timeToBest(), state.slot.clone()));
     }
 
     private static void write(ScoreDirector<MeetingSchedule> director, SearchModel model, int[] slots, int[] tables) {

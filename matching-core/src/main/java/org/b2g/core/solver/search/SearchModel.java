@@ -10,6 +10,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Precedence;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Session;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
@@ -65,6 +66,11 @@ final class SearchModel {
     final long[] missingWeight;
     /** Table index a participant with one representative should stay at, or -1. */
     final int[] homeTable;
+    /**
+     * The seat tables of a participant that sits (see {@link Seating}), seat 1 first; empty for one that walks.
+     * Its meetings away from these tables cost {@link ScoreWeights#AWAY_FROM_SEAT} each.
+     */
+    final int[][] seatTables;
     /** Bitmask of unavailable slots, {@link #words} longs per participant. */
     final long[] unavailable;
     final int[][] meetingsOf;
@@ -117,6 +123,8 @@ final class SearchModel {
         minMeetings = new int[participantCount];
         missingWeight = new long[participantCount];
         homeTable = new int[participantCount];
+        seatTables = new int[participantCount][];
+        Seating seating = schedule.getSeating();
         unavailable = new long[participantCount * words];
         for (int p = 0; p < participantCount; p++) {
             Participant participant = participants.get(p);
@@ -130,6 +138,7 @@ final class SearchModel {
             missingWeight[p] = ScoreWeights.missingMeetingWeight(participant);
             Integer home = participant.homeTable() == null ? null : tableIndex.get(participant.homeTable());
             homeTable[p] = home == null ? -1 : home;
+            seatTables[p] = seating.seatsOf(participant).stream().mapToInt(Table::index).toArray();
             for (int unavailableSlot : participant.unavailableSlots()) {
                 int s = unavailableSlot - 1;
                 if (s >= 0 && s < slotCount) {
@@ -227,6 +236,16 @@ final class SearchModel {
         String b = meeting.getSecond().id();
         return schedule.getExclusions() != null
                 && schedule.getExclusions().stream().anyMatch(exclusion -> exclusion.covers(a, b));
+    }
+
+    /** True when table {@code t} is one of participant {@code p}'s seats. */
+    boolean isSeat(int p, int t) {
+        for (int seat : seatTables[p]) {
+            if (seat == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean allows(int meeting, int slot) {

@@ -8,12 +8,26 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import org.b2g.core.solver.ScoreWeights;
+
 /**
- * Gives each scheduled meeting a table once the slots are known: fixed tables first, then slot by slot the table a
- * participant already sits at (or its home table), then a hill climb that moves or swaps tables within a slot to
- * save walks. Walks are the last score level, so they never trade against slots.
+ * Gives each scheduled meeting a table once the slots are known: fixed tables first, then slot by slot the seats of
+ * the participants that sit (an agency's meetings of one slot at distinct seats), then the table a participant that
+ * walks already sits at, then a hill climb that moves or swaps tables within a slot to save walks. Tables are the last
+ * score level, so they never trade against slots.
  */
 final class TableAssigner {
+
+    /** A seat outranks any walker's wish (at most two votes: its own and its counterpart's). */
+    private static final long SEAT_VOTES = 3;
+    /** What a meeting away from a seat costs, in walks (the unit of {@link #walks}). */
+    private static final long AWAY_IN_WALKS = ScoreWeights.AWAY_FROM_SEAT / ScoreWeights.TABLE_CHANGE;
+
+    static {
+        if (AWAY_IN_WALKS * ScoreWeights.TABLE_CHANGE != ScoreWeights.AWAY_FROM_SEAT) {
+            throw new IllegalStateException("AWAY_FROM_SEAT must be a multiple of TABLE_CHANGE.");
+        }
+    }
 
     private final SearchModel model;
     private final int[] slot;
@@ -82,7 +96,8 @@ final class TableAssigner {
                     place(m, s, model.publishedTable[m]);
                 }
             }
-            // Where someone already sits (or should sit), most wanted first.
+            // Seats first (an agency with three meetings here takes three of its seats), then where a participant
+            // that walks sat last, most wanted first.
             List<long[]> wishes = new ArrayList<>();
             for (int m : here) {
                 if (table[m] >= 0) {
@@ -90,11 +105,13 @@ final class TableAssigner {
                 }
                 for (int side = 0; side < 2; side++) {
                     int p = side == 0 ? model.first[m] : model.second[m];
-                    int t = preferredTable(p, day, lastTable, lastDay);
+                    for (int seat : model.seatTables[p]) {
+                        wishes.add(new long[] {SEAT_VOTES, m, seat});
+                    }
+                    int t = lastTableOfWalker(p, day, lastTable, lastDay);
                     if (t >= 0) {
                         int other = side == 0 ? model.second[m] : model.first[m];
-                        int votes = 1 + (t == preferredTable(other, day, lastTable, lastDay) ? 1 : 0)
-                                + (model.homeTable[p] == t ? 1 : 0);
+                        int votes = 1 + (t == lastTableOfWalker(other, day, lastTable, lastDay) ? 1 : 0);
                         wishes.add(new long[] {votes, m, t});
                     }
                 }
@@ -132,12 +149,10 @@ final class TableAssigner {
         return model.publishedTable[m] >= 0 && slot[m] == model.publishedSlot[m];
     }
 
-    private int preferredTable(int p, int day, int[] lastTable, int[] lastDay) {
-        if (model.representatives[p] != 1) {
+    /** The table a participant that walks sat at last today, or -1 (also for those that sit). */
+    private int lastTableOfWalker(int p, int day, int[] lastTable, int[] lastDay) {
+        if (model.representatives[p] != 1 || model.seatTables[p].length > 0) {
             return -1;
-        }
-        if (model.homeTable[p] >= 0) {
-            return model.homeTable[p];
         }
         return lastDay[p] == day ? lastTable[p] : -1;
     }
@@ -201,23 +216,31 @@ final class TableAssigner {
         return walks(model, p, agenda[p], slot, table);
     }
 
-    /** Table changes of participant p over its agenda (time order), and meetings away from its home table. */
+    /**
+     * What participant p's tables cost over its agenda (time order), in units of {@link ScoreWeights#TABLE_CHANGE}:
+     * for one that sits, its meetings away from its seats ({@link ScoreWeights#AWAY_FROM_SEAT} each); for one that
+     * walks with one representative, its table changes within a day. The constraint provider's "Away from seat" and
+     * "Table change" count the same.
+     */
     static long walks(SearchModel model, int p, int[] agenda, int[] slot, int[] table) {
+        if (model.seatTables[p].length > 0) {
+            long away = 0;
+            for (int m : agenda) {
+                if (table[m] >= 0 && !model.isSeat(p, table[m])) {
+                    away++;
+                }
+            }
+            return AWAY_IN_WALKS * away;
+        }
         if (model.representatives[p] != 1) {
             return 0;
         }
         long walks = 0;
-        int home = model.homeTable[p];
-        for (int i = 0; i < agenda.length; i++) {
+        for (int i = 1; i < agenda.length; i++) {
             int m = agenda[i];
-            if (home >= 0 && table[m] != home) {
+            int previous = agenda[i - 1];
+            if (model.dayOfSlot[slot[previous]] == model.dayOfSlot[slot[m]] && table[previous] != table[m]) {
                 walks++;
-            }
-            if (i > 0) {
-                int previous = agenda[i - 1];
-                if (model.dayOfSlot[slot[previous]] == model.dayOfSlot[slot[m]] && table[previous] != table[m]) {
-                    walks++;
-                }
             }
         }
         return walks;

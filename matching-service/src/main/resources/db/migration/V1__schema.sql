@@ -1,5 +1,6 @@
--- The service's tables. Plain SQL (no vendor types): runs on HSQLDB, PostgreSQL and others.
--- Times are epoch milliseconds, bodies are the JSON documents as text.
+-- The service's tables as the first release made them. Plain SQL: runs on HSQLDB and PostgreSQL; ${text} is the
+-- vendor's type for long text (CLOB, TEXT). Times are epoch milliseconds, bodies are the JSON documents as text.
+-- Never edit a migration that has shipped: add the next V<n>__*.sql.
 
 -- uid: this stored event's identity, never repeated (a deleted and re-created event gets a new one); jobs check it
 -- before storing a result. link_key: the event's part of every personal link; a new key revokes them all.
@@ -11,7 +12,7 @@ CREATE TABLE events (
     version      INTEGER       NOT NULL,
     participants INTEGER       NOT NULL,
     updated_at   BIGINT        NOT NULL,
-    body         CLOB          NOT NULL
+    body         ${text}          NOT NULL
 );
 
 CREATE TABLE schedules (
@@ -19,7 +20,7 @@ CREATE TABLE schedules (
     event_version INTEGER      NOT NULL,
     score         VARCHAR(200) NOT NULL,
     solved_at     BIGINT       NOT NULL,
-    body          CLOB         NOT NULL,
+    body          ${text}         NOT NULL,
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
 
@@ -27,7 +28,7 @@ CREATE TABLE schedules (
 CREATE TABLE agendas (
     event_id       VARCHAR(200) NOT NULL,
     participant_id VARCHAR(200) NOT NULL,
-    body           CLOB         NOT NULL,
+    body           ${text}         NOT NULL,
     PRIMARY KEY (event_id, participant_id),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
@@ -80,7 +81,7 @@ CREATE TABLE published_schedules (
     event_version INTEGER       NOT NULL,
     published_at  BIGINT        NOT NULL,
     note          VARCHAR(2000) NOT NULL,
-    body          CLOB          NOT NULL,
+    body          ${text}          NOT NULL,
     PRIMARY KEY (event_id, version),
     FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE
 );
