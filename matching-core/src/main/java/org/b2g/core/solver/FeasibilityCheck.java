@@ -381,7 +381,8 @@ public final class FeasibilityCheck {
                     }
                     if (inside > (long) reps * union.cardinality()) {
                         problems.add(who(participant) + " has " + count(inside, "required meeting",
-                                "required meetings") + " that precedences confine to slots " + union.nextSetBit(0) + "–" + union.previousSetBit(slotCount)
+                                "required meetings") + " that precedences confine to slots " + union.nextSetBit(0) + "–"
+                                + union.previousSetBit(slotCount)
                                 + " but only " + count(union.cardinality(), "slot", "slots") + " there for them"
                                 + (reps == 1 ? "" : " with " + reps + " representatives") + ".");
                         break search;
