@@ -296,7 +296,100 @@ public final class FeasibilityCheck {
             }
         }
         boolean[] cyclic = reportCycles(after);
-        propagateEarliestSlots(before, after, cyclic);
+        int[] earliest = propagateEarliestSlots(before, after, cyclic);
+        int[] latest = latestSlots(before, after, cyclic);
+        checkWindows(earliest, latest);
+    }
+
+    /**
+     * The latest slot of each meeting before all its successors (0 when blocked), the mirror of the earliest slots:
+     * meetings in reverse precedence order, each in its last allowed slot before every successor's latest.
+     */
+    private int[] latestSlots(List<List<Integer>> before, List<List<Integer>> after, boolean[] cyclic) {
+        int n = meetings.size();
+        int[] pending = new int[n];
+        int[] latest = new int[n];
+        Deque<Integer> ready = new ArrayDeque<>();
+        for (int m = 0; m < n; m++) {
+            pending[m] = after.get(m).size();
+            if (pending[m] == 0 && !cyclic[m]) {
+                ready.add(m);
+            }
+        }
+        while (!ready.isEmpty()) {
+            int m = ready.poll();
+            int bound = slotCount;
+            boolean blocked = allowed[m].isEmpty();
+            for (int l : after.get(m)) {
+                if (latest[l] == 0) {
+                    blocked = true;
+                } else {
+                    bound = Math.min(bound, latest[l] - 1);
+                }
+            }
+            latest[m] = blocked || bound < 1 ? 0 : Math.max(0, allowed[m].previousSetBit(bound));
+            for (int e : before.get(m)) {
+                if (--pending[e] == 0 && !cyclic[e]) {
+                    ready.add(e);
+                }
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Hall's condition inside the windows that precedences leave: a participant whose meetings must all fall in
+     * slots a..b needs that many slots there. Each meeting may be placeable alone while together they are not (a
+     * chain before all of a busy participant's meetings). Only participants with a window narrowed by a
+     * precedence are looked at; one finding per participant.
+     */
+    private void checkWindows(int[] earliest, int[] latest) {
+        List<List<Integer>> meetingsOf = new ArrayList<>();
+        for (int p = 0; p < event.participants().size(); p++) {
+            meetingsOf.add(new ArrayList<>());
+        }
+        BitSet[] window = new BitSet[meetings.size()];
+        boolean[] narrowed = new boolean[meetings.size()];
+        for (int m = 0; m < meetings.size(); m++) {
+            if (earliest[m] == 0 || latest[m] == 0 || earliest[m] > latest[m]) {
+                continue; // blocked, or already reported by the chain check
+            }
+            window[m] = (BitSet) allowed[m].clone();
+            window[m].clear(0, earliest[m]);
+            window[m].clear(latest[m] + 1, slotCount + 1);
+            narrowed[m] = window[m].cardinality() < allowed[m].cardinality();
+            meetingsOf.get(event.participant(meetings.get(m).first()).index()).add(m);
+            meetingsOf.get(event.participant(meetings.get(m).second()).index()).add(m);
+        }
+        for (Participant participant : event.participants()) {
+            List<Integer> own = meetingsOf.get(participant.index());
+            if (own.stream().noneMatch(m -> narrowed[m])) {
+                continue;
+            }
+            int reps = participant.representatives();
+            search:
+            for (int a = 1; a <= slotCount; a++) {
+                for (int b = slotCount; b >= a; b--) {
+                    BitSet union = new BitSet(slotCount + 1);
+                    int inside = 0;
+                    for (int m : own) {
+                        BitSet w = window[m];
+                        if (w.nextSetBit(0) >= a && w.previousSetBit(slotCount) <= b) {
+                            inside++;
+                            union.or(w);
+                        }
+                    }
+                    if (inside > (long) reps * union.cardinality()) {
+                        problems.add(who(participant) + " has " + count(inside, "required meeting",
+                                "required meetings") + " that precedences confine to slots " + union.nextSetBit(0) + "–"
+                                + union.previousSetBit(slotCount)
+                                + " but only " + count(union.cardinality(), "slot", "slots") + " there for them"
+                                + (reps == 1 ? "" : " with " + reps + " representatives") + ".");
+                        break search;
+                    }
+                }
+            }
+        }
     }
 
     /** Reports one cycle per strongly connected group of meetings (Tarjan); returns which meetings are in one. */
@@ -388,7 +481,7 @@ public final class FeasibilityCheck {
      * whose earliest bound lies past its last possible slot cannot be placed. Meetings in cycles or without any slot
      * are already reported and block their successors silently.
      */
-    private void propagateEarliestSlots(List<List<Integer>> before, List<List<Integer>> after, boolean[] cyclic) {
+    private int[] propagateEarliestSlots(List<List<Integer>> before, List<List<Integer>> after, boolean[] cyclic) {
         int n = meetings.size();
         int[] pending = new int[n];
         int[] earliest = new int[n];
@@ -429,6 +522,12 @@ public final class FeasibilityCheck {
                 }
             }
         }
+        for (int m = 0; m < n; m++) {
+            if (blocked[m]) {
+                earliest[m] = 0;
+            }
+        }
+        return earliest;
     }
 
     private void reportChain(int m, int bound, int[] cause) {

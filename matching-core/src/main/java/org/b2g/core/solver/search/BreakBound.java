@@ -19,6 +19,8 @@ final class BreakBound {
 
     /** Most segment sets tried per participant; beyond it the bound proved so far is kept (still a bound). */
     private static final int MAX_TRIES = 20_000;
+    /** Most sets of runs tried per participant by the one-seat bound ({@code runs}); beyond it, as above. */
+    private static final int MAX_RUN_TRIES = 10_000;
 
     private final int[] perParticipant;
     private final long total;
@@ -61,12 +63,18 @@ final class BreakBound {
         /** Segments by day: each a list of slots. */
         private final List<List<int[]>> days = new ArrayList<>();
         private int tries;
+        /** Every meeting of the participant is one that a penalty-free schedule holds: its busy slots are exact. */
+        private final boolean exact;
+        /** Slots some meeting can use. */
+        private final boolean[] usable;
 
         Participant(SearchModel model, int p) {
             this.model = model;
             this.reps = model.representatives[p];
-            boolean[] usable = new boolean[model.slotCount];
+            usable = new boolean[model.slotCount];
+            boolean all = true;
             for (int m : model.meetingsOf[p]) {
+                all &= model.required[m] || model.weight[m] > 0;
                 int[] slots = Arrays.stream(model.domain[m]).filter(s -> model.placementPenalty(m, s) == 0).toArray();
                 for (int s : slots) {
                     usable[s] = true;
@@ -91,6 +99,7 @@ final class BreakBound {
                 days.get(model.dayOfSlot[s]).add(java.util.stream.IntStream.rangeClosed(s, end).toArray());
                 s = end + 1;
             }
+            exact = all && reps == 1 && model.dayCount == 1;
         }
 
         int bound() {
@@ -104,17 +113,77 @@ final class BreakBound {
             if (!fits(allSegments())) {
                 return 0; // no penalty-free schedule at all: nothing to prove
             }
+            int segments = most;
             for (int extra = 0; extra < most; extra++) {
                 int[] perDay = new int[days.size()];
                 Boolean found = spread(extra, 0, perDay);
-                if (found == null) {
-                    return extra; // out of tries: every smaller number of extra segments was ruled out
-                }
-                if (found) {
-                    return extra;
+                if (found == null || found) {
+                    segments = extra; // found, or out of tries: every smaller number was ruled out
+                    break;
                 }
             }
-            return most;
+            return exact ? runs(segments) : segments;
+        }
+
+        /**
+         * With one seat and one day, the participant is busy in exactly as many slots as it has meetings, and b
+         * breaks mean b + 1 runs of busy slots: the least b for which some runs of that total length hold the
+         * meetings (a fixed meeting at 2 and another at 8 with three more to place force a break, although slots
+         * 2..8 are one segment). Starts at {@code from}, which is already proved; stops at the try limit with the
+         * number proved so far.
+         */
+        private int runs(int from) {
+            int k = meetings.size();
+            tries = 0;
+            for (int b = from; b < k; b++) {
+                Boolean found = placeRuns(b + 1, k, 0, new boolean[model.slotCount]);
+                if (found == null || found) {
+                    return b;
+                }
+            }
+            return Math.max(from, k - 1);
+        }
+
+        /** Whether {@code count} runs of total length {@code length}, starting at {@code from} or later, fit. */
+        private Boolean placeRuns(int count, int length, int from, boolean[] open) {
+            if (count == 0) {
+                if (length > 0) {
+                    return Boolean.FALSE;
+                }
+                if (++tries > MAX_RUN_TRIES) {
+                    return null;
+                }
+                return fitsOpen(open);
+            }
+            if (length < count) {
+                return Boolean.FALSE;
+            }
+            for (int start = from; start < model.slotCount; start++) {
+                if (!usable[start]) {
+                    continue;
+                }
+                int longest = length - (count - 1);
+                for (int len = 1; len <= longest && start + len <= model.slotCount; len++) {
+                    int last = start + len - 1;
+                    if (!usable[last]) {
+                        break;
+                    }
+                    if (count == 1 && len < length) {
+                        continue;
+                    }
+                    for (int s = start; s <= last; s++) {
+                        open[s] = true;
+                    }
+                    Boolean found = placeRuns(count - 1, length - len, last + 2, open);
+                    for (int s = start; s <= last; s++) {
+                        open[s] = false;
+                    }
+                    if (found == null || found) {
+                        return found;
+                    }
+                }
+            }
+            return Boolean.FALSE;
         }
 
         /**
@@ -176,15 +245,31 @@ final class BreakBound {
         /** Whether the meetings can each get a slot of {@code segments}, at most {@code reps} per slot. */
         private boolean fits(List<int[]> segments) {
             boolean[] open = new boolean[model.slotCount];
-            int capacity = 0;
             for (int[] segment : segments) {
                 for (int s : segment) {
                     open[s] = true;
-                    capacity += reps;
                 }
+            }
+            return fitsOpen(open);
+        }
+
+        /** Whether the meetings can each get an open slot, at most {@code reps} per slot. */
+        private boolean fitsOpen(boolean[] open) {
+            int capacity = 0;
+            for (boolean o : open) {
+                capacity += o ? reps : 0;
             }
             if (capacity < meetings.size()) {
                 return false;
+            }
+            for (int[] slots : meetings) {
+                boolean any = false;
+                for (int s : slots) {
+                    any |= open[s];
+                }
+                if (!any) {
+                    return false;
+                }
             }
             int[][] holder = new int[model.slotCount][reps];
             int[] held = new int[model.slotCount];

@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * The search's first schedule: places the unscheduled meetings greedily, required ones first, then those with the
+ * The search's first schedule. With precedences, slot by slot in their order ({@link OrderedConstruction}); otherwise
+ * it places the unscheduled meetings greedily, required ones first, then those with the
  * fewest slots and the busiest participants, each in the slot that costs least (ties broken at random). An optional
  * meeting stays out when no slot makes the cost lower than leaving it out.
  */
@@ -16,8 +17,21 @@ final class Construction {
     private Construction() {
     }
 
+    /** Most movable meetings for the slot-by-slot construction of {@link OrderedConstruction}. */
+    private static final int MAX_ORDERED = 4000;
+
     /** Places the unscheduled meetings of {@code movable} in {@code state}, judging slots by {@code cost}. */
     static void complete(SearchModel model, SlotState state, int[] movable, SplittableRandom random,
+            DoubleSupplier cost) {
+        if (movable.length <= MAX_ORDERED && hasSideConstraints(model)) {
+            OrderedConstruction.complete(model, state, movable, random, cost);
+        } else {
+            greedy(model, state, movable, random, cost);
+        }
+    }
+
+    /** The greedy placement described above, of the meetings of {@code movable} still unscheduled. */
+    static void greedy(SearchModel model, SlotState state, int[] movable, SplittableRandom random,
             DoubleSupplier cost) {
         int[] order = Arrays.stream(movable).filter(m -> state.slot[m] == UNSCHEDULED).toArray();
         long[] keys = new long[order.length];
@@ -51,5 +65,15 @@ final class Construction {
             }
             state.move(m, bestSlot);
         }
+    }
+
+    /** Precedences: the events the slot-by-slot construction is for. */
+    static boolean hasSideConstraints(SearchModel model) {
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (model.before[m].length > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

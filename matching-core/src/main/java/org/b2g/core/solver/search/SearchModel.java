@@ -86,6 +86,8 @@ final class SearchModel {
     final long[][] dayMask;
     /** Most breaks of one participant, or -1 when uncapped. */
     final int breakCap;
+    /** Whether {@link SlotWindows} removed slots that no schedule without a broken rule can use. */
+    final boolean narrowed;
 
     private SearchModel(MeetingSchedule schedule) {
         List<Meeting> meetings = schedule.getMeetings();
@@ -227,6 +229,7 @@ final class SearchModel {
             before[m] = earlier.get(m).stream().mapToInt(Integer::intValue).toArray();
             later[m] = after.get(m).stream().mapToInt(Integer::intValue).toArray();
         }
+        narrowed = SlotWindows.narrow(this);
     }
 
     static SearchModel of(MeetingSchedule schedule) {

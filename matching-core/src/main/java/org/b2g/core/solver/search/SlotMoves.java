@@ -32,6 +32,10 @@ final class SlotMoves {
     private int stamp;
     private final int[] chain = new int[MAX_CHAIN];
     private final WindowPlacement window;
+    /** The event has precedences: moves keep the order that holds, and some push a chain along. */
+    private final boolean ordered;
+    /** Percent of moves of a meeting with precedences that push its chain ({@link #pushMove}). */
+    private static final int PUSH_MOVES = 25;
 
     SlotMoves(SlotState state, MoveLog log, SplittableRandom random, int[] movable) {
         this.model = state.model;
@@ -41,10 +45,26 @@ final class SlotMoves {
         this.movable = movable;
         this.mark = new int[model.meetingCount];
         this.window = new WindowPlacement(state, log);
+        boolean any = false;
+        for (int[] earlier : model.before) {
+            any |= earlier.length > 0;
+        }
+        this.ordered = any;
     }
 
-    /** Applies a random move, logging it so that it can be taken back; false when the move was not possible. */
+    /**
+     * Applies a random move, logging it so that it can be taken back; false when the move was not possible. With
+     * precedences, a move that breaks more of them than it mends is not possible: the order that holds is kept.
+     */
     boolean randomMove() {
+        if (!ordered) {
+            return pickMove();
+        }
+        long broken = state.precedencesBroken;
+        return pickMove() && state.precedencesBroken <= broken;
+    }
+
+    private boolean pickMove() {
         int m = -1;
         int count = state.participantsWithBreaks();
         if (count > 0 && random.nextInt(100) < FOCUS) {
@@ -63,6 +83,10 @@ final class SlotMoves {
         }
         if (m < 0) {
             m = movable[random.nextInt(movable.length)];
+        }
+        if (ordered && state.slot[m] != UNSCHEDULED && model.before[m].length + model.later[m].length > 0
+                && random.nextInt(100) < PUSH_MOVES) {
+            return pushMove(m);
         }
         int kind = random.nextInt(100);
         if (state.slot[m] == UNSCHEDULED || kind < 30) {
@@ -99,6 +123,12 @@ final class SlotMoves {
      */
     private int targetSlot(int m) {
         int[] domain = model.domain[m];
+        if (ordered && model.before[m].length + model.later[m].length > 0 && random.nextBoolean()) {
+            int s = orderedSlot(m);
+            if (s != UNSCHEDULED) {
+                return s;
+            }
+        }
         if (random.nextBoolean()) {
             int p = random.nextBoolean() ? model.first[m] : model.second[m];
             int[] ofP = model.meetingsOf[p];
@@ -283,6 +313,92 @@ final class SlotMoves {
             apply(y, state.slot[y] + d);
         }
         return size > 0;
+    }
+
+    /**
+     * A slot of m's domain strictly between its latest scheduled predecessor and its earliest scheduled successor,
+     * at random; UNSCHEDULED when there is none.
+     */
+    private int orderedSlot(int m) {
+        int low = 0;
+        int high = model.slotCount - 1;
+        for (int e : model.before[m]) {
+            if (state.slot[e] != UNSCHEDULED) {
+                low = Math.max(low, state.slot[e] + 1);
+            }
+        }
+        for (int l : model.later[m]) {
+            if (state.slot[l] != UNSCHEDULED) {
+                high = Math.min(high, state.slot[l] - 1);
+            }
+        }
+        int[] domain = model.domain[m];
+        int from = lowerBound(domain, low);
+        int to = lowerBound(domain, high + 1);
+        return from < to ? domain[from + random.nextInt(to - from)] : UNSCHEDULED;
+    }
+
+    /** The first index of {@code sorted} holding a value of at least {@code value}. */
+    private static int lowerBound(int[] sorted, int value) {
+        int i = java.util.Arrays.binarySearch(sorted, value);
+        if (i < 0) {
+            return -i - 1;
+        }
+        while (i > 0 && sorted[i - 1] == value) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * Moves m one or more slots and pushes along what its precedences then break: a successor no longer after it
+     * moves to the slot after it, a predecessor no longer before it to the slot before, and so on down the chains.
+     * Chains of meetings move together, where single moves would each break an order and be refused.
+     */
+    private boolean pushMove(int m) {
+        int from = state.slot[m];
+        int[] domain = model.domain[m];
+        int to = domain[random.nextInt(domain.length)];
+        if (to == from) {
+            return false;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            stamp = 1;
+        }
+        int size = 0;
+        chain[size++] = m;
+        mark[m] = stamp;
+        apply(m, to);
+        for (int head = 0; head < size; head++) {
+            int x = chain[head];
+            int at = state.slot[x];
+            for (int l : model.later[x]) {
+                int s = state.slot[l];
+                if (s != UNSCHEDULED && s <= at) {
+                    if (size == MAX_CHAIN || mark[l] == stamp || model.fixed[l] || at + 1 >= model.slotCount
+                            || !model.allows(l, at + 1)) {
+                        return false;
+                    }
+                    mark[l] = stamp;
+                    chain[size++] = l;
+                    apply(l, at + 1);
+                }
+            }
+            for (int e : model.before[x]) {
+                int s = state.slot[e];
+                if (s != UNSCHEDULED && s >= at) {
+                    if (size == MAX_CHAIN || mark[e] == stamp || model.fixed[e] || at < 1
+                            || !model.allows(e, at - 1)) {
+                        return false;
+                    }
+                    mark[e] = stamp;
+                    chain[size++] = e;
+                    apply(e, at - 1);
+                }
+            }
+        }
+        return true;
     }
 
     private void apply(int m, int to) {

@@ -40,6 +40,8 @@ final class SlotState {
     /** Idle slots inside participants' days: guidance for the search, not a score level. */
     long idle;
     int scheduled;
+    /** Precedences whose two meetings are scheduled in the wrong order (part of {@link #hard}). */
+    long precedencesBroken;
 
     SlotState(SearchModel model) {
         this.model = model;
@@ -80,6 +82,7 @@ final class SlotState {
         java.util.Arrays.fill(withBreaksPosition, -1);
         withBreaksCount = 0;
         idle = 0;
+        precedencesBroken = 0;
         hard = 0;
         medium = 0;
         breaks = 0;
@@ -126,10 +129,14 @@ final class SlotState {
             return;
         }
         if (from != UNSCHEDULED) {
-            hard -= precedencePenalty(m, from) + model.placementPenalty(m, from);
+            int broken = precedencePenalty(m, from);
+            precedencesBroken -= broken;
+            hard -= broken + model.placementPenalty(m, from);
         }
         if (to != UNSCHEDULED) {
-            hard += precedencePenalty(m, to) + model.placementPenalty(m, to);
+            int broken = precedencePenalty(m, to);
+            precedencesBroken += broken;
+            hard += broken + model.placementPenalty(m, to);
         }
         slot[m] = to;
         SearchModel md = model;
