@@ -23,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SolveJobsTest {
 
     private static final SolveOptions ONE_SECOND = SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1));
-    private static final SolveOptions LONG = SolveOptions.DEFAULT.withTimeLimit(Duration.ofMinutes(5));
+    /** Runs until stopped: no time limit or unimproved stop a loaded machine could reach first. */
+    private static final SolveOptions LONG = SolveOptions.DEFAULT.withTimeLimit(Duration.ofMinutes(5))
+            .withUnimproved(Duration.ofMinutes(5));
 
     @TempDir
     Path dir;
