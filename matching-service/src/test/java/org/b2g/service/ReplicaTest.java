@@ -63,12 +63,16 @@ class ReplicaTest {
         String db = TestDatabase.freshSchema();
         ServiceProcess a = replica(dirA, db, FAST_LEASE);
         ServiceProcess b = replica(dirB, db, FAST_LEASE);
-        String id = TestService.EVENT_ID;
-        assertEquals(201, a.send("POST", "/api/events", TestService.sampleEvent()).statusCode());
+        // The HCMC sample: its demand cannot all be met, so no proof ends the solve before the kill.
+        String body = org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY);
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(body, "sample");
+        String id = event.id();
+        String participant = event.participants().get(0).id();
+        assertEquals(201, a.send("POST", "/api/events", body).statusCode());
         // Acknowledged by A, so visible on B at once; a personal token A issues works on B (checked below).
         assertEquals(200, b.send("GET", EVENTS + id, null).statusCode());
-        String token = ServiceProcess.json(a.send("GET", EVENTS + id + "/participants/s-flood/token", null))
-                .getString("token");
+        String token = ServiceProcess.json(a.send("GET", EVENTS + id + "/participants/" + participant + "/token",
+                null)).getString("token");
         long limitSeconds = 12;
         assertEquals(202, a.send("POST", EVENTS + id + "/solve?timeLimit=" + limitSeconds + "s&unimproved="
                 + limitSeconds + "s", null).statusCode());
@@ -115,7 +119,8 @@ class ReplicaTest {
 
         // The token secret is the one A stored in the database.
         assertEquals(201, b.send("POST", EVENTS + id + "/publish", null).statusCode());
-        HttpResponse<String> agenda = b.send("GET", EVENTS + id + "/participants/s-flood/agenda", null, token);
+        HttpResponse<String> agenda = b.send("GET", EVENTS + id + "/participants/" + participant + "/agenda", null,
+                token);
         assertEquals(200, agenda.statusCode(), agenda.body());
     }
 
