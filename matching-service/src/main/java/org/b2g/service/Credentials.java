@@ -78,28 +78,8 @@ public final class Credentials {
     public static Credentials load(Path dataDir, String envToken, String envSecret) {
         try {
             Files.createDirectories(dataDir);
-            Path secretFile = dataDir.resolve(SECRET_FILE);
-            byte[] secret;
-            if (envSecret != null && !envSecret.isBlank()) {
-                secret = decodeSecret(envSecret.strip(), "$B2G_TOKEN_SECRET");
-                if (envToken != null && !envToken.isBlank()) {
-                    return new Credentials(envToken.strip(), secret, false);
-                }
-                Path tokenFile = dataDir.resolve(ADMIN_TOKEN_FILE);
-                boolean existed = Files.exists(tokenFile);
-                return new Credentials(readOrCreate(tokenFile, randomText()), secret, !existed);
-            }
-            try {
-                secret = Base64.getUrlDecoder().decode(readOrCreate(secretFile, randomText()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(secretFile + " is not base64url text; restore it, or delete it to "
-                        + "make a new secret (every personal link then changes).");
-            }
-            if (secret.length < MIN_SECRET_BYTES) {
-                throw new IllegalStateException(secretFile + " holds " + secret.length + " bytes; at least "
-                        + MIN_SECRET_BYTES + " are needed. Restore it, or delete it to make a new secret (every "
-                        + "personal link then changes).");
-            }
+            byte[] secret = envSecret != null && !envSecret.isBlank()
+                    ? decodeSecret(envSecret.strip(), "$B2G_TOKEN_SECRET") : fileSecret(dataDir.resolve(SECRET_FILE));
             if (envToken != null && !envToken.isBlank()) {
                 return new Credentials(envToken.strip(), secret, false);
             }
@@ -170,6 +150,23 @@ public final class Credentials {
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalStateException(place + " holds " + secret.length + " bytes; at least " + MIN_SECRET_BYTES
                     + " are needed.");
+        }
+        return secret;
+    }
+
+    /** The secret kept in {@code secretFile}, created when there is none. */
+    private static byte[] fileSecret(Path secretFile) throws IOException {
+        byte[] secret;
+        try {
+            secret = Base64.getUrlDecoder().decode(readOrCreate(secretFile, randomText()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(secretFile + " is not base64url text; restore it, or delete it to "
+                    + "make a new secret (every personal link then changes).");
+        }
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException(secretFile + " holds " + secret.length + " bytes; at least "
+                    + MIN_SECRET_BYTES + " are needed. Restore it, or delete it to make a new secret (every "
+                    + "personal link then changes).");
         }
         return secret;
     }

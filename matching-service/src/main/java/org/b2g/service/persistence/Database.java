@@ -80,10 +80,6 @@ public final class Database implements AutoCloseable {
             database.prepare();
         } catch (RuntimeException e) {
             database.close();
-            if (e instanceof IllegalStateException && e.getMessage() != null
-                    && e.getMessage().startsWith("Cannot open")) {
-                throw e;
-            }
             throw new IllegalStateException("Cannot open the database " + redact(jdbcUrl) + ": " + e.getMessage()
                     + hint(jdbcUrl), e);
         }

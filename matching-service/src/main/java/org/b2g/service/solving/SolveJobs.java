@@ -79,6 +79,11 @@ public final class SolveJobs implements AutoCloseable {
 
     /** A job this replica solves: its lease, and when this claim began solving (for the time the job has left). */
     private record Claim(Job job, JobRepository.Lease lease, long solvedBefore, long startedNanos) {
+
+        /** Solving time of the job over all its claims so far: what a take-over subtracts from its limit. */
+        long solvedMillis() {
+            return solvedBefore + (System.nanoTime() - startedNanos) / 1_000_000;
+        }
     }
 
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
@@ -377,7 +382,7 @@ public final class SolveJobs implements AutoCloseable {
                 continue;
             }
             long now = clock.millis();
-            long solved = claim.solvedBefore() + (System.nanoTime() - claim.startedNanos()) / 1_000_000;
+            long solved = claim.solvedMillis();
             JobRepository.Progress progress = new JobRepository.Progress(status.breaks(), status.candidates(),
                     job.movesTried(), solved, job.bestSlotsIfChanged(), false);
             JobRepository.Lease renewed = new JobRepository.Lease(replica, now + leaseMillis, claim.lease().claims());
@@ -576,7 +581,7 @@ public final class SolveJobs implements AutoCloseable {
         if (claim == null || claims.get(status.eventId()) != claim) {
             return; // lost: another replica solves it now
         }
-        long solved = claim.solvedBefore() + (System.nanoTime() - claim.startedNanos()) / 1_000_000;
+        long solved = claim.solvedMillis();
         database.inTransaction(c -> {
             if (!eventUid.equals(events.uid(c, status.eventId()))) {
                 return null;
