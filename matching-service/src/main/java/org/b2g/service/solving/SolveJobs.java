@@ -72,6 +72,8 @@ public final class SolveJobs implements AutoCloseable {
     private final int queue;
     /** Free solver threads of this replica: a job runs here only with one. */
     private final Semaphore free;
+    /** Held while this replica looks for a waiting job with a thread it took for it. */
+    private final Object looking = new Object();
     private final long leaseMillis;
     private final String replica;
     private final ScheduledExecutorService timers;
@@ -176,7 +178,10 @@ public final class SolveJobs implements AutoCloseable {
             throw new SolveRejectedException(SolveRejectedException.Reason.BUSY, "The service is stopping.");
         }
         Instant now = clock.instant();
-        boolean here = free.tryAcquire();
+        boolean here;
+        synchronized (looking) {
+            here = free.tryAcquire();
+        }
         // What this call put in the map, so that a failure anywhere before the job runs takes it out again.
         Job[] registered = new Job[2]; // [0] this job, [1] the one it replaced
         try {
@@ -286,15 +291,27 @@ public final class SolveJobs implements AutoCloseable {
      */
     private void claimWaitingJobs() {
         try {
-            while (!closed && free.tryAcquire()) {
-                boolean launched = false;
-                try {
-                    long now = clock.millis();
-                    JobRepository.StoredJob row = database.inTransaction(c ->
-                            jobRows.claimNext(c, replica, now, now + leaseMillis));
-                    if (row == null) {
+            while (!closed) {
+                JobRepository.StoredJob row;
+                // A thread is taken only with a job to run on it: a start meanwhile waits for this look, not fails.
+                synchronized (looking) {
+                    if (!free.tryAcquire()) {
                         return;
                     }
+                    try {
+                        long now = clock.millis();
+                        row = database.inTransaction(c -> jobRows.claimNext(c, replica, now, now + leaseMillis));
+                    } catch (RuntimeException e) {
+                        free.release();
+                        throw e;
+                    }
+                    if (row == null) {
+                        free.release();
+                        return;
+                    }
+                }
+                boolean launched = false;
+                try {
                     launched = takeOver(row);
                 } finally {
                     if (!launched) {
