@@ -155,15 +155,19 @@ final class SlotWindows {
         boolean changed = false;
         int slots = model.slotCount;
         int[] perSlot = new int[slots];
+        // The meetings that fill a slot, marked before any is narrowed: one left a single slot by this loop does
+        // not fill that slot, it has lost its place there.
+        boolean[] filling = new boolean[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             if (domain[m].length == 1 && (model.required[m] || model.fixed[m])) {
                 perSlot[domain[m][0]]++;
+                filling[m] = true;
             }
         }
         for (int s = 0; s < slots; s++) {
             if (perSlot[s] >= model.tableCount) {
                 for (int m = 0; m < model.meetingCount; m++) {
-                    if (!(domain[m].length == 1 && domain[m][0] == s) && contains(domain[m], s)) {
+                    if (!filling[m] && contains(domain[m], s)) {
                         domain[m] = without(domain[m], s);
                         changed = true;
                     }

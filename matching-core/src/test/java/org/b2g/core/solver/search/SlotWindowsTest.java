@@ -104,6 +104,16 @@ class SlotWindowsTest {
     }
 
     @Test
+    void aMeetingThatFullTablesSqueezeOutOfEverySlotLeavesEveryWindowAsItWas() {
+        // One table: the chain of three fills slots 1, 2 and 3, and meeting 4 has nowhere to go.
+        SearchModel model = ResearchEvent.of(3, 1).meeting(1, 2).meeting(3, 4).meeting(5, 6).meeting(7, 8)
+                .chain(1, 2, 3).model();
+        assertFalse(model.narrowed);
+        assertFalse(model.fixed[3], "meeting 4 must stay free to move to whichever clash costs least");
+        assertArrayEquals(new int[] {1, 2, 3}, windowOf(model, 4));
+    }
+
+    @Test
     void aPrecedenceCycleLeavesEveryWindowAsItWas() {
         SearchModel model = ResearchEvent.of(4, 3).meeting(1, 2).meeting(3, 4).meeting(5, 6).chain(1, 2, 3, 1)
                 .model();
