@@ -194,8 +194,8 @@ public final class ScheduleSheets {
         List<List<Object>> rows = new ArrayList<>(meetings.size());
         for (Placed m : meetings) {
             rows.add(row(m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()), tableLabel(m.table()),
-                    seatLabel(m.seat()), m.first().id(), m.first().name(), m.second().id(), m.second().name(), m.origin(), m.relevance(),
-                    m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
+                    seatLabel(m.seat()), m.first().id(), m.first().name(), m.second().id(), m.second().name(),
+                    m.origin(), m.relevance(), m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
         }
         return new SheetData("meetings", MEETINGS, rows);
     }

@@ -85,7 +85,7 @@ class SlotWindowsTest {
 
     @Test
     void forbiddenSlotsAtTheEndOfAChainPullItsStartEarlier() {
-        // Participant 6 cannot come in slots 4 and 5, so meeting 3 ends the chain by slot 3 and meeting 1 starts it in 1.
+        // Participant 6 cannot come in slots 4 and 5: meeting 3 ends the chain by slot 3, so meeting 1 starts it in 1.
         SearchModel model = ResearchEvent.of(5, 3).meeting(1, 2).meeting(3, 4).meeting(5, 6).forbidden(6, 4, 5)
                 .chain(1, 2, 3).model();
         assertArrayEquals(new int[] {1}, windowOf(model, 1));
@@ -192,7 +192,7 @@ class SlotWindowsTest {
     private static Meeting optional(Event event, String id, String first, String second) {
         Participant a = event.participant(first);
         Participant b = event.participant(second);
-        return new Meeting(id, a, b, Origin.REQUEST, 400, 0.5, List.of(), null, Meetings.allowedSlots(event, a, b, null),
-                event.tables(), List.of());
+        return new Meeting(id, a, b, Origin.REQUEST, 400, 0.5, List.of(), null,
+                Meetings.allowedSlots(event, a, b, null), event.tables(), List.of());
     }
 }
