@@ -51,9 +51,10 @@ final class SlotState {
         count = new int[p * model.slotCount];
         occupancy = new long[p * model.words];
         load = new int[model.slotCount];
+        // With one table, the slot load already counts every clash at it: counting fixed tables too would count twice.
         boolean anyFixedTable = false;
         for (int t : model.fixedTable) {
-            anyFixedTable |= t >= 0;
+            anyFixedTable |= t >= 0 && model.tableCount > 1;
         }
         fixedTableLoad = anyFixedTable ? new int[model.slotCount * model.tableCount] : null;
         scheduledOf = new int[p];

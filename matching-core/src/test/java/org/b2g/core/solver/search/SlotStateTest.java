@@ -132,4 +132,15 @@ class SlotStateTest {
             }
         }
     }
+
+    @Test
+    void aClashAtTheOnlyTableCostsOneHardPoint() {
+        SearchModel model = ResearchEvent.of(3, 1).meeting(1, 2).meeting(3, 4).model();
+        SlotState state = new SlotState(model);
+        state.move(0, 0);
+        state.move(1, 0);
+        assertEquals(1, state.hard, "one meeting has no table");
+        state.move(1, 1);
+        assertEquals(0, state.hard);
+    }
 }
