@@ -31,8 +31,8 @@ final class DemandSearch {
 
     /** Full rounds over the left-out candidates; each one that inserts nothing ends the search. */
     private static final int MAX_ROUNDS = 6;
-    /** Rounding of the weights the target set is chosen by. */
-    private static final long TARGET_GRAIN = 50;
+    /** Most of the search's time that finding the target set may take before the rounds go on without it. */
+    private static final double TARGET_SHARE = 0.6;
     /** Links in an ejection chain after the insertion that starts it. */
     private static final int CHAIN_DEPTH = 3;
     /** Left-out candidates a re-seated participant tries at each link. */
@@ -59,20 +59,19 @@ final class DemandSearch {
     }
 
     /**
-     * The meetings of a best set of pairs that ignores the clock, valued as the medium score values them (each
-     * candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings above
-     * all); none when nothing is optional or {@code stop} said so first.
+     * The meetings of a best set of pairs that ignores the clock, valued exactly as the medium score values them
+     * (each candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings
+     * above all); null when nothing is optional or {@code stop} said so first.
      */
     static boolean[] targets(SearchModel model, BooleanSupplier stop) {
-        boolean[] target = new boolean[model.meetingCount];
         long total = 1;
         boolean optional = false;
         for (int m = 0; m < model.meetingCount; m++) {
             total += model.weight[m];
-            optional |= !model.required[m];
+            optional |= !model.required[m] && !model.fixed[m];
         }
         if (!optional) {
-            return target;
+            return null;
         }
         for (int p = 0; p < model.participantCount; p++) {
             total += model.missingWeight[p] * model.minMeetings[p];
@@ -85,18 +84,22 @@ final class DemandSearch {
                 attends += model.isUnavailable(p, s) ? 0 : 1;
             }
             graph.capacity(p, (int) Math.min(model.maxMeetings[p], (long) model.representatives[p] * attends));
-            graph.bonus(p, model.minMeetings[p], coarse(model.missingWeight[p]));
+            graph.bonus(p, model.minMeetings[p], model.missingWeight[p]);
         }
         int[] pairOf = new int[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             pairOf[m] = -1;
             if (model.domain[m].length > 0 && !model.excluded[m]) {
-                long worth = coarse(model.weight[m]) + (model.required[m] || model.fixed[m] ? total : 0);
+                long worth = model.weight[m] + (model.required[m] || model.fixed[m] ? total : 0);
                 pairOf[m] = graph.addPair(model.first[m], model.second[m], worth);
             }
         }
         Pairing best = graph.best(stop);
-        for (int m = 0; best != null && m < model.meetingCount; m++) {
+        if (best == null) {
+            return null;
+        }
+        boolean[] target = new boolean[model.meetingCount];
+        for (int m = 0; m < model.meetingCount; m++) {
             target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
         }
         return target;
@@ -114,19 +117,18 @@ final class DemandSearch {
     }
 
     /**
-     * A weight rounded to {@link #TARGET_GRAIN}: the flow needs one shortest-path round per distinct path value, and
-     * relevance makes hundreds of those; the rounded set is as good to within a grain per pair.
+     * First the whole target set at once ({@link #placeTargets}); then rounds of insertions with ejection chains for
+     * what did not fit. When the flow behind the targets takes more than {@link #TARGET_SHARE} of the time, the
+     * rounds run without targets.
      */
-    private static long coarse(long weight) {
-        return (weight + TARGET_GRAIN / 2) / TARGET_GRAIN;
-    }
-
     private void run() {
+        long flowEnd = deadline == 0 ? 0 : System.nanoTime() + (long) (TARGET_SHARE * (deadline - System.nanoTime()));
+        boolean[] best = targets(model, () -> timeUp() || flowEnd != 0 && System.nanoTime() - flowEnd >= 0);
+        if (best != null) {
+            target = best;
+            placeTargets();
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (round == 1) {
-                // The plain first round serves most people fast; the chains then head for the best set.
-                target = targets(model, this::timeUp);
-            }
             int before = inserted;
             for (int m : leftOut()) {
                 if (timeUp()) {
@@ -136,9 +138,86 @@ final class DemandSearch {
                     tryInsert(m);
                 }
             }
-            if (inserted == before && round > 0) {
+            if (inserted == before) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Turns the scheduled set into the target set in one step: its meetings stay where they are, the others are left
+     * out (unless that opens a gap above the break cap), its left-out meetings go where both sides and a table are
+     * free or, when no slot is, where an ejection costs least, and left-out candidates outside the set then fill
+     * whatever room is left. Nothing changes unless the score gets better; no step breaks a hard rule that was kept.
+     */
+    private void placeTargets() {
+        SlotScore before = SlotScore.of(state);
+        log.clear();
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (state.slot[m] != UNSCHEDULED && !target[m] && !model.fixed[m] && !model.required[m]) {
+                long hard = state.hard;
+                int s = state.slot[m];
+                apply(m, UNSCHEDULED);
+                if (state.hard > hard) {
+                    apply(m, s); // kept for now: an insertion may still give it up
+                }
+            }
+        }
+        for (int m : leftOut()) {
+            if (timeUp()) {
+                break;
+            }
+            if (target[m] && state.slot[m] == UNSCHEDULED) {
+                placeTarget(m);
+            }
+        }
+        for (int m : leftOut()) {
+            if (state.slot[m] == UNSCHEDULED && !isFull(model.first[m]) && !isFull(model.second[m])) {
+                int s = freeSlot(m);
+                if (s != UNSCHEDULED) {
+                    long hard = state.hard;
+                    apply(m, s);
+                    if (state.hard > hard) {
+                        apply(m, UNSCHEDULED);
+                    }
+                }
+            }
+        }
+        if (SlotScore.of(state).isBetterThan(before)) {
+            log.clear();
+        } else {
+            log.rollback();
+        }
+    }
+
+    /**
+     * Puts target m where both sides and a table are free, or else with ejection where the score is best; leaves it
+     * out when every way breaks a hard rule that was kept (a break cap, say).
+     */
+    private void placeTarget(int m) {
+        long hard = state.hard;
+        int free = freeSlot(m);
+        if (free != UNSCHEDULED) {
+            apply(m, free);
+            if (state.hard <= hard) {
+                return;
+            }
+            apply(m, UNSCHEDULED);
+        }
+        int mark = log.mark();
+        SlotScore best = SlotScore.WORST;
+        int bestSlot = UNSCHEDULED;
+        for (int s : model.domain[m]) {
+            insertAt(m, s);
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
+                bestSlot = s;
+            }
+            log.rollbackTo(mark);
+        }
+        if (bestSlot != UNSCHEDULED && best.hard() <= hard) {
+            insertAt(m, bestSlot); // deterministic: the same ejections as evaluated
         }
     }
 
