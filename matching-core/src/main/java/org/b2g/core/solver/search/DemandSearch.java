@@ -5,27 +5,35 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
+import org.b2g.core.domain.Origin;
 import org.b2g.core.solver.ScoreWeights;
 import org.b2g.core.solver.bound.PairGraph;
 import org.b2g.core.solver.bound.Pairing;
 
 /**
- * Raises the medium level (demand met, nobody below their minimum) by inserting left-out candidates with ejection:
- * a candidate goes into a slot, and whatever that blocks moves aside. A meeting of the same participant in that slot
- * moves to its best other slot or, when none is free, is left out; a participant at its maximum leaves out its least
- * valuable meeting; a slot without a free table moves one of its meetings away. The whole insertion is kept only when
- * the score gets strictly better, hard level first, so swapping a recommendation out for someone's first meeting
- * happens and swapping a mutual request out for a recommendation never does.
+ * Raises the medium level (demand met, nobody below their minimum) in two steps.
+ *
+ * <p>First the whole schedule heads for a best set of pairs: a {@link PairGraph} flow, with the score's own weights
+ * and ignoring the clock, picks the pairs worth most within everyone's capacity (and, among sets worth as much, the
+ * one with the most requests). When the clock does not bind (a few meetings per person, many slots) that set fits:
+ * {@link #placeTargets} leaves out what is outside it and places what is missing where both sides and a table are
+ * free, so the medium reaches the bound in one step instead of by thousands of one-at-a-time insertions.
+ *
+ * <p>Then rounds of insertions with ejection: a left-out candidate goes into a slot, and whatever that blocks moves
+ * aside. A meeting of the same participant in that slot moves to its best other slot or, when none is free, is left
+ * out; a participant at its maximum leaves out its least valuable meeting; a slot without a free table moves one of
+ * its meetings away. The whole insertion is kept only when the score gets strictly better, hard level first, so
+ * swapping a recommendation out for someone's first meeting happens and swapping a mutual request out for a
+ * recommendation never does.
  *
  * <p>When a participant at its maximum gives up a meeting that was somebody's only one, that person is re-seated by an
  * ejection chain: one of its left-out candidates goes into a slot where both sides are free, and if that counterpart is
- * full too, it gives up a meeting in turn, up to {@link #CHAIN_DEPTH} links. The pairs of a {@link PairGraph} best
- * set (everyone served, then the most mutual requests, then the most requests, ignoring the clock) are offered first
- * and kept from being given up, so a chain heads for a set known to fit.
+ * full too, it gives up a meeting in turn, up to {@link #CHAIN_DEPTH} links. The pairs of the best set are offered
+ * first and kept from being given up, so a chain heads for a set known to fit.
  *
  * <p>Annealing weighs a medium point against breaks and rarely climbs out of a medium local optimum; this search
- * looks at medium only, candidate by candidate, those that would give somebody a missing meeting first. It is
- * deterministic: no randomness, and the clock is read only to stop.
+ * looks at medium only. It ends when a round inserts nothing. It is deterministic: no randomness, and the clock is
+ * read only to stop.
  */
 final class DemandSearch {
 
@@ -61,20 +69,28 @@ final class DemandSearch {
     /**
      * The meetings of a best set of pairs that ignores the clock, valued exactly as the medium score values them
      * (each candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings
-     * above all); null when nothing is optional or {@code stop} said so first.
+     * above all), and among the sets of that value one with the most requests; null when nothing is optional or
+     * {@code stop} said so first.
      */
     static boolean[] targets(SearchModel model, BooleanSupplier stop) {
         long total = 1;
         boolean optional = false;
+        long requests = 0;
         for (int m = 0; m < model.meetingCount; m++) {
             total += model.weight[m];
             optional |= !model.required[m] && !model.fixed[m];
+            requests += isRequest(model.origin[m]) ? 1 : 0;
         }
         if (!optional) {
             return null;
         }
         for (int p = 0; p < model.participantCount; p++) {
             total += model.missingWeight[p] * model.minMeetings[p];
+        }
+        // Each value times `tie`, plus one per request: the requests only break ties (unless that could overflow).
+        long tie = requests + 1;
+        if (2 * total > Long.MAX_VALUE / 64 / tie / Math.max(1, model.meetingCount + model.participantCount)) {
+            tie = 1;
         }
         PairGraph graph = new PairGraph(model.participantCount)
                 .limitTotal((int) Math.min(Integer.MAX_VALUE / 8, (long) model.tableCount * model.slotCount));
@@ -84,14 +100,15 @@ final class DemandSearch {
                 attends += model.isUnavailable(p, s) ? 0 : 1;
             }
             graph.capacity(p, (int) Math.min(model.maxMeetings[p], (long) model.representatives[p] * attends));
-            graph.bonus(p, model.minMeetings[p], model.missingWeight[p]);
+            graph.bonus(p, model.minMeetings[p], model.missingWeight[p] * tie);
         }
         int[] pairOf = new int[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             pairOf[m] = -1;
             if (model.domain[m].length > 0 && !model.excluded[m]) {
                 long worth = model.weight[m] + (model.required[m] || model.fixed[m] ? total : 0);
-                pairOf[m] = graph.addPair(model.first[m], model.second[m], worth);
+                long tieBreak = tie > 1 && isRequest(model.origin[m]) ? 1 : 0;
+                pairOf[m] = graph.addPair(model.first[m], model.second[m], worth * tie + tieBreak);
             }
         }
         Pairing best = graph.best(stop);
@@ -103,6 +120,10 @@ final class DemandSearch {
             target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
         }
         return target;
+    }
+
+    private static boolean isRequest(Origin origin) {
+        return origin == Origin.MUST || origin == Origin.MUTUAL || origin == Origin.REQUEST;
     }
 
     /**
