@@ -167,9 +167,10 @@ final class DemandSearch {
 
     /**
      * Turns the scheduled set into the target set in one step: its meetings stay where they are, the others are left
-     * out (unless that opens a gap above the break cap), its left-out meetings go where both sides and a table are
-     * free or, when no slot is, where an ejection costs least, and left-out candidates outside the set then fill
-     * whatever room is left. Nothing changes unless the score gets better; no step breaks a hard rule that was kept.
+     * out, its left-out meetings go where both sides and a table are free or, when no slot is, where an ejection costs
+     * least, and left-out candidates outside the set then fill whatever room is left. A step that opens a gap above
+     * the break cap closes it by moving a meeting of that participant, or is not taken. Nothing changes unless the
+     * score gets better; no step breaks a hard rule that was kept.
      */
     private void placeTargets() {
         SlotScore before = SlotScore.of(state);
@@ -177,10 +178,10 @@ final class DemandSearch {
         for (int m = 0; m < model.meetingCount; m++) {
             if (state.slot[m] != UNSCHEDULED && !target[m] && !model.fixed[m] && !model.required[m]) {
                 long hard = state.hard;
-                int s = state.slot[m];
+                int mark = log.mark();
                 apply(m, UNSCHEDULED);
-                if (state.hard > hard) {
-                    apply(m, s); // kept for now: an insertion may still give it up
+                if (!withinCap(hard, -1)) {
+                    log.rollbackTo(mark); // kept for now: an insertion may still give it up
                 }
             }
         }
@@ -237,9 +238,58 @@ final class DemandSearch {
             }
             log.rollbackTo(mark);
         }
-        if (bestSlot != UNSCHEDULED && best.hard() <= hard) {
-            insertAt(m, bestSlot); // deterministic: the same ejections as evaluated
+        if (bestSlot == UNSCHEDULED) {
+            return;
         }
+        insertAt(m, bestSlot); // deterministic: the same ejections as evaluated
+        if (!withinCap(hard, m)) {
+            log.rollbackTo(mark);
+        }
+    }
+
+    /**
+     * Brings the hard level back to {@code hard} when what rose is a break cap: a meeting (other than {@code keep}) of
+     * a participant above the cap moves to a slot where both its sides and a table are free, closing a gap, as long as
+     * each such move lowers the hard level. False when the level stays above {@code hard}.
+     */
+    private boolean withinCap(long hard, int keep) {
+        while (state.hard > hard) {
+            if (model.breakCap < 0 || !closeAGap(keep)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first move of a meeting other than {@code keep}, of a participant above the break cap, that lowers hard. */
+    private boolean closeAGap(int keep) {
+        for (int i = 0; i < state.participantsWithBreaks(); i++) {
+            int p = state.participantWithBreaks(i);
+            if (state.breaksOf[p] <= model.breakCap) {
+                continue;
+            }
+            for (int c : model.meetingsOf[p]) {
+                int from = state.slot[c];
+                if (c == keep || from == UNSCHEDULED || model.fixed[c]) {
+                    continue;
+                }
+                int a = model.first[c];
+                int b = model.second[c];
+                long before = state.hard;
+                for (int t : model.domain[c]) {
+                    if (t == from || state.count(a, t) >= model.representatives[a]
+                            || state.count(b, t) >= model.representatives[b] || state.load[t] >= model.tableCount) {
+                        continue;
+                    }
+                    apply(c, t);
+                    if (state.hard < before) {
+                        return true;
+                    }
+                    apply(c, from);
+                }
+            }
+        }
+        return false;
     }
 
     private boolean timeUp() {
