@@ -122,6 +122,10 @@ class ServiceServerTest {
         assertThat(ics.headers().firstValue("Content-Type").orElseThrow(), startsWith("text/calendar"));
         assertThat(ics.body(), startsWith("BEGIN:VCALENDAR\r\n"));
         assertThat(ics.body(), containsString("\r\nSEQUENCE:0\r\n"));
+        String transport = send("GET", events + "/participants/a-transport/agenda", null, "text/calendar").body();
+        assertTrue(java.util.regex.Pattern.compile("\r\nLOCATION:Table \\d\\\\, your seat [12]\r\n")
+                .matcher(transport.replace("\r\n ", "")).find(),
+                "a-transport sends two representatives: its calendar says which one goes where\n" + transport);
 
         assertEquals(200, send("PUT", events, TestService.sampleEvent().replace("Demo:", "Changed:"), null)
                 .statusCode());

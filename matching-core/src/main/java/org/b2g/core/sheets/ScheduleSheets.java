@@ -26,6 +26,7 @@ import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.InputException;
@@ -36,14 +37,15 @@ import org.b2g.core.io.ScheduleJson;
  * A {@code b2g-schedule/1} as the sheets people print, filter and hand out: {@code meetings} (one row per
  * meeting), {@code agendas} (one block per participant, in time order, as the desk prints them), {@code grid}
  * (tables by slots, as the console shows it) and {@code unscheduled} (the candidates left out and why). Times are
- * the event's local clock time.
+ * the event's local clock time. The {@code seat} column names the representative of the side that sits who holds
+ * the meeting ("a-dic representative 2"), when that side sends more than one: the schedule's {@code seat}.
  */
 public final class ScheduleSheets {
 
-    static final List<String> MEETINGS = List.of("slot", "day", "start", "end", "table", "participant",
+    static final List<String> MEETINGS = List.of("slot", "day", "start", "end", "table", "seat", "participant",
             "participant name", "counterpart", "counterpart name", "origin", "relevance", "reasons");
     static final List<String> AGENDAS = List.of("participant", "participant name", "slot", "day", "start", "end",
-            "table", "counterpart", "counterpart name", "origin");
+            "table", "seat", "counterpart", "counterpart name", "origin");
     static final List<String> UNSCHEDULED = List.of("participant", "participant name", "counterpart",
             "counterpart name", "origin", "reason");
 
@@ -51,8 +53,8 @@ public final class ScheduleSheets {
     private final List<Placed> meetings = new ArrayList<>();
     private final List<Left> unscheduled = new ArrayList<>();
 
-    private record Placed(Slot slot, Table table, Participant first, Participant second, String origin,
-            Double relevance, List<String> reasons) {
+    private record Placed(Slot slot, Table table, Seating.Seat seat, Participant first, Participant second,
+            String origin, Double relevance, List<String> reasons) {
     }
 
     private record Left(Participant first, Participant second, String origin, String reason) {
@@ -105,8 +107,9 @@ public final class ScheduleSheets {
                 }
             }
             Double relevance = m.get("relevance") instanceof JsonNumber n ? n.doubleValue() : null;
-            sheets.meetings.add(new Placed(event.slot(slot), table,
-                    sheets.participant(pair, 0, where), sheets.participant(pair, 1, where),
+            Participant first = sheets.participant(pair, 0, where);
+            Participant second = sheets.participant(pair, 1, where);
+            sheets.meetings.add(new Placed(event.slot(slot), table, seat(m, first, second, where), first, second,
                     text(m, "origin"), relevance, reasons));
         }
         if (root.get("unscheduled") instanceof JsonArray left) {
@@ -121,6 +124,26 @@ public final class ScheduleSheets {
         sheets.meetings.sort(Comparator.comparingInt((Placed p) -> p.slot().index())
                 .thenComparingInt(p -> p.table() == null ? Integer.MAX_VALUE : p.table().index()));
         return sheets;
+    }
+
+    /** The meeting's {@code seat}, or null when both sides walk; its participant must be one of the two. */
+    private static Seating.Seat seat(JsonObject meeting, Participant first, Participant second, String where) {
+        if (!(meeting.get("seat") instanceof JsonObject seat)) {
+            return null;
+        }
+        String host = text(seat, "participant");
+        Participant sits = first.id().equals(host) ? first : second.id().equals(host) ? second : null;
+        if (sits == null) {
+            throw new InputException(where + ".seat.participant (" + host + ") is neither " + first.id() + " nor "
+                    + second.id() + "; expected the participant of the meeting that sits.");
+        }
+        if (!(seat.get("number") instanceof JsonNumber number) || !(seat.get("representatives")
+                instanceof JsonNumber representatives) || number.intValue() < 1
+                || number.intValue() > representatives.intValue()) {
+            throw new InputException(where + ".seat: expected a number from 1 to representatives, e.g. "
+                    + "{\"participant\": \"" + host + "\", \"number\": 1, \"representatives\": 2}.");
+        }
+        return new Seating.Seat(sits, number.intValue(), representatives.intValue());
     }
 
     private Participant participant(JsonArray pair, int index, String where) {
@@ -171,8 +194,8 @@ public final class ScheduleSheets {
         List<List<Object>> rows = new ArrayList<>(meetings.size());
         for (Placed m : meetings) {
             rows.add(row(m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()), tableLabel(m.table()),
-                    m.first().id(), m.first().name(), m.second().id(), m.second().name(), m.origin(), m.relevance(),
-                    m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
+                    seatLabel(m.seat()), m.first().id(), m.first().name(), m.second().id(), m.second().name(),
+                    m.origin(), m.relevance(), m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
         }
         return new SheetData("meetings", MEETINGS, rows);
     }
@@ -190,13 +213,13 @@ public final class ScheduleSheets {
             }
             List<Placed> own = byParticipant.getOrDefault(p.id(), List.of());
             if (own.isEmpty()) {
-                rows.add(row(p.id(), p.name(), null, null, null, null, null, null, "no meetings", null));
+                rows.add(row(p.id(), p.name(), null, null, null, null, null, null, null, "no meetings", null));
                 continue;
             }
             for (Placed m : own) {
                 Participant other = m.first() == p ? m.second() : m.first();
                 rows.add(row(p.id(), p.name(), m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()),
-                        tableLabel(m.table()), other.id(), other.name(), m.origin()));
+                        tableLabel(m.table()), seatLabel(m.seat()), other.id(), other.name(), m.origin()));
             }
         }
         return new SheetData("agendas", AGENDAS, rows);
@@ -247,6 +270,12 @@ public final class ScheduleSheets {
 
     private static String tableLabel(Table table) {
         return table == null ? null : table.name() == null || table.name().isEmpty() ? table.id() : table.name();
+    }
+
+    /** "a-dic representative 2"; nothing when the side that sits sends one representative, or nobody sits. */
+    private static String seatLabel(Seating.Seat seat) {
+        return seat == null || seat.representatives() < 2 ? null
+                : seat.host().id() + " representative " + seat.number();
     }
 
     private static List<Object> row(Object... values) {

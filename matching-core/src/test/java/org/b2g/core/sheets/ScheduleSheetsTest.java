@@ -58,13 +58,47 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void namesTheRepresentativeOfAnAgencyWithSeveralWhoHoldsEachMeeting() throws Exception {
+        Event event = event(); // a-dost sends two representatives
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        SheetData meetings = sheets.meetings();
+        int seat = meetings.headers().indexOf("seat");
+        int participant = meetings.headers().indexOf("participant");
+        int counterpart = meetings.headers().indexOf("counterpart");
+        int ofDost = 0;
+        for (List<Object> row : meetings.rows()) {
+            if (row.get(participant).equals("a-dost") || row.get(counterpart).equals("a-dost")) {
+                ofDost++;
+                assertTrue(String.valueOf(row.get(seat)).matches("a-dost representative [12]"), row.toString());
+            } else {
+                assertEquals(null, row.get(seat), "one representative, or nobody sits: " + row);
+            }
+        }
+        assertTrue(ofDost >= 1);
+        SheetData agendas = sheets.agendas();
+        int agendaSeat = agendas.headers().indexOf("seat");
+        assertTrue(agendas.rows().stream().filter(row -> !row.isEmpty() && "a-dost".equals(row.get(0)))
+                .allMatch(row -> String.valueOf(row.get(agendaSeat)).startsWith("a-dost representative ")));
+    }
+
+    @Test
+    void rejectsASeatOfAParticipantThatIsNotInTheMeeting() throws Exception {
+        Event event = event();
+        String json = scheduleJson(event).replaceFirst("(\"seat\": \\{\\s*\"participant\": )\"a-dost\"",
+                "$1\"a-other\"");
+        assertTrue(!json.equals(scheduleJson(event)), "the schedule has a seat of a-dost");
+        InputException e = assertThrows(InputException.class, () -> ScheduleSheets.of(event, json, "s.json"));
+        assertTrue(e.getMessage().contains(".seat.participant (a-other) is neither"), e.getMessage());
+    }
+
+    @Test
     void writesTheMeetingsAsCsvThatExcelReadsAsUtf8() throws Exception {
         Event event = event();
         ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
         StringWriter csv = new StringWriter();
         sheets.writeCsv(csv);
         String text = csv.toString();
-        assertTrue(text.startsWith("\uFEFFslot,day,start,end,table,participant,participant name,"), text);
+        assertTrue(text.startsWith("\uFEFFslot,day,start,end,table,seat,participant,participant name,"), text);
         assertTrue(text.contains("\r\n"));
         assertTrue(text.contains("Sở Khoa học và Công nghệ"));
     }

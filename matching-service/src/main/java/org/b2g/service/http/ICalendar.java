@@ -48,9 +48,9 @@ final class ICalendar {
             JsonObject counterpart = meeting.getJsonObject("counterpart");
             ics.beginEvent(meeting, stamp);
             ics.line("SUMMARY:" + text("B2G meeting: " + counterpart.getString("name")));
-            if (meeting.containsKey("table")) {
-                JsonObject table = meeting.getJsonObject("table");
-                ics.line("LOCATION:" + text(table.getString("name", "Table " + table.getString("id"))));
+            String location = location(meeting, participant.getString("id"));
+            if (location != null) {
+                ics.line("LOCATION:" + text(location));
             }
             StringBuilder description = new StringBuilder()
                     .append("With ").append(counterpart.getString("name"))
@@ -76,6 +76,25 @@ final class ICalendar {
         }
         ics.line("END:VCALENDAR");
         return ics.out.toString();
+    }
+
+    /**
+     * The table, and which representative of the side that sits holds the meeting when that side sends more than
+     * one, worded as the agenda page words it: "Table 4, your seat 2" or "Table 4, seat 2 of Sở Xây dựng".
+     */
+    static String location(JsonObject meeting, String reader) {
+        String table = null;
+        if (meeting.get("table") instanceof JsonObject t) {
+            table = t.getString("name", "Table " + t.getString("id"));
+        }
+        String seat = null;
+        if (meeting.get("seat") instanceof JsonObject s && s.getInt("representatives", 1) > 1) {
+            int number = s.getInt("number");
+            String host = s.getString("participant");
+            seat = host.equals(reader) ? "your seat " + number
+                    : "seat " + number + " of " + meeting.getJsonObject("counterpart").getString("name", host);
+        }
+        return table == null ? seat : seat == null ? table : table + ", " + seat;
     }
 
     /** The lines that identify a VEVENT and place it in time, alike for confirmed and cancelled meetings. */

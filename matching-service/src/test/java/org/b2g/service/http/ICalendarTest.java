@@ -85,4 +85,27 @@ class ICalendarTest {
         assertThat(unfolded, containsString("STATUS:CANCELLED"));
         assertEquals(2, unfolded.split("BEGIN:VEVENT").length - 1);
     }
+
+    @Test
+    void placesTheMeetingAtItsTableAndTheSeatOfTheRepresentativeWhoHoldsIt() {
+        String unfolded = calendar().replace("\r\n ", "");
+        assertThat(unfolded, containsString("LOCATION:Table 1\r\n")); // a meeting without a seat: its table alone
+        String startup = AGENDA.replace("\"table\":{\"id\":\"T1\",\"name\":\"Table 1\"},", "\"table\":{\"id\":\"T4\"},"
+                + "\"seat\":{\"participant\":\"a-1\",\"number\":2,\"representatives\":3},");
+        assertThat(ICalendar.of(Json.createReader(new StringReader(startup)).readObject()).replace("\r\n ", ""),
+                containsString("LOCATION:Table T4\\, seat 2 of Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh\\, "
+                        + "Phòng Quản lý\r\n"));
+    }
+
+    @Test
+    void wordsTheReadersOwnSeatAsItsOwnAndLeavesOutTheSeatOfALoneRepresentative() {
+        JsonObject own = Json.createReader(new StringReader("""
+                {"table": {"id": "T4", "name": "Bàn 4"}, "counterpart": {"id": "s-1", "name": "VietSense AI"},
+                 "seat": {"participant": "a-1", "number": 3, "representatives": 3}}""")).readObject();
+        assertEquals("Bàn 4, your seat 3", ICalendar.location(own, "a-1"));
+        JsonObject alone = Json.createReader(new StringReader("""
+                {"table": {"id": "T4"}, "counterpart": {"id": "a-1", "name": "Sở Y tế"},
+                 "seat": {"participant": "a-1", "number": 1, "representatives": 1}}""")).readObject();
+        assertEquals("Table T4", ICalendar.location(alone, "s-1"));
+    }
 }

@@ -11,9 +11,10 @@ import java.util.Deque;
  * closed to its other meetings. Repeated until nothing changes, as bounds propagation over the precedences.
  *
  * <p>Only a schedule that breaks a rule is lost, so the search and the lower bound on breaks both work on the
- * narrowed slots; the score never looks at them. When the narrowing leaves a meeting no slot at all (a precedence
+ * narrowed slots; the score never looks at them. When the narrowing leaves a required meeting no slot (a precedence
  * cycle, a chain longer than the day) the event is infeasible and the domains stay as they were, so that the search
- * still finds the schedule with the fewest broken rules.
+ * still finds the schedule with the fewest broken rules. An optional meeting left no slot (its only slots held by
+ * fixed meetings) keeps an empty domain: the search leaves it out, as it must leave it out of any such schedule.
  */
 final class SlotWindows {
 
@@ -41,7 +42,8 @@ final class SlotWindows {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             boolean any = forward(model, order, domain) | backward(model, order, domain) | singletons(model, domain);
             for (int m = 0; m < n; m++) {
-                if (domain[m].length == 0 && model.domain[m].length > 0) {
+                // An optional meeting left no slot just stays out; a meeting that must be held makes it infeasible.
+                if (domain[m].length == 0 && model.domain[m].length > 0 && (model.required[m] || model.fixed[m])) {
                     return false;
                 }
             }
@@ -153,15 +155,19 @@ final class SlotWindows {
         boolean changed = false;
         int slots = model.slotCount;
         int[] perSlot = new int[slots];
+        // The meetings that fill a slot, marked before any is narrowed: one left a single slot by this loop does
+        // not fill that slot, it has lost its place there.
+        boolean[] filling = new boolean[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             if (domain[m].length == 1 && (model.required[m] || model.fixed[m])) {
                 perSlot[domain[m][0]]++;
+                filling[m] = true;
             }
         }
         for (int s = 0; s < slots; s++) {
             if (perSlot[s] >= model.tableCount) {
                 for (int m = 0; m < model.meetingCount; m++) {
-                    if (!(domain[m].length == 1 && domain[m][0] == s) && contains(domain[m], s)) {
+                    if (!filling[m] && contains(domain[m], s)) {
                         domain[m] = without(domain[m], s);
                         changed = true;
                     }
