@@ -17,6 +17,7 @@ import org.b2g.core.solver.ScoreBreakdown;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.core.solver.baseline.FirstFitScheduler;
+import org.b2g.core.solver.bound.DemandBound;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,25 @@ class SolverQualityTest {
         assertTrue(ours.scheduled() > theirs.scheduled(), ours.scheduled() + " vs " + theirs.scheduled());
         assertTrue(2 * ours.breaks() <= theirs.breaks(), ours.breaks() + " vs " + theirs.breaks());
         assertTrue(ours.participantsWithoutMeetings() <= theirs.participantsWithoutMeetings());
+    }
+
+    /**
+     * Issue 11: with slots to spare (40 slots, at most 14 meetings a person), the demand met is what the bound that
+     * ignores the clock allows, on the score's own weights; the move limit makes the run repeatable.
+     */
+    @Test
+    void meetsTheDemandTheBoundAllowsWhenTheClockDoesNotBind() {
+        for (int[] size : new int[][] {{300, 45}, {200, 60}}) {
+            Event event = generated(size[0], size[1]);
+            List<Meeting> candidates = Candidates.forEvent(event);
+            DemandBound bound = DemandBound.of(new MeetingSchedule(event, candidates));
+            MeetingSchedule solved = Scheduler.create(new SolveOptions(Duration.ofMinutes(5), 1, 20_000))
+                    .solve(new MeetingSchedule(event, candidates), progress -> { });
+
+            String name = size[0] + "x" + size[1];
+            assertEquals(0, solved.getScore().hardScore(), name + ": " + solved.getScore());
+            assertEquals(bound.medium(), solved.getScore().mediumScore(), name);
+        }
     }
 
     @Test

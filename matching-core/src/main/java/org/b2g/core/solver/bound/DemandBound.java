@@ -19,7 +19,8 @@ import org.b2g.core.solver.ScoreWeights;
  * <p>Two readings of the same relaxation, each solved exactly by {@link PairGraph}:
  * <ul>
  *   <li>{@link #medium()}: the best medium score, with the score's own weights (every candidate's weight, the
- *       missing-meeting weight for each meeting below a participant's minimum, required meetings placed first);</li>
+ *       missing-meeting weight for each meeting below a participant's minimum, required meetings placed first), and
+ *       among the sets that reach it one with the most requests ({@link #requestedAtBestMedium()});</li>
  *   <li>in order: required meetings and must requests met and participants at their minimum, then the most mutual
  *       requests, then the most requests of any kind ({@link #must()}, {@link #served()}, {@link #mutual()},
  *       {@link #requested()}), what an organizer counts.</li>
@@ -37,9 +38,10 @@ public final class DemandBound {
     private final int requested;
     private final boolean exact;
     private final boolean[] bestForMedium;
+    private final Counted atBestMedium;
 
     private DemandBound(int requiredPlaced, int requiredCount, long medium, int must, int served, int participants,
-            int mutual, int requested, boolean exact, boolean[] bestForMedium) {
+            int mutual, int requested, boolean exact, boolean[] bestForMedium, Counted atBestMedium) {
         this.requiredPlaced = requiredPlaced;
         this.requiredCount = requiredCount;
         this.medium = medium;
@@ -50,6 +52,7 @@ public final class DemandBound {
         this.requested = requested;
         this.exact = exact;
         this.bestForMedium = bestForMedium;
+        this.atBestMedium = atBestMedium;
     }
 
     /** The bound of a schedule's candidates (its slots are ignored). */
@@ -100,11 +103,17 @@ public final class DemandBound {
             missingTotal += missingWeight[p] * minimum[p];
         }
 
-        // The medium reading: the score's weights, with forced meetings above everything they could displace.
+        // The medium reading: the score's weights, with forced meetings above everything they could displace; among
+        // the sets of the best medium, the one with the most requests (each weight times `tie`, plus 1 per request),
+        // unless such values could overflow the flow's costs.
         long forcedWeight = optionalTotal + missingTotal + 1;
+        long tie = requestCount + 1L;
+        if (2 * forcedWeight > Long.MAX_VALUE / 64 / tie / Math.max(1, meetings.size() + n)) {
+            tie = 1;
+        }
         PairGraph weighted = graph(n, capacity, total);
         for (int p = 0; p < n; p++) {
-            weighted.bonus(p, minimum[p], missingWeight[p]);
+            weighted.bonus(p, minimum[p], missingWeight[p] * tie);
         }
         int[] pairOf = new int[meetings.size()];
         int[] meetingOf = new int[meetings.size()];
@@ -115,7 +124,9 @@ public final class DemandBound {
                 Meeting meeting = meetings.get(m);
                 long worth = forced[m] ? forcedWeight + (meeting.isRequired() ? 0 : meeting.getWeight())
                         : meeting.getWeight();
-                pairOf[m] = weighted.addPair(meeting.getFirst().index(), meeting.getSecond().index(), worth);
+                long tieBreak = tie > 1 && isRequest(meeting.getOrigin()) ? 1 : 0;
+                pairOf[m] = weighted.addPair(meeting.getFirst().index(), meeting.getSecond().index(),
+                        worth * tie + tieBreak);
                 meetingOf[pairs++] = m;
             }
         }
@@ -130,7 +141,8 @@ public final class DemandBound {
                 requiredPlaced += meetings.get(m).isRequired() ? 1 : 0;
             }
         }
-        long medium = best.value() - forcedWeight * forcedPlaced - optionalTotal - missingTotal;
+        long medium = Math.floorDiv(best.value(), tie) - forcedWeight * forcedPlaced - optionalTotal - missingTotal;
+        Counted atBestMedium = Counted.of(meetings, chosen, minimum, n);
 
         // The counted reading, level by level: each level's unit outweighs everything below it.
         long requestUnit = 1;
@@ -151,25 +163,15 @@ public final class DemandBound {
             }
         }
         Pairing levels = counted.best();
-        int must = 0;
-        int mutual = 0;
-        int requested = 0;
-        int[] degree = new int[n];
+        boolean[] countedSet = new boolean[meetings.size()];
         for (int m = 0; m < meetings.size(); m++) {
-            if (pairOf[m] >= 0 && levels.isChosen(pairOf[m])) {
-                Meeting meeting = meetings.get(m);
-                Origin origin = meeting.getOrigin();
-                must += origin == Origin.MUST ? 1 : 0;
-                mutual += origin == Origin.MUTUAL ? 1 : 0;
-                requested += isRequest(origin) ? 1 : 0;
-                degree[meeting.getFirst().index()]++;
-                degree[meeting.getSecond().index()]++;
-            }
+            countedSet[m] = pairOf[m] >= 0 && levels.isChosen(pairOf[m]);
         }
-        int served = 0;
-        for (int p = 0; p < n; p++) {
-            served += degree[p] >= minimum[p] ? 1 : 0;
-        }
+        Counted byCount = Counted.of(meetings, countedSet, minimum, n);
+        int must = byCount.must;
+        int mutual = byCount.mutual;
+        int requested = byCount.requested;
+        int served = byCount.served;
         if (!levels.exact()) {
             // Fractional: count from the value itself, which is a bound level by level.
             long value = levels.value();
@@ -182,7 +184,34 @@ public final class DemandBound {
             served = (int) Math.min(n, firstLevel);
         }
         return new DemandBound(requiredPlaced, requiredCount, medium, must, served, n, mutual, requested,
-                best.exact() && levels.exact(), chosen);
+                best.exact() && levels.exact(), chosen, atBestMedium);
+    }
+
+    /** What a set of pairs meets: must, mutual and all requests, participants at their minimum. */
+    private record Counted(int must, int mutual, int requested, int served) {
+
+        static Counted of(List<Meeting> meetings, boolean[] chosen, int[] minimum, int n) {
+            int must = 0;
+            int mutual = 0;
+            int requested = 0;
+            int[] degree = new int[n];
+            for (int m = 0; m < meetings.size(); m++) {
+                if (chosen[m]) {
+                    Meeting meeting = meetings.get(m);
+                    Origin origin = meeting.getOrigin();
+                    must += origin == Origin.MUST ? 1 : 0;
+                    mutual += origin == Origin.MUTUAL ? 1 : 0;
+                    requested += isRequest(origin) ? 1 : 0;
+                    degree[meeting.getFirst().index()]++;
+                    degree[meeting.getSecond().index()]++;
+                }
+            }
+            int served = 0;
+            for (int p = 0; p < n; p++) {
+                served += degree[p] >= minimum[p] ? 1 : 0;
+            }
+            return new Counted(must, mutual, requested, served);
+        }
     }
 
     private static PairGraph graph(int n, int[] capacity, int total) {
@@ -246,6 +275,25 @@ public final class DemandBound {
         return requested;
     }
 
+    /**
+     * Requests of any kind (must, mutual, one-sided) met at most by a set of pairs that reaches {@link #medium()}: the
+     * score weighs a high request above a normal one and a first meeting above either, so the set it prefers can hold
+     * fewer requests than {@link #requested()}; this is the count the score's own best allows.
+     */
+    public int requestedAtBestMedium() {
+        return atBestMedium.requested;
+    }
+
+    /** Mutual requests in the set of {@link #requestedAtBestMedium()}. */
+    public int mutualAtBestMedium() {
+        return atBestMedium.mutual;
+    }
+
+    /** Participants at their minimum in the set of {@link #requestedAtBestMedium()}. */
+    public int servedAtBestMedium() {
+        return atBestMedium.served;
+    }
+
     /** True when the candidates join two sides (startups and agencies), so the bound is a real set of pairs. */
     public boolean exact() {
         return exact;
@@ -259,6 +307,7 @@ public final class DemandBound {
     @Override
     public String toString() {
         return "medium " + medium + ", must " + must + ", served " + served + "/" + participants + ", mutual "
-                + mutual + ", requested " + requested + (exact ? "" : " (fractional)");
+                + mutual + ", requested " + requested + " (" + requestedAtBestMedium() + " at the best medium)"
+                + (exact ? "" : " (fractional)");
     }
 }

@@ -5,34 +5,42 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
+import org.b2g.core.domain.Origin;
 import org.b2g.core.solver.ScoreWeights;
 import org.b2g.core.solver.bound.PairGraph;
 import org.b2g.core.solver.bound.Pairing;
 
 /**
- * Raises the medium level (demand met, nobody below their minimum) by inserting left-out candidates with ejection:
- * a candidate goes into a slot, and whatever that blocks moves aside. A meeting of the same participant in that slot
- * moves to its best other slot or, when none is free, is left out; a participant at its maximum leaves out its least
- * valuable meeting; a slot without a free table moves one of its meetings away. The whole insertion is kept only when
- * the score gets strictly better, hard level first, so swapping a recommendation out for someone's first meeting
- * happens and swapping a mutual request out for a recommendation never does.
+ * Raises the medium level (demand met, nobody below their minimum) in two steps.
+ *
+ * <p>First the whole schedule heads for a best set of pairs: a {@link PairGraph} flow, with the score's own weights
+ * and ignoring the clock, picks the pairs worth most within everyone's capacity (and, among sets worth as much, the
+ * one with the most requests). When the clock does not bind (a few meetings per person, many slots) that set fits:
+ * {@link #placeTargets} leaves out what is outside it and places what is missing where both sides and a table are
+ * free, so the medium reaches the bound in one step instead of by thousands of one-at-a-time insertions.
+ *
+ * <p>Then rounds of insertions with ejection: a left-out candidate goes into a slot, and whatever that blocks moves
+ * aside. A meeting of the same participant in that slot moves to its best other slot or, when none is free, is left
+ * out; a participant at its maximum leaves out its least valuable meeting; a slot without a free table moves one of
+ * its meetings away. The whole insertion is kept only when the score gets strictly better, hard level first, so
+ * swapping a recommendation out for someone's first meeting happens and swapping a mutual request out for a
+ * recommendation never does.
  *
  * <p>When a participant at its maximum gives up a meeting that was somebody's only one, that person is re-seated by an
  * ejection chain: one of its left-out candidates goes into a slot where both sides are free, and if that counterpart is
- * full too, it gives up a meeting in turn, up to {@link #CHAIN_DEPTH} links. The pairs of a {@link PairGraph} best
- * set (everyone served, then the most mutual requests, then the most requests, ignoring the clock) are offered first
- * and kept from being given up, so a chain heads for a set known to fit.
+ * full too, it gives up a meeting in turn, up to {@link #CHAIN_DEPTH} links. The pairs of the best set are offered
+ * first and kept from being given up, so a chain heads for a set known to fit.
  *
  * <p>Annealing weighs a medium point against breaks and rarely climbs out of a medium local optimum; this search
- * looks at medium only, candidate by candidate, those that would give somebody a missing meeting first. It is
- * deterministic: no randomness, and the clock is read only to stop.
+ * looks at medium only. It ends when a round inserts nothing. It is deterministic: no randomness, and the clock is
+ * read only to stop.
  */
 final class DemandSearch {
 
     /** Full rounds over the left-out candidates; each one that inserts nothing ends the search. */
     private static final int MAX_ROUNDS = 6;
-    /** Rounding of the weights the target set is chosen by. */
-    private static final long TARGET_GRAIN = 50;
+    /** Most of the search's time that finding the target set may take before the rounds go on without it. */
+    private static final double TARGET_SHARE = 0.6;
     /** Links in an ejection chain after the insertion that starts it. */
     private static final int CHAIN_DEPTH = 3;
     /** Left-out candidates a re-seated participant tries at each link. */
@@ -59,23 +67,30 @@ final class DemandSearch {
     }
 
     /**
-     * The meetings of a best set of pairs that ignores the clock, valued as the medium score values them (each
-     * candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings above
-     * all); none when nothing is optional or {@code stop} said so first.
+     * The meetings of a best set of pairs that ignores the clock, valued exactly as the medium score values them
+     * (each candidate's weight, the missing-meeting weight up to everyone's minimum, required and fixed meetings
+     * above all), and among the sets of that value one with the most requests; null when nothing is optional or
+     * {@code stop} said so first.
      */
     static boolean[] targets(SearchModel model, BooleanSupplier stop) {
-        boolean[] target = new boolean[model.meetingCount];
         long total = 1;
         boolean optional = false;
+        long requests = 0;
         for (int m = 0; m < model.meetingCount; m++) {
             total += model.weight[m];
-            optional |= !model.required[m];
+            optional |= !model.required[m] && !model.fixed[m];
+            requests += isRequest(model.origin[m]) ? 1 : 0;
         }
         if (!optional) {
-            return target;
+            return null;
         }
         for (int p = 0; p < model.participantCount; p++) {
             total += model.missingWeight[p] * model.minMeetings[p];
+        }
+        // Each value times `tie`, plus one per request: the requests only break ties (unless that could overflow).
+        long tie = requests + 1;
+        if (2 * total > Long.MAX_VALUE / 64 / tie / Math.max(1, model.meetingCount + model.participantCount)) {
+            tie = 1;
         }
         PairGraph graph = new PairGraph(model.participantCount)
                 .limitTotal((int) Math.min(Integer.MAX_VALUE / 8, (long) model.tableCount * model.slotCount));
@@ -85,21 +100,30 @@ final class DemandSearch {
                 attends += model.isUnavailable(p, s) ? 0 : 1;
             }
             graph.capacity(p, (int) Math.min(model.maxMeetings[p], (long) model.representatives[p] * attends));
-            graph.bonus(p, model.minMeetings[p], coarse(model.missingWeight[p]));
+            graph.bonus(p, model.minMeetings[p], model.missingWeight[p] * tie);
         }
         int[] pairOf = new int[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             pairOf[m] = -1;
             if (model.domain[m].length > 0 && !model.excluded[m]) {
-                long worth = coarse(model.weight[m]) + (model.required[m] || model.fixed[m] ? total : 0);
-                pairOf[m] = graph.addPair(model.first[m], model.second[m], worth);
+                long worth = model.weight[m] + (model.required[m] || model.fixed[m] ? total : 0);
+                long tieBreak = tie > 1 && isRequest(model.origin[m]) ? 1 : 0;
+                pairOf[m] = graph.addPair(model.first[m], model.second[m], worth * tie + tieBreak);
             }
         }
         Pairing best = graph.best(stop);
-        for (int m = 0; best != null && m < model.meetingCount; m++) {
+        if (best == null) {
+            return null;
+        }
+        boolean[] target = new boolean[model.meetingCount];
+        for (int m = 0; m < model.meetingCount; m++) {
             target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
         }
         return target;
+    }
+
+    private static boolean isRequest(Origin origin) {
+        return origin == Origin.MUST || origin == Origin.MUTUAL || origin == Origin.REQUEST;
     }
 
     /**
@@ -114,19 +138,18 @@ final class DemandSearch {
     }
 
     /**
-     * A weight rounded to {@link #TARGET_GRAIN}: the flow needs one shortest-path round per distinct path value, and
-     * relevance makes hundreds of those; the rounded set is as good to within a grain per pair.
+     * First the whole target set at once ({@link #placeTargets}); then rounds of insertions with ejection chains for
+     * what did not fit. When the flow behind the targets takes more than {@link #TARGET_SHARE} of the time, the
+     * rounds run without targets.
      */
-    private static long coarse(long weight) {
-        return (weight + TARGET_GRAIN / 2) / TARGET_GRAIN;
-    }
-
     private void run() {
+        long flowEnd = deadline == 0 ? 0 : System.nanoTime() + (long) (TARGET_SHARE * (deadline - System.nanoTime()));
+        boolean[] best = targets(model, () -> timeUp() || flowEnd != 0 && System.nanoTime() - flowEnd >= 0);
+        if (best != null) {
+            target = best;
+            placeTargets();
+        }
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            if (round == 1) {
-                // The plain first round serves most people fast; the chains then head for the best set.
-                target = targets(model, this::timeUp);
-            }
             int before = inserted;
             for (int m : leftOut()) {
                 if (timeUp()) {
@@ -136,10 +159,137 @@ final class DemandSearch {
                     tryInsert(m);
                 }
             }
-            if (inserted == before && round > 0) {
+            if (inserted == before) {
                 return;
             }
         }
+    }
+
+    /**
+     * Turns the scheduled set into the target set in one step: its meetings stay where they are, the others are left
+     * out, its left-out meetings go where both sides and a table are free or, when no slot is, where an ejection costs
+     * least, and left-out candidates outside the set then fill whatever room is left. A step that opens a gap above
+     * the break cap closes it by moving a meeting of that participant, or is not taken. Nothing changes unless the
+     * score gets better; no step breaks a hard rule that was kept.
+     */
+    private void placeTargets() {
+        SlotScore before = SlotScore.of(state);
+        log.clear();
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (state.slot[m] != UNSCHEDULED && !target[m] && !model.fixed[m] && !model.required[m]) {
+                long hard = state.hard;
+                int mark = log.mark();
+                apply(m, UNSCHEDULED);
+                if (!withinCap(hard, -1)) {
+                    log.rollbackTo(mark); // kept for now: an insertion may still give it up
+                }
+            }
+        }
+        for (int m : leftOut()) {
+            if (timeUp()) {
+                break;
+            }
+            if (target[m] && state.slot[m] == UNSCHEDULED) {
+                placeTarget(m);
+            }
+        }
+        for (int m : leftOut()) {
+            if (state.slot[m] == UNSCHEDULED && !isFull(model.first[m]) && !isFull(model.second[m])) {
+                int s = freeSlot(m);
+                if (s != UNSCHEDULED) {
+                    long hard = state.hard;
+                    apply(m, s);
+                    if (state.hard > hard) {
+                        apply(m, UNSCHEDULED);
+                    }
+                }
+            }
+        }
+        if (SlotScore.of(state).isBetterThan(before)) {
+            log.clear();
+        } else {
+            log.rollback();
+        }
+    }
+
+    /**
+     * Puts target m where both sides and a table are free, or else with ejection where the score is best; leaves it
+     * out when every way breaks a hard rule that was kept (a break cap, say).
+     */
+    private void placeTarget(int m) {
+        long hard = state.hard;
+        int free = freeSlot(m);
+        if (free != UNSCHEDULED) {
+            apply(m, free);
+            if (state.hard <= hard) {
+                return;
+            }
+            apply(m, UNSCHEDULED);
+        }
+        int mark = log.mark();
+        SlotScore best = SlotScore.WORST;
+        int bestSlot = UNSCHEDULED;
+        for (int s : model.domain[m]) {
+            insertAt(m, s);
+            SlotScore score = SlotScore.of(state);
+            if (score.isBetterThan(best)) {
+                best = score;
+                bestSlot = s;
+            }
+            log.rollbackTo(mark);
+        }
+        if (bestSlot == UNSCHEDULED) {
+            return;
+        }
+        insertAt(m, bestSlot); // deterministic: the same ejections as evaluated
+        if (!withinCap(hard, m)) {
+            log.rollbackTo(mark);
+        }
+    }
+
+    /**
+     * Brings the hard level back to {@code hard} when what rose is a break cap: a meeting (other than {@code keep}) of
+     * a participant above the cap moves to a slot where both its sides and a table are free, closing a gap, as long as
+     * each such move lowers the hard level. False when the level stays above {@code hard}.
+     */
+    private boolean withinCap(long hard, int keep) {
+        while (state.hard > hard) {
+            if (model.breakCap < 0 || !closeAGap(keep)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first move of a meeting other than {@code keep}, of a participant above the break cap, that lowers hard. */
+    private boolean closeAGap(int keep) {
+        for (int i = 0; i < state.participantsWithBreaks(); i++) {
+            int p = state.participantWithBreaks(i);
+            if (state.breaksOf[p] <= model.breakCap) {
+                continue;
+            }
+            for (int c : model.meetingsOf[p]) {
+                int from = state.slot[c];
+                if (c == keep || from == UNSCHEDULED || model.fixed[c]) {
+                    continue;
+                }
+                int a = model.first[c];
+                int b = model.second[c];
+                long before = state.hard;
+                for (int t : model.domain[c]) {
+                    if (t == from || state.count(a, t) >= model.representatives[a]
+                            || state.count(b, t) >= model.representatives[b] || state.load[t] >= model.tableCount) {
+                        continue;
+                    }
+                    apply(c, t);
+                    if (state.hard < before) {
+                        return true;
+                    }
+                    apply(c, from);
+                }
+            }
+        }
+        return false;
     }
 
     private boolean timeUp() {

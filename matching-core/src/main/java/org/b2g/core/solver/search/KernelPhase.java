@@ -33,8 +33,11 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
 
     /** Least time between two progress reports. */
     private static final long REPORT_INTERVAL_NANOS = 250_000_000L;
-    /** Most of the search time that inserting left-out candidates may take (it usually converges sooner). */
-    private static final double DEMAND_SHARE = 0.3;
+    /**
+     * Most of the search time that the demand search may take; it ends sooner of its own accord once a round of
+     * insertions finds nothing, which is usually within a few seconds, and hands the rest to the slot search.
+     */
+    private static final double DEMAND_SHARE = 0.5;
 
     private final long seed;
     private final long moveLimit;

@@ -57,6 +57,45 @@ class DemandBoundTest {
         assertTrue(bound.inBestForMedium(2));
     }
 
+    /**
+     * Everybody holds one meeting. By count, s1-b and s2-a meet two requests; the score prefers s1's high request at
+     * a (2000) with s2's recommendation at b (500), 2500 against 2000, and so meets one request only.
+     */
+    @Test
+    void theScoresBestSetCanHoldFewerRequestsThanTheCountedBound() {
+        Participant s1 = single("s1", 0, Role.STARTUP);
+        Participant s2 = single("s2", 1, Role.STARTUP);
+        Participant a = single("a", 2, Role.AGENCY);
+        Participant b = single("b", 3, Role.AGENCY);
+        DemandBound bound = DemandBound.of(schedule(List.of(s1, s2, a, b), List.of(
+                candidate("s1-a", s1, a, Origin.REQUEST, 2000), candidate("s1-b", s1, b, Origin.REQUEST, 1000),
+                candidate("s2-a", s2, a, Origin.REQUEST, 1000), candidate("s2-b", s2, b, Origin.RECOMMENDED, 500)),
+                List.of()));
+
+        assertEquals(2, bound.requested());
+        assertEquals(1, bound.requestedAtBestMedium());
+        assertEquals(4, bound.servedAtBestMedium());
+        assertEquals(-2000, bound.medium(), "s1-b and s2-a left out");
+    }
+
+    /** s1 meets a or b, worth the same to the score: the best set takes the request. */
+    @Test
+    void amongSetsOfTheBestMediumTheOneWithTheMostRequestsIsCounted() {
+        Participant s1 = single("s1", 0, Role.STARTUP);
+        Participant a = single("a", 1, Role.AGENCY);
+        Participant b = single("b", 2, Role.AGENCY);
+        Participant s2 = single("s2", 3, Role.STARTUP);
+        for (int order = 0; order < 2; order++) {
+            List<Meeting> candidates = List.of(candidate("s1-a", s1, a, Origin.RECOMMENDED, 1000),
+                    candidate("s1-b", s1, b, Origin.REQUEST, 1000), candidate("s2-a", s2, a, Origin.RECOMMENDED, 10),
+                    candidate("s2-b", s2, b, Origin.RECOMMENDED, 10));
+            DemandBound bound = DemandBound.of(schedule(List.of(s1, a, b, s2),
+                    order == 0 ? candidates : candidates.reversed(), List.of()));
+            assertEquals(-1010, bound.medium(), "order " + order);
+            assertEquals(1, bound.requestedAtBestMedium(), "order " + order);
+        }
+    }
+
     @Test
     void anAgencyAwayAllDayHoldsNothing() {
         DemandBound bound = DemandBound.of(schedule(List.of(S1, S2, A, B_AWAY), List.of()));
@@ -90,9 +129,13 @@ class DemandBoundTest {
         Participant s2 = people.get(1);
         Participant a = people.get(2);
         Participant b = people.get(3);
-        List<Meeting> candidates = List.of(candidate("s1-a", s1, a, Origin.MUTUAL, 4000),
+        return schedule(people, List.of(candidate("s1-a", s1, a, Origin.MUTUAL, 4000),
                 candidate("s2-a", s2, a, Origin.RECOMMENDED, 500),
-                candidate("s2-b", s2, b, Origin.RECOMMENDED, 100));
+                candidate("s2-b", s2, b, Origin.RECOMMENDED, 100)), exclusions);
+    }
+
+    private static MeetingSchedule schedule(List<Participant> people, List<Meeting> candidates,
+            List<Exclusion> exclusions) {
         Session session = new Session("am", "2024-10-10", LocalDate.of(2024, 10, 10), LocalTime.of(9, 0), 3, 1);
         Event event = new Event("bound", "Bound", ZoneId.of("Asia/Ho_Chi_Minh"), 20, List.of(session), SLOTS, TABLES,
                 people, List.of(), List.of(), exclusions, Rules.DEFAULT);
@@ -103,6 +146,11 @@ class DemandBoundTest {
         List<Slot> both = SLOTS.stream().filter(s -> first.isAvailable(s.index()) && second.isAvailable(s.index()))
                 .toList();
         return new Meeting(id, first, second, origin, weight, 0.5, List.of(), null, both, TABLES, List.of());
+    }
+
+    /** A participant that holds one meeting at most. */
+    private static Participant single(String id, int index, Role role) {
+        return new Participant(id, index, role, id, 1, 0, 1, Set.of(), null, List.of(), List.of());
     }
 
     private static Participant startup(String id, int index) {

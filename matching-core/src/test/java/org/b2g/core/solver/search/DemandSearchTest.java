@@ -23,6 +23,7 @@ import org.b2g.core.domain.Session;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.solver.SampleEvents;
+import org.b2g.core.solver.bound.DemandBound;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 
@@ -116,6 +117,24 @@ class DemandSearchTest {
                 state.move(m, slots[m]);
             }
             assertEquals(-after.mediumScore(), state.medium, "sample " + seed);
+        }
+    }
+
+    /**
+     * Small generated events where the slots are not what limits the meetings: from the first-fit schedule, the
+     * search reaches the bound that ignores the clock, on the same weights as the score (one round of insertions
+     * alone stops short on the first of them).
+     */
+    @Test
+    void reachesTheDemandBoundWhenTheClockDoesNotBind() {
+        for (long seed = 1; seed <= 4; seed++) {
+            MeetingSchedule schedule = SampleEvents.b2g(seed, 30, 12);
+            SearchModel model = SearchModel.of(schedule);
+            int[] start = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
+            int[] slots = DemandSearch.improve(model, start, 0, () -> false);
+            HardMediumSoftLongScore score = slotScore(model, slots);
+            assertEquals(0, score.hardScore(), "sample " + seed);
+            assertEquals(DemandBound.of(schedule).medium(), score.mediumScore(), "sample " + seed);
         }
     }
 
