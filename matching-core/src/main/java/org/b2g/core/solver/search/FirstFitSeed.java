@@ -19,14 +19,15 @@ final class FirstFitSeed {
     }
 
     /**
-     * The baseline's slots when the schedule has no slot yet and some optional candidates (a B2G selection); else
-     * {@code initial} unchanged, so that repairs and all-required B2B instances start as before.
+     * The baseline's slots when the schedule has no slot yet but those of meetings the search may not move (pinned,
+     * which the baseline keeps too) and some optional candidates (a B2G selection); else {@code initial} unchanged,
+     * so that repairs and all-required B2B instances start as before.
      */
     static int[] orInitial(MeetingSchedule schedule, SearchModel model, int[] initial) {
         boolean fresh = true;
         boolean optional = false;
         for (int m = 0; m < model.meetingCount; m++) {
-            fresh &= initial[m] == UNSCHEDULED;
+            fresh &= initial[m] == UNSCHEDULED || model.fixed[m];
             optional |= !model.required[m] && model.weight[m] > 0;
         }
         if (!fresh || !optional || schedule.getEvent() == null) {

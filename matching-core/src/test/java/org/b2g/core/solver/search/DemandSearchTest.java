@@ -147,6 +147,23 @@ class DemandSearchTest {
         assertArrayEquals(started, FirstFitSeed.orInitial(schedule, model, started));
     }
 
+    @Test
+    void startsAnEventWithAPinnedMeetingFromTheBaselineToo() {
+        MeetingSchedule schedule = SampleEvents.b2g(2, 8, 5);
+        int slot = SearchModel.of(schedule).domain[0][0];
+        Meeting pinned = schedule.getMeetings().get(0);
+        pinned.setSlot(schedule.getSlots().get(slot));
+        pinned.setPinned(true);
+        SearchModel model = SearchModel.of(schedule);
+        int[] started = unscheduled(model);
+        started[0] = slot;
+
+        int[] seed = FirstFitSeed.orInitial(schedule, model, started);
+        assertEquals(slot, seed[0], "the pinned meeting keeps its slot");
+        assertTrue(java.util.Arrays.stream(seed).skip(1).anyMatch(s -> s != UNSCHEDULED),
+                "the baseline placed the other candidates");
+    }
+
     /** Hard and medium levels of slots (tables spread so that none clash where the slot load allows). */
     private static HardMediumSoftLongScore slotScore(SearchModel model, int[] slots) {
         SlotState state = new SlotState(model);
