@@ -99,18 +99,8 @@ final class OrderedConstruction {
      * clash there being easier for the search to resolve than a broken order; nowhere when there is no such slot.
      */
     private void placeInOrder(int m, DoubleSupplier cost) {
-        int low = 0;
-        int high = model.slotCount - 1;
-        for (int e : model.before[m]) {
-            if (state.slot[e] != UNSCHEDULED) {
-                low = Math.max(low, state.slot[e] + 1);
-            }
-        }
-        for (int l : model.later[m]) {
-            if (state.slot[l] != UNSCHEDULED) {
-                high = Math.min(high, state.slot[l] - 1);
-            }
-        }
+        int low = state.earliestInOrder(m);
+        int high = state.latestInOrder(m);
         double bestCost = Double.MAX_VALUE;
         int bestSlot = UNSCHEDULED;
         for (int s : model.domain[m]) {

@@ -320,18 +320,8 @@ final class SlotMoves {
      * at random; UNSCHEDULED when there is none.
      */
     private int orderedSlot(int m) {
-        int low = 0;
-        int high = model.slotCount - 1;
-        for (int e : model.before[m]) {
-            if (state.slot[e] != UNSCHEDULED) {
-                low = Math.max(low, state.slot[e] + 1);
-            }
-        }
-        for (int l : model.later[m]) {
-            if (state.slot[l] != UNSCHEDULED) {
-                high = Math.min(high, state.slot[l] - 1);
-            }
-        }
+        int low = state.earliestInOrder(m);
+        int high = state.latestInOrder(m);
         int[] domain = model.domain[m];
         int from = lowerBound(domain, low);
         int to = lowerBound(domain, high + 1);

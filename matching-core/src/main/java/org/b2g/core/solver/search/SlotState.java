@@ -257,6 +257,28 @@ final class SlotState {
         }
     }
 
+    /** The first slot after all of meeting m's scheduled predecessors (0 when none is scheduled). */
+    int earliestInOrder(int m) {
+        int low = 0;
+        for (int e : model.before[m]) {
+            if (slot[e] != UNSCHEDULED) {
+                low = Math.max(low, slot[e] + 1);
+            }
+        }
+        return low;
+    }
+
+    /** The last slot before all of meeting m's scheduled successors (the last slot when none is scheduled). */
+    int latestInOrder(int m) {
+        int high = model.slotCount - 1;
+        for (int l : model.later[m]) {
+            if (slot[l] != UNSCHEDULED) {
+                high = Math.min(high, slot[l] - 1);
+            }
+        }
+        return high;
+    }
+
     /** Broken precedences of meeting {@code m} if it sat in slot {@code at}. */
     private int precedencePenalty(int m, int at) {
         int penalty = 0;
