@@ -155,13 +155,7 @@ final class SlotMoves {
      */
     private boolean kempe(int m, int b) {
         int a = state.slot[m];
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(mark, 0);
-            stamp = 1;
-        }
-        int size = 0;
-        chain[size++] = m;
-        mark[m] = stamp;
+        int size = startChain(m);
         for (int head = 0; head < size; head++) {
             int x = chain[head];
             for (int side = 0; side < 2; side++) {
@@ -186,6 +180,17 @@ final class SlotMoves {
             apply(x, state.slot[x] == a ? b : a);
         }
         return true;
+    }
+
+    /** Starts a new chain holding m alone (marks of earlier chains no longer count); returns its size, 1. */
+    private int startChain(int m) {
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(mark, 0);
+            stamp = 1;
+        }
+        chain[0] = m;
+        mark[m] = stamp;
+        return 1;
     }
 
     /** Exchanges the slots of two meetings of one participant: its day is unchanged, its partners' days change. */
@@ -352,13 +357,7 @@ final class SlotMoves {
         if (to == from) {
             return false;
         }
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(mark, 0);
-            stamp = 1;
-        }
-        int size = 0;
-        chain[size++] = m;
-        mark[m] = stamp;
+        int size = startChain(m);
         apply(m, to);
         for (int head = 0; head < size; head++) {
             int x = chain[head];
