@@ -23,6 +23,11 @@ final class BestSlots {
         return SlotScore.of(state).isBetterThan(score);
     }
 
+    /** Hard points of the best schedule (the worst possible before any). */
+    long hard() {
+        return score.hard();
+    }
+
     /** Takes the current state as the best. */
     void takeCurrent() {
         score = SlotScore.of(state);

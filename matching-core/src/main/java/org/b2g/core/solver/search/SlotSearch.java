@@ -1,5 +1,7 @@
 package org.b2g.core.solver.search;
 
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -7,7 +9,8 @@ import java.util.stream.IntStream;
  * Finds slots for the meetings: a greedy {@link Construction}, then simulated annealing in repeated cooling cycles
  * over a weighted sum of the score levels (hard points weigh more while the search stays infeasible), plus idle slots
  * inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best schedule
- * is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call.
+ * is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
+ * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s.
  *
  * <p>Every decision depends on the seed and the move count only, so a move limit makes runs repeatable; the clock
  * is read only to stop.
@@ -25,6 +28,12 @@ final class SlotSearch {
     /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
     private static final double START_TEMPERATURE = 0.3;
     private static final double END_TEMPERATURE = 0.01;
+    /**
+     * Moves after which a search that has found no schedule keeping every rule asks the {@link SatPlacement} for one
+     * (about a tenth of a second); the conflicts the SAT solver may spend on it (about a second at most).
+     */
+    private static final long SAT_AFTER = 200_000L;
+    private static final int SAT_CONFLICTS = 20_000;
     /** Weight of one idle slot inside a participant's day, in breaks. */
     private static final double IDLE_WEIGHT = 0.1;
 
@@ -42,6 +51,7 @@ final class SlotSearch {
     private double hardWeight;
     private final double minHardWeight;
     private long moves;
+    private boolean satTried;
 
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
         this.model = model;
@@ -97,6 +107,34 @@ final class SlotSearch {
         return state.slot.clone();
     }
 
+    /**
+     * When the annealing has stayed {@link #SAT_AFTER} moves without a schedule that keeps every rule, restarts it
+     * from the {@link SatPlacement}'s schedule (if it finds one), the optional meetings placed greedily around it.
+     * The best schedule so far is kept, as always.
+     */
+    private void restartFromSatPlacement() {
+        int[] valid = SatPlacement.solve(model, SAT_CONFLICTS);
+        if (valid == null) {
+            return;
+        }
+        if (best.isPending()) {
+            best.copy();
+        }
+        for (int m : movable) {
+            state.move(m, UNSCHEDULED);
+        }
+        for (int m : movable) {
+            if (valid[m] != UNSCHEDULED) {
+                state.move(m, valid[m]);
+            }
+        }
+        Construction.greedy(model, state, movable, random, this::cost);
+        hardWeight = minHardWeight;
+        if (best.isBeaten()) {
+            remember();
+        }
+    }
+
     private void anneal() {
         if (movable.length == 0) {
             return;
@@ -133,6 +171,14 @@ final class SlotSearch {
             }
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
+            }
+            if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
+                satTried = true;
+                log.clear();
+                restartFromSatPlacement();
+                inCycle = 0;
+                temperature = START_TEMPERATURE;
+                continue;
             }
             temperature *= cooling;
             if (++inCycle >= cycle) {

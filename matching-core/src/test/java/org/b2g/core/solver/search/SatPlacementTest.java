@@ -1,0 +1,162 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+/** Valid schedules from the SAT solver, for the events whose rules the construction and the annealing get stuck on. */
+class SatPlacementTest {
+
+    @Test
+    void findsAScheduleThatBreaksNoRuleWhereTheConstructionBreaksOne() {
+        int constructionFailures = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            SearchModel model = tight(seed);
+            constructionFailures += constructed(model, seed).hard > 0 ? 1 : 0;
+            int[] slot = SatPlacement.solve(model, 100_000);
+            assertNotNull(slot, "seed " + seed);
+            assertNoRuleBroken(model, slot);
+        }
+        assertTrue(constructionFailures > 0, "these events are meant to be hard for the construction");
+    }
+
+    @Test
+    void keepsEveryParticipantWithinTheBreakCap() {
+        // Participant 1 meets four others, each of whom can come in one slot only: slots 1, 3, 5 and 6 are two breaks,
+        // which the cap (the research format's default) allows; slots 1, 3, 5 and 7 are three, which it does not.
+        SearchModel twoBreaks = oneSlotEach(1, 3, 5, 6);
+        assertEquals(2, twoBreaks.breakCap);
+        int[] slot = SatPlacement.solve(twoBreaks, 100_000);
+        assertNotNull(slot);
+        assertNoRuleBroken(twoBreaks, slot);
+        assertNull(SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000));
+    }
+
+    /** Participant 1 meets participants 2, 3, ..., the k-th of whom can only come in slot {@code slots[k]} of eight. */
+    private static SearchModel oneSlotEach(int... slots) {
+        ResearchEvent event = ResearchEvent.of(8, 4);
+        for (int k = 0; k < slots.length; k++) {
+            int only = slots[k];
+            event.meeting(1, k + 2);
+            event.forbidden(k + 2, IntStream.rangeClosed(1, 8).filter(s -> s != only).toArray());
+        }
+        return event.model();
+    }
+
+    @Test
+    void findsNothingWhenNoScheduleKeepsEveryRule() {
+        // Three slots and a chain of four meetings; without the chain the same meetings fit.
+        assertNull(SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000));
+        assertNotNull(SatPlacement.solve(fourMeetings().model(), 100_000));
+    }
+
+    @Test
+    void theSearchFindsAValidScheduleOnTheEventsTheConstructionFails() {
+        for (long seed = 1; seed <= 10; seed++) {
+            SearchModel model = tight(seed);
+            SlotSearch search = new SlotSearch(model, seed,
+                    Termination.afterMoves(400_000, BreakBound.of(model), () -> false), (state, moves) -> { });
+            int[] empty = new int[model.meetingCount];
+            Arrays.fill(empty, UNSCHEDULED);
+            assertNoRuleBroken(model, search.run(empty));
+        }
+    }
+
+    private static ResearchEvent fourMeetings() {
+        return ResearchEvent.of(3, 4).meeting(1, 2).meeting(3, 4).meeting(5, 6).meeting(7, 8);
+    }
+
+    /**
+     * Two groups of eight, every one of a group meeting every one of the other in eight slots at eight tables (meeting
+     * a_i b_j in slot i + j mod 8): everybody busy in every slot, every table taken. Chains of precedences follow
+     * that schedule through each person's consecutive slots, binding half the meetings.
+     */
+    private static SearchModel tight(long seed) {
+        int n = 8;
+        SplittableRandom random = new SplittableRandom(seed);
+        ResearchEvent event = ResearchEvent.of(n, n);
+        int[][] number = new int[n][n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                event.meeting(1 + i, 1 + n + j);
+                number[i][j] = ++count;
+            }
+        }
+        boolean[] bound = new boolean[count + 1];
+        int boundCount = 0;
+        while (boundCount < count / 2) {
+            // A chain through a_i's meetings in consecutive slots, from a random start, 2 to 4 long.
+            int i = random.nextInt(n);
+            int start = random.nextInt(n);
+            int length = 2 + random.nextInt(3);
+            List<Integer> chain = new ArrayList<>();
+            for (int k = 0; k < length && start + k < n; k++) {
+                int slot = start + k;
+                int j = Math.floorMod(slot - i, n);
+                chain.add(number[i][j]);
+            }
+            if (chain.size() < 2) {
+                continue;
+            }
+            event.chain(chain.stream().mapToInt(Integer::intValue).toArray());
+            for (int m : chain) {
+                if (!bound[m]) {
+                    bound[m] = true;
+                    boundCount++;
+                }
+            }
+        }
+        return event.model();
+    }
+
+    private static SlotState constructed(SearchModel model, long seed) {
+        SlotState state = new SlotState(model);
+        int[] empty = new int[model.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        state.load(empty);
+        int[] movable = IntStream.range(0, model.meetingCount)
+                .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
+        Construction.complete(model, state, movable, new SplittableRandom(seed),
+                () -> state.hard * 1_000.0 + state.medium + state.breaks);
+        return state;
+    }
+
+    /** Checked from the slots alone: every meeting held in one of its slots, in order, without a clash. */
+    private static void assertNoRuleBroken(SearchModel model, int[] slot) {
+        int[][] seats = new int[model.participantCount][model.slotCount];
+        int[] load = new int[model.slotCount];
+        for (int m = 0; m < model.meetingCount; m++) {
+            int s = slot[m];
+            if (s == UNSCHEDULED || !model.allows(m, s)) {
+                fail("meeting " + (m + 1) + " is in slot " + (s + 1) + ", not one of its own");
+            }
+            load[s]++;
+            seats[model.first[m]][s]++;
+            seats[model.second[m]][s]++;
+            for (int e : model.before[m]) {
+                assertTrue(slot[e] < s, "meeting " + (e + 1) + " (slot " + (slot[e] + 1) + ") must come before meeting "
+                        + (m + 1) + " (slot " + (s + 1) + ")");
+            }
+        }
+        for (int s = 0; s < model.slotCount; s++) {
+            assertTrue(load[s] <= model.tableCount, load[s] + " meetings at " + model.tableCount + " tables in slot "
+                    + (s + 1));
+            for (int p = 0; p < model.participantCount; p++) {
+                assertTrue(seats[p][s] <= model.representatives[p], "participant " + (p + 1) + " has " + seats[p][s]
+                        + " meetings in slot " + (s + 1));
+            }
+        }
+    }
+}
