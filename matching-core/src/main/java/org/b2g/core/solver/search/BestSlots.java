@@ -39,6 +39,17 @@ final class BestSlots {
         return pending;
     }
 
+    /**
+     * Call after a move was accepted, before its log is cleared: when the move left the best (not copied yet) for a
+     * state that does not beat it, copies the best first. That a move lowered the search's cost does not mean it
+     * kept the best: the cost weighs a hard point against breaks and idle slots, the score puts hard points first.
+     */
+    void keepBeforeLeaving(MoveLog log) {
+        if (pending && !isBeaten()) {
+            log.revisit(this::copy);
+        }
+    }
+
     /** Copies the state, which must be the best. */
     void copy() {
         System.arraycopy(state.slot, 0, best, 0, best.length);

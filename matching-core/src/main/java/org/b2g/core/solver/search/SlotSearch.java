@@ -109,8 +109,8 @@ final class SlotSearch {
 
     /**
      * When the annealing has stayed {@link #SAT_AFTER} moves without a schedule that keeps every rule, restarts it
-     * from the {@link SatPlacement}'s schedule (if it finds one), the optional meetings placed greedily around it.
-     * The best schedule so far is kept, as always.
+     * from the {@link SatPlacement}'s schedule (if it finds one), the optional meetings placed greedily around it,
+     * when that schedule breaks fewer rules than the best so far.
      */
     private void restartFromSatPlacement() {
         int[] valid = SatPlacement.solve(model, SAT_CONFLICTS);
@@ -129,10 +129,12 @@ final class SlotSearch {
             }
         }
         Construction.greedy(model, state, movable, random, this::cost);
-        hardWeight = minHardWeight;
-        if (best.isBeaten()) {
-            remember();
+        if (state.hard >= best.hard()) {
+            best.restore(); // a rule that no schedule keeps (a required meeting without a slot, say): go on as before
+            return;
         }
+        hardWeight = minHardWeight;
+        remember();
     }
 
     private void anneal() {
@@ -156,9 +158,7 @@ final class SlotSearch {
             }
             double delta = cost() - before;
             if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
-                if (delta > 0 && best.isPending()) {
-                    log.revisit(best::copy); // save the best before leaving it
-                }
+                best.keepBeforeLeaving(log);
                 log.clear();
                 if (best.isBeaten()) {
                     remember();
@@ -215,3 +215,4 @@ final class SlotSearch {
         return termination.isOptimal(state);
     }
 }
+

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -93,5 +94,49 @@ final class ResearchEvent {
     /** The slots (from 1) that {@code model} leaves meeting {@code meeting} (from 1). */
     static int[] windowOf(SearchModel model, int meeting) {
         return Arrays.stream(model.domain[meeting - 1]).map(s -> s + 1).toArray();
+    }
+
+    /**
+     * Two groups of eight, every one of a group meeting every one of the other in eight slots at eight tables (meeting
+     * a_i b_j in slot i + j mod 8): everybody busy in every slot, every table taken. Chains of precedences follow
+     * that schedule through each person's consecutive slots, binding half the meetings.
+     */
+    static SearchModel tight(long seed) {
+        int n = 8;
+        SplittableRandom random = new SplittableRandom(seed);
+        ResearchEvent event = ResearchEvent.of(n, n);
+        int[][] number = new int[n][n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                event.meeting(1 + i, 1 + n + j);
+                number[i][j] = ++count;
+            }
+        }
+        boolean[] bound = new boolean[count + 1];
+        int boundCount = 0;
+        while (boundCount < count / 2) {
+            // A chain through a_i's meetings in consecutive slots, from a random start, 2 to 4 long.
+            int i = random.nextInt(n);
+            int start = random.nextInt(n);
+            int length = 2 + random.nextInt(3);
+            List<Integer> chain = new ArrayList<>();
+            for (int k = 0; k < length && start + k < n; k++) {
+                int slot = start + k;
+                int j = Math.floorMod(slot - i, n);
+                chain.add(number[i][j]);
+            }
+            if (chain.size() < 2) {
+                continue;
+            }
+            event.chain(chain.stream().mapToInt(Integer::intValue).toArray());
+            for (int m : chain) {
+                if (!bound[m]) {
+                    bound[m] = true;
+                    boundCount++;
+                }
+            }
+        }
+        return event.model();
     }
 }

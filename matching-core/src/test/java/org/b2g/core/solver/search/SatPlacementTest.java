@@ -22,7 +22,7 @@ class SatPlacementTest {
     void findsAScheduleThatBreaksNoRuleWhereTheConstructionBreaksOne() {
         int constructionFailures = 0;
         for (long seed = 1; seed <= 10; seed++) {
-            SearchModel model = tight(seed);
+            SearchModel model = ResearchEvent.tight(seed);
             constructionFailures += constructed(model, seed).hard > 0 ? 1 : 0;
             int[] slot = SatPlacement.solve(model, 100_000);
             assertNotNull(slot, "seed " + seed);
@@ -64,7 +64,7 @@ class SatPlacementTest {
     @Test
     void theSearchFindsAValidScheduleOnTheEventsTheConstructionFails() {
         for (long seed = 1; seed <= 10; seed++) {
-            SearchModel model = tight(seed);
+            SearchModel model = ResearchEvent.tight(seed);
             SlotSearch search = new SlotSearch(model, seed,
                     Termination.afterMoves(400_000, BreakBound.of(model), () -> false), (state, moves) -> { });
             int[] empty = new int[model.meetingCount];
@@ -75,50 +75,6 @@ class SatPlacementTest {
 
     private static ResearchEvent fourMeetings() {
         return ResearchEvent.of(3, 4).meeting(1, 2).meeting(3, 4).meeting(5, 6).meeting(7, 8);
-    }
-
-    /**
-     * Two groups of eight, every one of a group meeting every one of the other in eight slots at eight tables (meeting
-     * a_i b_j in slot i + j mod 8): everybody busy in every slot, every table taken. Chains of precedences follow
-     * that schedule through each person's consecutive slots, binding half the meetings.
-     */
-    private static SearchModel tight(long seed) {
-        int n = 8;
-        SplittableRandom random = new SplittableRandom(seed);
-        ResearchEvent event = ResearchEvent.of(n, n);
-        int[][] number = new int[n][n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                event.meeting(1 + i, 1 + n + j);
-                number[i][j] = ++count;
-            }
-        }
-        boolean[] bound = new boolean[count + 1];
-        int boundCount = 0;
-        while (boundCount < count / 2) {
-            // A chain through a_i's meetings in consecutive slots, from a random start, 2 to 4 long.
-            int i = random.nextInt(n);
-            int start = random.nextInt(n);
-            int length = 2 + random.nextInt(3);
-            List<Integer> chain = new ArrayList<>();
-            for (int k = 0; k < length && start + k < n; k++) {
-                int slot = start + k;
-                int j = Math.floorMod(slot - i, n);
-                chain.add(number[i][j]);
-            }
-            if (chain.size() < 2) {
-                continue;
-            }
-            event.chain(chain.stream().mapToInt(Integer::intValue).toArray());
-            for (int m : chain) {
-                if (!bound[m]) {
-                    bound[m] = true;
-                    boundCount++;
-                }
-            }
-        }
-        return event.model();
     }
 
     private static SlotState constructed(SearchModel model, long seed) {

@@ -1,0 +1,45 @@
+package org.b2g.core.solver.search;
+
+import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.io.DznReader;
+import org.b2g.core.matching.Candidates;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The annealing as a whole, on research instances, with move limits so that every run is the same. */
+class SlotSearchTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"forum-13crafc", "ticf-14crafa"})
+    void returnsTheBestScheduleItReported(String instance) {
+        Path file = Path.of("../../shared/datasets/b2b-jair22/" + instance + ".original.dzn");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
+        Event event = DznReader.read(file);
+        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        for (long seed = 1; seed <= 2; seed++) {
+            assertReturnsTheBestReported(model, seed);
+        }
+    }
+
+    /** The schedule a search returns scores as the last best it reported to its listener. */
+    private static void assertReturnsTheBestReported(SearchModel model, long seed) {
+        SlotScore[] reported = {SlotScore.WORST};
+        SlotSearch search = new SlotSearch(model, seed,
+                Termination.afterMoves(500_000, BreakBound.of(model), () -> false),
+                (state, moves) -> reported[0] = SlotScore.of(state));
+        int[] empty = new int[model.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        SlotState returned = new SlotState(model);
+        returned.load(search.run(empty));
+        assertEquals(reported[0], SlotScore.of(returned), "seed " + seed);
+    }
+}
