@@ -29,7 +29,7 @@ import org.sat4j.specs.TimeoutException;
  */
 final class SatPlacement {
 
-    /** Most meeting-slot variables encoded; larger events are left to the annealing (and have rarely such rules). */
+    /** Most variables encoded; larger events are left to the annealing (and rarely have such rules). */
     static final int MAX_VARIABLES = 200_000;
 
     private final SearchModel model;
@@ -48,11 +48,12 @@ final class SatPlacement {
      * exists, or when the event is too large to encode.
      */
     static int[] solve(SearchModel model, int conflicts) {
-        if (encodedSize(model) > MAX_VARIABLES) {
+        long size = encodedSize(model);
+        if (size > MAX_VARIABLES) {
             return null;
         }
         try {
-            return new SatPlacement(model).run(conflicts, (int) encodedSize(model));
+            return new SatPlacement(model).run(conflicts, (int) size);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }
@@ -66,7 +67,8 @@ final class SatPlacement {
                 if (model.before[m].length + model.later[m].length > 0) {
                     size += model.slotCount;
                 }
-                size += 4L * model.slotCount + 2L * model.dayCount; // its participants' busy, start and day variables, at most
+                // at most: its participants' busy, start and day variables
+                size += 4L * model.slotCount + 2L * model.dayCount;
             }
         }
         return size;

@@ -4,7 +4,6 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +22,7 @@ class OrderedConstructionTest {
         SearchModel model = ResearchEvent.of(6, 2).meeting(1, 2).meeting(1, 3).meeting(1, 4).meeting(1, 5)
                 .chain(4, 3, 2, 1).model();
         int[] slot = construct(model, 1);
-        assertNoRuleBroken(model, slot);
+        Rules.assertNoRuleBroken(model, slot);
         assertTrue(slot[3] < slot[2] && slot[2] < slot[1] && slot[1] < slot[0], "slots " + Arrays.toString(slot));
     }
 
@@ -32,7 +31,7 @@ class OrderedConstructionTest {
         SearchModel model = ResearchEvent.of(5, 1).meeting(1, 2).meeting(3, 4).meeting(5, 6).meeting(1, 3)
                 .fixed(2, 3).chain(1, 2, 3).model();
         int[] slot = construct(model, 2);
-        assertNoRuleBroken(model, slot);
+        Rules.assertNoRuleBroken(model, slot);
         assertEquals(2, slot[1], "meeting 2 is fixed to slot 3");
         assertNotEquals(2, slot[3], "the one table is taken in slot 3");
     }
@@ -52,7 +51,7 @@ class OrderedConstructionTest {
         SearchModel model = event.fixed(6, 1).chain(6, 7, 8, 9, 10, 11).model();
         for (long seed = 1; seed <= 5; seed++) {
             int[] slot = construct(model, seed);
-            assertNoRuleBroken(model, slot);
+            Rules.assertNoRuleBroken(model, slot);
             assertEquals(List.of(1, 2, 3, 4, 5), IntStream.range(0, 5).map(m -> slot[m]).sorted().boxed().toList(),
                     "participant 1's meetings in slots 2-6");
         }
@@ -62,7 +61,7 @@ class OrderedConstructionTest {
     void findsAScheduleThatBreaksNoRuleWhenThereIsRoomForOne() {
         for (long seed = 1; seed <= 20; seed++) {
             SearchModel model = planted(seed);
-            assertNoRuleBroken(model, construct(model, seed));
+            Rules.assertNoRuleBroken(model, construct(model, seed));
         }
     }
 
@@ -120,32 +119,5 @@ class OrderedConstructionTest {
         OrderedConstruction.complete(model, state, movable, new SplittableRandom(seed),
                 () -> state.hard * 1_000.0 + state.medium + state.breaks);
         return state;
-    }
-
-    /** Checked from the slots alone: every meeting held in one of its slots, in order, without a clash. */
-    private static void assertNoRuleBroken(SearchModel model, int[] slot) {
-        int[][] seats = new int[model.participantCount][model.slotCount];
-        int[] load = new int[model.slotCount];
-        for (int m = 0; m < model.meetingCount; m++) {
-            int s = slot[m];
-            if (s == UNSCHEDULED || !model.allows(m, s)) {
-                fail("meeting " + (m + 1) + " is in slot " + (s + 1) + ", not one of its own");
-            }
-            load[s]++;
-            seats[model.first[m]][s]++;
-            seats[model.second[m]][s]++;
-            for (int e : model.before[m]) {
-                assertTrue(slot[e] < s, "meeting " + (e + 1) + " (slot " + (slot[e] + 1) + ") must come before meeting "
-                        + (m + 1) + " (slot " + (s + 1) + ")");
-            }
-        }
-        for (int s = 0; s < model.slotCount; s++) {
-            assertTrue(load[s] <= model.tableCount, load[s] + " meetings at " + model.tableCount + " tables in slot "
-                    + (s + 1));
-            for (int p = 0; p < model.participantCount; p++) {
-                assertTrue(seats[p][s] <= model.representatives[p], "participant " + (p + 1) + " has " + seats[p][s]
-                        + " meetings in slot " + (s + 1));
-            }
-        }
     }
 }

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -26,7 +23,7 @@ class SatPlacementTest {
             constructionFailures += constructed(model, seed).hard > 0 ? 1 : 0;
             int[] slot = SatPlacement.solve(model, 100_000);
             assertNotNull(slot, "seed " + seed);
-            assertNoRuleBroken(model, slot);
+            Rules.assertNoRuleBroken(model, slot);
         }
         assertTrue(constructionFailures > 0, "these events are meant to be hard for the construction");
     }
@@ -39,7 +36,7 @@ class SatPlacementTest {
         assertEquals(2, twoBreaks.breakCap);
         int[] slot = SatPlacement.solve(twoBreaks, 100_000);
         assertNotNull(slot);
-        assertNoRuleBroken(twoBreaks, slot);
+        Rules.assertNoRuleBroken(twoBreaks, slot);
         assertNull(SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000));
     }
 
@@ -69,7 +66,7 @@ class SatPlacementTest {
                     Termination.afterMoves(400_000, BreakBound.of(model), () -> false), (state, moves) -> { });
             int[] empty = new int[model.meetingCount];
             Arrays.fill(empty, UNSCHEDULED);
-            assertNoRuleBroken(model, search.run(empty));
+            Rules.assertNoRuleBroken(model, search.run(empty));
         }
     }
 
@@ -87,32 +84,5 @@ class SatPlacementTest {
         Construction.complete(model, state, movable, new SplittableRandom(seed),
                 () -> state.hard * 1_000.0 + state.medium + state.breaks);
         return state;
-    }
-
-    /** Checked from the slots alone: every meeting held in one of its slots, in order, without a clash. */
-    private static void assertNoRuleBroken(SearchModel model, int[] slot) {
-        int[][] seats = new int[model.participantCount][model.slotCount];
-        int[] load = new int[model.slotCount];
-        for (int m = 0; m < model.meetingCount; m++) {
-            int s = slot[m];
-            if (s == UNSCHEDULED || !model.allows(m, s)) {
-                fail("meeting " + (m + 1) + " is in slot " + (s + 1) + ", not one of its own");
-            }
-            load[s]++;
-            seats[model.first[m]][s]++;
-            seats[model.second[m]][s]++;
-            for (int e : model.before[m]) {
-                assertTrue(slot[e] < s, "meeting " + (e + 1) + " (slot " + (slot[e] + 1) + ") must come before meeting "
-                        + (m + 1) + " (slot " + (s + 1) + ")");
-            }
-        }
-        for (int s = 0; s < model.slotCount; s++) {
-            assertTrue(load[s] <= model.tableCount, load[s] + " meetings at " + model.tableCount + " tables in slot "
-                    + (s + 1));
-            for (int p = 0; p < model.participantCount; p++) {
-                assertTrue(seats[p][s] <= model.representatives[p], "participant " + (p + 1) + " has " + seats[p][s]
-                        + " meetings in slot " + (s + 1));
-            }
-        }
     }
 }
