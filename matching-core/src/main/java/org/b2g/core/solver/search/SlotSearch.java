@@ -34,6 +34,8 @@ final class SlotSearch {
      */
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
+    /** Moves after which a search that left a valid best schedule and found no valid one since goes back to it. */
+    private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
     private static final double IDLE_WEIGHT = 0.1;
 
@@ -52,6 +54,8 @@ final class SlotSearch {
     private final double minHardWeight;
     private long moves;
     private boolean satTried;
+    /** The last move at which the state broke no rule. */
+    private long lastValid;
 
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
         this.model = model;
@@ -171,6 +175,16 @@ final class SlotSearch {
             }
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
+            }
+            if (state.hard == 0) {
+                lastValid = moves;
+            } else if (best.hard() == 0 && moves - lastValid > RETURN_AFTER) {
+                // Trapped behind a broken rule that the moves cannot mend (precedences refuse the way back).
+                log.clear();
+                best.restore();
+                hardWeight = minHardWeight;
+                lastValid = moves;
+                continue;
             }
             if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
                 satTried = true;
