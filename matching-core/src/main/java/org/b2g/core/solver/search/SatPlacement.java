@@ -3,6 +3,7 @@ package org.b2g.core.solver.search;
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.sat4j.core.VecInt;
@@ -166,7 +167,7 @@ final class SatPlacement {
             return null;
         }
         int[] slot = new int[model.meetingCount];
-        java.util.Arrays.fill(slot, UNSCHEDULED);
+        Arrays.fill(slot, UNSCHEDULED);
         for (int m = 0; m < model.meetingCount; m++) {
             if (atSlot[m] == null) {
                 continue;
@@ -188,7 +189,7 @@ final class SatPlacement {
     private void capBreaks(int p, List<List<Integer>> meetingsAt) throws ContradictionException {
         int slots = model.slotCount;
         int[] busy = new int[slots];
-        VecInt starts = new VecInt();
+        VecInt breaks = new VecInt(); // the run starts, then the negated "busy that day" variables
         VecInt[] busyIn = new VecInt[model.dayCount];
         for (int d = 0; d < model.dayCount; d++) {
             busyIn[d] = new VecInt();
@@ -210,7 +211,7 @@ final class SatPlacement {
             solver.addClause(any);
             busyIn[model.dayOfSlot[s]].push(busy[s]);
             int start = ++variables;
-            starts.push(start);
+            breaks.push(start);
             boolean dayStarts = s == 0 || model.dayOfSlot[s - 1] != model.dayOfSlot[s];
             if (dayStarts || busy[s - 1] == 0) {
                 solver.addClause(clause(-busy[s], start));
@@ -221,10 +222,7 @@ final class SatPlacement {
         if (placed <= 1) {
             return;
         }
-        VecInt breaks = new VecInt();
-        for (int i = 0; i < starts.size(); i++) {
-            breaks.push(starts.get(i));
-        }
+        int days = 0;
         for (int d = 0; d < model.dayCount; d++) {
             if (busyIn[d].isEmpty()) {
                 continue;
@@ -237,8 +235,8 @@ final class SatPlacement {
             }
             solver.addClause(any);
             breaks.push(-day);
+            days++;
         }
-        int days = breaks.size() - starts.size();
         solver.addAtMost(breaks, model.breakCap + days);
     }
 

@@ -180,7 +180,6 @@ final class SlotSearch {
                 lastValid = moves;
             } else if (best.hard() == 0 && moves - lastValid > RETURN_AFTER) {
                 // Trapped behind a broken rule that the moves cannot mend (precedences refuse the way back).
-                log.clear();
                 best.restore();
                 hardWeight = minHardWeight;
                 lastValid = moves;
@@ -188,7 +187,6 @@ final class SlotSearch {
             }
             if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
                 satTried = true;
-                log.clear();
                 restartFromSatPlacement();
                 inCycle = 0;
                 temperature = START_TEMPERATURE;
