@@ -6,14 +6,14 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Finds slots for the meetings: a greedy {@link Construction}, then simulated annealing in repeated cooling cycles
- * over a weighted sum of the score levels (hard points weigh more while the search stays infeasible), plus idle slots
- * inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best schedule
+ * Finds slots for the meetings: a greedy {@link Construction}, then simulated annealing in repeated {@link Cooling}
+ * cycles over a weighted sum of the score levels (hard points weigh more while the search stays infeasible), plus
+ * idle slots inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best schedule
  * is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s.
  *
- * <p>Every decision depends on the seed and the move count only, so a move limit makes runs repeatable; the clock
- * is read only to stop.
+ * <p>Under a move limit every decision depends on the seed and the move count only, so runs are repeatable; under
+ * a time limit the clock also shortens the cooling cycles to the time left.
  */
 final class SlotSearch {
 
@@ -22,12 +22,6 @@ final class SlotSearch {
         void improved(SlotState state, long moves);
     }
 
-    /** Moves per annealing cycle (at least; more for big events), from the start to the end temperature. */
-    private static final long CYCLE = 5_000_000L;
-    private static final long CYCLE_PER_MEETING = 400L;
-    /** Temperatures in breaks: at the start a move that adds a break passes one time in 30. */
-    private static final double START_TEMPERATURE = 0.3;
-    private static final double END_TEMPERATURE = 0.01;
     /**
      * Moves after which a search that has found no schedule keeping every rule asks the {@link SatPlacement} for one
      * (about a tenth of a second); the conflicts the SAT solver may spend on it (about a second at most).
@@ -146,10 +140,7 @@ final class SlotSearch {
             return;
         }
         termination.annealingStarted();
-        long cycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable.length);
-        double cooling = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
-        double temperature = START_TEMPERATURE;
-        long inCycle = 0;
+        Cooling cooling = new Cooling(movable.length, termination);
         while (true) {
             if ((moves & 1023) == 0 && termination.shouldStop(moves)) {
                 return;
@@ -161,7 +152,7 @@ final class SlotSearch {
                 continue;
             }
             double delta = cost() - before;
-            if (delta <= 0 || random.nextDouble() < Math.exp(-delta / temperature)) {
+            if (delta <= 0 || random.nextDouble() < Math.exp(-delta / cooling.temperature())) {
                 best.keepBeforeLeaving(log);
                 log.clear();
                 if (best.isBeaten()) {
@@ -188,15 +179,10 @@ final class SlotSearch {
             if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
                 satTried = true;
                 restartFromSatPlacement();
-                inCycle = 0;
-                temperature = START_TEMPERATURE;
+                cooling.restart();
                 continue;
             }
-            temperature *= cooling;
-            if (++inCycle >= cycle) {
-                inCycle = 0;
-                temperature = START_TEMPERATURE;
-            }
+            cooling.step();
         }
     }
 

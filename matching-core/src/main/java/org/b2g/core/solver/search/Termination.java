@@ -12,8 +12,9 @@ import org.b2g.core.solver.StopReason;
  * for the unimproved time; at the end of the search's share of the time budget. The first reason met is kept.
  *
  * <p>The automatic unimproved time waits at least {@link #AUTO_MIN_NANOS}, at least a millisecond per meeting (a
- * bigger event needs longer to climb out of a local optimum) and at least as long as the search took to find its
- * best so far (a search that needed 4 s to get there may need 4 s more; this also scales with a busy machine).
+ * bigger event needs longer to climb out of a local optimum), at least as long as the search took to find its
+ * best so far (a search that needed 4 s to get there may need 4 s more; this also scales with a busy machine), and
+ * until a whole cooling cycle has passed without a better schedule.
  */
 final class Termination {
 
@@ -33,6 +34,8 @@ final class Termination {
     private final BooleanSupplier stop;
     private final long started;
     private volatile long lastImprovement;
+    /** The latest start of a cooling cycle some copy has finished ({@link Long#MIN_VALUE} before the first). */
+    private volatile long quietCycleStart = Long.MIN_VALUE;
     private volatile boolean proved;
     private volatile boolean aborted;
     private final AtomicReference<StopReason> reason = new AtomicReference<>();
@@ -112,13 +115,34 @@ final class Termination {
         return unimprovedTooLong(now) && end(StopReason.UNIMPROVED);
     }
 
+    /**
+     * Nanoseconds left until the time limit, or {@link Long#MAX_VALUE} under a move limit (where the clock plays no
+     * part), before annealing starts, or without a limit.
+     */
+    long nanosLeft() {
+        if (moveLimit > 0 || !annealing) {
+            return Long.MAX_VALUE;
+        }
+        long end = searchEnd.applyAsLong(annealingStart);
+        return end == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, end - System.nanoTime());
+    }
+
     private boolean unimprovedTooLong(long now) {
         long last = lastImprovement;
         long idle = now - last;
         if (unimprovedNanos > 0) {
             return idle >= unimprovedNanos;
         }
-        return idle >= autoFloorNanos && idle >= last - started;
+        return idle >= autoFloorNanos && idle >= last - started && quietCycleStart >= last;
+    }
+
+    /**
+     * A copy finished a cooling cycle that began at {@code cycleStart} ({@link System#nanoTime()}). The automatic
+     * unimproved time ends only once a whole cycle, hot start to cold end, found nothing better: the hot part of a
+     * cycle rarely improves on the best, its cold end does.
+     */
+    synchronized void cycleEnded(long cycleStart) {
+        quietCycleStart = Math.max(quietCycleStart, cycleStart);
     }
 
     private boolean end(StopReason why) {

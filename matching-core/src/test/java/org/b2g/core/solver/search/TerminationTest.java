@@ -1,0 +1,47 @@
+package org.b2g.core.solver.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.b2g.core.solver.StopReason;
+import org.junit.jupiter.api.Test;
+
+/** When the searches stop on their own: the automatic unimproved time. */
+class TerminationTest {
+
+    @Test
+    void theAutomaticUnimprovedTimeWaitsForAWholeCycleWithoutABetterSchedule() throws InterruptedException {
+        SearchModel model = ResearchEvent.tight(1);
+        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 0,
+                model.meetingCount, () -> false);
+        termination.annealingStarted();
+        long cycleBeforeTheBest = System.nanoTime();
+        termination.improved();
+        Thread.sleep(2_100); // past the automatic floor of 2 s, and past the time to best
+        assertFalse(termination.shouldStop(1024), "no cycle has ended");
+        termination.cycleEnded(cycleBeforeTheBest);
+        assertFalse(termination.shouldStop(2048), "the only cycle that ended found the best");
+        termination.cycleEnded(System.nanoTime() - 1_000_000_000L);
+        assertTrue(termination.shouldStop(3072), "a whole cycle after the best found nothing better");
+        assertEquals(StopReason.UNIMPROVED, termination.reason());
+    }
+
+    @Test
+    void anExplicitUnimprovedTimeDoesNotWaitForTheCycle() throws InterruptedException {
+        SearchModel model = ResearchEvent.tight(1);
+        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 50_000_000L,
+                model.meetingCount, () -> false);
+        termination.annealingStarted();
+        termination.improved();
+        Thread.sleep(100);
+        assertTrue(termination.shouldStop(1024));
+        assertEquals(StopReason.UNIMPROVED, termination.reason());
+    }
+
+    @Test
+    void aMoveLimitLeavesNoTimeToCount() {
+        SearchModel model = ResearchEvent.tight(1);
+        assertEquals(Long.MAX_VALUE, Termination.afterMoves(10, BreakBound.of(model), () -> false).nanosLeft());
+    }
+}
