@@ -2,9 +2,10 @@ package org.b2g.core.solver.search;
 
 /**
  * The annealing's temperature, in breaks: repeated cooling cycles from a start to an end temperature. The first cycle
- * is short and cool and solves easy events at once; the others start hot, which is what events whose precedences or
- * fixed meetings refuse most moves need. Under a time limit each cycle is shortened to the moves the time left allows,
- * so that a short limit still ends cold; under a move limit the clock plays no part.
+ * starts cool and solves easy events at once; when there is time for more, it is cut short and the others start hot,
+ * which is what events whose precedences or fixed meetings refuse most moves need. Under a time limit a hot cycle is
+ * shortened to the moves the time left allows, so that it still ends cold; under a move limit the clock plays no
+ * part.
  */
 final class Cooling {
 
@@ -12,15 +13,19 @@ final class Cooling {
     private static final long CYCLE = 5_000_000L;
     private static final long CYCLE_PER_MEETING = 400L;
     /**
-     * At the start of a cycle a move that adds a break passes one time in three. A colder start (0.3) did as well on
-     * the research instances and left a third more breaks where precedences or fixed meetings refuse most moves.
+     * At the start of a hot cycle a move that adds a break passes one time in three. A cool start (0.3) did as well
+     * on the research instances and left a third more breaks where precedences or fixed meetings refuse most moves.
      */
     private static final double START_TEMPERATURE = 1.0;
     private static final double END_TEMPERATURE = 0.01;
-    /** The first cycle: a hot start would keep easy events waiting for its cold end. */
-    private static final long QUENCH = 1_000_000L;
+    /**
+     * The first cycle starts cool, and ends after {@link #QUENCH} moves (at about half its start temperature) when
+     * the time left holds half a hot cycle more. Started hot, easy events waited seconds for a cycle's cold end; and
+     * the first million moves of a cool cycle found better schedules than a whole cycle squeezed into them.
+     */
     private static final double QUENCH_TEMPERATURE = 0.3;
-    /** Moves after which the speed is measured (under a time limit) to fit the first cycle into the time left. */
+    private static final long QUENCH = 1_000_000L;
+    /** Moves after which the speed is measured, under a time limit, to decide whether the first cycle is cut short. */
     private static final long CALIBRATION = 1L << 16;
     /** The shortest cycle a time limit leaves. */
     private static final long MIN_CYCLE = 200_000L;
@@ -28,8 +33,9 @@ final class Cooling {
     private final Termination termination;
     private final long fullCycle;
     private final long started = System.nanoTime();
+    /** The current cycle: its length (which sets the cooling per move) and the move at which it ends. */
     private long cycle;
-    private double top;
+    private long end;
     private double factor;
     private double temperature;
     private long inCycle;
@@ -42,8 +48,10 @@ final class Cooling {
     Cooling(int movable, Termination termination) {
         this.termination = termination;
         this.fullCycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable);
-        this.top = QUENCH_TEMPERATURE;
-        setCycle(Math.min(QUENCH, fullCycle));
+        cycle = fullCycle;
+        end = Math.min(QUENCH, fullCycle);
+        factor = Math.pow(END_TEMPERATURE / QUENCH_TEMPERATURE, 1.0 / cycle);
+        temperature = QUENCH_TEMPERATURE;
     }
 
     double temperature() {
@@ -53,48 +61,53 @@ final class Cooling {
     /** One move done: cools a step; at the end of a cycle, tells the termination and starts the next. */
     void step() {
         cooled++;
-        if (++inCycle >= cycle) {
+        if (++inCycle >= end) {
             termination.cycleEnded(cycleStart);
             restart();
             return;
         }
         if (!calibrated && cooled >= CALIBRATION) {
             calibrated = true;
-            long fitted = fittedCycle(cycle, inCycle, cooled, System.nanoTime() - started, termination.nanosLeft());
-            if (fitted != cycle) {
-                setCycle(fitted);
-            }
+            end = firstCycleEnd(end, fullCycle, inCycle, cooled, System.nanoTime() - started,
+                    termination.nanosLeft());
         }
         temperature *= factor;
     }
 
-    /** Starts a full cycle from the start temperature (at the end of a cycle, or when the search starts over). */
+    /** Starts a hot cycle (at the end of a cycle, or when the search starts over from elsewhere). */
     void restart() {
         calibrated = true;
         inCycle = 0;
         cycleStart = System.nanoTime();
-        top = START_TEMPERATURE;
-        setCycle(fittedCycle(fullCycle, 0, cooled, cycleStart - started, termination.nanosLeft()));
-        temperature = top;
-    }
-
-    /** Cycles of {@code length} moves from {@link #top}, keeping the place reached in the current one. */
-    private void setCycle(long length) {
-        cycle = length;
-        factor = Math.pow(END_TEMPERATURE / top, 1.0 / length);
-        temperature = top * Math.pow(factor, inCycle);
+        cycle = fittedCycle(fullCycle, cooled, cycleStart - started, termination.nanosLeft());
+        end = cycle;
+        factor = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
+        temperature = START_TEMPERATURE;
     }
 
     /**
-     * The length of a cycle of {@code nominal} moves that has made {@code inCycle}: the nominal length, or when
-     * {@code nanosLeft} is not {@link Long#MAX_VALUE} (a time limit) what the time left allows at the speed so far
-     * ({@code moves} in {@code nanos}), at least {@link #MIN_CYCLE}.
+     * Where the first cycle ends, {@code quenchEnd} moves unless the time left (when {@code nanosLeft} is not
+     * {@link Long#MAX_VALUE}) cannot hold half a {@code fullCycle} after it at the speed so far ({@code moves} in
+     * {@code nanos}): then the first cycle goes on until the time is up.
      */
-    static long fittedCycle(long nominal, long inCycle, long moves, long nanos, long nanosLeft) {
+    static long firstCycleEnd(long quenchEnd, long fullCycle, long inCycle, long moves, long nanos, long nanosLeft) {
         if (nanosLeft == Long.MAX_VALUE || nanos <= 0) {
-            return nominal;
+            return quenchEnd;
+        }
+        double total = inCycle + (double) moves / nanos * nanosLeft;
+        return total < quenchEnd + fullCycle / 2 ? Long.MAX_VALUE : quenchEnd;
+    }
+
+    /**
+     * The length of a hot cycle: {@code fullCycle} moves, or when {@code nanosLeft} is not {@link Long#MAX_VALUE} (a
+     * time limit) what the time left allows at the speed so far ({@code moves} in {@code nanos}), at least
+     * {@link #MIN_CYCLE}.
+     */
+    static long fittedCycle(long fullCycle, long moves, long nanos, long nanosLeft) {
+        if (nanosLeft == Long.MAX_VALUE || nanos <= 0) {
+            return fullCycle;
         }
         double movesLeft = (double) moves / nanos * nanosLeft;
-        return (long) Math.max(MIN_CYCLE, Math.min(nominal, inCycle + movesLeft));
+        return (long) Math.max(MIN_CYCLE, Math.min(fullCycle, movesLeft));
     }
 }
