@@ -8,8 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Finds slots for the meetings: a greedy {@link Construction}, then simulated annealing in repeated {@link Cooling}
  * cycles over a weighted sum of the score levels (hard points weigh more while the search stays infeasible), plus
- * idle slots inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best schedule
- * is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
+ * idle slots inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best
+ * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s.
  *
  * <p>Under a move limit every decision depends on the seed and the move count only, so runs are repeatable; under
