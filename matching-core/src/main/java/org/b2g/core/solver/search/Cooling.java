@@ -33,8 +33,7 @@ final class Cooling {
     private final Termination termination;
     private final long fullCycle;
     private final long started = System.nanoTime();
-    /** The current cycle: its length (which sets the cooling per move) and the move at which it ends. */
-    private long cycle;
+    /** The move at which the current cycle ends, and its cooling per move (set by the cycle's full length). */
     private long end;
     private double factor;
     private double temperature;
@@ -48,9 +47,8 @@ final class Cooling {
     Cooling(int movable, Termination termination) {
         this.termination = termination;
         this.fullCycle = Math.max(CYCLE, CYCLE_PER_MEETING * movable);
-        cycle = fullCycle;
         end = Math.min(QUENCH, fullCycle);
-        factor = Math.pow(END_TEMPERATURE / QUENCH_TEMPERATURE, 1.0 / cycle);
+        factor = Math.pow(END_TEMPERATURE / QUENCH_TEMPERATURE, 1.0 / fullCycle);
         temperature = QUENCH_TEMPERATURE;
     }
 
@@ -79,9 +77,8 @@ final class Cooling {
         calibrated = true;
         inCycle = 0;
         cycleStart = System.nanoTime();
-        cycle = fittedCycle(fullCycle, cooled, cycleStart - started, termination.nanosLeft());
-        end = cycle;
-        factor = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / cycle);
+        end = fittedCycle(fullCycle, cooled, cycleStart - started, termination.nanosLeft());
+        factor = Math.pow(END_TEMPERATURE / START_TEMPERATURE, 1.0 / end);
         temperature = START_TEMPERATURE;
     }
 
