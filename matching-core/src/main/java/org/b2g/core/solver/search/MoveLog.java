@@ -28,6 +28,16 @@ final class MoveLog {
         state.move(m, to);
     }
 
+    /** The number of moves logged: the meetings {@code meeting(0)} to {@code meeting(size() - 1)} moved, in order. */
+    int size() {
+        return size;
+    }
+
+    /** The meeting of the {@code i}-th logged move. */
+    int meeting(int i) {
+        return meetings[i];
+    }
+
     /** Keeps the logged moves: they can no longer be taken back. */
     void clear() {
         size = 0;

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
 final class SlotMoves {
 
     private static final int MAX_CHAIN = 64;
+    /** Most meetings one move pushes along the precedences it breaks ({@link #pushAlong}). */
+    private static final int MAX_PUSHES = 32;
     /** Percent of moves that start from a participant with a break rather than from any meeting. */
     private static final int FOCUS = 50;
     /** Percent of those focused moves that try to close the participant's break with {@link #closeGapMove}. */
@@ -54,14 +56,22 @@ final class SlotMoves {
 
     /**
      * Applies a random move, logging it so that it can be taken back; false when the move was not possible. With
-     * precedences, a move that breaks more of them than it mends is not possible: the order that holds is kept.
+     * precedences, the meetings whose order the move breaks are pushed along ({@link #pushAlong}); a move that still
+     * breaks more of them than it mends is not possible: the order that holds is kept.
      */
     boolean randomMove() {
         if (!ordered) {
             return pickMove();
         }
         long broken = state.precedencesBroken;
-        return pickMove() && state.precedencesBroken <= broken;
+        int mark = log.mark();
+        if (!pickMove()) {
+            return false;
+        }
+        if (state.precedencesBroken > broken) {
+            pushAlong(mark);
+        }
+        return state.precedencesBroken <= broken;
     }
 
     private boolean pickMove() {
@@ -346,48 +356,55 @@ final class SlotMoves {
     }
 
     /**
-     * Moves m one or more slots and pushes along what its precedences then break: a successor no longer after it
-     * moves to the slot after it, a predecessor no longer before it to the slot before, and so on down the chains.
-     * Chains of meetings move together, where single moves would each break an order and be refused.
+     * Moves m to any slot of its domain, also past its predecessors or successors: {@link #randomMove} then pushes
+     * along the meetings whose order that breaks, so that chains of meetings move together where single moves would
+     * each break an order and be refused.
      */
     private boolean pushMove(int m) {
-        int from = state.slot[m];
         int[] domain = model.domain[m];
         int to = domain[random.nextInt(domain.length)];
-        if (to == from) {
+        if (to == state.slot[m]) {
             return false;
         }
-        int size = startChain(m);
         apply(m, to);
-        for (int head = 0; head < size; head++) {
-            int x = chain[head];
+        return true;
+    }
+
+    /**
+     * Pushes along the precedences that the moves logged since {@code mark} broke: a successor no longer after a moved
+     * meeting goes to the slot after it, a predecessor no longer before it to the slot before, and so on down the
+     * chains (the pushed meetings are logged too, so they are visited in turn). A swap or a Kempe chain that crosses an
+     * order thus moves the chain's meetings with it rather than being refused. Stops at a fixed meeting, a slot
+     * outside a domain or after {@link #MAX_PUSHES} pushes; the caller then refuses what is still broken.
+     */
+    void pushAlong(int mark) {
+        int pushes = 0;
+        for (int i = mark; i < log.size(); i++) {
+            int x = log.meeting(i);
             int at = state.slot[x];
+            if (at == UNSCHEDULED) {
+                continue;
+            }
             for (int l : model.later[x]) {
                 int s = state.slot[l];
                 if (s != UNSCHEDULED && s <= at) {
-                    if (size == MAX_CHAIN || mark[l] == stamp || model.fixed[l] || at + 1 >= model.slotCount
+                    if (++pushes > MAX_PUSHES || model.fixed[l] || at + 1 >= model.slotCount
                             || !model.allows(l, at + 1)) {
-                        return false;
+                        return;
                     }
-                    mark[l] = stamp;
-                    chain[size++] = l;
                     apply(l, at + 1);
                 }
             }
             for (int e : model.before[x]) {
                 int s = state.slot[e];
                 if (s != UNSCHEDULED && s >= at) {
-                    if (size == MAX_CHAIN || mark[e] == stamp || model.fixed[e] || at < 1
-                            || !model.allows(e, at - 1)) {
-                        return false;
+                    if (++pushes > MAX_PUSHES || model.fixed[e] || at < 1 || !model.allows(e, at - 1)) {
+                        return;
                     }
-                    mark[e] = stamp;
-                    chain[size++] = e;
                     apply(e, at - 1);
                 }
             }
         }
-        return true;
     }
 
     private void apply(int m, int to) {
