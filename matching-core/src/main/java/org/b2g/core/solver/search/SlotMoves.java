@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * chain between two slots, shift a participant's run of meetings by one slot, and close a participant's break by
  * moving a run of its meetings into it, or re-place all its meetings at once ({@link WindowPlacement}). Half of the
  * moves start at a participant with a break; target slots are often next to another meeting of one of the two
- * participants.
+ * participants. With precedences, the meetings whose order a move breaks are pushed along their chain.
  */
 final class SlotMoves {
 
