@@ -29,6 +29,7 @@ public final class Api {
         for (Mount mount : mounts(backend)) {
             routing.register(mount.prefix(), mount.service());
         }
+        routing.any("/api/*", Unrouted::handle); // last: only what no route above took
     }
 
     static List<Mount> mounts(Backend backend) {

@@ -2,6 +2,7 @@ package org.b2g.service.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
+import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventJson;
@@ -32,21 +36,61 @@ final class Bodies {
     /** Longest id the database keeps (events, participants). */
     static final int MAX_ID = 200;
     private static final System.Logger LOG = System.getLogger(Bodies.class.getName());
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
 
     private Bodies() {
     }
 
     /** The body as text; 413 when it is longer than {@code maxBytes}, 400 when empty or not UTF-8. */
     static String text(ServerRequest req, long maxBytes) {
-        byte[] bytes = bytes(req, maxBytes, "a b2g-event/1 JSON document");
+        return text(req, maxBytes, "a b2g-event/1 JSON document");
+    }
+
+    /**
+     * The body as text ({@code expected} says what it should be, for the refusals); 413 when it is longer than
+     * {@code maxBytes}, 400 when empty or not UTF-8. A leading byte-order mark (Windows editors write one) is
+     * dropped, as RFC 8259 allows.
+     */
+    static String text(ServerRequest req, long maxBytes, String expected) {
+        byte[] bytes = bytes(req, maxBytes, expected);
+        String text;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("The body is not UTF-8 text; b2g-event/1 is UTF-8 JSON.");
+            throw ApiException.badRequest("The body is not UTF-8 text; expected " + expected + " in UTF-8.");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * 400 when anything but white space follows the first JSON value of {@code json}: the reader stops after that
+     * value, and a body such as {@code {...} {...}} would otherwise be taken for its first half and stored whole,
+     * so that reading it back gave a document that is not JSON. Call it once the value itself has been read.
+     */
+    static void nothingAfterTheValue(String json) {
+        long end;
+        try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+            switch (parser.next()) {
+                case START_OBJECT -> parser.skipObject();
+                case START_ARRAY -> parser.skipArray();
+                default -> {
+                }
+            }
+            end = parser.getLocation().getStreamOffset();
+        } catch (JsonException | java.util.NoSuchElementException e) {
+            return; // the reader has judged the value already
+        }
+        for (long i = Math.max(end, 0); i < json.length(); i++) {
+            char c = json.charAt((int) i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                String rest = json.substring((int) i, (int) Math.min(json.length(), i + 20));
+                throw ApiException.badRequest("request body: text after the end of the JSON document, at offset " + i
+                        + " (" + printable(rest) + "); expected one JSON document only.");
+            }
         }
     }
 
@@ -105,7 +149,9 @@ final class Bodies {
                     + " .xlsx workbook (Content-Type " + EventSheets.XLSX_MEDIA_TYPE + ") or b2g-event/1 JSON.");
         }
         String json = text(req, settings.maxBodyBytes());
-        return new EventBody(json, event(json, settings.limits()));
+        Event event = event(json, settings.limits());
+        nothingAfterTheValue(json);
+        return new EventBody(json, event);
     }
 
     /**
@@ -139,12 +185,14 @@ final class Bodies {
     /**
      * Checks what the database keeps and what tokens are made of, before anything is stored or solved: every id has
      * 1..{@value #MAX_ID} characters and no control character (a line break in an id could make two different
-     * events or participants read alike).
+     * events or participants read alike); the ids that API paths name (events, participants, meetings) have no
+     * slash and are not {@code .} or {@code ..}, since the server decodes {@code %2F} and resolves dot segments
+     * before routing: such an event would be stored but could never be read, solved or deleted.
      */
     static void checkIds(Event event) {
-        id("event.id", event.id());
+        id("event.id", event.id(), true);
         for (int i = 0; i < event.participants().size(); i++) {
-            id("participants[" + i + "].id", event.participants().get(i).id());
+            id("participants[" + i + "].id", event.participants().get(i).id(), true);
         }
         for (int i = 0; i < event.tables().size(); i++) {
             id("event.tables[" + i + "].id", event.tables().get(i).id());
@@ -153,15 +201,25 @@ final class Bodies {
             id("event.sessions[" + i + "].id", event.sessions().get(i).id());
         }
         for (int i = 0; i < event.meetings().size(); i++) {
-            id("meetings[" + i + "].id", event.meetings().get(i).id());
+            id("meetings[" + i + "].id", event.meetings().get(i).id(), true);
         }
     }
 
     private static void id(String field, String id) {
+        id(field, id, false);
+    }
+
+    /** {@code addressed}: the id is a segment of API paths (events, participants, meetings). */
+    private static void id(String field, String id, boolean addressed) {
         if (id == null || id.isEmpty() || id.length() > MAX_ID) {
             String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 37) + "..." : id;
             throw ApiException.badRequest("request body: " + field + " (" + shown + ") should have 1.." + MAX_ID
                     + " characters.");
+        }
+        if (addressed && (id.indexOf('/') >= 0 || id.equals(".") || id.equals(".."))) {
+            throw ApiException.badRequest("request body: " + field + " (" + printable(id) + ") is " + (id.indexOf('/') >= 0
+                    ? "an id with a slash (/)" : "a dot segment") + ", which no address of the API can name; use"
+                    + " letters, digits, '-', '_' or '.' instead.");
         }
         for (int i = 0; i < id.length(); i++) {
             if (Character.isISOControl(id.charAt(i))) {

@@ -51,8 +51,8 @@ final class DayService implements HttpService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("The state (" + text + ") should be held, no-show or pending.");
         }
-        String meeting = Paths.param(req, "mid");
-        backend.day().mark(id, meeting, by == null ? null : pid, state);
+        String meeting = Paths.param(req, "mid", Paths.MAX_MEETING_ID);
+        backend.day().mark(id, meeting, pid, by == null, state);
         res.send(JSON.createObjectBuilder().add("meeting", meeting)
                 .add("state", state == null ? "pending" : state.code()).build());
     }

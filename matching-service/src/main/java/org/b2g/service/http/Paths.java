@@ -16,12 +16,22 @@ final class Paths {
     private Paths() {
     }
 
+    /**
+     * Longest meeting id the database keeps: the ids the engine makes for a pair ({@code c-A-B}, a suffix when
+     * repeated) are up to twice as long as a participant's.
+     */
+    static final int MAX_MEETING_ID = 500;
+
     /** A path parameter, decoded; 400 when longer than any stored id. */
     static String param(ServerRequest req, String name) {
+        return param(req, name, Bodies.MAX_ID);
+    }
+
+    /** A path parameter, decoded; 400 when empty or longer than {@code max} characters. */
+    static String param(ServerRequest req, String name, int max) {
         String value = req.path().pathParameters().get(name);
-        if (value.isEmpty() || value.length() > Bodies.MAX_ID) {
-            throw ApiException.badRequest("The path parameter " + name + " should have 1.." + Bodies.MAX_ID
-                    + " characters.");
+        if (value.isEmpty() || value.length() > max) {
+            throw ApiException.badRequest("The path parameter " + name + " should have 1.." + max + " characters.");
         }
         return value;
     }

@@ -150,7 +150,14 @@ final class SelfServiceService implements HttpService {
         if (!(slot instanceof JsonNumber number) || !number.isIntegral()) {
             throw ApiException.badRequest("request body: slot (" + slot + ") should be a slot number.");
         }
-        StoredRequest asked = backend.selfService().ask(id, pid, withId.getString(), number.intValue());
+        int slotNumber;
+        try {
+            slotNumber = number.intValueExact(); // intValue() would wrap 4294967300 round to slot 4
+        } catch (ArithmeticException e) {
+            throw ApiException.badRequest("request body: slot (" + slot + ") is not a slot of the event; expected a"
+                    + " number from 1 to its number of slots.");
+        }
+        StoredRequest asked = backend.selfService().ask(id, pid, withId.getString(), slotNumber);
         Event event = EventLookup.read(backend, id);
         res.status(Status.CREATED_201);
         res.send(request(event, asked, pid));
@@ -237,10 +244,11 @@ final class SelfServiceService implements HttpService {
 
     /** A small JSON object body; 400 when it is not one. */
     private static JsonObject body(ServerRequest req) {
-        String text = Bodies.text(req, MAX_BODY);
+        String text = Bodies.text(req, MAX_BODY, "a JSON object");
         try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
+                Bodies.nothingAfterTheValue(text);
                 return object;
             }
             throw ApiException.badRequest("request body: expected a JSON object, got " + value.getValueType()

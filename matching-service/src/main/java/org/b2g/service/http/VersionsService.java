@@ -78,6 +78,9 @@ final class VersionsService implements HttpService {
         try {
             number = Integer.parseInt(text);
         } catch (NumberFormatException e) {
+            number = 0;
+        }
+        if (number < 1) { // 0 would read the latest version and label it 0
             throw ApiException.badRequest("The version (" + text + ") should be a whole number, 1 or more.");
         }
         EventLookup.stored(backend, id);

@@ -80,22 +80,24 @@ public final class TheDay {
     /**
      * Marks a published meeting held, no-show, or pending again (null).
      *
-     * @param participantId the participant marking its own meeting, or null for the organizer
+     * @param participantId the participant whose meeting it is (the address names it)
+     * @param byOrganizer true when the organizer marks it, false when the participant marks its own
      * @throws RejectedException when nothing is published, the meeting is not in the published version, or it is
-     *         not the participant's
+     *         not the participant's (403 to the participant, 404 to the organizer: no such meeting of it)
      */
-    public void mark(String eventId, String meetingId, String participantId, Attendance state) {
+    public void mark(String eventId, String meetingId, String participantId, boolean byOrganizer,
+            Attendance state) {
         database.inTransaction(c -> {
             ScheduleFile published = published(c, eventId);
             ScheduleFile.Placement meeting = published.meetings().stream().filter(m -> m.id().equals(meetingId))
                     .findFirst().orElseThrow(() -> new RejectedException(Reason.NO_SUCH_MEETING, "The published"
                             + " schedule of event (" + eventId + ") has no meeting (" + meetingId + ")."));
-            if (participantId != null && !meeting.first().equals(participantId)
-                    && !meeting.second().equals(participantId)) {
-                throw new RejectedException(Reason.NOT_YOURS, "The meeting (" + meetingId + ") is not one of"
-                        + " participant (" + participantId + ").");
+            if (!meeting.first().equals(participantId) && !meeting.second().equals(participantId)) {
+                throw new RejectedException(byOrganizer ? Reason.NO_SUCH_MEETING : Reason.NOT_YOURS, "The meeting ("
+                        + meetingId + ") is not one of participant (" + participantId + "); it is "
+                        + meeting.first() + " with " + meeting.second() + ".");
             }
-            day.mark(c, eventId, meetingId, state, clock.millis(), participantId == null ? "organizer" : participantId);
+            day.mark(c, eventId, meetingId, state, clock.millis(), byOrganizer ? "organizer" : participantId);
             return null;
         });
     }

@@ -217,6 +217,64 @@ class EventsRoutingTest {
     }
 
     @Test
+    void refusesIdsThatNoAddressCanNameAndStoresNothing() {
+        // The server decodes %2F and resolves dot segments before routing: such an event could never be read again.
+        assertProblem(post(TestService.sampleEvent("a/b")), Status.BAD_REQUEST_400, "event.id (a/b) is an id with"
+                + " a slash");
+        assertProblem(post(TestService.sampleEvent("..")), Status.BAD_REQUEST_400, "event.id (..) is a dot segment");
+        assertProblem(post(TestService.sampleEvent("slashed-participant").replace("\"s-docs\"", "\"s/docs\"")),
+                Status.BAD_REQUEST_400, "(s/docs)");
+        assertProblem(post(TestService.sampleEvent("slashed-meeting").replace("\"m-opening\"", "\"m/opening\"")),
+                Status.BAD_REQUEST_400, "meetings[0].id (m/opening)");
+        try (HttpClientResponse list = get("/api/events")) {
+            assertThat(list.as(String.class), not(containsString("slashed")));
+        }
+        try (HttpClientResponse dotted = post(TestService.sampleEvent("v1.2..3"))) {
+            assertEquals(Status.CREATED_201, dotted.status(), "dots inside an id are fine");
+        }
+    }
+
+    @Test
+    void refusesTextAfterTheDocumentAndStoresNothing() {
+        assertProblem(post(TestService.sampleEvent("trailing") + " {\"x\": 1}"), Status.BAD_REQUEST_400,
+                "text after the end of the JSON document");
+        assertProblem(get("/api/events/trailing"), Status.NOT_FOUND_404, "(trailing)");
+        try (HttpClientResponse spaced = post(TestService.sampleEvent("trailing-space") + " \n\t\r\n")) {
+            assertEquals(Status.CREATED_201, spaced.status(), "white space after the document is fine");
+        }
+    }
+
+    @Test
+    void acceptsAByteOrderMarkBeforeTheDocumentAndStoresItWithout() {
+        try (HttpClientResponse created = post("\uFEFF" + TestService.sampleEvent("bom"))) {
+            assertEquals(Status.CREATED_201, created.status());
+        }
+        try (HttpClientResponse read = get("/api/events/bom")) {
+            assertEquals("bom", json(read).getJsonObject("event").getString("id"));
+        }
+    }
+
+    @Test
+    void answersAMethodTheAddressDoesNotTakeWith405NamingTheOnesItDoes() {
+        post(TestService.sampleEvent("methods")).close();
+        try (HttpClientResponse patched = client.method(io.helidon.http.Method.PATCH).uri("/api/events/methods")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.METHOD_NOT_ALLOWED_405, patched.status());
+            assertEquals("DELETE, GET, PUT", patched.headers().first(HeaderNames.ALLOW).orElseThrow());
+            assertThat(json(patched).getString("detail"), containsString("PATCH is not allowed on /api/events/methods"));
+        }
+        try (HttpClientResponse deleted = client.delete("/api/events")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.METHOD_NOT_ALLOWED_405, deleted.status());
+            assertEquals("GET, POST", deleted.headers().first(HeaderNames.ALLOW).orElseThrow());
+        }
+        assertProblem(client.get("/api/events/methods/participants/s-flood/requests/r-1/accept")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.METHOD_NOT_ALLOWED_405, "allowed: POST");
+        assertProblem(get("/api/events/methods/nothing/here"), Status.NOT_FOUND_404, "GET /api/openapi lists them");
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(20)
     void refusesAnAbsurdNumberAtOnce() {
         assertProblem(post(TestService.sampleEvent("huge").replace("\"recommendationsPerParticipant\": 3",

@@ -27,6 +27,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Role;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.SolveOptions;
@@ -213,6 +214,63 @@ class SelfServiceRoutingTest {
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "[1, 2]").status()),
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "{\"with\": ").status()),
                 () -> assertEquals(400, ask(startup, startup, slot).status(), "nobody meets itself"));
+    }
+
+    @Test
+    @Order(3)
+    void refusesASlotTooLargeForANumberInsteadOfWrappingItRound() {
+        String path = EVENT + "/participants/" + startup + "/requests";
+        // 2^32 + slot: intValue() would make it slot `slot` again and store that request.
+        Answer wrapped = send(Method.POST, path, tokenOf(startup), "{\"with\": \"" + agency + "\", \"slot\": "
+                + (4294967296L + slot) + "}");
+        assertEquals(400, wrapped.status(), wrapped.json().toString());
+        assertEquals("request body: slot (" + (4294967296L + slot) + ") is not a slot of the event; expected a number"
+                + " from 1 to its number of slots.", wrapped.json().getString("detail"));
+        assertTrue(send(Method.GET, path, tokenOf(startup), null).json().getJsonArray("requests").isEmpty(),
+                "nothing stored");
+    }
+
+    @Test
+    @Order(3)
+    void refusesABodyWithTextAfterItsObject() {
+        Answer twice = send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER,
+                "{\"enabled\": true} {\"enabled\": false}");
+        assertEquals(400, twice.status(), twice.json().toString());
+        assertTrue(twice.json().getString("detail").startsWith("request body: text after the end of the JSON"
+                + " document"), twice.json().toString());
+        Answer empty = send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "");
+        assertEquals("The body is empty; expected a JSON object.", empty.json().getString("detail"));
+    }
+
+    @Test
+    void refusesPublishedVersionZeroInsteadOfAnsweringTheLatestAsIt() {
+        Answer zero = send(Method.GET, EVENT + "/versions/0", TestService.ORGANIZER, null);
+        assertEquals(400, zero.status(), zero.json().toString());
+        assertEquals("The version (0) should be a whole number, 1 or more.", zero.json().getString("detail"));
+    }
+
+    /** The organizer marks {@code meeting} held through participant {@code pid}'s address. */
+    private Answer mark(String pid, String meeting) {
+        try (HttpClientResponse response = client.put(EVENT + "/participants/" + pid + "/meetings/" + meeting
+                + "/attendance").queryParam("state", "held")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            return new Answer(response.status().code(),
+                    Json.createReader(new StringReader(response.as(String.class))).readObject());
+        }
+    }
+
+    @Test
+    void theOrganizerMarkingAMeetingThroughAParticipantNotInItGets404() {
+        String published = backend.publication().body(TestService.EVENT_ID, 0); // the latest version
+        ScheduleFile.Placement meeting = ScheduleJson.read(published, "published").meetings().get(0);
+        String stranger = meeting.first().equals("s-park") || meeting.second().equals("s-park") ? "s-chat" : "s-park";
+        Answer wrong = mark(stranger, meeting.id());
+        assertEquals(404, wrong.status(), wrong.json().toString());
+        assertTrue(wrong.json().getString("detail").contains("is not one of participant (" + stranger + ")"),
+                wrong.json().toString());
+        Answer longId = mark(meeting.first(), "c-" + "x".repeat(403));
+        assertEquals(404, longId.status(), "a meeting id may be twice as long as a participant id: "
+                + longId.json());
     }
 
     @Test

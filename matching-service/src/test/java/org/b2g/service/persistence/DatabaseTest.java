@@ -66,7 +66,7 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(2, applied, "baseline 1, then V2");
+            assertEquals(3, applied, "baseline 1, then V2 and V3");
         }
     }
 

@@ -61,9 +61,9 @@ class TheDayTest {
     @Test
     void marksMeetingsHeldOrNoShowAndTakesAMarkBack() {
         ScheduleFile.Placement first = published.meetings().get(0);
-        backend.day().mark("day", first.id(), null, Attendance.HELD);
+        backend.day().mark("day", first.id(), first.first(), true, Attendance.HELD);
         backend.day().mark("day", published.meetings().get(1).id(), published.meetings().get(1).first(),
-                Attendance.NO_SHOW);
+                false, Attendance.NO_SHOW);
 
         TheDay.Status status = backend.day().status("day");
         Map<String, Attendance> states = new java.util.HashMap<>();
@@ -72,7 +72,7 @@ class TheDayTest {
         assertEquals(Attendance.NO_SHOW, states.get(published.meetings().get(1).id()));
         assertNull(states.get(published.meetings().get(2).id()), "pending");
 
-        backend.day().mark("day", first.id(), null, null);
+        backend.day().mark("day", first.id(), first.second(), true, null);
         assertTrue(backend.day().status("day").meetings().stream().filter(m -> m.meetingId().equals(first.id()))
                 .allMatch(m -> m.state() == null));
     }
@@ -80,14 +80,30 @@ class TheDayTest {
     @Test
     void refusesAMeetingThatIsNotPublishedOrNotTheParticipants() {
         Publication.RejectedException none = assertThrows(Publication.RejectedException.class,
-                () -> backend.day().mark("day", "no-such-meeting", null, Attendance.HELD));
+                () -> backend.day().mark("day", "no-such-meeting", "s-flood", true, Attendance.HELD));
         assertEquals(Publication.RejectedException.Reason.NO_SUCH_MEETING, none.reason());
         ScheduleFile.Placement meeting = published.meetings().get(0);
         String stranger = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
                 .filter(id -> !id.equals(meeting.first()) && !id.equals(meeting.second())).findFirst().orElseThrow();
         Publication.RejectedException notYours = assertThrows(Publication.RejectedException.class,
-                () -> backend.day().mark("day", meeting.id(), stranger, Attendance.HELD));
+                () -> backend.day().mark("day", meeting.id(), stranger, false, Attendance.HELD));
         assertEquals(Publication.RejectedException.Reason.NOT_YOURS, notYours.reason());
+        // The organizer naming the wrong participant: that participant has no such meeting.
+        Publication.RejectedException notTheirs = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().mark("day", meeting.id(), stranger, true, Attendance.HELD));
+        assertEquals(Publication.RejectedException.Reason.NO_SUCH_MEETING, notTheirs.reason());
+    }
+
+    @Test
+    void keepsTheMarkOfAMeetingWhoseIdIsTwiceAsLongAsAParticipantsId() {
+        // The engine names a pair's meeting c-A-B: with two ids of 200 characters, 403 characters.
+        String longId = "c-" + "s".repeat(200) + "-" + "a".repeat(200);
+        backend.database().inTransaction(c -> {
+            new org.b2g.service.persistence.DayRepository().mark(c, "day", longId, Attendance.HELD, 1L, "organizer");
+            return null;
+        });
+        assertEquals(Attendance.HELD, backend.database().inTransaction(c ->
+                new org.b2g.service.persistence.DayRepository().marks(c, "day")).get(longId));
     }
 
     @Test
@@ -95,7 +111,7 @@ class TheDayTest {
         String absent = busiest();
         List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
         assertTrue(mine.size() >= 2, "the busiest participant has several meetings");
-        backend.day().mark("day", mine.get(0).id(), null, Attendance.HELD);
+        backend.day().mark("day", mine.get(0).id(), absent, true, Attendance.HELD);
 
         TheDay.Absence absence = backend.day().absent("day", absent);
 
