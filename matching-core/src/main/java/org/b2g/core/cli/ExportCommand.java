@@ -31,15 +31,10 @@ final class ExportCommand implements Command {
         }
         Event event = EventFiles.read(Path.of(arguments.option("event", null)), null);
         Path schedulePath = Path.of(arguments.positional().get(0));
-        String json;
-        try {
-            json = Files.readString(schedulePath, StandardCharsets.UTF_8);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new InputException(schedulePath + ": no such file.", e);
-        }
+        String json = EventFiles.readText(schedulePath);
         ScheduleSheets sheets = ScheduleSheets.of(event, json, schedulePath.toString());
         Path target = Path.of(arguments.option("out", null));
-        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             OutputFile.write("--out", target.toString(), sheets::writeXlsx, out);
         } else if (name.endsWith(".csv")) {

@@ -26,9 +26,12 @@ final class ImportCommand implements Command {
                     + arguments.positional().size() + " arguments; usage: b2g import WORKBOOK.xlsx|FOLDER"
                     + " --out EVENT.json.");
         }
+        String target = arguments.option("out", null);
+        if (target != null) {
+            OutputFile.check("--out", target);
+        }
         Imported imported = EventSheets.read(Path.of(arguments.positional().get(0)));
         String json = EventSheets.json(imported.document());
-        String target = arguments.option("out", null);
         if (target == null) {
             out.print(json);
         } else {

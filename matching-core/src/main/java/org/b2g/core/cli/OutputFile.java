@@ -63,28 +63,19 @@ public final class OutputFile {
             stdout.flush();
             return;
         }
-        Path path = Path.of(target).toAbsolutePath();
-        if (Files.exists(path)) {
-            path = path.toRealPath(); // a link names the file to replace, not itself
-            if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                if (Files.isDirectory(path)) {
-                    throw new InputException(option + " " + target + " is a folder; expected a file.");
-                }
-                try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-                    content.writeTo(out);
-                }
-                return;
-            }
-        }
-        Path dir = path.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException(option + " " + target + ": the folder " + dir + " does not exist.");
-        }
-        Path temp = Files.createTempFile(dir, "." + path.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+        Path path = check(option, target);
+        if (Files.exists(path) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
+            return;
+        }
+        Path temp = createBeside(path);
+        try {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
+                content.writeTo(out);
+            }
+            keepPermissions(path, temp);
             try {
                 Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -92,6 +83,60 @@ public final class OutputFile {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Refuses a target that cannot be written before any work is done (a solve of minutes, or the first of two
+     * outputs): its folder is missing, or it is a folder itself.
+     *
+     * @return the path to write: absolute, a link resolved to the file it names
+     * @throws InputException naming the option and the target
+     */
+    public static Path check(String option, String target) throws IOException {
+        if (target.equals("-")) {
+            return null;
+        }
+        Path path = Path.of(target).toAbsolutePath();
+        if (Files.exists(path)) {
+            path = path.toRealPath(); // a link names the file to replace, not itself
+            if (Files.isDirectory(path)) {
+                throw new InputException(option + " " + target + " is a folder; expected a file.");
+            }
+            return path;
+        }
+        Path dir = path.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new InputException(option + " " + target + ": the folder " + dir + " does not exist.");
+        }
+        return path;
+    }
+
+    /**
+     * A new, empty file beside {@code path}, created with the permissions any new file of the user gets (the umask),
+     * not the owner-only ones of {@link Files#createTempFile}: a schedule is there to be read by others.
+     */
+    private static Path createBeside(Path path) throws IOException {
+        while (true) {
+            Path temp = path.resolveSibling("." + path.getFileName() + "." + Long.toUnsignedString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another name
+            }
+        }
+    }
+
+    /** A file that is replaced keeps who may read it. */
+    private static void keepPermissions(Path path, Path temp) throws IOException {
+        if (Files.exists(path)) {
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(path));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the new file has the default permissions
+            }
         }
     }
 }

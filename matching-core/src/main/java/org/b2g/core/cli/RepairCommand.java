@@ -58,6 +58,13 @@ final class RepairCommand implements Command {
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
         String output = arguments.option("out", null);
         String changesOutput = arguments.option("changes", null);
+        // Both targets before the solve: a bad --changes found after --out was written would leave half the result.
+        if (output != null) {
+            OutputFile.check("--out", output);
+        }
+        if (changesOutput != null) {
+            OutputFile.check("--changes", changesOutput);
+        }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
         Path publishedPath = Path.of(arguments.option("published", null));

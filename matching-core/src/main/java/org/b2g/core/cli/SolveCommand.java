@@ -48,6 +48,9 @@ final class SolveCommand implements Command {
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
         String output = arguments.option("out", null);
+        if (output != null) {
+            OutputFile.check("--out", output);
+        }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
         List<String> problems = FeasibilityCheck.problems(event);

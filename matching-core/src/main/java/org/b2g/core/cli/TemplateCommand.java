@@ -26,6 +26,7 @@ final class TemplateCommand implements Command {
                 .endsWith(".xlsx")) {
             throw new InputException("b2g template: expected --out FILE.xlsx; usage: b2g template --out FILE.xlsx [--event EVENT.json].");
         }
+        OutputFile.check("--out", target);
         Event event = arguments.has("event") ? EventFiles.read(Path.of(arguments.option("event", null)), null) : null;
         OutputFile.write("--out", target, stream -> {
             if (event != null) {

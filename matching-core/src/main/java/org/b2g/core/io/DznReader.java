@@ -26,6 +26,12 @@ import org.b2g.core.domain.Table;
 public final class DznReader {
 
     static final int DEFAULT_MAX_BREAKS = 2;
+    /** Upper bounds of the counts, as the JSON reader's: a typo of a few zeros must not exhaust the memory. */
+    static final int MAX_BUSINESS = 100_000;
+    static final int MAX_TABLES = 100_000;
+    static final int MAX_SLOTS = 10_000;
+    /** The longest range {@code a..b} a set may be written as. */
+    static final int MAX_RANGE = 1_000_000;
 
     private final String source;
     private final Map<String, Value> fields = new HashMap<>();
@@ -65,7 +71,9 @@ public final class DznReader {
             String name = lexer.identifier();
             lexer.expect('=', name);
             Object data = lexer.value(name);
-            lexer.expect(';', name);
+            if (lexer.skipSpace()) { // MiniZinc allows the last item without its ';'
+                lexer.expect(';', name);
+            }
             if (fields.put(name, new Value(data, line)) != null) {
                 throw new InputException(source + ":" + line + ": field '" + name + "' is assigned twice.");
             }
@@ -94,6 +102,13 @@ public final class DznReader {
                     while (pos < text.length() && text.charAt(pos) != '\n') {
                         pos++;
                     }
+                } else if (text.startsWith("/*", pos)) {
+                    int end = text.indexOf("*/", pos + 2);
+                    if (end < 0) {
+                        throw error("a comment opened with '/*' is never closed with '*/'");
+                    }
+                    line += (int) text.substring(pos, end).chars().filter(ch -> ch == '\n').count();
+                    pos = end + 2;
                 } else {
                     return true;
                 }
@@ -131,6 +146,9 @@ public final class DznReader {
                 throw error("field '" + field + "' is truncated: the file ends before its value");
             }
             char c = text.charAt(pos);
+            if (text.startsWith("array", pos)) {
+                return arrayCall(field);
+            }
             if (c == '[') {
                 pos++;
                 if (peek('|')) {
@@ -142,7 +160,7 @@ public final class DznReader {
                     return items;
                 }
                 while (true) {
-                    items.add(c == '[' && peek('{') ? set(field) : integer(field));
+                    items.add(element(field));
                     if (peek(',')) {
                         pos++;
                         if (peek(']')) {
@@ -155,10 +173,72 @@ public final class DznReader {
                     }
                 }
             }
-            if (c == '{') {
+            return element(field);
+        }
+
+        /** A number, a set {@code {1, 2}} or a range {@code 1..3} (a set too; empty when it runs backwards). */
+        private Object element(String field) {
+            if (peek('{')) {
                 return set(field);
             }
-            return integer(field);
+            int first = integer(field);
+            if (!skipSpace() || !text.startsWith("..", pos)) {
+                return first;
+            }
+            pos += 2;
+            int last = integer(field);
+            Set<Integer> range = new HashSet<>();
+            for (long n = first; n <= last; n++) {
+                if (range.size() >= MAX_RANGE) {
+                    throw error("field '" + field + "': the range " + first + ".." + last + " is too long; expected at"
+                            + " most " + MAX_RANGE + " values");
+                }
+                range.add((int) n);
+            }
+            return range;
+        }
+
+        /**
+         * {@code array1d(1..n, [...])} and {@code array2d(1..n, 1..3, [...])}, MiniZinc's other way to write an
+         * array: the index sets are checked against the number of values; a 2-d array becomes its rows.
+         */
+        private Object arrayCall(String field) {
+            String function = identifier();
+            int dimensions = switch (function) {
+                case "array1d" -> 1;
+                case "array2d" -> 2;
+                default -> throw error("field '" + field + "': expected array1d(...) or array2d(...) but found '"
+                        + function + "'");
+            };
+            expect('(', field);
+            int[] sizes = new int[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                if (!(element(field) instanceof Set<?> index)) {
+                    throw error("field '" + field + "': the index sets of " + function + " should be ranges such as"
+                            + " 1..3");
+                }
+                sizes[d] = index.size();
+                expect(',', field);
+            }
+            int at = line;
+            Object values = value(field);
+            expect(')', field);
+            if (!(values instanceof List<?> flat) || (!flat.isEmpty() && flat.get(0) instanceof List<?>)) {
+                throw error("field '" + field + "': " + function + " expects a flat array [...] as its last argument");
+            }
+            long expected = dimensions == 1 ? sizes[0] : (long) sizes[0] * sizes[1];
+            if (flat.size() != expected) {
+                throw new InputException(source + ":" + at + ": field '" + field + "': " + function + " has "
+                        + flat.size() + " values but its index sets hold " + expected + ".");
+            }
+            if (dimensions == 1) {
+                return flat;
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            for (int r = 0; r < sizes[0]; r++) {
+                rows.add(new ArrayList<>(flat.subList(r * sizes[1], (r + 1) * sizes[1])));
+            }
+            return rows;
         }
 
         /** {@code [| a, b, c, | d, e, f |]} as a list of rows. */
@@ -228,6 +308,10 @@ public final class DznReader {
             try {
                 return Integer.parseInt(digits);
             } catch (NumberFormatException e) {
+                if (digits.length() > (digits.startsWith("-") ? 1 : 0)) {
+                    throw error("field '" + field + "': the number " + digits + " is too large; expected at most "
+                            + Integer.MAX_VALUE);
+                }
                 pos = start;
                 throw error("field '" + field + "': expected a number but found '" + peekText() + "'");
             }
@@ -248,10 +332,10 @@ public final class DznReader {
     // ---------------------------------------------------------------- mapping
 
     private Event toEvent(String eventId) {
-        int nBusiness = positive("nBusiness", false);
-        int nMeetings = positive("nMeetings", true);
-        int nTables = positive("nTables", false);
-        int nTotalSlots = positive("nTotalSlots", false);
+        int nBusiness = count("nBusiness", 1, MAX_BUSINESS);
+        int nMeetings = count("nMeetings", 0, Integer.MAX_VALUE);
+        int nTables = count("nTables", 1, MAX_TABLES);
+        int nTotalSlots = count("nTotalSlots", 1, MAX_SLOTS);
         int nMorningSlots = fields.containsKey("nMorningSlots") ? number("nMorningSlots") : nTotalSlots;
         if (nMorningSlots < 1 || nMorningSlots > nTotalSlots) {
             throw at("nMorningSlots", "nMorningSlots (" + nMorningSlots + ") is outside 1.." + nTotalSlots);
@@ -404,10 +488,13 @@ public final class DznReader {
         return n;
     }
 
-    private int positive(String name, boolean zeroAllowed) {
+    private int count(String name, int min, int max) {
         int n = number(name);
-        if (n < (zeroAllowed ? 0 : 1)) {
-            throw at(name, name + " (" + n + ") should be " + (zeroAllowed ? "0 or more" : "1 or more"));
+        if (n < min) {
+            throw at(name, name + " (" + n + ") should be " + min + " or more");
+        }
+        if (n > max) {
+            throw at(name, name + " (" + n + ") is outside " + min + ".." + max);
         }
         return n;
     }
@@ -415,7 +502,8 @@ public final class DznReader {
     @SuppressWarnings("unchecked")
     private List<List<Integer>> rowsOf(String name) {
         Value value = field(name);
-        if (value.data() instanceof List<?> list && (list.isEmpty() || list.get(0) instanceof List<?>)) {
+        if (value.data() instanceof List<?> list && list.stream().allMatch(row -> row instanceof List<?> items
+                && items.stream().allMatch(Integer.class::isInstance))) {
             return (List<List<Integer>>) list;
         }
         throw at(name, "field '" + name + "' should be a 2-d array [| ... |]");

@@ -43,15 +43,22 @@ public final class EventFiles {
         return event;
     }
 
-    /** The file's UTF-8 text; a missing or unreadable file is bad input, not a crash. */
-    static String readText(Path file) {
+    /**
+     * The file's UTF-8 text, without the byte-order mark that Windows tools (Notepad, PowerShell, Excel) put in
+     * front; a missing or unreadable file is bad input, not a crash.
+     */
+    public static String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file.", e);
         } catch (CharacterCodingException e) {
             throw new InputException(file + ": is not UTF-8 text.", e);
         } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new InputException(file + ": is a folder; expected a file.", e);
+            }
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
     }

@@ -48,7 +48,8 @@ public final class EventJson {
     }
 
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
-    static JsonValue parse(String json, String source) {
+    static JsonValue parse(String text, String source) {
+        String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark, as Windows tools write
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (JsonParsingException e) {
@@ -67,7 +68,8 @@ public final class EventJson {
 
     private static final Pattern INVALID_TOKEN =
             Pattern.compile("Invalid token=(\\w+).*Expected tokens are: \\[([\\w, ]*)]", Pattern.DOTALL);
-    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d+)");
+    /** Parsson formats the code with the locale's grouping: {@code 8,220} for a typographic quote. */
+    private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected char (-?\\d[\\d,.\u00A0\u202F']*)");
     private static final Pattern LOCATION = Pattern.compile("\\s*at \\(line no=\\d+, column no=\\d+, offset=-?\\d+\\)");
 
     /** Parsson's complaint in plain words, without its own location (the caller gives file:line:column). */
@@ -82,7 +84,7 @@ public final class EventJson {
         }
         Matcher c = UNEXPECTED_CHAR.matcher(message);
         if (c.find()) {
-            int code = Integer.parseInt(c.group(1));
+            int code = Integer.parseInt(c.group(1).replaceAll("[^\\d-]", ""));
             return code < 0 ? "the text ends too early" : "unexpected character \"" + Character.toString(code) + "\"";
         }
         String plain = LOCATION.matcher(message).replaceAll("").replace('\n', ' ').trim();

@@ -42,8 +42,15 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     + "; expected \"" + ScheduleJson.FORMAT + "\"");
         }
         List<Placement> placements = new ArrayList<>();
+        java.util.Map<String, String> pathById = new java.util.HashMap<>();
         for (JsonNode item : root.get("meetings").items()) {
             item.object();
+            JsonNode idNode = item.get("id");
+            String earlier = pathById.putIfAbsent(idNode.string(), item.path());
+            if (earlier != null) {
+                // Each meeting is listed once; a second copy would be taken for a meeting that was cancelled.
+                throw idNode.fail(": duplicate meeting id \"" + idNode.string() + "\" (also at " + earlier + ")");
+            }
             List<JsonNode> pair = item.get("participants").items();
             if (pair.size() != 2) {
                 throw item.get("participants").fail(" has " + pair.size()

@@ -236,6 +236,15 @@ final class EventImport {
         Map<String, Integer> rowOf = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Grid.Line line : lines.subList(first, lines.size())) {
+            for (int c = Math.max(keyColumn, valueColumn) + 1; c < line.cells().size(); c++) {
+                if (!line.cell(c).isEmpty()) {
+                    // In a ';' file, "tables;T1;T2" without quotes puts T2 here: said, not silently lost.
+                    problems.warn(grid.where() + " row " + line.number() + ": ignored " + Text.quoted(line.cell(c))
+                            + " after the value; expected one value per key (a list in one cell, in quotes when it"
+                            + " holds the separator)");
+                    break;
+                }
+            }
             String written = line.cell(keyColumn);
             String key = Rows.column(written, known);
             if (key == null) {

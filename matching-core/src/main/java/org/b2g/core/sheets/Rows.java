@@ -64,12 +64,40 @@ final class Rows {
             }
             rows.columnOf.put(column, c);
         }
+        warnHeaderless(grid, header, problems);
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "column " : "columns ")
                     + String.join(", ", unknown.keySet().stream().map(Text::quoted).toList()) + " (known: "
                     + String.join(", ", columns) + ")");
         }
         return rows;
+    }
+
+    /**
+     * Values in a column without a header are ignored, but said so once: in a CSV file they are most often the rest
+     * of a value that holds the separator without quotes ({@code 1-3; 7} in a {@code ;} file), cut off silently.
+     */
+    private static void warnHeaderless(Grid grid, Grid.Line header, Problems problems) {
+        Grid.Line first = null;
+        String value = null;
+        int count = 0;
+        for (Grid.Line line : grid.lines().subList(1, grid.lines().size())) {
+            for (int c = 0; c < line.cells().size(); c++) {
+                if (!line.cell(c).isEmpty() && header.cell(c).isEmpty()) {
+                    if (first == null) {
+                        first = line;
+                        value = line.cell(c);
+                    }
+                    count++;
+                }
+            }
+        }
+        if (first != null) {
+            problems.warn(grid.where() + " row " + first.number() + ": ignored " + Text.quoted(value)
+                    + (count > 1 ? " and " + (count - 1) + " more " + (count == 2 ? "value" : "values") : "")
+                    + " in a column without a header; expected a header above every column (and a value that holds"
+                    + " the separator in quotes)");
+        }
     }
 
     static String column(String header, Map<String, String> known) {

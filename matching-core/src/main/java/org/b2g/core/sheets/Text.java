@@ -15,7 +15,8 @@ final class Text {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern NOT_KEY = Pattern.compile("[\\s_\\-.]+");
-    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    /** Letters of any script stay (a Russian name gives a Russian id), so only names of symbols fall back. */
+    private static final Pattern NOT_SLUG = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;,]");
 
     private Text() {
@@ -42,7 +43,10 @@ final class Text {
         return NOT_KEY.matcher(fold(header)).replaceAll("");
     }
 
-    /** An id made from a name: lower case, no diacritics, words joined by hyphens ("Sở Y tế" is "so-y-te"). */
+    /**
+     * An id made from a name: lower case, no diacritics, words joined by hyphens ("Sở Y tế" is "so-y-te",
+     * "Иван Петров" is "иван-петров").
+     */
     static String slug(String name) {
         String slug = NOT_SLUG.matcher(fold(name)).replaceAll("-");
         int start = 0;

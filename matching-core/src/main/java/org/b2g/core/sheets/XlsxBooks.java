@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import org.b2g.core.io.InputException;
@@ -56,7 +57,7 @@ final class XlsxBooks {
                 if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
                     hidden.add(sheet.getSheetName());
                 } else {
-                    sheets.add(grid(sheet, workbook.isDate1904()));
+                    sheets.add(grid(sheet, workbook.isDate1904(), workbook));
                 }
             }
             return new Book(source, sheets, hidden);
@@ -88,14 +89,16 @@ final class XlsxBooks {
         return "truncated or corrupt: " + line;
     }
 
-    private static Grid grid(Sheet sheet, boolean date1904) {
+    private static Grid grid(Sheet sheet, boolean date1904, XSSFWorkbook workbook) {
         List<Grid.Line> lines = new ArrayList<>();
         for (Row row : sheet) {
             List<String> cells = new ArrayList<>();
             boolean empty = true;
             short last = row.getLastCellNum();
             for (int c = 0; c < last; c++) {
-                String text = text(row.getCell(c), date1904);
+                Cell cell = row.getCell(c);
+                String uncomputed = computeFormula(cell, workbook);
+                String text = uncomputed != null ? uncomputed : text(cell, date1904);
                 empty &= text.isEmpty();
                 cells.add(text);
             }
@@ -104,6 +107,26 @@ final class XlsxBooks {
             }
         }
         return new Grid(sheet.getSheetName(), sheet.getSheetName(), lines);
+    }
+
+    /**
+     * Excel and LibreOffice store a formula's result beside it, but files written by libraries (openpyxl, a form
+     * tool's export) often store the formula alone or with an empty result, which would read as 0. Such a formula is computed here.
+     *
+     * @return null when the cell is no formula or now holds its result; the formula ({@code =A1+1}) when it cannot
+     *         be computed, so that the message shows what the cell holds
+     */
+    private static String computeFormula(Cell cell, XSSFWorkbook workbook) {
+        if (!(cell instanceof XSSFCell xssf) || cell.getCellType() != CellType.FORMULA
+                || xssf.getCTCell().isSetV() && !xssf.getCTCell().getV().isEmpty()) {
+            return null;
+        }
+        try {
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(cell);
+            return null;
+        } catch (RuntimeException e) {
+            return "=" + cell.getCellFormula();
+        }
     }
 
     static String text(Cell cell, boolean date1904) {

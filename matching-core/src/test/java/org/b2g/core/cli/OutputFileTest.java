@@ -10,6 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,6 +36,19 @@ class OutputFileTest {
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count());
         }
+    }
+
+    @Test
+    void aNewFileIsReadableAsTheUmaskSaysAndAReplacedOneKeepsItsPermissions() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions");
+        Path probe = Files.createFile(dir.resolve("probe")); // what any new file of this user gets
+        Path file = dir.resolve("schedule.json");
+        OutputFile.write("--out", file.toString(), "new", NO_STDOUT);
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(file));
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(file, shared);
+        OutputFile.write("--out", file.toString(), "newer", NO_STDOUT);
+        assertEquals(shared, Files.getPosixFilePermissions(file));
     }
 
     @Test

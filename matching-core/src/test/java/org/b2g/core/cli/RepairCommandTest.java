@@ -88,6 +88,21 @@ class RepairCommandTest {
     }
 
     @Test
+    void writesNeitherOutputWhenTheChangesCannotBeWritten() throws IOException {
+        Path published = published();
+        Path repaired = dir.resolve("repaired.json");
+        err.reset();
+
+        int exit = main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                "--move-limit", "2000", "--out", repaired.toString(), "--changes",
+                dir.resolve("no-such-folder/changes.json").toString());
+
+        assertEquals(2, exit, err());
+        assertTrue(err().startsWith("--changes "), err());
+        assertFalse(Files.exists(repaired), "the schedule was written without its change report");
+    }
+
+    @Test
     void asksForThePublishedScheduleAndAKnownMode() throws IOException {
         Path event = Files.writeString(dir.resolve("event.json"), EVENT.formatted("", ""));
         assertEquals(2, main("repair", event.toString()));

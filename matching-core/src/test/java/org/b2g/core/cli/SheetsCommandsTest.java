@@ -44,6 +44,24 @@ class SheetsCommandsTest {
     }
 
     @Test
+    void exportTakesAScheduleWithAByteOrderMarkAndRefusesAFolderInOneLine(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("event.xlsx");
+        Path event = dir.resolve("event.json");
+        Path schedule = dir.resolve("schedule.json");
+        assertEquals(0, run("template", "--out", workbook.toString()));
+        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()));
+        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
+                "--move-limit", "2000"), err.toString());
+        Files.writeString(schedule, "\uFEFF" + Files.readString(schedule));
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("meetings.csv").toString()), err.toString());
+        err.reset();
+        assertEquals(2, run("export", dir.toString(), "--event", event.toString(), "--out",
+                dir.resolve("m.csv").toString()));
+        assertEquals(dir + ": is a folder; expected a file.", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void badInputExitsWithTwoListsTheProblemsAndWritesNothing(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\ntables,2\nslots,4\n");
         Files.writeString(dir.resolve("participants.csv"), "id,role\na,boss\nb,chief\n");

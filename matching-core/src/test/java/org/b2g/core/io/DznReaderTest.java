@@ -107,6 +107,41 @@ class DznReaderTest {
     }
 
     @Test
+    void readsSetsWrittenAsRanges() {
+        Event event = DznReader.read(small("forbidden = [{0}, {0}, {0}]", "forbidden = [1..2, 2..1, {}]")
+                .replace("precedences = [{}, {}, {}]", "precedences = [{}, 1..1, {}]"), "small");
+        assertEquals(Set.of(1, 2), event.participant("1").unavailableSlots());
+        assertEquals(Set.of(), event.participant("2").unavailableSlots());
+        assertEquals(List.of("1"), event.meetings().get(1).after());
+    }
+
+    @Test
+    void readsBlockCommentsAndALastItemWithoutSemicolon() {
+        String text = "/* generated\n   by hand */\n" + SMALL.strip();
+        Event event = DznReader.read(text.substring(0, text.length() - 1), "small");
+        assertEquals(3, event.meetings().size());
+        assertEquals("small.dzn:1: a comment opened with '/*' is never closed with '*/'.", rejection("/* " + SMALL));
+    }
+
+    @Test
+    void readsArraysWrittenWithArray1dAndArray2d() {
+        Event event = DznReader.read(small("[| 1, 2, 3, | 1, 3, 3, | 2, 3, 3 |]",
+                "array2d(1..3, 1..3, [1, 2, 3, 1, 3, 3, 2, 3, 3])")
+                .replace("fixed = [0, 0, 0]", "fixed = array1d(1..3, [0, 0, 1])"), "small");
+        assertEquals(new RequiredMeeting("3", "2", "3", null, 1, null, List.of()), event.meetings().get(2));
+        assertEquals("small.dzn:6: field 'requested': array2d has 8 values but its index sets hold 9.",
+                rejection(small("[| 1, 2, 3, | 1, 3, 3, | 2, 3, 3 |]", "array2d(1..3, 1..3, [1, 2, 3, 1, 3, 3, 2, 3])")));
+    }
+
+    @Test
+    void rejectsCountsTooLargeToHoldInsteadOfRunningOutOfMemory() {
+        assertEquals("small.dzn:1: nBusiness (100000000) is outside 1..100000.",
+                rejection(small("nBusiness = 3;", "nBusiness = 100000000;")));
+        assertEquals("small.dzn:1: field 'nBusiness': the number 99999999999 is too large; expected at most 2147483647.",
+                rejection(small("nBusiness = 3;", "nBusiness = 99999999999;")));
+    }
+
+    @Test
     void rejectsAMalformedNumber() {
         assertEquals("small.dzn:3: field 'nTables': expected a number but found 'two;'.",
                 rejection(small("nTables = 2;", "nTables = two;")));

@@ -47,6 +47,20 @@ class EventJsonTest {
             }
             """;
 
+    @Test
+    void readsAFileThatStartsWithAByteOrderMark(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("event.json");
+        Files.writeString(file, "\uFEFF" + BASE, StandardCharsets.UTF_8);
+        assertEquals("e", EventJson.read(file).id());
+        assertEquals("e", read("\uFEFF" + BASE).id());
+    }
+
+    @Test
+    void namesATypographicQuoteInMalformedJson() {
+        assertEquals("event.json:1:2: malformed JSON: unexpected character \"\u201C\".",
+                rejection("{\u201Cformat\u201D: 1}"));
+    }
+
     static Event read(String json) {
         return EventJson.read(json, "event.json");
     }

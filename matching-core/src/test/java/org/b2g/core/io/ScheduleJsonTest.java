@@ -153,6 +153,15 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void rejectsAMeetingListedTwice() {
+        InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
+                {"format": "b2g-schedule/1", "event": "e",
+                 "meetings": [{"id": "m-1", "participants": ["1", "2"], "slot": 1},
+                              {"id": "m-1", "participants": ["1", "2"], "slot": 1}]}""", "s.json"));
+        assertEquals("s.json: meetings[1].id: duplicate meeting id \"m-1\" (also at meetings[0]).", e.getMessage());
+    }
+
+    @Test
     void rejectsAPlacementWithoutSlot() {
         InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
                 {"format": "b2g-schedule/1", "event": "e",

@@ -81,6 +81,38 @@ class EventSheetsTest {
     }
 
     @Test
+    void computesAFormulaSavedWithoutItsResult() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings")
+                .row(2, "s-1", "startup", "A", new XlsxFixture.Formula("2*3"))).event();
+        assertEquals(6, event.participant("s-1").maxMeetings());
+    }
+
+    @Test
+    void warnsAboutValuesInAColumnWithoutAHeader(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV.replace("tables,3", "tables,T1,T2"));
+        Files.writeString(dir.resolve("participants.csv"), "id;role;unavailable\r\na-1;agency;1-3; 7\r\n");
+        Imported imported = EventSheets.read(dir);
+        assertEquals(Set.of(1, 2, 3), imported.event().participant("a-1").unavailableSlots());
+        assertTrue(imported.warnings().contains("participants.csv row 2: ignored \"7\" in a column without a header;"
+                + " expected a header above every column (and a value that holds the separator in quotes)"),
+                imported.warnings().toString());
+        assertTrue(imported.warnings().stream().anyMatch(w -> w.startsWith("event.csv row 4: ignored \"T2\"")),
+                imported.warnings().toString());
+    }
+
+    @Test
+    void derivesIdsFromCyrillicNamesInsteadOfNumberingThem() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, null, "startup", "Иван Петров")
+                .row(3, null, "agency", "Департамент ИТ")
+                .row(4, null, "startup", "★")).event();
+        assertEquals(List.of("иван-петров", "департамент-ит", "participant"),
+                event.participants().stream().map(Participant::id).toList());
+    }
+
+    @Test
     void matchesVietnameseHeadersAndRolesIgnoringCaseSpacesAndDiacritics() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "Mã", "VAI TRÒ", "Tên tổ chức", "Số đại diện", "min_meetings")

@@ -38,6 +38,10 @@ final class XlsxFixture {
         return this;
     }
 
+    /** A formula cell saved without its result, as libraries (openpyxl, form tools) write them. */
+    record Formula(String text) {
+    }
+
     XlsxFixture hidden() {
         workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
         return this;
@@ -53,6 +57,7 @@ final class XlsxFixture {
             var cell = row.createCell(c);
             switch (value) {
                 case String s -> cell.setCellValue(s);
+                case Formula f -> cell.setCellFormula(f.text());
                 case Number n -> cell.setCellValue(n.doubleValue());
                 case LocalDate d -> {
                     cell.setCellValue(d);
