@@ -1,7 +1,9 @@
 package org.b2g.core.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.DznReader;
+import org.b2g.core.io.EventJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.search.KernelPhase;
 import org.junit.jupiter.api.Assumptions;
@@ -71,6 +74,24 @@ class SchedulerTest {
         MeetingSchedule solved = Scheduler.createAsserting(moves(3, 200_000))
                 .solve(SampleEvents.b2g(3, 8, 5), progress -> { });
         assertTrue(solved.getScore().isFeasible(), solved.getScore().toString());
+    }
+
+    @Test
+    void anEventOfManySlotsAndTablesIsSolvedWithoutACellForEverySlotAndTable() {
+        // 10,000 slots x 100,000 tables, the readers' caps: arrays over every (slot, table) cell took 4 GB each and
+        // about half a minute; the tables in use are kept per slot with meetings instead.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "sessions": [{"id": "s", "slots": 10000}],
+                 "tables": 100000},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "a-1", "role": "agency"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}]}""", "many.json");
+        MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
+        MeetingSchedule solved = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> Scheduler.create(moves(1, 10_000)).solve(problem, progress -> { }));
+        assertTrue(solved.getScore().isFeasible(), solved.getScore().toString());
+        Meeting meeting = solved.getMeetings().get(0);
+        assertNotNull(meeting.getSlot());
+        assertNotNull(meeting.getTable());
     }
 
     @Test

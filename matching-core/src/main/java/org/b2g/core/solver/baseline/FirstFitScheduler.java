@@ -1,6 +1,7 @@
 package org.b2g.core.solver.baseline;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ public final class FirstFitScheduler {
     /** Meetings per participant index and slot number. */
     private final int[][] load;
     private final int[] booked;
-    /** Table index in use per slot number. */
-    private final boolean[][] tableUsed;
+    /** Table indexes in use per slot number; null for a slot without meetings (events may have many tables). */
+    private final BitSet[] tableUsed;
     private final Map<String, Meeting> byId = new HashMap<>();
     /** Ids of the meetings that must come after a meeting, by its id. */
     private final Map<String, List<String>> successors = new HashMap<>();
@@ -45,7 +46,7 @@ public final class FirstFitScheduler {
         this.dayOfSlot = Breaks.dayOfSlot(event.slots());
         this.load = new int[event.participants().size()][event.slotCount() + 1];
         this.booked = new int[event.participants().size()];
-        this.tableUsed = new boolean[event.slotCount() + 1][event.tables().size()];
+        this.tableUsed = new BitSet[event.slotCount() + 1];
     }
 
     /**
@@ -168,17 +169,21 @@ public final class FirstFitScheduler {
     private Table freeTable(Meeting meeting, int slot) {
         for (Participant p : meeting.getParticipants()) {
             for (Table seat : seating.seatsOf(p)) {
-                if (!tableUsed[slot][seat.index()] && meeting.getAllowedTables().contains(seat)) {
+                if (!used(slot, seat) && meeting.getAllowedTables().contains(seat)) {
                     return seat;
                 }
             }
         }
         for (Table table : meeting.getAllowedTables()) {
-            if (!tableUsed[slot][table.index()]) {
+            if (!used(slot, table)) {
                 return table;
             }
         }
         return null;
+    }
+
+    private boolean used(int slot, Table table) {
+        return tableUsed[slot] != null && tableUsed[slot].get(table.index());
     }
 
     private void occupy(Meeting meeting, Slot slot, Table table) {
@@ -189,7 +194,10 @@ public final class FirstFitScheduler {
             booked[p.index()]++;
         }
         if (table != null) {
-            tableUsed[slot.index()][table.index()] = true;
+            if (tableUsed[slot.index()] == null) {
+                tableUsed[slot.index()] = new BitSet();
+            }
+            tableUsed[slot.index()].set(table.index());
         }
     }
 

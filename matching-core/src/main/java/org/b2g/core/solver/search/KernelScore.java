@@ -23,7 +23,10 @@ final class KernelScore {
         long soft = 0;
         int[] count = new int[model.participantCount * slots];
         int[] scheduledOf = new int[model.participantCount];
-        int[] atTable = new int[slots * Math.max(1, model.tableCount)];
+        // Each scheduled meeting's (slot, table) cell: sorted, a cell held by c meetings is c - 1 clashes. Not an
+        // array over every cell, which an event of 10,000 slots and 100,000 tables could not hold.
+        long[] cells = new long[model.meetingCount];
+        int held = 0;
         for (int m = 0; m < model.meetingCount; m++) {
             int s = slot[m];
             if (s == UNSCHEDULED) {
@@ -43,7 +46,7 @@ final class KernelScore {
                 hard++;
             }
             if (table[m] >= 0 && table[m] < model.tableCount) {
-                atTable[s * model.tableCount + table[m]]++;
+                cells[held++] = (long) s * model.tableCount + table[m];
             }
             for (int e : model.before[m]) {
                 if (slot[e] != UNSCHEDULED && slot[e] >= s) {
@@ -56,8 +59,11 @@ final class KernelScore {
                 scheduledOf[p]++;
             }
         }
-        for (int c : atTable) {
-            hard += Math.max(0, c - 1);
+        Arrays.sort(cells, 0, held);
+        for (int i = 1; i < held; i++) {
+            if (cells[i] == cells[i - 1]) {
+                hard++;
+            }
         }
         long[] occupancy = new long[model.words];
         for (int p = 0; p < model.participantCount; p++) {

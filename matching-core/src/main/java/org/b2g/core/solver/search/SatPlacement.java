@@ -5,6 +5,8 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
@@ -87,16 +89,11 @@ final class SatPlacement {
             byParticipantSlot.add(new ArrayList<>(2));
         }
         List<List<Integer>> bySlot = new ArrayList<>(slots);
-        List<List<Integer>> byTableSlot = new ArrayList<>();
+        Map<Long, List<Integer>> byTableSlot = new TreeMap<>(); // only cells a fixed table names
         for (int s = 0; s < slots; s++) {
             bySlot.add(new ArrayList<>());
         }
         boolean fixedTables = model.tableCount > 1;
-        if (fixedTables) {
-            for (int i = 0; i < model.tableCount * slots; i++) {
-                byTableSlot.add(new ArrayList<>(1));
-            }
-        }
         int[][] order = new int[model.meetingCount][];
         for (int m = 0; m < model.meetingCount; m++) {
             if (!included(model, m)) {
@@ -115,7 +112,7 @@ final class SatPlacement {
                 byParticipantSlot.get(model.second[m] * slots + s).add(x);
                 bySlot.get(s).add(x);
                 if (fixedTables && model.fixedTable[m] >= 0) {
-                    byTableSlot.get(model.fixedTable[m] * slots + s).add(x);
+                    byTableSlot.computeIfAbsent((long) model.fixedTable[m] * slots + s, k -> new ArrayList<>(2)).add(x);
                 }
             }
             if (one.isEmpty()) {
@@ -155,7 +152,7 @@ final class SatPlacement {
         for (int s = 0; s < slots; s++) {
             atMost(bySlot.get(s), model.tableCount);
         }
-        for (List<Integer> atTable : byTableSlot) {
+        for (List<Integer> atTable : byTableSlot.values()) {
             atMost(atTable, 1);
         }
         solver.setTimeoutOnConflicts(conflicts);

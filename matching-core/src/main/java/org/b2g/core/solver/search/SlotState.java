@@ -21,8 +21,14 @@ final class SlotState {
     /** Participant occupancy bitmasks, {@code model.words} longs each. */
     final long[] occupancy;
     final int[] load;
-    /** Meetings fixed to table t in slot s, at {@code s * tableCount + t}; null when no meeting has a fixed table. */
+    /**
+     * Meetings fixed to a table in slot s, at {@code s * fixedTables + fixedSeat[m]}, counted over the tables some
+     * meeting is fixed to only (an event may have 100,000 tables); null when no meeting has a fixed table.
+     */
     private final int[] fixedTableLoad;
+    /** Per meeting, its fixed table's position among the tables meetings are fixed to; -1 when it has none. */
+    private final int[] fixedSeat;
+    private final int fixedTables;
     final int[] scheduledOf;
     final int[] breaksOf;
     private final int[] idleOf;
@@ -52,11 +58,15 @@ final class SlotState {
         occupancy = new long[p * model.words];
         load = new int[model.slotCount];
         // With one table, the slot load already counts every clash at it: counting fixed tables too would count twice.
-        boolean anyFixedTable = false;
-        for (int t : model.fixedTable) {
-            anyFixedTable |= t >= 0 && model.tableCount > 1;
+        java.util.Map<Integer, Integer> seatOfTable = new java.util.HashMap<>();
+        fixedSeat = new int[model.meetingCount];
+        for (int m = 0; m < model.meetingCount; m++) {
+            int t = model.fixedTable[m];
+            boolean counted = t >= 0 && model.tableCount > 1;
+            fixedSeat[m] = counted ? seatOfTable.computeIfAbsent(t, k -> seatOfTable.size()) : -1;
         }
-        fixedTableLoad = anyFixedTable ? new int[model.slotCount * model.tableCount] : null;
+        fixedTables = seatOfTable.size();
+        fixedTableLoad = fixedTables > 0 ? new int[model.slotCount * fixedTables] : null;
         scheduledOf = new int[p];
         breaksOf = new int[p];
         idleOf = new int[p];
@@ -173,8 +183,7 @@ final class SlotState {
             if (load[from]-- > md.tableCount) {
                 hard--;
             }
-            if (fixedTableLoad != null && md.fixedTable[m] >= 0
-                    && fixedTableLoad[from * md.tableCount + md.fixedTable[m]]-- > 1) {
+            if (fixedSeat[m] >= 0 && fixedTableLoad[from * fixedTables + fixedSeat[m]]-- > 1) {
                 hard--;
             }
         }
@@ -187,8 +196,7 @@ final class SlotState {
             if (++load[to] > md.tableCount) {
                 hard++;
             }
-            if (fixedTableLoad != null && md.fixedTable[m] >= 0
-                    && ++fixedTableLoad[to * md.tableCount + md.fixedTable[m]] > 1) {
+            if (fixedSeat[m] >= 0 && ++fixedTableLoad[to * fixedTables + fixedSeat[m]] > 1) {
                 hard++;
             }
         }

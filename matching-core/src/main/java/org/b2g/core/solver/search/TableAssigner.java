@@ -33,7 +33,8 @@ final class TableAssigner {
     private final int[] slot;
     private final int[] table;
     /** Meeting at (slot, table), at {@code s * tableCount + t}, or -1. */
-    private final int[] occupant;
+    /** The meeting at each table, per slot: a row of tables allocated for the slots that hold meetings only. */
+    private final int[][] occupant;
     /** Each participant's scheduled meetings in time order. */
     private final int[][] agenda;
     private final SplittableRandom random;
@@ -42,9 +43,8 @@ final class TableAssigner {
         this.model = model;
         this.slot = slot;
         this.table = new int[model.meetingCount];
-        this.occupant = new int[model.slotCount * Math.max(1, model.tableCount)];
+        this.occupant = new int[model.slotCount][];
         this.random = new SplittableRandom(seed);
-        Arrays.fill(occupant, -1);
         agenda = new int[model.participantCount][];
         for (int p = 0; p < model.participantCount; p++) {
             agenda[p] = Arrays.stream(model.meetingsOf[p]).filter(m -> slot[m] != UNSCHEDULED).boxed()
@@ -92,7 +92,7 @@ final class TableAssigner {
             }
             // A published meeting kept in its slot keeps its table too: people were told where to sit.
             for (int m : here) {
-                if (table[m] < 0 && keepsPublishedTable(m) && occupant[s * tables + model.publishedTable[m]] < 0) {
+                if (table[m] < 0 && keepsPublishedTable(m) && occupant(s, model.publishedTable[m]) < 0) {
                     place(m, s, model.publishedTable[m]);
                 }
             }
@@ -120,7 +120,7 @@ final class TableAssigner {
             for (long[] wish : wishes) {
                 int m = (int) wish[1];
                 int t = (int) wish[2];
-                if (table[m] < 0 && occupant[s * tables + t] < 0) {
+                if (table[m] < 0 && occupant(s, t) < 0) {
                     place(m, s, t);
                 }
             }
@@ -129,7 +129,7 @@ final class TableAssigner {
                 if (table[m] >= 0) {
                     continue;
                 }
-                while (next < tables && occupant[s * tables + next] >= 0) {
+                while (next < tables && occupant(s, next) >= 0) {
                     next++;
                 }
                 place(m, s, next < tables ? next : random.nextInt(Math.max(1, tables)));
@@ -142,6 +142,11 @@ final class TableAssigner {
                 }
             }
         }
+    }
+
+    /** The meeting at table t in slot s, -1 when none. */
+    private int occupant(int s, int t) {
+        return occupant[s] == null ? -1 : occupant[s][t];
     }
 
     /** A published meeting in its published slot, whose published table still exists. */
@@ -159,9 +164,12 @@ final class TableAssigner {
 
     private void place(int m, int s, int t) {
         table[m] = t;
-        int cell = s * model.tableCount + t;
-        if (occupant[cell] < 0) {
-            occupant[cell] = m;
+        if (occupant[s] == null) {
+            occupant[s] = new int[Math.max(1, model.tableCount)];
+            Arrays.fill(occupant[s], -1);
+        }
+        if (occupant[s][t] < 0) {
+            occupant[s][t] = m;
         }
     }
 
@@ -182,10 +190,10 @@ final class TableAssigner {
             int s = slot[m];
             int from = table[m];
             int to = random.nextInt(tables);
-            if (to == from || occupant[s * tables + from] != m) {
+            if (to == from || occupant(s, from) != m) {
                 continue;
             }
-            int other = occupant[s * tables + to];
+            int other = occupant(s, to);
             if (other >= 0 && (model.fixedTable[other] >= 0 || model.fixed[other] || keepsPublishedTable(other))) {
                 continue;
             }
@@ -196,8 +204,8 @@ final class TableAssigner {
             }
             long after = walks(m) + (other >= 0 ? walks(other) : 0);
             if (after <= before) {
-                occupant[s * tables + to] = m;
-                occupant[s * tables + from] = other;
+                occupant[s][to] = m;
+                occupant[s][from] = other;
             } else {
                 table[m] = from;
                 if (other >= 0) {
