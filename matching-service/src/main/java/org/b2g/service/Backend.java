@@ -41,13 +41,14 @@ public record Backend(Settings settings, Credentials credentials, Database datab
                                     System.getenv("B2G_TOKEN_SECRET"));
             EventRepository events = new EventRepository();
             ScheduleRepository schedules = new ScheduleRepository();
-            SolveJobs solving = new SolveJobs(database, events, schedules, new JobRepository(database.isShared()),
-                    settings.solveThreads(), settings.solveQueue(), Clock.systemUTC(), settings.jobLease(),
-                    settings.jobPoll());
+            DayRepository day = new DayRepository();
+            SolveJobs solving = new SolveJobs(database, events, schedules, day,
+                    new JobRepository(database.isShared()), settings.solveThreads(), settings.solveQueue(),
+                    Clock.systemUTC(), settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
                     analyses, new Publication(database, events, schedules, Clock.systemUTC()),
-                    new TheDay(database, events, schedules, new DayRepository(), Clock.systemUTC()),
+                    new TheDay(database, events, schedules, day, Clock.systemUTC()),
                     new SelfService(database, events, schedules, new RequestRepository(), Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();

@@ -74,10 +74,11 @@ final class OpenApi {
                             new Query("moveLimit", "integer", "Stop after this many moves (repeatable runs)")),
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
             new Operation("post", "/api/events/{id}/publish", "Publish the draft (or, with version, an earlier"
-                    + " published version again) as the next published version: agendas and calendars show it",
+                    + " published version again) as the next published version: agendas and calendars show it (201);"
+                    + " 200 with the latest version when it already holds the same meetings",
                     Caller.ORGANIZER, false, List.of(new Query("version", "integer",
                             "An earlier published version to publish again (roll back)")),
-                    Map.of(201, JSON_TYPE), List.of(400, 404, 409)),
+                    new java.util.TreeMap<>(Map.of(200, JSON_TYPE, 201, JSON_TYPE)), List.of(400, 404, 409)),
             new Operation("get", "/api/events/{id}/versions", "The published versions, oldest first",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/versions/{version}", "One published version (b2g-schedule/1)",

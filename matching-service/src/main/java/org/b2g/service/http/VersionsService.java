@@ -56,7 +56,7 @@ final class VersionsService implements HttpService {
             }
         }
         Publication.Published published = backend.publication().publish(id, version);
-        res.status(Status.CREATED_201);
+        res.status(published.created() ? Status.CREATED_201 : Status.OK_200); // 200: the latest already was it
         res.send(json(published));
     }
 

@@ -32,6 +32,7 @@ public final class EventRepository {
     private static final String REPLACE =
             "UPDATE events SET name = ?, version = version + 1, participants = ?, updated_at = ?, body = ? WHERE id = ?";
     private static final String REPLACE_VERSION = REPLACE + " AND version = ?";
+    private static final String LOCK = "UPDATE events SET version = version WHERE id = ?";
     private static final String UID = "SELECT uid FROM events WHERE id = ?";
     private static final String LINK_KEY = "SELECT link_key FROM events WHERE id = ?";
     private static final String FIND =
@@ -97,6 +98,20 @@ public final class EventRepository {
             }
         }
         return version(c, id);
+    }
+
+    /**
+     * Takes the event's row lock until the transaction ends: a second transaction doing the same (or replacing the
+     * event) waits for the first to commit, so that publications of one event read the latest published version one
+     * after the other.
+     *
+     * @return false when there is no such event (nothing is locked then)
+     */
+    public boolean lock(Connection c, String id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK)) {
+            s.setString(1, id);
+            return s.executeUpdate() > 0;
+        }
     }
 
     /** The event's identity, never shared with an earlier event of the same id; null when there is no event. */

@@ -55,8 +55,11 @@ public final class Publication {
         }
     }
 
-    /** A published version as the organizer sees it in listings. */
-    public record Published(int version, int eventVersion, Instant publishedAt, String note) {
+    /**
+     * A published version as the organizer sees it in listings; {@code created} is false when publishing found the
+     * latest version already holding that schedule (and in listings).
+     */
+    public record Published(int version, int eventVersion, Instant publishedAt, String note, boolean created) {
     }
 
     private final Database database;
@@ -72,14 +75,17 @@ public final class Publication {
     }
 
     /**
-     * Publishes the draft ({@code version} 0) or re-publishes an earlier version as the next one.
+     * Publishes the draft ({@code version} 0) or re-publishes an earlier version as the next one; when the latest
+     * published version already is that schedule (same meetings, slots and tables, from the same event version),
+     * answers it instead of storing a copy, so that a client retrying a publication does not grow the history.
+     * Publications of one event run one after the other (the event's row lock).
      *
      * @throws RejectedException when there is no such event, no draft or version, or the draft was made from an
      *         earlier version of the event (solve or repair again first)
      */
     public Published publish(String eventId, int version) {
         return database.inTransaction(c -> {
-            EventRepository.StoredEvent event = events.find(c, eventId);
+            EventRepository.StoredEvent event = events.lock(c, eventId) ? events.find(c, eventId) : null;
             if (event == null) {
                 throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
                         + ").");
@@ -111,6 +117,11 @@ public final class Publication {
                 fromEventVersion = earlier.eventVersion();
                 note = "version " + version + " again";
             }
+            StoredVersion latest = schedules.published(c, eventId, 0);
+            if (latest != null && latest.eventVersion() == fromEventVersion && sameMeetings(latest.body(), body)) {
+                return new Published(latest.version(), latest.eventVersion(), Instant.ofEpochMilli(
+                        latest.publishedAt()), latest.note(), false);
+            }
             Event current = EventJson.read(event.body(), "event " + eventId);
             MeetingSchedule schedule;
             try {
@@ -121,7 +132,8 @@ public final class Publication {
             }
             Instant now = clock.instant();
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
-            return new Published(published, fromEventVersion, now, note);
+            // As stored (milliseconds), so that a retry answering this version says the same.
+            return new Published(published, fromEventVersion, Instant.ofEpochMilli(now.toEpochMilli()), note, true);
         });
     }
 
@@ -135,7 +147,7 @@ public final class Publication {
     public List<Published> versions(String eventId) {
         return database.inTransaction(c -> schedules.publishedVersions(c, eventId).stream()
                 .map(v -> new Published(v.version(), v.eventVersion(), Instant.ofEpochMilli(v.publishedAt()),
-                        v.note()))
+                        v.note(), false))
                 .toList());
     }
 
@@ -166,6 +178,21 @@ public final class Publication {
             throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
                     + " Repair or solve again to compare.");
         }
+    }
+
+    /** Whether two stored schedules hold the same meetings (id, pair, slot, table), in any order. */
+    static boolean sameMeetings(String one, String other) {
+        return one.equals(other) || meetings(one, "published version").equals(meetings(other, "version to publish"));
+    }
+
+    private static Map<String, Integer> meetings(String body, String source) {
+        Map<String, Integer> count = new HashMap<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(body, source).meetings()) {
+            boolean ordered = p.first().compareTo(p.second()) <= 0;
+            count.merge(String.join("\n", p.id(), ordered ? p.first() : p.second(), ordered ? p.second() : p.first(),
+                    Integer.toString(p.slot()), String.valueOf(p.table())), 1, Integer::sum);
+        }
+        return count;
     }
 
     /**

@@ -359,6 +359,7 @@ public final class SelfService {
         if (!requests.lock(c, eventId)) {
             throw off(eventId);
         }
+        events.lock(c, eventId); // after the organizer's publication of the moment, not against it
         return existing(c, eventId, requestId);
     }
 
@@ -391,8 +392,9 @@ public final class SelfService {
     }
 
     /**
-     * Publishes {@code next} as the version after {@code published}. A concurrent publication (the organizer's)
-     * would insert the same version number: the primary key refuses one of them, answered as a conflict.
+     * Publishes {@code next} as the version after {@code published}, under the event's row lock (taken with the
+     * request's), so that a concurrent publication of the organizer's waits; the primary key of the version number
+     * would refuse one of them otherwise.
      */
     private int publish(Connection c, Event event, List<Meeting> candidates, StoredVersion published,
             JsonObjectBuilder next, String note) throws SQLException {

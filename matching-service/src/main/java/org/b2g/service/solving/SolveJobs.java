@@ -29,11 +29,13 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.JobRepository;
 import org.b2g.service.persistence.ScheduleRepository;
@@ -63,6 +65,7 @@ public final class SolveJobs implements AutoCloseable {
     private final Database database;
     private final EventRepository events;
     private final ScheduleRepository schedules;
+    private final DayRepository day;
     private final JobRepository jobRows;
     private final ThreadPoolExecutor executor;
     private final Clock clock;
@@ -88,9 +91,9 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
-    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
-            int threads, int queue, Clock clock) {
-        this(database, events, schedules, jobRows, threads, queue, clock, Duration.ofSeconds(15),
+    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
+            JobRepository jobRows, int threads, int queue, Clock clock) {
+        this(database, events, schedules, day, jobRows, threads, queue, clock, Duration.ofSeconds(15),
                 Duration.ofSeconds(1));
     }
 
@@ -98,8 +101,8 @@ public final class SolveJobs implements AutoCloseable {
      * @param lease how long a job stays with a replica that stops renewing it (it died) before another may claim it
      * @param poll how often this replica looks for queued or abandoned jobs when it has a free thread
      */
-    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, JobRepository jobRows,
-            int threads, int queue, Clock clock, Duration lease, Duration poll) {
+    public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
+            JobRepository jobRows, int threads, int queue, Clock clock, Duration lease, Duration poll) {
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException("The solver threads (" + threads + ") must be 1 or more and the queue ("
                     + queue + ") 0 or more.");
@@ -111,6 +114,7 @@ public final class SolveJobs implements AutoCloseable {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
+        this.day = day;
         this.jobRows = jobRows;
         this.clock = clock;
         this.queue = queue;
@@ -250,11 +254,18 @@ public final class SolveJobs implements AutoCloseable {
         }
     }
 
-    /** The planning problem a job solves: the event's candidates, or a repair's plan from its published schedule. */
+    /**
+     * The planning problem a job solves: the event's candidates, or a repair's plan from its published schedule; in
+     * both, participants marked absent on the day keep the meetings they held and get no other.
+     */
     private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode)
             throws java.sql.SQLException {
+        Absentees absent = Absentees.of(c, eventId, day, schedules);
         if (mode == null) {
-            return event -> new MeetingSchedule(event, Candidates.forEvent(event));
+            return event -> {
+                Event present = absent.apply(event);
+                return new MeetingSchedule(present, absent.candidates(Candidates.forEvent(present)));
+            };
         }
         ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
         if (published == null) {
@@ -263,7 +274,12 @@ public final class SolveJobs implements AutoCloseable {
         }
         String source = "published version " + published.version();
         ScheduleFile file = ScheduleJson.read(published.body(), source);
-        return current -> Repair.plan(current, file, mode, source).problem();
+        return current -> {
+            Event present = absent.apply(current);
+            Relevance relevance = Relevance.of(present);
+            return Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present, relevance)),
+                    relevance, source).problem();
+        };
     }
 
     /** Runs a job whose row (and claim) is committed on a solver thread of this replica, which it holds. */

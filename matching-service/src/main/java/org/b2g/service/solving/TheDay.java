@@ -121,7 +121,7 @@ public final class TheDay {
      */
     public Absence absent(String eventId, String participantId) {
         return database.inTransaction(c -> {
-            EventRepository.StoredEvent stored = events.find(c, eventId);
+            EventRepository.StoredEvent stored = events.lock(c, eventId) ? events.find(c, eventId) : null;
             if (stored == null) {
                 throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
             }

@@ -147,7 +147,8 @@ class AgendaCachingRoutingTest {
     @MethodSource("formats")
     void aNewPublishedVersionChangesTheTag(String format) {
         Answer before = get(format, null);
-        backend.publication().publish(TestService.EVENT_ID, 1); // the same schedule, published again as the next
+        // A new version with s-flood's meetings as they were: a startup it does not meet is absent (one per run).
+        backend.day().absent(TestService.EVENT_ID, format.equals("json") ? "s-vision" : "s-docs");
         Answer after = get(format, before.etag());
         assertEquals(Status.OK_200, after.status(), "the copy the client holds is of the previous version");
         assertNotEquals(before.etag(), after.etag());

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.repair.Changes;
+import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The day itself: held and no-show marks, and an absence that cancels what is left and offers the freed slots. */
 class TheDayTest {
@@ -128,5 +132,54 @@ class TheDayTest {
         }
         assertEquals(java.util.Set.of(absent), backend.day().status("day").absent());
         assertEquals(0, backend.day().absent("day", absent).cancelled().size(), "marking again changes nothing");
+    }
+
+    /** The draft after a job of {@code mode} (null: a plain solve) has run to the end. */
+    private ScheduleFile solvedAgain(RepairMode mode) throws InterruptedException {
+        SolveOptions options = SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1));
+        if (mode == null) {
+            backend.solving().start("day", options);
+        } else {
+            backend.solving().repair("day", options, mode);
+        }
+        assertEquals(JobStatus.State.DONE, backend.solving().await("day", Duration.ofSeconds(60)).state());
+        return ScheduleJson.read(backend.database().inTransaction(c -> backend.schedules().find(c, "day")).body(),
+                "draft");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RepairMode.class)
+    void aRepairGivesAnAbsentParticipantNoNewMeetingAndKeepsTheOneHeld(RepairMode mode) throws Exception {
+        String absent = busiest();
+        ScheduleFile.Placement held = meetingsOf(published, absent).get(0);
+        backend.day().mark("day", held.id(), absent, true, Attendance.HELD);
+        backend.day().absent("day", absent);
+
+        ScheduleFile draft = solvedAgain(mode);
+
+        List<ScheduleFile.Placement> now = meetingsOf(draft, absent);
+        assertEquals(List.of(held.id()), now.stream().map(ScheduleFile.Placement::id).toList());
+        assertEquals(held.slot(), now.get(0).slot(), "the meeting held stays where it was");
+        assertEquals(held.table(), now.get(0).table());
+        Changes changes = backend.publication().changes("day");
+        assertTrue(changes.added().stream().noneMatch(a -> a.participants().contains(absent)), changes.added()
+                .toString());
+        assertTrue(changes.participants().get(absent) == null || !changes.participants().get(absent).changed(),
+                "the absent participant is told nothing new");
+    }
+
+    @Test
+    void aPlainSolveAfterAnAbsenceGivesTheAbsentParticipantNoMeetingBeyondThoseHeld() throws Exception {
+        String absent = busiest();
+        ScheduleFile.Placement held = meetingsOf(published, absent).get(0);
+        backend.day().mark("day", held.id(), absent, true, Attendance.HELD);
+        backend.day().absent("day", absent);
+
+        List<ScheduleFile.Placement> now = meetingsOf(solvedAgain(null), absent);
+
+        assertTrue(now.size() <= 1, now.toString());
+        now.forEach(p -> assertEquals(held.slot(), p.slot(), "only where it was held: " + p));
+        now.forEach(p -> assertEquals(java.util.Set.of(held.first(), held.second()),
+                java.util.Set.of(p.first(), p.second())));
     }
 }

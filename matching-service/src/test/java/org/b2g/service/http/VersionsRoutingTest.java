@@ -1,0 +1,86 @@
+package org.b2g.service.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.Duration;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.testing.junit5.DirectClient;
+import io.helidon.webserver.testing.junit5.RoutingTest;
+import io.helidon.webserver.testing.junit5.SetUpRoute;
+
+import jakarta.json.JsonObject;
+
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.JsonFactory;
+import org.b2g.service.TestService;
+import org.b2g.service.solving.JobStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** Publishing over HTTP: 201 for a new version, 200 with the latest when it already is that schedule. */
+@RoutingTest
+class VersionsRoutingTest {
+
+    private static final String EVENT = "/api/events/" + TestService.EVENT_ID;
+    private static Backend backend;
+    private final DirectClient client;
+
+    VersionsRoutingTest(DirectClient client) {
+        this.client = client;
+    }
+
+    @SetUpRoute
+    static void routing(HttpRouting.Builder routing) throws Exception {
+        backend = TestService.backend(Files.createTempDirectory("b2g-versions-test"));
+        String body = TestService.sampleEvent();
+        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
+        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE,
+                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
+        Api.register(routing, backend);
+    }
+
+    @AfterAll
+    static void close() {
+        backend.close();
+    }
+
+    /** The status and body of a POST by the organizer. */
+    private record Answer(Status status, JsonObject body) {
+    }
+
+    private Answer post(String version) {
+        var request = client.post(EVENT + "/publish")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER));
+        if (version != null) {
+            request.queryParam("version", version);
+        }
+        try (HttpClientResponse response = request.request()) {
+            String text = response.as(String.class);
+            try (var reader = JsonFactory.READER.createReader(new StringReader(text))) {
+                return new Answer(response.status(), reader.readObject());
+            }
+        }
+    }
+
+    @Test
+    void aRetriedPublicationOrRollBackToTheLatestAnswers200WithTheLatestVersion() {
+        Answer first = post(null);
+        assertEquals(Status.CREATED_201, first.status(), first.body().toString());
+        assertEquals(1, first.body().getInt("version"));
+
+        for (String version : new String[] {null, "1"}) {
+            Answer again = post(version);
+            assertEquals(Status.OK_200, again.status(), version + ": " + again.body());
+            assertEquals(first.body(), again.body(), version);
+        }
+        assertEquals(1, backend.publication().versions(TestService.EVENT_ID).size());
+    }
+}
