@@ -65,7 +65,7 @@ final class EventImport {
 
     private final Book book;
     private final Problems problems = new Problems();
-    private final Values values = new Values(problems);
+    private final Values values;
     private final Map<String, Grid> sheets = new HashMap<>();
     /** JSON path of the assembled document to the place it came from, to word the JSON reader's errors. */
     private final Map<String, String> places = new HashMap<>();
@@ -76,6 +76,7 @@ final class EventImport {
 
     EventImport(Book book) {
         this.book = book;
+        this.values = new Values(problems, book.excelDates(), book.date1904());
     }
 
     /** @throws InputException listing every problem found (up to 50), when there is any */

@@ -272,6 +272,42 @@ class EventSheetsTest {
         assertNull(event.timeZone());
     }
 
+    /** Sessions typed as plain numbers, as a script or a form export writes them: no date or time format. */
+    private static XlsxFixture serialSessions(Object day, Object start, Object end) {
+        return new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "timeZone", "Asia/Ho_Chi_Minh")
+                .row(4, "slotMinutes", 20).row(5, "tables", 2)
+                .sheet("sessions").row(1, "id", "day", "start", "end").row(2, "am", day, start, end)
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company");
+    }
+
+    @Test
+    void readsExcelSerialDaysAndDayFractionsInDateAndTimeColumns() {
+        Event event = xlsx(serialSessions(45575, 0.3541666666666667, 0.4375)).event();
+        assertEquals(LocalDate.of(2024, 10, 10), event.sessions().get(0).date());
+        assertEquals(LocalTime.of(8, 30), event.slot(1).start().toLocalTime());
+        assertEquals(6, event.slotCount());
+        Event mac = xlsx(serialSessions(44113, 0.5625, 0.625).date1904()).event();
+        assertEquals(LocalDate.of(2024, 10, 10), mac.sessions().get(0).date());
+        assertEquals(LocalTime.of(13, 30), mac.slot(1).start().toLocalTime());
+    }
+
+    @Test
+    void refusesNumbersThatAreNoExcelDateOrTimeAndNumbersInCsv(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(
+                "sessions row 2, column \"day\": \"45575.5\" is not a date; expected YYYY-MM-DD such as 2024-10-10,"
+                        + " or DD/MM/YYYY, or an Excel day number (45575 is 2024-10-10)",
+                "sessions row 2, column \"end\": \"1.25\" is not a time of day; expected HH:MM such as 08:30, or an"
+                        + " Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"),
+                rejected(serialSessions(45575.5, 0.5, 1.25)).problems());
+        Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\nslotMinutes,20\ntables,2\nday,45575\n"
+                + "start,08:30\nend,10:30\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\np,company\n");
+        InputException csv = assertThrows(InputException.class, () -> EventSheets.read(dir));
+        assertEquals(List.of("event.csv row 5, key \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as"
+                + " 2024-10-10, or DD/MM/YYYY"), csv.problems());
+    }
+
     @Test
     void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
         InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
