@@ -185,6 +185,29 @@ class EventSheetsTest {
     }
 
     @Test
+    void tagsOnARowWithoutOfferingOrNeedTagEveryOfferingAndNeedOfTheParticipant() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "thẻ")
+                .row(2, "s", "startup", "VietSense", "AI; iot")
+                .row(3, "a", "agency", "Sở GTVT", "smart-traffic")
+                .sheet("offerings").row(1, "participant", "title", "tags")
+                .row(2, "s", "Traffic analytics", "camera, ai")
+                .row(3, "s", "Parking app", null)
+                .sheet("needs").row(1, "participant", "title")
+                .row(2, "a", "Congestion map")).event();
+        Participant startup = event.participant("s");
+        assertEquals(List.of("camera", "ai", "iot"), startup.offerings().get(0).tags());
+        assertEquals(List.of("AI", "iot"), startup.offerings().get(1).tags());
+        assertEquals(List.of("smart-traffic"), event.participant("a").needs().get(0).tags());
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "tags")
+                .row(2, "s", "startup", "VietSense", "ai"));
+        assertEquals(List.of("participants row 2, column \"tags\": \"ai\" has no offering or need to tag; expected"
+                + " an offering or need title in this row, or a row for s on the offerings or needs sheet"),
+                e.problems());
+    }
+
+    @Test
     void readsRequiredMeetingsWithSessionsFixedSlotsTablesAndPrecedences() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name")
