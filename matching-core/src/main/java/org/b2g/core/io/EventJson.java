@@ -87,7 +87,7 @@ public final class EventJson {
                         lineStart = j + 1;
                     }
                 }
-                String rest = json.substring(i, Math.min(json.length(), i + 20)).replaceAll("\\s+", " ");
+                String rest = json.substring(i, Math.min(json.length(), i + 20)).replaceAll("\\s+", " ").strip();
                 throw new InputException(source + ":" + line + ":" + (i - lineStart + 1) + ": text after the end of"
                         + " the JSON document, at offset " + i + " (" + rest + (json.length() > i + 20 ? "..." : "")
                         + "); expected one JSON document only.");

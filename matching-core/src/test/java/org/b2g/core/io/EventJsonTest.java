@@ -540,7 +540,7 @@ class EventJsonTest {
         int lines = (int) BASE.strip().lines().count();
         int column = BASE.strip().length() - BASE.strip().lastIndexOf('\n') + 1;
         assertEquals("event.json:" + lines + ":" + column + ": text after the end of the JSON document, at offset "
-                + offset + " ({\"x\":1} ); expected one JSON document only.", rejection(json));
+                + offset + " ({\"x\":1}); expected one JSON document only.", rejection(json));
         assertMentions(rejection("\uFEFF" + BASE + "\n\n  x"), "at offset", "(x)");
         assertEquals("e", read(BASE + " \r\n\t\n").id());
     }
