@@ -16,14 +16,16 @@ import org.b2g.core.io.InputException;
  */
 public final class Durations {
 
-    private static final Pattern WITH_UNIT = Pattern.compile("(\\d{1,9}(?:\\.\\d{1,3})?)(ms|s|m|h)");
+    private static final Pattern WITH_UNIT = Pattern.compile("(\\d+(?:\\.\\d{1,3})?)(ms|s|m|h)");
+    /** Longer than anyone waits for a schedule, and far from where a clock's nanoseconds overflow (292 years). */
+    static final Duration MAX = Duration.ofHours(1_000);
 
     private Durations() {
     }
 
     /**
      * @param name what the text is, for the message ({@code --time-limit}, {@code timeLimit})
-     * @throws InputException naming {@code name} and the text when it is not a positive duration
+     * @throws InputException naming {@code name} and the text when it is not a duration from 1 ms to {@link #MAX}
      */
     public static Duration parse(String name, String text) {
         String value = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
@@ -38,6 +40,9 @@ public final class Durations {
                 default -> 3_600_000;
             };
             BigDecimal millis = amount.multiply(BigDecimal.valueOf(unitMillis));
+            if (millis.compareTo(BigDecimal.valueOf(MAX.toMillis())) > 0) {
+                throw tooLong(name, text);
+            }
             if (millis.stripTrailingZeros().scale() <= 0) {
                 duration = Duration.ofMillis(millis.longValueExact());
             }
@@ -45,13 +50,24 @@ public final class Durations {
             try {
                 duration = Duration.parse(value.toUpperCase(Locale.ROOT));
             } catch (DateTimeParseException e) {
-                // reported below
+                if ((e.getCause() instanceof ArithmeticException || e.getCause() instanceof NumberFormatException)
+                        && !value.contains("-")) {
+                    throw tooLong(name, text);
+                }
             }
         }
         if (duration == null || duration.isNegative() || duration.isZero()) {
             String hint = value.matches("\\d+(\\.\\d+)?") ? " needs a unit;" : " is not a positive duration;";
             throw new InputException(name + " (" + text + ")" + hint + " expected e.g. 30s, 2m, 500ms or PT30S.");
         }
+        if (duration.compareTo(MAX) > 0) {
+            throw tooLong(name, text);
+        }
         return duration;
+    }
+
+    private static InputException tooLong(String name, String text) {
+        return new InputException(name + " (" + text + ") is too long; expected from 1ms to 1000h (" + MAX.toDays()
+                + " days).");
     }
 }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import org.b2g.core.domain.Event;
@@ -50,8 +50,11 @@ public final class EventJson {
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
     static JsonValue parse(String text, String source) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark, as Windows tools write
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            nothingAfter(json, parser.getLocation().getStreamOffset(), source);
+            return value;
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber();
@@ -61,8 +64,34 @@ public final class EventJson {
                 throw new InputException(where + ": the JSON is truncated; expected the rest of the document.", e);
             }
             throw new InputException(where + ": malformed JSON: " + complaint(message) + ".", e);
-        } catch (JsonException e) {
+        } catch (JsonException | IllegalStateException e) {
             throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
+        } catch (java.util.NoSuchElementException e) {
+            throw new InputException(source + ": the JSON is truncated; expected the rest of the document.", e);
+        }
+    }
+
+    /**
+     * A reader stops after the first value, so {@code {...} {"x": 1}} would be taken for its first half: anything but
+     * white space after the value is refused, with where it starts and what it is.
+     */
+    private static void nothingAfter(String json, long end, String source) {
+        for (int i = (int) Math.max(end, 0); i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                int line = 1;
+                int lineStart = 0;
+                for (int j = 0; j < i; j++) {
+                    if (json.charAt(j) == '\n') {
+                        line++;
+                        lineStart = j + 1;
+                    }
+                }
+                String rest = json.substring(i, Math.min(json.length(), i + 20)).replaceAll("\\s+", " ").strip();
+                throw new InputException(source + ":" + line + ":" + (i - lineStart + 1) + ": text after the end of"
+                        + " the JSON document, at offset " + i + " (" + rest + (json.length() > i + 20 ? "..." : "")
+                        + "); expected one JSON document only.");
+            }
         }
     }
 

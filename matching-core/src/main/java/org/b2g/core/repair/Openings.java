@@ -93,6 +93,10 @@ public final class Openings {
      * @throws InputException when the schedule belongs to another event or names a table the event does not have
      */
     public static Openings of(Event event, ScheduleFile schedule, String source) {
+        if (schedule.event() != null && !schedule.event().equals(event.id())) {
+            throw new InputException(source + ": is a schedule of event \"" + schedule.event() + "\", but the event"
+                    + " given is \"" + event.id() + "\"; expected a schedule of " + event.id() + ".");
+        }
         Repair.checkBelongs(event, schedule, source);
         List<Meeting> meetings = new ArrayList<>(schedule.meetings().size());
         for (int i = 0; i < schedule.meetings().size(); i++) {

@@ -51,7 +51,7 @@ final class CsvBooks {
         for (Path file : files) {
             sheets.add(readFile(file));
         }
-        return new Book(folder.toString(), sheets, List.of());
+        return new Book(folder.toString(), sheets, List.of(), false, false);
     }
 
     static Grid readFile(Path file) {

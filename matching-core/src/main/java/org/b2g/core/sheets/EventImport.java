@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Priority;
@@ -65,7 +67,7 @@ final class EventImport {
 
     private final Book book;
     private final Problems problems = new Problems();
-    private final Values values = new Values(problems);
+    private final Values values;
     private final Map<String, Grid> sheets = new HashMap<>();
     /** JSON path of the assembled document to the place it came from, to word the JSON reader's errors. */
     private final Map<String, String> places = new HashMap<>();
@@ -76,6 +78,7 @@ final class EventImport {
 
     EventImport(Book book) {
         this.book = book;
+        this.values = new Values(problems, book.excelDates(), book.date1904());
     }
 
     /** @throws InputException listing every problem found (up to 50), when there is any */
@@ -505,13 +508,13 @@ final class EventImport {
     }
 
     private void offeringsAndNeeds(List<ParticipantRow> rows) {
+        List<ParticipantRow> participantTags = new ArrayList<>();
         for (ParticipantRow p : rows) {
             Rows.Row row = p.row;
             boolean offering = inline(row, "offering", "offeringDescription", null, p.offerings, p.offeringPlaces);
             boolean need = inline(row, "need", "needDescription", "needPriority", p.needs, p.needPlaces);
             if (!offering && !need && !row.get("tags").isEmpty()) {
-                problems.bad(row.cell("tags"), "has no offering or need on its row to tag; expected an offering or"
-                        + " need title in the same row (or the tags on the offerings or needs sheet)");
+                participantTags.add(p);
             }
         }
         Rows offerings = rows("offerings", OFFERINGS);
@@ -536,6 +539,34 @@ final class EventImport {
                 }
             }
         }
+        for (ParticipantRow p : participantTags) {
+            if (p.offerings.isEmpty() && p.needs.isEmpty()) {
+                problems.bad(p.row.cell("tags"), "has no offering or need to tag; expected an offering or need title"
+                        + " in this row, or a row for " + p.id + " on the offerings or needs sheet");
+            }
+            List<String> tags = Text.items(p.row.get("tags"));
+            p.offerings.replaceAll(item -> withTags(item, tags));
+            p.needs.replaceAll(item -> withTags(item, tags));
+        }
+    }
+
+    /**
+     * Tags on a participant's row that gives no offering or need are the participant's: they are added to each of
+     * its offerings and needs (from their sheets), after the item's own, which is where matching reads tags.
+     */
+    private static JsonObject withTags(JsonObject item, List<String> tags) {
+        JsonArrayBuilder all = JSON.createArrayBuilder();
+        Set<String> seen = new HashSet<>();
+        for (JsonString tag : item.getJsonArray("tags").getValuesAs(JsonString.class)) {
+            all.add(tag);
+            seen.add(tag.getString().toLowerCase(Locale.ROOT));
+        }
+        for (String tag : tags) {
+            if (seen.add(tag.toLowerCase(Locale.ROOT))) {
+                all.add(tag);
+            }
+        }
+        return JSON.createObjectBuilder(item).add("tags", all).build();
     }
 
     /** The offering or need given on a participant's own row; false when the row gives none. */

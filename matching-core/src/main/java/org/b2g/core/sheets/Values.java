@@ -3,10 +3,13 @@ package org.b2g.core.sheets;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.DateUtil;
 
 import org.b2g.core.domain.Priority;
 import org.b2g.core.domain.Role;
@@ -21,10 +24,22 @@ final class Values {
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
 
-    private final Problems problems;
+    /** Excel's last day, 9999-12-31, in the 1900 date system. */
+    private static final int LAST_SERIAL_DAY = 2_958_465;
 
-    Values(Problems problems) {
+    private final Problems problems;
+    private final boolean excelDates;
+    private final boolean date1904;
+
+    /**
+     * @param excelDates whether a plain number in a date or time column is Excel's serial date or time of day (in a
+     *        workbook, a cell formatted as General or as a number, as scripts and form exports write them)
+     * @param date1904 whether serial dates count from 1904 rather than 1900
+     */
+    Values(Problems problems, boolean excelDates, boolean date1904) {
         this.problems = problems;
+        this.excelDates = excelDates;
+        this.date1904 = date1904;
     }
 
     /** A whole number in {@code min..max}; {@code 2}, {@code 2.0} and {@code 2,0} are all 2. */
@@ -94,10 +109,25 @@ final class Values {
             return null;
         }
         LocalDate date = parseDate(cell.value());
+        if (date == null && excelDates) {
+            date = serialDate(cell.value());
+        }
         if (date == null) {
-            problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY");
+            problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY" + (excelDates
+                    ? ", or an Excel day number (45575 is 2024-10-10)" : ""));
         }
         return date;
+    }
+
+    /** Excel's serial day number, whole, as a date cell formatted as a number shows: 45575 is 2024-10-10. */
+    private LocalDate serialDate(String text) {
+        BigDecimal number = decimal(text);
+        if (number == null || number.stripTrailingZeros().scale() > 0 || number.signum() < (date1904 ? 0 : 1)
+                || number.compareTo(BigDecimal.valueOf(LAST_SERIAL_DAY)) > 0) {
+            return null;
+        }
+        LocalDateTime day = DateUtil.getLocalDateTime(number.doubleValue(), date1904);
+        return day == null || day.getYear() > 9999 ? null : day.toLocalDate();
     }
 
     static LocalDate parseDate(String text) {
@@ -124,10 +154,24 @@ final class Values {
             return null;
         }
         LocalTime time = parseTime(cell.value());
+        if (time == null && excelDates) {
+            time = serialTime(cell.value());
+        }
         if (time == null) {
-            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30");
+            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30" + (excelDates
+                    ? ", or an Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)" : ""));
         }
         return time;
+    }
+
+    /** Excel's time of day, a fraction of a day as a time cell formatted as a number shows: 0.5625 is 13:30. */
+    private static LocalTime serialTime(String text) {
+        BigDecimal number = decimal(text);
+        if (number == null || number.signum() < 0 || number.compareTo(BigDecimal.ONE) >= 0) {
+            return null;
+        }
+        long minutes = Math.round(number.doubleValue() * 24 * 60);
+        return minutes >= 24 * 60 ? null : LocalTime.of((int) (minutes / 60), (int) (minutes % 60));
     }
 
     static LocalTime parseTime(String text) {

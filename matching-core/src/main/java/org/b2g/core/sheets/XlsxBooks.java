@@ -60,7 +60,7 @@ final class XlsxBooks {
                     sheets.add(grid(sheet, workbook.isDate1904(), workbook));
                 }
             }
-            return new Book(source, sheets, hidden);
+            return new Book(source, sheets, hidden, true, workbook.isDate1904());
         } catch (IOException | RuntimeException e) {
             throw new InputException(source + ": is not a readable .xlsx workbook (" + reason(e) + "); expected a"
                     + " workbook saved as .xlsx by Excel, LibreOffice or Google Sheets.", e);

@@ -29,6 +29,17 @@ class DurationsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"99999999999h", "1000.001h", "60000001m", "PT1000H0.001S", "PT99999999999999999999H",
+            "P999999999999999D"})
+    void saysATooLongDurationIsTooLongAndWhatRangeIsAccepted(String text) {
+        InputException e = assertThrows(InputException.class, () -> Durations.parse("--time-limit", text));
+        assertEquals("--time-limit (" + text + ") is too long; expected from 1ms to 1000h (41 days).",
+                e.getMessage());
+        assertEquals(Duration.ofHours(1000), Durations.parse("--time-limit", "1000h"));
+        assertEquals(Duration.ofHours(1000), Durations.parse("--time-limit", "P41DT16H"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"0s", "-1s", "PT-5S", "soon", "", "1.5ms", "30 s"})
     void refusesWhatIsNotAPositiveDuration(String text) {
         assertThrows(InputException.class, () -> Durations.parse("timeLimit", text));

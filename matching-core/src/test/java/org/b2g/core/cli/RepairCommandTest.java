@@ -113,6 +113,21 @@ class RepairCommandTest {
     }
 
     @Test
+    void openSlotsNamesTheEventOfTheScheduleAndTheEventGiven() throws IOException {
+        Path published = published();
+        Path other = Files.writeString(dir.resolve("other.json"),
+                Files.readString(published).replace("\"event\": \"day\"", "\"event\": \"night\""));
+        err.reset();
+
+        int exit = main("open-slots", dir.resolve("event.json").toString(), "--schedule", other.toString(), "s-1",
+                "s-2");
+
+        assertEquals(2, exit);
+        assertEquals(other + ": is a schedule of event \"night\", but the event given is \"day\"; expected a"
+                + " schedule of day.", err().strip());
+    }
+
+    @Test
     void listsTheOpenSlotsForOneMoreMeetingOrSaysWhyThereIsNone() throws IOException {
         Path published = published();
         Path event = dir.resolve("event.json");

@@ -534,6 +534,18 @@ class EventJsonTest {
     }
 
     @Test
+    void rejectsTextAfterTheEndOfTheDocumentNamingItsOffsetAndTheText() {
+        String json = BASE.strip() + " {\"x\":1}\n";
+        int offset = BASE.strip().length() + 1;
+        int lines = (int) BASE.strip().lines().count();
+        int column = BASE.strip().length() - BASE.strip().lastIndexOf('\n') + 1;
+        assertEquals("event.json:" + lines + ":" + column + ": text after the end of the JSON document, at offset "
+                + offset + " ({\"x\":1}); expected one JSON document only.", rejection(json));
+        assertMentions(rejection("\uFEFF" + BASE + "\n\n  x"), "at offset", "(x)");
+        assertEquals("e", read(BASE + " \r\n\t\n").id());
+    }
+
+    @Test
     void rejectsAnEmptyFile() {
         assertMentions(rejection(""), "truncated");
     }

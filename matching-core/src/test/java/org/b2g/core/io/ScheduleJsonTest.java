@@ -153,6 +153,14 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void rejectsTextAfterTheEndOfTheSchedule() {
+        InputException e = assertThrows(InputException.class, () -> ScheduleJson.read(
+                "{\"format\": \"b2g-schedule/1\", \"event\": \"e\", \"meetings\": []}\n]", "s.json"));
+        assertEquals("s.json:2:1: text after the end of the JSON document, at offset 59 (]); expected one JSON"
+                + " document only.", e.getMessage());
+    }
+
+    @Test
     void rejectsAMeetingListedTwice() {
         InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
                 {"format": "b2g-schedule/1", "event": "e",

@@ -185,6 +185,29 @@ class EventSheetsTest {
     }
 
     @Test
+    void tagsOnARowWithoutOfferingOrNeedTagEveryOfferingAndNeedOfTheParticipant() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "thẻ")
+                .row(2, "s", "startup", "VietSense", "AI; iot")
+                .row(3, "a", "agency", "Sở GTVT", "smart-traffic")
+                .sheet("offerings").row(1, "participant", "title", "tags")
+                .row(2, "s", "Traffic analytics", "camera, ai")
+                .row(3, "s", "Parking app", null)
+                .sheet("needs").row(1, "participant", "title")
+                .row(2, "a", "Congestion map")).event();
+        Participant startup = event.participant("s");
+        assertEquals(List.of("camera", "ai", "iot"), startup.offerings().get(0).tags());
+        assertEquals(List.of("AI", "iot"), startup.offerings().get(1).tags());
+        assertEquals(List.of("smart-traffic"), event.participant("a").needs().get(0).tags());
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "tags")
+                .row(2, "s", "startup", "VietSense", "ai"));
+        assertEquals(List.of("participants row 2, column \"tags\": \"ai\" has no offering or need to tag; expected"
+                + " an offering or need title in this row, or a row for s on the offerings or needs sheet"),
+                e.problems());
+    }
+
+    @Test
     void readsRequiredMeetingsWithSessionsFixedSlotsTablesAndPrecedences() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name")
@@ -270,6 +293,42 @@ class EventSheetsTest {
                 .sheet("participants").row(1, "id", "role").row(2, "p", "company")).event();
         assertEquals(5, event.slotCount());
         assertNull(event.timeZone());
+    }
+
+    /** Sessions typed as plain numbers, as a script or a form export writes them: no date or time format. */
+    private static XlsxFixture serialSessions(Object day, Object start, Object end) {
+        return new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "timeZone", "Asia/Ho_Chi_Minh")
+                .row(4, "slotMinutes", 20).row(5, "tables", 2)
+                .sheet("sessions").row(1, "id", "day", "start", "end").row(2, "am", day, start, end)
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company");
+    }
+
+    @Test
+    void readsExcelSerialDaysAndDayFractionsInDateAndTimeColumns() {
+        Event event = xlsx(serialSessions(45575, 0.3541666666666667, 0.4375)).event();
+        assertEquals(LocalDate.of(2024, 10, 10), event.sessions().get(0).date());
+        assertEquals(LocalTime.of(8, 30), event.slot(1).start().toLocalTime());
+        assertEquals(6, event.slotCount());
+        Event mac = xlsx(serialSessions(44113, 0.5625, 0.625).date1904()).event();
+        assertEquals(LocalDate.of(2024, 10, 10), mac.sessions().get(0).date());
+        assertEquals(LocalTime.of(13, 30), mac.slot(1).start().toLocalTime());
+    }
+
+    @Test
+    void refusesNumbersThatAreNoExcelDateOrTimeAndNumbersInCsv(@TempDir Path dir) throws Exception {
+        assertEquals(List.of(
+                "sessions row 2, column \"day\": \"45575.5\" is not a date; expected YYYY-MM-DD such as 2024-10-10,"
+                        + " or DD/MM/YYYY, or an Excel day number (45575 is 2024-10-10)",
+                "sessions row 2, column \"end\": \"1.25\" is not a time of day; expected HH:MM such as 08:30, or an"
+                        + " Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"),
+                rejected(serialSessions(45575.5, 0.5, 1.25)).problems());
+        Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\nslotMinutes,20\ntables,2\nday,45575\n"
+                + "start,08:30\nend,10:30\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\np,company\n");
+        InputException csv = assertThrows(InputException.class, () -> EventSheets.read(dir));
+        assertEquals(List.of("event.csv row 5, key \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as"
+                + " 2024-10-10, or DD/MM/YYYY"), csv.problems());
     }
 
     @Test

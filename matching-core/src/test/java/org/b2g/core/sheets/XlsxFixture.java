@@ -42,6 +42,14 @@ final class XlsxFixture {
     record Formula(String text) {
     }
 
+    /** Dates count from 1904, as in a workbook made by Excel for Mac before 2011. */
+    XlsxFixture date1904() {
+        var properties = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
+                : workbook.getCTWorkbook().addNewWorkbookPr();
+        properties.setDate1904(true);
+        return this;
+    }
+
     XlsxFixture hidden() {
         workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
         return this;
