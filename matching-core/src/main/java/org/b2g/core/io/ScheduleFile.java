@@ -1,8 +1,12 @@
 package org.b2g.core.io;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
@@ -31,6 +35,23 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
 
         public Placement(String id, String first, String second, int slot, String table, Origin origin) {
             this(id, first, second, slot, table, origin, null);
+        }
+
+        /**
+         * This meeting's slot in {@code event}'s numbering, which may have changed since it was published (a session
+         * added before it): by clock time when both have one, else by number; null when the event has no such slot.
+         */
+        public Slot slotIn(Event event) {
+            if (start != null && event.slotCount() > 0 && event.slot(1).start() != null) {
+                try {
+                    LocalDateTime at = event.timeZone() == null ? LocalDateTime.parse(start)
+                            : OffsetDateTime.parse(start).atZoneSameInstant(event.timeZone()).toLocalDateTime();
+                    return event.slots().stream().filter(s -> at.equals(s.start())).findFirst().orElse(null);
+                } catch (DateTimeParseException e) {
+                    // not a timestamp this engine wrote: the slot number
+                }
+            }
+            return slot >= 1 && slot <= event.slotCount() ? event.slot(slot) : null;
         }
     }
 

@@ -1,8 +1,5 @@
 package org.b2g.core.repair;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -171,7 +168,7 @@ public final class Repair {
             readded.add(meeting);
             matched.add(meeting);
         }
-        Slot slot = slotOf(placement);
+        Slot slot = placement.slotIn(event);
         Table table = placement.table() == null ? null : event.table(placement.table());
         String problem = slotProblem(placement, meeting, slot, a, b);
         if (problem == null && placement.table() != null && table == null) {
@@ -287,21 +284,6 @@ public final class Repair {
             unique = id + "-" + i;
         }
         return unique;
-    }
-
-    /** The published slot in the current numbering: by clock time when both sides have one, else by number. */
-    private Slot slotOf(Placement placement) {
-        if (placement.start() != null && event.slotCount() > 0 && event.slot(1).start() != null) {
-            try {
-                LocalDateTime start = event.timeZone() == null ? LocalDateTime.parse(placement.start())
-                        : OffsetDateTime.parse(placement.start()).atZoneSameInstant(event.timeZone())
-                                .toLocalDateTime();
-                return event.slots().stream().filter(s -> start.equals(s.start())).findFirst().orElse(null);
-            } catch (DateTimeParseException e) {
-                // not a timestamp this engine wrote: fall back to the slot number
-            }
-        }
-        return placement.slot() <= event.slotCount() ? event.slot(placement.slot()) : null;
     }
 
     private static String slotProblem(Placement placement, Meeting meeting, Slot slot, Participant a,
