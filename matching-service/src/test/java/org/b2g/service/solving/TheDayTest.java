@@ -259,4 +259,54 @@ class TheDayTest {
 
         marked.forEach(p -> assertStaysWhereItWas(draft, p));
     }
+
+    @Test
+    void theSlotsAnAbsenceFreesAreNeverOfferedToAParticipantMarkedAbsentBefore() {
+        String absent = busiest();
+        java.util.Set<String> counterparts = meetingsOf(published, absent).stream()
+                .map(p -> p.first().equals(absent) ? p.second() : p.first()).collect(Collectors.toSet());
+        // The one the counterparts would be offered most: a candidate of most of them, marked absent first.
+        String before = org.b2g.core.matching.Candidates.forEvent(org.b2g.core.io.EventJson.read(
+                TestService.sampleEvent("day"), "sample")).stream()
+                .flatMap(m -> counterparts.contains(m.getFirst().id()) ? java.util.stream.Stream.of(m.getSecond().id())
+                        : counterparts.contains(m.getSecond().id()) ? java.util.stream.Stream.of(m.getFirst().id())
+                        : java.util.stream.Stream.empty())
+                .filter(id -> !id.equals(absent))
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        backend.day().absent("day", before);
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        assertFalse(absence.offers().isEmpty());
+        absence.offers().forEach(o -> o.suggestions().forEach(s -> assertFalse(s.participant().equals(before),
+                before + " is absent: " + o)));
+    }
+
+    @Test
+    void aParticipantMarkedAbsentIsOfferedNobodyForSelfServiceAndOfferedToNobody() {
+        // A request the published schedule does not hold, so that the startup has a counterpart to be offered.
+        java.util.Set<java.util.Set<String>> met = published.meetings().stream()
+                .map(p -> java.util.Set.of(p.first(), p.second())).collect(Collectors.toSet());
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        String[] pair = event.participants().stream().filter(s -> s.role() == org.b2g.core.domain.Role.STARTUP)
+                .flatMap(s -> event.participants().stream().filter(a -> a.role() == org.b2g.core.domain.Role.AGENCY
+                        && !met.contains(java.util.Set.of(s.id(), a.id())) && !event.excluded(s.id(), a.id()))
+                        .map(a -> new String[] {s.id(), a.id()}))
+                .findFirst().orElseThrow();
+        edit(e -> jakarta.json.Json.createObjectBuilder(e).add("requests", jakarta.json.Json.createArrayBuilder(
+                e.getJsonArray("requests")).add(jakarta.json.Json.createObjectBuilder().add("from", pair[0])
+                        .add("to", pair[1]))).build());
+        assertTrue(counterpartIds(pair[0]).contains(pair[1]), "offered before: " + counterpartIds(pair[0]));
+
+        backend.day().absent("day", pair[1]);
+
+        assertFalse(counterpartIds(pair[0]).contains(pair[1]), "an absent participant is not offered");
+        assertEquals(List.of(), counterpartIds(pair[1]), "nor offered anybody");
+    }
+
+    private List<String> counterpartIds(String participant) {
+        return backend.selfService().counterparts("day", participant).counterparts().stream()
+                .map(c -> c.participant().id()).toList();
+    }
 }
