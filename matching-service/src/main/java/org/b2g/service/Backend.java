@@ -47,9 +47,10 @@ public record Backend(Settings settings, Credentials credentials, Database datab
                     Clock.systemUTC(), settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, Clock.systemUTC()),
+                    analyses, new Publication(database, events, schedules, day, Clock.systemUTC()),
                     new TheDay(database, events, schedules, day, Clock.systemUTC()),
-                    new SelfService(database, events, schedules, new RequestRepository(), Clock.systemUTC()));
+                    new SelfService(database, events, schedules, day, new RequestRepository(),
+                            Clock.systemUTC()));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -123,7 +123,7 @@ final class Absentees {
     }
 
     /** A published slot in the event's numbering, as a repair finds it: by clock time when both have one. */
-    private static Slot slotOf(Event event, ScheduleFile.Placement placement) {
+    static Slot slotOf(Event event, ScheduleFile.Placement placement) {
         if (placement.start() != null && event.slotCount() > 0 && event.slot(1).start() != null) {
             try {
                 LocalDateTime start = event.timeZone() == null ? LocalDateTime.parse(placement.start())

@@ -27,6 +27,8 @@ import org.b2g.core.repair.ChangeReport;
 import org.b2g.core.repair.Changes;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.DayRepository;
+import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
@@ -65,12 +67,15 @@ public final class Publication {
     private final Database database;
     private final EventRepository events;
     private final ScheduleRepository schedules;
+    private final DayRepository day;
     private final Clock clock;
 
-    public Publication(Database database, EventRepository events, ScheduleRepository schedules, Clock clock) {
+    public Publication(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
+            Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
+        this.day = day;
         this.clock = clock;
     }
 
@@ -152,15 +157,17 @@ public final class Publication {
     }
 
     /**
-     * What publishing the draft would change for the people of the published version.
+     * What publishing the draft would change for the people of the published version; a meeting marked held or
+     * no-show that the draft keeps where it was counts as kept.
      *
      * @throws RejectedException when there is no event, no draft or nothing published yet
      */
     public Changes changes(String eventId) {
-        record Both(EventRepository.StoredEvent event, StoredSchedule draft, StoredVersion published) {
+        record Both(EventRepository.StoredEvent event, StoredSchedule draft, StoredVersion published,
+                Map<String, Attendance> marks) {
         }
         Both both = database.inTransaction(c -> new Both(events.find(c, eventId), schedules.find(c, eventId),
-                schedules.published(c, eventId, 0)));
+                schedules.published(c, eventId, 0), day.marks(c, eventId)));
         if (both.event() == null) {
             throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
                     + ").");
@@ -172,8 +179,9 @@ public final class Publication {
         }
         Event event = EventJson.read(both.event().body(), "event " + eventId);
         try {
-            return ChangeReport.between(event, ScheduleJson.read(both.published().body(), "published version"),
-                    ScheduleJson.read(both.draft().body(), "draft"), "draft");
+            ScheduleFile published = ScheduleJson.read(both.published().body(), "published version");
+            return Happened.listedAsKept(ChangeReport.between(event, published, ScheduleJson.read(both.draft().body(),
+                    "draft"), "draft"), event, published, both.marks());
         } catch (InputException e) {
             throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
                     + " Repair or solve again to compare.");

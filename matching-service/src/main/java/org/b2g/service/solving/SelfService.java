@@ -34,6 +34,7 @@ import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
+import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.EventRepository.StoredEvent;
 import org.b2g.service.persistence.RequestRepository;
@@ -55,7 +56,7 @@ public final class SelfService {
     public static final class RejectedException extends RuntimeException {
 
         public enum Reason { NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST, OFF, NOT_YOURS, NOTHING_PUBLISHED,
-            NOT_PENDING, NOT_FREE }
+            NOT_PENDING, NOT_FREE, ABSENT }
 
         private final Reason reason;
 
@@ -85,6 +86,7 @@ public final class SelfService {
     private final Database database;
     private final EventRepository events;
     private final ScheduleRepository schedules;
+    private final DayRepository day;
     private final RequestRepository requests;
     private final Clock clock;
     /** Read-only candidates of recently asked events, by event id (see {@link #readOnly}). */
@@ -95,11 +97,12 @@ public final class SelfService {
         }
     };
 
-    public SelfService(Database database, EventRepository events, ScheduleRepository schedules,
+    public SelfService(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
             RequestRepository requests, Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
+        this.day = day;
         this.requests = requests;
         this.clock = clock;
     }
@@ -133,17 +136,18 @@ public final class SelfService {
 
     /**
      * The counterparts worth meeting for {@code participantId} (its requests and recommendations that it does not
-     * meet yet in the published version), each with the slots where both are free.
+     * meet yet in the published version), each with the slots where both are free; none for a participant marked
+     * absent on the day, and never one marked absent.
      */
     public Offer counterparts(String eventId, String participantId) {
-        record Read(StoredEvent event, StoredVersion published, boolean enabled) {
+        record Read(StoredEvent event, StoredVersion published, boolean enabled, Set<String> absent) {
         }
         Read read = database.inTransaction(c -> new Read(requireEvent(c, eventId),
-                schedules.published(c, eventId, 0), requests.enabled(c, eventId)));
+                schedules.published(c, eventId, 0), requests.enabled(c, eventId), day.absent(c, eventId)));
         Matched matched = readOnly(read.event());
         Event event = matched.event();
         Participant self = requireParticipant(event, participantId);
-        if (read.published() == null) {
+        if (read.published() == null || read.absent().contains(participantId)) {
             return new Offer(event, self, read.enabled(), 0, List.of());
         }
         ScheduleFile file = ScheduleJson.read(read.published().body(), "published version");
@@ -162,7 +166,7 @@ public final class SelfService {
                 continue;
             }
             Participant other = candidate.counterpart(self);
-            if (met.contains(other.id())) {
+            if (met.contains(other.id()) || read.absent().contains(other.id())) {
                 continue;
             }
             Openings.Result found = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
@@ -193,6 +197,7 @@ public final class SelfService {
             if (!requests.enabled(c, eventId)) {
                 throw off(eventId);
             }
+            requirePresent(c, eventId, fromId, toId);
             for (StoredRequest open : requests.list(c, eventId, fromId)) {
                 if (open.state() == State.PENDING && open.involves(toId)) {
                     throw new RejectedException(RejectedException.Reason.NOT_PENDING, "There is already a pending"
@@ -220,6 +225,7 @@ public final class SelfService {
                         + (request.fromId().equals(participantId) ? " asked for it and can cancel it." : " is not in it."));
             }
             requirePending(request);
+            requirePresent(c, eventId, participantId, request.fromId());
             Matched now = early.current(requireEvent(c, eventId));
             Event event = now.event();
             StoredVersion published = requirePublished(c, eventId);
@@ -380,6 +386,18 @@ public final class SelfService {
                     + ").");
         }
         return event;
+    }
+
+    /** Refuses a new meeting of {@code self} or with {@code other} when either was marked absent on the day. */
+    private void requirePresent(Connection c, String eventId, String self, String other) throws SQLException {
+        Set<String> absent = day.absent(c, eventId);
+        for (String id : List.of(self, other)) {
+            if (absent.contains(id)) {
+                throw new RejectedException(RejectedException.Reason.ABSENT, id + " was marked absent on the day; "
+                        + (id.equals(self) ? "it can no longer ask for or accept a meeting."
+                                : "no new meeting with it can be asked for or accepted."));
+            }
+        }
     }
 
     private StoredVersion requirePublished(Connection c, String eventId) throws SQLException {

@@ -256,15 +256,18 @@ public final class SolveJobs implements AutoCloseable {
 
     /**
      * The planning problem a job solves: the event's candidates, or a repair's plan from its published schedule; in
-     * both, participants marked absent on the day keep the meetings they held and get no other.
+     * both, the published meetings marked held or no-show stay pinned where they were, and participants marked
+     * absent on the day keep the meetings they held and get no other.
      */
     private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode)
             throws java.sql.SQLException {
         Absentees absent = Absentees.of(c, eventId, day, schedules);
+        Happened happened = Happened.of(c, eventId, day, schedules);
         if (mode == null) {
             return event -> {
-                Event present = absent.apply(event);
-                return new MeetingSchedule(present, absent.candidates(Candidates.forEvent(present)));
+                Event present = happened.apply(absent.apply(event));
+                return new MeetingSchedule(present, happened.keep(present,
+                        absent.candidates(Candidates.forEvent(present))));
             };
         }
         ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
@@ -275,10 +278,10 @@ public final class SolveJobs implements AutoCloseable {
         String source = "published version " + published.version();
         ScheduleFile file = ScheduleJson.read(published.body(), source);
         return current -> {
-            Event present = absent.apply(current);
+            Event present = happened.apply(absent.apply(current));
             Relevance relevance = Relevance.of(present);
-            return Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present, relevance)),
-                    relevance, source).problem();
+            return happened.keep(Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present,
+                    relevance)), relevance, source).problem());
         };
     }
 

@@ -165,11 +165,12 @@ public final class TheDay {
             int published = schedules.publish(c, version.eventVersion(),
                     Publication.rebuild(event, next, "published version"), next, clock.instant(),
                     event.participant(participantId).label() + " absent");
-            return new Absence(published, cancelled, offers(event, next, participantId, freed));
+            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed));
         });
     }
 
-    private static List<Offer> offers(Event event, String body, String absent, Map<String, List<Integer>> freed) {
+    /** For each slot freed for a counterpart, who could meet it there instead: never a participant marked absent. */
+    private static List<Offer> offers(Event event, String body, Set<String> absent, Map<String, List<Integer>> freed) {
         if (freed.isEmpty()) {
             return List.of();
         }
@@ -179,7 +180,7 @@ public final class TheDay {
         for (Meeting candidate : Candidates.forEvent(event)) {
             String a = candidate.getFirst().id();
             String b = candidate.getSecond().id();
-            if (a.equals(absent) || b.equals(absent)) {
+            if (absent.contains(a) || absent.contains(b)) {
                 continue;
             }
             if (wanted.contains(a)) {

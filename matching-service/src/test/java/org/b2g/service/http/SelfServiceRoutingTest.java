@@ -357,4 +357,32 @@ class SelfServiceRoutingTest {
                 .filter(r -> r.getString("state").equals("PENDING")).findFirst().orElseThrow().getString("id");
         assertEquals(403, act(agency, pending, "accept").status(), "nothing is accepted once it is off");
     }
+
+    @Test
+    @Order(8)
+    void aParticipantMarkedAbsentCannotAskOrBeAskedAndItsPendingRequestCannotBeAccepted() {
+        send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": true}");
+        String pending = send(Method.GET, EVENT + "/participants/" + other + "/requests", tokenOf(other), null).json()
+                .getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("state").equals("PENDING")).findFirst().orElseThrow().getString("id");
+        try (HttpClientResponse absence = client.post(EVENT + "/participants/" + other + "/absence")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(200, absence.status().code(), absence.as(String.class));
+        }
+        int before = versions();
+
+        Answer accepted = act(agency, pending, "accept");
+        assertEquals(409, accepted.status(), accepted.json().toString());
+        assertEquals(other + " was marked absent on the day; no new meeting with it can be asked for or accepted.",
+                accepted.json().getString("detail"));
+        Answer asks = ask(other, agency, slot);
+        assertEquals(409, asks.status(), asks.json().toString());
+        assertEquals(other + " was marked absent on the day; it can no longer ask for or accept a meeting.",
+                asks.json().getString("detail"));
+        Answer asked = ask(startup, other, slot);
+        assertEquals(409, asked.status(), asked.json().toString());
+        assertTrue(asked.json().getString("detail").startsWith(other + " was marked absent on the day"));
+        assertEquals(before, versions(), "nothing published");
+        assertEquals(200, act(other, pending, "cancel").status(), "it can still withdraw what it asked for");
+    }
 }

@@ -182,4 +182,131 @@ class TheDayTest {
         now.forEach(p -> assertEquals(java.util.Set.of(held.first(), held.second()),
                 java.util.Set.of(p.first(), p.second())));
     }
+
+    /** Replaces the stored event by its document as {@code edit} changes it (the organizer's upload). */
+    private void edit(java.util.function.UnaryOperator<jakarta.json.JsonObject> edit) {
+        backend.database().inTransaction(c -> {
+            String body = backend.events().find(c, "day").body();
+            jakarta.json.JsonObject event;
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+                event = reader.readObject();
+            }
+            return backend.events().replace(c, "day", "day", 10, 2L, edit.apply(event).toString());
+        });
+    }
+
+    /** The event document with {@code participant} unavailable in {@code slot} (besides its other such slots). */
+    private static jakarta.json.JsonObject away(jakarta.json.JsonObject event, String participant, int slot) {
+        jakarta.json.JsonArrayBuilder participants = jakarta.json.Json.createArrayBuilder();
+        for (jakarta.json.JsonObject p : event.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class)) {
+            if (p.getString("id").equals(participant)) {
+                jakarta.json.JsonArrayBuilder slots = jakarta.json.Json.createArrayBuilder(p.containsKey(
+                        "unavailableSlots") ? p.getJsonArray("unavailableSlots") : jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+                p = jakarta.json.Json.createObjectBuilder(p).add("unavailableSlots", slots.add(slot)).build();
+            }
+            participants.add(p);
+        }
+        return jakarta.json.Json.createObjectBuilder(event).add("participants", participants).build();
+    }
+
+    private static void assertStaysWhereItWas(ScheduleFile draft, ScheduleFile.Placement published) {
+        ScheduleFile.Placement now = draft.meetings().stream().filter(p -> java.util.Set.of(p.first(), p.second())
+                .equals(java.util.Set.of(published.first(), published.second()))).findFirst().orElse(null);
+        assertTrue(now != null, "the draft keeps " + published);
+        assertEquals(published.id(), now.id());
+        assertEquals(published.slot(), now.slot(), "slot of " + published.id());
+        assertEquals(published.table(), now.table(), "table of " + published.id());
+    }
+
+    private static void assertListedAsKept(Changes changes, String... ids) {
+        for (String id : ids) {
+            assertTrue(changes.moved().stream().noneMatch(m -> m.id().equals(id)), changes.moved().toString());
+            assertTrue(changes.cancelled().stream().noneMatch(m -> m.id().equals(id)), changes.cancelled()
+                    .toString());
+            assertTrue(changes.added().stream().noneMatch(m -> m.id().equals(id)), changes.added().toString());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(RepairMode.class)
+    void aRepairKeepsTheMeetingsMarkedHeldOrNoShowWhereTheyWereEvenWhenTheEventSaysOtherwiseSince(RepairMode mode)
+            throws Exception {
+        ScheduleFile.Placement held = published.meetings().get(0);
+        ScheduleFile.Placement noShow = published.meetings().get(1);
+        backend.day().mark("day", held.id(), held.first(), true, Attendance.HELD);
+        backend.day().mark("day", noShow.id(), noShow.first(), true, Attendance.NO_SHOW);
+        // Afterwards the organizer records that one of each pair has to leave from that slot on.
+        edit(event -> away(away(event, held.first(), held.slot()), noShow.second(), noShow.slot()));
+
+        ScheduleFile draft = solvedAgain(mode);
+
+        assertStaysWhereItWas(draft, held);
+        assertStaysWhereItWas(draft, noShow);
+        Changes changes = backend.publication().changes("day");
+        assertListedAsKept(changes, held.id(), noShow.id());
+        assertTrue(changes.kept() >= 2, "kept " + changes.kept());
+    }
+
+    @Test
+    void aPlainSolveAfterPublicationLeavesTheMeetingsMarkedHeldOrNoShowWhereTheyWere() throws Exception {
+        List<ScheduleFile.Placement> marked = published.meetings().subList(0, 3);
+        backend.day().mark("day", marked.get(0).id(), marked.get(0).first(), true, Attendance.HELD);
+        backend.day().mark("day", marked.get(1).id(), marked.get(1).first(), true, Attendance.NO_SHOW);
+        backend.day().mark("day", marked.get(2).id(), marked.get(2).first(), true, Attendance.HELD);
+        edit(event -> away(event, marked.get(0).second(), marked.get(0).slot()));
+
+        ScheduleFile draft = solvedAgain(null);
+
+        marked.forEach(p -> assertStaysWhereItWas(draft, p));
+    }
+
+    @Test
+    void theSlotsAnAbsenceFreesAreNeverOfferedToAParticipantMarkedAbsentBefore() {
+        String absent = busiest();
+        java.util.Set<String> counterparts = meetingsOf(published, absent).stream()
+                .map(p -> p.first().equals(absent) ? p.second() : p.first()).collect(Collectors.toSet());
+        // The one the counterparts would be offered most: a candidate of most of them, marked absent first.
+        String before = org.b2g.core.matching.Candidates.forEvent(org.b2g.core.io.EventJson.read(
+                TestService.sampleEvent("day"), "sample")).stream()
+                .flatMap(m -> counterparts.contains(m.getFirst().id()) ? java.util.stream.Stream.of(m.getSecond().id())
+                        : counterparts.contains(m.getSecond().id()) ? java.util.stream.Stream.of(m.getFirst().id())
+                        : java.util.stream.Stream.empty())
+                .filter(id -> !id.equals(absent))
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting())).entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        backend.day().absent("day", before);
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        assertFalse(absence.offers().isEmpty());
+        absence.offers().forEach(o -> o.suggestions().forEach(s -> assertFalse(s.participant().equals(before),
+                before + " is absent: " + o)));
+    }
+
+    @Test
+    void aParticipantMarkedAbsentIsOfferedNobodyForSelfServiceAndOfferedToNobody() {
+        // A request the published schedule does not hold, so that the startup has a counterpart to be offered.
+        java.util.Set<java.util.Set<String>> met = published.meetings().stream()
+                .map(p -> java.util.Set.of(p.first(), p.second())).collect(Collectors.toSet());
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        String[] pair = event.participants().stream().filter(s -> s.role() == org.b2g.core.domain.Role.STARTUP)
+                .flatMap(s -> event.participants().stream().filter(a -> a.role() == org.b2g.core.domain.Role.AGENCY
+                        && !met.contains(java.util.Set.of(s.id(), a.id())) && !event.excluded(s.id(), a.id()))
+                        .map(a -> new String[] {s.id(), a.id()}))
+                .findFirst().orElseThrow();
+        edit(e -> jakarta.json.Json.createObjectBuilder(e).add("requests", jakarta.json.Json.createArrayBuilder(
+                e.getJsonArray("requests")).add(jakarta.json.Json.createObjectBuilder().add("from", pair[0])
+                        .add("to", pair[1]))).build());
+        assertTrue(counterpartIds(pair[0]).contains(pair[1]), "offered before: " + counterpartIds(pair[0]));
+
+        backend.day().absent("day", pair[1]);
+
+        assertFalse(counterpartIds(pair[0]).contains(pair[1]), "an absent participant is not offered");
+        assertEquals(List.of(), counterpartIds(pair[1]), "nor offered anybody");
+    }
+
+    private List<String> counterpartIds(String participant) {
+        return backend.selfService().counterparts("day", participant).counterparts().stream()
+                .map(c -> c.participant().id()).toList();
+    }
 }
