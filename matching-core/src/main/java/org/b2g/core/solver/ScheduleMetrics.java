@@ -10,7 +10,8 @@ import org.b2g.core.domain.Participant;
 
 /**
  * The figures organizers and benchmarks read off a schedule, computed from the meetings alone (not from the score),
- * so that they stay true whatever the constraint weights are.
+ * so that they stay true whatever the constraint weights are. {@code participantsWithoutMeetings} counts those
+ * without a meeting who could have held one.
  *
  * @param breaksByParticipant breaks of each participant, by participant index
  * @param meetingsByParticipant scheduled meetings of each participant, by participant index
@@ -48,10 +49,26 @@ public record ScheduleMetrics(int scheduled, int unscheduled, int breaks, int ma
             breaksBy[i] = Breaks.count(slots, dayOfSlot);
             total += breaksBy[i];
             max = Math.max(max, breaksBy[i]);
-            if (slots.length == 0) {
+            if (slots.length == 0 && couldMeet(participants.get(i), schedule.getSlots().size())) {
                 without++;
             }
         }
         return new ScheduleMetrics(scheduled, unscheduled, total, max, without, breaksBy, meetingsBy);
+    }
+
+    /**
+     * Whether a participant could hold a meeting at all: one with a maximum of 0 or no slot it attends (marked absent
+     * for the rest of the day, say) is not somebody the schedule left without a meeting.
+     */
+    private static boolean couldMeet(Participant participant, int slots) {
+        if (participant.maxMeetings() <= 0) {
+            return false;
+        }
+        for (int s = 1; s <= slots; s++) {
+            if (participant.isAvailable(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -2,9 +2,6 @@ package org.b2g.service.solving;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +78,7 @@ final class Absentees {
             Set<Integer> away = new HashSet<>();
             event.slots().forEach(s -> away.add(s.index()));
             mine.forEach(m -> {
-                Slot slot = slotOf(event, m);
+                Slot slot = m.slotIn(event);
                 if (slot != null) {
                     away.remove(slot.index());
                 }
@@ -120,20 +117,5 @@ final class Absentees {
 
     private static String pair(String a, String b) {
         return a.compareTo(b) <= 0 ? a + "\n" + b : b + "\n" + a;
-    }
-
-    /** A published slot in the event's numbering, as a repair finds it: by clock time when both have one. */
-    static Slot slotOf(Event event, ScheduleFile.Placement placement) {
-        if (placement.start() != null && event.slotCount() > 0 && event.slot(1).start() != null) {
-            try {
-                LocalDateTime start = event.timeZone() == null ? LocalDateTime.parse(placement.start())
-                        : OffsetDateTime.parse(placement.start()).atZoneSameInstant(event.timeZone())
-                                .toLocalDateTime();
-                return event.slots().stream().filter(s -> start.equals(s.start())).findFirst().orElse(null);
-            } catch (DateTimeParseException e) {
-                // not a timestamp the engine wrote: the slot number
-            }
-        }
-        return placement.slot() <= event.slotCount() ? event.slot(placement.slot()) : null;
     }
 }

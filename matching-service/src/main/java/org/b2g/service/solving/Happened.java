@@ -69,7 +69,7 @@ final class Happened {
     Event apply(Event event) {
         Map<String, Set<Integer>> attended = new HashMap<>();
         for (ScheduleFile.Placement p : marked) {
-            Slot slot = Absentees.slotOf(event, p);
+            Slot slot = p.slotIn(event);
             if (slot != null) {
                 attended.computeIfAbsent(p.first(), k -> new HashSet<>()).add(slot.index());
                 attended.computeIfAbsent(p.second(), k -> new HashSet<>()).add(slot.index());
@@ -116,7 +116,7 @@ final class Happened {
         for (ScheduleFile.Placement p : marked) {
             Participant a = event.participant(p.first());
             Participant b = event.participant(p.second());
-            Slot slot = Absentees.slotOf(event, p);
+            Slot slot = p.slotIn(event);
             if (a == null || b == null || slot == null || event.excluded(a.id(), b.id())) {
                 continue;
             }
@@ -175,7 +175,7 @@ final class Happened {
         int kept = changes.kept();
         for (Changes.Cancelled c : changes.cancelled()) {
             ScheduleFile.Placement p = byId.get(c.id());
-            Slot slot = p == null ? null : Absentees.slotOf(event, p);
+            Slot slot = p == null ? null : p.slotIn(event);
             if (slot == null) {
                 continue;
             }
