@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Finds slots for the meetings: a greedy {@link Construction}, then simulated annealing in repeated {@link Cooling}
  * cycles over a weighted sum of the score levels (hard points weigh more while the search stays infeasible), plus
- * idle slots inside a participant's day as a hint towards closing breaks. The moves are {@link SlotMoves}; the best
+ * idle slots inside a participant's day as a hint towards closing breaks, and penalties on the breaks it keeps
+ * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s.
  *
@@ -32,6 +33,13 @@ final class SlotSearch {
     private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
     private static final double IDLE_WEIGHT = 0.1;
+    /**
+     * Guided local search: every {@link #PENALIZE_EVERY} moves the participant whose breaks have been penalised least
+     * for their number gets one more penalty, and each penalty makes each of its breaks weigh {@link #PENALTY_WEIGHT}
+     * more in the cost (never in the score), so that the annealing stops settling on the same breaks.
+     */
+    private static final double PENALTY_WEIGHT = 0.3;
+    private static final long PENALIZE_EVERY = 16_384;
 
     private final SearchModel model;
     private final SlotState state;
@@ -167,6 +175,9 @@ final class SlotSearch {
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
             }
+            if (moves % PENALIZE_EVERY == 0) {
+                penalizeMostBroken();
+            }
             if (state.hard == 0) {
                 lastValid = moves;
             } else if (best.hard() == 0 && moves - lastValid > RETURN_AFTER) {
@@ -186,6 +197,26 @@ final class SlotSearch {
         }
     }
 
+    /**
+     * Lays a penalty on the participant with the most breaks per penalty it already carries (the first such, so that
+     * runs repeat): the breaks the search keeps returning to become dearer until it looks elsewhere.
+     */
+    private void penalizeMostBroken() {
+        int chosen = -1;
+        double most = 0;
+        for (int i = 0; i < state.participantsWithBreaks(); i++) {
+            int p = state.participantWithBreaks(i);
+            double utility = state.breaksOf[p] / (1.0 + state.penaltyOf(p));
+            if (utility > most) {
+                most = utility;
+                chosen = p;
+            }
+        }
+        if (chosen >= 0) {
+            state.penalize(chosen);
+        }
+    }
+
     /** Raises the weight of hard points while the search stays infeasible, lowers it back once feasible. */
     private void adaptHardWeight() {
         if (state.hard > 0) {
@@ -196,7 +227,8 @@ final class SlotSearch {
     }
 
     double cost() {
-        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + IDLE_WEIGHT * state.idle;
+        return state.hard * hardWeight + state.medium * mediumWeight + state.breaks + IDLE_WEIGHT * state.idle
+                + PENALTY_WEIGHT * state.penalized;
     }
 
     private void remember() {

@@ -45,6 +45,12 @@ final class SlotState {
     long breaks;
     /** Idle slots inside participants' days: guidance for the search, not a score level. */
     long idle;
+    /**
+     * Penalties the search has laid on participants whose breaks it kept meeting ({@link #penalize}), and their sum
+     * weighted by each one's breaks: guidance too, never part of the score.
+     */
+    private final int[] penalty;
+    long penalized;
     int scheduled;
     /** Precedences whose two meetings are scheduled in the wrong order (part of {@link #hard}). */
     long precedencesBroken;
@@ -68,6 +74,7 @@ final class SlotState {
         fixedTables = seatOfTable.size();
         fixedTableLoad = fixedTables > 0 ? new int[model.slotCount * fixedTables] : null;
         scheduledOf = new int[p];
+        penalty = new int[p];
         breaksOf = new int[p];
         idleOf = new int[p];
         withBreaks = new int[p];
@@ -93,6 +100,7 @@ final class SlotState {
         java.util.Arrays.fill(withBreaksPosition, -1);
         withBreaksCount = 0;
         idle = 0;
+        penalized = 0;
         precedencesBroken = 0;
         hard = 0;
         medium = 0;
@@ -204,6 +212,16 @@ final class SlotState {
         moveParticipant(md.second[m], from, to);
     }
 
+    /** Lays one more penalty on participant p: each of its breaks then weighs one more in {@link #penalized}. */
+    void penalize(int p) {
+        penalty[p]++;
+        penalized += breaksOf[p];
+    }
+
+    int penaltyOf(int p) {
+        return penalty[p];
+    }
+
     private void moveParticipant(int p, int from, int to) {
         SearchModel md = model;
         int base = p * md.slotCount;
@@ -257,6 +275,7 @@ final class SlotState {
                 withBreaksPosition[last] = withBreaksPosition[p];
                 withBreaksPosition[p] = -1;
             }
+            penalized += (long) penalty[p] * (newBreaks - oldBreaks);
             breaksOf[p] = newBreaks;
             breaks += newBreaks - oldBreaks;
             if (md.breakCap >= 0) {
@@ -289,20 +308,20 @@ final class SlotState {
 
     /** Broken precedences of meeting {@code m} if it sat in slot {@code at}. */
     private int precedencePenalty(int m, int at) {
-        int penalty = 0;
+        int broken = 0;
         for (int e : model.before[m]) {
             int s = slot[e];
             if (s != UNSCHEDULED && s >= at) {
-                penalty++;
+                broken++;
             }
         }
         for (int l : model.later[m]) {
             int s = slot[l];
             if (s != UNSCHEDULED && at >= s) {
-                penalty++;
+                broken++;
             }
         }
-        return penalty;
+        return broken;
     }
 
     int participantsWithBreaks() {

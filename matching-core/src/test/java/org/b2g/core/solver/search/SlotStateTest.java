@@ -2,6 +2,7 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,36 @@ class SlotStateTest {
             assertEquals(-full.mediumScore(), state.medium, "medium after move " + i);
             assertEquals(-full.softScore() / ScoreWeights.BREAK, state.breaks, "breaks after move " + i);
         }
+    }
+
+    @Test
+    void penalizedBreaksFollowEveryMoveAndSurviveARecompute() {
+        MeetingSchedule schedule = SampleEvents.b2g(12, 9, 6);
+        SearchModel model = SearchModel.of(schedule);
+        SlotState state = new SlotState(model);
+        SplittableRandom random = new SplittableRandom(12);
+        for (int i = 0; i < 5_000; i++) {
+            int m = random.nextInt(model.meetingCount);
+            int[] domain = model.domain[m];
+            state.move(m, domain.length == 0 || random.nextInt(5) == 0 ? UNSCHEDULED
+                    : domain[random.nextInt(domain.length)]);
+            if (i % 50 == 0) {
+                state.penalize(random.nextInt(model.participantCount));
+            }
+            assertEquals(penalizedFromScratch(state), state.penalized, "after move " + i);
+        }
+        long before = state.penalized;
+        state.recompute();
+        assertEquals(before, state.penalized);
+        assertTrue(before > 0, "some penalised participant has a break");
+    }
+
+    private static long penalizedFromScratch(SlotState state) {
+        long sum = 0;
+        for (int p = 0; p < state.model.participantCount; p++) {
+            sum += (long) state.penaltyOf(p) * state.breaksOf[p];
+        }
+        return sum;
     }
 
     /**
