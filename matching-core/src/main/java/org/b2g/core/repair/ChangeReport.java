@@ -48,18 +48,22 @@ public final class ChangeReport {
 
     /** The changes from the plan's published schedule to {@code solved} (the solved form of the plan's problem). */
     public static Changes of(RepairPlan plan, MeetingSchedule solved) {
-        return new ChangeReport(plan.event(), solved).compare(plan);
+        return new ChangeReport(plan.event(), solved).compare(plan, DraftMode.of(plan.mode()));
     }
 
     /**
      * The changes from {@code published} to {@code draft}, two schedules of {@code event} (the draft may come from a
      * plain solve or a repair): what the people of the published schedule would be told if the draft were published.
      *
+     * @param madeBy what made the draft, as the report says it
      * @param source names the draft in error messages
      * @throws InputException when a schedule belongs to another event, or the draft names a slot or
      *         table the event does not have
      */
-    public static Changes between(Event event, ScheduleFile published, ScheduleFile draft, String source) {
+    public static Changes between(Event event, ScheduleFile published, ScheduleFile draft, DraftMode madeBy,
+            String source) {
+        // Minimal pins nothing, so the draft's places are read as they are; the published meetings are sorted into
+        // unaffected, affected and gone the same way in both modes.
         RepairPlan plan = Repair.plan(event, published, RepairMode.MINIMAL, source);
         MeetingSchedule schedule = plan.problem();
         for (Meeting meeting : schedule.getMeetings()) {
@@ -104,10 +108,10 @@ public final class ChangeReport {
             }
         }
         schedule.getMeetings().addAll(extras);
-        return of(plan, schedule);
+        return new ChangeReport(event, schedule).compare(plan, madeBy);
     }
 
-    private Changes compare(RepairPlan plan) {
+    private Changes compare(RepairPlan plan, DraftMode mode) {
         int kept = 0;
         List<Moved> moved = new ArrayList<>();
         List<Cancelled> cancelled = new ArrayList<>();
@@ -157,7 +161,7 @@ public final class ChangeReport {
                 participants.put(id, tally);
             }
         });
-        return new Changes(event.id(), plan.mode(), kept, moved, cancelled, added, participants);
+        return new Changes(event.id(), mode, kept, moved, cancelled, added, participants);
     }
 
     /**

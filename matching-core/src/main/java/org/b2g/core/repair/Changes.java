@@ -10,9 +10,10 @@ import org.b2g.core.domain.Origin;
  * (from, to, why), cancelled (why) and added, and per participant how many of each, so that an organizer sees what
  * every person will be told before publishing.
  *
+ * @param mode what made the new schedule: a repair in minimal or freeze mode, or a plain solve
  * @param participants per participant whose agenda changes, in id order
  */
-public record Changes(String event, RepairMode mode, int kept, List<Moved> moved, List<Cancelled> cancelled,
+public record Changes(String event, DraftMode mode, int kept, List<Moved> moved, List<Cancelled> cancelled,
         List<Added> added, Map<String, Tally> participants) {
 
     public Changes {

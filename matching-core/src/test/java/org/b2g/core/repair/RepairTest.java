@@ -281,12 +281,39 @@ class RepairTest {
         ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 2, "T1", Origin.REQUEST),
                 new Placement("c-s-2-a-2", "s-2", "a-2", 1, "T1", Origin.MUST));
 
-        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, "draft");
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL, "draft");
 
         assertEquals(0, changes.kept());
         assertEquals("to free table T1 in slot 1 for the must meeting s-2 + a-2", changes.moved().get(0).reason());
         assertEquals(List.of("s-2", "a-2"), changes.added().get(0).participants());
         assertEquals(4, changes.peopleAffected());
+    }
+
+    @Test
+    void theReportOfADraftSaysTheModeOfTheRepairThatMadeIt() {
+        Event event = twoSlotsOneTable().request("s-2", "a-2", Priority.NORMAL).build();
+        RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.FREEZE, "published.json");
+        MeetingSchedule solved = Scheduler.create(REPEATABLE).solve(plan.problem(), progress -> { });
+        ScheduleFile draft = ScheduleJson.read(ScheduleJson.write(solved), "draft");
+
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.FREEZE, "draft");
+
+        assertEquals(DraftMode.FREEZE, changes.mode());
+        assertEquals("freeze", org.b2g.core.io.ChangesJson.toJson(changes).getString("mode"));
+        assertEquals(ChangeReport.of(plan, solved), changes, "the same report as the repair's own");
+    }
+
+    @Test
+    void theReportOfAPlainSolvesDraftSaysSolveNotARepairMode() {
+        Event event = twoSlotsOneTable().build();
+        ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 1, "T1", Origin.REQUEST));
+
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.SOLVE, "draft");
+
+        assertEquals(1, changes.kept());
+        assertEquals("solve", org.b2g.core.io.ChangesJson.toJson(changes).getString("mode"));
+        assertEquals(DraftMode.SOLVE, DraftMode.of(null));
+        assertEquals(DraftMode.FREEZE, DraftMode.ofCode(DraftMode.of(RepairMode.FREEZE).code()));
     }
 
     @Test

@@ -95,7 +95,8 @@ final class OpenApi {
                     + " slot comes with meetings that fit there", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
-                    + " for the people of the published version", Caller.ORGANIZER, false, List.of(),
+                    + " for the people of the published version; mode is the repair's (minimal, freeze) or solve",
+                    Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/solve",
                     "The solve job: state SOLVING, DONE or FAILED, score, bestSince, reason", Caller.ORGANIZER, false,

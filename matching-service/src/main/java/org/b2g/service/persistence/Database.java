@@ -168,10 +168,9 @@ public final class Database implements AutoCloseable {
                 statement.execute("ALTER TABLE events ALTER COLUMN link_key SET NOT NULL");
             }
         }
+        // Every table the migrations after V1 change, schedules too (V4): a database of events only had none.
         for (String table : List.of("SCHEDULES", "AGENDAS", "MEETING_VERSIONS", "SOLVE_JOBS")) {
-            if (!table.equals("SCHEDULES") || hasTable(connection, "PUBLISHED_SCHEDULES")) {
-                createIfMissing(connection, table, "CREATE TABLE " + table.toLowerCase() + " ");
-            }
+            createIfMissing(connection, table, "CREATE TABLE " + table.toLowerCase() + " ");
         }
         createIfMissing(connection, "PARTICIPANT_LINKS", "CREATE TABLE participant_links");
         createIfMissing(connection, "SELF_SERVICE", "CREATE TABLE self_service");
@@ -181,10 +180,7 @@ public final class Database implements AutoCloseable {
         if (!hasTable(connection, "PUBLISHED_SCHEDULES")) {
             createIfMissing(connection, "PUBLISHED_SCHEDULES", "CREATE TABLE published_schedules");
             // Before versions, the last solve was what agendas showed: it becomes published version 1.
-            try (Statement statement = hasTable(connection, "SCHEDULES") ? connection.createStatement() : null) {
-                if (statement == null) {
-                    return;
-                }
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO published_schedules (event_id, version, event_version, published_at,"
                         + " note, body) SELECT event_id, 1, event_version, solved_at, 'published before versions',"
                         + " body FROM schedules");

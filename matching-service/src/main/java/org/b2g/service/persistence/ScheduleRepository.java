@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.json.JsonObject;
 
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.repair.DraftMode;
 
 /**
  * The schedules of each event: the draft (what the last solve or repair produced, for the organizer only) and the
@@ -21,8 +22,13 @@ import org.b2g.core.domain.MeetingSchedule;
  */
 public final class ScheduleRepository {
 
-    /** A stored schedule; {@code eventVersion} is the version of the event it was solved from. */
-    public record StoredSchedule(String eventId, int eventVersion, String score, long solvedAt, String body) {
+    /**
+     * A stored schedule; {@code eventVersion} is the version of the event it was solved from, {@code madeBy} a plain
+     * solve or a repair's mode (a draft stored before that was recorded reads as a solve, unless the migration could
+     * tell it from its job).
+     */
+    public record StoredSchedule(String eventId, int eventVersion, String score, long solvedAt, String body,
+            DraftMode madeBy) {
     }
 
     /** A published version (its body is null in listings). */
@@ -38,10 +44,10 @@ public final class ScheduleRepository {
     }
 
     private static final String DELETE_SCHEDULE = "DELETE FROM schedules WHERE event_id = ?";
-    private static final String INSERT_SCHEDULE =
-            "INSERT INTO schedules (event_id, event_version, score, solved_at, body) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_SCHEDULE = "INSERT INTO schedules (event_id, event_version, score, solved_at,"
+            + " body, made_by) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String FIND_SCHEDULE =
-            "SELECT event_id, event_version, score, solved_at, body FROM schedules WHERE event_id = ?";
+            "SELECT event_id, event_version, score, solved_at, body, made_by FROM schedules WHERE event_id = ?";
     private static final String DELETE_AGENDAS = "DELETE FROM agendas WHERE event_id = ?";
     private static final String DELETE_AGENDA = "DELETE FROM agendas WHERE event_id = ? AND participant_id = ?";
     private static final String INSERT_AGENDA =
@@ -69,9 +75,10 @@ public final class ScheduleRepository {
      * draft, replacing the last one. Agendas and calendars do not change until it is {@link #publish published}.
      *
      * @param scheduleJson the schedule as {@code b2g-schedule/1}
+     * @param madeBy a plain solve or the repair's mode, for the change report
      */
     public void saveDraft(Connection c, int eventVersion, MeetingSchedule schedule, JsonObject scheduleJson,
-            Instant solvedAt) throws SQLException {
+            Instant solvedAt, DraftMode madeBy) throws SQLException {
         String eventId = schedule.getEvent().id();
         delete(c, DELETE_SCHEDULE, eventId);
         try (PreparedStatement s = c.prepareStatement(INSERT_SCHEDULE)) {
@@ -80,6 +87,7 @@ public final class ScheduleRepository {
             s.setString(3, schedule.getScore() == null ? "" : schedule.getScore().toString());
             s.setLong(4, solvedAt.toEpochMilli());
             s.setString(5, scheduleJson.toString());
+            s.setString(6, madeBy.code());
             s.executeUpdate();
         }
     }
@@ -201,7 +209,8 @@ public final class ScheduleRepository {
             s.setString(1, eventId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? new StoredSchedule(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4),
-                        r.getString(5)) : null;
+                        r.getString(5), r.getString(6) == null ? DraftMode.SOLVE : DraftMode.ofCode(r.getString(6)))
+                        : null;
             }
         }
     }

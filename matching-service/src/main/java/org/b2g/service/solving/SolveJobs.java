@@ -30,6 +30,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.matching.Relevance;
+import org.b2g.core.repair.DraftMode;
 import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
@@ -219,7 +220,8 @@ public final class SolveJobs implements AutoCloseable {
                 JobRepository.Lease lease = new JobRepository.Lease(replica, now.toEpochMilli() + leaseMillis, 1);
                 AtomicReference<Claim> claim = new AtomicReference<>();
                 Job job = new Job(queued, event.body(), problemOf, Map.of(), options,
-                        (status, best, json) -> record(claim.get(), uid, status, best, json), clock);
+                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), status, best, json),
+                        clock);
                 registered[1] = register(eventId, job);
                 registered[0] = job;
                 jobRows.save(c, row(job.status(), request, lease, JobRepository.Progress.NONE));
@@ -380,7 +382,8 @@ public final class SolveJobs implements AutoCloseable {
                         row.score(), row.scheduled(), row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()),
                         instant(row.bestSince()), null, false, null, row.progress().candidates());
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
-                        (s, best, json) -> record(claim.get(), request.eventUid(), s, best, json), clock);
+                        (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), s, best, json),
+                        clock);
             });
         } catch (RuntimeException e) {
             database.inTransaction(c -> jobRows.fail(c, eventId, lease.claims(), now,
@@ -612,8 +615,11 @@ public final class SolveJobs implements AutoCloseable {
      * so that a deleted and re-created event never receives the result of its predecessor, and if the job is still
      * this claim's, so that a replica that lost its lease never overwrites what the next one stores. Agendas of
      * participants removed while the job ran are not kept.
+     *
+     * @param madeBy a solve, or the mode of the repair the job runs: the draft's change report says it
      */
-    private void record(Claim claim, String eventUid, JobStatus status, MeetingSchedule best, JsonObject bestJson) {
+    private void record(Claim claim, String eventUid, DraftMode madeBy, JobStatus status, MeetingSchedule best,
+            JsonObject bestJson) {
         if (claim == null || claims.get(status.eventId()) != claim) {
             return; // lost: another replica solves it now
         }
@@ -628,7 +634,7 @@ public final class SolveJobs implements AutoCloseable {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
-                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt());
+                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy);
                 EventRepository.StoredEvent now = events.find(c, status.eventId());
                 if (now.version() != status.eventVersion()) {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));

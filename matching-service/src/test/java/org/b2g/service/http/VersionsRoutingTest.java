@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webserver.http.HttpRouting;
@@ -82,5 +83,49 @@ class VersionsRoutingTest {
             assertEquals(first.body(), again.body(), version);
         }
         assertEquals(1, backend.publication().versions(TestService.EVENT_ID).size());
+    }
+
+    /**
+     * The status and body of a request by the organizer, once the job it may start has finished.
+     *
+     * @param query names and values
+     */
+    private Answer send(Method method, String path, String... query) throws InterruptedException {
+        var request = client.method(method).path(path)
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER));
+        for (int i = 0; i < query.length; i += 2) {
+            request.queryParam(query[i], query[i + 1]);
+        }
+        try (HttpClientResponse response = request.request()) {
+            String text = response.as(String.class);
+            if (response.status() == Status.ACCEPTED_202) {
+                JobStatus done = backend.solving().await(path.split("/")[3], Duration.ofSeconds(60));
+                assertEquals(JobStatus.State.DONE, done.state(), done.reason());
+            }
+            try (var reader = JsonFactory.READER.createReader(new StringReader(text))) {
+                return new Answer(response.status(), reader.readObject());
+            }
+        }
+    }
+
+    @Test
+    void theChangesOfARepairedDraftSayTheRepairsModeAndOfASolvedOneSaySolve() throws Exception {
+        String id = "repaired";
+        String events = "/api/events/" + id;
+        String body = TestService.sampleEvent(id);
+        backend.database().inTransaction(c -> backend.events().insert(c, id, "demo", 10, 1L, body));
+        assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
+        assertEquals(Status.CREATED_201, send(Method.POST, events + "/publish").status());
+
+        for (String mode : new String[] {"freeze", "minimal", "freeze"}) {
+            assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/repair", "mode", mode, "timeLimit", "1s")
+                    .status());
+            Answer changes = send(Method.GET, events + "/changes");
+            assertEquals(Status.OK_200, changes.status(), changes.body().toString());
+            assertEquals(mode, changes.body().getString("mode"), changes.body().toString());
+        }
+        assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
+        assertEquals("solve", send(Method.GET, events + "/changes").body().getString("mode"),
+                "a plain solve is no repair: nothing held the published meetings where they were");
     }
 }

@@ -3,12 +3,14 @@ package org.b2g.service.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 
+import org.b2g.core.repair.DraftMode;
 import org.junit.jupiter.api.Test;
 
 /** The database's own behaviour: upgrading an earlier schema, and lost races reported as conflicts. */
@@ -38,6 +40,7 @@ class DatabaseTest {
             RequestRepository requests = new RequestRepository();
             assertEquals(false, database.inTransaction(c -> requests.enabled(c, "a")), "self-service starts off");
             assertEquals(0, database.inTransaction(c -> requests.list(c, "a", null)).size());
+            assertNull(database.inTransaction(c -> new ScheduleRepository().find(c, "a")), "no draft yet, but its table");
         }
     }
 
@@ -66,7 +69,38 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(3, applied, "baseline 1, then V2 and V3");
+            assertEquals(4, applied, "baseline 1, then V2, V3 and V4");
+        }
+    }
+
+    @Test
+    void aDraftStoredBeforeWhatMadeItWasRecordedTakesItFromTheJobThatStoredIt() throws Exception {
+        String url = org.b2g.service.TestDatabase.url("jdbc:hsqldb:mem:made-by-" + System.nanoTime());
+        boolean hsqldb = url.startsWith("jdbc:hsqldb:");
+        org.flywaydb.core.Flyway.configure().dataSource(url, hsqldb ? "SA" : null, hsqldb ? "" : null)
+                .locations("classpath:db/migration").placeholders(java.util.Map.of("text", hsqldb ? "CLOB" : "TEXT"))
+                .target("3").load().migrate();
+        try (Connection old = hsqldb ? DriverManager.getConnection(url, "SA", "") : DriverManager.getConnection(url);
+                Statement s = old.createStatement()) {
+            // frozen: its draft came from its freeze repair; solved: from its solve; older: from a job before the
+            // last one, which failed (unknown, read as a solve).
+            for (String[] row : new String[][] {{"frozen", "repair", "'freeze'", "DONE"},
+                    {"solved", "solve", "NULL", "DONE"}, {"older", "repair", "'minimal'", "FAILED"}}) {
+                s.execute("INSERT INTO events (id, uid, link_key, name, version, participants, updated_at, body)"
+                        + " VALUES ('" + row[0] + "', 'u', 'k', 'n', 1, 1, 1, '{}')");
+                s.execute("INSERT INTO schedules (event_id, event_version, score, solved_at, body) VALUES ('"
+                        + row[0] + "', 1, '0hard/0medium/0soft', 5000, '{}')");
+                s.execute("INSERT INTO solve_jobs (event_id, event_version, state, scheduled, started_at,"
+                        + " finished_at, stopped_early, kind, repair_mode) VALUES ('" + row[0] + "', 1, '" + row[3]
+                        + "', 0, 1000, " + (row[3].equals("DONE") ? 5000 : 7000) + ", 0, '" + row[1] + "', "
+                        + row[2] + ")");
+            }
+        }
+        try (Database database = Database.open(url, 1)) {
+            ScheduleRepository schedules = new ScheduleRepository();
+            assertEquals(DraftMode.FREEZE, database.inTransaction(c -> schedules.find(c, "frozen")).madeBy());
+            assertEquals(DraftMode.SOLVE, database.inTransaction(c -> schedules.find(c, "solved")).madeBy());
+            assertEquals(DraftMode.SOLVE, database.inTransaction(c -> schedules.find(c, "older")).madeBy());
         }
     }
 

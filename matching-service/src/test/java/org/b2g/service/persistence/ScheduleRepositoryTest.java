@@ -20,6 +20,7 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.DraftMode;
 import org.b2g.service.TestService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,19 +73,20 @@ class ScheduleRepositoryTest {
     private void save(MeetingSchedule schedule) {
         database.inTransaction(c -> {
             Instant at = Instant.parse("2024-10-01T00:00:00Z");
-            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at);
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at, DraftMode.SOLVE);
             return schedules.publish(c, 1, schedule, ScheduleJson.write(schedule), at, "test");
         });
     }
 
     @Test
-    void aDraftReachesNoAgendaUntilItIsPublished() {
+    void aDraftReachesNoAgendaUntilItIsPublishedAndKeepsWhatMadeIt() {
         MeetingSchedule schedule = withOpeningAt(2);
         database.inTransaction(c -> {
-            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"));
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"),
+                    DraftMode.FREEZE);
             return null;
         });
-        assertNotNull(database.inTransaction(c -> schedules.find(c, event.id())));
+        assertEquals(DraftMode.FREEZE, database.inTransaction(c -> schedules.find(c, event.id())).madeBy());
         assertNull(database.inTransaction(c -> schedules.agenda(c, event.id(), "s-vision")));
 
         save(schedule);

@@ -14,8 +14,8 @@ import org.b2g.core.domain.Origin;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.DraftMode;
 import org.b2g.core.repair.Changes;
-import org.b2g.core.repair.RepairMode;
 import org.b2g.service.TestService;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.junit.jupiter.api.Test;
@@ -109,7 +109,7 @@ class HappenedTest {
         List<String> pair = List.of("s-park", "a-transport");
         Changes.Cancelled other = new Changes.Cancelled("c-s-vision-a-info", List.of("s-vision", "a-info"), 4, null,
                 "the request to meet was withdrawn");
-        Changes report = new Changes("day", RepairMode.MINIMAL, 3, List.of(),
+        Changes report = new Changes("day", DraftMode.MINIMAL, 3, List.of(),
                 List.of(new Changes.Cancelled(held.id(), pair, 2, null, "the request to meet was withdrawn"), other),
                 List.of(new Changes.Added(held.id(), pair, new Changes.Place(2, "T1", null), Origin.REQUEST)),
                 Map.of("s-park", new Changes.Tally(1, 0, 1, 1), "a-transport", new Changes.Tally(2, 0, 1, 1),

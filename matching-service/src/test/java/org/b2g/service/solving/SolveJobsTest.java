@@ -204,6 +204,27 @@ class SolveJobsTest {
         assertEquals(JobStatus.State.DONE, backend.solving().status("solved").state(), "as stored");
     }
 
+    @Test
+    void aQueuedFreezeRepairClaimedLaterStoresADraftWhoseChangesSayFreeze() throws Exception {
+        backend.close();
+        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "1"));
+        store("queued", TestService.sampleEvent("queued"));
+        // The HCMC sample cannot meet all its demand, so no proof ends the job before the stop.
+        store("hog", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
+                .replace("\"hcmc-dx-day-2024\"", "\"hog\""));
+        backend.solving().start("queued", ONE_SECOND);
+        awaitFinish("queued");
+        backend.publication().publish("queued", 0);
+        startWhenAThreadIsFree("hog");
+
+        JobStatus waiting = backend.solving().repair("queued", ONE_SECOND, org.b2g.core.repair.RepairMode.FREEZE);
+        assertTrue(waiting.queued(), "no free thread: it waits in the database until one is claimed");
+        backend.solving().stop("hog", Duration.ofSeconds(20));
+
+        assertEquals(JobStatus.State.DONE, awaitFinish("queued").state());
+        assertEquals(org.b2g.core.repair.DraftMode.FREEZE, backend.publication().changes("queued").mode());
+    }
+
     /** The solver thread of a finished job may still be returning to the pool for a moment. */
     private void startWhenAThreadIsFree(String id) throws InterruptedException {
         for (int attempt = 0; ; attempt++) {
