@@ -31,6 +31,14 @@ public record Backend(Settings settings, Credentials credentials, Database datab
 
     /** As {@link #open(Settings)} with given credentials (null: as there). */
     public static Backend open(Settings settings, Credentials given) {
+        return open(settings, given, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #open(Settings, Credentials)} with the time from {@code clock}: job leases, marks, and the slots a
+     * repair or solve finds already started (tests fix it).
+     */
+    public static Backend open(Settings settings, Credentials given, Clock clock) {
         Database database = Database.open(settings.jdbcUrl(), settings.dbPoolSize());
         try {
             Credentials credentials = given != null ? given
@@ -44,13 +52,12 @@ public record Backend(Settings settings, Credentials credentials, Database datab
             DayRepository day = new DayRepository();
             SolveJobs solving = new SolveJobs(database, events, schedules, day,
                     new JobRepository(database.isShared()), settings.solveThreads(), settings.solveQueue(),
-                    Clock.systemUTC(), settings.jobLease(), settings.jobPoll());
+                    clock, settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, day, Clock.systemUTC()),
-                    new TheDay(database, events, schedules, day, Clock.systemUTC()),
-                    new SelfService(database, events, schedules, day, new RequestRepository(),
-                            Clock.systemUTC()));
+                    analyses, new Publication(database, events, schedules, day, clock),
+                    new TheDay(database, events, schedules, day, clock),
+                    new SelfService(database, events, schedules, day, new RequestRepository(), clock));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -19,7 +19,16 @@ public final class TestService {
         return backend(dir, Map.of());
     }
 
+    /** A backend whose time comes from {@code clock}. */
+    public static Backend backend(Path dir, java.time.Clock clock) {
+        return backend(dir, Map.of(), clock);
+    }
+
     public static Backend backend(Path dir, Map<String, String> settings) {
+        return backend(dir, settings, java.time.Clock.systemUTC());
+    }
+
+    private static Backend backend(Path dir, Map<String, String> settings, java.time.Clock clock) {
         Map<String, String> all = new java.util.HashMap<>(settings);
         all.put("b2g.data", dir.toString());
         if (TestDatabase.postgres() && !all.containsKey("b2g.db")) {
@@ -27,7 +36,7 @@ public final class TestService {
             all.put("b2g.db", SCHEMAS.computeIfAbsent(dir.toAbsolutePath(), d -> TestDatabase.freshSchema()));
         }
         Settings parsed = Settings.from(Main.config(all));
-        return Backend.open(parsed, Credentials.load(dir, ORGANIZER));
+        return Backend.open(parsed, Credentials.load(dir, ORGANIZER), clock);
     }
 
     /** The sample event (b2g-event/1 text). */

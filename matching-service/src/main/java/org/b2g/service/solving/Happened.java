@@ -2,6 +2,9 @@ package org.b2g.service.solving;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,47 +31,124 @@ import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
 
 /**
- * The meetings of the latest published version marked held or no-show on the day, as a solve or a repair sees them:
- * they took place (or their time has passed), so each stays exactly where it was, pinned at its slot and table like
- * a frozen meeting, whatever the mode, and both its participants count as available then. One the current
- * candidates no longer hold (its request was withdrawn since) is kept all the same, as a meeting of its own. Only a
- * meeting whose participant left the event, whose pair is now excluded or whose slot is gone cannot be kept; a
- * meeting whose table is gone keeps its slot and gets another table.
+ * The history of the day as a solve or a repair sees it: the meetings of the latest published version marked held or
+ * no-show, and, once the event has begun, every published meeting whose slot has started (it took place, or its time
+ * has passed: a meeting of a participant marked absent and not marked held is the exception, as {@link Absentees}
+ * says). Each stays exactly where it was, pinned at its slot and table like a frozen meeting, whatever the mode, and
+ * both its participants count as available then. One the current candidates no longer hold (its request was
+ * withdrawn since) is kept all the same, as a meeting of its own. Only a meeting whose participant left the event,
+ * whose pair is now excluded or whose slot is gone cannot be kept; a meeting whose table is gone keeps its slot and
+ * gets another table.
+ *
+ * <p>A slot that has started is closed to everything else: no participant is available then but for the meetings
+ * kept there, and no other meeting may be placed there. Slots start by clock time in the event's time zone; an event
+ * without clock times, or one whose last day is over (an archive, the demo), has no such slots.
  */
 final class Happened {
 
-    private static final Happened NONE = new Happened(List.of());
+    private static final Happened NONE = new Happened(List.of(), List.of(), Set.of(), null);
 
     private final List<ScheduleFile.Placement> marked;
+    /** The other published meetings: kept when their slot has started. */
+    private final List<ScheduleFile.Placement> unmarked;
+    private final Set<String> absent;
+    /** When the job started; null: no slot has started. */
+    private final Instant now;
 
-    private Happened(List<ScheduleFile.Placement> marked) {
+    private Happened(List<ScheduleFile.Placement> marked, List<ScheduleFile.Placement> unmarked, Set<String> absent,
+            Instant now) {
         this.marked = marked;
+        this.unmarked = unmarked;
+        this.absent = absent;
+        this.now = now;
     }
 
-    /** The event's marked published meetings, read in the caller's transaction. */
+    /** The event's marked published meetings, read in the caller's transaction, regardless of time. */
     static Happened of(Connection c, String eventId, DayRepository day, ScheduleRepository schedules)
             throws SQLException {
+        return of(c, eventId, day, schedules, null);
+    }
+
+    /**
+     * The event's marked published meetings and, with {@code now}, those whose slot has started by then, read in the
+     * caller's transaction.
+     */
+    static Happened of(Connection c, String eventId, DayRepository day, ScheduleRepository schedules, Instant now)
+            throws SQLException {
         Map<String, Attendance> marks = day.marks(c, eventId);
-        StoredVersion published = marks.isEmpty() ? null : schedules.published(c, eventId, 0);
+        StoredVersion published = marks.isEmpty() && now == null ? null : schedules.published(c, eventId, 0);
         if (published == null) {
-            return NONE;
+            return now == null ? NONE : new Happened(List.of(), List.of(), Set.of(), now);
         }
-        return of(ScheduleJson.read(published.body(), "published version " + published.version()), marks);
+        return of(ScheduleJson.read(published.body(), "published version " + published.version()), marks,
+                now == null ? Set.of() : day.absent(c, eventId), now);
     }
 
     /** The meetings of {@code published} that {@code marks} marks. */
     static Happened of(ScheduleFile published, Map<String, Attendance> marks) {
-        return new Happened(marked(published, marks));
+        return of(published, marks, Set.of(), null);
+    }
+
+    /**
+     * The meetings of {@code published} that {@code marks} marks and, with {@code now}, those whose slot has started
+     * by then but for those of the {@code absent} participants.
+     */
+    static Happened of(ScheduleFile published, Map<String, Attendance> marks, Set<String> absent, Instant now) {
+        return new Happened(marked(published, marks), published.meetings().stream()
+                .filter(p -> marks.get(p.id()) == null).toList(), Set.copyOf(absent), now);
     }
 
     private static List<ScheduleFile.Placement> marked(ScheduleFile published, Map<String, Attendance> marks) {
         return published.meetings().stream().filter(p -> marks.get(p.id()) != null).toList();
     }
 
-    /** The event with both participants of every marked meeting available in its slot. */
+    /**
+     * The slots of {@code event} that have started at {@code now}, by their clock time in the event's time zone:
+     * none without a time, without clock times, or when the event's last day is over.
+     */
+    static Set<Integer> started(Event event, Instant now) {
+        if (now == null || event.timeZone() == null || event.slotCount() == 0 || event.slot(1).start() == null) {
+            return Set.of();
+        }
+        ZoneId zone = event.timeZone();
+        LocalDate lastDay = event.slots().stream().filter(s -> s.start() != null)
+                .map(s -> s.start().toLocalDate()).max(LocalDate::compareTo).orElseThrow();
+        if (LocalDate.ofInstant(now, zone).isAfter(lastDay)) {
+            return Set.of();
+        }
+        Set<Integer> started = new HashSet<>();
+        for (Slot slot : event.slots()) {
+            if (slot.start() != null && slot.start().atZone(zone).toInstant().isBefore(now)) {
+                started.add(slot.index());
+            }
+        }
+        return started;
+    }
+
+    /** The published meetings kept in {@code event}: the marked ones, and the others whose slot has started. */
+    private List<ScheduleFile.Placement> kept(Event event, Set<Integer> started) {
+        if (started.isEmpty() || unmarked.isEmpty()) {
+            return marked;
+        }
+        List<ScheduleFile.Placement> kept = new ArrayList<>(marked);
+        for (ScheduleFile.Placement p : unmarked) {
+            Slot slot = p.slotIn(event);
+            if (slot != null && started.contains(slot.index()) && !absent.contains(p.first())
+                    && !absent.contains(p.second())) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The event with no participant available in a slot that has started, but both participants of every kept
+     * meeting available in its slot.
+     */
     Event apply(Event event) {
+        Set<Integer> started = started(event, now);
         Map<String, Set<Integer>> attended = new HashMap<>();
-        for (ScheduleFile.Placement p : marked) {
+        for (ScheduleFile.Placement p : kept(event, started)) {
             Slot slot = p.slotIn(event);
             if (slot != null) {
                 attended.computeIfAbsent(p.first(), k -> new HashSet<>()).add(slot.index());
@@ -79,12 +159,13 @@ final class Happened {
         List<Participant> participants = new ArrayList<>(event.participants().size());
         for (Participant p : event.participants()) {
             Set<Integer> slots = attended.getOrDefault(p.id(), Set.of());
-            if (Collections.disjoint(slots, p.unavailableSlots())) {
+            Set<Integer> away = new HashSet<>(p.unavailableSlots());
+            away.addAll(started);
+            away.removeAll(slots);
+            if (away.equals(p.unavailableSlots())) {
                 participants.add(p);
                 continue;
             }
-            Set<Integer> away = new HashSet<>(p.unavailableSlots());
-            away.removeAll(slots);
             participants.add(new Participant(p.id(), p.index(), p.role(), p.name(), p.representatives(),
                     p.minMeetings(), p.maxMeetings(), away, p.homeTable(), p.offerings(), p.needs(),
                     p.englishName()));
@@ -95,25 +176,28 @@ final class Happened {
                 event.exclusions(), event.rules());
     }
 
-    /** {@code problem} with every marked meeting pinned where it was (see {@link #keep(Event, List)}). */
+    /** {@code problem} with every kept meeting pinned where it was (see {@link #keep(Event, List)}). */
     MeetingSchedule keep(MeetingSchedule problem) {
-        return marked.isEmpty() ? problem
+        return marked.isEmpty() && now == null ? problem
                 : new MeetingSchedule(problem.getEvent(), keep(problem.getEvent(), problem.getMeetings()));
     }
 
     /**
-     * The meetings with every marked meeting pinned at its published slot and table: the meeting of the same id and
-     * pair, else an optional one of the pair, else a meeting of its own added to them.
+     * The meetings with every kept meeting pinned at its published slot and table: the meeting of the same id and
+     * pair, else an optional one of the pair, else a meeting of its own added to them. No other meeting may go to a
+     * slot that has started (a kept meeting whose table is gone may stay in its own).
      */
     List<Meeting> keep(Event event, List<Meeting> meetings) {
-        if (marked.isEmpty()) {
+        Set<Integer> started = started(event, now);
+        List<ScheduleFile.Placement> history = kept(event, started);
+        if (history.isEmpty() && started.isEmpty()) {
             return meetings;
         }
         List<Meeting> kept = new ArrayList<>(meetings);
         Set<Meeting> taken = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<String> ids = new HashSet<>();
         meetings.forEach(m -> ids.add(m.getId()));
-        for (ScheduleFile.Placement p : marked) {
+        for (ScheduleFile.Placement p : history) {
             Participant a = event.participant(p.first());
             Participant b = event.participant(p.second());
             Slot slot = p.slotIn(event);
@@ -140,7 +224,32 @@ final class Happened {
                 meeting.keepPublished(slot, null, ScoreWeights.PUBLISHED_DROPPED, ScoreWeights.PUBLISHED_DROPPED);
             }
         }
+        if (!started.isEmpty()) {
+            kept.replaceAll(m -> m.isPinned() ? m : closed(m, started, taken.contains(m) ? m.getSlot() : null));
+        }
         return kept;
+    }
+
+    /**
+     * {@code meeting} without the slots that have started among those it may go to, but for {@code own} (the slot a
+     * kept meeting stays in); the same meeting when it may go to none of them.
+     */
+    private static Meeting closed(Meeting meeting, Set<Integer> started, Slot own) {
+        List<Slot> open = meeting.getAllowedSlots().stream()
+                .filter(s -> !started.contains(s.index()) || s.equals(own)).toList();
+        if (open.size() == meeting.getAllowedSlots().size()) {
+            return meeting;
+        }
+        Meeting copy = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
+                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), open,
+                meeting.getAllowedTables(), meeting.getAfter(), meeting.getSessionId());
+        if (meeting.getPublishedSlot() != null) {
+            copy.keepPublished(meeting.getPublishedSlot(), meeting.getPublishedTable(), meeting.getMoveCost(), 0);
+        }
+        boolean stays = meeting.getSlot() != null && open.contains(meeting.getSlot());
+        copy.setSlot(stays ? meeting.getSlot() : null);
+        copy.setTable(stays ? meeting.getTable() : null);
+        return copy;
     }
 
     private static Meeting find(List<Meeting> meetings, ScheduleFile.Placement p, Set<Meeting> taken) {
@@ -165,8 +274,16 @@ final class Happened {
      * otherwise.
      */
     static Changes listedAsKept(Changes changes, Event event, ScheduleFile published, Map<String, Attendance> marks) {
+        return listedAsKept(changes, event, published, marks, null);
+    }
+
+    /** As {@link #listedAsKept(Changes, Event, ScheduleFile, Map)}, also for the meetings whose slot started by {@code now}. */
+    static Changes listedAsKept(Changes changes, Event event, ScheduleFile published, Map<String, Attendance> marks,
+            Instant now) {
         Map<String, ScheduleFile.Placement> byId = new HashMap<>();
-        marked(published, marks).forEach(p -> byId.put(p.id(), p));
+        Set<Integer> started = started(event, now);
+        published.meetings().stream().filter(p -> marks.get(p.id()) != null || started.contains(slotOf(p, event)))
+                .forEach(p -> byId.put(p.id(), p));
         List<Changes.Cancelled> cancelled = new ArrayList<>(changes.cancelled());
         List<Changes.Added> added = new ArrayList<>(changes.added());
         Map<String, int[]> tallies = new HashMap<>();
@@ -207,6 +324,11 @@ final class Happened {
             }
         });
         return new Changes(changes.event(), changes.mode(), kept, changes.moved(), cancelled, added, participants);
+    }
+
+    private static int slotOf(ScheduleFile.Placement p, Event event) {
+        Slot slot = p.slotIn(event);
+        return slot == null ? 0 : slot.index();
     }
 
     private static boolean samePair(Meeting m, String a, String b) {

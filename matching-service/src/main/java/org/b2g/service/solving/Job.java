@@ -138,7 +138,9 @@ final class Job implements Runnable {
         List<org.b2g.core.domain.Slot> slots = problem.getSlots();
         for (org.b2g.core.domain.Meeting meeting : problem.getMeetings()) {
             Integer slot = startSlots.get(meeting.getId());
-            if (!meeting.isPinned() && slot != null && slot >= 0 && slot < slots.size()) {
+            // Only where the meeting may still go: a slot that has passed since is closed to it (see Happened).
+            if (!meeting.isPinned() && slot != null && slot >= 0 && slot < slots.size()
+                    && meeting.getAllowedSlots().contains(slots.get(slot))) {
                 meeting.setSlot(slots.get(slot));
                 meeting.setTable(null);
             }

@@ -181,7 +181,7 @@ public final class Publication {
         try {
             ScheduleFile published = ScheduleJson.read(both.published().body(), "published version");
             return Happened.listedAsKept(ChangeReport.between(event, published, ScheduleJson.read(both.draft().body(),
-                    "draft"), both.draft().madeBy(), "draft"), event, published, both.marks());
+                    "draft"), both.draft().madeBy(), "draft"), event, published, both.marks(), clock.instant());
         } catch (InputException e) {
             throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
                     + " Repair or solve again to compare.");

@@ -206,7 +206,7 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
-                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode);
+                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode, now);
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
                         mode == null ? null : mode.code(),
                         options.timeLimit().toMillis(), options.seed(),
@@ -259,12 +259,14 @@ public final class SolveJobs implements AutoCloseable {
     /**
      * The planning problem a job solves: the event's candidates, or a repair's plan from its published schedule; in
      * both, the published meetings marked held or no-show stay pinned where they were, and participants marked
-     * absent on the day keep the meetings they held and get no other.
+     * absent on the day keep the meetings they held and get no other. Once the event has begun ({@code now}, when
+     * the job starts or is taken over), every slot that has started is closed: the published meetings there stay
+     * where they are and no other meeting goes there (see {@link Happened}).
      */
-    private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode)
-            throws java.sql.SQLException {
+    private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
+            Instant now) throws java.sql.SQLException {
         Absentees absent = Absentees.of(c, eventId, day, schedules);
-        Happened happened = Happened.of(c, eventId, day, schedules);
+        Happened happened = Happened.of(c, eventId, day, schedules, now);
         if (mode == null) {
             return event -> {
                 Event present = happened.apply(absent.apply(event));
@@ -373,7 +375,7 @@ public final class SolveJobs implements AutoCloseable {
                     return null;
                 }
                 RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
-                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode);
+                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now));
                 long limit = request.timeLimitMillis();
                 long left = Math.max(limit - row.progress().solvedMillis(), Math.max(1000, limit / 10));
                 SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(), 0,

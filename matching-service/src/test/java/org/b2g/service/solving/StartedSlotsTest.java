@@ -1,0 +1,184 @@
+package org.b2g.service.solving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Candidates;
+import org.b2g.core.repair.RepairMode;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.Backend;
+import org.b2g.service.TestService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A repair or solve on the day knows the time: slots that have started are closed, the published meetings in them
+ * stay where they were. The sample event runs on 2024-10-10 in Asia/Ho_Chi_Minh, 09:00 and 13:30, six 20-minute
+ * slots each.
+ */
+class StartedSlotsTest {
+
+    private static final ZoneId HCMC = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Instant BEFORE = Instant.parse("2024-10-09T12:00:00Z");
+    /** 13:30 local: the whole morning (slots 1-6) has started, the afternoon (7-12) not. */
+    private static final Instant LUNCH = java.time.LocalDateTime.parse("2024-10-10T13:30:00").atZone(HCMC)
+            .toInstant();
+    /** 10:10 local: slots 1-4 (09:00 to 10:00) have started, slot 5 (10:20) not. */
+    private static final Instant MORNING = java.time.LocalDateTime.parse("2024-10-10T10:10:00").atZone(HCMC)
+            .toInstant();
+
+    @TempDir
+    Path dir;
+    private Backend backend;
+    private final Event event = EventJson.read(TestService.sampleEvent("day"), "sample");
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    private ScheduleFile publishedBefore(MovableClock clock) throws Exception {
+        backend = TestService.backend(dir, clock);
+        backend.database().inTransaction(c -> backend.events().insert(c, "day", "day", 10, 1L,
+                TestService.sampleEvent("day")));
+        backend.solving().start("day", SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE, backend.solving().await("day", Duration.ofSeconds(60)).state());
+        backend.publication().publish("day", 0);
+        return ScheduleJson.read(backend.publication().body("day", 1), "v1");
+    }
+
+    private ScheduleFile draftAfter(RepairMode mode) throws InterruptedException {
+        SolveOptions options = SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1));
+        if (mode == null) {
+            backend.solving().start("day", options);
+        } else {
+            backend.solving().repair("day", options, mode);
+        }
+        JobStatus done = backend.solving().await("day", Duration.ofSeconds(60));
+        assertEquals(JobStatus.State.DONE, done.state(), done.reason());
+        return ScheduleJson.read(backend.database().inTransaction(c -> backend.schedules().find(c, "day")).body(),
+                "draft");
+    }
+
+    private static Set<String> placed(ScheduleFile schedule, Event event, int lastStarted) {
+        return schedule.meetings().stream().filter(p -> p.slotIn(event).index() <= lastStarted)
+                .map(p -> p.id() + "@" + p.slotIn(event).index() + "/" + p.table() + ":" + p.first() + "+"
+                        + p.second())
+                .collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RepairMode.class)
+    void aRepairAtLunchPlacesNothingNewInTheMorningAndKeepsWhatWasPublishedThere(RepairMode mode) throws Exception {
+        MovableClock clock = new MovableClock(BEFORE);
+        ScheduleFile published = publishedBefore(clock);
+        Set<String> morning = placed(published, event, 6);
+        assertFalse(morning.isEmpty(), "the sample's published version holds morning meetings");
+        // Someone is absent: the repair has something to change.
+        String absent = published.meetings().get(published.meetings().size() - 1).first();
+        backend.day().absent("day", absent);
+        clock.now = LUNCH;
+
+        ScheduleFile draft = draftAfter(mode);
+
+        Set<String> kept = morning.stream().filter(m -> !m.contains(":" + absent + "+") && !m.endsWith("+" + absent))
+                .collect(Collectors.toSet());
+        Set<String> draftMorning = placed(draft, event, 6);
+        assertTrue(draftMorning.containsAll(kept), "the morning's published meetings stay: " + kept + " vs "
+                + draftMorning);
+        assertTrue(morning.containsAll(draftMorning), "nothing new or moved in the morning: " + draftMorning);
+    }
+
+    @Test
+    void aPlainSolveMidMorningKeepsThePublishedPastAndLeavesTheStartedSlotsToIt() throws Exception {
+        MovableClock clock = new MovableClock(BEFORE);
+        ScheduleFile published = publishedBefore(clock);
+        clock.now = MORNING;
+
+        ScheduleFile draft = draftAfter(null);
+
+        assertEquals(placed(published, event, 4), placed(draft, event, 4),
+                "slots 1-4 hold exactly what was published");
+    }
+
+    @Test
+    void noSlotHasStartedBeforeTheEventAfterItsLastDayOrWithoutClockTimes() {
+        assertEquals(Set.of(), Happened.started(event, BEFORE));
+        assertEquals(Set.of(), Happened.started(event, Instant.parse("2024-10-11T12:00:00Z")), "over: an archive");
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6), Happened.started(event, LUNCH));
+        assertEquals(Set.of(1, 2, 3, 4), Happened.started(event, MORNING));
+        Event untimed = EventJson.read(TestService.sampleEvent("day").replaceAll("\"start\": \"[0-9:]+\", ", "")
+                .replace("\"timeZone\": \"Asia/Ho_Chi_Minh\",", ""), "untimed");
+        assertEquals(null, untimed.slot(1).start(), "the sample without session times");
+        assertEquals(Set.of(), Happened.started(untimed, LUNCH));
+    }
+
+    @Test
+    void beforeTheEventNothingChanges() {
+        ScheduleFile published = new ScheduleFile("day", null, List.of());
+        Happened before = Happened.of(published, Map.of(), Set.of(), BEFORE);
+        List<Meeting> candidates = Candidates.forEvent(event);
+        assertSame(event, before.apply(event));
+        assertSame(candidates, before.keep(event, candidates));
+    }
+
+    @Test
+    void atLunchNoParticipantIsAvailableInTheMorningAndNoCandidateMayGoThere() {
+        Happened lunch = Happened.of(new ScheduleFile("day", null, List.of()), Map.of(), Set.of(), LUNCH);
+        Event closed = lunch.apply(event);
+        closed.participants().forEach(p -> assertTrue(p.unavailableSlots().containsAll(Set.of(1, 2, 3, 4, 5, 6)),
+                p.id()));
+        List<Meeting> everywhere = new java.util.ArrayList<>(Candidates.forEvent(event));
+        everywhere.add(org.b2g.core.domain.Meetings.placed(event, "anywhere", event.participants().get(0),
+                event.participants().get(1), org.b2g.core.domain.Origin.REQUEST, List.of(), event.slot(2), null));
+        List<Meeting> kept = lunch.keep(closed, everywhere);
+        kept.forEach(m -> assertTrue(m.getAllowedSlots().stream().allMatch(s -> s.index() > 6), m.getId()));
+    }
+}
