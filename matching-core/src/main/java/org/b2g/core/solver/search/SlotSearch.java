@@ -39,7 +39,7 @@ final class SlotSearch {
      * more in the cost (never in the score), so that the annealing stops settling on the same breaks.
      */
     private static final double PENALTY_WEIGHT = 0.3;
-    private static final long PENALIZE_EVERY = 16_384;
+    private static final long PENALIZE_EVERY = 16_384; // a power of two: checked with a mask, like the others
     /**
      * Penalties are laid only on events without precedences: on the 20 {@code prec50} variants they left 7 and 14
      * breaks more in two 10 s runs (under a move limit they were even), while they pay on the research originals
@@ -182,7 +182,7 @@ final class SlotSearch {
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
             }
-            if (guided && moves % PENALIZE_EVERY == 0) {
+            if (guided && (moves & (PENALIZE_EVERY - 1)) == 0) {
                 penalizeMostBroken();
             }
             if (state.hard == 0) {
