@@ -67,9 +67,10 @@ final class Bodies {
     }
 
     /**
-     * 400 when anything but white space follows the first JSON value of {@code json}: the reader stops after that
-     * value, and a body such as {@code {...} {...}} would otherwise be taken for its first half and stored whole,
-     * so that reading it back gave a document that is not JSON. Call it once the value itself has been read.
+     * 400 when anything but white space follows the first JSON value of {@code json}: a reader stops after that
+     * value, and a body such as {@code {...} {...}} would otherwise be taken for its first half. For the small bodies
+     * the service reads itself; event bodies go through {@code EventJson}, which refuses such text on its own. Call it
+     * once the value itself has been read.
      */
     static void nothingAfterTheValue(String json) {
         long end;
@@ -149,9 +150,7 @@ final class Bodies {
                     + " .xlsx workbook (Content-Type " + EventSheets.XLSX_MEDIA_TYPE + ") or b2g-event/1 JSON.");
         }
         String json = text(req, settings.maxBodyBytes());
-        Event event = event(json, settings.limits());
-        nothingAfterTheValue(json);
-        return new EventBody(json, event);
+        return new EventBody(json, event(json, settings.limits()));
     }
 
     /**

@@ -54,6 +54,11 @@ final class SlotMoves {
         this.ordered = any;
     }
 
+    /** Whether the event has precedences (moves then keep the order that holds and push chains along). */
+    boolean ordered() {
+        return ordered;
+    }
+
     /**
      * Applies a random move, logging it so that it can be taken back; false when the move was not possible. With
      * precedences, the meetings whose order the move breaks are pushed along ({@link #pushAlong}); a move that still

@@ -76,7 +76,7 @@ final class SlotSearch {
                 .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
-        this.guided = java.util.Arrays.stream(model.before).allMatch(earlier -> earlier.length == 0);
+        this.guided = !slotMoves.ordered();
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
