@@ -28,6 +28,11 @@ final class BestSlots {
         return score.hard();
     }
 
+    /** The best schedule's score. */
+    SlotScore score() {
+        return score;
+    }
+
     /** Takes the current state as the best. */
     void takeCurrent() {
         score = SlotScore.of(state);

@@ -7,11 +7,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
 import org.sat4j.specs.ContradictionException;
+import org.sat4j.specs.IConstr;
 import org.sat4j.specs.ISolver;
+import org.sat4j.specs.ISolverService;
+import org.sat4j.specs.SearchListenerAdapter;
 import org.sat4j.specs.TimeoutException;
 
 /**
@@ -27,6 +31,10 @@ import org.sat4j.specs.TimeoutException;
  * a later meeting at or before slot s putting the earlier one at or before s - 1. Optional meetings are left out (the
  * annealing adds them). A break cap is encoded with a busy variable per participant and slot (see {@link #capBreaks}).
  *
+ * <p>The same encoding, with every participant held to its own lower bound on breaks ({@link #atBound}), looks for a
+ * schedule that is optimal outright: where precedences bind half the meetings the annealing stops one or two breaks
+ * short of it, while the SAT solver finds it in a second or a few (or proves quickly that the bounds cannot all hold).
+ *
  * <p>The solver stops after a fixed number of conflicts, not after a time, so that a run with a move limit stays
  * repeatable.
  */
@@ -38,10 +46,13 @@ final class SatPlacement {
     private final SearchModel model;
     private final ISolver solver = SolverFactory.newDefault();
     private final int[][] atSlot;
+    /** Most breaks per participant, negative for none. */
+    private final int[] caps;
     private int variables;
 
-    private SatPlacement(SearchModel model) {
+    private SatPlacement(SearchModel model, int[] caps) {
         this.model = model;
+        this.caps = caps;
         this.atSlot = new int[model.meetingCount][];
     }
 
@@ -55,11 +66,43 @@ final class SatPlacement {
         if (size > MAX_VARIABLES) {
             return null;
         }
+        int[] caps = new int[model.participantCount];
+        Arrays.fill(caps, model.breakCap);
         try {
-            return new SatPlacement(model).run(conflicts, (int) size);
+            return new SatPlacement(model, caps).run(conflicts, (int) size, () -> false);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }
+    }
+
+    /**
+     * As {@link #solve}, every participant allowed no more breaks than its lower bound in {@code bound}: a schedule
+     * found is optimal. Null also when {@code stop} says so (polled every few hundred conflicts).
+     */
+    static int[] atBound(SearchModel model, BreakBound bound, int conflicts, BooleanSupplier stop) {
+        long size = encodedSize(model);
+        if (size > MAX_VARIABLES) {
+            return null;
+        }
+        int[] caps = new int[model.participantCount];
+        for (int p = 0; p < caps.length; p++) {
+            caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
+        }
+        try {
+            return new SatPlacement(model, caps).run(conflicts, (int) size, stop);
+        } catch (ContradictionException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@link #atBound} can encode this event (it leaves optional meetings out, so all must be required). */
+    static boolean encodesWhole(SearchModel model) {
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (!included(model, m)) {
+                return false;
+            }
+        }
+        return encodedSize(model) <= MAX_VARIABLES;
     }
 
     private static long encodedSize(SearchModel model) {
@@ -81,7 +124,7 @@ final class SatPlacement {
         return model.required[m] || model.fixed[m];
     }
 
-    private int[] run(int conflicts, int size) throws ContradictionException {
+    private int[] run(int conflicts, int size, BooleanSupplier stop) throws ContradictionException {
         solver.newVar(size);
         int slots = model.slotCount;
         List<List<Integer>> byParticipantSlot = new ArrayList<>(model.participantCount * slots);
@@ -145,7 +188,7 @@ final class SatPlacement {
             for (int s = 0; s < slots; s++) {
                 atMost(byParticipantSlot.get(p * slots + s), model.representatives[p]);
             }
-            if (model.breakCap >= 0) {
+            if (caps[p] >= 0) {
                 capBreaks(p, byParticipantSlot.subList(p * slots, (p + 1) * slots));
             }
         }
@@ -155,12 +198,16 @@ final class SatPlacement {
         for (List<Integer> atTable : byTableSlot.values()) {
             atMost(atTable, 1);
         }
+        if (stop.getAsBoolean()) {
+            return null;
+        }
         solver.setTimeoutOnConflicts(conflicts);
+        solver.setSearchListener(new StopOnRequest(stop));
         try {
             if (!solver.isSatisfiable()) {
                 return null;
             }
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | Stopped e) {
             return null;
         }
         int[] slot = new int[model.meetingCount];
@@ -179,7 +226,7 @@ final class SatPlacement {
     }
 
     /**
-     * At most {@link SearchModel#breakCap} breaks for participant p: a busy variable per slot (busy exactly when one
+     * At most {@code caps[p]} breaks for participant p: a busy variable per slot (busy exactly when one
      * of its meetings sits there), a start variable where a run of busy slots starts, and per day a variable "busy
      * that day"; the starts, less the days it is busy, are the breaks.
      */
@@ -234,7 +281,7 @@ final class SatPlacement {
             breaks.push(-day);
             days++;
         }
-        solver.addAtMost(breaks, model.breakCap + days);
+        solver.addAtMost(breaks, caps[p] + days);
     }
 
     /** Variables "meeting m sits at or before slot s", tied to its slot variables. */
@@ -279,6 +326,39 @@ final class SatPlacement {
             v.push(literal);
         }
         solver.addAtMost(v, limit);
+    }
+
+    /** Thrown out of the solver's search when the caller asks it to stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Polls the caller's stop request every 256 conflicts (a few milliseconds at most). */
+    private static final class StopOnRequest extends SearchListenerAdapter<ISolverService> {
+        private final BooleanSupplier stop;
+        private int conflicts;
+
+        StopOnRequest(BooleanSupplier stop) {
+            this.stop = stop;
+        }
+
+        @Override
+        public void conflictFound(IConstr confl, int dlevel, int trailLevel) {
+            check();
+        }
+
+        @Override
+        public void conflictFound(int p) {
+            check();
+        }
+
+        private void check() {
+            if ((++conflicts & 255) == 0 && stop.getAsBoolean()) {
+                throw new Stopped();
+            }
+        }
     }
 
     private static VecInt clause(int... literals) {

@@ -40,7 +40,8 @@ final class SearchPortfolio {
         List<SlotSearch> searches = new ArrayList<>(copies);
         int[][] results = new int[copies][];
         for (int i = 0; i < copies; i++) {
-            searches.add(new SlotSearch(model, seedOf(seed, i), termination, shared::offer));
+            // The last copy alone asks the SAT solver for a schedule at the bound; the others keep annealing.
+            searches.add(new SlotSearch(model, seedOf(seed, i), termination, shared::offer, i == copies - 1));
         }
         List<Thread> threads = new ArrayList<>(copies - 1);
         RuntimeException[] failures = new RuntimeException[copies];

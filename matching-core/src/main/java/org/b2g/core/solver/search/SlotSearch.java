@@ -11,7 +11,8 @@ import java.util.stream.IntStream;
  * idle slots inside a participant's day as a hint towards closing breaks, and penalties on the breaks it keeps
  * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
- * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s.
+ * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s; one that is still
+ * above its lower bound on breaks after {@link #BOUND_SAT_AFTER} moves asks it once for a schedule at the bound.
  *
  * <p>Under a move limit every decision depends on the seed and the move count only, so runs are repeatable; under
  * a time limit the clock also shortens the cooling cycles to the time left.
@@ -29,6 +30,13 @@ final class SlotSearch {
      */
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
+    /**
+     * Moves after which a search whose best is valid but above the lower bound on breaks asks the {@link SatPlacement}
+     * for a schedule at the bound (only on events whose meetings are all required, which it encodes whole); the
+     * conflicts it may spend (a few seconds at most; the time limit and the other copies' proof stop it sooner).
+     */
+    private static final long BOUND_SAT_AFTER = 1_000_000L;
+    private static final int BOUND_SAT_CONFLICTS = 200_000;
     /** Moves after which a search that left a valid best schedule and found no valid one since goes back to it. */
     private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
@@ -62,10 +70,18 @@ final class SlotSearch {
     private final double minHardWeight;
     private long moves;
     private boolean satTried;
+    /** This copy asks the SAT solver for a schedule at the bound (one copy of a portfolio does, the others anneal). */
+    private final boolean triesBound;
+    private boolean boundTried;
     /** The last move at which the state broke no rule. */
     private long lastValid;
 
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
+        this(model, seed, termination, listener, true);
+    }
+
+    /** @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound */
+    SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound) {
         this.model = model;
         this.state = new SlotState(model);
         this.log = new MoveLog(state);
@@ -77,6 +93,7 @@ final class SlotSearch {
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
+        this.triesBound = triesBound && SatPlacement.encodesWhole(model);
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
@@ -150,6 +167,35 @@ final class SlotSearch {
         remember();
     }
 
+    /**
+     * Asks the {@link SatPlacement} for a schedule with every participant at its lower bound on breaks; true when it
+     * found one that beats the best (then optimal: the search is over), false when it found none in its conflicts,
+     * none exists, or time ran out; the search then goes on from its best.
+     */
+    private boolean restartAtBound() {
+        if (best.score().breaks() <= termination.bound().total()) {
+            return false;
+        }
+        int[] optimal = SatPlacement.atBound(model, termination.bound(), BOUND_SAT_CONFLICTS,
+                () -> termination.shouldStop(0));
+        if (best.isPending()) {
+            best.copy();
+        }
+        if (optimal == null) {
+            best.restore();
+            return false;
+        }
+        for (int m : movable) {
+            state.move(m, optimal[m]);
+        }
+        if (!best.isBeaten()) {
+            best.restore(); // a rule the encoding does not see (tables of several seats, say): go on as before
+            return false;
+        }
+        remember();
+        return atLowerBound();
+    }
+
     private void anneal() {
         if (movable.length == 0) {
             return;
@@ -181,6 +227,14 @@ final class SlotSearch {
             }
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
+                if (triesBound && !boundTried && moves >= BOUND_SAT_AFTER && best.hard() == 0) {
+                    boundTried = true;
+                    if (restartAtBound()) {
+                        return;
+                    }
+                    cooling.restart();
+                    continue;
+                }
             }
             if (guided && (moves & (PENALIZE_EVERY - 1)) == 0) {
                 penalizeMostBroken();

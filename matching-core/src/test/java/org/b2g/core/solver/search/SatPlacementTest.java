@@ -52,6 +52,32 @@ class SatPlacementTest {
     }
 
     @Test
+    void aScheduleAtTheLowerBoundHasNoMoreBreaksThanTheBoundAndKeepsEveryRule() {
+        int found = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            SearchModel model = ResearchEvent.tight(seed);
+            BreakBound bound = BreakBound.of(model);
+            int[] slot = SatPlacement.atBound(model, bound, 100_000, () -> false);
+            if (slot == null) {
+                continue;
+            }
+            found++;
+            Rules.assertNoRuleBroken(model, slot);
+            SlotState state = new SlotState(model);
+            state.load(slot);
+            assertTrue(state.breaks <= bound.total(), "seed " + seed + ": " + state.breaks + " > " + bound.total());
+        }
+        assertTrue(found > 0, "at least one of these events has a schedule at its bound");
+    }
+
+    @Test
+    void noScheduleAtTheLowerBoundIsSoughtOnceTheSearchIsToStop() {
+        SearchModel model = ResearchEvent.tight(1);
+        int[] asked = {0};
+        assertNull(SatPlacement.atBound(model, BreakBound.of(model), 100_000, () -> ++asked[0] > 0));
+    }
+
+    @Test
     void findsNothingWhenNoScheduleKeepsEveryRule() {
         // Three slots and a chain of four meetings; without the chain the same meetings fit.
         assertNull(SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000));
