@@ -267,7 +267,7 @@ final class EventImport {
                 continue;
             }
             eventKeys.put(key, new Cell(grid.where() + " row " + line.number() + ", key \"" + written + "\"",
-                    line.cell(valueColumn)));
+                    line.cell(valueColumn), line.isNumber(valueColumn)));
         }
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "key " : "keys ")

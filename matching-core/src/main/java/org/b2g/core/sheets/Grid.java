@@ -1,6 +1,7 @@
 package org.b2g.core.sheets;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One sheet (or one CSV file) as read: its non-empty rows with the row numbers the spreadsheet shows, every cell
@@ -15,15 +16,29 @@ record Grid(String name, String where, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** A non-empty row: {@code number} counts from 1 as the spreadsheet shows it, empty rows included. */
-    record Line(int number, List<String> cells) {
+    /**
+     * A non-empty row: {@code number} counts from 1 as the spreadsheet shows it, empty rows included.
+     *
+     * @param numbers the columns whose cells a workbook typed as numbers (never those of a CSV file, nor text
+     *        cells that hold digits): only those may be Excel's serial dates and times
+     */
+    record Line(int number, List<String> cells, Set<Integer> numbers) {
 
         Line {
             cells = List.copyOf(cells);
+            numbers = Set.copyOf(numbers);
+        }
+
+        Line(int number, List<String> cells) {
+            this(number, cells, Set.of());
         }
 
         String cell(int column) {
             return column < cells.size() ? cells.get(column) : "";
+        }
+
+        boolean isNumber(int column) {
+            return numbers.contains(column);
         }
     }
 }

@@ -143,7 +143,9 @@ final class Rows {
         }
 
         Cell cell(String column) {
-            return new Cell(place() + ", column \"" + rows.headerOf.getOrDefault(column, column) + "\"", get(column));
+            Integer c = rows.columnOf.get(column);
+            return new Cell(place() + ", column \"" + rows.headerOf.getOrDefault(column, column) + "\"", get(column),
+                    c != null && line.isNumber(c));
         }
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -93,6 +95,7 @@ final class XlsxBooks {
         List<Grid.Line> lines = new ArrayList<>();
         for (Row row : sheet) {
             List<String> cells = new ArrayList<>();
+            Set<Integer> numbers = new HashSet<>();
             boolean empty = true;
             short last = row.getLastCellNum();
             for (int c = 0; c < last; c++) {
@@ -101,9 +104,12 @@ final class XlsxBooks {
                 String text = uncomputed != null ? uncomputed : text(cell, date1904);
                 empty &= text.isEmpty();
                 cells.add(text);
+                if (uncomputed == null && isNumber(cell)) {
+                    numbers.add(c);
+                }
             }
             if (!empty) {
-                lines.add(new Grid.Line(row.getRowNum() + 1, cells));
+                lines.add(new Grid.Line(row.getRowNum() + 1, cells, numbers));
             }
         }
         return new Grid(sheet.getSheetName(), sheet.getSheetName(), lines);
@@ -127,6 +133,16 @@ final class XlsxBooks {
         } catch (RuntimeException e) {
             return "=" + cell.getCellFormula();
         }
+    }
+
+    /** Whether Excel typed the cell (or a formula's result) as a number, rather than as text holding digits. */
+    private static boolean isNumber(Cell cell) {
+        if (cell == null) {
+            return false;
+        }
+        CellType type = cell.getCellType();
+        return type == CellType.NUMERIC
+                || type == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
     }
 
     static String text(Cell cell, boolean date1904) {

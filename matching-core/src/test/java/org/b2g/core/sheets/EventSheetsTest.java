@@ -332,6 +332,27 @@ class EventSheetsTest {
     }
 
     @Test
+    void readsATextCellOfDigitsInADateOrTimeColumnAsTextAndRefusesIt() {
+        assertEquals(List.of(
+                "sessions row 2, column \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as 2024-10-10, or"
+                        + " DD/MM/YYYY (the cell is text: an Excel day number such as 45575 counts only in a cell"
+                        + " formatted as a number or a date)",
+                "sessions row 2, column \"start\": \"0.5625\" is not a time of day; expected HH:MM such as 08:30 (the"
+                        + " cell is text: an Excel fraction of a day such as 0.5625 counts only in a cell formatted as"
+                        + " a number or a time)"),
+                rejected(serialSessions("45575", "0.5625", 0.625)).problems());
+        InputException onTheEventSheet = rejected(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "tables", 2).row(4, "slots", 5)
+                .row(5, "day", "45575")
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company"));
+        assertEquals(List.of("event row 5, key \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as"
+                + " 2024-10-10, or DD/MM/YYYY (the cell is text: an Excel day number such as 45575 counts only in a"
+                + " cell formatted as a number or a date)"), onTheEventSheet.problems());
+        assertEquals(LocalDate.of(2024, 10, 10),
+                xlsx(serialSessions("10/10/2024", "08:30", 0.4375)).event().sessions().get(0).date());
+    }
+
+    @Test
     void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
         InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
         assertTrue(e.problems().get(0).startsWith("event.xlsx: has no participants sheet; expected the sheets event"

@@ -114,6 +114,26 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void aFolderExportReplacesAnEarlierOneWholeAndRefusesAFolderWithOtherFiles(@TempDir Path dir) throws Exception {
+        Event event = event();
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.writeString(out.resolve("grid.csv"), "an earlier export");
+        sheets.writeCsvFolder(out);
+        assertTrue(Files.readString(out.resolve("grid.csv")).startsWith("\uFEFF"));
+        Path eventFolder = Files.createDirectory(dir.resolve("event"));
+        Files.writeString(eventFolder.resolve("participants.csv"), "id,role\n");
+        InputException e = assertThrows(InputException.class, () -> sheets.writeCsvFolder(eventFolder));
+        assertTrue(e.getMessage().startsWith(eventFolder + " holds other files (participants.csv)"), e.getMessage());
+        try (var listing = Files.list(eventFolder)) {
+            assertEquals(List.of(eventFolder.resolve("participants.csv")), listing.toList());
+        }
+        try (var listing = Files.list(dir)) {
+            assertEquals(2, listing.count(), "no temporary folder is left beside");
+        }
+    }
+
+    @Test
     void rejectsTheScheduleOfAnotherEvent() throws Exception {
         Event event = event();
         String json = scheduleJson(event).replace("\"event\": \"my-event-2025\"", "\"event\": \"other\"");
