@@ -1,8 +1,6 @@
 package org.b2g.core.io;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,21 +43,21 @@ public final class EventFiles {
 
     /**
      * The file's UTF-8 text, without the byte-order mark that Windows tools (Notepad, PowerShell, Excel) put in
-     * front; a missing or unreadable file is bad input, not a crash.
+     * front, or its UTF-16 text when a byte-order mark says so (Windows PowerShell's {@code >}); a missing,
+     * unreadable or otherwise encoded file is bad input, not a crash.
      */
     public static String readText(Path file) {
+        byte[] bytes;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file.", e);
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": is not UTF-8 text.", e);
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + ": is a folder; expected a file.", e);
             }
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
+        return TextBytes.decode(bytes, file.toString(), "save it as UTF-8; in PowerShell, Out-File -Encoding utf8");
     }
 }

@@ -50,6 +50,9 @@ public final class EventJson {
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
     static JsonValue parse(String text, String source) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark, as Windows tools write
+        if (json.isBlank()) {
+            throw new InputException(source + ": is empty; expected a JSON document.");
+        }
         try (JsonParser parser = Json.createParser(new StringReader(json))) {
             parser.next();
             JsonValue value = parser.getValue();
@@ -68,6 +71,16 @@ public final class EventJson {
             throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
         } catch (java.util.NoSuchElementException e) {
             throw new InputException(source + ": the JSON is truncated; expected the rest of the document.", e);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1,000 levels with a bare RuntimeException
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("nested")) {
+                throw new InputException(source + ": the JSON is nested more than 1,000 levels deep; expected a b2g"
+                        + " document, which nests a few levels.", e);
+            }
+            throw new InputException(source + ": malformed JSON: " + complaint(message) + ".", e);
         }
     }
 
@@ -114,10 +127,17 @@ public final class EventJson {
         Matcher c = UNEXPECTED_CHAR.matcher(message);
         if (c.find()) {
             int code = Integer.parseInt(c.group(1).replaceAll("[^\\d-]", ""));
-            return code < 0 ? "the text ends too early" : "unexpected character \"" + Character.toString(code) + "\"";
+            return code < 0 ? "the text ends too early" : "unexpected character " + character(code);
         }
         String plain = LOCATION.matcher(message).replaceAll("").replace('\n', ' ').trim();
         return plain.isEmpty() ? "syntax error" : plain;
+    }
+
+    /** A character as a reader can see it: quoted, or its code when it is invisible ({@code U+0000}). */
+    private static String character(int code) {
+        return Character.isISOControl(code) || Character.isWhitespace(code) || !Character.isDefined(code)
+                || Character.getType(code) == Character.FORMAT ? String.format("U+%04X", code)
+                : "\"" + Character.toString(code) + "\"";
     }
 
     private static String token(String name) {
