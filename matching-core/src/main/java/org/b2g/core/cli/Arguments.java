@@ -55,7 +55,11 @@ public final class Arguments {
                     }
                     value = args.get(++i);
                 }
-                parsed.options.put(name, value);
+                String earlier = parsed.options.put(name, value);
+                if (earlier != null) {
+                    throw new InputException("b2g " + verb + ": --" + name + " is given twice (" + earlier + ", then "
+                            + value + "); expected it once.");
+                }
             } else {
                 parsed.positional.add(arg);
             }

@@ -29,8 +29,11 @@ public final class EventFiles {
         } else if (name.endsWith(".dzn")) {
             event = DznReader.read(file);
         } else {
+            boolean sheets = name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".csv")
+                    || java.nio.file.Files.isDirectory(file);
             throw new InputException(file + ": unknown kind of input; expected a .json (" + EventJson.FORMAT
-                    + ") or a .dzn (B2B benchmark) file.");
+                    + ") or a .dzn (B2B benchmark) file" + (sheets ? "; a workbook or a folder of CSV files becomes one"
+                    + " with ./b2g import " + file + " --out event.json" : "") + ".");
         }
         if (maxBreaksOverride != null) {
             if (maxBreaksOverride < 0) {
