@@ -266,6 +266,12 @@ final class EventImport {
                         + earlier + "); expected it once");
                 continue;
             }
+            if (line.isError(valueColumn)) {
+                problems.error(grid.where() + " row " + line.number() + ", key \"" + written + "\": shows the Excel"
+                        + " error " + line.cell(valueColumn) + "; expected a value (correct the formula, or type the"
+                        + " value)");
+                continue;
+            }
             eventKeys.put(key, new Cell(grid.where() + " row " + line.number() + ", key \"" + written + "\"",
                     line.cell(valueColumn), line.isNumber(valueColumn)));
         }

@@ -21,16 +21,23 @@ record Grid(String name, String where, List<Line> lines) {
      *
      * @param numbers the columns whose cells a workbook typed as numbers (never those of a CSV file, nor text
      *        cells that hold digits): only those may be Excel's serial dates and times
+     * @param errors the columns whose cells show an Excel error ({@code #REF!}, {@code #DIV/0!}, {@code #N/A}) in
+     *        place of a value; their text is that error
      */
-    record Line(int number, List<String> cells, Set<Integer> numbers) {
+    record Line(int number, List<String> cells, Set<Integer> numbers, Set<Integer> errors) {
 
         Line {
             cells = List.copyOf(cells);
             numbers = Set.copyOf(numbers);
+            errors = Set.copyOf(errors);
         }
 
         Line(int number, List<String> cells) {
-            this(number, cells, Set.of());
+            this(number, cells, Set.of(), Set.of());
+        }
+
+        boolean isError(int column) {
+            return errors.contains(column);
         }
 
         String cell(int column) {

@@ -20,7 +20,7 @@ import org.b2g.core.domain.Role;
  */
 final class Values {
 
-    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
 
@@ -104,7 +104,10 @@ final class Values {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024}). */
+    /**
+     * A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024},
+     * {@code 10-10-2024}).
+     */
     LocalDate date(Cell cell) {
         if (cell.isEmpty()) {
             return null;
@@ -116,7 +119,7 @@ final class Values {
         if (date == null) {
             problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY" + (!excelDates
                     ? "" : cell.number() ? ", or an Excel day number (45575 is 2024-10-10)"
-                    : decimal(cell.value()) != null ? " (the cell is text: an Excel day number such as 45575 counts"
+                    : serialDate(cell.value()) != null ? " (the cell is text: an Excel day number such as 45575 counts"
                     + " only in a cell formatted as a number or a date)" : ""));
         }
         return date;
@@ -142,7 +145,7 @@ final class Values {
             }
             Matcher dayFirst = DAY_FIRST.matcher(text);
             if (dayFirst.matches()) {
-                return LocalDate.of(Integer.parseInt(dayFirst.group(3)), Integer.parseInt(dayFirst.group(2)),
+                return LocalDate.of(Integer.parseInt(dayFirst.group(4)), Integer.parseInt(dayFirst.group(3)),
                         Integer.parseInt(dayFirst.group(1)));
             }
         } catch (DateTimeException e) {
@@ -163,7 +166,7 @@ final class Values {
         if (time == null) {
             problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30" + (!excelDates
                     ? "" : cell.number() ? ", or an Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"
-                    : decimal(cell.value()) != null ? " (the cell is text: an Excel fraction of a day such as 0.5625"
+                    : serialTime(cell.value()) != null ? " (the cell is text: an Excel fraction of a day such as 0.5625"
                     + " counts only in a cell formatted as a number or a time)" : ""));
         }
         return time;

@@ -353,6 +353,61 @@ class EventSheetsTest {
     }
 
     @Test
+    void givesACellMergedOverSeveralRowsToEachOfThem() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "need", "offering")
+                .row(2, "a-1", "agency", "Flood maps")
+                .row(3, "a-2", null, null)
+                .row(4, "a-3")
+                .merge(2, 4, 2, 2).merge(2, 3, 3, 3)
+                .row(5, "s-1", "startup", null, "Sensors").merge(5, 5, 4, 5)).event();
+        assertEquals(List.of(Role.AGENCY, Role.AGENCY, Role.AGENCY, Role.STARTUP),
+                event.participants().stream().map(Participant::role).toList());
+        assertEquals("Flood maps", event.participant("a-2").needs().get(0).title());
+        assertTrue(event.participant("a-3").needs().isEmpty());
+        assertEquals(1, event.participant("s-1").offerings().size());
+    }
+
+    @Test
+    void takesATitleAboveTheHeadersForATitleAndSaysSo() {
+        Imported imported = xlsx(event()
+                .sheet("participants").row(1, "DANH SÁCH ĐĂNG KÝ — Ngày hội B2G").merge(1, 1, 1, 3)
+                .row(3, "Mã", "Vai trò", "Tên").row(4, "a-1", "cơ quan", "Sở Y tế"));
+        assertEquals("a-1", imported.event().participants().get(0).id());
+        assertEquals(List.of("participants row 1: took \"DANH SÁCH ĐĂNG KÝ — Ngày hội B2G\" for a title and row 3"
+                + " for the headers; expected the headers in the first row"), imported.warnings());
+        assertEquals(List.of("participants row 1: holds no header of this sheet (\"Company\", \"Kind\");"
+                + " expected headers such as id, role, name, email in the first row",
+                "participants: lists no participant; expected a row per participant"),
+                rejected(event().sheet("participants").row(1, "Company", "Kind").row(2, "X", "startup")).problems());
+    }
+
+    @Test
+    void refusesACellShowingAnExcelErrorNamingItsPlace() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings")
+                .row(2, "a-1", "agency", new XlsxFixture.Formula("#REF!"), new XlsxFixture.Formula("1/0")));
+        assertEquals(List.of(
+                "participants row 2, column \"name\": shows the Excel error #REF!; expected a value (correct the"
+                        + " formula, or type the value)",
+                "participants row 2, column \"maxMeetings\": shows the Excel error #DIV/0!; expected a value (correct"
+                        + " the formula, or type the value)",
+                "participants row 2, column \"maxMeetings\": \"#DIV/0!\" is not a whole number; expected a whole"
+                        + " number 0 or more"), e.problems());
+    }
+
+    @Test
+    void readsDayFirstDatesWithSlashesDotsOrHyphens() {
+        for (String day : List.of("10/10/2024", "10.10.2024", "10-10-2024")) {
+            assertEquals(LocalDate.of(2024, 10, 10),
+                    xlsx(serialSessions(day, "08:30", "10:30")).event().sessions().get(0).date(), day);
+        }
+        assertEquals(List.of("sessions row 2, column \"day\": \"10-10/2024\" is not a date; expected YYYY-MM-DD"
+                + " such as 2024-10-10, or DD/MM/YYYY"), rejected(serialSessions("10-10/2024", "08:30", "10:30"))
+                .problems());
+    }
+
+    @Test
     void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
         InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
         assertTrue(e.problems().get(0).startsWith("event.xlsx: has no participants sheet; expected the sheets event"
