@@ -83,11 +83,32 @@ final class CsvBooks {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new InputException(where + ": is not well-formed CSV (" + message.lines().findFirst().orElse("")
-                    + "); expected every quoted field to end with a quote.", e);
+            throw new InputException(malformed(e, where), e);
         }
         return new Grid(name, where, lines);
+    }
+
+    private static final java.util.regex.Pattern START_LINE =
+            java.util.regex.Pattern.compile("(?:startline |at line: )(\\d+)");
+
+    /** Commons CSV's complaint as the row it concerns and what to do, without the library's class names. */
+    static String malformed(Exception e, String where) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        java.util.regex.Matcher line = START_LINE.matcher(message);
+        String row = line.find() ? " row " + line.group(1) : "";
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return where + row + ": a field opened with a quote is not closed before the end of the file; expected"
+                    + " every quoted field to end with a quote (a quote inside a field is written twice: \"\").";
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("invalid char")) {
+            return where + row + ": text follows the closing quote of a field; expected the separator right after"
+                    + " it (a quote inside a field is written twice: \"\").";
+        }
+        return where + ": is not well-formed CSV (" + message + "); expected every quoted field to end with a quote.";
     }
 
     /** The separator the header row uses most, outside quotes: {@code ,}, {@code ;} or tab. */

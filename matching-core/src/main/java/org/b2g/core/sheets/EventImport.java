@@ -927,11 +927,19 @@ final class EventImport {
                 String text = (relative + rest.substring(m.end())).strip();
                 text = text.startsWith(":") ? text.substring(1).strip() : text;
                 text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+                Matcher value = READER_VALUE.matcher(text);
+                if (value.lookingAt()) { // the reader's "(\"17:00\") is not after ..." as a sheet says it
+                    String shown = value.group(1).startsWith("\"") ? value.group(1) : "\"" + value.group(1) + "\"";
+                    text = shown + text.substring(value.end(1) + 1);
+                }
                 return place + ": " + mentions(text);
             }
         }
         return message;
     }
+
+    /** The value the JSON reader puts in parentheses after a path: {@code ("17:00")} or {@code (0)}. */
+    private static final Pattern READER_VALUE = Pattern.compile("\\((\"[^\"]*\"|-?[0-9.]+(?:E[+-]?[0-9]+)?)\\)(?= )");
 
     /** Other records the reader's message names by path ("starts before event.sessions[0]"), named by row. */
     private String mentions(String text) {

@@ -436,6 +436,30 @@ class EventSheetsTest {
             + "timeZone,Asia/Ho_Chi_Minh\r\nday,2024-10-10\r\nstart,08:30\r\nend,10:30\r\n";
 
     @Test
+    void saysWhichRowOfACsvHasAnUnclosedOrMisplacedQuoteWithoutTheLibrarysWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\r\ns-1,startup,\"Alpha\r\na-1,agency,B\r\n");
+        assertEquals("participants.csv row 2: a field opened with a quote is not closed before the end of the file;"
+                + " expected every quoted field to end with a quote (a quote inside a field is written twice: \"\").",
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).getMessage());
+        Files.writeString(dir.resolve("participants.csv"),
+                "id,role,name\r\na-1,agency,B\r\ns-1,startup,\"Alpha\" Ltd\r\n");
+        assertEquals("participants.csv row 3: text follows the closing quote of a field; expected the separator right"
+                + " after it (a quote inside a field is written twice: \"\").",
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).getMessage());
+    }
+
+    @Test
+    void wordsTheReadersValueAsASheetDoes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\r\nid,x\r\nslotMinutes,20\r\ntables,3\r\n"
+                + "timeZone,Asia/Ho_Chi_Minh\r\n");
+        Files.writeString(dir.resolve("sessions.csv"), "id,day,start,end\r\nev,11.10.2024,18:00,17:00\r\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        assertEquals(List.of("sessions.csv row 2, column \"end\": \"17:00\" is not after start (\"18:00\")"),
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
+    }
+
+    @Test
     void readsExcelCsvWithByteOrderMarkCrlfSemicolonsAndQuotedFields(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("Event.CSV"), "\uFEFF" + EVENT_CSV, StandardCharsets.UTF_8);
         String participants = "\uFEFFid;role;name;offering;offeringDescription\r\n"
