@@ -3,7 +3,6 @@ package org.b2g.core.sheets;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +36,11 @@ final class CsvFolder {
     }
 
     /**
-     * Writes {@code content} as the folder {@code target} (created with its missing parents).
+     * Writes {@code content} as the folder {@code target}, in a folder that exists.
      *
      * @param names the file names the content writes; an existing folder holding anything else is refused
-     * @throws InputException when {@code target} is a file, or a folder holding other files
+     * @throws InputException when {@code target} is a file, a folder holding other files, or in a folder that does
+     *         not exist
      */
     static void write(Path target, Set<String> names, Content content) throws IOException {
         Path folder = target.toAbsolutePath();
@@ -56,11 +56,8 @@ final class CsvFolder {
                         + "), which is replaced whole.");
             }
         }
-        try {
-            Files.createDirectories(folder.getParent());
-        } catch (FileAlreadyExistsException e) {
-            throw new InputException(target + ": cannot be created, " + e.getFile() + " is a file; expected a folder.",
-                    e);
+        if (!Files.isDirectory(folder.getParent())) {
+            throw new InputException(target + ": the folder " + folder.getParent() + " does not exist.");
         }
         Path fresh = sibling(folder, "tmp");
         Files.createDirectory(fresh);

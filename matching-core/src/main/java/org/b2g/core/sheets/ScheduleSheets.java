@@ -175,10 +175,12 @@ public final class ScheduleSheets {
     }
 
     /**
-     * The four sheets as CSV files in {@code folder} (created when missing), which appears whole or not at all: an
-     * earlier export there is replaced whole, and kept when writing fails; a folder holding other files is refused.
+     * The four sheets as CSV files in {@code folder} (created when missing, in a folder that exists), which appears
+     * whole or not at all: an earlier export there is replaced whole, and kept when writing fails; a folder holding
+     * other files is refused.
      *
-     * @throws InputException when {@code folder} is a file, or a folder holding files other than an export's
+     * @throws InputException when {@code folder} is a file, a folder holding files other than an export's, or its
+     *         parent folder does not exist
      */
     public void writeCsvFolder(Path folder) throws IOException {
         List<SheetData> sheets = List.of(meetings(), agendas(), grid(), unscheduled());

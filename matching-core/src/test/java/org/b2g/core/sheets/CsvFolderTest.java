@@ -1,7 +1,6 @@
 package org.b2g.core.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -56,7 +55,7 @@ class CsvFolderTest {
 
     @Test
     void replacesAnEarlierExportWholeAndLeavesNothingBeside(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("nested").resolve("out");
+        Path out = Files.createDirectory(dir.resolve("nested")).resolve("out");
         CsvFolder.write(out, NAMES, into -> Files.writeString(into.resolve("agendas.csv"), "old agendas"));
         CsvFolder.write(out, NAMES, into -> Files.writeString(into.resolve("meetings.csv"), "new meetings"));
         assertEquals(List.of("meetings.csv"), listing(out));
@@ -81,8 +80,11 @@ class CsvFolderTest {
         Path file = Files.writeString(dir.resolve("schedule"), "keep");
         assertEquals(file + " is a file; expected a folder to write the CSV files into.",
                 assertThrows(InputException.class, () -> CsvFolder.write(file, NAMES, both("new"))).getMessage());
-        assertFalse(assertThrows(InputException.class,
-                () -> CsvFolder.write(file.resolve("out"), NAMES, both("new"))).getMessage().isEmpty());
+        assertEquals(file.resolve("out") + ": the folder " + file + " does not exist.", assertThrows(
+                InputException.class, () -> CsvFolder.write(file.resolve("out"), NAMES, both("new"))).getMessage());
+        Path deep = dir.resolve("no").resolve("out");
+        assertEquals(deep + ": the folder " + dir.resolve("no") + " does not exist.", assertThrows(
+                InputException.class, () -> CsvFolder.write(deep, NAMES, both("new"))).getMessage());
         assertEquals("keep", Files.readString(file));
         assertEquals(List.of("schedule"), listing(dir));
     }
