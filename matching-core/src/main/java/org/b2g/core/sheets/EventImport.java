@@ -109,6 +109,7 @@ final class EventImport {
                 .add("requests", requests())
                 .add("exclusions", exclusions())
                 .add("rules", rules);
+        warnAboutRequestsThatCannotCount();
         if (problems.hasErrors()) {
             throw problems.failure(book.source());
         }
@@ -866,9 +867,48 @@ final class EventImport {
             }
             if (from != null && to != null && priority != null) {
                 array.add(JSON.createObjectBuilder().add("from", from).add("to", to).add("priority", priority.code()));
+                requestRows.add(new RequestRow(row.number(), from, to, priority));
             }
         }
         return array;
+    }
+
+    private record RequestRow(int row, String from, String to, Priority priority) {
+    }
+
+    /** Requests as read, for the warnings about those that do not count as written. */
+    private final List<RequestRow> requestRows = new ArrayList<>();
+    /** Excluded pairs ("a b", ids sorted) and the row that excludes them. */
+    private final Map<String, Integer> exclusionRows = new HashMap<>();
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
+    }
+
+    /**
+     * A request of an excluded pair is never met, and one listed twice with different priorities counts once, at
+     * the higher: both are accepted as the event document allows them, but said, since the organizer most likely
+     * did not mean it.
+     */
+    private void warnAboutRequestsThatCannotCount() {
+        String where = sheets.containsKey("requests") ? sheets.get("requests").where() : "requests";
+        Map<String, RequestRow> first = new HashMap<>();
+        for (RequestRow request : requestRows) {
+            Integer excluded = exclusionRows.get(pairKey(request.from(), request.to()));
+            if (excluded != null) {
+                problems.warn(where + " row " + request.row() + ": " + request.from() + " and " + request.to()
+                        + " are excluded from meeting (" + sheets.get("exclusions").where() + " row " + excluded
+                        + "); the request will not be met");
+            }
+            RequestRow earlier = first.putIfAbsent(request.from() + " " + request.to(), request);
+            if (earlier != null && earlier.priority() != request.priority()) {
+                Priority higher = earlier.priority().compareTo(request.priority()) <= 0 ? earlier.priority()
+                        : request.priority();
+                problems.warn(where + " row " + request.row() + ": " + request.from() + " asks " + request.to()
+                        + " again, as " + request.priority().code() + " (row " + earlier.row() + ": "
+                        + earlier.priority().code() + "); the request counts once, as " + higher.code());
+            }
+        }
     }
 
     private JsonArrayBuilder exclusions() {
@@ -881,8 +921,13 @@ final class EventImport {
         for (Rows.Row row : rows.rows()) {
             String path = "exclusions[" + index++ + "]";
             places.put(path, row.place());
-            JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("participants", pair(row, "participant", "counterpart", path));
+            JsonArrayBuilder pair = pair(row, "participant", "counterpart", path);
+            String a = participants.resolve(row.cell("participant"), new Problems());
+            String b = participants.resolve(row.cell("counterpart"), new Problems());
+            if (a != null && b != null) {
+                exclusionRows.putIfAbsent(pairKey(a, b), row.number());
+            }
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("participants", pair);
             if (!row.get("reason").isEmpty()) {
                 json.add("reason", row.get("reason"));
             }

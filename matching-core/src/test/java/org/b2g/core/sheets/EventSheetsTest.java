@@ -450,6 +450,24 @@ class EventSheetsTest {
     }
 
     @Test
+    void warnsAboutARequestOfAnExcludedPairAndOneListedTwiceWithAnotherPriority(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\r\ns-1,startup,Alpha\r\na-1,agency,B\r\n"
+                + "a-2,agency,C\r\n");
+        Files.writeString(dir.resolve("requests.csv"), "from,to,priority\r\ns-1,a-1,high\r\nAlpha,C,normal\r\n"
+                + "s-1,a-2,must\r\ns-1,C,\r\n");
+        Files.writeString(dir.resolve("exclusions.csv"), "participant,counterpart,reason\r\nB,s-1,tender\r\n");
+        Imported imported = EventSheets.read(dir);
+        assertEquals(List.of(
+                "requests.csv row 2: s-1 and a-1 are excluded from meeting (exclusions.csv row 2); the request will"
+                        + " not be met",
+                "requests.csv row 4: s-1 asks a-2 again, as must (row 3: normal); the request counts once, as must"),
+                imported.warnings());
+        assertEquals(4, imported.event().requests().size(), "accepted as the event document allows them");
+    }
+
+    @Test
     void wordsTheReadersValueAsASheetDoes(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.csv"), "key,value\r\nid,x\r\nslotMinutes,20\r\ntables,3\r\n"
                 + "timeZone,Asia/Ho_Chi_Minh\r\n");
