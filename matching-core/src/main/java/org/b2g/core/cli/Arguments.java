@@ -55,6 +55,9 @@ public final class Arguments {
                     }
                     value = args.get(++i);
                 }
+                if (value.isBlank()) {
+                    throw new InputException("b2g " + verb + ": option --" + name + " is empty; expected a value.");
+                }
                 String earlier = parsed.options.put(name, value);
                 if (earlier != null) {
                     throw new InputException("b2g " + verb + ": --" + name + " is given twice (" + earlier + ", then "

@@ -138,12 +138,15 @@ class RepairCommandTest {
     }
 
     @Test
-    void refusesAnOptionGivenTwice() throws IOException {
+    void refusesAnOptionGivenTwiceOrEmpty() throws IOException {
         Path published = published();
         err.reset();
         assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
                 "--out", "a.json", "--out=b.json"));
         assertEquals("b2g repair: --out is given twice (a.json, then b.json); expected it once.", err().strip());
+        err.reset();
+        assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published=", "--out", "a.json"));
+        assertEquals("b2g repair: option --published is empty; expected a value.", err().strip());
     }
 
     @Test
