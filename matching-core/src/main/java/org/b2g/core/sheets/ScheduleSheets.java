@@ -171,7 +171,7 @@ public final class ScheduleSheets {
 
     /** The {@code meetings} sheet as one CSV file. */
     public void writeCsv(Writer out) throws IOException {
-        Workbooks.writeCsv(meetings(), out);
+        Workbooks.writeCsv(meetings(), out, true);
     }
 
     /**
@@ -190,7 +190,7 @@ public final class ScheduleSheets {
             for (SheetData sheet : sheets) {
                 Path file = into.resolve(sheet.name() + ".csv");
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    Workbooks.writeCsv(sheet, out);
+                    Workbooks.writeCsv(sheet, out, true);
                 }
             }
         });

@@ -123,17 +123,32 @@ final class Workbooks {
 
     /** One sheet as CSV, with a byte-order mark so that Excel reads it as UTF-8. */
     static void writeCsv(SheetData data, Writer out) throws IOException {
+        writeCsv(data, out, false);
+    }
+
+    /**
+     * @param defused whether text that Excel would run as a formula ({@code =HYPERLINK(...)} typed as a company's
+     *        name in a registration form) gets a leading apostrophe: for lists people open in Excel, not for files
+     *        this engine reads back
+     */
+    static void writeCsv(SheetData data, Writer out, boolean defused) throws IOException {
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
             printer.printRecord(data.headers());
             for (List<Object> values : data.rows()) {
                 List<String> cells = new ArrayList<>(values.size());
                 for (Object value : values) {
-                    cells.add(value == null ? "" : text(value));
+                    String text = value == null ? "" : text(value);
+                    cells.add(defused && value instanceof String ? defused(text) : text);
                 }
                 printer.printRecord(cells);
             }
         }
+    }
+
+    /** Text that Excel opens as a formula (it starts with =, +, -, @, a tab or a carriage return), made plain text. */
+    static String defused(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     static String text(Object value) {

@@ -104,6 +104,24 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void defusesNamesThatExcelWouldRunAsFormulasInCsvButKeepsThemInTheWorkbook() throws Exception {
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "tables": 1, "sessions": [{"id": "s", "slots": 2}]},
+                 "participants": [{"id": "s-1", "role": "startup", "name": "=HYPERLINK(\\"http://x\\",\\"win\\")"},
+                                  {"id": "a-1", "role": "agency", "name": "@Sở Y tế"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}]}""", "e.json");
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        StringWriter csv = new StringWriter();
+        sheets.writeCsv(csv);
+        assertTrue(csv.toString().contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"win\"\")\","), csv.toString());
+        assertTrue(csv.toString().contains(",'@Sở Y tế,"), csv.toString());
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        sheets.writeXlsx(xlsx);
+        Grid meetings = XlsxBooks.read(xlsx.toByteArray(), "schedule.xlsx").sheets().get(0);
+        assertEquals("@Sở Y tế", meetings.lines().get(1).cell(9), "a text cell, never a formula");
+    }
+
+    @Test
     void writesAFolderWithOneCsvPerSheet(@TempDir Path dir) throws Exception {
         Event event = event();
         ScheduleSheets.of(event, scheduleJson(event), "schedule.json").writeCsvFolder(dir.resolve("out"));
