@@ -122,6 +122,29 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void refusesTextLongerThanAWorkbookCellHoldsBeforeWritingAnything() throws Exception {
+        String longName = "Công ty " + "x".repeat(40_000);
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "tables": 1, "sessions": [{"id": "s", "slots": 2}]},
+                 "participants": [{"id": "s-1", "role": "startup", "name": "%s"}, {"id": "a-1", "role": "agency"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}]}""".formatted(longName), "e.json");
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        InputException e = assertThrows(InputException.class, () -> sheets.writeXlsx(xlsx));
+        assertEquals("meetings row 2, column \"participant name\": the text has 40,008 characters (it starts"
+                + " \"Công ty xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"); expected at most 32,767, what a workbook cell"
+                + " holds (CSV has no such limit).", e.getMessage());
+        assertEquals(0, xlsx.size(), "nothing written");
+        InputException template = assertThrows(InputException.class,
+                () -> EventWorkbook.write(event, new ByteArrayOutputStream()));
+        assertTrue(template.getMessage().startsWith("participants row 2, column \"name\": the text has 40,008"),
+                template.getMessage());
+        StringWriter csv = new StringWriter();
+        sheets.writeCsv(csv);
+        assertTrue(csv.toString().contains(longName));
+    }
+
+    @Test
     void writesAFolderWithOneCsvPerSheet(@TempDir Path dir) throws Exception {
         Event event = event();
         ScheduleSheets.of(event, scheduleJson(event), "schedule.json").writeCsvFolder(dir.resolve("out"));
