@@ -87,11 +87,11 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                 throw startNode.fail(" (" + startNode.shown() + ") is not a date and time; expected one such as"
                         + " \"2024-10-10T09:10:00+07:00\", as a schedule writes it");
             }
+            // A schedule written without origins (by another tool) does not say why a meeting was there: it is taken
+            // for one that stands on its own, as a published recommendation does, so that a repair keeps the promise
+            // instead of cancelling it for a reason nobody gave. A required meeting is still found by its id.
             JsonNode originNode = item.get("origin");
-            Origin origin = Origin.REQUIRED;
-            if (originNode.present()) {
-                origin = origin(originNode);
-            }
+            Origin origin = originNode.present() ? origin(originNode) : Origin.RECOMMENDED;
             placements.add(new Placement(item.get("id").string(), pair.get(0).string(), pair.get(1).string(),
                     item.get("slot").integer(1, Integer.MAX_VALUE), item.get("table").stringOr(null), origin,
                     start));

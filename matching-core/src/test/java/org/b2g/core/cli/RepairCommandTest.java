@@ -71,6 +71,29 @@ class RepairCommandTest {
     }
 
     @Test
+    void keepsAPublishedMeetingWhoseOriginTheScheduleDoesNotGiveInsteadOfCallingItARemovedRequiredMeeting()
+            throws IOException {
+        Path published = published();
+        String withoutOrigins = Files.readString(published).replaceAll("\"origin\": \"[a-z]+\",", "");
+        assertFalse(withoutOrigins.contains("\"origin\""));
+        Files.writeString(published, withoutOrigins);
+        // Both requests withdrawn: nothing in the event says why the published meetings were there.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", "").replaceAll(",\\s*\"requests\": \\[.*]", ""));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString());
+
+        assertEquals(0, exit, err());
+        String report = Files.readString(changes);
+        assertFalse(report.contains("required meeting"), report);
+        assertTrue(report.contains("\"cancelled\": [\n    ]"), report);
+    }
+
+    @Test
     void refusesAScheduleOfAnotherEvent() throws IOException {
         Path published = published();
         Path other = Files.writeString(dir.resolve("other.json"),
