@@ -759,6 +759,13 @@ final class EventImport {
                     + " clock times; expected slot numbers such as 1-3");
             return;
         }
+        if (day != null && slots.stream().noneMatch(s -> s.start() != null && s.start().toLocalDate().equals(day))) {
+            // a mistyped day would otherwise leave the participant available all day, silently
+            problems.error(cell.place() + ": " + Text.quoted(item) + " is on " + day + ", which is no day of the"
+                    + " event; expected one of " + String.join(", ", slots.stream().filter(s -> s.start() != null)
+                    .map(s -> s.start().toLocalDate().toString()).distinct().toList()) + ", or no day (every day)");
+            return;
+        }
         for (Slot slot : slots) {
             LocalDateTime start = slot.start();
             if (start == null || (day != null && !start.toLocalDate().equals(day))) {

@@ -165,6 +165,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesAClockRangeOnADayTheEventDoesNotHave() {
+        assertEquals(List.of("participants row 2, column \"unavailable\": \"2024-10-11 08:30-09:00\" is on"
+                + " 2024-10-11, which is no day of the event; expected one of 2024-10-10, or no day (every day)"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "2024-10-11 08:30-09:00; 10/10/2024 08:30-09:00")).problems());
+    }
+
+    @Test
     void addsOfferingsAndNeedsFromTheirRowAndTheirSheets() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name", "tags", "offering", "offeringDescription", "need",
