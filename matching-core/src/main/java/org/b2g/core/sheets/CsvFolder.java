@@ -32,6 +32,9 @@ final class CsvFolder {
         void writeInto(Path folder) throws IOException;
     }
 
+    /** What a file manager leaves in a folder it showed (Finder, Explorer): not worth refusing an export for. */
+    private static final Set<String> LITTER = Set.of(".DS_Store", "Thumbs.db", "desktop.ini");
+
     private CsvFolder() {
     }
 
@@ -101,7 +104,7 @@ final class CsvFolder {
         try (Stream<Path> listing = Files.list(folder)) {
             listing.forEach(p -> {
                 String name = p.getFileName().toString();
-                if (!names.contains(name) || !Files.isRegularFile(p)) {
+                if (!(names.contains(name) || LITTER.contains(name)) || !Files.isRegularFile(p)) {
                     others.add(name);
                 }
             });

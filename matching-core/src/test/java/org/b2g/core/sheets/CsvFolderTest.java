@@ -57,6 +57,7 @@ class CsvFolderTest {
     void replacesAnEarlierExportWholeAndLeavesNothingBeside(@TempDir Path dir) throws Exception {
         Path out = Files.createDirectory(dir.resolve("nested")).resolve("out");
         CsvFolder.write(out, NAMES, into -> Files.writeString(into.resolve("agendas.csv"), "old agendas"));
+        Files.writeString(out.resolve(".DS_Store"), "what Finder leaves");
         CsvFolder.write(out, NAMES, into -> Files.writeString(into.resolve("meetings.csv"), "new meetings"));
         assertEquals(List.of("meetings.csv"), listing(out));
         assertEquals(List.of("out"), listing(dir.resolve("nested")));
