@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import org.b2g.core.domain.Event;
@@ -47,17 +49,36 @@ public final class EventJson {
         return new EventReader(JsonNode.root(document, source)).read();
     }
 
+    /**
+     * Parsson keeps the last of two equal keys in one object, so a change script that adds a second
+     * {@code "requests": [...]} instead of editing the first would withdraw every earlier request without a word:
+     * such a document is refused.
+     */
+    private static final JsonParserFactory PARSERS =
+            Json.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key '(.*)' is not allowed");
+
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
     static JsonValue parse(String text, String source) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark, as Windows tools write
         if (json.isBlank()) {
             throw new InputException(source + ": is empty; expected a JSON document.");
         }
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        JsonParser parser = PARSERS.createParser(new StringReader(json));
+        try (parser) {
             parser.next();
             JsonValue value = parser.getValue();
             nothingAfter(json, parser.getLocation().getStreamOffset(), source);
             return value;
+        } catch (IllegalStateException e) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getMessage()));
+            if (!duplicate.find()) {
+                throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
+            }
+            JsonLocation at = parser.getLocation();
+            throw new InputException(source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": \""
+                    + duplicate.group(1) + "\" is given twice in one object; expected it once (the second would"
+                    + " silently replace the first: add to the list that is there instead).", e);
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber();
@@ -67,7 +88,7 @@ public final class EventJson {
                 throw new InputException(where + ": the JSON is truncated; expected the rest of the document.", e);
             }
             throw new InputException(where + ": malformed JSON: " + complaint(message) + ".", e);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
         } catch (java.util.NoSuchElementException e) {
             throw new InputException(source + ": the JSON is truncated; expected the rest of the document.", e);

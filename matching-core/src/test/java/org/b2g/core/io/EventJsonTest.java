@@ -552,6 +552,16 @@ class EventJsonTest {
     }
 
     @Test
+    void rejectsAKeyGivenTwiceInOneObjectWhichWouldSilentlyDropTheFirst() {
+        String appended = BASE.strip().substring(0, BASE.strip().length() - 1)
+                + ",\n  \"requests\": [{\"from\": \"a-1\", \"to\": \"s-1\"}]\n}";
+        assertEquals("event.json:15:45: \"requests\" is given twice in one object; expected it once (the second"
+                + " would silently replace the first: add to the list that is there instead).", rejection(appended));
+        assertMentions(rejection(base("{\"id\": \"s-1\", \"role\": \"startup\"}",
+                "{\"id\": \"s-1\", \"role\": \"startup\", \"id\": \"s-9\"}")), "\"id\" is given twice");
+    }
+
+    @Test
     void rejectsDeeplyNestedJsonInOneLineInsteadOfCrashing() {
         assertEquals("event.json: the JSON is nested more than 1,000 levels deep; expected a b2g document, which"
                 + " nests a few levels.", rejection("[".repeat(100_000) + "]".repeat(100_000)));
