@@ -3,7 +3,6 @@ package org.b2g.datasets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import jakarta.json.stream.JsonGenerator;
 
 import org.b2g.core.cli.Arguments;
 import org.b2g.core.cli.CommandLine;
+import org.b2g.core.cli.OutputFile;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
@@ -71,7 +71,7 @@ public final class BenchRepairCommand {
         int agencies = arguments.intOption("agencies", 60, 2, EventGenerator.maxAgencies());
         Duration limit = arguments.durationOption("time-limit", Duration.ofSeconds(30));
         long seed = arguments.longOption("seed", 1);
-        Path write = arguments.has("write") ? Path.of(arguments.option("write", ".")) : null;
+        Path write = arguments.has("write") ? writeFolder(arguments.option("write", ".")) : null;
 
         JsonObject eventJson = new EventGenerator(startups, agencies, seed).generate();
         Event event = EventJson.read(text(eventJson), "generated event");
@@ -83,9 +83,9 @@ public final class BenchRepairCommand {
         Event changed = EventJson.read(text(changedJson), "changed event");
         if (write != null) {
             Files.createDirectories(write);
-            Files.writeString(write.resolve("event.json"), text(eventJson), StandardCharsets.UTF_8);
-            Files.writeString(write.resolve("published.json"), publishedText, StandardCharsets.UTF_8);
-            Files.writeString(write.resolve("changed.json"), text(changedJson), StandardCharsets.UTF_8);
+            OutputFile.write("--write", write.resolve("event.json").toString(), text(eventJson), System.out);
+            OutputFile.write("--write", write.resolve("published.json").toString(), publishedText, System.out);
+            OutputFile.write("--write", write.resolve("changed.json").toString(), text(changedJson), System.out);
         }
 
         RepairPlan reference = Repair.plan(changed, published, RepairMode.MINIMAL, "published schedule");
@@ -268,5 +268,17 @@ public final class BenchRepairCommand {
             writer.writeObject(json);
         }
         return text.toString().strip() + "\n";
+    }
+
+    /**
+     * The folder {@code --write} names, checked before minutes of work: a file there is refused, not found out by a
+     * stack trace at the end (the folder itself is created when missing).
+     */
+    static Path writeFolder(String option) {
+        Path folder = Path.of(option);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new InputException("--write " + option + " is a file; expected a folder to write into.");
+        }
+        return folder;
     }
 }

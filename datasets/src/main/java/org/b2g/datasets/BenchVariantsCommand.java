@@ -92,7 +92,7 @@ public final class BenchVariantsCommand {
             throw new InputException("--move-limit (" + moveLimit + ") must be 0 (none) or more.");
         }
         List<JairVariants.Family> families = families(arguments.option("families", null));
-        Path write = arguments.has("write") ? Path.of(arguments.option("write", null)) : null;
+        Path write = arguments.has("write") ? BenchRepairCommand.writeFolder(arguments.option("write", null)) : null;
 
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {

@@ -55,7 +55,14 @@ public final class Arguments {
                     }
                     value = args.get(++i);
                 }
-                parsed.options.put(name, value);
+                if (value.isBlank()) {
+                    throw new InputException("b2g " + verb + ": option --" + name + " is empty; expected a value.");
+                }
+                String earlier = parsed.options.put(name, value);
+                if (earlier != null) {
+                    throw new InputException("b2g " + verb + ": --" + name + " is given twice (" + earlier + ", then "
+                            + value + "); expected it once.");
+                }
             } else {
                 parsed.positional.add(arg);
             }

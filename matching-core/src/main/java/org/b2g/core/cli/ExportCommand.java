@@ -17,8 +17,8 @@ import org.b2g.core.sheets.ScheduleSheets;
 
 /**
  * {@code ./b2g export SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER}: a schedule as the sheets
- * organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} the meetings, a folder one CSV per
- * sheet. The file appears whole or not at all.
+ * organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} (or {@code -}, standard output) the
+ * meetings, a folder one CSV per sheet. The file or folder appears whole or not at all.
  */
 final class ExportCommand implements Command {
 
@@ -33,12 +33,13 @@ final class ExportCommand implements Command {
         Path schedulePath = Path.of(arguments.positional().get(0));
         String json = EventFiles.readText(schedulePath);
         ScheduleSheets sheets = ScheduleSheets.of(event, json, schedulePath.toString());
-        Path target = Path.of(arguments.option("out", null));
+        String outOption = arguments.option("out", null);
+        Path target = Path.of(outOption);
         String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             OutputFile.write("--out", target.toString(), sheets::writeXlsx, out);
-        } else if (name.endsWith(".csv")) {
-            OutputFile.write("--out", target.toString(), stream -> {
+        } else if (name.endsWith(".csv") || outOption.equals("-")) {
+            OutputFile.write("--out", outOption, stream -> {
                 Writer writer = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 sheets.writeCsv(writer);
                 writer.close(); // flushes; the CSV printer may have closed it already
@@ -47,6 +48,15 @@ final class ExportCommand implements Command {
             if (Files.exists(target) && !Files.isDirectory(target)) {
                 throw new InputException("--out (" + target + ") is a file but not .xlsx or .csv; expected FILE.xlsx,"
                         + " FILE.csv or a FOLDER.");
+            }
+            if (!Files.exists(target) && name.lastIndexOf('.') > 0) {
+                // "schedule.json" or "agenda.xls" is a file meant, not a folder to create
+                throw new InputException("--out (" + target + ") is neither .xlsx nor .csv; expected FILE.xlsx,"
+                        + " FILE.csv, or a FOLDER (a name without an extension, or a folder that exists).");
+            }
+            Path parent = target.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new InputException("--out " + target + ": the folder " + parent + " does not exist.");
             }
             sheets.writeCsvFolder(target);
         }

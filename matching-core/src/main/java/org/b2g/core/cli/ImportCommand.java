@@ -29,6 +29,7 @@ final class ImportCommand implements Command {
         String target = arguments.option("out", null);
         if (target != null) {
             OutputFile.check("--out", target);
+            OutputFile.checkApart("--out", target, "the WORKBOOK", arguments.positional().get(0));
         }
         Imported imported = EventSheets.read(Path.of(arguments.positional().get(0)));
         String json = EventSheets.json(imported.document());

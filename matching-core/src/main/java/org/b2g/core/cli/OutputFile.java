@@ -113,6 +113,34 @@ public final class OutputFile {
     }
 
     /**
+     * Refuses an output that is the same file as another output or as an input: the second write would destroy the
+     * first (a change report written over the new schedule), or the input would be lost (a schedule written over the
+     * event it was solved from). Two outputs to standard output would run together into one unreadable stream.
+     *
+     * @param target an output ({@code -} or null for standard output)
+     * @param other another output, or an input file
+     * @param otherName how messages name {@code other} ("--changes", "the EVENT file")
+     * @throws InputException when both are one file, or both standard output
+     */
+    public static void checkApart(String option, String target, String otherName, String other) throws IOException {
+        boolean toStdout = target == null || target.equals("-");
+        boolean otherToStdout = other == null || other.equals("-");
+        if (toStdout || otherToStdout) {
+            if (toStdout && otherToStdout) {
+                throw new InputException(option + " and " + otherName + " both go to standard output; expected a file"
+                        + " for at least one of them.");
+            }
+            return;
+        }
+        Path a = Path.of(target).toAbsolutePath().normalize();
+        Path b = Path.of(other).toAbsolutePath().normalize();
+        if (a.equals(b) || Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b)) {
+            throw new InputException(option + " " + target + " is the same file as " + otherName + " (" + other
+                    + "); expected a different file.");
+        }
+    }
+
+    /**
      * A new, empty file beside {@code path}, created with the permissions any new file of the user gets (the umask),
      * not the owner-only ones of {@link Files#createTempFile}: a schedule is there to be read by others.
      */

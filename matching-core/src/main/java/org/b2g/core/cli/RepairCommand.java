@@ -64,6 +64,14 @@ final class RepairCommand implements Command {
         }
         if (changesOutput != null) {
             OutputFile.check("--changes", changesOutput);
+            OutputFile.checkApart("--changes", changesOutput, "--out", output);
+        }
+        for (String target : new String[] {output, changesOutput}) {
+            if (target != null) {
+                String option = target == output ? "--out" : "--changes";
+                OutputFile.checkApart(option, target, "the EVENT file", arguments.positional().get(0));
+                OutputFile.checkApart(option, target, "--published", arguments.option("published", null));
+            }
         }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);

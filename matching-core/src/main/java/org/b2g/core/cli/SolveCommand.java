@@ -50,6 +50,7 @@ final class SolveCommand implements Command {
         String output = arguments.option("out", null);
         if (output != null) {
             OutputFile.check("--out", output);
+            OutputFile.checkApart("--out", output, "the INPUT file", arguments.positional().get(0));
         }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);

@@ -1,8 +1,6 @@
 package org.b2g.core.io;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -31,8 +29,11 @@ public final class EventFiles {
         } else if (name.endsWith(".dzn")) {
             event = DznReader.read(file);
         } else {
+            boolean sheets = name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".csv")
+                    || java.nio.file.Files.isDirectory(file);
             throw new InputException(file + ": unknown kind of input; expected a .json (" + EventJson.FORMAT
-                    + ") or a .dzn (B2B benchmark) file.");
+                    + ") or a .dzn (B2B benchmark) file" + (sheets ? "; a workbook or a folder of CSV files becomes one"
+                    + " with ./b2g import " + file + " --out event.json" : "") + ".");
         }
         if (maxBreaksOverride != null) {
             if (maxBreaksOverride < 0) {
@@ -45,21 +46,21 @@ public final class EventFiles {
 
     /**
      * The file's UTF-8 text, without the byte-order mark that Windows tools (Notepad, PowerShell, Excel) put in
-     * front; a missing or unreadable file is bad input, not a crash.
+     * front, or its UTF-16 text when a byte-order mark says so (Windows PowerShell's {@code >}); a missing,
+     * unreadable or otherwise encoded file is bad input, not a crash.
      */
     public static String readText(Path file) {
+        byte[] bytes;
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InputException(file + ": no such file.", e);
-        } catch (CharacterCodingException e) {
-            throw new InputException(file + ": is not UTF-8 text.", e);
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
                 throw new InputException(file + ": is a folder; expected a file.", e);
             }
             throw new InputException(file + ": cannot be read (" + e.getMessage() + ").", e);
         }
+        return TextBytes.decode(bytes, file.toString(), "save it as UTF-8; in PowerShell, Out-File -Encoding utf8");
     }
 }

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import org.b2g.core.domain.Event;
@@ -47,14 +49,36 @@ public final class EventJson {
         return new EventReader(JsonNode.root(document, source)).read();
     }
 
+    /**
+     * Parsson keeps the last of two equal keys in one object, so a change script that adds a second
+     * {@code "requests": [...]} instead of editing the first would withdraw every earlier request without a word:
+     * such a document is refused.
+     */
+    private static final JsonParserFactory PARSERS =
+            Json.createParserFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key '(.*)' is not allowed");
+
     /** Parses JSON text; a syntax error becomes one line with the line and column where it was found. */
     static JsonValue parse(String text, String source) {
         String json = text.startsWith("\uFEFF") ? text.substring(1) : text; // a byte-order mark, as Windows tools write
-        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+        if (json.isBlank()) {
+            throw new InputException(source + ": is empty; expected a JSON document.");
+        }
+        JsonParser parser = PARSERS.createParser(new StringReader(json));
+        try (parser) {
             parser.next();
             JsonValue value = parser.getValue();
             nothingAfter(json, parser.getLocation().getStreamOffset(), source);
             return value;
+        } catch (IllegalStateException e) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getMessage()));
+            if (!duplicate.find()) {
+                throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
+            }
+            JsonLocation at = parser.getLocation();
+            throw new InputException(source + ":" + at.getLineNumber() + ":" + at.getColumnNumber() + ": \""
+                    + duplicate.group(1) + "\" is given twice in one object; expected it once (the second would"
+                    + " silently replace the first: add to the list that is there instead).", e);
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? source : source + ":" + at.getLineNumber() + ":" + at.getColumnNumber();
@@ -64,10 +88,20 @@ public final class EventJson {
                 throw new InputException(where + ": the JSON is truncated; expected the rest of the document.", e);
             }
             throw new InputException(where + ": malformed JSON: " + complaint(message) + ".", e);
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException e) {
             throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
         } catch (java.util.NoSuchElementException e) {
             throw new InputException(source + ": the JSON is truncated; expected the rest of the document.", e);
+        } catch (InputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Parsson refuses nesting deeper than 1,000 levels with a bare RuntimeException
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("nested")) {
+                throw new InputException(source + ": the JSON is nested more than 1,000 levels deep; expected a b2g"
+                        + " document, which nests a few levels.", e);
+            }
+            throw new InputException(source + ": malformed JSON: " + complaint(message) + ".", e);
         }
     }
 
@@ -114,10 +148,17 @@ public final class EventJson {
         Matcher c = UNEXPECTED_CHAR.matcher(message);
         if (c.find()) {
             int code = Integer.parseInt(c.group(1).replaceAll("[^\\d-]", ""));
-            return code < 0 ? "the text ends too early" : "unexpected character \"" + Character.toString(code) + "\"";
+            return code < 0 ? "the text ends too early" : "unexpected character " + character(code);
         }
         String plain = LOCATION.matcher(message).replaceAll("").replace('\n', ' ').trim();
         return plain.isEmpty() ? "syntax error" : plain;
+    }
+
+    /** A character as a reader can see it: quoted, or its code when it is invisible ({@code U+0000}). */
+    private static String character(int code) {
+        return Character.isISOControl(code) || Character.isWhitespace(code) || !Character.isDefined(code)
+                || Character.getType(code) == Character.FORMAT ? String.format("U+%04X", code)
+                : "\"" + Character.toString(code) + "\"";
     }
 
     private static String token(String name) {

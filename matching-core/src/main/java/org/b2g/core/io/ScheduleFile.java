@@ -77,16 +77,41 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                 throw item.get("participants").fail(" has " + pair.size()
                         + " entries; expected the ids of two participants");
             }
-            JsonNode originNode = item.get("origin");
-            Origin origin = Origin.REQUIRED;
-            if (originNode.present()) {
-                origin = origin(originNode);
+            if (pair.get(0).string().equals(pair.get(1).string())) {
+                throw item.get("participants").fail(": a meeting of \"" + pair.get(0).string() + "\" with itself;"
+                        + " expected the ids of two different participants");
             }
+            JsonNode startNode = item.get("start");
+            String start = startNode.stringOr(null);
+            if (start != null && !isTimestamp(start)) {
+                throw startNode.fail(" (" + startNode.shown() + ") is not a date and time; expected one such as"
+                        + " \"2024-10-10T09:10:00+07:00\", as a schedule writes it");
+            }
+            // A schedule written without origins (by another tool) does not say why a meeting was there: it is taken
+            // for one that stands on its own, as a published recommendation does, so that a repair keeps the promise
+            // instead of cancelling it for a reason nobody gave. A required meeting is still found by its id.
+            JsonNode originNode = item.get("origin");
+            Origin origin = originNode.present() ? origin(originNode) : Origin.RECOMMENDED;
             placements.add(new Placement(item.get("id").string(), pair.get(0).string(), pair.get(1).string(),
                     item.get("slot").integer(1, Integer.MAX_VALUE), item.get("table").stringOr(null), origin,
-                    item.get("start").stringOr(null)));
+                    start));
         }
         return new ScheduleFile(root.get("event").string(), root.get("score").stringOr(null), placements);
+    }
+
+    /** A start as schedules write it: with the event's offset, or local when the event has no time zone. */
+    private static boolean isTimestamp(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(text);
+                return true;
+            } catch (DateTimeParseException local) {
+                return false;
+            }
+        }
     }
 
     private static Origin origin(JsonNode node) {

@@ -3,12 +3,6 @@ package org.b2g.core.sheets;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +15,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import org.b2g.core.io.InputException;
+import org.b2g.core.io.TextBytes;
 
 /**
  * Reads a folder of CSV files, one per sheet, as Excel and form tools write them: UTF-8 with or without a byte-order
@@ -88,11 +83,32 @@ final class CsvBooks {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new InputException(where + ": is not well-formed CSV (" + message.lines().findFirst().orElse("")
-                    + "); expected every quoted field to end with a quote.", e);
+            throw new InputException(malformed(e, where), e);
         }
         return new Grid(name, where, lines);
+    }
+
+    private static final java.util.regex.Pattern START_LINE =
+            java.util.regex.Pattern.compile("(?:startline |at line: )(\\d+)");
+
+    /** Commons CSV's complaint as the row it concerns and what to do, without the library's class names. */
+    static String malformed(Exception e, String where) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
+        java.util.regex.Matcher line = START_LINE.matcher(message);
+        String row = line.find() ? " row " + line.group(1) : "";
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return where + row + ": a field opened with a quote is not closed before the end of the file; expected"
+                    + " every quoted field to end with a quote (a quote inside a field is written twice: \"\").";
+        }
+        if (message.toLowerCase(Locale.ROOT).contains("invalid char")) {
+            return where + row + ": text follows the closing quote of a field; expected the separator right after"
+                    + " it (a quote inside a field is written twice: \"\").";
+        }
+        return where + ": is not well-formed CSV (" + message + "); expected every quoted field to end with a quote.";
     }
 
     /** The separator the header row uses most, outside quotes: {@code ,}, {@code ;} or tab. */
@@ -124,54 +140,7 @@ final class CsvBooks {
 
     /** The text of a CSV file: UTF-8 (byte-order mark dropped), or UTF-16 with a byte-order mark. */
     static String decode(byte[] bytes, String where) {
-        if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
-            return new String(bytes, StandardCharsets.UTF_16);
-        }
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-        } catch (CharacterCodingException e) {
-            int offset = firstInvalid(bytes, start);
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new InputException(where + ": is not UTF-8 text (byte 0x"
-                    + String.format("%02X", bytes[offset] & 0xFF) + " on line " + line + ")" + guess(bytes)
-                    + "; expected UTF-8 (in Excel: Save As, \"CSV UTF-8\").", e);
-        }
+        return TextBytes.decode(bytes, where, "in Excel: Save As, \"CSV UTF-8\"");
     }
 
-    private static int firstInvalid(byte[] bytes, int start) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        decoder.decode(in, out, true);
-        return Math.min(in.position(), bytes.length - 1);
-    }
-
-    /** Which legacy encoding the bytes look like, when that can be told; empty when not. */
-    static String guess(byte[] bytes) {
-        int zeros = 0;
-        for (byte b : bytes) {
-            zeros += b == 0 ? 1 : 0;
-        }
-        if (zeros > bytes.length / 4) {
-            return "; it looks like UTF-16 without a byte-order mark";
-        }
-        if (Charset.isSupported("windows-1258")) {
-            String vietnamese = new String(bytes, Charset.forName("windows-1258"));
-            if (vietnamese.chars().anyMatch(c -> "ơƠưƯđĐăĂ\u0300\u0301\u0303\u0309\u0323".indexOf(c) >= 0)) {
-                return "; it looks like Windows-1258 (Vietnamese), as older Excel saves \"CSV\"";
-            }
-        }
-        return "; it looks like Windows-1252 or another 8-bit encoding";
-    }
 }

@@ -109,6 +109,7 @@ final class EventImport {
                 .add("requests", requests())
                 .add("exclusions", exclusions())
                 .add("rules", rules);
+        warnAboutRequestsThatCannotCount();
         if (problems.hasErrors()) {
             throw problems.failure(book.source());
         }
@@ -266,8 +267,14 @@ final class EventImport {
                         + earlier + "); expected it once");
                 continue;
             }
+            if (line.isError(valueColumn)) {
+                problems.error(grid.where() + " row " + line.number() + ", key \"" + written + "\": shows the Excel"
+                        + " error " + line.cell(valueColumn) + "; expected a value (correct the formula, or type the"
+                        + " value)");
+                continue;
+            }
             eventKeys.put(key, new Cell(grid.where() + " row " + line.number() + ", key \"" + written + "\"",
-                    line.cell(valueColumn)));
+                    line.cell(valueColumn), line.isNumber(valueColumn)));
         }
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "key " : "keys ")
@@ -752,6 +759,13 @@ final class EventImport {
                     + " clock times; expected slot numbers such as 1-3");
             return;
         }
+        if (day != null && slots.stream().noneMatch(s -> s.start() != null && s.start().toLocalDate().equals(day))) {
+            // a mistyped day would otherwise leave the participant available all day, silently
+            problems.error(cell.place() + ": " + Text.quoted(item) + " is on " + day + ", which is no day of the"
+                    + " event; expected one of " + String.join(", ", slots.stream().filter(s -> s.start() != null)
+                    .map(s -> s.start().toLocalDate().toString()).distinct().toList()) + ", or no day (every day)");
+            return;
+        }
         for (Slot slot : slots) {
             LocalDateTime start = slot.start();
             if (start == null || (day != null && !start.toLocalDate().equals(day))) {
@@ -860,9 +874,48 @@ final class EventImport {
             }
             if (from != null && to != null && priority != null) {
                 array.add(JSON.createObjectBuilder().add("from", from).add("to", to).add("priority", priority.code()));
+                requestRows.add(new RequestRow(row.number(), from, to, priority));
             }
         }
         return array;
+    }
+
+    private record RequestRow(int row, String from, String to, Priority priority) {
+    }
+
+    /** Requests as read, for the warnings about those that do not count as written. */
+    private final List<RequestRow> requestRows = new ArrayList<>();
+    /** Excluded pairs ("a b", ids sorted) and the row that excludes them. */
+    private final Map<String, Integer> exclusionRows = new HashMap<>();
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + " " + b : b + " " + a;
+    }
+
+    /**
+     * A request of an excluded pair is never met, and one listed twice with different priorities counts once, at
+     * the higher: both are accepted as the event document allows them, but said, since the organizer most likely
+     * did not mean it.
+     */
+    private void warnAboutRequestsThatCannotCount() {
+        String where = sheets.containsKey("requests") ? sheets.get("requests").where() : "requests";
+        Map<String, RequestRow> first = new HashMap<>();
+        for (RequestRow request : requestRows) {
+            Integer excluded = exclusionRows.get(pairKey(request.from(), request.to()));
+            if (excluded != null) {
+                problems.warn(where + " row " + request.row() + ": " + request.from() + " and " + request.to()
+                        + " are excluded from meeting (" + sheets.get("exclusions").where() + " row " + excluded
+                        + "); the request will not be met");
+            }
+            RequestRow earlier = first.putIfAbsent(request.from() + " " + request.to(), request);
+            if (earlier != null && earlier.priority() != request.priority()) {
+                Priority higher = earlier.priority().compareTo(request.priority()) <= 0 ? earlier.priority()
+                        : request.priority();
+                problems.warn(where + " row " + request.row() + ": " + request.from() + " asks " + request.to()
+                        + " again, as " + request.priority().code() + " (row " + earlier.row() + ": "
+                        + earlier.priority().code() + "); the request counts once, as " + higher.code());
+            }
+        }
     }
 
     private JsonArrayBuilder exclusions() {
@@ -875,8 +928,13 @@ final class EventImport {
         for (Rows.Row row : rows.rows()) {
             String path = "exclusions[" + index++ + "]";
             places.put(path, row.place());
-            JsonObjectBuilder json = JSON.createObjectBuilder()
-                    .add("participants", pair(row, "participant", "counterpart", path));
+            JsonArrayBuilder pair = pair(row, "participant", "counterpart", path);
+            String a = participants.resolve(row.cell("participant"), new Problems());
+            String b = participants.resolve(row.cell("counterpart"), new Problems());
+            if (a != null && b != null) {
+                exclusionRows.putIfAbsent(pairKey(a, b), row.number());
+            }
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("participants", pair);
             if (!row.get("reason").isEmpty()) {
                 json.add("reason", row.get("reason"));
             }
@@ -921,11 +979,19 @@ final class EventImport {
                 String text = (relative + rest.substring(m.end())).strip();
                 text = text.startsWith(":") ? text.substring(1).strip() : text;
                 text = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+                Matcher value = READER_VALUE.matcher(text);
+                if (value.lookingAt()) { // the reader's "(\"17:00\") is not after ..." as a sheet says it
+                    String shown = value.group(1).startsWith("\"") ? value.group(1) : "\"" + value.group(1) + "\"";
+                    text = shown + text.substring(value.end(1) + 1);
+                }
                 return place + ": " + mentions(text);
             }
         }
         return message;
     }
+
+    /** The value the JSON reader puts in parentheses after a path: {@code ("17:00")} or {@code (0)}. */
+    private static final Pattern READER_VALUE = Pattern.compile("\\((\"[^\"]*\"|-?[0-9.]+(?:E[+-]?[0-9]+)?)\\)(?= )");
 
     /** Other records the reader's message names by path ("starts before event.sessions[0]"), named by row. */
     private String mentions(String text) {

@@ -1,6 +1,7 @@
 package org.b2g.core.sheets;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One sheet (or one CSV file) as read: its non-empty rows with the row numbers the spreadsheet shows, every cell
@@ -15,15 +16,36 @@ record Grid(String name, String where, List<Line> lines) {
         lines = List.copyOf(lines);
     }
 
-    /** A non-empty row: {@code number} counts from 1 as the spreadsheet shows it, empty rows included. */
-    record Line(int number, List<String> cells) {
+    /**
+     * A non-empty row: {@code number} counts from 1 as the spreadsheet shows it, empty rows included.
+     *
+     * @param numbers the columns whose cells a workbook typed as numbers (never those of a CSV file, nor text
+     *        cells that hold digits): only those may be Excel's serial dates and times
+     * @param errors the columns whose cells show an Excel error ({@code #REF!}, {@code #DIV/0!}, {@code #N/A}) in
+     *        place of a value; their text is that error
+     */
+    record Line(int number, List<String> cells, Set<Integer> numbers, Set<Integer> errors) {
 
         Line {
             cells = List.copyOf(cells);
+            numbers = Set.copyOf(numbers);
+            errors = Set.copyOf(errors);
+        }
+
+        Line(int number, List<String> cells) {
+            this(number, cells, Set.of(), Set.of());
+        }
+
+        boolean isError(int column) {
+            return errors.contains(column);
         }
 
         String cell(int column) {
             return column < cells.size() ? cells.get(column) : "";
+        }
+
+        boolean isNumber(int column) {
+            return numbers.contains(column);
         }
     }
 }

@@ -39,12 +39,26 @@ final class Rows {
         if (grid.lines().isEmpty()) {
             return new Rows(grid, List.of());
         }
-        Grid.Line header = grid.lines().get(0);
-        Rows rows = new Rows(grid, grid.lines().subList(1, grid.lines().size()));
         Map<String, String> known = new HashMap<>();
         for (String column : columns) {
             known.put(Text.key(column), column);
         }
+        int headerAt = headerLine(grid, known);
+        Grid.Line header = grid.lines().get(headerAt);
+        if (headerAt > 0) {
+            Grid.Line title = grid.lines().get(0);
+            problems.warn(grid.where() + " row " + title.number() + ": took "
+                    + Text.quoted(title.cells().stream().filter(c -> !c.isEmpty()).findFirst().orElse(""))
+                    + (headerAt > 1 ? " and the rows below it" : "") + " for a title and row " + header.number()
+                    + " for the headers; expected the headers in the first row");
+        } else if (known(header, known) == 0 && grid.lines().size() > 1) {
+            problems.error(grid.where() + " row " + header.number() + ": holds no header of this sheet ("
+                    + String.join(", ", header.cells().stream().filter(c -> !c.isEmpty()).map(Text::quoted).limit(5)
+                    .toList()) + "); expected headers such as " + String.join(", ", columns.subList(0,
+                    Math.min(4, columns.size()))) + " in the first row");
+            return new Rows(grid, List.of());
+        }
+        Rows rows = new Rows(grid, grid.lines().subList(headerAt + 1, grid.lines().size()));
         Map<String, String> unknown = new LinkedHashMap<>();
         for (int c = 0; c < header.cells().size(); c++) {
             String written = header.cells().get(c);
@@ -64,7 +78,8 @@ final class Rows {
             }
             rows.columnOf.put(column, c);
         }
-        warnHeaderless(grid, header, problems);
+        warnHeaderless(grid, rows.data, header, problems);
+        reportExcelErrors(rows, problems);
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "column " : "columns ")
                     + String.join(", ", unknown.keySet().stream().map(Text::quoted).toList()) + " (known: "
@@ -77,11 +92,11 @@ final class Rows {
      * Values in a column without a header are ignored, but said so once: in a CSV file they are most often the rest
      * of a value that holds the separator without quotes ({@code 1-3; 7} in a {@code ;} file), cut off silently.
      */
-    private static void warnHeaderless(Grid grid, Grid.Line header, Problems problems) {
+    private static void warnHeaderless(Grid grid, List<Grid.Line> data, Grid.Line header, Problems problems) {
         Grid.Line first = null;
         String value = null;
         int count = 0;
-        for (Grid.Line line : grid.lines().subList(1, grid.lines().size())) {
+        for (Grid.Line line : data) {
             for (int c = 0; c < line.cells().size(); c++) {
                 if (!line.cell(c).isEmpty() && header.cell(c).isEmpty()) {
                     if (first == null) {
@@ -97,6 +112,46 @@ final class Rows {
                     + (count > 1 ? " and " + (count - 1) + " more " + (count == 2 ? "value" : "values") : "")
                     + " in a column without a header; expected a header above every column (and a value that holds"
                     + " the separator in quotes)");
+        }
+    }
+
+    /**
+     * Where the headers are: the first row, unless it holds none of the sheet's headers and one of the next few rows
+     * does (a title typed, often merged, above the table).
+     */
+    private static int headerLine(Grid grid, Map<String, String> known) {
+        if (known(grid.lines().get(0), known) > 0) {
+            return 0;
+        }
+        for (int i = 1; i < Math.min(grid.lines().size() - 1, 4); i++) {
+            if (known(grid.lines().get(i), known) >= 2) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** How many of the line's cells name a column of the sheet. */
+    private static int known(Grid.Line line, Map<String, String> known) {
+        int count = 0;
+        for (String cell : line.cells()) {
+            count += !cell.isEmpty() && column(cell, known) != null ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** A cell showing an Excel error ({@code #REF!}) in a column the sheet reads holds no value: said, not taken. */
+    private static void reportExcelErrors(Rows rows, Problems problems) {
+        Map<Integer, String> headerAt = new HashMap<>();
+        rows.columnOf.forEach((column, c) -> headerAt.put(c, rows.headerOf.get(column)));
+        for (Grid.Line line : rows.data) {
+            for (int c = 0; c < line.cells().size(); c++) {
+                if (line.isError(c) && headerAt.containsKey(c)) {
+                    problems.error(rows.grid.where() + " row " + line.number() + ", column \"" + headerAt.get(c)
+                            + "\": shows the Excel error " + line.cell(c) + "; expected a value (correct the formula,"
+                            + " or type the value)");
+                }
+            }
         }
     }
 
@@ -143,7 +198,9 @@ final class Rows {
         }
 
         Cell cell(String column) {
-            return new Cell(place() + ", column \"" + rows.headerOf.getOrDefault(column, column) + "\"", get(column));
+            Integer c = rows.columnOf.get(column);
+            return new Cell(place() + ", column \"" + rows.headerOf.getOrDefault(column, column) + "\"", get(column),
+                    c != null && line.isNumber(c));
         }
     }
 }

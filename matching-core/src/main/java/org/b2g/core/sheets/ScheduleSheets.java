@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -169,17 +171,29 @@ public final class ScheduleSheets {
 
     /** The {@code meetings} sheet as one CSV file. */
     public void writeCsv(Writer out) throws IOException {
-        Workbooks.writeCsv(meetings(), out);
+        Workbooks.writeCsv(meetings(), out, true);
     }
 
-    /** The four sheets as CSV files in {@code folder} (created when missing). */
+    /**
+     * The four sheets as CSV files in {@code folder} (created when missing, in a folder that exists), which appears
+     * whole or not at all: an earlier export there is replaced whole, and kept when writing fails; a folder holding
+     * other files is refused.
+     *
+     * @throws InputException when {@code folder} is a file, a folder holding files other than an export's, or its
+     *         parent folder does not exist
+     */
     public void writeCsvFolder(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        for (SheetData sheet : List.of(meetings(), agendas(), grid(), unscheduled())) {
-            try (Writer out = Files.newBufferedWriter(folder.resolve(sheet.name() + ".csv"), StandardCharsets.UTF_8)) {
-                Workbooks.writeCsv(sheet, out);
+        List<SheetData> sheets = List.of(meetings(), agendas(), grid(), unscheduled());
+        Set<String> names = new HashSet<>();
+        sheets.forEach(sheet -> names.add(sheet.name() + ".csv"));
+        CsvFolder.write(folder, names, into -> {
+            for (SheetData sheet : sheets) {
+                Path file = into.resolve(sheet.name() + ".csv");
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    Workbooks.writeCsv(sheet, out, true);
+                }
             }
-        }
+        });
     }
 
     public int meetingCount() {

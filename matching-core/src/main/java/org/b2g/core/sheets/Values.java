@@ -20,7 +20,7 @@ import org.b2g.core.domain.Role;
  */
 final class Values {
 
-    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})");
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
 
@@ -33,7 +33,8 @@ final class Values {
 
     /**
      * @param excelDates whether a plain number in a date or time column is Excel's serial date or time of day (in a
-     *        workbook, a cell formatted as General or as a number, as scripts and form exports write them)
+     *        workbook, a cell formatted as General or as a number, as scripts and form exports write them; a text
+     *        cell holding the same digits is text)
      * @param date1904 whether serial dates count from 1904 rather than 1900
      */
     Values(Problems problems, boolean excelDates, boolean date1904) {
@@ -103,18 +104,23 @@ final class Values {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    /** A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024}). */
+    /**
+     * A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024},
+     * {@code 10-10-2024}).
+     */
     LocalDate date(Cell cell) {
         if (cell.isEmpty()) {
             return null;
         }
         LocalDate date = parseDate(cell.value());
-        if (date == null && excelDates) {
+        if (date == null && excelDates && cell.number()) {
             date = serialDate(cell.value());
         }
         if (date == null) {
-            problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY" + (excelDates
-                    ? ", or an Excel day number (45575 is 2024-10-10)" : ""));
+            problems.bad(cell, "is not a date; expected YYYY-MM-DD such as 2024-10-10, or DD/MM/YYYY" + (!excelDates
+                    ? "" : cell.number() ? ", or an Excel day number (45575 is 2024-10-10)"
+                    : serialDate(cell.value()) != null ? " (the cell is text: an Excel day number such as 45575 counts"
+                    + " only in a cell formatted as a number or a date)" : ""));
         }
         return date;
     }
@@ -139,7 +145,7 @@ final class Values {
             }
             Matcher dayFirst = DAY_FIRST.matcher(text);
             if (dayFirst.matches()) {
-                return LocalDate.of(Integer.parseInt(dayFirst.group(3)), Integer.parseInt(dayFirst.group(2)),
+                return LocalDate.of(Integer.parseInt(dayFirst.group(4)), Integer.parseInt(dayFirst.group(3)),
                         Integer.parseInt(dayFirst.group(1)));
             }
         } catch (DateTimeException e) {
@@ -154,12 +160,14 @@ final class Values {
             return null;
         }
         LocalTime time = parseTime(cell.value());
-        if (time == null && excelDates) {
+        if (time == null && excelDates && cell.number()) {
             time = serialTime(cell.value());
         }
         if (time == null) {
-            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30" + (excelDates
-                    ? ", or an Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)" : ""));
+            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30" + (!excelDates
+                    ? "" : cell.number() ? ", or an Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"
+                    : serialTime(cell.value()) != null ? " (the cell is text: an Excel fraction of a day such as 0.5625"
+                    + " counts only in a cell formatted as a number or a time)" : ""));
         }
         return time;
     }

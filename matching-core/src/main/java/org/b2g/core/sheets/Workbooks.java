@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
@@ -25,6 +26,8 @@ import org.apache.poi.xssf.streaming.SXSSFRow;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import org.b2g.core.io.InputException;
+
 /**
  * Writes {@link SheetData} as an {@code .xlsx} workbook (typed cells: dates, times and numbers stay sortable and
  * filterable; a bold, frozen header row with filters) or as CSV the way Excel reads it (UTF-8 with a byte-order
@@ -38,7 +41,11 @@ final class Workbooks {
     private Workbooks() {
     }
 
+    /** The most characters an Excel cell holds. */
+    static final int MAX_CELL_TEXT = 32_767;
+
     static void writeXlsx(List<SheetData> sheets, OutputStream out) throws IOException {
+        checkFitsInCells(sheets);
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             Styles styles = new Styles(workbook);
             for (SheetData data : sheets) {
@@ -64,6 +71,29 @@ final class Workbooks {
                 choices(sheet, data);
             }
             workbook.write(out);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a text longer than a cell holds (a description pasted five times, a
+     * generated name): Excel cannot show it, and the library would stop halfway with a bare exception.
+     *
+     * @throws InputException naming the sheet, the row as Excel numbers it, the column and the length
+     */
+    private static void checkFitsInCells(List<SheetData> sheets) {
+        for (SheetData data : sheets) {
+            for (int r = 0; r < data.rows().size(); r++) {
+                List<Object> values = data.rows().get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    if (values.get(c) instanceof String text && text.length() > MAX_CELL_TEXT) {
+                        throw new InputException(data.name() + " row " + (r + 2) + ", column \""
+                                + (c < data.headers().size() ? data.headers().get(c) : String.valueOf(c + 1))
+                                + "\": the text has " + String.format(Locale.ROOT, "%,d", text.length())
+                                + " characters (it starts " + Text.quoted(text.substring(0, 40).strip() + "...")
+                                + "); expected at most 32,767, what a workbook cell holds (CSV has no such limit).");
+                    }
+                }
+            }
         }
     }
 
@@ -123,17 +153,32 @@ final class Workbooks {
 
     /** One sheet as CSV, with a byte-order mark so that Excel reads it as UTF-8. */
     static void writeCsv(SheetData data, Writer out) throws IOException {
+        writeCsv(data, out, false);
+    }
+
+    /**
+     * @param defused whether text that Excel would run as a formula ({@code =HYPERLINK(...)} typed as a company's
+     *        name in a registration form) gets a leading apostrophe: for lists people open in Excel, not for files
+     *        this engine reads back
+     */
+    static void writeCsv(SheetData data, Writer out, boolean defused) throws IOException {
         out.write('\uFEFF');
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
             printer.printRecord(data.headers());
             for (List<Object> values : data.rows()) {
                 List<String> cells = new ArrayList<>(values.size());
                 for (Object value : values) {
-                    cells.add(value == null ? "" : text(value));
+                    String text = value == null ? "" : text(value);
+                    cells.add(defused && value instanceof String ? defused(text) : text);
                 }
                 printer.printRecord(cells);
             }
         }
+    }
+
+    /** Text that Excel opens as a formula (it starts with =, +, -, @, a tab or a carriage return), made plain text. */
+    static String defused(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     static String text(Object value) {

@@ -10,13 +10,18 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -90,23 +95,80 @@ final class XlsxBooks {
     }
 
     private static Grid grid(Sheet sheet, boolean date1904, XSSFWorkbook workbook) {
-        List<Grid.Line> lines = new ArrayList<>();
+        TreeMap<Integer, RowCells> rows = new TreeMap<>();
         for (Row row : sheet) {
-            List<String> cells = new ArrayList<>();
-            boolean empty = true;
+            RowCells read = new RowCells();
             short last = row.getLastCellNum();
             for (int c = 0; c < last; c++) {
                 Cell cell = row.getCell(c);
                 String uncomputed = computeFormula(cell, workbook);
                 String text = uncomputed != null ? uncomputed : text(cell, date1904);
-                empty &= text.isEmpty();
-                cells.add(text);
+                read.cells.add(text);
+                if (uncomputed == null && isNumber(cell)) {
+                    read.numbers.add(c);
+                }
+                if (uncomputed == null && isError(cell)) {
+                    read.errors.add(c);
+                }
             }
-            if (!empty) {
-                lines.add(new Grid.Line(row.getRowNum() + 1, cells));
+            rows.put(row.getRowNum() + 1, read);
+        }
+        fillMergedDown(sheet, rows);
+        List<Grid.Line> lines = new ArrayList<>();
+        rows.forEach((number, read) -> {
+            if (read.cells.stream().anyMatch(text -> !text.isEmpty())) {
+                lines.add(new Grid.Line(number, read.cells, read.numbers, read.errors));
+            }
+        });
+        return new Grid(sheet.getSheetName(), sheet.getSheetName(), lines);
+    }
+
+    /** One row's cells as read, before empty rows are dropped. */
+    private static final class RowCells {
+        final List<String> cells = new ArrayList<>();
+        final Set<Integer> numbers = new HashSet<>();
+        final Set<Integer> errors = new HashSet<>();
+    }
+
+    /**
+     * A cell merged over several rows shows its value on each of them (an organizer merges "agency" over a block of
+     * agencies, or one tag list over three startups), but Excel stores it in the top row only: the rows below get it
+     * too, in the merged block's first column. A block merged across columns keeps its value in its first column.
+     */
+    private static void fillMergedDown(Sheet sheet, TreeMap<Integer, RowCells> rows) {
+        for (CellRangeAddress block : sheet.getMergedRegions()) {
+            RowCells top = rows.get(block.getFirstRow() + 1);
+            int c = block.getFirstColumn();
+            if (block.getLastRow() == block.getFirstRow() || top == null || c >= top.cells.size()
+                    || top.cells.get(c).isEmpty()) {
+                continue;
+            }
+            for (int r = block.getFirstRow() + 2; r <= block.getLastRow() + 1; r++) {
+                RowCells below = rows.computeIfAbsent(r, n -> new RowCells());
+                while (below.cells.size() <= c) {
+                    below.cells.add("");
+                }
+                if (below.cells.get(c).isEmpty()) {
+                    below.cells.set(c, top.cells.get(c));
+                    if (top.numbers.contains(c)) {
+                        below.numbers.add(c);
+                    }
+                    if (top.errors.contains(c)) {
+                        below.errors.add(c);
+                    }
+                }
             }
         }
-        return new Grid(sheet.getSheetName(), sheet.getSheetName(), lines);
+    }
+
+    /** Whether the cell (or a formula's result) is an Excel error such as {@code #REF!} rather than a value. */
+    private static boolean isError(Cell cell) {
+        if (cell == null) {
+            return false;
+        }
+        CellType type = cell.getCellType();
+        return type == CellType.ERROR
+                || type == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.ERROR;
     }
 
     /**
@@ -129,6 +191,16 @@ final class XlsxBooks {
         }
     }
 
+    /** Whether Excel typed the cell (or a formula's result) as a number, rather than as text holding digits. */
+    private static boolean isNumber(Cell cell) {
+        if (cell == null) {
+            return false;
+        }
+        CellType type = cell.getCellType();
+        return type == CellType.NUMERIC
+                || type == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC;
+    }
+
     static String text(Cell cell, boolean date1904) {
         if (cell == null) {
             return "";
@@ -141,9 +213,18 @@ final class XlsxBooks {
             case STRING -> Text.clean(cell.getRichStringCellValue().getString());
             case NUMERIC -> number(cell, date1904);
             case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case ERROR -> "#ERROR";
+            case ERROR -> errorText(cell.getErrorCellValue());
             default -> "";
         };
+    }
+
+    /** Excel's own word for an error code ({@code #REF!}), as the cell shows it. */
+    private static String errorText(byte code) {
+        try {
+            return FormulaError.forInt(code).getString();
+        } catch (IllegalArgumentException e) {
+            return "#ERROR";
+        }
     }
 
     private static String number(Cell cell, boolean date1904) {

@@ -71,6 +71,29 @@ class RepairCommandTest {
     }
 
     @Test
+    void keepsAPublishedMeetingWhoseOriginTheScheduleDoesNotGiveInsteadOfCallingItARemovedRequiredMeeting()
+            throws IOException {
+        Path published = published();
+        String withoutOrigins = Files.readString(published).replaceAll("\"origin\": \"[a-z]+\",", "");
+        assertFalse(withoutOrigins.contains("\"origin\""));
+        Files.writeString(published, withoutOrigins);
+        // Both requests withdrawn: nothing in the event says why the published meetings were there.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", "").replaceAll(",\\s*\"requests\": \\[.*]", ""));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString());
+
+        assertEquals(0, exit, err());
+        String report = Files.readString(changes);
+        assertFalse(report.contains("required meeting"), report);
+        assertTrue(report.contains("\"cancelled\": [\n    ]"), report);
+    }
+
+    @Test
     void refusesAScheduleOfAnotherEvent() throws IOException {
         Path published = published();
         Path other = Files.writeString(dir.resolve("other.json"),
@@ -100,6 +123,53 @@ class RepairCommandTest {
         assertEquals(2, exit, err());
         assertTrue(err().startsWith("--changes "), err());
         assertFalse(Files.exists(repaired), "the schedule was written without its change report");
+    }
+
+    @Test
+    void refusesOutputsThatWouldOverwriteEachOtherOrAnInputAndTouchesNothing() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        String eventText = Files.readString(event);
+        String publishedText = Files.readString(published);
+        Path repaired = dir.resolve("repaired.json");
+        String[][] cases = {
+            {"--out", repaired.toString(), "--changes", dir.resolve(".").resolve("repaired.json").toString()},
+            {"--out", event.toString()},
+            {"--out", repaired.toString(), "--changes", published.toString()},
+            {"--changes", "-"},
+        };
+        String[] expected = {
+            "--changes " + dir.resolve(".").resolve("repaired.json") + " is the same file as --out (" + repaired
+                    + "); expected a different file.",
+            "--out " + event + " is the same file as the EVENT file (" + event + "); expected a different file.",
+            "--changes " + published + " is the same file as --published (" + published
+                    + "); expected a different file.",
+            "--changes and --out both go to standard output; expected a file for at least one of them.",
+        };
+        for (int i = 0; i < cases.length; i++) {
+            err.reset();
+            String[] args = new String[5 + cases[i].length];
+            System.arraycopy(new String[] {"repair", event.toString(), "--published", published.toString(),
+                "--move-limit=2000"}, 0, args, 0, 5);
+            System.arraycopy(cases[i], 0, args, 5, cases[i].length);
+            assertEquals(2, main(args), err());
+            assertEquals(expected[i], err().strip());
+            assertFalse(Files.exists(repaired));
+            assertEquals(eventText, Files.readString(event));
+            assertEquals(publishedText, Files.readString(published));
+        }
+    }
+
+    @Test
+    void refusesAnOptionGivenTwiceOrEmpty() throws IOException {
+        Path published = published();
+        err.reset();
+        assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                "--out", "a.json", "--out=b.json"));
+        assertEquals("b2g repair: --out is given twice (a.json, then b.json); expected it once.", err().strip());
+        err.reset();
+        assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published=", "--out", "a.json"));
+        assertEquals("b2g repair: option --published is empty; expected a value.", err().strip());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.b2g.core.io.EventJson;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,37 @@ class SheetsCommandsTest {
         assertEquals(2, run("export", dir.toString(), "--event", event.toString(), "--out",
                 dir.resolve("m.csv").toString()));
         assertEquals(dir + ": is a folder; expected a file.", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void exportWritesTheMeetingsToStandardOutAndRefusesAFileNameThatIsNoSheetFormat(@TempDir Path dir)
+            throws Exception {
+        Path workbook = dir.resolve("event.xlsx");
+        Path event = dir.resolve("event.json");
+        Path schedule = dir.resolve("schedule.json");
+        assertEquals(0, run("template", "--out", workbook.toString()));
+        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()));
+        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
+                "--move-limit", "2000"), err.toString());
+        out.reset();
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out", "-"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("\uFEFFslot,day,start"));
+        assertFalse(Files.exists(Path.of("-")), "no folder named -");
+        for (String name : List.of("schedule-out.json", "agenda.xls")) {
+            err.reset();
+            assertEquals(2, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                    dir.resolve(name).toString()));
+            assertEquals("--out (" + dir.resolve(name) + ") is neither .xlsx nor .csv; expected FILE.xlsx, FILE.csv,"
+                    + " or a FOLDER (a name without an extension, or a folder that exists).",
+                    err.toString(StandardCharsets.UTF_8).strip());
+            assertFalse(Files.exists(dir.resolve(name)));
+        }
+        err.reset();
+        Path missing = dir.resolve("no-such-folder").resolve("out");
+        assertEquals(2, run("export", schedule.toString(), "--event", event.toString(), "--out", missing.toString()));
+        assertEquals("--out " + missing + ": the folder " + missing.getParent() + " does not exist.",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(missing.getParent()));
     }
 
     @Test

@@ -52,6 +52,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void pointsAWorkbookOrCsvFolderToTheImport() throws IOException {
+        Path workbook = Files.write(dir.resolve("event.xlsx"), new byte[] {'P', 'K'});
+        assertEquals(Command.BAD_INPUT, main(workbook.toString()));
+        assertEquals(workbook + ": unknown kind of input; expected a .json (b2g-event/1) or a .dzn (B2B benchmark)"
+                + " file; a workbook or a folder of CSV files becomes one with ./b2g import " + workbook
+                + " --out event.json.", err.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
     void summarisesAValidEventAndExitsZero() throws IOException {
         assertEquals(Command.OK, validate(NO_OBSTACLE, example().toString()));
         String summary = out.toString(StandardCharsets.UTF_8);

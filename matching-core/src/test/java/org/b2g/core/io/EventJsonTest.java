@@ -546,8 +546,47 @@ class EventJsonTest {
     }
 
     @Test
-    void rejectsAnEmptyFile() {
-        assertMentions(rejection(""), "truncated");
+    void rejectsAnEmptyOrBlankFileSayingItIsEmpty() {
+        assertEquals("event.json: is empty; expected a JSON document.", rejection(""));
+        assertEquals("event.json: is empty; expected a JSON document.", rejection("\uFEFF \r\n\n"));
+    }
+
+    @Test
+    void rejectsAKeyGivenTwiceInOneObjectWhichWouldSilentlyDropTheFirst() {
+        String appended = BASE.strip().substring(0, BASE.strip().length() - 1)
+                + ",\n  \"requests\": [{\"from\": \"a-1\", \"to\": \"s-1\"}]\n}";
+        assertEquals("event.json:15:45: \"requests\" is given twice in one object; expected it once (the second"
+                + " would silently replace the first: add to the list that is there instead).", rejection(appended));
+        assertMentions(rejection(base("{\"id\": \"s-1\", \"role\": \"startup\"}",
+                "{\"id\": \"s-1\", \"role\": \"startup\", \"id\": \"s-9\"}")), "\"id\" is given twice");
+    }
+
+    @Test
+    void rejectsDeeplyNestedJsonInOneLineInsteadOfCrashing() {
+        assertEquals("event.json: the JSON is nested more than 1,000 levels deep; expected a b2g document, which"
+                + " nests a few levels.", rejection("[".repeat(100_000) + "]".repeat(100_000)));
+    }
+
+    @Test
+    void namesAnInvisibleCharacterByItsCode() {
+        assertEquals("event.json:1:1: malformed JSON: unexpected character U+0000.", rejection("\u0000{}"));
+    }
+
+    @Test
+    void readsUtf16WithAByteOrderMarkAndNamesOtherEncodings(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("event.json");
+        Files.write(file, ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16LE));
+        assertEquals("e", EventJson.read(file).id(), "UTF-16 with its mark, as Windows PowerShell's > writes");
+        Files.write(file, BASE.replace("\"id\": \"e\"", "\"id\": \"Sở\"").getBytes(StandardCharsets.UTF_16LE));
+        InputException utf16 = assertThrows(InputException.class, () -> EventJson.read(file));
+        assertEquals(file + ": is not UTF-8 text (byte 0xDF on line 3); it looks like UTF-16 without a byte-order"
+                + " mark; expected UTF-8 (save it as UTF-8; in PowerShell, Out-File -Encoding utf8).",
+                utf16.getMessage());
+        String decomposed = java.text.Normalizer.normalize("Sở", java.text.Normalizer.Form.NFD); // as 1258 stores it
+        Files.write(file, BASE.replace("\"id\": \"e\"", "\"id\": \"" + decomposed + "\"")
+                .getBytes(java.nio.charset.Charset.forName("windows-1258")));
+        assertMentions(assertThrows(InputException.class, () -> EventJson.read(file)).getMessage(),
+                "is not UTF-8 text (byte 0x", "on line 3); it looks like Windows-1258 (Vietnamese)");
     }
 
     static String resource(String name) throws IOException {

@@ -170,6 +170,29 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void rejectsAMeetingOfAParticipantWithItselfInsteadOfCrashingTheRepair() {
+        InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
+                {"format": "b2g-schedule/1", "event": "e",
+                 "meetings": [{"id": "m-1", "participants": ["s-1", "s-1"], "slot": 1}]}""", "s.json"));
+        assertEquals("s.json: meetings[0].participants: a meeting of \"s-1\" with itself; expected the ids of two"
+                + " different participants.", e.getMessage());
+    }
+
+    @Test
+    void rejectsAStartThatIsNoDateAndTimeAndReadsLocalAndOffsetOnes() {
+        String meeting = "{\"format\": \"b2g-schedule/1\", \"event\": \"e\", \"meetings\": [{\"id\": \"m-1\","
+                + " \"participants\": [\"1\", \"2\"], \"slot\": 1, \"start\": \"%s\"}]}";
+        InputException e = assertThrows(InputException.class,
+                () -> ScheduleJson.read(meeting.formatted("10/10/2024 09:10"), "s.json"));
+        assertEquals("s.json: meetings[0].start (\"10/10/2024 09:10\") is not a date and time; expected one such as"
+                + " \"2024-10-10T09:10:00+07:00\", as a schedule writes it.", e.getMessage());
+        assertEquals("2024-10-10T09:10:00+07:00",
+                ScheduleJson.read(meeting.formatted("2024-10-10T09:10:00+07:00"), "s.json").meetings().get(0).start());
+        assertEquals("2024-10-10T09:10:00",
+                ScheduleJson.read(meeting.formatted("2024-10-10T09:10:00"), "s.json").meetings().get(0).start());
+    }
+
+    @Test
     void rejectsAPlacementWithoutSlot() {
         InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
                 {"format": "b2g-schedule/1", "event": "e",

@@ -165,6 +165,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesAClockRangeOnADayTheEventDoesNotHave() {
+        assertEquals(List.of("participants row 2, column \"unavailable\": \"2024-10-11 08:30-09:00\" is on"
+                + " 2024-10-11, which is no day of the event; expected one of 2024-10-10, or no day (every day)"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "2024-10-11 08:30-09:00; 10/10/2024 08:30-09:00")).problems());
+    }
+
+    @Test
     void addsOfferingsAndNeedsFromTheirRowAndTheirSheets() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name", "tags", "offering", "offeringDescription", "need",
@@ -332,6 +340,82 @@ class EventSheetsTest {
     }
 
     @Test
+    void readsATextCellOfDigitsInADateOrTimeColumnAsTextAndRefusesIt() {
+        assertEquals(List.of(
+                "sessions row 2, column \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as 2024-10-10, or"
+                        + " DD/MM/YYYY (the cell is text: an Excel day number such as 45575 counts only in a cell"
+                        + " formatted as a number or a date)",
+                "sessions row 2, column \"start\": \"0.5625\" is not a time of day; expected HH:MM such as 08:30 (the"
+                        + " cell is text: an Excel fraction of a day such as 0.5625 counts only in a cell formatted as"
+                        + " a number or a time)"),
+                rejected(serialSessions("45575", "0.5625", 0.625)).problems());
+        InputException onTheEventSheet = rejected(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "tables", 2).row(4, "slots", 5)
+                .row(5, "day", "45575")
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company"));
+        assertEquals(List.of("event row 5, key \"day\": \"45575\" is not a date; expected YYYY-MM-DD such as"
+                + " 2024-10-10, or DD/MM/YYYY (the cell is text: an Excel day number such as 45575 counts only in a"
+                + " cell formatted as a number or a date)"), onTheEventSheet.problems());
+        assertEquals(LocalDate.of(2024, 10, 10),
+                xlsx(serialSessions("10/10/2024", "08:30", 0.4375)).event().sessions().get(0).date());
+    }
+
+    @Test
+    void givesACellMergedOverSeveralRowsToEachOfThem() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "need", "offering")
+                .row(2, "a-1", "agency", "Flood maps")
+                .row(3, "a-2", null, null)
+                .row(4, "a-3")
+                .merge(2, 4, 2, 2).merge(2, 3, 3, 3)
+                .row(5, "s-1", "startup", null, "Sensors").merge(5, 5, 4, 5)).event();
+        assertEquals(List.of(Role.AGENCY, Role.AGENCY, Role.AGENCY, Role.STARTUP),
+                event.participants().stream().map(Participant::role).toList());
+        assertEquals("Flood maps", event.participant("a-2").needs().get(0).title());
+        assertTrue(event.participant("a-3").needs().isEmpty());
+        assertEquals(1, event.participant("s-1").offerings().size());
+    }
+
+    @Test
+    void takesATitleAboveTheHeadersForATitleAndSaysSo() {
+        Imported imported = xlsx(event()
+                .sheet("participants").row(1, "DANH SÁCH ĐĂNG KÝ — Ngày hội B2G").merge(1, 1, 1, 3)
+                .row(3, "Mã", "Vai trò", "Tên").row(4, "a-1", "cơ quan", "Sở Y tế"));
+        assertEquals("a-1", imported.event().participants().get(0).id());
+        assertEquals(List.of("participants row 1: took \"DANH SÁCH ĐĂNG KÝ — Ngày hội B2G\" for a title and row 3"
+                + " for the headers; expected the headers in the first row"), imported.warnings());
+        assertEquals(List.of("participants row 1: holds no header of this sheet (\"Company\", \"Kind\");"
+                + " expected headers such as id, role, name, email in the first row",
+                "participants: lists no participant; expected a row per participant"),
+                rejected(event().sheet("participants").row(1, "Company", "Kind").row(2, "X", "startup")).problems());
+    }
+
+    @Test
+    void refusesACellShowingAnExcelErrorNamingItsPlace() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings")
+                .row(2, "a-1", "agency", new XlsxFixture.Formula("#REF!"), new XlsxFixture.Formula("1/0")));
+        assertEquals(List.of(
+                "participants row 2, column \"name\": shows the Excel error #REF!; expected a value (correct the"
+                        + " formula, or type the value)",
+                "participants row 2, column \"maxMeetings\": shows the Excel error #DIV/0!; expected a value (correct"
+                        + " the formula, or type the value)",
+                "participants row 2, column \"maxMeetings\": \"#DIV/0!\" is not a whole number; expected a whole"
+                        + " number 0 or more"), e.problems());
+    }
+
+    @Test
+    void readsDayFirstDatesWithSlashesDotsOrHyphens() {
+        for (String day : List.of("10/10/2024", "10.10.2024", "10-10-2024")) {
+            assertEquals(LocalDate.of(2024, 10, 10),
+                    xlsx(serialSessions(day, "08:30", "10:30")).event().sessions().get(0).date(), day);
+        }
+        assertEquals(List.of("sessions row 2, column \"day\": \"10-10/2024\" is not a date; expected YYYY-MM-DD"
+                + " such as 2024-10-10, or DD/MM/YYYY"), rejected(serialSessions("10-10/2024", "08:30", "10:30"))
+                .problems());
+    }
+
+    @Test
     void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
         InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
         assertTrue(e.problems().get(0).startsWith("event.xlsx: has no participants sheet; expected the sheets event"
@@ -358,6 +442,48 @@ class EventSheetsTest {
 
     private static final String EVENT_CSV = "key,value\r\nid,csv-day\r\nslotMinutes,20\r\ntables,3\r\n"
             + "timeZone,Asia/Ho_Chi_Minh\r\nday,2024-10-10\r\nstart,08:30\r\nend,10:30\r\n";
+
+    @Test
+    void saysWhichRowOfACsvHasAnUnclosedOrMisplacedQuoteWithoutTheLibrarysWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\r\ns-1,startup,\"Alpha\r\na-1,agency,B\r\n");
+        assertEquals("participants.csv row 2: a field opened with a quote is not closed before the end of the file;"
+                + " expected every quoted field to end with a quote (a quote inside a field is written twice: \"\").",
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).getMessage());
+        Files.writeString(dir.resolve("participants.csv"),
+                "id,role,name\r\na-1,agency,B\r\ns-1,startup,\"Alpha\" Ltd\r\n");
+        assertEquals("participants.csv row 3: text follows the closing quote of a field; expected the separator right"
+                + " after it (a quote inside a field is written twice: \"\").",
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).getMessage());
+    }
+
+    @Test
+    void warnsAboutARequestOfAnExcludedPairAndOneListedTwiceWithAnotherPriority(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role,name\r\ns-1,startup,Alpha\r\na-1,agency,B\r\n"
+                + "a-2,agency,C\r\n");
+        Files.writeString(dir.resolve("requests.csv"), "from,to,priority\r\ns-1,a-1,high\r\nAlpha,C,normal\r\n"
+                + "s-1,a-2,must\r\ns-1,C,\r\n");
+        Files.writeString(dir.resolve("exclusions.csv"), "participant,counterpart,reason\r\nB,s-1,tender\r\n");
+        Imported imported = EventSheets.read(dir);
+        assertEquals(List.of(
+                "requests.csv row 2: s-1 and a-1 are excluded from meeting (exclusions.csv row 2); the request will"
+                        + " not be met",
+                "requests.csv row 4: s-1 asks a-2 again, as must (row 3: normal); the request counts once, as must"),
+                imported.warnings());
+        assertEquals(4, imported.event().requests().size(), "accepted as the event document allows them");
+    }
+
+    @Test
+    void wordsTheReadersValueAsASheetDoes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\r\nid,x\r\nslotMinutes,20\r\ntables,3\r\n"
+                + "timeZone,Asia/Ho_Chi_Minh\r\n");
+        Files.writeString(dir.resolve("sessions.csv"), "id,day,start,end\r\nev,11.10.2024,18:00,17:00\r\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        assertEquals(List.of("sessions.csv row 2, column \"end\": \"17:00\" is not after start (\"18:00\")"),
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
+    }
 
     @Test
     void readsExcelCsvWithByteOrderMarkCrlfSemicolonsAndQuotedFields(@TempDir Path dir) throws Exception {

@@ -104,12 +104,73 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void defusesNamesThatExcelWouldRunAsFormulasInCsvButKeepsThemInTheWorkbook() throws Exception {
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "tables": 1, "sessions": [{"id": "s", "slots": 2}]},
+                 "participants": [{"id": "s-1", "role": "startup", "name": "=HYPERLINK(\\"http://x\\",\\"win\\")"},
+                                  {"id": "a-1", "role": "agency", "name": "@Sở Y tế"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}]}""", "e.json");
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        StringWriter csv = new StringWriter();
+        sheets.writeCsv(csv);
+        assertTrue(csv.toString().contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"win\"\")\","), csv.toString());
+        assertTrue(csv.toString().contains(",'@Sở Y tế,"), csv.toString());
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        sheets.writeXlsx(xlsx);
+        Grid meetings = XlsxBooks.read(xlsx.toByteArray(), "schedule.xlsx").sheets().get(0);
+        assertEquals("@Sở Y tế", meetings.lines().get(1).cell(9), "a text cell, never a formula");
+    }
+
+    @Test
+    void refusesTextLongerThanAWorkbookCellHoldsBeforeWritingAnything() throws Exception {
+        String longName = "Công ty " + "x".repeat(40_000);
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "tables": 1, "sessions": [{"id": "s", "slots": 2}]},
+                 "participants": [{"id": "s-1", "role": "startup", "name": "%s"}, {"id": "a-1", "role": "agency"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}]}""".formatted(longName), "e.json");
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        InputException e = assertThrows(InputException.class, () -> sheets.writeXlsx(xlsx));
+        assertEquals("meetings row 2, column \"participant name\": the text has 40,008 characters (it starts"
+                + " \"Công ty xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"); expected at most 32,767, what a workbook cell"
+                + " holds (CSV has no such limit).", e.getMessage());
+        assertEquals(0, xlsx.size(), "nothing written");
+        InputException template = assertThrows(InputException.class,
+                () -> EventWorkbook.write(event, new ByteArrayOutputStream()));
+        assertTrue(template.getMessage().startsWith("participants row 2, column \"name\": the text has 40,008"),
+                template.getMessage());
+        StringWriter csv = new StringWriter();
+        sheets.writeCsv(csv);
+        assertTrue(csv.toString().contains(longName));
+    }
+
+    @Test
     void writesAFolderWithOneCsvPerSheet(@TempDir Path dir) throws Exception {
         Event event = event();
         ScheduleSheets.of(event, scheduleJson(event), "schedule.json").writeCsvFolder(dir.resolve("out"));
         for (String name : List.of("meetings", "agendas", "grid", "unscheduled")) {
             String text = Files.readString(dir.resolve("out").resolve(name + ".csv"), StandardCharsets.UTF_8);
             assertTrue(text.startsWith("\uFEFF"), name);
+        }
+    }
+
+    @Test
+    void aFolderExportReplacesAnEarlierOneWholeAndRefusesAFolderWithOtherFiles(@TempDir Path dir) throws Exception {
+        Event event = event();
+        ScheduleSheets sheets = ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+        Path out = Files.createDirectory(dir.resolve("out"));
+        Files.writeString(out.resolve("grid.csv"), "an earlier export");
+        sheets.writeCsvFolder(out);
+        assertTrue(Files.readString(out.resolve("grid.csv")).startsWith("\uFEFF"));
+        Path eventFolder = Files.createDirectory(dir.resolve("event"));
+        Files.writeString(eventFolder.resolve("participants.csv"), "id,role\n");
+        InputException e = assertThrows(InputException.class, () -> sheets.writeCsvFolder(eventFolder));
+        assertTrue(e.getMessage().startsWith(eventFolder + " holds other files (participants.csv)"), e.getMessage());
+        try (var listing = Files.list(eventFolder)) {
+            assertEquals(List.of(eventFolder.resolve("participants.csv")), listing.toList());
+        }
+        try (var listing = Files.list(dir)) {
+            assertEquals(2, listing.count(), "no temporary folder is left beside");
         }
     }
 

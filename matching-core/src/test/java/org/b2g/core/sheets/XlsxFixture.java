@@ -50,6 +50,13 @@ final class XlsxFixture {
         return this;
     }
 
+    /** Merges rows {@code firstRow..lastRow} and columns {@code firstColumn..lastColumn} (counted from 1). */
+    XlsxFixture merge(int firstRow, int lastRow, int firstColumn, int lastColumn) {
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(firstRow - 1, lastRow - 1, firstColumn - 1,
+                lastColumn - 1));
+        return this;
+    }
+
     XlsxFixture hidden() {
         workbook.setSheetHidden(workbook.getSheetIndex(sheet), true);
         return this;
