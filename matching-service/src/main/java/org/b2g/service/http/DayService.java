@@ -97,7 +97,9 @@ final class DayService implements HttpService {
                     .add("slot", offer.slot()).add("suggestions", suggestions);
             offers.add(item);
         }
+        JsonArrayBuilder closed = JSON.createArrayBuilder();
+        absence.requestsClosed().forEach(closed::add);
         res.send(JSON.createObjectBuilder().add("version", absence.version()).add("cancelled", cancelled)
-                .add("offers", offers).build());
+                .add("offers", offers).add("requestsClosed", closed).build());
     }
 }

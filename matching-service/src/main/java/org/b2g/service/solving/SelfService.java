@@ -197,6 +197,8 @@ public final class SelfService {
             if (!requests.enabled(c, eventId)) {
                 throw off(eventId);
             }
+            // After an absence being recorded, not beside it: that absence closes the pending requests it finds.
+            events.lock(c, eventId);
             requirePresent(c, eventId, fromId, toId);
             for (StoredRequest open : requests.list(c, eventId, fromId)) {
                 if (open.state() == State.PENDING && open.involves(toId)) {
@@ -528,7 +530,9 @@ public final class SelfService {
     private static RejectedException notPending(StoredRequest request) {
         return new RejectedException(RejectedException.Reason.NOT_PENDING, "Request " + request.id() + " is "
                 + request.state().name().toLowerCase(java.util.Locale.ROOT) + (request.closedBy() == null ? ""
-                        : " (by " + request.closedBy() + ")") + "; only a pending one can be answered"
+                        : " (by " + request.closedBy() + (request.reason() == null ? "" : ": "
+                                + request.reason().replaceAll("\\.$", "")) + ")")
+                + "; only a pending one can be answered"
                 + (request.state() == State.ACCEPTED ? ", an accepted one cancelled." : "."));
     }
 

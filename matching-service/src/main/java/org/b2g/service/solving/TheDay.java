@@ -26,6 +26,9 @@ import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.RequestRepository;
+import org.b2g.service.persistence.RequestRepository.State;
+import org.b2g.service.persistence.RequestRepository.StoredRequest;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
 import org.b2g.service.solving.Publication.RejectedException;
@@ -58,22 +61,27 @@ public final class TheDay {
     public record Suggestion(String participant, String table, int breakChange) {
     }
 
-    /** What marking a participant absent did. */
-    public record Absence(int version, List<String> cancelled, List<Offer> offers) {
+    /**
+     * What marking a participant absent did: the version without its meetings, their ids, the offers for the slots
+     * freed, and the self-service requests it closed (declined or cancelled, with the absence as their reason).
+     */
+    public record Absence(int version, List<String> cancelled, List<Offer> offers, List<String> requestsClosed) {
     }
 
     private final Database database;
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final Clock clock;
 
     public TheDay(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            Clock clock) {
+            RequestRepository requests, Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -157,16 +165,39 @@ public final class TheDay {
                 }
             }
             boolean first = day.markAbsent(c, eventId, participantId, clock.millis());
+            List<String> closed = closeRequests(c, eventId, participantId, cancelled);
             if (!first && cancelled.isEmpty()) {
-                return new Absence(version.version(), List.of(), List.of());
+                return new Absence(version.version(), List.of(), List.of(), closed);
             }
             String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", kept)
                     .add("unscheduled", unscheduled).build().toString();
             int published = schedules.publish(c, version.eventVersion(),
                     Publication.rebuild(event, next, "published version"), next, clock.instant(),
                     event.participant(participantId).label() + " absent");
-            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed));
+            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
         });
+    }
+
+    /**
+     * Decides the self-service requests an absence leaves without a future: a pending one asked of the absent
+     * participant is declined, one it asked is cancelled, and an accepted one whose meeting the absence cancels
+     * ({@code cancelledMeetings}) is cancelled; each by the organizer, with the absence as its reason. Requests of
+     * one event are decided under the event's row lock, which the caller holds: an acceptance waits for it and
+     * then finds the request no longer pending.
+     */
+    private List<String> closeRequests(java.sql.Connection c, String eventId, String participantId,
+            List<String> cancelledMeetings) throws java.sql.SQLException {
+        String reason = participantId + " was marked absent on the day.";
+        List<String> closed = new ArrayList<>();
+        for (StoredRequest r : requests.list(c, eventId, participantId)) {
+            State to = r.state() == State.PENDING ? (r.toId().equals(participantId) ? State.DECLINED : State.CANCELLED)
+                    : r.state() == State.ACCEPTED && cancelledMeetings.contains(r.meetingId()) ? State.CANCELLED
+                    : null;
+            if (to != null && requests.close(c, r, r.state(), to, "organizer", reason, clock.millis())) {
+                closed.add(r.id());
+            }
+        }
+        return closed;
     }
 
     /** For each slot freed for a counterpart, who could meet it there instead: never a participant marked absent. */

@@ -360,7 +360,7 @@ class SelfServiceRoutingTest {
 
     @Test
     @Order(8)
-    void aParticipantMarkedAbsentCannotAskOrBeAskedAndItsPendingRequestCannotBeAccepted() {
+    void aParticipantMarkedAbsentCannotAskOrBeAskedAndItsPendingRequestIsWithdrawnWithTheAbsenceAsReason() {
         send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": true}");
         String pending = send(Method.GET, EVENT + "/participants/" + other + "/requests", tokenOf(other), null).json()
                 .getJsonArray("requests").stream().map(JsonValue::asJsonObject)
@@ -371,10 +371,16 @@ class SelfServiceRoutingTest {
         }
         int before = versions();
 
+        JsonObject withdrawn = send(Method.GET, EVENT + "/participants/" + agency + "/requests", tokenOf(agency),
+                null).json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(pending)).findFirst().orElseThrow();
+        assertAll(() -> assertEquals("CANCELLED", withdrawn.getString("state"), "not pending forever"),
+                () -> assertEquals("organizer", withdrawn.getString("closedBy")),
+                () -> assertEquals(other + " was marked absent on the day.", withdrawn.getString("reason")));
         Answer accepted = act(agency, pending, "accept");
         assertEquals(409, accepted.status(), accepted.json().toString());
-        assertEquals(other + " was marked absent on the day; no new meeting with it can be asked for or accepted.",
-                accepted.json().getString("detail"));
+        assertEquals("Request " + pending + " is cancelled (by organizer: " + other + " was marked absent on the day);"
+                + " only a pending one can be answered.", accepted.json().getString("detail"));
         Answer asks = ask(other, agency, slot);
         assertEquals(409, asks.status(), asks.json().toString());
         assertEquals(other + " was marked absent on the day; it can no longer ask for or accept a meeting.",
@@ -383,6 +389,6 @@ class SelfServiceRoutingTest {
         assertEquals(409, asked.status(), asked.json().toString());
         assertTrue(asked.json().getString("detail").startsWith(other + " was marked absent on the day"));
         assertEquals(before, versions(), "nothing published");
-        assertEquals(200, act(other, pending, "cancel").status(), "it can still withdraw what it asked for");
+        assertEquals(409, act(other, pending, "cancel").status(), "withdrawn already");
     }
 }

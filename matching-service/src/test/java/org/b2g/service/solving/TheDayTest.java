@@ -20,6 +20,7 @@ import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
 import org.b2g.service.persistence.DayRepository.Attendance;
+import org.b2g.service.persistence.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,62 @@ class TheDayTest {
 
         assertFalse(counterpartIds(pair[0]).contains(pair[1]), "an absent participant is not offered");
         assertEquals(List.of(), counterpartIds(pair[1]), "nor offered anybody");
+    }
+
+    @Test
+    void anAbsenceDecidesTheSelfServiceRequestsItLeavesWithoutAFuture() {
+        backend.selfService().setEnabled("day", true);
+        // A participant with three others it can still meet, each in a slot both have free.
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String absent = null;
+        List<String> others = new java.util.ArrayList<>();
+        List<Integer> slots = new java.util.ArrayList<>();
+        for (org.b2g.core.domain.Participant x : event.participants()) {
+            absent = x.id();
+            others.clear();
+            slots.clear();
+            for (org.b2g.core.domain.Participant y : event.participants()) {
+                if (y == x || y.role() == x.role() || others.size() == 3) {
+                    continue;
+                }
+                var found = openings.find(x.id(), y.id(), 1).openings();
+                if (!found.isEmpty()) {
+                    others.add(y.id());
+                    slots.add(found.get(0).slot().index());
+                }
+            }
+            if (others.size() == 3) {
+                break;
+            }
+        }
+        assertEquals(3, others.size(), "others with a free slot");
+        String accepted = backend.selfService().ask("day", others.get(0), absent, slots.get(0)).id();
+        assertEquals(RequestRepository.State.ACCEPTED, backend.selfService().accept("day", absent, accepted).state());
+        String a = absent;
+        java.util.function.ToIntFunction<String> freeSlot = other -> org.b2g.core.repair.Openings.of(event,
+                ScheduleJson.read(backend.publication().body("day", 0), "latest"), "latest").find(a, other, 1)
+                .openings().get(0).slot().index();
+        String asked = backend.selfService().ask("day", absent, others.get(1), freeSlot.applyAsInt(others.get(1)))
+                .id();
+        String askedOf = backend.selfService().ask("day", others.get(2), absent, freeSlot.applyAsInt(others.get(2)))
+                .id();
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        Map<String, RequestRepository.StoredRequest> requests = backend.selfService().requests("day", absent).stream()
+                .collect(Collectors.toMap(RequestRepository.StoredRequest::id, r -> r));
+        String reason = absent + " was marked absent on the day.";
+        assertEquals(RequestRepository.State.CANCELLED, requests.get(asked).state(), "what it asked is withdrawn");
+        assertEquals(RequestRepository.State.DECLINED, requests.get(askedOf).state(), "what it was asked is declined");
+        assertEquals(RequestRepository.State.CANCELLED, requests.get(accepted).state(),
+                "its accepted meeting left the schedule with the absence");
+        for (String id : List.of(asked, askedOf, accepted)) {
+            assertEquals(reason, requests.get(id).reason(), id);
+            assertEquals("organizer", requests.get(id).closedBy(), id);
+        }
+        assertEquals(java.util.Set.of(asked, askedOf, accepted), java.util.Set.copyOf(absence.requestsClosed()));
+        assertEquals(List.of(), backend.day().absent("day", absent).requestsClosed(), "marking again closes nothing");
     }
 
     private List<String> counterpartIds(String participant) {
