@@ -81,8 +81,10 @@ public final class Publication {
 
     /**
      * Publishes the draft ({@code version} 0) or re-publishes an earlier version as the next one; when the latest
-     * published version already is that schedule (same meetings, slots and tables, from the same event version),
-     * answers it instead of storing a copy, so that a client retrying a publication does not grow the history.
+     * published version already is that schedule (same meetings, slots, tables and times, from the same event
+     * version), answers it instead of storing a copy, so that a client retrying a publication does not grow the
+     * history. A draft of the event as edited since that holds exactly the latest version's meetings makes that
+     * version stand for the edited event (its agendas are written again and no longer stale) instead of a copy.
      * Publications of one event run one after the other (the event's row lock).
      *
      * @throws RejectedException when there is no such event, no draft or version, or the draft was made from an
@@ -123,11 +125,28 @@ public final class Publication {
                 note = "version " + version + " again";
             }
             StoredVersion latest = schedules.published(c, eventId, 0);
-            if (latest != null && latest.eventVersion() == fromEventVersion && sameMeetings(latest.body(), body)) {
+            boolean same = latest != null && sameMeetings(latest.body(), body);
+            if (same && latest.eventVersion() == fromEventVersion) {
                 return new Published(latest.version(), latest.eventVersion(), Instant.ofEpochMilli(
                         latest.publishedAt()), latest.note(), false);
             }
             Event current = EventJson.read(event.body(), "event " + eventId);
+            if (same && version == 0 && latest.eventVersion() < fromEventVersion) {
+                // The event was edited since, and the draft holds exactly the published meetings at the same times:
+                // the latest version now stands for the edited event too (agendas no longer stale), without a copy.
+                String confirmed = confirmedNote(latest.note(), fromEventVersion);
+                MeetingSchedule schedule;
+                try {
+                    schedule = rebuild(current, latest.body(), "published version " + latest.version());
+                } catch (InputException e) {
+                    throw new RejectedException(RejectedException.Reason.STALE, "That schedule no longer fits the"
+                            + " event: " + e.getMessage() + " Repair or solve again.");
+                }
+                schedules.confirm(c, latest.version(), fromEventVersion, schedule,
+                        Instant.ofEpochMilli(latest.publishedAt()), confirmed);
+                return new Published(latest.version(), fromEventVersion, Instant.ofEpochMilli(latest.publishedAt()),
+                        confirmed, false);
+            }
             MeetingSchedule schedule;
             try {
                 schedule = rebuild(current, body, "version to publish");
@@ -188,7 +207,13 @@ public final class Publication {
         }
     }
 
-    /** Whether two stored schedules hold the same meetings (id, pair, slot, table), in any order. */
+    /** The note of a version once it stands for {@code eventVersion} of the event as well. */
+    private static String confirmedNote(String note, int eventVersion) {
+        String base = note == null ? "" : note.replaceAll("; the same for event version \\d+$", "");
+        return base + "; the same for event version " + eventVersion;
+    }
+
+    /** Whether two stored schedules hold the same meetings (id, pair, slot, table, start), in any order. */
     static boolean sameMeetings(String one, String other) {
         return one.equals(other) || meetings(one, "published version").equals(meetings(other, "version to publish"));
     }
@@ -198,7 +223,8 @@ public final class Publication {
         for (ScheduleFile.Placement p : ScheduleJson.read(body, source).meetings()) {
             boolean ordered = p.first().compareTo(p.second()) <= 0;
             count.merge(String.join("\n", p.id(), ordered ? p.first() : p.second(), ordered ? p.second() : p.first(),
-                    Integer.toString(p.slot()), String.valueOf(p.table())), 1, Integer::sum);
+                    Integer.toString(p.slot()), String.valueOf(p.table()), String.valueOf(p.start())), 1,
+                    Integer::sum);
         }
         return count;
     }
