@@ -32,6 +32,9 @@ final class Unrouted {
         for (OpenApi.Operation operation : OpenApi.OPERATIONS) {
             String regex = Pattern.quote(operation.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q");
             routes.add(new Route(Pattern.compile(regex), operation.method().toUpperCase(Locale.ROOT)));
+            if (operation.method().equalsIgnoreCase("get") && HeadLikeGet.takesHead(operation.path())) {
+                routes.add(new Route(Pattern.compile(regex), "HEAD"));
+            }
         }
         return List.copyOf(routes);
     }
