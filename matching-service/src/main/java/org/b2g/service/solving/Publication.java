@@ -43,7 +43,8 @@ public final class Publication {
     /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
     public static final class RejectedException extends RuntimeException {
 
-        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS }
+        /** {@code HISTORY}: an edit that the meetings which took place on the day would break. */
+        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS, HISTORY }
 
         private final Reason reason;
 

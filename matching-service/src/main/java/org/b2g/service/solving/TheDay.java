@@ -200,6 +200,65 @@ public final class TheDay {
         return closed;
     }
 
+    /**
+     * Refuses an edit of the event that the meetings which already took place would break: a participant whose
+     * {@code maxMeetings} is now below the meetings kept from the day (marked held or no-show, or in a slot that has
+     * started), or whose {@code representatives} are fewer than those it kept in one slot. Such meetings stay where
+     * they were in every later solve or repair, so the edit could only lead to a schedule that breaks a hard rule.
+     * Runs in the caller's transaction, the one that stores the edit.
+     *
+     * @throws RejectedException (a conflict) naming each such participant, what it kept and the value asked
+     */
+    public void requireKeepsHistory(java.sql.Connection c, String eventId, Event edited) throws java.sql.SQLException {
+        Happened happened = Happened.of(c, eventId, day, schedules, clock.instant());
+        List<ScheduleFile.Placement> kept = happened.keptIn(edited);
+        if (kept.isEmpty()) {
+            return;
+        }
+        Map<String, Attendance> marks = day.marks(c, eventId);
+        Map<String, List<ScheduleFile.Placement>> byParticipant = new LinkedHashMap<>();
+        for (ScheduleFile.Placement p : kept) {
+            byParticipant.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(p);
+            byParticipant.computeIfAbsent(p.second(), k -> new ArrayList<>()).add(p);
+        }
+        List<String> problems = new ArrayList<>();
+        for (org.b2g.core.domain.Participant p : edited.participants()) {
+            List<ScheduleFile.Placement> mine = byParticipant.getOrDefault(p.id(), List.of());
+            if (mine.size() > p.maxMeetings()) {
+                problems.add(p.id() + ": maxMeetings (" + p.maxMeetings() + ") is below the " + mine.size()
+                        + " meetings it has had on the day (" + listed(edited, p.id(), mine, marks) + "); they stay"
+                        + " in the schedule, so maxMeetings must be at least " + mine.size() + ".");
+            }
+            Map<Integer, List<ScheduleFile.Placement>> perSlot = new TreeMap<>();
+            mine.forEach(m -> perSlot.computeIfAbsent(m.slotIn(edited).index(), k -> new ArrayList<>()).add(m));
+            perSlot.forEach((slot, inSlot) -> {
+                if (inSlot.size() > p.representatives()) {
+                    problems.add(p.id() + ": representatives (" + p.representatives() + ") is below the "
+                            + inSlot.size() + " meetings it has had at once in " + edited.slot(slot) + " ("
+                            + listed(edited, p.id(), inSlot, marks) + "); representatives must be at least "
+                            + inSlot.size() + ".");
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new RejectedException(Reason.HISTORY, "request body: the edit contradicts meetings that took place"
+                    + " on the day: " + String.join(" ", problems) + " (A meeting marked held or no-show by mistake"
+                    + " can be marked pending again first.)");
+        }
+    }
+
+    /** "with a-water in slot 1 (09:00), held" for each meeting of {@code participantId}. */
+    private static String listed(Event event, String participantId, List<ScheduleFile.Placement> meetings,
+            Map<String, Attendance> marks) {
+        List<String> items = new ArrayList<>();
+        for (ScheduleFile.Placement m : meetings) {
+            Attendance mark = marks.get(m.id());
+            items.add("with " + (m.first().equals(participantId) ? m.second() : m.first()) + " in " + m.slotIn(event)
+                    + ", " + (mark == null ? "slot started" : mark.code()));
+        }
+        return String.join("; ", items);
+    }
+
     /** For each slot freed for a counterpart, who could meet it there instead: never a participant marked absent. */
     private static List<Offer> offers(Event event, String body, Set<String> absent, Map<String, List<Integer>> freed) {
         if (freed.isEmpty()) {
