@@ -56,7 +56,7 @@ public record Backend(Settings settings, Credentials credentials, Database datab
                     clock, settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, day, clock),
+                    analyses, new Publication(database, events, schedules, day, requests, clock),
                     new TheDay(database, events, schedules, day, requests, clock),
                     new SelfService(database, events, schedules, day, requests, clock));
         } catch (RuntimeException e) {

@@ -126,6 +126,7 @@ final class EventsService implements HttpService {
                     }
                 }
                 backend.schedules().deleteAgendas(c, id, removed);
+                backend.selfService().participantsLeft(c, id, removed);
                 backend.links().rotate(c, id, removed);
             }
             return next;

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,6 +32,7 @@ import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
@@ -69,14 +72,16 @@ public final class Publication {
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final Clock clock;
 
     public Publication(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            Clock clock) {
+            RequestRepository requests, Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -157,6 +162,9 @@ public final class Publication {
             }
             Instant now = clock.instant();
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
+            Set<String> held = new HashSet<>();
+            ScheduleJson.read(body, "version to publish").meetings().forEach(p -> held.add(p.id()));
+            Decided.meetingsNotPublished(requests, c, eventId, held, published, now.toEpochMilli());
             // As stored (milliseconds), so that a retry answering this version says the same.
             return new Published(published, fromEventVersion, Instant.ofEpochMilli(now.toEpochMilli()), note, true);
         });

@@ -135,6 +135,18 @@ public final class SelfService {
     }
 
     /**
+     * Closes the self-service requests of participants an edit of the event removed, in the edit's transaction: a
+     * pending one asked of such a participant is declined, one it asked is cancelled (its accepted meetings leave
+     * with the next publication, which cancels their requests then).
+     */
+    public void participantsLeft(Connection c, String eventId, Set<String> removed) throws SQLException {
+        for (String id : removed) {
+            Decided.participantGone(requests, c, eventId, id, Set.of(), id + " no longer takes part in the event.",
+                    clock.millis());
+        }
+    }
+
+    /**
      * The counterparts worth meeting for {@code participantId} (its requests and recommendations that it does not
      * meet yet in the published version), each with the slots where both are free; none for a participant marked
      * absent on the day, and never one marked absent.

@@ -27,8 +27,6 @@ import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.RequestRepository;
-import org.b2g.service.persistence.RequestRepository.State;
-import org.b2g.service.persistence.RequestRepository.StoredRequest;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
 import org.b2g.service.solving.Publication.RejectedException;
@@ -165,7 +163,8 @@ public final class TheDay {
                 }
             }
             boolean first = day.markAbsent(c, eventId, participantId, clock.millis());
-            List<String> closed = closeRequests(c, eventId, participantId, cancelled);
+            List<String> closed = Decided.participantGone(requests, c, eventId, participantId, Set.copyOf(cancelled),
+                    participantId + " was marked absent on the day.", clock.millis());
             if (!first && cancelled.isEmpty()) {
                 return new Absence(version.version(), List.of(), List.of(), closed);
             }
@@ -176,28 +175,6 @@ public final class TheDay {
                     event.participant(participantId).label() + " absent");
             return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
         });
-    }
-
-    /**
-     * Decides the self-service requests an absence leaves without a future: a pending one asked of the absent
-     * participant is declined, one it asked is cancelled, and an accepted one whose meeting the absence cancels
-     * ({@code cancelledMeetings}) is cancelled; each by the organizer, with the absence as its reason. Requests of
-     * one event are decided under the event's row lock, which the caller holds: an acceptance waits for it and
-     * then finds the request no longer pending.
-     */
-    private List<String> closeRequests(java.sql.Connection c, String eventId, String participantId,
-            List<String> cancelledMeetings) throws java.sql.SQLException {
-        String reason = participantId + " was marked absent on the day.";
-        List<String> closed = new ArrayList<>();
-        for (StoredRequest r : requests.list(c, eventId, participantId)) {
-            State to = r.state() == State.PENDING ? (r.toId().equals(participantId) ? State.DECLINED : State.CANCELLED)
-                    : r.state() == State.ACCEPTED && cancelledMeetings.contains(r.meetingId()) ? State.CANCELLED
-                    : null;
-            if (to != null && requests.close(c, r, r.state(), to, "organizer", reason, clock.millis())) {
-                closed.add(r.id());
-            }
-        }
-        return closed;
     }
 
     /**

@@ -391,4 +391,78 @@ class SelfServiceRoutingTest {
         assertEquals(before, versions(), "nothing published");
         assertEquals(409, act(other, pending, "cancel").status(), "withdrawn already");
     }
+
+    /** Asks in the first slot where the two can meet now; the answer. */
+    private Answer askInAFreeSlot(String from, String to) {
+        for (int s = 1; s <= 40; s++) {
+            Answer asked = ask(from, to, s);
+            if (asked.status() != 409 || !asked.json().getString("detail").contains("cannot meet in")) {
+                return asked;
+            }
+        }
+        throw new AssertionError(from + " and " + to + " have no slot left");
+    }
+
+    private JsonObject requestOf(String participant, String requestId) {
+        return send(Method.GET, EVENT + "/participants/" + participant + "/requests", tokenOf(participant), null)
+                .json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(requestId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(9)
+    void anAcceptedRequestWhoseMeetingTheOrganizersPublicationDropsReadsCancelledWithWhy() {
+        Answer asked = askInAFreeSlot(startup, agency);
+        assertEquals(201, asked.status(), asked.json().toString());
+        String id = asked.json().getString("id");
+        assertEquals(200, act(agency, id, "accept").status());
+
+        // The organizer publishes the draft solved before the acceptance: it does not hold that meeting.
+        Answer published = send(Method.POST, EVENT + "/publish", TestService.ORGANIZER, null);
+        assertEquals(201, published.status(), published.json().toString());
+
+        JsonObject request = requestOf(startup, id);
+        assertAll(() -> assertEquals("CANCELLED", request.getString("state"), "not accepted: its meeting is gone"),
+                () -> assertEquals("organizer", request.getString("closedBy")),
+                () -> assertEquals("Published version " + published.json().getInt("version")
+                        + " no longer holds this meeting.", request.getString("reason")));
+    }
+
+    @Test
+    @Order(10)
+    void theRequestsOfAParticipantAnEditRemovesAreClosedAndCannotBeAccepted() {
+        Answer asked = askInAFreeSlot(startup, agency);
+        assertEquals(201, asked.status(), asked.json().toString());
+        String id = asked.json().getString("id");
+        JsonObject event = Json.createReader(new StringReader(backend.database().inTransaction(c ->
+                backend.events().find(c, TestService.EVENT_ID)).body())).readObject();
+        var participants = Json.createArrayBuilder();
+        event.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .filter(p -> !p.getString("id").equals(startup)).forEach(participants::add);
+        var requests = Json.createArrayBuilder();
+        event.getJsonArray("requests").getValuesAs(JsonObject.class).stream()
+                .filter(r -> !r.getString("from").equals(startup) && !r.getString("to").equals(startup))
+                .forEach(requests::add);
+        var exclusions = Json.createArrayBuilder();
+        event.getJsonArray("exclusions").getValuesAs(JsonObject.class).stream()
+                .filter(x -> !x.getJsonArray("participants").getString(0).equals(startup)
+                        && !x.getJsonArray("participants").getString(1).equals(startup))
+                .forEach(exclusions::add);
+        var meetings = Json.createArrayBuilder();
+        event.getJsonArray("meetings").getValuesAs(JsonObject.class).stream()
+                .filter(m -> !m.getJsonArray("participants").getString(0).equals(startup)
+                        && !m.getJsonArray("participants").getString(1).equals(startup))
+                .forEach(meetings::add);
+        Answer edited = send(Method.PUT, EVENT, TestService.ORGANIZER, Json.createObjectBuilder(event)
+                .add("participants", participants).add("requests", requests).add("exclusions", exclusions)
+                .add("meetings", meetings).build().toString());
+        assertEquals(200, edited.status(), edited.json().toString());
+
+        JsonObject request = requestOf(agency, id);
+        assertAll(() -> assertEquals("CANCELLED", request.getString("state"), "not pending forever"),
+                () -> assertEquals(startup + " no longer takes part in the event.", request.getString("reason")));
+        Answer accepted = act(agency, id, "accept");
+        assertEquals(409, accepted.status(), "a conflict with what happened, not a bad request: " + accepted.json());
+        assertTrue(accepted.json().getString("detail").contains(startup + " no longer takes part in the event"));
+    }
 }
