@@ -115,6 +115,32 @@ class EditAfterTheDayRoutingTest {
         }
     }
 
+    @Test
+    void aLateRegistrationsAgendaSaysItComesWithTheNextPublication() {
+        String stored = backend.database().inTransaction(c -> backend.events().find(c, TestService.EVENT_ID)).body();
+        JsonObject event = Json.createReader(new StringReader(stored)).readObject();
+        JsonObject late = Json.createObjectBuilder(event.getJsonArray("participants").getValuesAs(JsonObject.class)
+                .stream().filter(p -> p.getString("role").equals("startup")).findFirst().orElseThrow())
+                .add("id", "s-late").add("name", "Late JSC").build();
+        try (HttpClientResponse edited = organizer(io.helidon.http.Method.PUT, EVENT, Json.createObjectBuilder(event)
+                .add("participants", Json.createArrayBuilder(event.getJsonArray("participants")).add(late)).build()
+                .toString())) {
+            assertEquals(200, edited.status().code(), edited.as(String.class));
+        }
+        try (HttpClientResponse agenda = organizer(io.helidon.http.Method.GET, EVENT + "/participants/s-late/agenda",
+                null)) {
+            assertEquals(404, agenda.status().code());
+            assertThat(agenda.as(String.class), containsString("Participant (s-late) has no agenda yet: it joined"
+                    + " event (" + TestService.EVENT_ID + ") after published version 1; its agenda comes with the"
+                    + " next publication (repair, then publish)."));
+        }
+        try (HttpClientResponse agenda = organizer(io.helidon.http.Method.GET, EVENT + "/participants/s-nobody/agenda",
+                null)) {
+            assertEquals(404, agenda.status().code());
+            assertThat(agenda.as(String.class), containsString("has no participant (s-nobody)"));
+        }
+    }
+
     private static String counterpart(ScheduleFile.Placement meeting, String participant) {
         return meeting.first().equals(participant) ? meeting.second() : meeting.first();
     }
