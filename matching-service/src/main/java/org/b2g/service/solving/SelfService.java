@@ -431,7 +431,15 @@ public final class SelfService {
     private int publish(Connection c, Event event, List<Meeting> candidates, StoredVersion published,
             JsonObjectBuilder next, String note) throws SQLException {
         JsonObject body = next.build();
-        MeetingSchedule schedule = Publication.rebuild(event, candidates, body.toString(), "published version");
+        MeetingSchedule schedule;
+        try {
+            schedule = Publication.rebuild(event, candidates, body.toString(), "published version "
+                    + published.version());
+        } catch (InputException e) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The published schedule no"
+                    + " longer fits the event (" + e.getMessage() + "); the organizer should repair and publish"
+                    + " again.");
+        }
         String text = JSON.createObjectBuilder(body).add("metrics", metrics(schedule, body)).build().toString();
         return schedules.publish(c, published.eventVersion(), schedule, text, clock.instant(), note);
     }

@@ -16,6 +16,7 @@ import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
@@ -170,8 +171,17 @@ public final class TheDay {
             }
             String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", kept)
                     .add("unscheduled", unscheduled).build().toString();
-            int published = schedules.publish(c, version.eventVersion(),
-                    Publication.rebuild(event, next, "published version"), next, clock.instant(),
+            MeetingSchedule rebuilt;
+            try {
+                rebuilt = Publication.rebuild(event, next, "published version " + version.version());
+            } catch (org.b2g.core.io.InputException e) {
+                // An edit since (a participant removed, a slot gone) that no publication has followed yet: the
+                // organizer sees its changes before anybody is told, so the absence waits for that publication.
+                throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited event"
+                        + " first (its change report says who is told what), then mark " + participantId
+                        + " absent.");
+            }
+            int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
                     event.participant(participantId).label() + " absent");
             return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
         });

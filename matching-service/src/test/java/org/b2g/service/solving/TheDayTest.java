@@ -362,6 +362,72 @@ class TheDayTest {
         assertEquals(List.of(), backend.day().absent("day", absent).requestsClosed(), "marking again closes nothing");
     }
 
+    @Test
+    void anAbsenceAfterAnEditNotPublishedYetIsAConflictSayingToPublishFirst() {
+        ScheduleFile.Placement some = published.meetings().get(0);
+        String leaves = some.first();
+        String absent = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
+                .filter(id -> !id.equals(leaves) && !id.equals(some.second())).findFirst().orElseThrow();
+        edit(e -> withoutParticipant(e, leaves));
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().absent("day", absent));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason(), "a 409, not a 400");
+        assertTrue(refused.getMessage().contains("names a participant (" + leaves + ")"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Repair and publish the edited event first (its change report says"
+                + " who is told what), then mark " + absent + " absent."), refused.getMessage());
+        assertEquals(java.util.Set.of(), backend.day().status("day").absent(), "nothing recorded");
+
+        // Self-service acceptances likewise: a conflict that says what to do, not a 400 about the published file.
+        backend.selfService().setEnabled("day", true);
+        String editedBody = backend.database().inTransaction(c -> backend.events().find(c, "day").body());
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(editedBody, "edited");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String[] pair = null;
+        int slot = 0;
+        for (org.b2g.core.domain.Participant a : event.participants()) {
+            for (org.b2g.core.domain.Participant b : event.participants()) {
+                if (pair == null && a.role() == org.b2g.core.domain.Role.STARTUP
+                        && b.role() == org.b2g.core.domain.Role.AGENCY) {
+                    var found = openings.find(a.id(), b.id(), 1).openings();
+                    if (!found.isEmpty()) {
+                        pair = new String[] {a.id(), b.id()};
+                        slot = found.get(0).slot().index();
+                    }
+                }
+            }
+        }
+        assertTrue(pair != null, "a pair with a free slot");
+        String request = backend.selfService().ask("day", pair[0], pair[1], slot).id();
+        String asker = pair[1];
+        SelfService.RejectedException notAccepted = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().accept("day", asker, request));
+        assertEquals(SelfService.RejectedException.Reason.NOTHING_PUBLISHED, notAccepted.reason());
+        assertTrue(notAccepted.getMessage().endsWith("the organizer should repair and publish again."),
+                notAccepted.getMessage());
+    }
+
+    /** The event document without {@code participant} and what names it. */
+    private static jakarta.json.JsonObject withoutParticipant(jakarta.json.JsonObject event, String participant) {
+        java.util.function.Function<String, jakarta.json.JsonArrayBuilder> keep = key -> {
+            jakarta.json.JsonArrayBuilder kept = jakarta.json.Json.createArrayBuilder();
+            for (jakarta.json.JsonObject o : event.getJsonArray(key).getValuesAs(jakarta.json.JsonObject.class)) {
+                boolean names = participant.equals(o.getString("id", null))
+                        || participant.equals(o.getString("from", null)) || participant.equals(o.getString("to", null))
+                        || o.containsKey("participants") && o.getJsonArray("participants").toString()
+                                .contains("\"" + participant + "\"");
+                if (!names) {
+                    kept.add(o);
+                }
+            }
+            return kept;
+        };
+        return jakarta.json.Json.createObjectBuilder(event).add("participants", keep.apply("participants"))
+                .add("requests", keep.apply("requests")).add("exclusions", keep.apply("exclusions"))
+                .add("meetings", keep.apply("meetings")).build();
+    }
+
     private List<String> counterpartIds(String participant) {
         return backend.selfService().counterparts("day", participant).counterparts().stream()
                 .map(c -> c.participant().id()).toList();
