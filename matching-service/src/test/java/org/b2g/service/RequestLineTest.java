@@ -65,8 +65,9 @@ class RequestLineTest {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("HEAD /api/health HTTP/1.1\r\nHost: x\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(("HEAD /api/nothing HTTP/1.1\r\nHost: x\r\n\r\nHEAD /api/health HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder read = new StringBuilder();
@@ -80,11 +81,13 @@ class RequestLineTest {
             }
             String both = read.toString();
             String[] answers = both.split("(?=HTTP/1\\.1 )");
-            assertEquals(2, answers.length, both);
-            assertThat(answers[0], startsWith("HTTP/1.1 200 OK"));
-            assertThat("no body after the head's headers", answers[0], org.hamcrest.Matchers.endsWith("\r\n\r\n"));
+            assertEquals(3, answers.length, both);
+            assertThat(answers[0], startsWith("HTTP/1.1 404 Not Found"));
+            assertThat("no problem body after a refused head", answers[0], org.hamcrest.Matchers.endsWith("\r\n\r\n"));
             assertThat(answers[1], startsWith("HTTP/1.1 200 OK"));
-            assertThat(answers[1], containsString("\"status\":\"UP\""));
+            assertThat("no body after the head's headers", answers[1], org.hamcrest.Matchers.endsWith("\r\n\r\n"));
+            assertThat(answers[2], startsWith("HTTP/1.1 200 OK"));
+            assertThat(answers[2], containsString("\"status\":\"UP\""));
         }
     }
 }

@@ -7,6 +7,7 @@ import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * A resource whose GET routes answer HEAD too (RFC 9110: the same status and headers, no body), so that a client
@@ -34,27 +35,32 @@ final class HeadLikeGet implements HttpService {
 
     private static Handler bodiless(Handler handler) {
         return (req, res) -> {
-            res.streamFilter(out -> new OutputStream() {
-                @Override
-                public void write(int b) {
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    out.flush();
-                }
-
-                @Override
-                public void close() throws IOException {
-                    out.close();
-                }
-            });
+            dropBody(res);
             handler.handle(req, res);
         };
+    }
+
+    /** Whatever {@code res} is sent with leaves without its body (the answer to a HEAD request). */
+    static void dropBody(ServerResponse res) {
+        res.streamFilter(out -> new OutputStream() {
+            @Override
+            public void write(int b) {
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+            }
+
+            @Override
+            public void flush() throws IOException {
+                out.flush();
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.close();
+            }
+        });
     }
 
     /** The service's rules, with a HEAD route beside each GET route. */

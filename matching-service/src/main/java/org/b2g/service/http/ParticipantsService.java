@@ -182,7 +182,7 @@ final class ParticipantsService implements HttpService {
                     + " agendas appear once the organizer publishes one.";
         }
         if (EventLookup.read(backend, id).participant(pid) == null) {
-            return "The event (" + id + ") has no participant (" + pid + ").";
+            return "There is no agenda of participant (" + pid + "): the event (" + id + ") has no such participant.";
         }
         return "Participant (" + pid + ") has no agenda yet: it joined event (" + id + ") after published version "
                 + published + "; its agenda comes with the next publication (repair, then publish).";

@@ -53,6 +53,9 @@ final class Unrouted {
     static void handle(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
         String method = req.prologue().method().text();
+        if (method.equals("HEAD")) {
+            HeadLikeGet.dropBody(res);
+        }
         Set<String> allowed = allowed(path);
         if (allowed.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "The API has no address " + path + "; GET /api/openapi"

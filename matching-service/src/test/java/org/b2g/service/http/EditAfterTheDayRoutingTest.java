@@ -137,7 +137,8 @@ class EditAfterTheDayRoutingTest {
         try (HttpClientResponse agenda = organizer(io.helidon.http.Method.GET, EVENT + "/participants/s-nobody/agenda",
                 null)) {
             assertEquals(404, agenda.status().code());
-            assertThat(agenda.as(String.class), containsString("has no participant (s-nobody)"));
+            assertThat(agenda.as(String.class), containsString("There is no agenda of participant (s-nobody): the event ("
+                    + TestService.EVENT_ID + ") has no such participant."));
         }
     }
 
