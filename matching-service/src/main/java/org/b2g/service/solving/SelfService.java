@@ -202,6 +202,10 @@ public final class SelfService {
             if (event.participant(toId) == null) {
                 throw new InputException("request body: with: unknown participant \"" + toId + "\".");
             }
+            if (toId.equals(fromId)) {
+                throw new InputException("request body: with (" + toId + ") is the participant asking; expected the"
+                        + " id of another participant.");
+            }
             if (slot < 1 || slot > event.slotCount()) {
                 throw new InputException("request body: slot (" + slot + ") is outside 1.." + event.slotCount()
                         + ".");

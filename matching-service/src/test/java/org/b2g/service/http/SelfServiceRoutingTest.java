@@ -213,7 +213,9 @@ class SelfServiceRoutingTest {
                                 + " outside 1..")),
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "[1, 2]").status()),
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "{\"with\": ").status()),
-                () -> assertEquals(400, ask(startup, startup, slot).status(), "nobody meets itself"));
+                () -> assertEquals("request body: with (" + startup + ") is the participant asking; expected the id"
+                        + " of another participant.", ask(startup, startup, slot).json().getString("detail"),
+                        "nobody meets itself"));
     }
 
     @Test
