@@ -1,6 +1,8 @@
 package org.b2g.service.solving;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,6 +155,9 @@ public final class Publication {
                 return new Published(latest.version(), fromEventVersion, Instant.ofEpochMilli(latest.publishedAt()),
                         confirmed, false);
             }
+            if (version == 0) {
+                requireNoMeetingOfTheAbsent(c, eventId, body);
+            }
             MeetingSchedule schedule;
             try {
                 schedule = rebuild(current, body, "version to publish");
@@ -168,6 +173,36 @@ public final class Publication {
             // As stored (milliseconds), so that a retry answering this version says the same.
             return new Published(published, fromEventVersion, Instant.ofEpochMilli(now.toEpochMilli()), note, true);
         });
+    }
+
+    /**
+     * Refuses a draft made before an absence was recorded: it still holds meetings, not marked held, of a participant
+     * marked absent on the day, which publishing would give back to its counterparts' agendas. (A roll-back to an
+     * earlier version is the organizer's explicit choice and is not checked.)
+     */
+    private void requireNoMeetingOfTheAbsent(Connection c, String eventId, String body) throws SQLException {
+        Set<String> absent = day.absent(c, eventId);
+        if (absent.isEmpty()) {
+            return;
+        }
+        Map<String, Attendance> marks = day.marks(c, eventId);
+        List<String> stale = new ArrayList<>();
+        Set<String> involved = new java.util.TreeSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(body, "draft").meetings()) {
+            String who = absent.contains(p.first()) ? p.first() : absent.contains(p.second()) ? p.second() : null;
+            if (who != null && marks.get(p.id()) != Attendance.HELD) {
+                stale.add(p.id() + " (slot " + p.slot() + ")");
+                involved.add(who);
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new RejectedException(RejectedException.Reason.STALE, "The draft was made before " + String.join(
+                    ", ", involved) + " " + (involved.size() == 1 ? "was" : "were") + " marked absent on the day"
+                    + " and still holds " + stale.size() + " meeting" + (stale.size() == 1 ? "" : "s") + " not held"
+                    + " with " + (involved.size() == 1 ? "it" : "them") + ": " + String.join(", ",
+                            stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : "")
+                    + "; repair or solve again before publishing.");
+        }
     }
 
     /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */

@@ -419,8 +419,13 @@ class SelfServiceRoutingTest {
         String id = asked.json().getString("id");
         assertEquals(200, act(agency, id, "accept").status());
 
-        // The organizer publishes the draft solved before the acceptance: it does not hold that meeting.
-        Answer published = send(Method.POST, EVENT + "/publish", TestService.ORGANIZER, null);
+        // The organizer rolls back to the first version, from before the acceptance: it does not hold that meeting.
+        Answer published;
+        try (HttpClientResponse response = client.post(EVENT + "/publish").queryParam("version", "1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            published = new Answer(response.status().code(), Json.createReader(new StringReader(
+                    response.as(String.class))).readObject());
+        }
         assertEquals(201, published.status(), published.json().toString());
 
         JsonObject request = requestOf(startup, id);

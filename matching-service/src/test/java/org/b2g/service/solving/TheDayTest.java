@@ -428,6 +428,22 @@ class TheDayTest {
                 .add("meetings", keep.apply("meetings")).build();
     }
 
+    @Test
+    void aDraftMadeBeforeAnAbsenceIsNotPublishedBackOverIt() {
+        String absent = busiest();
+        backend.day().absent("day", absent); // version 2; the draft is still the solve's, with its meetings
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("day", 0));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
+        assertTrue(refused.getMessage().startsWith("The draft was made before " + absent + " was marked absent on the"
+                + " day and still holds " + meetingsOf(published, absent).size() + " meeting"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("; repair or solve again before publishing."), refused.getMessage());
+        assertEquals(2, backend.publication().versions("day").size(), "nothing published");
+        assertEquals(3, backend.publication().publish("day", 1).version(), "a roll-back is the organizer's choice");
+    }
+
     private List<String> counterpartIds(String participant) {
         return backend.selfService().counterparts("day", participant).counterparts().stream()
                 .map(c -> c.participant().id()).toList();
