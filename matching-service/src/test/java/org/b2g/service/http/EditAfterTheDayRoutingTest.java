@@ -142,6 +142,18 @@ class EditAfterTheDayRoutingTest {
         }
     }
 
+    @Test
+    void markingWithoutAStateSaysWhichParameterIsMissing() {
+        ScheduleFile.Placement any = ScheduleJson.read(backend.publication().body(TestService.EVENT_ID, 0), "published")
+                .meetings().get(0);
+        try (HttpClientResponse marked = organizer(io.helidon.http.Method.PUT, EVENT + "/participants/" + any.first()
+                + "/meetings/" + any.id() + "/attendance", null)) {
+            assertEquals(400, marked.status().code());
+            assertThat(marked.as(String.class), containsString("The query parameter state is missing; expected"
+                    + " ?state=held, no-show or pending."));
+        }
+    }
+
     private static String counterpart(ScheduleFile.Placement meeting, String participant) {
         return meeting.first().equals(participant) ? meeting.second() : meeting.first();
     }
