@@ -778,7 +778,7 @@
         el('td', {}, r.from.name || r.from.id), el('td', {}, r.to.name || r.to.id),
         el('td', {}, r.start ? model.clockOfIso(r.start) : 'slot ' + r.slot, r.table ? ' · ' + (r.table.name || r.table.id) : ''),
         el('td', {}, r.state.toLowerCase() + (r.closedBy ? ' by ' + nameOf(r.closedBy) : '')
-            + (r.version ? ' (version ' + r.version + ')' : '')),
+            + (r.version ? ' (version ' + r.version + ')' : '') + (r.reason ? ': ' + r.reason : '')),
         el('td', { class: 'small muted' }, new Date(r.updatedAt).toLocaleString()))));
   }
 

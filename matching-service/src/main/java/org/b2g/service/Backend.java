@@ -50,14 +50,15 @@ public record Backend(Settings settings, Credentials credentials, Database datab
             EventRepository events = new EventRepository();
             ScheduleRepository schedules = new ScheduleRepository();
             DayRepository day = new DayRepository();
+            RequestRepository requests = new RequestRepository();
             SolveJobs solving = new SolveJobs(database, events, schedules, day,
                     new JobRepository(database.isShared()), settings.solveThreads(), settings.solveQueue(),
                     clock, settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);
             return new Backend(settings, credentials, database, events, schedules, new LinkRepository(), solving,
-                    analyses, new Publication(database, events, schedules, day, clock),
-                    new TheDay(database, events, schedules, day, clock),
-                    new SelfService(database, events, schedules, day, new RequestRepository(), clock));
+                    analyses, new Publication(database, events, schedules, day, requests, clock),
+                    new TheDay(database, events, schedules, day, requests, clock),
+                    new SelfService(database, events, schedules, day, requests, clock));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -100,7 +100,8 @@ public final class Main {
             server = WebServer.builder()
                     .config(config.get("server"))
                     .routing(routing -> routing(routing, backend))
-                    .directHandlers(Api::registerDirect)
+                    .directHandlers(handlers -> Api.registerDirect(handlers, config.get(
+                            "server.protocols.http_1_1.max-prologue-length").asInt().orElse(4096)))
                     .build()
                     .start();
         } catch (RuntimeException e) {

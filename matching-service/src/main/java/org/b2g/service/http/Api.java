@@ -20,14 +20,19 @@ public final class Api {
 
     /** Makes the server's own refusals (before any route runs) problem documents like every other error. */
     public static void registerDirect(DirectHandlers.Builder handlers) {
-        Problems.registerDirect(handlers);
+        registerDirect(handlers, Problems.DEFAULT_MAX_REQUEST_LINE);
+    }
+
+    /** As {@link #registerDirect(DirectHandlers.Builder)}, for a server that reads request lines up to that long. */
+    public static void registerDirect(DirectHandlers.Builder handlers, int maxRequestLine) {
+        Problems.registerDirect(handlers, maxRequestLine);
     }
 
     public static void register(HttpRouting.Builder routing, Backend backend) {
         Problems.register(routing);
         SecurityHeaders.register(routing);
         for (Mount mount : mounts(backend)) {
-            routing.register(mount.prefix(), mount.service());
+            routing.register(mount.prefix(), new HeadLikeGet(mount.service()));
         }
         routing.any("/api/*", Unrouted::handle); // last: only what no route above took
     }

@@ -35,6 +35,8 @@ final class Bodies {
 
     /** Longest id the database keeps (events, participants). */
     static final int MAX_ID = 200;
+    /** Deepest nesting of objects and arrays read in a body. */
+    static final int MAX_NESTING = 64;
     private static final System.Logger LOG = System.getLogger(Bodies.class.getName());
     private static final JsonParserFactory PARSERS = Json.createParserFactory(java.util.Map.of());
 
@@ -63,7 +65,37 @@ final class Bodies {
         } catch (CharacterCodingException e) {
             throw ApiException.badRequest("The body is not UTF-8 text; expected " + expected + " in UTF-8.");
         }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        nestingWithinLimit(text, expected);
+        return text;
+    }
+
+    /**
+     * 400 when objects and arrays nest more than {@value #MAX_NESTING} levels deep: no document of the API needs
+     * more than a few, and the JSON parser's own limit would answer with its internal exception instead.
+     */
+    static void nestingWithinLimit(String json, String expected) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_NESTING) {
+                    throw ApiException.badRequest("request body: objects and arrays nest more than " + MAX_NESTING
+                            + " levels deep (at offset " + i + "); expected " + expected + ", which needs a few.");
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
     }
 
     /**
@@ -169,7 +201,8 @@ final class Bodies {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The event reader failed on a request body", e);
-            throw ApiException.badRequest("request body: not a valid b2g-event/1 document (" + e + ").");
+            throw ApiException.badRequest("request body: not a valid b2g-event/1 document" + (e.getMessage() == null
+                    || e.getMessage().isBlank() ? "." : " (" + e.getMessage() + ")."));
         }
         return checked(event, limits);
     }

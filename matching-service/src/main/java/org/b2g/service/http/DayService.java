@@ -44,7 +44,11 @@ final class DayService implements HttpService {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
         String by = access.ownerOrOrganizer(req, id, pid);
-        String text = req.query().contains("state") ? req.query().get("state") : "";
+        if (!req.query().contains("state") || req.query().get("state").isBlank()) {
+            throw ApiException.badRequest("The query parameter state is missing; expected ?state=held, no-show or"
+                    + " pending.");
+        }
+        String text = req.query().get("state");
         Attendance state;
         try {
             state = Attendance.parse(text);
@@ -97,7 +101,9 @@ final class DayService implements HttpService {
                     .add("slot", offer.slot()).add("suggestions", suggestions);
             offers.add(item);
         }
+        JsonArrayBuilder closed = JSON.createArrayBuilder();
+        absence.requestsClosed().forEach(closed::add);
         res.send(JSON.createObjectBuilder().add("version", absence.version()).add("cancelled", cancelled)
-                .add("offers", offers).build());
+                .add("offers", offers).add("requestsClosed", closed).build());
     }
 }

@@ -118,6 +118,7 @@ final class EventsService implements HttpService {
             int next = backend.events().replace(c, id, name(event), event.participants().size(),
                     System.currentTimeMillis(), body.json(), expected);
             if (next > 0) {
+                backend.day().requireKeepsHistory(c, id, event); // refused: the transaction stores nothing
                 Set<String> removed = new HashSet<>();
                 for (Participant p : EventJson.read(before.body(), "event " + id).participants()) {
                     if (!kept.contains(p.id())) {
@@ -125,6 +126,7 @@ final class EventsService implements HttpService {
                     }
                 }
                 backend.schedules().deleteAgendas(c, id, removed);
+                backend.selfService().participantsLeft(c, id, removed);
                 backend.links().rotate(c, id, removed);
             }
             return next;

@@ -91,8 +91,10 @@ final class OpenApi {
                     + " pending), the counts per table, and who is absent", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("post", "/api/events/{id}/participants/{pid}/absence", "On the day: mark a participant"
-                    + " absent; its meetings not held yet are cancelled in a new published version, and each freed"
-                    + " slot comes with meetings that fit there", Caller.ORGANIZER, false, List.of(),
+                    + " absent; its meetings not held yet are cancelled in a new published version, each freed"
+                    + " slot comes with meetings that fit there, and its self-service requests are closed"
+                    + " (requestsClosed: pending ones asked of it declined, those it asked or accepted ones it loses"
+                    + " cancelled, each with the absence as reason)", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
                     + " for the people of the published version; mode is the repair's (minimal, freeze) or solve",
@@ -146,7 +148,7 @@ final class OpenApi {
                     + " published schedule", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/requests", "The participant's meeting requests,"
-                    + " made and received", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
+                    + " made and received, with state, closedBy and, when the organizer's action closed one, reason", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("post", "/api/events/{id}/participants/{pid}/requests", "Ask a counterpart for a meeting in"
                     + " a slot where both are free", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),

@@ -174,6 +174,20 @@ final class ParticipantsService implements HttpService {
                 .build());
     }
 
+    /** Why a participant has no agenda: nothing published yet, it registered after the version published, or it is not one. */
+    private String noAgendaWhy(String id, String pid) {
+        int published = backend.database().inTransaction(c -> backend.schedules().latestVersion(c, id));
+        if (published == 0) {
+            return "Participant (" + pid + ") has no agenda yet: event (" + id + ") has no published schedule;"
+                    + " agendas appear once the organizer publishes one.";
+        }
+        if (EventLookup.read(backend, id).participant(pid) == null) {
+            return "There is no agenda of participant (" + pid + "): the event (" + id + ") has no such participant.";
+        }
+        return "Participant (" + pid + ") has no agenda yet: it joined event (" + id + ") after published version "
+                + published + "; its agenda comes with the next publication (repair, then publish).";
+    }
+
     private void agenda(ServerRequest req, ServerResponse res) {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
@@ -184,8 +198,7 @@ final class ParticipantsService implements HttpService {
             if (version == 0) {
                 throw EventLookup.notFound(id);
             }
-            throw ApiException.notFound("There is no agenda of participant (" + pid + ") in event (" + id
-                    + "): the event has no published schedule yet, or no such participant.");
+            throw ApiException.notFound(noAgendaWhy(id, pid));
         }
         // The stored agenda is our own JSON object: mark staleness without parsing it again.
         byte[] json = ("{\"stale\":" + agenda.stale() + "," + agenda.body().substring(1))

@@ -31,6 +31,10 @@ import org.b2g.service.solving.SolveRejectedException;
 final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
+    /** Helidon's own limit on a request line, for a server configured without one. */
+    static final int DEFAULT_MAX_REQUEST_LINE = 4096;
+    /** Longest meeting id the database keeps (one made for a pair joins two participant ids). */
+    static final int MAX_MEETING_ID = 500;
     private static final System.Logger LOG = System.getLogger(Problems.class.getName());
 
     private Problems() {
@@ -42,7 +46,7 @@ final class Problems {
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
                     case NO_SUCH_EVENT, NO_SUCH_MEETING -> Status.NOT_FOUND_404;
-                    case NOTHING_TO_PUBLISH, STALE -> Status.CONFLICT_409;
+                    case NOTHING_TO_PUBLISH, STALE, HISTORY -> Status.CONFLICT_409;
                     case NOT_YOURS -> Status.FORBIDDEN_403;
                 }, e.getMessage()))
                 .error(SelfService.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
@@ -64,21 +68,38 @@ final class Problems {
      * Answers what the server refuses before routing (a malformed path or header, a request line too long) as
      * problem+json too, so that a client never has to parse a second error format.
      */
-    static void registerDirect(DirectHandlers.Builder handlers) {
+    static void registerDirect(DirectHandlers.Builder handlers, int maxRequestLine) {
         DirectHandler problem = (req, event, status, headers, message) -> {
             headers.set(HeaderNames.CONTENT_TYPE, MEDIA_TYPE);
             return DirectHandler.TransportResponse.builder()
                     .status(status)
                     .headers(headers)
                     .keepAlive(event.keepAlive())
-                    .entity(body(status, message == null || message.isBlank()
-                            ? "The server could not read this request (" + req.method() + " " + req.path() + ")."
-                            : message, req.path()))
+                    .entity(body(status, directDetail(status, message, req.method(), req.path(), maxRequestLine),
+                            req.path()))
                     .build();
         };
         for (DirectHandler.EventType event : DirectHandler.EventType.values()) {
             handlers.addHandler(event, problem);
         }
+    }
+
+    /**
+     * What the server's own refusal says: its message when it has one a client can use, else what was wrong and what
+     * is accepted. A request line too long is refused before its path is even known.
+     */
+    static String directDetail(Status status, String message, String method, String path, int maxRequestLine) {
+        if (status.code() == Status.REQUEST_URI_TOO_LONG_414.code()) {
+            return "The request line (method, address and query) is longer than " + maxRequestLine + " bytes, the"
+                    + " most the server reads; no address of this API is that long, since ids have at most "
+                    + Bodies.MAX_ID + " characters (a meeting's at most " + MAX_MEETING_ID + "), percent-encoded.";
+        }
+        if (message != null && !message.isBlank()) {
+            return message;
+        }
+        String request = (method == null ? "" : method.strip() + " ") + (path == null ? "" : path.strip());
+        return request.isBlank() ? "The server could not read this request." : "The server could not read this"
+                + " request (" + request.strip() + ").";
     }
 
     private static Status status(SolveRejectedException e) {

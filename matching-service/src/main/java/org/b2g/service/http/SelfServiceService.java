@@ -204,6 +204,9 @@ final class SelfServiceService implements HttpService {
         if (r.closedBy() != null) {
             json.add("closedBy", r.closedBy());
         }
+        if (r.reason() != null) {
+            json.add("reason", r.reason());
+        }
         if (r.meetingId() != null) {
             json.add("meeting", r.meetingId()).add("version", r.version());
             if (r.tableId() != null) {

@@ -32,6 +32,9 @@ final class Unrouted {
         for (OpenApi.Operation operation : OpenApi.OPERATIONS) {
             String regex = Pattern.quote(operation.path()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q");
             routes.add(new Route(Pattern.compile(regex), operation.method().toUpperCase(Locale.ROOT)));
+            if (operation.method().equalsIgnoreCase("get") && HeadLikeGet.takesHead(operation.path())) {
+                routes.add(new Route(Pattern.compile(regex), "HEAD"));
+            }
         }
         return List.copyOf(routes);
     }
@@ -50,6 +53,9 @@ final class Unrouted {
     static void handle(ServerRequest req, ServerResponse res) {
         String path = req.path().path();
         String method = req.prologue().method().text();
+        if (method.equals("HEAD")) {
+            HeadLikeGet.dropBody(res);
+        }
         Set<String> allowed = allowed(path);
         if (allowed.isEmpty()) {
             Problems.send(req, res, Status.NOT_FOUND_404, "The API has no address " + path + "; GET /api/openapi"

@@ -18,11 +18,13 @@ public final class RequestRepository {
     public enum State { PENDING, ACCEPTED, DECLINED, CANCELLED }
 
     /**
-     * A stored request. {@code closedBy} is who declined or cancelled it; {@code meetingId}, {@code tableId} and
-     * {@code version} say where an accepted one went (version 0 and nulls otherwise).
+     * A stored request. {@code closedBy} is who declined or cancelled it, {@code reason} why when it was not one of
+     * its participants (null otherwise); {@code meetingId}, {@code tableId} and {@code version} say where an
+     * accepted one went (version 0 and nulls otherwise).
      */
     public record StoredRequest(String eventId, String id, String fromId, String toId, int slot, State state,
-            long createdAt, long updatedAt, String closedBy, String meetingId, String tableId, int version) {
+            long createdAt, long updatedAt, String closedBy, String meetingId, String tableId, int version,
+            String reason) {
 
         public boolean involves(String participantId) {
             return fromId.equals(participantId) || toId.equals(participantId);
@@ -34,7 +36,7 @@ public final class RequestRepository {
     }
 
     private static final String COLUMNS = "event_id, id, from_id, to_id, slot, state, created_at, updated_at,"
-            + " closed_by, meeting_id, table_id, version";
+            + " closed_by, meeting_id, table_id, version, reason";
     private static final String ENABLED = "SELECT enabled FROM self_service WHERE event_id = ?";
     private static final String UPDATE_ENABLED =
             "UPDATE self_service SET enabled = ?, updated_at = ? WHERE event_id = ?";
@@ -43,14 +45,14 @@ public final class RequestRepository {
     private static final String LOCK =
             "UPDATE self_service SET changes = changes + 1 WHERE event_id = ? AND enabled = 1";
     private static final String INSERT = "INSERT INTO meeting_requests (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ? AND id = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ?"
             + " ORDER BY created_at, id";
     private static final String LIST_OF = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ?"
             + " AND (from_id = ? OR to_id = ?) ORDER BY created_at, id";
-    private static final String CLOSE = "UPDATE meeting_requests SET state = ?, updated_at = ?, closed_by = ?"
-            + " WHERE event_id = ? AND id = ? AND state = ?";
+    private static final String CLOSE = "UPDATE meeting_requests SET state = ?, updated_at = ?, closed_by = ?,"
+            + " reason = ? WHERE event_id = ? AND id = ? AND state = ?";
     private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
 
@@ -99,7 +101,7 @@ public final class RequestRepository {
     public StoredRequest insert(Connection c, String eventId, String fromId, String toId, int slot, long now)
             throws SQLException {
         StoredRequest request = new StoredRequest(eventId, "r-" + EventRepository.random().substring(0, 12), fromId,
-                toId, slot, State.PENDING, now, now, null, null, null, 0);
+                toId, slot, State.PENDING, now, now, null, null, null, 0, null);
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, eventId);
             s.setString(2, request.id());
@@ -113,6 +115,7 @@ public final class RequestRepository {
             s.setNull(10, Types.VARCHAR);
             s.setNull(11, Types.VARCHAR);
             s.setNull(12, Types.INTEGER);
+            s.setNull(13, Types.VARCHAR);
             s.executeUpdate();
         }
         return request;
@@ -154,13 +157,27 @@ public final class RequestRepository {
      */
     public boolean close(Connection c, StoredRequest request, State from, State to, String by, long now)
             throws SQLException {
+        return close(c, request, from, to, by, null, now);
+    }
+
+    /**
+     * As {@link #close(Connection, StoredRequest, State, State, String, long)}, saying why ({@code reason}) when
+     * the organizer's action closes it rather than one of its participants.
+     */
+    public boolean close(Connection c, StoredRequest request, State from, State to, String by, String reason,
+            long now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(CLOSE)) {
             s.setString(1, to.name());
             s.setLong(2, now);
             s.setString(3, by);
-            s.setString(4, request.eventId());
-            s.setString(5, request.id());
-            s.setString(6, from.name());
+            if (reason == null) {
+                s.setNull(4, Types.VARCHAR);
+            } else {
+                s.setString(4, reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…");
+            }
+            s.setString(5, request.eventId());
+            s.setString(6, request.id());
+            s.setString(7, from.name());
             return s.executeUpdate() == 1;
         }
     }
@@ -190,6 +207,6 @@ public final class RequestRepository {
     private static StoredRequest read(ResultSet r) throws SQLException {
         return new StoredRequest(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
                 State.valueOf(r.getString(6)), r.getLong(7), r.getLong(8), r.getString(9), r.getString(10),
-                r.getString(11), r.getInt(12));
+                r.getString(11), r.getInt(12), r.getString(13));
     }
 }

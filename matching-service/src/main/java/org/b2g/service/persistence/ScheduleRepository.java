@@ -62,6 +62,8 @@ public final class ScheduleRepository {
             + " event_version, published_at, note, body) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String FIND_PUBLISHED = "SELECT event_id, version, event_version, published_at, note, body"
             + " FROM published_schedules WHERE event_id = ? AND version = ?";
+    private static final String CONFIRM_PUBLISHED = "UPDATE published_schedules SET event_version = ?, note = ?"
+            + " WHERE event_id = ? AND version = ?";
     private static final String LIST_PUBLISHED = "SELECT event_id, version, event_version, published_at, note"
             + " FROM published_schedules WHERE event_id = ? ORDER BY version";
     private static final String VERSIONS = "SELECT meeting_key, first_id, second_id, fingerprint, sequence,"
@@ -114,6 +116,37 @@ public final class ScheduleRepository {
             s.setString(6, body);
             s.executeUpdate();
         }
+        writeAgendas(c, eventId, schedule, publishedAt);
+        return version;
+    }
+
+    /**
+     * Records that published version {@code version} stands for version {@code eventVersion} of the event too
+     * (an edit since changed nothing of its meetings): its row says so, with {@code note}, and every participant's
+     * agenda is written again from the event as it is now (new participants get theirs, names and reasons follow
+     * the edit), with the calendar sequences unchanged for meetings that did not change. No version is added.
+     *
+     * @return false when there is no such version
+     */
+    public boolean confirm(Connection c, int version, int eventVersion, MeetingSchedule schedule, Instant publishedAt,
+            String note) throws SQLException {
+        String eventId = schedule.getEvent().id();
+        try (PreparedStatement s = c.prepareStatement(CONFIRM_PUBLISHED)) {
+            s.setInt(1, eventVersion);
+            s.setString(2, note);
+            s.setString(3, eventId);
+            s.setInt(4, version);
+            if (s.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        writeAgendas(c, eventId, schedule, publishedAt);
+        return true;
+    }
+
+    /** The calendar versions of the meetings of {@code schedule} and every participant's agenda, replacing them. */
+    private void writeAgendas(Connection c, String eventId, MeetingSchedule schedule, Instant publishedAt)
+            throws SQLException {
         MeetingVersions.Next versions = MeetingVersions.next(schedule, versions(c, eventId));
         Map<String, JsonObject> agendas = AgendaJson.build(schedule, versions, publishedAt);
 
@@ -143,7 +176,6 @@ public final class ScheduleRepository {
             }
             s.executeBatch();
         }
-        return version;
     }
 
     /** The latest published version's number, 0 when nothing was published. */

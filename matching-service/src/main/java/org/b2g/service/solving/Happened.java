@@ -142,17 +142,35 @@ final class Happened {
     }
 
     /**
+     * The published meetings that a solve or repair of {@code event} keeps where they were: the marked ones and, on
+     * the day, those whose slot has started; but for a meeting whose participant left, whose pair is now excluded or
+     * whose slot is gone.
+     */
+    List<ScheduleFile.Placement> keptIn(Event event) {
+        List<ScheduleFile.Placement> kept = new ArrayList<>();
+        for (ScheduleFile.Placement p : kept(event, started(event, now))) {
+            if (event.participant(p.first()) != null && event.participant(p.second()) != null
+                    && p.slotIn(event) != null && !event.excluded(p.first(), p.second())) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
+    /**
      * The event with no participant available in a slot that has started, but both participants of every kept
-     * meeting available in its slot.
+     * meeting available in its slot, and each allowed at least as many meetings as it keeps (a meeting marked held
+     * after its {@code maxMeetings} was lowered has happened all the same).
      */
     Event apply(Event event) {
         Set<Integer> started = started(event, now);
         Map<String, Set<Integer>> attended = new HashMap<>();
-        for (ScheduleFile.Placement p : kept(event, started)) {
+        Map<String, Integer> count = new HashMap<>();
+        for (ScheduleFile.Placement p : keptIn(event)) {
             Slot slot = p.slotIn(event);
-            if (slot != null) {
-                attended.computeIfAbsent(p.first(), k -> new HashSet<>()).add(slot.index());
-                attended.computeIfAbsent(p.second(), k -> new HashSet<>()).add(slot.index());
+            for (String id : List.of(p.first(), p.second())) {
+                attended.computeIfAbsent(id, k -> new HashSet<>()).add(slot.index());
+                count.merge(id, 1, Integer::sum);
             }
         }
         boolean changed = false;
@@ -162,13 +180,13 @@ final class Happened {
             Set<Integer> away = new HashSet<>(p.unavailableSlots());
             away.addAll(started);
             away.removeAll(slots);
-            if (away.equals(p.unavailableSlots())) {
+            int max = Math.max(p.maxMeetings(), count.getOrDefault(p.id(), 0));
+            if (away.equals(p.unavailableSlots()) && max == p.maxMeetings()) {
                 participants.add(p);
                 continue;
             }
             participants.add(new Participant(p.id(), p.index(), p.role(), p.name(), p.representatives(),
-                    p.minMeetings(), p.maxMeetings(), away, p.homeTable(), p.offerings(), p.needs(),
-                    p.englishName()));
+                    p.minMeetings(), max, away, p.homeTable(), p.offerings(), p.needs(), p.englishName()));
             changed = true;
         }
         return !changed ? event : new Event(event.id(), event.name(), event.timeZone(), event.slotMinutes(),

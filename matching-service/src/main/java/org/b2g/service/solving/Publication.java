@@ -1,12 +1,16 @@
 package org.b2g.service.solving;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,6 +34,7 @@ import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
@@ -43,7 +48,8 @@ public final class Publication {
     /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
     public static final class RejectedException extends RuntimeException {
 
-        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS }
+        /** {@code HISTORY}: an edit that the meetings which took place on the day would break. */
+        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS, HISTORY }
 
         private final Reason reason;
 
@@ -68,21 +74,25 @@ public final class Publication {
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final Clock clock;
 
     public Publication(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            Clock clock) {
+            RequestRepository requests, Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.clock = clock;
     }
 
     /**
      * Publishes the draft ({@code version} 0) or re-publishes an earlier version as the next one; when the latest
-     * published version already is that schedule (same meetings, slots and tables, from the same event version),
-     * answers it instead of storing a copy, so that a client retrying a publication does not grow the history.
+     * published version already is that schedule (same meetings, slots, tables and times, from the same event
+     * version), answers it instead of storing a copy, so that a client retrying a publication does not grow the
+     * history. A draft of the event as edited since that holds exactly the latest version's meetings makes that
+     * version stand for the edited event (its agendas are written again and no longer stale) instead of a copy.
      * Publications of one event run one after the other (the event's row lock).
      *
      * @throws RejectedException when there is no such event, no draft or version, or the draft was made from an
@@ -123,11 +133,31 @@ public final class Publication {
                 note = "version " + version + " again";
             }
             StoredVersion latest = schedules.published(c, eventId, 0);
-            if (latest != null && latest.eventVersion() == fromEventVersion && sameMeetings(latest.body(), body)) {
+            boolean same = latest != null && sameMeetings(latest.body(), body);
+            if (same && latest.eventVersion() == fromEventVersion) {
                 return new Published(latest.version(), latest.eventVersion(), Instant.ofEpochMilli(
                         latest.publishedAt()), latest.note(), false);
             }
             Event current = EventJson.read(event.body(), "event " + eventId);
+            if (same && version == 0 && latest.eventVersion() < fromEventVersion) {
+                // The event was edited since, and the draft holds exactly the published meetings at the same times:
+                // the latest version now stands for the edited event too (agendas no longer stale), without a copy.
+                String confirmed = confirmedNote(latest.note(), fromEventVersion);
+                MeetingSchedule schedule;
+                try {
+                    schedule = rebuild(current, latest.body(), "published version " + latest.version());
+                } catch (InputException e) {
+                    throw new RejectedException(RejectedException.Reason.STALE, "That schedule no longer fits the"
+                            + " event: " + e.getMessage() + " Repair or solve again.");
+                }
+                schedules.confirm(c, latest.version(), fromEventVersion, schedule,
+                        Instant.ofEpochMilli(latest.publishedAt()), confirmed);
+                return new Published(latest.version(), fromEventVersion, Instant.ofEpochMilli(latest.publishedAt()),
+                        confirmed, false);
+            }
+            if (version == 0) {
+                requireNoMeetingOfTheAbsent(c, eventId, body);
+            }
             MeetingSchedule schedule;
             try {
                 schedule = rebuild(current, body, "version to publish");
@@ -137,9 +167,42 @@ public final class Publication {
             }
             Instant now = clock.instant();
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
+            Set<String> held = new HashSet<>();
+            ScheduleJson.read(body, "version to publish").meetings().forEach(p -> held.add(p.id()));
+            Decided.meetingsNotPublished(requests, c, eventId, held, published, now.toEpochMilli());
             // As stored (milliseconds), so that a retry answering this version says the same.
             return new Published(published, fromEventVersion, Instant.ofEpochMilli(now.toEpochMilli()), note, true);
         });
+    }
+
+    /**
+     * Refuses a draft made before an absence was recorded: it still holds meetings, not marked held, of a participant
+     * marked absent on the day, which publishing would give back to its counterparts' agendas. (A roll-back to an
+     * earlier version is the organizer's explicit choice and is not checked.)
+     */
+    private void requireNoMeetingOfTheAbsent(Connection c, String eventId, String body) throws SQLException {
+        Set<String> absent = day.absent(c, eventId);
+        if (absent.isEmpty()) {
+            return;
+        }
+        Map<String, Attendance> marks = day.marks(c, eventId);
+        List<String> stale = new ArrayList<>();
+        Set<String> involved = new java.util.TreeSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(body, "draft").meetings()) {
+            String who = absent.contains(p.first()) ? p.first() : absent.contains(p.second()) ? p.second() : null;
+            if (who != null && marks.get(p.id()) != Attendance.HELD) {
+                stale.add(p.id() + " (slot " + p.slot() + ")");
+                involved.add(who);
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new RejectedException(RejectedException.Reason.STALE, "The draft was made before " + String.join(
+                    ", ", involved) + " " + (involved.size() == 1 ? "was" : "were") + " marked absent on the day"
+                    + " and still holds " + stale.size() + " meeting" + (stale.size() == 1 ? "" : "s") + " not held"
+                    + " with " + (involved.size() == 1 ? "it" : "them") + ": " + String.join(", ",
+                            stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : "")
+                    + "; repair or solve again before publishing.");
+        }
     }
 
     /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */
@@ -188,7 +251,13 @@ public final class Publication {
         }
     }
 
-    /** Whether two stored schedules hold the same meetings (id, pair, slot, table), in any order. */
+    /** The note of a version once it stands for {@code eventVersion} of the event as well. */
+    private static String confirmedNote(String note, int eventVersion) {
+        String base = note == null ? "" : note.replaceAll("; the same for event version \\d+$", "");
+        return base + "; the same for event version " + eventVersion;
+    }
+
+    /** Whether two stored schedules hold the same meetings (id, pair, slot, table, start), in any order. */
     static boolean sameMeetings(String one, String other) {
         return one.equals(other) || meetings(one, "published version").equals(meetings(other, "version to publish"));
     }
@@ -198,7 +267,8 @@ public final class Publication {
         for (ScheduleFile.Placement p : ScheduleJson.read(body, source).meetings()) {
             boolean ordered = p.first().compareTo(p.second()) <= 0;
             count.merge(String.join("\n", p.id(), ordered ? p.first() : p.second(), ordered ? p.second() : p.first(),
-                    Integer.toString(p.slot()), String.valueOf(p.table())), 1, Integer::sum);
+                    Integer.toString(p.slot()), String.valueOf(p.table()), String.valueOf(p.start())), 1,
+                    Integer::sum);
         }
         return count;
     }

@@ -135,6 +135,18 @@ public final class SelfService {
     }
 
     /**
+     * Closes the self-service requests of participants an edit of the event removed, in the edit's transaction: a
+     * pending one asked of such a participant is declined, one it asked is cancelled (its accepted meetings leave
+     * with the next publication, which cancels their requests then).
+     */
+    public void participantsLeft(Connection c, String eventId, Set<String> removed) throws SQLException {
+        for (String id : removed) {
+            Decided.participantGone(requests, c, eventId, id, Set.of(), id + " no longer takes part in the event.",
+                    clock.millis());
+        }
+    }
+
+    /**
      * The counterparts worth meeting for {@code participantId} (its requests and recommendations that it does not
      * meet yet in the published version), each with the slots where both are free; none for a participant marked
      * absent on the day, and never one marked absent.
@@ -190,6 +202,10 @@ public final class SelfService {
             if (event.participant(toId) == null) {
                 throw new InputException("request body: with: unknown participant \"" + toId + "\".");
             }
+            if (toId.equals(fromId)) {
+                throw new InputException("request body: with (" + toId + ") is the participant asking; expected the"
+                        + " id of another participant.");
+            }
             if (slot < 1 || slot > event.slotCount()) {
                 throw new InputException("request body: slot (" + slot + ") is outside 1.." + event.slotCount()
                         + ".");
@@ -197,6 +213,8 @@ public final class SelfService {
             if (!requests.enabled(c, eventId)) {
                 throw off(eventId);
             }
+            // After an absence being recorded, not beside it: that absence closes the pending requests it finds.
+            events.lock(c, eventId);
             requirePresent(c, eventId, fromId, toId);
             for (StoredRequest open : requests.list(c, eventId, fromId)) {
                 if (open.state() == State.PENDING && open.involves(toId)) {
@@ -417,7 +435,15 @@ public final class SelfService {
     private int publish(Connection c, Event event, List<Meeting> candidates, StoredVersion published,
             JsonObjectBuilder next, String note) throws SQLException {
         JsonObject body = next.build();
-        MeetingSchedule schedule = Publication.rebuild(event, candidates, body.toString(), "published version");
+        MeetingSchedule schedule;
+        try {
+            schedule = Publication.rebuild(event, candidates, body.toString(), "published version "
+                    + published.version());
+        } catch (InputException e) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The published schedule no"
+                    + " longer fits the event (" + e.getMessage() + "); the organizer should repair and publish"
+                    + " again.");
+        }
         String text = JSON.createObjectBuilder(body).add("metrics", metrics(schedule, body)).build().toString();
         return schedules.publish(c, published.eventVersion(), schedule, text, clock.instant(), note);
     }
@@ -528,7 +554,9 @@ public final class SelfService {
     private static RejectedException notPending(StoredRequest request) {
         return new RejectedException(RejectedException.Reason.NOT_PENDING, "Request " + request.id() + " is "
                 + request.state().name().toLowerCase(java.util.Locale.ROOT) + (request.closedBy() == null ? ""
-                        : " (by " + request.closedBy() + ")") + "; only a pending one can be answered"
+                        : " (by " + request.closedBy() + (request.reason() == null ? "" : ": "
+                                + request.reason().replaceAll("\\.$", "")) + ")")
+                + "; only a pending one can be answered"
                 + (request.state() == State.ACCEPTED ? ", an accepted one cancelled." : "."));
     }
 

@@ -16,6 +16,7 @@ import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
@@ -26,6 +27,7 @@ import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
 import org.b2g.service.solving.Publication.RejectedException;
@@ -58,22 +60,27 @@ public final class TheDay {
     public record Suggestion(String participant, String table, int breakChange) {
     }
 
-    /** What marking a participant absent did. */
-    public record Absence(int version, List<String> cancelled, List<Offer> offers) {
+    /**
+     * What marking a participant absent did: the version without its meetings, their ids, the offers for the slots
+     * freed, and the self-service requests it closed (declined or cancelled, with the absence as their reason).
+     */
+    public record Absence(int version, List<String> cancelled, List<Offer> offers, List<String> requestsClosed) {
     }
 
     private final Database database;
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final Clock clock;
 
     public TheDay(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            Clock clock) {
+            RequestRepository requests, Clock clock) {
         this.database = database;
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.clock = clock;
     }
 
@@ -157,16 +164,86 @@ public final class TheDay {
                 }
             }
             boolean first = day.markAbsent(c, eventId, participantId, clock.millis());
+            List<String> closed = Decided.participantGone(requests, c, eventId, participantId, Set.copyOf(cancelled),
+                    participantId + " was marked absent on the day.", clock.millis());
             if (!first && cancelled.isEmpty()) {
-                return new Absence(version.version(), List.of(), List.of());
+                return new Absence(version.version(), List.of(), List.of(), closed);
             }
             String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", kept)
                     .add("unscheduled", unscheduled).build().toString();
-            int published = schedules.publish(c, version.eventVersion(),
-                    Publication.rebuild(event, next, "published version"), next, clock.instant(),
+            MeetingSchedule rebuilt;
+            try {
+                rebuilt = Publication.rebuild(event, next, "published version " + version.version());
+            } catch (org.b2g.core.io.InputException e) {
+                // An edit since (a participant removed, a slot gone) that no publication has followed yet: the
+                // organizer sees its changes before anybody is told, so the absence waits for that publication.
+                throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited event"
+                        + " first (its change report says who is told what), then mark " + participantId
+                        + " absent.");
+            }
+            int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
                     event.participant(participantId).label() + " absent");
-            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed));
+            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
         });
+    }
+
+    /**
+     * Refuses an edit of the event that the meetings which already took place would break: a participant whose
+     * {@code maxMeetings} is now below the meetings kept from the day (marked held or no-show, or in a slot that has
+     * started), or whose {@code representatives} are fewer than those it kept in one slot. Such meetings stay where
+     * they were in every later solve or repair, so the edit could only lead to a schedule that breaks a hard rule.
+     * Runs in the caller's transaction, the one that stores the edit.
+     *
+     * @throws RejectedException (a conflict) naming each such participant, what it kept and the value asked
+     */
+    public void requireKeepsHistory(java.sql.Connection c, String eventId, Event edited) throws java.sql.SQLException {
+        Happened happened = Happened.of(c, eventId, day, schedules, clock.instant());
+        List<ScheduleFile.Placement> kept = happened.keptIn(edited);
+        if (kept.isEmpty()) {
+            return;
+        }
+        Map<String, Attendance> marks = day.marks(c, eventId);
+        Map<String, List<ScheduleFile.Placement>> byParticipant = new LinkedHashMap<>();
+        for (ScheduleFile.Placement p : kept) {
+            byParticipant.computeIfAbsent(p.first(), k -> new ArrayList<>()).add(p);
+            byParticipant.computeIfAbsent(p.second(), k -> new ArrayList<>()).add(p);
+        }
+        List<String> problems = new ArrayList<>();
+        for (org.b2g.core.domain.Participant p : edited.participants()) {
+            List<ScheduleFile.Placement> mine = byParticipant.getOrDefault(p.id(), List.of());
+            if (mine.size() > p.maxMeetings()) {
+                problems.add(p.id() + ": maxMeetings (" + p.maxMeetings() + ") is below the " + mine.size()
+                        + " meetings it has had on the day (" + listed(edited, p.id(), mine, marks) + "); they stay"
+                        + " in the schedule, so maxMeetings must be at least " + mine.size() + ".");
+            }
+            Map<Integer, List<ScheduleFile.Placement>> perSlot = new TreeMap<>();
+            mine.forEach(m -> perSlot.computeIfAbsent(m.slotIn(edited).index(), k -> new ArrayList<>()).add(m));
+            perSlot.forEach((slot, inSlot) -> {
+                if (inSlot.size() > p.representatives()) {
+                    problems.add(p.id() + ": representatives (" + p.representatives() + ") is below the "
+                            + inSlot.size() + " meetings it has had at once in " + edited.slot(slot) + " ("
+                            + listed(edited, p.id(), inSlot, marks) + "); representatives must be at least "
+                            + inSlot.size() + ".");
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new RejectedException(Reason.HISTORY, "request body: the edit contradicts meetings that took place"
+                    + " on the day: " + String.join(" ", problems) + " (A meeting marked held or no-show by mistake"
+                    + " can be marked pending again first.)");
+        }
+    }
+
+    /** "with a-water in slot 1 (09:00), held" for each meeting of {@code participantId}. */
+    private static String listed(Event event, String participantId, List<ScheduleFile.Placement> meetings,
+            Map<String, Attendance> marks) {
+        List<String> items = new ArrayList<>();
+        for (ScheduleFile.Placement m : meetings) {
+            Attendance mark = marks.get(m.id());
+            items.add("with " + (m.first().equals(participantId) ? m.second() : m.first()) + " in " + m.slotIn(event)
+                    + ", " + (mark == null ? "slot started" : mark.code()));
+        }
+        return String.join("; ", items);
     }
 
     /** For each slot freed for a counterpart, who could meet it there instead: never a participant marked absent. */

@@ -260,18 +260,70 @@ class EventsRoutingTest {
         try (HttpClientResponse patched = client.method(io.helidon.http.Method.PATCH).uri("/api/events/methods")
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
             assertEquals(Status.METHOD_NOT_ALLOWED_405, patched.status());
-            assertEquals("DELETE, GET, PUT", patched.headers().first(HeaderNames.ALLOW).orElseThrow());
+            assertEquals("DELETE, GET, HEAD, PUT", patched.headers().first(HeaderNames.ALLOW).orElseThrow());
             assertThat(json(patched).getString("detail"), containsString("PATCH is not allowed on /api/events/methods"));
         }
         try (HttpClientResponse deleted = client.delete("/api/events")
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
             assertEquals(Status.METHOD_NOT_ALLOWED_405, deleted.status());
-            assertEquals("GET, POST", deleted.headers().first(HeaderNames.ALLOW).orElseThrow());
+            assertEquals("GET, HEAD, POST", deleted.headers().first(HeaderNames.ALLOW).orElseThrow());
         }
         assertProblem(client.get("/api/events/methods/participants/s-flood/requests/r-1/accept")
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
                 Status.METHOD_NOT_ALLOWED_405, "allowed: POST");
         assertProblem(get("/api/events/methods/nothing/here"), Status.NOT_FOUND_404, "GET /api/openapi lists them");
+    }
+
+    @Test
+    void answersHeadLikeGetWithoutABody() {
+        post(TestService.sampleEvent("head")).close();
+        String etag;
+        try (HttpClientResponse got = get("/api/events/head")) {
+            etag = got.headers().first(HeaderNames.ETAG).orElseThrow();
+        }
+        try (HttpClientResponse head = client.method(io.helidon.http.Method.HEAD).uri("/api/events/head")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.OK_200, head.status());
+            assertEquals(etag, head.headers().first(HeaderNames.ETAG).orElseThrow());
+            assertEquals("application/json", head.headers().contentType().orElseThrow().mediaType().text());
+            assertFalse(head.entity().hasEntity(), "no body");
+        }
+        try (HttpClientResponse missing = client.method(io.helidon.http.Method.HEAD).uri("/api/events/nothing")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.NOT_FOUND_404, missing.status(), "the status GET would give");
+            assertFalse(missing.entity().hasEntity());
+        }
+        try (HttpClientResponse unauthorized = client.method(io.helidon.http.Method.HEAD).uri("/api/events/head")
+                .request()) {
+            assertEquals(Status.UNAUTHORIZED_401, unauthorized.status(), "the same access rules");
+        }
+        try (HttpClientResponse stream = client.method(io.helidon.http.Method.HEAD).uri("/api/events/head/solve/stream")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.METHOD_NOT_ALLOWED_405, stream.status(), "an event stream has no end to answer HEAD");
+            assertEquals("GET", stream.headers().first(HeaderNames.ALLOW).orElseThrow());
+        }
+    }
+
+    @Test
+    void refusesJsonNestedTooDeepWithWhatIsAccepted() {
+        String deep = "{\"format\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        try (HttpClientResponse response = post(deep)) {
+            assertEquals(Status.BAD_REQUEST_400, response.status());
+            String detail = json(response).getString("detail");
+            assertEquals("request body: objects and arrays nest more than 64 levels deep (at offset 74); expected a"
+                    + " b2g-event/1 JSON document, which needs a few.", detail);
+        }
+        String small = "[".repeat(1500) + "]".repeat(1500);
+        try (HttpClientResponse response = client.put("/api/events/head/self-service")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).submit(small)) {
+            assertEquals(Status.BAD_REQUEST_400, response.status(), "not a 500");
+            assertThat(json(response).getString("detail"), containsString("nest more than 64 levels deep"));
+        }
+        String inText = "{\"enabled\": true, \"note\": \"" + "[".repeat(100) + "\\\"{\"}";
+        try (HttpClientResponse response = client.put("/api/events/nothing/self-service")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).submit(inText)) {
+            assertEquals(Status.NOT_FOUND_404, response.status(), "brackets in a string are text, not nesting");
+        }
     }
 
     @Test

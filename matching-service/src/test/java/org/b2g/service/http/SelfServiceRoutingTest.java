@@ -213,7 +213,9 @@ class SelfServiceRoutingTest {
                                 + " outside 1..")),
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "[1, 2]").status()),
                 () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "{\"with\": ").status()),
-                () -> assertEquals(400, ask(startup, startup, slot).status(), "nobody meets itself"));
+                () -> assertEquals("request body: with (" + startup + ") is the participant asking; expected the id"
+                        + " of another participant.", ask(startup, startup, slot).json().getString("detail"),
+                        "nobody meets itself"));
     }
 
     @Test
@@ -360,7 +362,7 @@ class SelfServiceRoutingTest {
 
     @Test
     @Order(8)
-    void aParticipantMarkedAbsentCannotAskOrBeAskedAndItsPendingRequestCannotBeAccepted() {
+    void aParticipantMarkedAbsentCannotAskOrBeAskedAndItsPendingRequestIsWithdrawnWithTheAbsenceAsReason() {
         send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "{\"enabled\": true}");
         String pending = send(Method.GET, EVENT + "/participants/" + other + "/requests", tokenOf(other), null).json()
                 .getJsonArray("requests").stream().map(JsonValue::asJsonObject)
@@ -371,10 +373,16 @@ class SelfServiceRoutingTest {
         }
         int before = versions();
 
+        JsonObject withdrawn = send(Method.GET, EVENT + "/participants/" + agency + "/requests", tokenOf(agency),
+                null).json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(pending)).findFirst().orElseThrow();
+        assertAll(() -> assertEquals("CANCELLED", withdrawn.getString("state"), "not pending forever"),
+                () -> assertEquals("organizer", withdrawn.getString("closedBy")),
+                () -> assertEquals(other + " was marked absent on the day.", withdrawn.getString("reason")));
         Answer accepted = act(agency, pending, "accept");
         assertEquals(409, accepted.status(), accepted.json().toString());
-        assertEquals(other + " was marked absent on the day; no new meeting with it can be asked for or accepted.",
-                accepted.json().getString("detail"));
+        assertEquals("Request " + pending + " is cancelled (by organizer: " + other + " was marked absent on the day);"
+                + " only a pending one can be answered.", accepted.json().getString("detail"));
         Answer asks = ask(other, agency, slot);
         assertEquals(409, asks.status(), asks.json().toString());
         assertEquals(other + " was marked absent on the day; it can no longer ask for or accept a meeting.",
@@ -383,6 +391,85 @@ class SelfServiceRoutingTest {
         assertEquals(409, asked.status(), asked.json().toString());
         assertTrue(asked.json().getString("detail").startsWith(other + " was marked absent on the day"));
         assertEquals(before, versions(), "nothing published");
-        assertEquals(200, act(other, pending, "cancel").status(), "it can still withdraw what it asked for");
+        assertEquals(409, act(other, pending, "cancel").status(), "withdrawn already");
+    }
+
+    /** Asks in the first slot where the two can meet now; the answer. */
+    private Answer askInAFreeSlot(String from, String to) {
+        for (int s = 1; s <= 40; s++) {
+            Answer asked = ask(from, to, s);
+            if (asked.status() != 409 || !asked.json().getString("detail").contains("cannot meet in")) {
+                return asked;
+            }
+        }
+        throw new AssertionError(from + " and " + to + " have no slot left");
+    }
+
+    private JsonObject requestOf(String participant, String requestId) {
+        return send(Method.GET, EVENT + "/participants/" + participant + "/requests", tokenOf(participant), null)
+                .json().getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("id").equals(requestId)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @Order(9)
+    void anAcceptedRequestWhoseMeetingTheOrganizersPublicationDropsReadsCancelledWithWhy() {
+        Answer asked = askInAFreeSlot(startup, agency);
+        assertEquals(201, asked.status(), asked.json().toString());
+        String id = asked.json().getString("id");
+        assertEquals(200, act(agency, id, "accept").status());
+
+        // The organizer rolls back to the first version, from before the acceptance: it does not hold that meeting.
+        Answer published;
+        try (HttpClientResponse response = client.post(EVENT + "/publish").queryParam("version", "1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            published = new Answer(response.status().code(), Json.createReader(new StringReader(
+                    response.as(String.class))).readObject());
+        }
+        assertEquals(201, published.status(), published.json().toString());
+
+        JsonObject request = requestOf(startup, id);
+        assertAll(() -> assertEquals("CANCELLED", request.getString("state"), "not accepted: its meeting is gone"),
+                () -> assertEquals("organizer", request.getString("closedBy")),
+                () -> assertEquals("Published version " + published.json().getInt("version")
+                        + " no longer holds this meeting.", request.getString("reason")));
+    }
+
+    @Test
+    @Order(10)
+    void theRequestsOfAParticipantAnEditRemovesAreClosedAndCannotBeAccepted() {
+        Answer asked = askInAFreeSlot(startup, agency);
+        assertEquals(201, asked.status(), asked.json().toString());
+        String id = asked.json().getString("id");
+        JsonObject event = Json.createReader(new StringReader(backend.database().inTransaction(c ->
+                backend.events().find(c, TestService.EVENT_ID)).body())).readObject();
+        var participants = Json.createArrayBuilder();
+        event.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .filter(p -> !p.getString("id").equals(startup)).forEach(participants::add);
+        var requests = Json.createArrayBuilder();
+        event.getJsonArray("requests").getValuesAs(JsonObject.class).stream()
+                .filter(r -> !r.getString("from").equals(startup) && !r.getString("to").equals(startup))
+                .forEach(requests::add);
+        var exclusions = Json.createArrayBuilder();
+        event.getJsonArray("exclusions").getValuesAs(JsonObject.class).stream()
+                .filter(x -> !x.getJsonArray("participants").getString(0).equals(startup)
+                        && !x.getJsonArray("participants").getString(1).equals(startup))
+                .forEach(exclusions::add);
+        var meetings = Json.createArrayBuilder();
+        event.getJsonArray("meetings").getValuesAs(JsonObject.class).stream()
+                .filter(m -> !m.getJsonArray("participants").getString(0).equals(startup)
+                        && !m.getJsonArray("participants").getString(1).equals(startup))
+                .forEach(meetings::add);
+        Answer edited = send(Method.PUT, EVENT, TestService.ORGANIZER, Json.createObjectBuilder(event)
+                .add("participants", participants).add("requests", requests).add("exclusions", exclusions)
+                .add("meetings", meetings).build().toString());
+        assertEquals(200, edited.status(), edited.json().toString());
+
+        JsonObject request = requestOf(agency, id);
+        assertAll(() -> assertEquals("CANCELLED", request.getString("state"), "not pending forever"),
+                () -> assertEquals(startup + " no longer takes part in the event.", request.getString("reason")));
+        Answer accepted = act(agency, id, "accept");
+        assertEquals(409, accepted.status(), "a conflict with what happened, not a bad request: " + accepted.json());
+        assertTrue(accepted.json().getString("detail").contains(startup + " no longer takes part in the event"));
     }
 }

@@ -69,7 +69,7 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(4, applied, "baseline 1, then V2, V3 and V4");
+            assertEquals(5, applied, "baseline 1, then V2 to V5");
         }
     }
 

@@ -93,6 +93,22 @@ class HappenedTest {
     }
 
     @Test
+    void allowsAParticipantAtLeastTheMeetingsItKeepsWhenItsMaxMeetingsWasLoweredBeforeTheyWereMarked() {
+        Event lowered = new Event(event.id(), event.name(), event.timeZone(), event.slotMinutes(), event.sessions(),
+                event.slots(), event.tables(), event.participants().stream().map(p -> !p.id().equals("a-info")
+                        ? p : new org.b2g.core.domain.Participant(p.id(), p.index(), p.role(), p.name(),
+                                p.representatives(), p.minMeetings(), 0, p.unavailableSlots(), p.homeTable(),
+                                p.offerings(), p.needs(), p.englishName())).toList(),
+                event.meetings(), event.requests(), event.exclusions(), event.rules());
+
+        Event since = happened.apply(lowered);
+
+        assertEquals(1, since.participant("a-info").maxMeetings(), "its no-show meeting stays: one at least");
+        assertEquals(event.participant("s-park").maxMeetings(), since.participant("s-park").maxMeetings(),
+                "a limit above what it kept is the event's");
+    }
+
+    @Test
     void keepsNoMeetingOfAPairExcludedSince() {
         ScheduleFile.Placement excluded = new ScheduleFile.Placement("c-s-shield-a-water", "s-shield", "a-water", 4,
                 "T2", Origin.RECOMMENDED);

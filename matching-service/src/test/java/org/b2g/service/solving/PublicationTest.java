@@ -1,5 +1,6 @@
 package org.b2g.service.solving;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,6 +60,56 @@ class PublicationTest {
         assertEquals(first.publishedAt(), again.publishedAt());
         assertEquals(first.note(), again.note());
         assertEquals(1, versions());
+    }
+
+    @Test
+    void publishingADraftOfTheEditedEventWithThePublishedMeetingsKeepsTheVersionAndEndsItsStaleness() {
+        Publication.Published first = backend.publication().publish("pub", 0);
+        String published = backend.publication().body("pub", 1);
+        // A late registration that gets no meeting: the event changes, the meetings do not.
+        int edited = backend.database().inTransaction(c -> {
+            jakarta.json.JsonObject event;
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(
+                    backend.events().find(c, "pub").body()))) {
+                event = reader.readObject();
+            }
+            jakarta.json.JsonObject someone = event.getJsonArray("participants").getJsonObject(0);
+            jakarta.json.JsonObject late = jakarta.json.Json.createObjectBuilder(someone).add("id", "s-late")
+                    .add("name", "Late Startup JSC").build();
+            return backend.events().replace(c, "pub", "pub", 11, 2L, jakarta.json.Json.createObjectBuilder(event)
+                    .add("participants", jakarta.json.Json.createArrayBuilder(event.getJsonArray("participants"))
+                            .add(late)).build().toString());
+        });
+        assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, "pub", "s-vision")).stale());
+        String editedBody = backend.database().inTransaction(c -> backend.events().find(c, "pub").body());
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(editedBody, "edited");
+        backend.database().inTransaction(c -> {
+            backend.schedules().saveDraft(c, edited, Publication.rebuild(event, published, "v1"),
+                    readObject(published), java.time.Instant.now(), org.b2g.core.repair.DraftMode.FREEZE);
+            return null;
+        });
+
+        Publication.Published again = backend.publication().publish("pub", 0);
+
+        assertAll(() -> assertFalse(again.created(), "no copy"),
+                () -> assertEquals(1, again.version()),
+                () -> assertEquals(edited, again.eventVersion(), "it stands for the edited event now"),
+                () -> assertEquals(first.publishedAt(), again.publishedAt()),
+                () -> assertEquals(first.note() + "; the same for event version " + edited, again.note()),
+                () -> assertEquals(1, versions()),
+                () -> assertEquals(again.note(), backend.publication().versions("pub").get(0).note()),
+                () -> assertFalse(backend.database().inTransaction(c -> backend.schedules().agenda(c, "pub",
+                        "s-vision")).stale(), "agendas are current again"),
+                () -> assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, "pub",
+                        "s-late")) != null, "the late registration has its (empty) agenda"));
+        assertEquals(1, backend.publication().publish("pub", 0).version(), "and a retry answers it too");
+        assertEquals(1, versions());
+    }
+
+    private static jakarta.json.JsonObject readObject(String text) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+            return reader.readObject();
+        }
     }
 
     @Test

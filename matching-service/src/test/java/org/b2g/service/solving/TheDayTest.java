@@ -20,6 +20,7 @@ import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
 import org.b2g.service.persistence.DayRepository.Attendance;
+import org.b2g.service.persistence.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,144 @@ class TheDayTest {
 
         assertFalse(counterpartIds(pair[0]).contains(pair[1]), "an absent participant is not offered");
         assertEquals(List.of(), counterpartIds(pair[1]), "nor offered anybody");
+    }
+
+    @Test
+    void anAbsenceDecidesTheSelfServiceRequestsItLeavesWithoutAFuture() {
+        backend.selfService().setEnabled("day", true);
+        // A participant with three others it can still meet, each in a slot both have free.
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String absent = null;
+        List<String> others = new java.util.ArrayList<>();
+        List<Integer> slots = new java.util.ArrayList<>();
+        for (org.b2g.core.domain.Participant x : event.participants()) {
+            absent = x.id();
+            others.clear();
+            slots.clear();
+            for (org.b2g.core.domain.Participant y : event.participants()) {
+                if (y == x || y.role() == x.role() || others.size() == 3) {
+                    continue;
+                }
+                var found = openings.find(x.id(), y.id(), 1).openings();
+                if (!found.isEmpty()) {
+                    others.add(y.id());
+                    slots.add(found.get(0).slot().index());
+                }
+            }
+            if (others.size() == 3) {
+                break;
+            }
+        }
+        assertEquals(3, others.size(), "others with a free slot");
+        String accepted = backend.selfService().ask("day", others.get(0), absent, slots.get(0)).id();
+        assertEquals(RequestRepository.State.ACCEPTED, backend.selfService().accept("day", absent, accepted).state());
+        String a = absent;
+        java.util.function.ToIntFunction<String> freeSlot = other -> org.b2g.core.repair.Openings.of(event,
+                ScheduleJson.read(backend.publication().body("day", 0), "latest"), "latest").find(a, other, 1)
+                .openings().get(0).slot().index();
+        String asked = backend.selfService().ask("day", absent, others.get(1), freeSlot.applyAsInt(others.get(1)))
+                .id();
+        String askedOf = backend.selfService().ask("day", others.get(2), absent, freeSlot.applyAsInt(others.get(2)))
+                .id();
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        Map<String, RequestRepository.StoredRequest> requests = backend.selfService().requests("day", absent).stream()
+                .collect(Collectors.toMap(RequestRepository.StoredRequest::id, r -> r));
+        String reason = absent + " was marked absent on the day.";
+        assertEquals(RequestRepository.State.CANCELLED, requests.get(asked).state(), "what it asked is withdrawn");
+        assertEquals(RequestRepository.State.DECLINED, requests.get(askedOf).state(), "what it was asked is declined");
+        assertEquals(RequestRepository.State.CANCELLED, requests.get(accepted).state(),
+                "its accepted meeting left the schedule with the absence");
+        for (String id : List.of(asked, askedOf, accepted)) {
+            assertEquals(reason, requests.get(id).reason(), id);
+            assertEquals("organizer", requests.get(id).closedBy(), id);
+        }
+        assertEquals(java.util.Set.of(asked, askedOf, accepted), java.util.Set.copyOf(absence.requestsClosed()));
+        assertEquals(List.of(), backend.day().absent("day", absent).requestsClosed(), "marking again closes nothing");
+    }
+
+    @Test
+    void anAbsenceAfterAnEditNotPublishedYetIsAConflictSayingToPublishFirst() {
+        ScheduleFile.Placement some = published.meetings().get(0);
+        String leaves = some.first();
+        String absent = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
+                .filter(id -> !id.equals(leaves) && !id.equals(some.second())).findFirst().orElseThrow();
+        edit(e -> withoutParticipant(e, leaves));
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().absent("day", absent));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason(), "a 409, not a 400");
+        assertTrue(refused.getMessage().contains("names a participant (" + leaves + ")"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Repair and publish the edited event first (its change report says"
+                + " who is told what), then mark " + absent + " absent."), refused.getMessage());
+        assertEquals(java.util.Set.of(), backend.day().status("day").absent(), "nothing recorded");
+
+        // Self-service acceptances likewise: a conflict that says what to do, not a 400 about the published file.
+        backend.selfService().setEnabled("day", true);
+        String editedBody = backend.database().inTransaction(c -> backend.events().find(c, "day").body());
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(editedBody, "edited");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String[] pair = null;
+        int slot = 0;
+        for (org.b2g.core.domain.Participant a : event.participants()) {
+            for (org.b2g.core.domain.Participant b : event.participants()) {
+                if (pair == null && a.role() == org.b2g.core.domain.Role.STARTUP
+                        && b.role() == org.b2g.core.domain.Role.AGENCY) {
+                    var found = openings.find(a.id(), b.id(), 1).openings();
+                    if (!found.isEmpty()) {
+                        pair = new String[] {a.id(), b.id()};
+                        slot = found.get(0).slot().index();
+                    }
+                }
+            }
+        }
+        assertTrue(pair != null, "a pair with a free slot");
+        String request = backend.selfService().ask("day", pair[0], pair[1], slot).id();
+        String asker = pair[1];
+        SelfService.RejectedException notAccepted = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().accept("day", asker, request));
+        assertEquals(SelfService.RejectedException.Reason.NOTHING_PUBLISHED, notAccepted.reason());
+        assertTrue(notAccepted.getMessage().endsWith("the organizer should repair and publish again."),
+                notAccepted.getMessage());
+    }
+
+    /** The event document without {@code participant} and what names it. */
+    private static jakarta.json.JsonObject withoutParticipant(jakarta.json.JsonObject event, String participant) {
+        java.util.function.Function<String, jakarta.json.JsonArrayBuilder> keep = key -> {
+            jakarta.json.JsonArrayBuilder kept = jakarta.json.Json.createArrayBuilder();
+            for (jakarta.json.JsonObject o : event.getJsonArray(key).getValuesAs(jakarta.json.JsonObject.class)) {
+                boolean names = participant.equals(o.getString("id", null))
+                        || participant.equals(o.getString("from", null)) || participant.equals(o.getString("to", null))
+                        || o.containsKey("participants") && o.getJsonArray("participants").toString()
+                                .contains("\"" + participant + "\"");
+                if (!names) {
+                    kept.add(o);
+                }
+            }
+            return kept;
+        };
+        return jakarta.json.Json.createObjectBuilder(event).add("participants", keep.apply("participants"))
+                .add("requests", keep.apply("requests")).add("exclusions", keep.apply("exclusions"))
+                .add("meetings", keep.apply("meetings")).build();
+    }
+
+    @Test
+    void aDraftMadeBeforeAnAbsenceIsNotPublishedBackOverIt() {
+        String absent = busiest();
+        backend.day().absent("day", absent); // version 2; the draft is still the solve's, with its meetings
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("day", 0));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
+        assertTrue(refused.getMessage().startsWith("The draft was made before " + absent + " was marked absent on the"
+                + " day and still holds " + meetingsOf(published, absent).size() + " meeting"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("; repair or solve again before publishing."), refused.getMessage());
+        assertEquals(2, backend.publication().versions("day").size(), "nothing published");
+        assertEquals(3, backend.publication().publish("day", 1).version(), "a roll-back is the organizer's choice");
     }
 
     private List<String> counterpartIds(String participant) {
