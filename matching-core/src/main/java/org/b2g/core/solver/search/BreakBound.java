@@ -23,7 +23,8 @@ final class BreakBound {
     private static final int MAX_RUN_TRIES = 10_000;
 
     private final int[] perParticipant;
-    private final long total;
+    /** The sum of the participants' bounds, one more once a proof says they cannot all hold ({@link #raise}). */
+    private volatile long total;
 
     private BreakBound(int[] perParticipant) {
         this.perParticipant = perParticipant;
@@ -41,6 +42,15 @@ final class BreakBound {
     /** The least total of breaks. */
     long total() {
         return total;
+    }
+
+    /**
+     * Called when a complete search (the SAT solver's, {@link SatPlacement#atBound}) found no valid schedule that keeps
+     * every participant within its own bound: as none has fewer breaks than its bound, every schedule has at least one
+     * participant above it, so the least total is one more than their sum.
+     */
+    void raise() {
+        total = Arrays.stream(perParticipant).asLongStream().sum() + 1;
     }
 
     /** The least breaks of participant {@code p}. */

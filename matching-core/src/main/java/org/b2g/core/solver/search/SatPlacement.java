@@ -49,6 +49,15 @@ final class SatPlacement {
     /** Most breaks per participant, negative for none. */
     private final int[] caps;
     private int variables;
+    /** The solver proved that no schedule keeps the rules encoded (not merely ran out of conflicts or was stopped). */
+    private boolean unsatisfiable;
+
+    /**
+     * What {@link #atBound} found: the slots of a schedule at the bound, or null; {@code impossible} when the solver
+     * proved that no schedule keeps every participant within its bound.
+     */
+    record AtBound(int[] slots, boolean impossible) {
+    }
 
     private SatPlacement(SearchModel model, int[] caps) {
         this.model = model;
@@ -77,21 +86,24 @@ final class SatPlacement {
 
     /**
      * As {@link #solve}, every participant allowed no more breaks than its lower bound in {@code bound}: a schedule
-     * found is optimal. Null also when {@code stop} says so (polled every few hundred conflicts).
+     * found is optimal; when the solver proves that there is none, the bound can be raised ({@link BreakBound#raise}).
+     * Nothing found also when {@code stop} says so (polled every few hundred conflicts).
      */
-    static int[] atBound(SearchModel model, BreakBound bound, int conflicts, BooleanSupplier stop) {
+    static AtBound atBound(SearchModel model, BreakBound bound, int conflicts, BooleanSupplier stop) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
-            return null;
+            return new AtBound(null, false);
         }
         int[] caps = new int[model.participantCount];
         for (int p = 0; p < caps.length; p++) {
             caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
         }
+        SatPlacement sat = new SatPlacement(model, caps);
         try {
-            return new SatPlacement(model, caps).run(conflicts, (int) size, stop);
+            int[] slots = sat.run(conflicts, (int) size, stop);
+            return new AtBound(slots, slots == null && sat.unsatisfiable);
         } catch (ContradictionException e) {
-            return null;
+            return new AtBound(null, false); // found while encoding: left as unproved, to be safe
         }
     }
 
@@ -205,6 +217,7 @@ final class SatPlacement {
         solver.setSearchListener(new StopOnRequest(stop));
         try {
             if (!solver.isSatisfiable()) {
+                unsatisfiable = true;
                 return null;
             }
         } catch (TimeoutException | Stopped e) {

@@ -169,20 +169,25 @@ final class SlotSearch {
 
     /**
      * Asks the {@link SatPlacement} for a schedule with every participant at its lower bound on breaks; true when it
-     * found one that beats the best (then optimal: the search is over), false when it found none in its conflicts,
-     * none exists, or time ran out; the search then goes on from its best.
+     * found one that beats the best (then optimal: the search is over), or proved that none exists and the best is
+     * one break above the bound (optimal too); false otherwise, and the search goes on from its best.
      */
     private boolean restartAtBound() {
         if (best.score().breaks() <= termination.bound().total()) {
             return false;
         }
-        int[] optimal = SatPlacement.atBound(model, termination.bound(), BOUND_SAT_CONFLICTS,
+        SatPlacement.AtBound found = SatPlacement.atBound(model, termination.bound(), BOUND_SAT_CONFLICTS,
                 () -> termination.shouldStop(0));
+        int[] optimal = found.slots();
         if (best.isPending()) {
             best.copy();
         }
         if (optimal == null) {
             best.restore();
+            if (found.impossible()) {
+                termination.bound().raise(); // the best may now be proved optimal
+                return atLowerBound();
+            }
             return false;
         }
         for (int m : movable) {

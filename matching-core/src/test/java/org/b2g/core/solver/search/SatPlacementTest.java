@@ -57,7 +57,7 @@ class SatPlacementTest {
         for (long seed = 1; seed <= 10; seed++) {
             SearchModel model = ResearchEvent.tight(seed);
             BreakBound bound = BreakBound.of(model);
-            int[] slot = SatPlacement.atBound(model, bound, 100_000, () -> false);
+            int[] slot = SatPlacement.atBound(model, bound, 100_000, () -> false).slots();
             if (slot == null) {
                 continue;
             }
@@ -71,10 +71,37 @@ class SatPlacementTest {
     }
 
     @Test
+    void provesThatTheParticipantsBoundsCannotAllHoldAndTheBoundRises() {
+        // Three participants meeting each other in three slots at one table: whichever meetings sit in slots 1 and 3
+        // share a participant, who has a break, although each alone could meet in two slots in a row.
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        BreakBound bound = BreakBound.of(triangle);
+        assertEquals(0, bound.total());
+        SatPlacement.AtBound found = SatPlacement.atBound(triangle, bound, 100_000, () -> false);
+        assertNull(found.slots());
+        assertTrue(found.impossible());
+        bound.raise();
+        assertEquals(1, bound.total());
+    }
+
+    @Test
+    void aSearchStopsAsOptimalOnceTheSatSolverProvesItsBestIsOneAboveTheBound() {
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        Termination termination = Termination.afterMoves(3_000_000, BreakBound.of(triangle), () -> false);
+        SlotSearch search = new SlotSearch(triangle, 1, termination, (state, moves) -> { });
+        int[] empty = new int[triangle.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        search.run(empty);
+        assertEquals(1, search.state().breaks);
+        assertTrue(search.reachedLowerBound(), "proved by the SAT solver");
+        assertTrue(search.moves() < 3_000_000, "stopped at the proof, not at the move limit: " + search.moves());
+    }
+
+    @Test
     void noScheduleAtTheLowerBoundIsSoughtOnceTheSearchIsToStop() {
         SearchModel model = ResearchEvent.tight(1);
         int[] asked = {0};
-        assertNull(SatPlacement.atBound(model, BreakBound.of(model), 100_000, () -> ++asked[0] > 0));
+        assertNull(SatPlacement.atBound(model, BreakBound.of(model), 100_000, () -> ++asked[0] > 0).slots());
     }
 
     @Test
