@@ -32,7 +32,8 @@ final class SlotSearch {
     private static final int SAT_CONFLICTS = 20_000;
     /**
      * Moves after which a search whose best is valid but above the lower bound on breaks asks the {@link SatPlacement}
-     * for a schedule at the bound (only on events whose meetings are all required, which it encodes whole); the
+     * for a schedule at the bound (only on events with precedences whose meetings are all required, which it encodes
+     * whole: on the research originals the copy's time did more good annealing); the
      * conflicts it may spend (a few seconds at most; the time limit and the other copies' proof stop it sooner).
      */
     private static final long BOUND_SAT_AFTER = 1_000_000L;
@@ -93,7 +94,7 @@ final class SlotSearch {
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
-        this.triesBound = triesBound && SatPlacement.encodesWhole(model);
+        this.triesBound = triesBound && slotMoves.ordered() && SatPlacement.encodesWhole(model);
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
