@@ -190,10 +190,7 @@ class SolveJobsTest {
         backend.close();
         backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "0"));
         store("solved", TestService.sampleEvent("solved"));
-        // The HCMC sample cannot meet all its demand, so no proof ends the hog's job before the stop (the small
-        // sample can be proved optimal within a second, and its job was then over before the stop).
-        store("hog", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
-                .replace("\"hcmc-dx-day-2024\"", "\"hog\""));
+        storeHog();
         backend.solving().start("solved", ONE_SECOND);
         assertEquals(JobStatus.State.DONE, awaitFinish("solved").state());
         startWhenAThreadIsFree("hog");
@@ -212,9 +209,7 @@ class SolveJobsTest {
         backend.close();
         backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "1"));
         store("queued", TestService.sampleEvent("queued"));
-        // The HCMC sample cannot meet all its demand, so no proof ends the job before the stop.
-        store("hog", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
-                .replace("\"hcmc-dx-day-2024\"", "\"hog\""));
+        storeHog();
         backend.solving().start("queued", ONE_SECOND);
         awaitFinish("queued");
         backend.publication().publish("queued", 0);
@@ -226,6 +221,15 @@ class SolveJobsTest {
 
         assertEquals(JobStatus.State.DONE, awaitFinish("queued").state());
         assertEquals(org.b2g.core.repair.DraftMode.FREEZE, backend.publication().changes("queued").mode());
+    }
+
+    /**
+     * Stores the event whose long solve holds the only solver thread: the HCMC sample, which cannot meet all its
+     * demand, so no proof ends its job before the test stops it (the small sample can be proved within a second).
+     */
+    private void storeHog() throws Exception {
+        store("hog", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
+                .replace("\"hcmc-dx-day-2024\"", "\"hog\""));
     }
 
     /** The solver thread of a finished job may still be returning to the pool for a moment. */
