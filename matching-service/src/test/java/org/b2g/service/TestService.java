@@ -56,6 +56,17 @@ public final class TestService {
         return backend.credentials().participantToken(key.key(), participantId, generation);
     }
 
+    /** Stores the sample event, solves it for a second and publishes the schedule: the routing tests' starting point. */
+    public static void publishSolvedSample(Backend backend) throws InterruptedException {
+        String body = sampleEvent();
+        backend.database().inTransaction(c -> backend.events().insert(c, EVENT_ID, "demo", 10, 1L, body));
+        backend.solving().start(EVENT_ID, org.b2g.core.solver.SolveOptions.DEFAULT
+                .withTimeLimit(java.time.Duration.ofSeconds(1)));
+        org.junit.jupiter.api.Assertions.assertEquals(org.b2g.service.solving.JobStatus.State.DONE,
+                backend.solving().await(EVENT_ID, java.time.Duration.ofSeconds(60)).state());
+        backend.publication().publish(EVENT_ID, 0);
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.helidon.http.HeaderNames;
@@ -18,10 +17,8 @@ import io.helidon.webserver.testing.junit5.DirectClient;
 import io.helidon.webserver.testing.junit5.RoutingTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
 
-import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
-import org.b2g.service.solving.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,12 +42,7 @@ class AccessRoutingTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
         backend = TestService.backend(Files.createTempDirectory("b2g-access-test"));
-        String body = TestService.sampleEvent();
-        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
-        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
-        assertEquals(JobStatus.State.DONE,
-                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
-        backend.publication().publish(TestService.EVENT_ID, 0);
+        TestService.publishSolvedSample(backend);
         Api.register(routing, backend);
     }
 

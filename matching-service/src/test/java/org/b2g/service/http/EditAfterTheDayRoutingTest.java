@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,10 +24,8 @@ import jakarta.json.JsonObject;
 
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
-import org.b2g.service.solving.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,12 +44,7 @@ class EditAfterTheDayRoutingTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
         backend = TestService.backend(Files.createTempDirectory("b2g-edit-after-the-day"));
-        String body = TestService.sampleEvent();
-        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
-        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
-        assertEquals(JobStatus.State.DONE,
-                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
-        backend.publication().publish(TestService.EVENT_ID, 0);
+        TestService.publishSolvedSample(backend);
         Api.register(routing, backend);
     }
 

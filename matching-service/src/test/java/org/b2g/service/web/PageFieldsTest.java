@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,11 +24,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
 import org.b2g.service.http.Api;
-import org.b2g.service.solving.JobStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -81,12 +78,7 @@ class PageFieldsTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
         backend = TestService.backend(Files.createTempDirectory("b2g-page-fields"));
-        String body = TestService.sampleEvent();
-        backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
-        backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
-        assertEquals(JobStatus.State.DONE,
-                backend.solving().await(TestService.EVENT_ID, Duration.ofSeconds(60)).state());
-        backend.publication().publish(TestService.EVENT_ID, 0);
+        TestService.publishSolvedSample(backend);
         requestsInEveryState();
         Api.register(routing, backend);
     }
