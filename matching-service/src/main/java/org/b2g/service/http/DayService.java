@@ -21,7 +21,9 @@ import org.b2g.service.solving.TheDay;
  * The day itself: {@code PUT /{id}/participants/{pid}/meetings/{mid}/attendance?state=held|no-show|pending} (the
  * organizer, or the participant for its own meeting), {@code GET /{id}/day} (each published meeting's state and the
  * status per table), and {@code POST /{id}/participants/{pid}/absence} (the organizer: cancels the participant's
- * meetings not held yet in a new published version and offers the freed slots to other meetings).
+ * meetings not held yet in a new published version and offers the freed slots to other meetings), and {@code DELETE}
+ * on it (the organizer takes an absence recorded by mistake back: the meetings it cancelled that can still take
+ * place come back in a new version, the others are listed with the reason).
  */
 final class DayService implements HttpService {
 
@@ -37,7 +39,8 @@ final class DayService implements HttpService {
     public void routing(HttpRules rules) {
         rules.put("/{id}/participants/{pid}/meetings/{mid}/attendance", this::mark)
                 .get("/{id}/day", this::status)
-                .post("/{id}/participants/{pid}/absence", this::absent);
+                .post("/{id}/participants/{pid}/absence", this::absent)
+                .delete("/{id}/participants/{pid}/absence", this::present);
     }
 
     private void mark(ServerRequest req, ServerResponse res) {
@@ -105,5 +108,25 @@ final class DayService implements HttpService {
         absence.requestsClosed().forEach(closed::add);
         res.send(JSON.createObjectBuilder().add("version", absence.version()).add("cancelled", cancelled)
                 .add("offers", offers).add("requestsClosed", closed).build());
+    }
+
+    private void present(ServerRequest req, ServerResponse res) {
+        access.organizer(req);
+        String id = Paths.param(req, "id");
+        TheDay.Presence presence = backend.day().present(id, Paths.param(req, "pid"));
+        JsonArrayBuilder restored = JSON.createArrayBuilder();
+        for (TheDay.Restored r : presence.restored()) {
+            restored.add(JSON.createObjectBuilder().add("id", r.meetingId()).add("counterpart", r.counterpart())
+                    .add("slot", r.slot()).add("table", r.table() == null ? "" : r.table()));
+        }
+        JsonArrayBuilder notRestored = JSON.createArrayBuilder();
+        for (TheDay.NotRestored n : presence.notRestored()) {
+            notRestored.add(JSON.createObjectBuilder().add("id", n.meetingId()).add("counterpart", n.counterpart())
+                    .add("slot", n.slot()).add("reason", n.reason()));
+        }
+        JsonArrayBuilder reopened = JSON.createArrayBuilder();
+        presence.requestsReopened().forEach(reopened::add);
+        res.send(JSON.createObjectBuilder().add("version", presence.version()).add("restored", restored)
+                .add("notRestored", notRestored).add("requestsReopened", reopened).build());
     }
 }

@@ -56,6 +56,10 @@ public final class RequestRepository {
     private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
 
+    private static final String REOPEN = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
+            + " closed_by = NULL, reason = NULL, table_id = ?, version = ? WHERE event_id = ? AND id = ?"
+            + " AND state = 'CANCELLED'";
+
     /** Whether self-service is on for the event (off when never set). */
     public boolean enabled(Connection c, String eventId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(ENABLED)) {
@@ -200,6 +204,28 @@ public final class RequestRepository {
             s.setInt(4, version);
             s.setString(5, request.eventId());
             s.setString(6, request.id());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Makes a request cancelled by the organizer's action accepted again, its meeting back in published version
+     * {@code version} at {@code tableId} (an absence taken back restored it).
+     *
+     * @return false when it was no longer cancelled
+     */
+    public boolean reopen(Connection c, StoredRequest request, String tableId, int version, long now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(REOPEN)) {
+            s.setLong(1, now);
+            if (tableId == null) {
+                s.setNull(2, Types.VARCHAR);
+            } else {
+                s.setString(2, tableId);
+            }
+            s.setInt(3, version);
+            s.setString(4, request.eventId());
+            s.setString(5, request.id());
             return s.executeUpdate() == 1;
         }
     }

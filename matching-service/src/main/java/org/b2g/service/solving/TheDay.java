@@ -3,6 +3,7 @@ package org.b2g.service.solving;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.TreeMap;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
@@ -65,6 +68,23 @@ public final class TheDay {
      * freed, and the self-service requests it closed (declined or cancelled, with the absence as their reason).
      */
     public record Absence(int version, List<String> cancelled, List<Offer> offers, List<String> requestsClosed) {
+    }
+
+    /** A meeting cancelled by an absence and put back when the absence was taken back, at {@code table}. */
+    public record Restored(String meetingId, String counterpart, int slot, String table) {
+    }
+
+    /** A meeting cancelled by an absence that could not be put back, and why. */
+    public record NotRestored(String meetingId, String counterpart, int slot, String reason) {
+    }
+
+    /**
+     * What taking an absence back did: the version published (the meetings put back, in the change history as
+     * "... no longer absent"), the meetings that could not come back, and the self-service requests accepted again
+     * because their meeting came back.
+     */
+    public record Presence(int version, List<Restored> restored, List<NotRestored> notRestored,
+            List<String> requestsReopened) {
     }
 
     private final Database database;
@@ -147,12 +167,14 @@ public final class TheDay {
             JsonArrayBuilder unscheduled = JsonFactory.JSON.createArrayBuilder(
                     body.containsKey("unscheduled") ? body.getJsonArray("unscheduled") : jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
             List<String> cancelled = new ArrayList<>();
+            List<JsonObject> cancelledMeetings = new ArrayList<>();
             Map<String, List<Integer>> freed = new LinkedHashMap<>();
             for (JsonObject m : body.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
                 List<String> pair = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class).stream()
                         .map(jakarta.json.JsonString::getString).toList();
                 if (pair.contains(participantId) && marks.get(m.getString("id")) != Attendance.HELD) {
                     cancelled.add(m.getString("id"));
+                    cancelledMeetings.add(m);
                     String other = pair.get(0).equals(participantId) ? pair.get(1) : pair.get(0);
                     freed.computeIfAbsent(other, k -> new ArrayList<>()).add(m.getInt("slot"));
                     unscheduled.add(JsonFactory.JSON.createObjectBuilder()
@@ -183,8 +205,207 @@ public final class TheDay {
             }
             int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
                     event.participant(participantId).label() + " absent");
+            for (JsonObject m : cancelledMeetings) {
+                day.recordCancelled(c, eventId, participantId, m.getString("id"), published, m.toString());
+            }
             return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
         });
+    }
+
+    /**
+     * Takes back an absence recorded by mistake: the participant takes part again, and each meeting its absence
+     * cancelled comes back in a new published version, in its slot and at its table (another free one in that slot
+     * when the table was taken since), unless it can no longer take place: its slot has started or is gone, the
+     * counterpart left, was marked absent too, is excluded from the pair, or the slot was re-used since (either side
+     * now busy then, fully booked, no table free, or the break cap). Those are listed with the reason. Accepted
+     * self-service requests that the absence cancelled are accepted again when their meeting comes back. The new
+     * version is published even when nothing comes back, so that the versions record the absence taken back.
+     *
+     * @throws RejectedException 404 when the participant is not marked absent; 409 when an edit since is not
+     *         published yet (as for an absence)
+     */
+    public Presence present(String eventId, String participantId) {
+        return database.inTransaction(c -> {
+            EventRepository.StoredEvent stored = events.lock(c, eventId) ? events.find(c, eventId) : null;
+            if (stored == null) {
+                throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+            }
+            Event event = EventJson.read(stored.body(), "event " + eventId);
+            Long since = day.absentSince(c, eventId, participantId);
+            if (since == null) {
+                throw new RejectedException(Reason.NO_SUCH_MEETING, event.participant(participantId) == null
+                        ? "The event (" + eventId + ") has no participant (" + participantId + ")."
+                        : participantId + " is not marked absent; there is no absence to take back.");
+            }
+            StoredVersion version = latest(c, eventId);
+            List<DayRepository.Cancelled> cancelled = day.cancelledBy(c, eventId, participantId);
+            if (cancelled.isEmpty()) {
+                cancelled = cancelledBefore(c, eventId, participantId, since);
+            }
+            JsonObject body = object(version.body());
+            List<JsonObject> meetings = new ArrayList<>(body.getJsonArray("meetings").getValuesAs(JsonObject.class));
+            Set<String> otherAbsent = new HashSet<>(day.absent(c, eventId));
+            otherAbsent.remove(participantId);
+            Set<Integer> started = Happened.started(event, clock.instant());
+            List<Restored> restored = new ArrayList<>();
+            List<NotRestored> notRestored = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (DayRepository.Cancelled x : cancelled) {
+                if (!seen.add(x.meetingId())) {
+                    continue;
+                }
+                JsonObject m = object(x.meeting());
+                ScheduleFile.Placement p = placement(m);
+                String other = p.first().equals(participantId) ? p.second() : p.first();
+                Slot slot = p.slotIn(event);
+                String why = event.participant(participantId) == null ? participantId
+                        + " no longer takes part in the event"
+                        : event.participant(other) == null ? other + " no longer takes part in the event"
+                        : slot == null ? "its slot (" + p.slot() + ") is no longer in the event"
+                        : started.contains(slot.index()) ? "its slot, " + slot + ", has started"
+                        : otherAbsent.contains(other) ? other + " is marked absent too"
+                        : event.excluded(p.first(), p.second()) ? p.first() + " and " + p.second()
+                                + " must not meet now (an exclusion)"
+                        : null;
+                String table = null;
+                if (why == null) {
+                    ScheduleFile current = ScheduleJson.read(JsonFactory.JSON.createObjectBuilder(body)
+                            .add("meetings", array(meetings)).build().toString(), "published version "
+                            + version.version());
+                    Openings.Result found;
+                    try {
+                        found = Openings.of(event, current, "published version " + version.version())
+                                .find(participantId, other, Integer.MAX_VALUE);
+                    } catch (org.b2g.core.io.InputException e) {
+                        throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited"
+                                + " event first (its change report says who is told what), then take the absence of "
+                                + participantId + " back.");
+                    }
+                    Openings.Opening there = found.openings().stream()
+                            .filter(o -> o.slot().index() == slot.index()).findFirst().orElse(null);
+                    if (there == null) {
+                        why = "its slot, " + slot + ", was re-used since: " + (found.found() ? participantId + " or "
+                                + other + " is busy then, or no table is free" : found.reason());
+                    } else {
+                        table = p.table() != null && event.table(p.table()) != null
+                                && current.meetings().stream().noneMatch(q -> q.slot() == slot.index()
+                                        && p.table().equals(q.table())) ? p.table() : there.table().id();
+                    }
+                }
+                if (why != null) {
+                    notRestored.add(new NotRestored(x.meetingId(), other, slot == null ? p.slot() : slot.index(),
+                            why));
+                    continue;
+                }
+                JsonObjectBuilder back = JsonFactory.JSON.createObjectBuilder(m).add("slot", slot.index());
+                if (table != null) {
+                    back.add("table", table);
+                }
+                if (slot.start() != null) {
+                    back.add("start", ScheduleJson.timestamp(slot.start(), event.timeZone()))
+                            .add("end", ScheduleJson.timestamp(slot.end(), event.timeZone()));
+                }
+                meetings.add(back.build());
+                restored.add(new Restored(x.meetingId(), other, slot.index(), table));
+            }
+            Set<String> pairsBack = new HashSet<>();
+            restored.forEach(r -> pairsBack.add(pair(participantId, r.counterpart())));
+            JsonArrayBuilder unscheduled = JsonFactory.JSON.createArrayBuilder();
+            if (body.containsKey("unscheduled")) {
+                for (JsonObject u : body.getJsonArray("unscheduled").getValuesAs(JsonObject.class)) {
+                    List<String> two = u.containsKey("participants") ? u.getJsonArray("participants")
+                            .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                            .toList() : List.of();
+                    if (two.size() != 2 || !pairsBack.contains(pair(two.get(0), two.get(1)))) {
+                        unscheduled.add(u);
+                    }
+                }
+            }
+            String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", array(meetings))
+                    .add("unscheduled", unscheduled).build().toString();
+            MeetingSchedule rebuilt;
+            try {
+                rebuilt = Publication.rebuild(event, next, "published version " + version.version());
+            } catch (org.b2g.core.io.InputException e) {
+                throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited event"
+                        + " first (its change report says who is told what), then take the absence of "
+                        + participantId + " back.");
+            }
+            day.removeAbsence(c, eventId, participantId);
+            String label = event.participant(participantId) == null ? participantId
+                    : event.participant(participantId).label();
+            int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
+                    label + " no longer absent (absence taken back): " + restored.size() + " of " + seen.size()
+                            + " meeting" + (seen.size() == 1 ? "" : "s") + " restored");
+            Map<String, Restored> byMeeting = new HashMap<>();
+            restored.forEach(r -> byMeeting.put(r.meetingId(), r));
+            List<String> reopened = new ArrayList<>();
+            String reason = participantId + " was marked absent on the day.";
+            for (RequestRepository.StoredRequest r : requests.list(c, eventId, participantId)) {
+                Restored back = r.meetingId() == null ? null : byMeeting.get(r.meetingId());
+                if (back != null && r.state() == RequestRepository.State.CANCELLED && Decided.BY.equals(r.closedBy())
+                        && reason.equals(r.reason()) && pair(r.fromId(), r.toId()).equals(pair(participantId,
+                                back.counterpart()))
+                        && requests.reopen(c, r, back.table(), published, clock.millis())) {
+                    reopened.add(r.id());
+                }
+            }
+            return new Presence(published, restored, notRestored, reopened);
+        });
+    }
+
+    /**
+     * For an absence recorded before the service kept what absences cancel: the participant's meetings, not held,
+     * that the version its absence published no longer holds but the one before did.
+     */
+    private List<DayRepository.Cancelled> cancelledBefore(java.sql.Connection c, String eventId,
+            String participantId, long since) throws java.sql.SQLException {
+        int made = 0;
+        for (StoredVersion v : schedules.publishedVersions(c, eventId)) {
+            if (v.publishedAt() >= since) {
+                made = v.version();
+                break;
+            }
+        }
+        if (made < 2) {
+            return List.of();
+        }
+        Set<String> after = new HashSet<>();
+        ScheduleJson.read(schedules.published(c, eventId, made).body(), "published version " + made).meetings()
+                .forEach(p -> after.add(p.id()));
+        List<DayRepository.Cancelled> list = new ArrayList<>();
+        for (JsonObject m : object(schedules.published(c, eventId, made - 1).body()).getJsonArray("meetings")
+                .getValuesAs(JsonObject.class)) {
+            ScheduleFile.Placement p = placement(m);
+            if ((p.first().equals(participantId) || p.second().equals(participantId)) && !after.contains(p.id())) {
+                list.add(new DayRepository.Cancelled(p.id(), made, m.toString()));
+            }
+        }
+        return list;
+    }
+
+    private static ScheduleFile.Placement placement(JsonObject m) {
+        List<String> two = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList();
+        return new ScheduleFile.Placement(m.getString("id"), two.get(0), two.get(1), m.getInt("slot"),
+                m.containsKey("table") && !m.isNull("table") ? m.getString("table") : null, null,
+                m.getString("start", null));
+    }
+
+    private static JsonObject object(String text) {
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static JsonArrayBuilder array(List<JsonObject> items) {
+        JsonArrayBuilder array = JsonFactory.JSON.createArrayBuilder();
+        items.forEach(array::add);
+        return array;
+    }
+
+    private static String pair(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "\n" + b : b + "\n" + a;
     }
 
     /**

@@ -307,6 +307,119 @@ class TheDayTest {
     }
 
     @Test
+    void anAbsenceTakenBackPutsItsMeetingsBackWhereTheyWereInANewVersion() {
+        String absent = busiest();
+        List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
+        backend.day().mark("day", mine.get(0).id(), absent, true, Attendance.HELD);
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        TheDay.Presence presence = backend.day().present("day", absent);
+
+        assertEquals(3, presence.version());
+        assertEquals(List.of(), presence.notRestored());
+        assertEquals(java.util.Set.copyOf(absence.cancelled()), presence.restored().stream()
+                .map(TheDay.Restored::meetingId).collect(Collectors.toSet()));
+        ScheduleFile now = ScheduleJson.read(backend.publication().body("day", 3), "v3");
+        assertEquals(placesOf(meetingsOf(published, absent)), placesOf(meetingsOf(now, absent)),
+                "every meeting at its slot and table again");
+        assertEquals(java.util.Set.of(), backend.day().status("day").absent());
+        assertTrue(backend.publication().versions("day").get(2).note().contains("no longer absent"),
+                backend.publication().versions("day").get(2).note());
+        Publication.RejectedException again = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().present("day", absent));
+        assertEquals(Publication.RejectedException.Reason.NO_SUCH_MEETING, again.reason());
+        assertEquals(absent + " is not marked absent; there is no absence to take back.", again.getMessage());
+        assertEquals(3, backend.publication().versions("day").size(), "nothing published by the refusal");
+        assertEquals(mine.size() - 1, backend.day().absent("day", absent).cancelled().size(),
+                "it can be marked absent again");
+    }
+
+    @Test
+    void anAbsenceTakenBackLeavesOutAFreedSlotReUsedSinceAndSaysWhy() {
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        String absent = busiest();
+        TheDay.Absence absence = backend.day().absent("day", absent);
+        // A freed slot of a counterpart with one representative, taken since by a meeting with somebody else.
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event,
+                ScheduleJson.read(backend.publication().body("day", 0), "latest"), "latest");
+        TheDay.Offer offer = null;
+        String taker = null;
+        for (TheDay.Offer o : absence.offers()) {
+            org.b2g.core.domain.Participant c = event.participant(o.counterpart());
+            for (org.b2g.core.domain.Participant d : event.participants()) {
+                if (taker == null && c.representatives() == 1 && d.role() != c.role() && !d.id().equals(absent)
+                        && openings.find(d.id(), c.id(), 100).openings().stream()
+                                .anyMatch(x -> x.slot().index() == o.slot())) {
+                    offer = o;
+                    taker = d.id();
+                }
+            }
+        }
+        assertTrue(taker != null, "a freed slot somebody else can take");
+        backend.selfService().setEnabled("day", true);
+        String request = backend.selfService().ask("day", taker, offer.counterpart(), offer.slot()).id();
+        backend.selfService().accept("day", offer.counterpart(), request);
+        String d = taker;
+        TheDay.Offer o = offer;
+
+        TheDay.Presence presence = backend.day().present("day", absent);
+
+        assertEquals(1, presence.notRestored().size(), presence.notRestored().toString());
+        TheDay.NotRestored left = presence.notRestored().get(0);
+        assertEquals(o.counterpart(), left.counterpart());
+        assertEquals(o.slot(), left.slot());
+        assertTrue(left.reason().startsWith("its slot, " + event.slot(o.slot()) + ", was re-used since: "),
+                left.reason());
+        assertEquals(absence.cancelled().size() - 1, presence.restored().size());
+        ScheduleFile now = ScheduleJson.read(backend.publication().body("day", presence.version()), "latest");
+        assertEquals(absence.cancelled().size() - 1, meetingsOf(now, absent).size());
+        assertTrue(meetingsOf(now, o.counterpart()).stream().anyMatch(p -> p.slot() == o.slot()
+                && (p.first().equals(d) || p.second().equals(d))), "the new meeting stays");
+    }
+
+    @Test
+    void anAbsenceTakenBackAcceptsAgainTheRequestWhoseMeetingComesBack() {
+        backend.selfService().setEnabled("day", true);
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String[] pair = null;
+        int slot = 0;
+        for (org.b2g.core.domain.Participant x : event.participants()) {
+            for (org.b2g.core.domain.Participant y : event.participants()) {
+                var found = pair != null || y.role() == x.role() || x == y ? List.<org.b2g.core.repair.Openings.Opening>of()
+                        : openings.find(x.id(), y.id(), 1).openings();
+                if (!found.isEmpty()) {
+                    pair = new String[] {x.id(), y.id()};
+                    slot = found.get(0).slot().index();
+                }
+            }
+        }
+        String request = backend.selfService().ask("day", pair[0], pair[1], slot).id();
+        backend.selfService().accept("day", pair[1], request);
+        backend.day().absent("day", pair[1]);
+        assertEquals(RequestRepository.State.CANCELLED, backend.selfService().requests("day", pair[1]).stream()
+                .filter(r -> r.id().equals(request)).findFirst().orElseThrow().state());
+
+        TheDay.Presence presence = backend.day().present("day", pair[1]);
+
+        assertEquals(List.of(request), presence.requestsReopened());
+        RequestRepository.StoredRequest back = backend.selfService().requests("day", pair[1]).stream()
+                .filter(r -> r.id().equals(request)).findFirst().orElseThrow();
+        assertEquals(RequestRepository.State.ACCEPTED, back.state());
+        assertNull(back.reason());
+        assertEquals(presence.version(), back.version());
+        int s = slot;
+        assertTrue(meetingsOf(ScheduleJson.read(backend.publication().body("day", 0), "latest"), pair[0]).stream()
+                .anyMatch(p -> p.id().equals(back.meetingId()) && p.slot() == s));
+        assertEquals(RequestRepository.State.CANCELLED, backend.selfService().cancel("day", pair[0], request).state(),
+                "and can be cancelled like any accepted one");
+    }
+
+    private static List<String> placesOf(List<ScheduleFile.Placement> meetings) {
+        return meetings.stream().map(p -> p.id() + "@" + p.slot() + "/" + p.table()).sorted().toList();
+    }
+
+    @Test
     void anAbsenceDecidesTheSelfServiceRequestsItLeavesWithoutAFuture() {
         backend.selfService().setEnabled("day", true);
         // A participant with three others it can still meet, each in a slot both have free.
