@@ -150,10 +150,14 @@ final class OpenApi {
             new Operation("put", "/api/events/{id}/self-service", "Turn self-service on or off for the event"
                     + " (off by default)", Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE),
                     List.of(400, 404, 413)),
-            new Operation("get", "/api/events/{id}/participants/{pid}/counterparts", "The counterparts worth meeting"
-                    + " (requests and recommendations not met yet) with the slots where both are free in the"
-                    + " published schedule", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
-                    Map.of(200, JSON_TYPE), List.of(404)),
+            new Operation("get", "/api/events/{id}/participants/{pid}/counterparts", "The counterparts the"
+                    + " participant may still ask for a meeting: the other side, not met yet, not excluded, not"
+                    + " absent, with the slots where both are free and a table is in the published schedule; the"
+                    + " pairs somebody asked for first, then by relevance (origin 'available' when the pair is no"
+                    + " candidate); requests and recommendations without such a slot last, with the reason; total"
+                    + " counts them all", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(new Query("limit",
+                            "integer", "Most counterparts listed, 1 to 5000 (default 100)")),
+                    Map.of(200, JSON_TYPE), List.of(400, 404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/requests", "The participant's meeting requests,"
                     + " made and received, with state, closedBy and, when the organizer's action closed one, reason", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),

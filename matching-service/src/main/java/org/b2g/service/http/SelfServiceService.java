@@ -41,6 +41,11 @@ final class SelfServiceService implements HttpService {
     /** Self-service bodies are a few fields. */
     private static final long MAX_BODY = 4096;
 
+    /** Most counterparts one answer lists ({@code ?limit=}). */
+    private static final int MAX_COUNTERPARTS = 5000;
+    /** The origin of a counterpart that nobody asked for and the engine did not recommend, but that is free. */
+    static final String AVAILABLE = "available";
+
     private final Backend backend;
     private final Access access;
 
@@ -89,7 +94,20 @@ final class SelfServiceService implements HttpService {
         String id = Paths.param(req, "id");
         String pid = Paths.param(req, "pid");
         access.ownerOrOrganizer(req, id, pid);
-        SelfService.Offer offer = backend.selfService().counterparts(id, pid);
+        int limit = SelfService.COUNTERPARTS;
+        if (req.query().contains("limit")) {
+            String text = req.query().get("limit");
+            try {
+                limit = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                limit = 0;
+            }
+            if (limit < 1 || limit > MAX_COUNTERPARTS) {
+                throw ApiException.badRequest("The query parameter limit (" + text + ") should be a whole number from"
+                        + " 1 to " + MAX_COUNTERPARTS + ".");
+            }
+        }
+        SelfService.Offer offer = backend.selfService().counterparts(id, pid, limit);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         for (SelfService.Counterpart c : offer.counterparts()) {
             JsonArrayBuilder openings = JSON.createArrayBuilder();
@@ -99,13 +117,13 @@ final class SelfServiceService implements HttpService {
                 openings.add(opening.add("breakChange", o.breakChange()));
             }
             JsonArrayBuilder reasons = JSON.createArrayBuilder();
-            c.candidate().getReasons().forEach(reasons::add);
+            c.reasons().forEach(r -> reasons.add(r.text()));
             JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("counterpart", Views.party(c.participant()))
-                    .add("origin", c.origin().code())
+                    .add("origin", c.origin() == null ? AVAILABLE : c.origin().code())
                     .add("relevance", c.relevance())
                     .add("reasons", reasons)
-                    .add("reasonCodes", ReasonJson.toJson(c.candidate().getReasonDetails()))
+                    .add("reasonCodes", ReasonJson.toJson(c.reasons()))
                     .add("openings", openings);
             if (c.reason() != null) {
                 json.add("reason", c.reason());
@@ -117,6 +135,7 @@ final class SelfServiceService implements HttpService {
                 .add("participant", Views.party(offer.participant()))
                 .add("selfService", offer.enabled())
                 .add("version", offer.version())
+                .add("total", offer.total())
                 .add("counterparts", list)
                 .build());
     }

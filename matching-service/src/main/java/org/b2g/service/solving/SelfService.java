@@ -24,12 +24,15 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Reason;
+import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
@@ -70,14 +73,21 @@ public final class SelfService {
         }
     }
 
-    /** A counterpart worth meeting, with where both are free (best first) or why there is no such place. */
-    public record Counterpart(Participant participant, Origin origin, double relevance, Meeting candidate,
+    /**
+     * A counterpart one may ask, with where both are free (best first) or why there is no such place; {@code origin}
+     * is the pair's candidate origin, null when the pair is no candidate (nobody asked, the engine did not
+     * recommend it).
+     */
+    public record Counterpart(Participant participant, Origin origin, double relevance, List<Reason> reasons,
             List<Openings.Opening> openings, String reason) {
     }
 
-    /** What a participant may ask for now: counterparts in the latest published version ({@code version}). */
+    /**
+     * What a participant may ask for now: counterparts in the latest published version ({@code version}), the first
+     * of {@code total}.
+     */
     public record Offer(Event event, Participant participant, boolean enabled, int version,
-            List<Counterpart> counterparts) {
+            List<Counterpart> counterparts, int total) {
     }
 
     /** Most slots offered per counterpart. */
@@ -146,12 +156,27 @@ public final class SelfService {
         }
     }
 
-    /**
-     * The counterparts worth meeting for {@code participantId} (its requests and recommendations that it does not
-     * meet yet in the published version), each with the slots where both are free; none for a participant marked
-     * absent on the day, and never one marked absent.
-     */
+    /** Counterparts listed when the caller does not say how many. */
+    public static final int COUNTERPARTS = 100;
+
+    /** The first {@link #COUNTERPARTS} counterparts, as {@link #counterparts(String, String, int)}. */
     public Offer counterparts(String eventId, String participantId) {
+        return counterparts(eventId, participantId, COUNTERPARTS);
+    }
+
+    /**
+     * The counterparts {@code participantId} may still meet, most relevant first, at most {@code limit}: every
+     * participant of the other side (an agency for a startup, a startup for an agency, anybody for a company) and
+     * every candidate of the pair (its requests and recommendations), that it does not meet yet in the published
+     * version, is not excluded from meeting, is not marked absent, and has a slot where both are free and a table
+     * is; each with up to {@link #SLOTS_PER_COUNTERPART} such slots. A candidate without such a slot stays listed,
+     * last, with the reason, since somebody asked for it or the engine recommended it. The pairs somebody asked for
+     * come first (must, mutual, one-sided), then the others by relevance. None for a participant marked absent.
+     *
+     * <p>Listing the candidates alone left the list empty for nearly everybody once a schedule was published: the
+     * solver places almost every candidate, so only the pairs nobody proposed were left to ask for.
+     */
+    public Offer counterparts(String eventId, String participantId, int limit) {
         record Read(StoredEvent event, StoredVersion published, boolean enabled, Set<String> absent) {
         }
         Read read = database.inTransaction(c -> new Read(requireEvent(c, eventId),
@@ -160,7 +185,7 @@ public final class SelfService {
         Event event = matched.event();
         Participant self = requireParticipant(event, participantId);
         if (read.published() == null || read.absent().contains(participantId)) {
-            return new Offer(event, self, read.enabled(), 0, List.of());
+            return new Offer(event, self, read.enabled(), 0, List.of(), 0);
         }
         ScheduleFile file = ScheduleJson.read(read.published().body(), "published version");
         Set<String> met = new HashSet<>();
@@ -171,21 +196,58 @@ public final class SelfService {
                 met.add(p.first());
             }
         }
-        Openings openings = openings(event, file);
-        List<Counterpart> list = new ArrayList<>();
+        Map<String, Meeting> candidateWith = new LinkedHashMap<>();
         for (Meeting candidate : matched.candidates()) {
-            if (candidate.isRequired() || !candidate.involves(self)) {
-                continue;
+            if (!candidate.isRequired() && candidate.involves(self)) {
+                candidateWith.putIfAbsent(candidate.counterpart(self).id(), candidate);
             }
-            Participant other = candidate.counterpart(self);
-            if (met.contains(other.id()) || read.absent().contains(other.id())) {
-                continue;
-            }
-            Openings.Result found = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
-            list.add(new Counterpart(other, candidate.getOrigin(), candidate.getRelevance(), candidate,
-                    found.openings(), found.reason()));
         }
-        return new Offer(event, self, read.enabled(), read.published().version(), list);
+        Openings openings = openings(event, file);
+        record Found(Participant other, Meeting candidate, double relevance, Openings.Result result) {
+        }
+        List<Found> found = new ArrayList<>();
+        for (Participant other : event.participants()) {
+            Meeting candidate = candidateWith.get(other.id());
+            if (other.equals(self) || candidate == null && !otherSide(self, other)
+                    || met.contains(other.id()) || read.absent().contains(other.id())
+                    || event.excluded(self.id(), other.id())) {
+                continue;
+            }
+            Openings.Result result = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
+            if (candidate == null && !result.found()) {
+                continue;
+            }
+            found.add(new Found(other, candidate, candidate != null ? candidate.getRelevance()
+                    : matched.relevance().score(self, other), result));
+        }
+        found.sort(java.util.Comparator.comparing((Found f) -> !f.result().found())
+                .thenComparingInt(f -> f.candidate() == null ? 3 : asked(f.candidate().getOrigin()))
+                .thenComparing(java.util.Comparator.comparingDouble(Found::relevance).reversed())
+                .thenComparing(f -> f.other().id()));
+        List<Counterpart> list = new ArrayList<>();
+        for (Found f : found.subList(0, Math.min(limit, found.size()))) {
+            List<Reason> reasons = f.candidate() != null ? f.candidate().getReasonDetails()
+                    : matched.relevance().explain(self, f.other()).details();
+            list.add(new Counterpart(f.other(), f.candidate() == null ? null : f.candidate().getOrigin(),
+                    f.relevance(), reasons, f.result().openings(), f.result().reason()));
+        }
+        return new Offer(event, self, read.enabled(), read.published().version(), list, found.size());
+    }
+
+    /** 0 for a must request, 1 mutual, 2 one-sided; 3 for a recommendation: nobody asked. */
+    private static int asked(Origin origin) {
+        return switch (origin) {
+            case MUST -> 0;
+            case MUTUAL -> 1;
+            case REQUEST -> 2;
+            default -> 3;
+        };
+    }
+
+    /** Whether {@code other} is on the side {@code self} meets: startups meet agencies, companies anybody. */
+    private static boolean otherSide(Participant self, Participant other) {
+        return self.role() == Role.COMPANY || other.role() == Role.COMPANY ? true
+                : self.role() != other.role();
     }
 
     /**
@@ -340,7 +402,7 @@ public final class SelfService {
      * An event with its candidates (all the matching, the slow part), worked out before the lock so that the lock
      * is held only to check and publish.
      */
-    private record Matched(String body, Event event, List<Meeting> candidates) {
+    private record Matched(String body, Event event, Relevance relevance, List<Meeting> candidates) {
 
         /** These, or those of the event as stored now when it changed meanwhile. */
         Matched current(StoredEvent stored) {
@@ -349,7 +411,8 @@ public final class SelfService {
 
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
-            return new Matched(stored.body(), event, Candidates.forEvent(event));
+            Relevance relevance = Relevance.of(event);
+            return new Matched(stored.body(), event, relevance, Candidates.forEvent(event, relevance));
         }
     }
 
