@@ -245,7 +245,7 @@ public final class SelfService {
     }
 
     /** Whether {@code other} is on the side {@code self} meets: startups meet agencies, companies anybody. */
-    private static boolean otherSide(Participant self, Participant other) {
+    static boolean otherSide(Participant self, Participant other) {
         return self.role() == Role.COMPANY || other.role() == Role.COMPANY ? true
                 : self.role() != other.role();
     }

@@ -467,32 +467,49 @@ public final class TheDay {
         return String.join("; ", items);
     }
 
-    /** For each slot freed for a counterpart, who could meet it there instead: never a participant marked absent. */
+    /**
+     * For each slot freed for a counterpart, who could meet it there instead, best first: its candidates (requests,
+     * then recommendations), then anybody of the other side by relevance; never a participant marked absent, and only
+     * where both are free and a table is. (The candidates alone are nearly all placed already once a schedule is
+     * published, which left the offers empty.)
+     */
     private static List<Offer> offers(Event event, String body, Set<String> absent, Map<String, List<Integer>> freed) {
         if (freed.isEmpty()) {
             return List.of();
         }
         Openings openings = Openings.of(event, ScheduleJson.read(body, "published version"), "published version");
-        Map<String, Set<String>> partners = new TreeMap<>();
+        org.b2g.core.matching.Relevance relevance = org.b2g.core.matching.Relevance.of(event);
+        Map<String, List<String>> partners = new TreeMap<>();
         Set<String> wanted = new HashSet<>(freed.keySet());
-        for (Meeting candidate : Candidates.forEvent(event)) {
+        for (Meeting candidate : Candidates.forEvent(event, relevance)) {
             String a = candidate.getFirst().id();
             String b = candidate.getSecond().id();
             if (absent.contains(a) || absent.contains(b)) {
                 continue;
             }
             if (wanted.contains(a)) {
-                partners.computeIfAbsent(a, k -> new java.util.LinkedHashSet<>()).add(b);
+                partners.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
             }
             if (wanted.contains(b)) {
-                partners.computeIfAbsent(b, k -> new java.util.LinkedHashSet<>()).add(a);
+                partners.computeIfAbsent(b, k -> new ArrayList<>()).add(a);
             }
+        }
+        for (String id : wanted) {
+            org.b2g.core.domain.Participant counterpart = event.participant(id);
+            List<String> list = partners.computeIfAbsent(id, k -> new ArrayList<>());
+            Set<String> listed = new HashSet<>(list);
+            event.participants().stream()
+                    .filter(p -> !p.equals(counterpart) && !listed.contains(p.id()) && !absent.contains(p.id())
+                            && SelfService.otherSide(counterpart, p))
+                    .sorted(java.util.Comparator.comparingDouble((org.b2g.core.domain.Participant p) ->
+                            relevance.score(counterpart, p)).reversed().thenComparing(p -> p.id()))
+                    .forEach(p -> list.add(p.id()));
         }
         List<Offer> offers = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : freed.entrySet()) {
             for (int slot : e.getValue()) {
                 List<Suggestion> suggestions = new ArrayList<>();
-                for (String partner : partners.getOrDefault(e.getKey(), Set.of())) {
+                for (String partner : partners.getOrDefault(e.getKey(), List.of())) {
                     if (suggestions.size() >= SUGGESTIONS) {
                         break;
                     }

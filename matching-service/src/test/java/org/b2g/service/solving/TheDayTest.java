@@ -307,6 +307,32 @@ class TheDayTest {
     }
 
     @Test
+    void everySlotAnAbsenceFreesComesWithTheMeetingsThatFitThereWheneverThereIsOne() {
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        String absent = busiest();
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event,
+                ScheduleJson.read(backend.publication().body("day", absence.version()), "v2"), "v2");
+        int withSuggestions = 0;
+        for (TheDay.Offer offer : absence.offers()) {
+            org.b2g.core.domain.Participant c = event.participant(offer.counterpart());
+            boolean fits = event.participants().stream().anyMatch(p -> p.role() != c.role() && !p.id().equals(absent)
+                    && openings.find(c.id(), p.id(), 100).openings().stream()
+                            .anyMatch(o -> o.slot().index() == offer.slot()));
+            assertEquals(fits, !offer.suggestions().isEmpty(), offer.toString());
+            for (TheDay.Suggestion s : offer.suggestions()) {
+                assertTrue(openings.find(c.id(), s.participant(), 100).openings().stream()
+                        .anyMatch(o -> o.slot().index() == offer.slot() && o.table().id().equals(s.table())), s
+                        + " fits in slot " + offer.slot());
+            }
+            withSuggestions += offer.suggestions().isEmpty() ? 0 : 1;
+        }
+        assertTrue(withSuggestions > 0, "some freed slot can be used: " + absence.offers());
+    }
+
+    @Test
     void anAbsenceTakenBackPutsItsMeetingsBackWhereTheyWereInANewVersion() {
         String absent = busiest();
         List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
