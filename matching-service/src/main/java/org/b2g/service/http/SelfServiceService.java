@@ -267,7 +267,7 @@ final class SelfServiceService implements HttpService {
     /** A small JSON object body; 400 when it is not one. */
     private static JsonObject body(ServerRequest req) {
         String text = Bodies.text(req, MAX_BODY, "a JSON object");
-        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.STRICT_READER.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 Bodies.nothingAfterTheValue(text);
@@ -276,6 +276,12 @@ final class SelfServiceService implements HttpService {
             throw ApiException.badRequest("request body: expected a JSON object, got " + value.getValueType()
                     .name().toLowerCase(java.util.Locale.ROOT) + ".");
         } catch (JsonException e) {
+            java.util.regex.Matcher twice = java.util.regex.Pattern.compile("Duplicate key '(.*)' is not allowed")
+                    .matcher(String.valueOf(e.getMessage()));
+            if (twice.find()) {
+                throw ApiException.badRequest("request body: \"" + twice.group(1) + "\" is given twice in one object;"
+                        + " expected it once.");
+            }
             throw ApiException.badRequest("request body: not JSON (" + e.getMessage() + ").");
         }
     }

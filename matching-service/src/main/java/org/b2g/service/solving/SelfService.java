@@ -244,6 +244,10 @@ public final class SelfService {
         };
     }
 
+    private static String article(Role role) {
+        return role == Role.AGENCY ? "an agency" : "a " + role.code();
+    }
+
     /** Whether {@code other} is on the side {@code self} meets: startups meet agencies, companies anybody. */
     static boolean otherSide(Participant self, Participant other) {
         return self.role() == Role.COMPANY || other.role() == Role.COMPANY ? true
@@ -256,7 +260,8 @@ public final class SelfService {
      */
     public StoredRequest ask(String eventId, String fromId, String toId, int slot) {
         return database.inTransaction(c -> {
-            Event event = EventJson.read(requireEvent(c, eventId).body(), "event " + eventId);
+            StoredEvent stored = requireEvent(c, eventId);
+            Event event = EventJson.read(stored.body(), "event " + eventId);
             requireParticipant(event, fromId);
             if (toId == null || toId.isBlank()) {
                 throw new InputException("request body: with is missing; expected the id of the participant to meet.");
@@ -271,6 +276,14 @@ public final class SelfService {
             if (slot < 1 || slot > event.slotCount()) {
                 throw new InputException("request body: slot (" + slot + ") is outside 1.." + event.slotCount()
                         + ".");
+            }
+            Participant from = event.participant(fromId);
+            Participant to = event.participant(toId);
+            if (!otherSide(from, to) && readOnly(stored).candidates().stream()
+                    .noneMatch(m -> m.involves(from) && m.involves(to))) {
+                throw new InputException("request body: with (" + toId + ") is " + article(to.role()) + " like "
+                        + fromId + "; expected " + (from.role() == Role.STARTUP ? "an agency" : "a startup")
+                        + " (the counterparts route lists them), or a pair the event asks to meet.");
             }
             if (!requests.enabled(c, eventId)) {
                 throw off(eventId);

@@ -145,6 +145,15 @@ class SelfServiceRoutingTest {
                 tokenOf(who), null);
     }
 
+    private Answer counterparts(String who, String limit) {
+        try (HttpClientResponse response = client.get(EVENT + "/participants/" + who + "/counterparts")
+                .queryParam("limit", limit).header(HeaderNames.AUTHORIZATION, TestService.bearer(tokenOf(who)))
+                .request()) {
+            return new Answer(response.status().code(),
+                    Json.createReader(new StringReader(response.as(String.class))).readObject());
+        }
+    }
+
     private Answer agenda(String who) {
         return send(Method.GET, EVENT + "/participants/" + who + "/agenda", tokenOf(who), null);
     }
@@ -242,6 +251,48 @@ class SelfServiceRoutingTest {
                 + " document"), twice.json().toString());
         Answer empty = send(Method.PUT, EVENT + "/self-service", TestService.ORGANIZER, "");
         assertEquals("The body is empty; expected a JSON object.", empty.json().getString("detail"));
+    }
+
+    @Test
+    @Order(3)
+    void refusesAKeyGivenTwiceInsteadOfTakingTheLastOne() {
+        String path = EVENT + "/participants/" + startup + "/requests";
+        Answer twice = send(Method.POST, path, tokenOf(startup), "{\"with\": \"" + agency + "\", \"slot\": " + slot
+                + ", \"with\": \"" + other + "\"}");
+        assertEquals(400, twice.status(), twice.json().toString());
+        assertEquals("request body: \"with\" is given twice in one object; expected it once.",
+                twice.json().getString("detail"));
+        assertTrue(send(Method.GET, path, tokenOf(startup), null).json().getJsonArray("requests").isEmpty(),
+                "nothing stored");
+    }
+
+    @Test
+    @Order(3)
+    void refusesAStartupAskingAnotherStartupThatTheEventDoesNotPair() {
+        String path = EVENT + "/participants/" + startup + "/requests";
+        Answer same = ask(startup, other, slot);
+        assertEquals(400, same.status(), same.json().toString());
+        assertEquals("request body: with (" + other + ") is a startup like " + startup + "; expected an agency (the"
+                + " counterparts route lists them), or a pair the event asks to meet.", same.json().getString("detail"));
+        assertTrue(send(Method.GET, path, tokenOf(startup), null).json().getJsonArray("requests").isEmpty(),
+                "nothing stored");
+    }
+
+    @Test
+    @Order(3)
+    void refusesACounterpartLimitOutsideItsRange() {
+        for (String limit : List.of("0", "-1", "abc", "5001", "99999999999")) {
+            Answer bad = counterparts(startup, limit);
+            assertEquals(400, bad.status(), limit);
+            assertEquals("The query parameter limit (" + limit + ") should be a whole number from 1 to 5000.",
+                    bad.json().getString("detail"));
+        }
+        Answer all = counterparts(startup, "5000");
+        assertTrue(all.json().getInt("total") > 1, all.json().toString());
+        Answer one = counterparts(startup, "1");
+        assertEquals(200, one.status());
+        assertEquals(1, one.json().getJsonArray("counterparts").size());
+        assertEquals(all.json().getInt("total"), one.json().getInt("total"));
     }
 
     @Test
@@ -387,11 +438,26 @@ class SelfServiceRoutingTest {
         assertEquals(409, asks.status(), asks.json().toString());
         assertEquals(other + " was marked absent on the day; it can no longer ask for or accept a meeting.",
                 asks.json().getString("detail"));
-        Answer asked = ask(startup, other, slot);
+        Answer asked = ask(agency, other, slot);
         assertEquals(409, asked.status(), asked.json().toString());
         assertTrue(asked.json().getString("detail").startsWith(other + " was marked absent on the day"));
         assertEquals(before, versions(), "nothing published");
         assertEquals(409, act(other, pending, "cancel").status(), "withdrawn already");
+
+        Answer back = send(Method.DELETE, EVENT + "/participants/" + other + "/absence", TestService.ORGANIZER, null);
+        assertEquals(200, back.status(), back.json().toString());
+        assertEquals(before + 1, back.json().getInt("version"));
+        assertEquals(before + 1, versions(), "the absence taken back is a version of its own");
+        assertTrue(back.json().containsKey("restored") && back.json().containsKey("notRestored")
+                && back.json().containsKey("requestsReopened"), back.json().toString());
+        assertEquals(201, askInAFreeSlot(agency, other).status(), "it can be asked again");
+        assertEquals(403, send(Method.DELETE, EVENT + "/participants/" + other + "/absence", tokenOf(other), null)
+                .status(), "the organizer's alone");
+        Answer again = send(Method.DELETE, EVENT + "/participants/" + other + "/absence", TestService.ORGANIZER,
+                null);
+        assertEquals(404, again.status());
+        assertEquals(other + " is not marked absent; there is no absence to take back.",
+                again.json().getString("detail"));
     }
 
     /** Asks in the first slot where the two can meet now; the answer. */
