@@ -608,6 +608,27 @@
     const absent = new Set(status.absent);
     $('absent-who').replaceChildren(...[...state.people.values()].filter((p) => !absent.has(p.id))
       .map((p) => el('option', { value: p.id }, p.name ? `${p.name} (${p.id})` : p.id)));
+    $('present-form').hidden = absent.size === 0;
+    $('present-who').replaceChildren(...status.absent.map((pid) => el('option', { value: pid }, `${who(pid)} (${pid})`)));
+  }
+
+  /** Takes an absence recorded by mistake back: the meetings that can still take place come back. */
+  async function markPresent(submit) {
+    submit.preventDefault();
+    showError($('day-error'), null);
+    const pid = $('present-who').value;
+    try {
+      const back = await call('DELETE', api.paths.absence(state.id, pid));
+      $('absence-summary').textContent = `${who(pid)} is no longer absent: ${plural(back.restored.length, 'meeting')} `
+        + `restored in published version ${back.version}` + (back.notRestored.length
+          ? `; ${plural(back.notRestored.length, 'meeting')} could not come back:` : '.');
+      $('offers').replaceChildren(...back.notRestored.map((n) => el('li', {},
+        `with ${who(n.counterpart)}, slot ${n.slot}: ${n.reason}`)));
+      await loadDay();
+      await loadPublication();
+    } catch (error) {
+      if (!handleAuth(error)) showError($('day-error'), error);
+    }
   }
 
   async function markMeeting(submit) {
@@ -829,6 +850,7 @@
   $('replace').addEventListener('click', replaceEvent);
   $('mark-form').addEventListener('submit', markMeeting);
   $('absence-form').addEventListener('submit', markAbsent);
+  $('present-form').addEventListener('submit', markPresent);
   $('replace-cancel').addEventListener('click', () => { $('replace-box').hidden = true; });
   $('publish').addEventListener('click', () => publish(0));
   $('self-service-on').addEventListener('change', switchSelfService);

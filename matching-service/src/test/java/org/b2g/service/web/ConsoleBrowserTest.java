@@ -559,6 +559,19 @@ class ConsoleBrowserTest {
                 .noneMatch(o -> o.getAttribute("value").equals(absent)), "no longer offered as absent");
         ((JavascriptExecutor) page).executeScript("arguments[0].scrollIntoView({block: 'start'});", card);
         browser.screenshot(SCREENSHOTS.resolve("console-day.png"));
+
+        // Marked by mistake: taken back, its meetings come back and it can be marked absent again.
+        browser.waiting(QUICK).until(d -> d.findElement(By.id("present-form")).isDisplayed());
+        assertEquals(absent, new Select(page.findElement(By.id("present-who"))).getFirstSelectedOption()
+                .getAttribute("value"));
+        page.findElement(By.id("present")).click();
+        String back = browser.waiting(QUICK).until(d -> {
+            String text = d.findElement(By.id("absence-summary")).getText();
+            return text.contains("no longer absent") ? text : null;
+        });
+        assertTrue(back.matches(".* is no longer absent: \\d+ meetings? restored in published version \\d+.*"), back);
+        browser.waiting(QUICK).until(d -> new Select(d.findElement(By.id("absent-who"))).getOptions().stream()
+                .anyMatch(o -> o.getAttribute("value").equals(absent)));
     }
 
     /** The reasons of the agenda are worded in Vietnamese: none of the English sentences' words shows. */
