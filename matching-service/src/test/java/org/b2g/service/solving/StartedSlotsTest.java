@@ -114,6 +114,37 @@ class StartedSlotsTest {
                 .collect(Collectors.toSet());
     }
 
+    @org.junit.jupiter.api.Test
+    void anAbsenceTakenBackAtLunchRestoresTheAfternoonOnlyAndSaysTheMorningHasStarted() throws Exception {
+        MovableClock clock = new MovableClock(MORNING);
+        ScheduleFile published = publishedBefore(clock);
+        // Somebody with meetings before and after lunch, marked absent at 10:10 and taken back at 13:30.
+        String absent = published.meetings().stream()
+                .flatMap(p -> java.util.stream.Stream.of(p.first(), p.second())).distinct()
+                .filter(id -> published.meetings().stream().anyMatch(p -> (p.first().equals(id) || p.second().equals(id)) && p.slot() >= 7)
+                        && published.meetings().stream().anyMatch(p -> (p.first().equals(id) || p.second().equals(id)) && p.slot() >= 5 && p.slot() <= 6))
+                .findFirst().orElseThrow();
+        TheDay.Absence absence = backend.day().absent("day", absent);
+        clock.now = LUNCH;
+
+        TheDay.Presence presence = backend.day().present("day", absent);
+
+        for (TheDay.NotRestored left : presence.notRestored()) {
+            assertTrue(left.slot() <= 6, left.toString());
+            assertEquals("its slot, " + event.slot(left.slot()) + ", has started", left.reason());
+        }
+        for (TheDay.Restored back : presence.restored()) {
+            assertTrue(back.slot() >= 7, back.toString());
+        }
+        long afternoon = published.meetings().stream().filter(p -> (p.first().equals(absent) || p.second().equals(absent)) && p.slot() >= 7).count();
+        long morningCancelled = published.meetings().stream().filter(p -> (p.first().equals(absent) || p.second().equals(absent)) && p.slot() >= 5
+                && p.slot() <= 6).count();
+        assertEquals(afternoon, presence.restored().size());
+        assertEquals(absence.cancelled().size(), presence.restored().size() + presence.notRestored().size());
+        assertTrue(presence.notRestored().size() >= morningCancelled, "what the absence cancelled at 10:20 and"
+                + " 10:40 has started by lunch");
+    }
+
     @ParameterizedTest
     @EnumSource(RepairMode.class)
     void aRepairAtLunchPlacesNothingNewInTheMorningAndKeepsWhatWasPublishedThere(RepairMode mode) throws Exception {

@@ -361,6 +361,26 @@ class TheDayTest {
     }
 
     @Test
+    void anAbsenceRecordedBeforeTheServiceKeptWhatItCancelledIsTakenBackFromThePublishedVersions() {
+        String absent = busiest();
+        TheDay.Absence absence = backend.day().absent("day", absent);
+        // As a database of the release before: the absence is there, what it cancelled is not.
+        backend.database().inTransaction(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM absence_meetings");
+            }
+            return null;
+        });
+
+        TheDay.Presence presence = backend.day().present("day", absent);
+
+        assertEquals(java.util.Set.copyOf(absence.cancelled()), presence.restored().stream()
+                .map(TheDay.Restored::meetingId).collect(Collectors.toSet()));
+        assertEquals(placesOf(meetingsOf(published, absent)), placesOf(meetingsOf(ScheduleJson.read(
+                backend.publication().body("day", presence.version()), "latest"), absent)));
+    }
+
+    @Test
     void anAbsenceTakenBackLeavesOutAFreedSlotReUsedSinceAndSaysWhy() {
         org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
         String absent = busiest();
