@@ -227,7 +227,7 @@ public final class SelfService {
         List<Counterpart> list = new ArrayList<>();
         for (Found f : found.subList(0, Math.min(limit, found.size()))) {
             List<Reason> reasons = f.candidate() != null ? f.candidate().getReasonDetails()
-                    : matched.relevance().explain(self, f.other()).details();
+                    : matched.reasons(self, f.other());
             list.add(new Counterpart(f.other(), f.candidate() == null ? null : f.candidate().getOrigin(),
                     f.relevance(), reasons, f.result().openings(), f.result().reason()));
         }
@@ -415,7 +415,13 @@ public final class SelfService {
      * An event with its candidates (all the matching, the slow part), worked out before the lock so that the lock
      * is held only to check and publish.
      */
-    private record Matched(String body, Event event, Relevance relevance, List<Meeting> candidates) {
+    private record Matched(String body, Event event, Relevance relevance, List<Meeting> candidates,
+            Map<String, List<Reason>> explained) {
+
+        /** Why the pair is relevant, worked out once per pair while the event stays the same. */
+        List<Reason> reasons(Participant a, Participant b) {
+            return explained.computeIfAbsent(a.id() + "\n" + b.id(), k -> relevance.explain(a, b).details());
+        }
 
         /** These, or those of the event as stored now when it changed meanwhile. */
         Matched current(StoredEvent stored) {
@@ -425,7 +431,8 @@ public final class SelfService {
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
             Relevance relevance = Relevance.of(event);
-            return new Matched(stored.body(), event, relevance, Candidates.forEvent(event, relevance));
+            return new Matched(stored.body(), event, relevance, Candidates.forEvent(event, relevance),
+                    new java.util.concurrent.ConcurrentHashMap<>());
         }
     }
 
