@@ -124,6 +124,19 @@ public final class TheDay {
                         + meetingId + ") is not one of participant (" + participantId + "); it is "
                         + meeting.first() + " with " + meeting.second() + ".");
             }
+            if (state != Attendance.HELD && day.marks(c, eventId).get(meetingId) == Attendance.HELD) {
+                Set<String> absent = day.absent(c, eventId);
+                String who = absent.contains(meeting.first()) ? meeting.first()
+                        : absent.contains(meeting.second()) ? meeting.second() : null;
+                if (who != null) {
+                    // Its absence cancelled every meeting of its not held: this one would be left to come.
+                    throw new RejectedException(Reason.HISTORY, who + " is marked absent; its meeting (" + meetingId
+                            + ") stayed in the schedule because it was marked held. To mark it "
+                            + (state == null ? "pending" : state.code()) + ", take the absence back first (DELETE"
+                            + " .../participants/" + who + "/absence), then mark the meeting and " + who
+                            + " absent again.");
+                }
+            }
             day.mark(c, eventId, meetingId, state, clock.millis(), byOrganizer ? "organizer" : participantId);
             return null;
         });

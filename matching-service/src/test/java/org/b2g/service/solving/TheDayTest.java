@@ -333,6 +333,29 @@ class TheDayTest {
     }
 
     @Test
+    void theHeldMeetingOfAParticipantMarkedAbsentCannotBeMarkedToComeAgainWhileItIsAbsent() {
+        String absent = busiest();
+        ScheduleFile.Placement held = meetingsOf(published, absent).get(0);
+        backend.day().mark("day", held.id(), absent, true, Attendance.HELD);
+        backend.day().absent("day", absent);
+
+        for (Attendance state : new Attendance[] {null, Attendance.NO_SHOW}) {
+            Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                    () -> backend.day().mark("day", held.id(), absent, true, state));
+            assertEquals(Publication.RejectedException.Reason.HISTORY, refused.reason());
+            assertTrue(refused.getMessage().startsWith(absent + " is marked absent; its meeting (" + held.id()
+                    + ") stayed in the schedule because it was marked held."), refused.getMessage());
+        }
+        assertEquals(Attendance.HELD, backend.day().status("day").meetings().stream()
+                .filter(m -> m.meetingId().equals(held.id())).findFirst().orElseThrow().state(), "still held");
+
+        backend.day().present("day", absent);
+        backend.day().mark("day", held.id(), absent, true, null);
+        assertNull(backend.day().status("day").meetings().stream().filter(m -> m.meetingId().equals(held.id()))
+                .findFirst().orElseThrow().state(), "once the absence is taken back");
+    }
+
+    @Test
     void anAbsenceTakenBackPutsItsMeetingsBackWhereTheyWereInANewVersion() {
         String absent = busiest();
         List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
