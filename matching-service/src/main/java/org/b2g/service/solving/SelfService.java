@@ -203,6 +203,7 @@ public final class SelfService {
             }
         }
         Openings openings = openings(event, file);
+        Set<Integer> started = Happened.started(event, clock.instant());
         record Found(Participant other, Meeting candidate, double relevance, Openings.Result result) {
         }
         List<Found> found = new ArrayList<>();
@@ -213,7 +214,8 @@ public final class SelfService {
                     || event.excluded(self.id(), other.id())) {
                 continue;
             }
-            Openings.Result result = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
+            Openings.Result result = upcoming(openings.find(self.id(), other.id(), started.isEmpty()
+                    ? SLOTS_PER_COUNTERPART : Integer.MAX_VALUE), started);
             if (candidate == null && !result.found()) {
                 continue;
             }
@@ -299,7 +301,8 @@ public final class SelfService {
                 }
             }
             StoredVersion published = requirePublished(c, eventId);
-            opening(event, ScheduleJson.read(published.body(), "published version"), fromId, toId, slot);
+            opening(event, ScheduleJson.read(published.body(), "published version"), fromId, toId, slot,
+                    Happened.started(event, clock.instant()));
             return requests.insert(c, eventId, fromId, toId, slot, clock.millis());
         });
     }
@@ -323,7 +326,8 @@ public final class SelfService {
             Event event = now.event();
             StoredVersion published = requirePublished(c, eventId);
             ScheduleFile file = ScheduleJson.read(published.body(), "published version");
-            Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot());
+            Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot(),
+                    Happened.started(event, clock.instant()));
 
             String meetingId = meetingId(now.candidates(), request);
             JsonObject body = read(published.body());
@@ -543,7 +547,26 @@ public final class SelfService {
     }
 
     /** Where the two meet in {@code slot}, or why they cannot. */
-    private static Openings.Opening opening(Event event, ScheduleFile file, String a, String b, int slot) {
+    /**
+     * {@code found} without the slots that have started (on the event's day, a meeting can only be asked for later),
+     * at most {@link #SLOTS_PER_COUNTERPART}; when that leaves none, the reason says so.
+     */
+    private static Openings.Result upcoming(Openings.Result found, Set<Integer> started) {
+        if (started.isEmpty() || !found.found()) {
+            return found;
+        }
+        List<Openings.Opening> later = found.openings().stream().filter(o -> !started.contains(o.slot().index()))
+                .limit(SLOTS_PER_COUNTERPART).toList();
+        return later.isEmpty() ? new Openings.Result(List.of(), "every slot where both are free has started")
+                : new Openings.Result(later, null);
+    }
+
+    private static Openings.Opening opening(Event event, ScheduleFile file, String a, String b, int slot,
+            Set<Integer> started) {
+        if (started.contains(slot)) {
+            throw new RejectedException(RejectedException.Reason.NOT_FREE, a + " and " + b + " cannot meet in "
+                    + event.slot(slot) + ": it has started; ask for a later slot.");
+        }
         Openings.Result found = openings(event, file).find(a, b, Integer.MAX_VALUE);
         for (Openings.Opening opening : found.openings()) {
             if (opening.slot().index() == slot) {

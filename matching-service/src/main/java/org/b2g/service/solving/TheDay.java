@@ -221,7 +221,8 @@ public final class TheDay {
             for (JsonObject m : cancelledMeetings) {
                 day.recordCancelled(c, eventId, participantId, m.getString("id"), published, m.toString());
             }
-            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed), closed);
+            return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed,
+                    Happened.started(event, clock.instant())), closed);
         });
     }
 
@@ -482,11 +483,12 @@ public final class TheDay {
 
     /**
      * For each slot freed for a counterpart, who could meet it there instead, best first: its candidates (requests,
-     * then recommendations), then anybody of the other side by relevance; never a participant marked absent, and only
-     * where both are free and a table is. (The candidates alone are nearly all placed already once a schedule is
+     * then recommendations), then anybody of the other side by relevance; never a participant marked absent, only
+     * where both are free and a table is, and nobody in a slot that has started. (The candidates alone are nearly all placed already once a schedule is
      * published, which left the offers empty.)
      */
-    private static List<Offer> offers(Event event, String body, Set<String> absent, Map<String, List<Integer>> freed) {
+    private static List<Offer> offers(Event event, String body, Set<String> absent, Map<String, List<Integer>> freed,
+            Set<Integer> started) {
         if (freed.isEmpty()) {
             return List.of();
         }
@@ -523,7 +525,7 @@ public final class TheDay {
             for (int slot : e.getValue()) {
                 List<Suggestion> suggestions = new ArrayList<>();
                 for (String partner : partners.getOrDefault(e.getKey(), List.of())) {
-                    if (suggestions.size() >= SUGGESTIONS) {
+                    if (suggestions.size() >= SUGGESTIONS || started.contains(slot)) {
                         break;
                     }
                     for (Openings.Opening o : openings.find(e.getKey(), partner, 1_000).openings()) {

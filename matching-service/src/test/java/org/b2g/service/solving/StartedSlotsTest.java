@@ -3,6 +3,7 @@ package org.b2g.service.solving;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -112,6 +113,51 @@ class StartedSlotsTest {
                 .map(p -> p.id() + "@" + p.slotIn(event).index() + "/" + p.table() + ":" + p.first() + "+"
                         + p.second())
                 .collect(Collectors.toSet());
+    }
+
+    @org.junit.jupiter.api.Test
+    void selfServiceOnTheDayOffersAndTakesOnlySlotsThatHaveNotStarted() throws Exception {
+        MovableClock clock = new MovableClock(BEFORE);
+        ScheduleFile published = publishedBefore(clock);
+        backend.selfService().setEnabled("day", true);
+        // A pair free in a morning slot before the event, asked then; at 10:10 that slot has started.
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "v1");
+        String[] pair = null;
+        int early = 0;
+        for (org.b2g.core.domain.Participant a : event.participants()) {
+            for (org.b2g.core.domain.Participant b : event.participants()) {
+                if (pair == null && a.role() == org.b2g.core.domain.Role.STARTUP
+                        && b.role() == org.b2g.core.domain.Role.AGENCY) {
+                    var morning = openings.find(a.id(), b.id(), 100).openings().stream()
+                            .filter(o -> o.slot().index() <= 4).findFirst();
+                    if (morning.isPresent()) {
+                        pair = new String[] {a.id(), b.id()};
+                        early = morning.get().slot().index();
+                    }
+                }
+            }
+        }
+        assertTrue(pair != null, "a pair free in the morning");
+        String asked = backend.selfService().ask("day", pair[0], pair[1], early).id();
+        clock.now = MORNING;
+
+        for (org.b2g.core.domain.Participant p : event.participants()) {
+            for (SelfService.Counterpart c : backend.selfService().counterparts("day", p.id(), 5000).counterparts()) {
+                c.openings().forEach(o -> assertTrue(o.slot().index() >= 5, p.id() + " offered " + o));
+            }
+        }
+        String[] two = pair;
+        int slot = early;
+        SelfService.RejectedException late = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().accept("day", two[1], asked));
+        assertEquals(SelfService.RejectedException.Reason.NOT_FREE, late.reason());
+        assertEquals(pair[0] + " and " + pair[1] + " cannot meet in " + event.slot(slot) + ": it has started; ask for"
+                + " a later slot.", late.getMessage());
+        backend.selfService().cancel("day", pair[0], asked);
+        SelfService.RejectedException again = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().ask("day", two[0], two[1], slot));
+        assertTrue(again.getMessage().endsWith(": it has started; ask for a later slot."), again.getMessage());
+        assertEquals(1, backend.publication().versions("day").size(), "nothing published");
     }
 
     @org.junit.jupiter.api.Test
