@@ -389,6 +389,17 @@ public final class SelfService {
             }
             request = lockedRequest(c, eventId, requestId);
             Matched now = early.current(requireEvent(c, eventId));
+            DayRepository.Attendance mark = request.meetingId() == null ? null
+                    : day.marks(c, eventId).get(request.meetingId());
+            if (mark != null || request.slot() <= now.event().slotCount()
+                    && Happened.started(now.event(), clock.instant()).contains(request.slot())) {
+                throw new RejectedException(RejectedException.Reason.NOT_PENDING, "The meeting of request " + requestId
+                        + " (" + request.meetingId() + ", " + (request.slot() <= now.event().slotCount()
+                                ? now.event().slot(request.slot()).toString() : "slot " + request.slot()) + ") "
+                        + (mark != null ? "was marked " + mark.code() + ": it took place and stays in the schedule (a"
+                                + " mark set by mistake can be taken back first)."
+                                : "has started: it stays in the schedule."));
+            }
             StoredVersion published = requirePublished(c, eventId);
             JsonObject body = read(published.body());
             JsonArrayBuilder meetings = JSON.createArrayBuilder();

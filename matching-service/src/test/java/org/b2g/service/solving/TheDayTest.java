@@ -356,6 +356,34 @@ class TheDayTest {
     }
 
     @Test
+    void anAcceptedMeetingMarkedHeldCannotBeCancelledOutOfTheSchedule() {
+        backend.selfService().setEnabled("day", true);
+        org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(TestService.sampleEvent("day"), "sample");
+        org.b2g.core.repair.Openings openings = org.b2g.core.repair.Openings.of(event, published, "published");
+        String[] pair = event.participants().stream().filter(s -> s.role() == org.b2g.core.domain.Role.STARTUP)
+                .flatMap(s -> event.participants().stream().filter(a -> a.role() == org.b2g.core.domain.Role.AGENCY
+                        && openings.find(s.id(), a.id(), 1).found()).map(a -> new String[] {s.id(), a.id()}))
+                .findFirst().orElseThrow();
+        int slot = openings.find(pair[0], pair[1], 1).openings().get(0).slot().index();
+        String request = backend.selfService().ask("day", pair[0], pair[1], slot).id();
+        String meeting = backend.selfService().accept("day", pair[1], request).meetingId();
+        backend.day().mark("day", meeting, pair[0], true, Attendance.HELD);
+        int versions = backend.publication().versions("day").size();
+
+        SelfService.RejectedException refused = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().cancel("day", pair[0], request));
+
+        assertEquals(SelfService.RejectedException.Reason.NOT_PENDING, refused.reason());
+        assertTrue(refused.getMessage().endsWith("was marked held: it took place and stays in the schedule (a mark"
+                + " set by mistake can be taken back first)."), refused.getMessage());
+        assertEquals(versions, backend.publication().versions("day").size(), "nothing published");
+        assertTrue(backend.day().status("day").meetings().stream().anyMatch(m -> m.meetingId().equals(meeting)));
+        backend.day().mark("day", meeting, pair[0], true, null);
+        assertEquals(RequestRepository.State.CANCELLED, backend.selfService().cancel("day", pair[0], request).state(),
+                "once the mark is taken back");
+    }
+
+    @Test
     void anAbsenceTakenBackPutsItsMeetingsBackWhereTheyWereInANewVersion() {
         String absent = busiest();
         List<ScheduleFile.Placement> mine = meetingsOf(published, absent);
