@@ -652,9 +652,19 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * The downloaded file, once complete: Chromium creates it empty under its final name and writes a
+     * {@code .crdownload} beside it, renamed over it at the end.
+     */
     private Path downloaded(String suffix) {
         try (var files = Files.list(browser.downloads)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            List<Path> all = files.toList();
+            if (all.stream().anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"))) {
+                return null;
+            }
+            Path found = all.stream().filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst()
+                    .orElse(null);
+            return found == null || Files.size(found) == 0 ? null : found;
         } catch (IOException e) {
             return null;
         }
