@@ -31,7 +31,6 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.ScheduleMetrics;
@@ -445,8 +444,7 @@ public final class SelfService {
 
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
-            Relevance relevance = Relevance.of(event);
-            return new Matched(stored.body(), event, relevance, Candidates.forEvent(event, relevance),
+            return new Matched(stored.body(), event, CandidateCache.relevance(event), CandidateCache.forEvent(event),
                     new java.util.concurrent.ConcurrentHashMap<>());
         }
     }

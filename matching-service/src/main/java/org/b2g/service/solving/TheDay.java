@@ -23,7 +23,6 @@ import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.Openings;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -493,10 +492,10 @@ public final class TheDay {
             return List.of();
         }
         Openings openings = Openings.of(event, ScheduleJson.read(body, "published version"), "published version");
-        org.b2g.core.matching.Relevance relevance = org.b2g.core.matching.Relevance.of(event);
+        org.b2g.core.matching.Relevance relevance = CandidateCache.relevance(event);
         Map<String, List<String>> partners = new TreeMap<>();
         Set<String> wanted = new HashSet<>(freed.keySet());
-        for (Meeting candidate : Candidates.forEvent(event, relevance)) {
+        for (Meeting candidate : CandidateCache.forEvent(event)) {
             String a = candidate.getFirst().id();
             String b = candidate.getSecond().id();
             if (absent.contains(a) || absent.contains(b)) {
