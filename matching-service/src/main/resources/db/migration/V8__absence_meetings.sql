@@ -1,3 +1,5 @@
+-- Numbered after V7 although written before it: a database that main brought to V7 first accepts it (Flyway refuses a
+-- migration numbered below the last one applied).
 -- What each absence cancelled, as the published meetings were then, so that an absence recorded by mistake can be
 -- taken back: undoing it puts back those meetings that can still take place. An absence recorded before this table
 -- existed is undone from the published versions instead (the one it published against the one before). No primary
