@@ -31,6 +31,7 @@ final class OpenSlotsCommand implements Command {
         }
         int limit = arguments.intOption("limit", 5, 1, 1_000);
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
+        EventSummary.warn(err, arguments.positional().get(0), event);
         Path schedulePath = Path.of(arguments.option("schedule", null));
         Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString());
         String a = arguments.positional().get(1);

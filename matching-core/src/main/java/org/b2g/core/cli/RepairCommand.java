@@ -75,6 +75,7 @@ final class RepairCommand implements Command {
         }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
+        EventSummary.warn(err, arguments.positional().get(0), event);
         Path publishedPath = Path.of(arguments.option("published", null));
         ScheduleFile published = ScheduleJson.read(publishedPath);
         RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString());
