@@ -25,6 +25,8 @@ class RepairCommandTest {
              "requests": [{"from": "s-1", "to": "a-1"}, {"from": "s-2", "to": "a-1"}]}
             """;
 
+    private static final String BEFORE_THE_EVENT = "2024-10-03T08:00";
+
     @TempDir
     Path dir;
 
@@ -57,8 +59,10 @@ class RepairCommandTest {
         Path repaired = dir.resolve("repaired.json");
         Path changes = dir.resolve("changes.json");
 
+        // As of a week before the event (it took place in 2024: without --now nothing would move).
         int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
-                "--move-limit", "20000", "--out", repaired.toString(), "--changes", changes.toString());
+                "--move-limit", "20000", "--out", repaired.toString(), "--changes", changes.toString(), "--now",
+                BEFORE_THE_EVENT);
 
         assertEquals(0, exit, err());
         String report = Files.readString(changes);
@@ -68,6 +72,60 @@ class RepairCommandTest {
         assertTrue(Files.readString(repaired).contains("\"format\": \"b2g-schedule/1\""));
         assertTrue(err().contains("Changes      "), err());
         assertTrue(err().contains("people affected"), err());
+    }
+
+    @Test
+    void aRepairOfAnEventThatIsOverKeepsEveryPublishedMeetingAndSaysSo() throws IOException {
+        Path published = published();
+        // The same change as above, but the repair runs now, long after 2024-10-10: the meetings have taken place.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString());
+
+        assertEquals(0, exit, err());
+        String report = Files.readString(changes);
+        assertTrue(report.contains("\"kept\": 2,"), report);
+        assertTrue(report.contains("\"moved\": [\n    ]"), report);
+        assertTrue(err().contains("Note         the event is over at "), err());
+        assertTrue(err().contains("the 2 published meetings there stay where they were and nothing new can be"
+                + " placed"), err());
+    }
+
+    @Test
+    void onTheDayTheSlotsThatHaveStartedKeepTheirMeetings() throws IOException {
+        Path published = published();
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        // 08:40 local: slot 1 (08:30) has started, slots 2 and 3 have not.
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString(), "--now", "2024-10-10T01:40:00Z");
+
+        assertEquals(0, exit, err());
+        assertTrue(err().contains("Note         1 of 3 slots have started at 2024-10-10T08:40+07:00 (up to slot 1 at"
+                + " 2024-10-10 08:30 Asia/Ho_Chi_Minh)"), err());
+        String report = Files.readString(changes);
+        // The meeting in slot 1 took place although a-1 now says it could not attend; the one in slot 2 stands.
+        assertTrue(report.contains("\"kept\": 2,"), report);
+        assertTrue(report.contains("\"moved\": [\n    ]"), report);
+    }
+
+    @Test
+    void refusesANowThatIsNotATime() throws IOException {
+        Path published = published();
+        err.reset();
+
+        assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                "--now", "tomorrow"));
+        assertTrue(err().startsWith("--now (tomorrow) is not a time; expected e.g. 2024-10-10T11:00+07:00"), err());
     }
 
     @Test
@@ -85,7 +143,7 @@ class RepairCommandTest {
 
         int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
                 "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--changes",
-                changes.toString());
+                changes.toString(), "--now", BEFORE_THE_EVENT);
 
         assertEquals(0, exit, err());
         String report = Files.readString(changes);
