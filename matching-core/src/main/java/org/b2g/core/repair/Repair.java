@@ -45,6 +45,13 @@ public final class Repair {
 
     /** Options at counterparts with room, per startup or agency without a standing published meeting. */
     static final int NEWCOMER_OPTIONS = 3;
+    /**
+     * What cancelling a published meeting that the change broke (affected, still wanted) costs: more than a new
+     * {@code must} request is worth, so it moves rather than gives way to one, but less than cancelling a standing
+     * meeting by more than a {@code must} request and a minimum: a standing promise is never cancelled to save a
+     * broken one, even when the seat it frees would hold a new meeting.
+     */
+    static final long AFFECTED_DROPPED = ScoreWeights.PUBLISHED_DROPPED - Demand.MUST - ScoreWeights.MISSING_MEETING;
     /** Id prefix of meetings two participants agreed on themselves, in the service's self-service. */
     public static final String AGREED_PREFIX = "self-";
 
@@ -545,7 +552,7 @@ public final class Repair {
                     meeting.setSlot(p.slot());
                 }
                 meeting.keepPublished(slotStands ? p.slot() : null, null,
-                        slotStands ? ScoreWeights.PUBLISHED_MOVED : 0, ScoreWeights.PUBLISHED_DROPPED);
+                        slotStands ? ScoreWeights.PUBLISHED_MOVED : 0, AFFECTED_DROPPED);
             }
             case GONE -> throw new IllegalStateException("A gone meeting has no candidate: " + p);
         }
