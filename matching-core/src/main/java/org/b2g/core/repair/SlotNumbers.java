@@ -30,19 +30,24 @@ final class SlotNumbers {
     static List<String> warnings(Event event, ScheduleFile published, boolean wallClock) {
         // Published slot number -> the number of the slot at the same clock time now.
         TreeMap<Integer, Integer> renumbered = new TreeMap<>();
+        // Published slot numbers whose time no slot has now (a session shortened).
+        Map<Integer, String> gone = new TreeMap<>();
         for (Placement placement : published.meetings()) {
             if (placement.start() == null) {
                 continue;
             }
             Slot now = placement.slotIn(event, wallClock);
-            if (now != null && now.start() != null) {
+            if (now == null) {
+                gone.putIfAbsent(placement.slot(), placement.start().length() >= 16
+                        ? placement.start().substring(11, 16) : placement.start());
+            } else if (now.start() != null) {
                 renumbered.putIfAbsent(placement.slot(), now.index());
             }
         }
         Map.Entry<Integer, Integer> firstShift = renumbered.entrySet().stream()
                 .filter(e -> !e.getKey().equals(e.getValue())).findFirst().orElse(null);
         if (firstShift == null) {
-            return List.of();
+            return List.of(); // no slot moved (a slot at the end gone shifts no number)
         }
         List<String> warnings = new ArrayList<>();
         warnings.add("the slots were renumbered since the schedule was published (its slot " + firstShift.getKey()
@@ -51,17 +56,27 @@ final class SlotNumbers {
         int shifted = 0;
         for (Participant p : event.participants()) {
             List<Integer> numbers = p.unavailableSlots().stream().sorted().toList();
-            List<Integer> meant = numbers.stream().map(k -> k + shift(renumbered, k)).toList();
-            if (numbers.isEmpty() || numbers.equals(meant)) {
+            if (numbers.isEmpty()) {
+                continue;
+            }
+            List<Integer> meant = numbers.stream().filter(k -> !gone.containsKey(k) && !renumbered.isEmpty())
+                    .map(k -> k + shift(renumbered, k)).distinct().sorted().toList();
+            List<Integer> lost = numbers.stream().filter(gone::containsKey).toList();
+            if (numbers.equals(meant)) {
                 continue;
             }
             if (++shifted > NAMED) {
                 continue;
             }
-            boolean allExist = meant.stream().allMatch(k -> k >= 1 && k <= event.slotCount());
+            List<String> before = new ArrayList<>();
+            if (!meant.isEmpty() && meant.stream().allMatch(k -> k >= 1 && k <= event.slotCount())) {
+                before.add(times(event, meant) + ", now slots " + numbers(meant));
+            }
+            lost.forEach(k -> before.add(gone.get(k) + " (its slot " + k + "), which no slot has now"));
             warnings.add(p.id() + ": unavailableSlots " + numbers(numbers) + " now mean " + times(event, numbers)
-                    + (allExist ? "; at the published numbering they meant " + times(event, meant) + ", now slots "
-                    + numbers(meant) : "") + "; check which " + p.id() + " means");
+                    + (before.isEmpty() ? "" : "; at the published numbering they meant " + String.join(" and ", before))
+                    + "; check which "
+                    + p.id() + " means");
         }
         if (shifted > NAMED) {
             warnings.add("and " + (shifted - NAMED) + " more participants whose unavailableSlots the renumbering"
