@@ -1,10 +1,12 @@
 package org.b2g.core.io;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -18,26 +20,29 @@ import org.b2g.core.domain.Reason;
  */
 public final class ReasonJson {
 
+    /** One factory: each {@code Json.create...} call would look the JSON provider up on the class path again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private ReasonJson() {
     }
 
     public static JsonArray toJson(List<Reason> reasons) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         reasons.forEach(reason -> array.add(toJson(reason)));
         return array.build();
     }
 
     public static JsonObject toJson(Reason reason) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("code", reason.code());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("code", reason.code());
         switch (reason) {
-            case Reason.SharedTags tags -> json.add("tags", Json.createArrayBuilder(tags.tags()));
+            case Reason.SharedTags tags -> json.add("tags", JSON.createArrayBuilder(tags.tags()));
             case Reason.TextMatch text -> {
-                JsonArrayBuilder phrases = Json.createArrayBuilder();
+                JsonArrayBuilder phrases = JSON.createArrayBuilder();
                 for (Reason.Phrase phrase : text.phrases()) {
-                    JsonObjectBuilder p = Json.createObjectBuilder().add("text", phrase.text());
+                    JsonObjectBuilder p = JSON.createObjectBuilder().add("text", phrase.text());
                     if (phrase.concept() != null) {
                         p.add("concept", phrase.concept());
-                        JsonObjectBuilder labels = Json.createObjectBuilder();
+                        JsonObjectBuilder labels = JSON.createObjectBuilder();
                         phrase.labels().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                                 .forEach(e -> labels.add(e.getKey(), e.getValue()));
                         p.add("labels", labels);
@@ -47,7 +52,7 @@ public final class ReasonJson {
                 json.add("offering", text.offering()).add("need", text.need()).add("phrases", phrases);
             }
             case Reason.MutualRequest mutual -> json
-                    .add("participants", Json.createArrayBuilder()
+                    .add("participants", JSON.createArrayBuilder()
                             .add(side(mutual.first(), mutual.firstName()).add("priority", mutual.firstPriority().code()))
                             .add(side(mutual.second(), mutual.secondName())
                                     .add("priority", mutual.secondPriority().code())));
@@ -64,6 +69,6 @@ public final class ReasonJson {
     }
 
     private static JsonObjectBuilder side(String id, String name) {
-        return Json.createObjectBuilder().add("id", id).add("name", name);
+        return JSON.createObjectBuilder().add("id", id).add("name", name);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
@@ -35,6 +36,9 @@ public final class ScheduleJson {
 
     public static final String FORMAT = "b2g-schedule/1";
 
+    /** One factory: each {@code Json.create...} call would look the JSON provider up on the class path again. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private static final JsonWriterFactory PRETTY =
             Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
     private static final Comparator<Meeting> TIME_THEN_TABLE = Comparator
@@ -54,7 +58,7 @@ public final class ScheduleJson {
      *        an infeasible schedule is still written, with what an organizer must fix
      */
     public static JsonObject toJson(MeetingSchedule schedule, List<String> violations) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("event", schedule.getEvent().id());
         if (schedule.getScore() != null) {
@@ -68,14 +72,14 @@ public final class ScheduleJson {
         }
         placed.sort(TIME_THEN_TABLE);
         Map<Meeting, Seating.Seat> seats = schedule.getSeating().seatsOf(placed);
-        JsonArrayBuilder meetings = Json.createArrayBuilder();
+        JsonArrayBuilder meetings = JSON.createArrayBuilder();
         for (Meeting meeting : placed) {
             meetings.add(scheduled(meeting, zone, seats.get(meeting)));
         }
-        JsonArrayBuilder unscheduled = Json.createArrayBuilder();
+        JsonArrayBuilder unscheduled = JSON.createArrayBuilder();
         Explanations explanations = unplaced.isEmpty() ? null : Explanations.of(schedule);
         for (Meeting meeting : unplaced) {
-            unscheduled.add(Json.createObjectBuilder()
+            unscheduled.add(JSON.createObjectBuilder()
                     .add("id", meeting.getId())
                     .add("participants", participants(meeting))
                     .add("origin", meeting.getOrigin().code())
@@ -85,7 +89,7 @@ public final class ScheduleJson {
                 .add("unscheduled", unscheduled)
                 .add("metrics", metrics(schedule));
         if (!violations.isEmpty()) {
-            json.add("violations", Json.createArrayBuilder(violations));
+            json.add("violations", JSON.createArrayBuilder(violations));
         }
         return json.build();
     }
@@ -115,7 +119,7 @@ public final class ScheduleJson {
     }
 
     private static JsonObjectBuilder scheduled(Meeting meeting, ZoneId zone, Seating.Seat seat) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", meeting.getId())
                 .add("participants", participants(meeting))
                 .add("slot", meeting.getSlot().index());
@@ -129,7 +133,7 @@ public final class ScheduleJson {
             json.add("start", timestamp(meeting.getSlot().start(), zone));
             json.add("end", timestamp(meeting.getSlot().end(), zone));
         }
-        JsonArrayBuilder reasons = Json.createArrayBuilder();
+        JsonArrayBuilder reasons = JSON.createArrayBuilder();
         meeting.getReasons().forEach(reasons::add);
         return json.add("origin", meeting.getOrigin().code())
                 .add("relevance", BigDecimal.valueOf(meeting.getRelevance()).setScale(3, RoundingMode.HALF_UP)
@@ -143,14 +147,14 @@ public final class ScheduleJson {
      * "number": 2, "representatives": 3}}. Public so that agendas word a seat the same way.
      */
     public static JsonObjectBuilder seat(Seating.Seat seat) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("participant", seat.host().id())
                 .add("number", seat.number())
                 .add("representatives", seat.representatives());
     }
 
     private static JsonArrayBuilder participants(Meeting meeting) {
-        return Json.createArrayBuilder().add(meeting.getFirst().id()).add(meeting.getSecond().id());
+        return JSON.createArrayBuilder().add(meeting.getFirst().id()).add(meeting.getSecond().id());
     }
 
     /**
@@ -167,7 +171,7 @@ public final class ScheduleJson {
         long requiredUnscheduled = schedule.getMeetings().stream()
                 .filter(m -> m.getOrigin() == Origin.REQUIRED && !m.isScheduled())
                 .count();
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("scheduled", metrics.scheduled())
                 .add("unscheduled", metrics.unscheduled())
                 .add("requiredUnscheduled", requiredUnscheduled)
