@@ -261,7 +261,8 @@ class RepairCommandTest {
         Path event = dir.resolve("event.json");
         out.reset();
 
-        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2");
+        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2", "--now",
+                BEFORE_THE_EVENT);
 
         // Two startups are free in the slot a-1 does not use, and the table is free then.
         assertEquals(0, exit, err());
@@ -270,8 +271,27 @@ class RepairCommandTest {
                 listed);
         out.reset();
         Path busy = Files.writeString(dir.resolve("busy.json"), EVENT.formatted(", \"maxMeetings\": 1", ""));
-        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1"));
+        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1",
+                "--now", BEFORE_THE_EVENT));
         assertEquals("No slot for s-2 and s-1: s-2 is fully booked (1 of 1).",
                 out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void offersNoSlotThatHasStarted() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        out.reset();
+
+        // The event took place on 2024-10-10: nothing fits any more.
+        assertEquals(3, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2"));
+        assertEquals("No slot for s-1 and s-2: every slot of the event has started.",
+                out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        // At 09:00 slots 1 and 2 (08:30, 08:50) have started; only slot 3 (09:10) may be offered.
+        assertEquals(0, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2",
+                "--now", "2024-10-10T09:00"), err());
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed.lines().skip(1).allMatch(line -> line.startsWith("slot 3 (09:10)")), listed);
     }
 }
