@@ -214,9 +214,12 @@ public final class Repair {
 
     /**
      * {@code meeting} without the started slots among those it may go to; the same meeting when it may go to none
-     * of them.
+     * of them, or is pinned (a copy would lose the pin).
      */
     private Meeting closed(Meeting meeting) {
+        if (meeting.isPinned()) {
+            return meeting; // frozen where it was published, in a slot still to come
+        }
         List<Slot> open = meeting.getAllowedSlots().stream().filter(s -> !started.contains(s.index())).toList();
         if (open.size() == meeting.getAllowedSlots().size()) {
             return meeting;

@@ -177,6 +177,16 @@ class RepairChangeScriptsTest {
     }
 
     @Test
+    void freezeKeepsEveryStandingMeetingAtItsSlotAndTableOnTheDay() throws IOException {
+        JsonObject event = edit(sample, "requests", list -> append(list, request("a-donre", "s-001", "must")));
+
+        Result r = repair("must-freeze", event, "freeze");
+
+        assertEquals(List.of(), r.changes().getJsonArray("moved"));
+        assertEquals(publishedSchedule.getJsonArray("meetings").size(), r.changes().getInt("kept"));
+    }
+
+    @Test
     void aSessionIsAddedAtTheEndOfTheDay() throws IOException {
         JsonObject event = edit(sample, "event", e -> e);
         event = Json.createObjectBuilder(event).add("event", Json.createObjectBuilder(sample.getJsonObject("event"))
@@ -236,12 +246,16 @@ class RepairChangeScriptsTest {
 
     /** Runs the repair of {@code event} against the published sample and checks what every repair promises. */
     private Result repair(String name, JsonObject event) throws IOException {
+        return repair(name, event, "minimal");
+    }
+
+    private Result repair(String name, JsonObject event, String mode) throws IOException {
         Path eventFile = Files.writeString(dir.resolve(name + ".json"), event.toString());
         Path outFile = dir.resolve(name + ".out.json");
         Path changesFile = dir.resolve(name + ".changes.json");
         int exit = main("repair", eventFile.toString(), "--published", published.toString(), "--now", NOW,
                 "--seed", "1", "--move-limit", "100000", "--out", outFile.toString(), "--changes",
-                changesFile.toString());
+                changesFile.toString(), "--mode", mode);
         String errors = err.toString(StandardCharsets.UTF_8);
         assertEquals(Command.OK, exit, errors);
         JsonObject schedule = read(outFile);
