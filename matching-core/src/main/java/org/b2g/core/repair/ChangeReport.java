@@ -144,7 +144,7 @@ public final class ChangeReport {
                 count(pair, 0);
                 continue;
             }
-            String reason = p.status() == Status.AFFECTED ? p.reason() : whyMoved(now, p);
+            String reason = p.reason() != null ? p.reason() : whyMoved(now, p);
             moved.add(new Moved(now.getId(), pair, new Place(placement.slot(), placement.table(), placement.start()),
                     place(now), reason));
             count(pair, 1);

@@ -327,7 +327,10 @@ public final class Repair {
         }
         past.add(placement);
         Table table = placement.table() == null ? null : event.table(placement.table());
-        return new PublishedMeeting(placement, meeting.getId(), Status.UNAFFECTED, slot, table, null);
+        String reason = placement.table() != null && table == null ? "table " + placement.table() + " no longer"
+                + " exists; the meeting has taken place in " + slot + ", so only its table changes in the schedule"
+                : null;
+        return new PublishedMeeting(placement, meeting.getId(), Status.UNAFFECTED, slot, table, reason);
     }
 
     private Meeting matchByPair(Placement placement) {

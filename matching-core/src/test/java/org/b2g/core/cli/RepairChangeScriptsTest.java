@@ -120,6 +120,14 @@ class RepairChangeScriptsTest {
 
         assertTrue(r.schedule().getJsonArray("meetings").stream()
                 .noneMatch(m -> "T22".equals(m.asJsonObject().getString("table"))));
+        for (JsonValue m : r.changes().getJsonArray("moved")) {
+            JsonObject from = m.asJsonObject().getJsonObject("from");
+            if ("T22".equals(from.getString("table")) && !OffsetDateTime.parse(from.getString("start")).isAfter(
+                    NOW_TIME)) {
+                assertTrue(m.asJsonObject().getString("reason").startsWith("table T22 no longer exists; the meeting"
+                        + " has taken place in slot "), m.toString());
+            }
+        }
         // Every meeting that was at T22 is somewhere (a started one in its own slot), or cancelled with a reason.
         assertEquals(atT22, r.schedule().getJsonArray("meetings").stream()
                 .filter(m -> publishedAt(m.asJsonObject(), "T22")).count()
