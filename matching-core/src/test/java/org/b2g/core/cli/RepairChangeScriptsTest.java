@@ -227,6 +227,24 @@ class RepairChangeScriptsTest {
     }
 
     @Test
+    void aRequiredMeetingAddedAfterTheEventHasNoSlotLeftAndExitsThree() throws IOException {
+        JsonObject event = edit(sample, "meetings", list -> append(list, Json.createObjectBuilder().add("id", "m-late")
+                .add("participants", Json.createArrayBuilder().add("s-010").add("a-dost")).build()));
+        Path file = Files.writeString(dir.resolve("required.json"), event.toString());
+        Path outFile = dir.resolve("required.out.json");
+
+        // Without --now: the repair runs today, long after the event.
+        int exit = main("repair", file.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", outFile.toString());
+
+        assertEquals(Command.INFEASIBLE, exit, err.toString(StandardCharsets.UTF_8));
+        JsonObject schedule = read(outFile);
+        assertEquals("Required meeting m-late (BachDangVision Digital with Sở Khoa học và Công nghệ TP.HCM) has no"
+                + " slot.", schedule.getJsonArray("violations").getString(0));
+        assertEquals(publishedSchedule.getJsonArray("meetings").size(), schedule.getJsonArray("meetings").size());
+    }
+
+    @Test
     void aScriptThatRemovesAParticipantButNotItsRequestsIsBadInputNamingThePlace() throws IOException {
         JsonObject event = edit(sample, "participants", list -> filter(list,
                 p -> !p.asJsonObject().getString("id").equals("s-001")));
