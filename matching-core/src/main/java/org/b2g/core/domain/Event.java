@@ -4,13 +4,15 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything an organizer tells the engine about one event, as read from {@code b2g-event/1} or a {@code .dzn}
  * file, already checked for consistency: ids are unique and every reference resolves.
  * Participants, slots and tables are indexed so that {@code participants().get(p.index()) == p},
  * {@code slots().get(s.index() - 1) == s} and {@code tables().get(t.index()) == t}.
- * Immutable; a class rather than a record only to keep its id lookups.
+ * Immutable; a class rather than a record only to keep its id lookups. Equal to another event with the same
+ * components, as a record would be (so that a service can find the matching it already did for an equal event).
  */
 public final class Event {
 
@@ -29,6 +31,8 @@ public final class Event {
     private final Map<String, Participant> participantById = new HashMap<>();
     private final Map<String, Table> tableById = new HashMap<>();
     private final Map<String, Session> sessionById = new HashMap<>();
+    /** The hash of the components, once asked for (0 until then). */
+    private int hash;
 
     public Event(String id, String name, ZoneId timeZone, int slotMinutes, List<Session> sessions,
             List<Slot> slots, List<Table> tables, List<Participant> participants, List<RequiredMeeting> meetings,
@@ -54,6 +58,26 @@ public final class Event {
         for (Session s : this.sessions) {
             sessionById.put(s.id(), s);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Event e && hashCode() == e.hashCode() && Objects.equals(id, e.id)
+                && Objects.equals(name, e.name) && Objects.equals(timeZone, e.timeZone) && slotMinutes == e.slotMinutes
+                && sessions.equals(e.sessions) && slots.equals(e.slots) && tables.equals(e.tables)
+                && participants.equals(e.participants) && meetings.equals(e.meetings) && requests.equals(e.requests)
+                && exclusions.equals(e.exclusions) && Objects.equals(rules, e.rules);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(id, name, timeZone, slotMinutes, sessions, slots, tables, participants, meetings,
+                    requests, exclusions, rules);
+            hash = h;
+        }
+        return h;
     }
 
     public String id() { return id; }

@@ -144,6 +144,34 @@ public class Meeting {
     public Table getTable() { return table; }
     public void setTable(Table table) { this.table = table; }
 
+    /**
+     * The same meeting, placed and pinned as this one, in no schedule yet, on {@code event}'s own participants, slots
+     * and tables ({@code event} equal to the one this meeting was made for): for a caller that keeps a list of
+     * candidates and gives each solve or page its own copies, since a schedule and its solver change the meetings
+     * they hold.
+     */
+    public Meeting copyIn(Event event) {
+        Meeting copy = new Meeting(id, event.participant(first.id()), event.participant(second.id()), origin, weight,
+                relevance, reasons, allowedSlots.stream().map(s -> in(event, s)).toList(),
+                allowedTables.size() == event.tables().size() ? event.tables() // all: shared, as when made
+                        : allowedTables.stream().map(t -> in(event, t)).toList(), after, sessionId);
+        copy.pinned = pinned;
+        copy.publishedSlot = in(event, publishedSlot);
+        copy.publishedTable = in(event, publishedTable);
+        copy.moveCost = moveCost;
+        copy.slot = in(event, slot);
+        copy.table = in(event, table);
+        return copy;
+    }
+
+    private static Slot in(Event event, Slot slot) {
+        return slot == null ? null : event.slot(slot.index());
+    }
+
+    private static Table in(Event event, Table table) {
+        return table == null ? null : event.table(table.id());
+    }
+
     public boolean isScheduled() { return slot != null; }
 
     public boolean involves(Participant participant) {

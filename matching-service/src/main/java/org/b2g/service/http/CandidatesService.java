@@ -18,9 +18,9 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.ReasonJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.FeasibilityCheck;
 import org.b2g.service.Backend;
+import org.b2g.service.solving.CandidateCache;
 
 /**
  * What organizers review before solving: {@code /candidates}, the ranked meetings the solver will choose from, with
@@ -62,7 +62,7 @@ final class CandidatesService implements HttpService {
     /** The event's candidates (those of {@code only} when not null), ranked: matching, on the analysis pool. */
     private static JsonObject candidates(Event event, Participant only) {
         List<Meeting> candidates = new ArrayList<>();
-        for (Meeting meeting : Candidates.forEvent(event)) {
+        for (Meeting meeting : CandidateCache.forEvent(event)) {
             if (only == null || meeting.involves(only)) {
                 candidates.add(meeting);
             }

@@ -13,7 +13,6 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.core.solver.Scheduler;
@@ -53,7 +52,7 @@ final class Job implements Runnable {
     private volatile boolean bestSlotsChanged;
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
-        this(queued, eventBody, event -> new MeetingSchedule(event, Candidates.forEvent(event)), java.util.Map.of(),
+        this(queued, eventBody, event -> new MeetingSchedule(event, CandidateCache.forEvent(event)), java.util.Map.of(),
                 options, outcome, clock);
     }
 

@@ -26,7 +26,6 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.ChangeReport;
 import org.b2g.core.repair.Changes;
 import org.b2g.service.JsonFactory;
@@ -278,7 +277,7 @@ public final class Publication {
      * matched by id and pair keep their reasons; other meetings (e.g. a repair's) keep the sentences written.
      */
     static MeetingSchedule rebuild(Event event, String body, String source) {
-        return rebuild(event, Candidates.forEvent(event), body, source);
+        return rebuild(event, CandidateCache.forEvent(event), body, source);
     }
 
     /** As {@link #rebuild(Event, String, String)}, onto {@code candidates} (fresh ones of the event: it places them). */

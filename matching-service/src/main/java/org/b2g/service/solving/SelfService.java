@@ -29,7 +29,6 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
@@ -349,7 +348,7 @@ public final class SelfService {
 
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
-            return new Matched(stored.body(), event, Candidates.forEvent(event));
+            return new Matched(stored.body(), event, CandidateCache.forEvent(event));
         }
     }
 

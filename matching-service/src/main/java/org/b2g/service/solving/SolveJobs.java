@@ -271,7 +271,7 @@ public final class SolveJobs implements AutoCloseable {
             return event -> {
                 Event present = happened.apply(absent.apply(event));
                 return new MeetingSchedule(present, happened.keep(present,
-                        absent.candidates(Candidates.forEvent(present))));
+                        absent.candidates(CandidateCache.forEvent(present))));
             };
         }
         ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);

@@ -20,7 +20,6 @@ import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.Openings;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -254,7 +253,7 @@ public final class TheDay {
         Openings openings = Openings.of(event, ScheduleJson.read(body, "published version"), "published version");
         Map<String, Set<String>> partners = new TreeMap<>();
         Set<String> wanted = new HashSet<>(freed.keySet());
-        for (Meeting candidate : Candidates.forEvent(event)) {
+        for (Meeting candidate : CandidateCache.forEvent(event)) {
             String a = candidate.getFirst().id();
             String b = candidate.getSecond().id();
             if (absent.contains(a) || absent.contains(b)) {

@@ -69,7 +69,7 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(5, applied, "baseline 1, then V2 to V5");
+            assertEquals(6, applied, "baseline 1, then V2 to V5 and V7");
         }
     }
 
