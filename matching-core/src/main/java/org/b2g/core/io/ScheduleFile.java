@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
@@ -113,7 +115,7 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     + "; expected \"" + ScheduleJson.FORMAT + "\"");
         }
         List<Placement> placements = new ArrayList<>();
-        java.util.Map<String, String> pathById = new java.util.HashMap<>();
+        Map<String, String> pathById = new HashMap<>();
         for (JsonNode item : root.get("meetings").items()) {
             item.object();
             JsonNode idNode = item.get("id");
@@ -185,6 +187,10 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
     public List<Placement> applyTo(MeetingSchedule schedule, String source) {
         List<Placement> unmatched = new ArrayList<>();
         int slotCount = schedule.getSlots().size();
+        Map<String, Meeting> byId = new HashMap<>();
+        for (Meeting meeting : schedule.getMeetings()) {
+            byId.put(meeting.getId(), meeting); // planning ids: unique in a schedule
+        }
         for (int i = 0; i < meetings.size(); i++) {
             Placement placement = meetings.get(i);
             String path = source + ": meetings[" + i + "]";
@@ -198,7 +204,10 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     throw new InputException(path + ".table: unknown table \"" + placement.table() + "\".");
                 }
             }
-            Meeting meeting = find(schedule, placement);
+            Meeting meeting = byId.get(placement.id());
+            if (meeting != null && !samePair(meeting, placement)) {
+                meeting = null;
+            }
             if (meeting == null) {
                 unmatched.add(placement);
                 continue;
@@ -210,15 +219,6 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
             }
         }
         return unmatched;
-    }
-
-    private static Meeting find(MeetingSchedule schedule, Placement placement) {
-        for (Meeting meeting : schedule.getMeetings()) {
-            if (meeting.getId().equals(placement.id()) && samePair(meeting, placement)) {
-                return meeting;
-            }
-        }
-        return null;
     }
 
     private static boolean samePair(Meeting meeting, Placement placement) {
