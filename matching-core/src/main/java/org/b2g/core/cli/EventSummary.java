@@ -21,6 +21,16 @@ final class EventSummary {
     private EventSummary() {
     }
 
+    /**
+     * Prints, one line each, what the event file allows but its organizer most likely did not mean (a request
+     * between an excluded pair, say): the verbs that read an event say it before they work on it.
+     */
+    static void warn(java.io.PrintStream err, String file, Event event) {
+        for (String warning : org.b2g.core.io.EventWarnings.of(event)) {
+            err.println("warning: " + file + ": " + warning);
+        }
+    }
+
     static String of(Event event) {
         StringBuilder text = new StringBuilder();
         text.append(event.id());

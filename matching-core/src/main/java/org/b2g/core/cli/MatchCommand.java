@@ -44,6 +44,7 @@ final class MatchCommand implements Command {
         JsonArrayBuilder ranked = JSON.createArrayBuilder();
         int top = arguments.intOption("top", 5, 1, 1_000);
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
+        EventSummary.warn(err, arguments.positional().get(0), event);
 
         long start = System.nanoTime();
         Relevance relevance = Relevance.of(event);

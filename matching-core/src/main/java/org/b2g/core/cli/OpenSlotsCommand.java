@@ -20,19 +20,22 @@ import org.b2g.core.repair.Openings;
 final class OpenSlotsCommand implements Command {
 
     private static final String USAGE = "usage: b2g open-slots EVENT.json --schedule SCHEDULE.json PARTICIPANT"
-            + " PARTICIPANT [--limit 5]";
+            + " PARTICIPANT [--limit 5] [--now 2024-10-10T11:00+07:00]";
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Arguments arguments = Arguments.parse("open-slots", args, Set.of("schedule", "limit"));
+        Arguments arguments = Arguments.parse("open-slots", args, Set.of("schedule", "limit", "now"));
         if (arguments.positional().size() != 3 || !arguments.has("schedule")) {
             throw new InputException("b2g open-slots: expected an EVENT file, --schedule and two participant ids; "
                     + USAGE + ".");
         }
         int limit = arguments.intOption("limit", 5, 1, 1_000);
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
+        EventSummary.warn(err, arguments.positional().get(0), event);
         Path schedulePath = Path.of(arguments.option("schedule", null));
-        Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString());
+        java.time.Instant now = arguments.has("now") ? RepairCommand.now(arguments.option("now", null), event)
+                : java.time.Instant.now();
+        Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString(), now);
         String a = arguments.positional().get(1);
         String b = arguments.positional().get(2);
         Openings.Result result = openings.find(a, b, limit);

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -38,12 +43,12 @@ final class RepairCommand implements Command {
 
     private static final String USAGE = "usage: b2g repair EVENT.json --published SCHEDULE.json [--mode minimal|freeze]"
             + " [--time-limit 30s] [--unimproved 5s] [--out FILE] [--changes FILE] [--seed N] [--move-limit N]"
-            + " [--max-breaks D]";
+            + " [--max-breaks D] [--now 2024-10-10T11:00+07:00]";
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Arguments arguments = Arguments.parse("repair", args, Set.of("published", "mode", "out", "changes",
-                "time-limit", "unimproved", "seed", "move-limit", "max-breaks"));
+                "time-limit", "unimproved", "seed", "move-limit", "max-breaks", "now"));
         if (arguments.positional().size() != 1) {
             throw new InputException("b2g repair: expected one EVENT file but got " + arguments.positional().size()
                     + " arguments; " + USAGE + ".");
@@ -75,10 +80,13 @@ final class RepairCommand implements Command {
         }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
+        EventSummary.warn(err, arguments.positional().get(0), event);
         Path publishedPath = Path.of(arguments.option("published", null));
         ScheduleFile published = ScheduleJson.read(publishedPath);
-        RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString());
-        List<String> problems = FeasibilityCheck.problems(event);
+        Instant now = arguments.has("now") ? now(arguments.option("now", null), event) : Instant.now();
+        RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString(), now);
+        plan.warnings().forEach(warning -> err.println("warning: " + warning));
+        List<String> problems = FeasibilityCheck.problems(plan.event());
         if (!problems.isEmpty()) {
             err.println(event.id() + ": the required meetings cannot all be scheduled:");
             problems.forEach(problem -> err.println("  - " + problem));
@@ -110,9 +118,28 @@ final class RepairCommand implements Command {
         err.printf(Locale.ROOT, "Changes      %d kept, %d moved, %d cancelled, %d added (mode %s); %d people affected%n",
                 changes.kept(), changes.moved().size(), changes.cancelled().size(), changes.added().size(),
                 mode.code(), changes.peopleAffected());
+        plan.notes().forEach(note -> err.println("Note         " + note));
         if (changesOutput != null) {
             err.println("Written      " + changesOutput);
         }
         return feasible ? OK : INFEASIBLE;
+    }
+
+    /**
+     * The time the repair is made at: an instant with its offset ({@code 2024-10-10T11:00+07:00}, {@code ...Z}), or
+     * a date and time in the event's time zone ({@code 2024-10-10T11:00}).
+     */
+    static Instant now(String text, Event event) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(text);
+                return local.atZone(event.timeZone() == null ? ZoneOffset.UTC : event.timeZone()).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                throw new InputException("--now (" + text + ") is not a time; expected e.g. 2024-10-10T11:00+07:00,"
+                        + " 2024-10-10T04:00Z or 2024-10-10T11:00 (in the event's time zone).");
+            }
+        }
     }
 }

@@ -54,6 +54,7 @@ final class SolveCommand implements Command {
         }
 
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), maxBreaks);
+        EventSummary.warn(err, arguments.positional().get(0), event);
         List<String> problems = FeasibilityCheck.problems(event);
         if (!problems.isEmpty()) {
             err.println(event.id() + ": the required meetings cannot all be scheduled:");

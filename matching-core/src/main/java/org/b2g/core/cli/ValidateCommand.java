@@ -40,6 +40,7 @@ final class ValidateCommand implements Command {
         Integer maxBreaks = arguments.has("max-breaks")
                 ? arguments.intOption("max-breaks", 0, 0, Integer.MAX_VALUE) : null;
         Event event = EventFiles.read(Path.of(input), maxBreaks);
+        EventSummary.warn(err, input, event);
         out.print(EventSummary.of(event));
         List<String> problems = precheck.apply(event);
         if (!problems.isEmpty()) {

@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
@@ -40,19 +42,69 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
         /**
          * This meeting's slot in {@code event}'s numbering, which may have changed since it was published (a session
          * added before it): by clock time when both have one, else by number; null when the event has no such slot.
+         * The clock time is read as written (its day and time of day) and, when no slot starts then, as an instant
+         * in the event's time zone; {@link ScheduleFile#readsWallClock} decides for a whole schedule instead.
          */
         public Slot slotIn(Event event) {
-            if (start != null && event.slotCount() > 0 && event.slot(1).start() != null) {
-                try {
-                    LocalDateTime at = event.timeZone() == null ? LocalDateTime.parse(start)
-                            : OffsetDateTime.parse(start).atZoneSameInstant(event.timeZone()).toLocalDateTime();
+            Slot slot = slotIn(event, true);
+            return slot != null || !hasClockTime(event) ? slot : slotIn(event, false);
+        }
+
+        /**
+         * This meeting's slot in {@code event}: with {@code wallClock}, the slot that starts at the day and time of
+         * day written (the offset left aside: a corrected time zone relabels the slots, it does not move them); else
+         * the slot that starts at the written instant in the event's time zone. By number when either has no clock
+         * time; null when the event has no such slot.
+         */
+        public Slot slotIn(Event event, boolean wallClock) {
+            if (hasClockTime(event)) {
+                LocalDateTime at = at(event, wallClock);
+                if (at != null) {
                     return event.slots().stream().filter(s -> at.equals(s.start())).findFirst().orElse(null);
-                } catch (DateTimeParseException e) {
-                    // not a timestamp this engine wrote: the slot number
                 }
             }
             return slot >= 1 && slot <= event.slotCount() ? event.slot(slot) : null;
         }
+
+        private boolean hasClockTime(Event event) {
+            return start != null && event.slotCount() > 0 && event.slot(1).start() != null;
+        }
+
+        /** The written start as the event's local time, read as the wall clock or as an instant; null if unreadable. */
+        private LocalDateTime at(Event event, boolean wallClock) {
+            try {
+                if (event.timeZone() == null) {
+                    return LocalDateTime.parse(start);
+                }
+                OffsetDateTime written = OffsetDateTime.parse(start);
+                return wallClock ? written.toLocalDateTime()
+                        : written.atZoneSameInstant(event.timeZone()).toLocalDateTime();
+            } catch (DateTimeParseException e) {
+                try {
+                    return LocalDateTime.parse(start); // written without an offset: the wall clock either way
+                } catch (DateTimeParseException notATime) {
+                    return null; // not a timestamp this engine reads: the slot number
+                }
+            }
+        }
+    }
+
+    /**
+     * How this schedule's clock times find the slots of {@code event}: as the day and time of day written (true),
+     * unless reading them as instants finds more of its meetings' slots (false). The two readings differ only when
+     * the offsets written are not the ones the event's time zone gives now: after a corrected time zone the wall
+     * clock keeps every meeting in its slot of the day; a tool that wrote its times in UTC is read by instant.
+     */
+    public boolean readsWallClock(Event event) {
+        int byWallClock = 0;
+        int byInstant = 0;
+        for (Placement p : meetings) {
+            Slot wall = p.slotIn(event, true);
+            Slot instant = p.slotIn(event, false);
+            byWallClock += wall != null ? 1 : 0;
+            byInstant += instant != null ? 1 : 0;
+        }
+        return byWallClock >= byInstant;
     }
 
     static ScheduleFile read(JsonNode root) {
@@ -63,7 +115,7 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     + "; expected \"" + ScheduleJson.FORMAT + "\"");
         }
         List<Placement> placements = new ArrayList<>();
-        java.util.Map<String, String> pathById = new java.util.HashMap<>();
+        Map<String, String> pathById = new HashMap<>();
         for (JsonNode item : root.get("meetings").items()) {
             item.object();
             JsonNode idNode = item.get("id");
@@ -135,6 +187,10 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
     public List<Placement> applyTo(MeetingSchedule schedule, String source) {
         List<Placement> unmatched = new ArrayList<>();
         int slotCount = schedule.getSlots().size();
+        Map<String, Meeting> byId = new HashMap<>();
+        for (Meeting meeting : schedule.getMeetings()) {
+            byId.put(meeting.getId(), meeting); // planning ids: unique in a schedule
+        }
         for (int i = 0; i < meetings.size(); i++) {
             Placement placement = meetings.get(i);
             String path = source + ": meetings[" + i + "]";
@@ -148,7 +204,10 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     throw new InputException(path + ".table: unknown table \"" + placement.table() + "\".");
                 }
             }
-            Meeting meeting = find(schedule, placement);
+            Meeting meeting = byId.get(placement.id());
+            if (meeting != null && !samePair(meeting, placement)) {
+                meeting = null;
+            }
             if (meeting == null) {
                 unmatched.add(placement);
                 continue;
@@ -160,15 +219,6 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
             }
         }
         return unmatched;
-    }
-
-    private static Meeting find(MeetingSchedule schedule, Placement placement) {
-        for (Meeting meeting : schedule.getMeetings()) {
-            if (meeting.getId().equals(placement.id()) && samePair(meeting, placement)) {
-                return meeting;
-            }
-        }
-        return null;
     }
 
     private static boolean samePair(Meeting meeting, Placement placement) {

@@ -128,7 +128,9 @@ public final class ChangeReport {
                 String reason = p.reason() != null ? p.reason() : "it no longer fits";
                 if (now != null) {
                     String why = explanations.whyUnscheduled(now);
-                    reason = p.status() == Status.UNAFFECTED ? why : reason + "; " + why;
+                    String displaced = p.status() == Status.UNAFFECTED ? displacedBy(p) : null;
+                    reason = p.status() != Status.UNAFFECTED ? reason + "; " + why
+                            : displaced != null ? displaced + "; " + why : why;
                 }
                 cancelled.add(new Cancelled(placement.id(), pair, placement.slot(), placement.start(), reason));
                 count(pair, 2);
@@ -142,7 +144,7 @@ public final class ChangeReport {
                 count(pair, 0);
                 continue;
             }
-            String reason = p.status() == Status.AFFECTED ? p.reason() : whyMoved(now, p);
+            String reason = p.reason() != null ? p.reason() : whyMoved(now, p);
             moved.add(new Moved(now.getId(), pair, new Place(placement.slot(), placement.table(), placement.start()),
                     place(now), reason));
             count(pair, 1);
@@ -190,6 +192,28 @@ public final class ChangeReport {
         }
         return slot.equals(now.getSlot()) ? "to keep its people at one table" : "to make room for other changes in "
                 + slot;
+    }
+
+    /**
+     * What took the place of a standing meeting that was cancelled: a meeting that was not there before and now holds
+     * one of its people, or its table, in its published slot; null when none did.
+     */
+    private String displacedBy(PublishedMeeting p) {
+        Slot slot = p.slot();
+        if (slot == null) {
+            return null;
+        }
+        for (Meeting other : solved.getMeetings()) {
+            if (slot.equals(other.getSlot()) && !wasThere(other, slot)
+                    && (other.getFirst().id().equals(p.placement().first())
+                    || other.getFirst().id().equals(p.placement().second())
+                    || other.getSecond().id().equals(p.placement().first())
+                    || other.getSecond().id().equals(p.placement().second())
+                    || other.getTable() != null && other.getTable().id().equals(p.placement().table()))) {
+                return "to make room for " + describe(other) + " in " + slot;
+            }
+        }
+        return null;
     }
 
     /** True when {@code other} was published in {@code slot} too (it did not push anyone out). */

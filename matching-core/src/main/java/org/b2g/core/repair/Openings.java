@@ -39,8 +39,11 @@ public final class Openings {
     /** Per participant and slot number, the table of its meeting there (last one seen), or -1. */
     private final int[][] tableAt;
     private final List<List<Meeting>> meetingsOf;
+    /** Slots that have started: nothing new goes there. */
+    private final java.util.Set<Integer> started;
 
-    private Openings(MeetingSchedule schedule) {
+    private Openings(MeetingSchedule schedule, java.util.Set<Integer> started) {
+        this.started = started;
         event = schedule.getEvent();
         seating = schedule.getSeating();
         slots = schedule.getSlots();
@@ -83,36 +86,47 @@ public final class Openings {
     }
 
     public static Openings of(MeetingSchedule schedule) {
-        return new Openings(schedule);
+        return new Openings(schedule, java.util.Set.of());
+    }
+
+    /** As {@link #of(Event, ScheduleFile, String, java.time.Instant)} with no slot started. */
+    public static Openings of(Event event, ScheduleFile schedule, String source) {
+        return of(event, schedule, source, null);
     }
 
     /**
      * The openings of a stored schedule of {@code event} (e.g. the published one, read against the event as it is
-     * now): meetings of participants who left, or in slots that no longer exist, hold nothing.
+     * now): meetings of participants who left, or in slots that no longer exist, hold nothing. A meeting's slot is
+     * found as a repair finds it (by clock time, see {@link ScheduleFile#readsWallClock}), and slots that have
+     * started by {@code now} (see {@link Repair#plan(Event, ScheduleFile, RepairMode, String, java.time.Instant)})
+     * are offered to nobody.
      *
+     * @param now the time of the question; null: no slot has started
      * @throws InputException when the schedule belongs to another event or names a table the event does not have
      */
-    public static Openings of(Event event, ScheduleFile schedule, String source) {
+    public static Openings of(Event event, ScheduleFile schedule, String source, java.time.Instant now) {
         if (schedule.event() != null && !schedule.event().equals(event.id())) {
             throw new InputException(source + ": is a schedule of event \"" + schedule.event() + "\", but the event"
                     + " given is \"" + event.id() + "\"; expected a schedule of " + event.id() + ".");
         }
         Repair.checkBelongs(event, schedule, source);
         List<Meeting> meetings = new ArrayList<>(schedule.meetings().size());
+        boolean wallClock = schedule.readsWallClock(event);
         for (int i = 0; i < schedule.meetings().size(); i++) {
             ScheduleFile.Placement p = schedule.meetings().get(i);
             Participant a = event.participant(p.first());
             Participant b = event.participant(p.second());
-            if (a == null || b == null || p.slot() > event.slotCount()) {
+            Slot slot = p.slotIn(event, wallClock);
+            if (a == null || b == null || slot == null) {
                 continue;
             }
             Table table = p.table() == null ? null : event.table(p.table());
             if (p.table() != null && table == null) {
                 throw new InputException(source + ": meetings[" + i + "].table: unknown table \"" + p.table() + "\".");
             }
-            meetings.add(Meetings.placed(event, p.id(), a, b, p.origin(), List.of(), event.slot(p.slot()), table));
+            meetings.add(Meetings.placed(event, p.id(), a, b, p.origin(), List.of(), slot, table));
         }
-        return new Openings(new MeetingSchedule(event, meetings));
+        return new Openings(new MeetingSchedule(event, meetings), StartedSlots.at(event, now));
     }
 
     /**
@@ -165,11 +179,16 @@ public final class Openings {
         int bothFree = 0;
         int tableless = 0;
         int overCap = 0;
+        int past = 0;
         int breaksA = breaks(a, 0);
         int breaksB = breaks(b, 0);
         List<Opening> openings = new ArrayList<>();
         for (Slot slot : slots) {
             int s = slot.index();
+            if (started.contains(s)) {
+                past++;
+                continue;
+            }
             if (!free(a, s) || !free(b, s)) {
                 continue;
             }
@@ -189,7 +208,9 @@ public final class Openings {
         }
         if (openings.isEmpty()) {
             if (bothFree == 0) {
-                return none("no slot where both " + a.id() + " and " + b.id() + " are free");
+                return none(past == slots.size() ? "every slot of the event has started"
+                        : "no slot" + (past > 0 ? " still to come" : "") + " where both " + a.id() + " and " + b.id()
+                        + " are free");
             }
             if (tableless == bothFree) {
                 return none("no table is free in the " + plural(bothFree, "slot") + " where both are free");

@@ -11,7 +11,8 @@ import org.b2g.core.io.ScheduleFile.Placement;
  * @param meetingId the id of the matching candidate in the repair's problem, or null when it has none (gone)
  * @param slot the published slot in the current event's numbering, or null when that slot no longer exists
  * @param table the published table, or null when the file gives none or the event no longer has it
- * @param reason why it is affected or gone, as words for the people concerned; null when unaffected
+ * @param reason why it is affected or gone, as words for the people concerned; null when unaffected, but for a meeting
+ *        of a slot that has started whose table is gone (it stays, at another table)
  */
 public record PublishedMeeting(Placement placement, String meetingId, Status status, Slot slot, Table table,
         String reason) {

@@ -1,5 +1,6 @@
 package org.b2g.core.repair;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +45,13 @@ public final class Repair {
 
     /** Options at counterparts with room, per startup or agency without a standing published meeting. */
     static final int NEWCOMER_OPTIONS = 3;
+    /**
+     * What cancelling a published meeting that the change broke (affected, still wanted) costs: more than a new
+     * {@code must} request is worth, so it moves rather than gives way to one, but less than cancelling a standing
+     * meeting by more than a {@code must} request and a minimum: a standing promise is never cancelled to save a
+     * broken one, even when the seat it frees would hold a new meeting.
+     */
+    static final long AFFECTED_DROPPED = ScoreWeights.PUBLISHED_DROPPED - Demand.MUST - ScoreWeights.MISSING_MEETING;
     /** Id prefix of meetings two participants agreed on themselves, in the service's self-service. */
     public static final String AGREED_PREFIX = "self-";
 
@@ -53,10 +61,18 @@ public final class Repair {
     private final Map<String, Meeting> candidatesById = new HashMap<>();
     private final Set<Meeting> matched = new HashSet<>();
     private final Set<String> usedIds = new HashSet<>();
+    /** Slots that have started by the time of the repair: closed to everything but their published meetings. */
+    private final Set<Integer> started;
+    /** How the published schedule's clock times find slots (see {@link ScheduleFile#readsWallClock}). */
+    private final boolean wallClock;
+    /** Published meetings in a started slot, kept where they were whatever the mode. */
+    private final Set<Placement> past = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    private Repair(Event event, RepairMode mode, List<Meeting> candidates) {
+    private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock) {
         this.event = event;
         this.mode = mode;
+        this.started = started;
+        this.wallClock = wallClock;
         for (Meeting meeting : candidates) {
             candidatesByPair.computeIfAbsent(pairKey(meeting.getFirst().id(), meeting.getSecond().id()),
                     k -> new ArrayList<>()).add(meeting);
@@ -65,10 +81,52 @@ public final class Repair {
         }
     }
 
-    /** As {@link #plan(Event, ScheduleFile, RepairMode, List, String)} with the event's own candidates. */
+    /**
+     * As {@link #plan(Event, ScheduleFile, RepairMode, List, Relevance, String)} with the event's own candidates and
+     * no slot started: the whole event is still to come.
+     */
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source) {
-        Relevance relevance = Relevance.of(event);
-        return plan(event, published, mode, Candidates.forEvent(event, relevance), relevance, source);
+        return plan(event, published, mode, source, null);
+    }
+
+    /**
+     * A repair as of {@code now}: every slot that has started by then (its clock time in the event's time zone) is
+     * closed. Its published meetings stay where they were, pinned in either mode, even if the event says otherwise
+     * since (both participants count as available then, and allowed the meetings they had; a meeting whose request
+     * was withdrawn stays as one of its own), and no other meeting goes there. After the event's last slot every
+     * published meeting that still has both participants stays, and nothing new can be placed. Only a meeting whose
+     * participant left, whose pair is now excluded or whose slot is gone is not kept.
+     *
+     * @param now the time of the repair; null: no slot has started
+     */
+    public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source, Instant now) {
+        checkBelongs(event, published, source);
+        boolean wallClock = published.readsWallClock(event);
+        Set<Integer> started = StartedSlots.at(event, now);
+        Event present = event;
+        Map<Placement, Slot> inStartedSlots = new java.util.IdentityHashMap<>();
+        if (!started.isEmpty()) {
+            for (Placement placement : published.meetings()) {
+                Slot slot = placement.slotIn(event, wallClock);
+                if (slot != null && started.contains(slot.index()) && event.participant(placement.first()) != null
+                        && event.participant(placement.second()) != null
+                        && !event.excluded(placement.first(), placement.second())) {
+                    inStartedSlots.put(placement, slot);
+                }
+            }
+            present = StartedSlots.present(event, inStartedSlots, started);
+        }
+        Relevance relevance = Relevance.of(present);
+        List<Meeting> candidates = Candidates.forEvent(present, relevance);
+        RepairPlan plan = new Repair(present, mode, candidates, started, wallClock).build(published, candidates,
+                relevance);
+        if (started.isEmpty()) {
+            return plan;
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(StartedSlots.note(event, started, inStartedSlots.size(), now));
+        notes.addAll(plan.notes());
+        return plan.withNotes(notes);
     }
 
     /**
@@ -80,7 +138,8 @@ public final class Repair {
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, List<Meeting> candidates,
             Relevance relevance, String source) {
         checkBelongs(event, published, source);
-        return new Repair(event, mode, candidates).build(published, candidates, relevance);
+        return new Repair(event, mode, candidates, Set.of(), published.readsWallClock(event)).build(published,
+                candidates, relevance);
     }
 
     /** @throws InputException when {@code published} is a schedule of another event */
@@ -139,7 +198,74 @@ public final class Repair {
             place(meeting, p);
             problem.add(meeting);
         }
-        return new RepairPlan(event, mode, new MeetingSchedule(event, problem), classified);
+        if (!started.isEmpty()) {
+            Set<String> pastIds = new HashSet<>();
+            classified.stream().filter(p -> past.contains(p.placement())).forEach(p -> pastIds.add(p.meetingId()));
+            problem.replaceAll(m -> pastIds.contains(m.getId()) ? m : closed(m));
+        }
+        List<String> notes = new ArrayList<>();
+        String zone = zoneNote(published);
+        if (zone != null) {
+            notes.add(zone);
+        }
+        return new RepairPlan(event, mode, new MeetingSchedule(event, problem), classified, notes,
+                SlotNumbers.warnings(event, published, wallClock));
+    }
+
+    /**
+     * {@code meeting} without the started slots among those it may go to; the same meeting when it may go to none
+     * of them, or is pinned (a copy would lose the pin).
+     */
+    private Meeting closed(Meeting meeting) {
+        if (meeting.isPinned()) {
+            return meeting; // frozen where it was published, in a slot still to come
+        }
+        List<Slot> open = meeting.getAllowedSlots().stream().filter(s -> !started.contains(s.index())).toList();
+        if (open.size() == meeting.getAllowedSlots().size()) {
+            return meeting;
+        }
+        Meeting copy = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
+                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), open,
+                meeting.getAllowedTables(), meeting.getAfter(), meeting.getSessionId());
+        if (meeting.getPublishedSlot() != null) {
+            copy.keepPublished(meeting.getPublishedSlot(), meeting.getPublishedTable(), meeting.getMoveCost(), 0);
+        }
+        boolean stays = meeting.getSlot() != null && open.contains(meeting.getSlot());
+        copy.setSlot(stays ? meeting.getSlot() : null);
+        copy.setTable(stays ? meeting.getTable() : null);
+        return copy;
+    }
+
+    /**
+     * When the published clock times carry another offset than the event's time zone gives them now (the zone was
+     * corrected), what that means: the meetings keep their slot and time of day, at a new instant.
+     */
+    private String zoneNote(ScheduleFile published) {
+        if (event.timeZone() == null || !wallClock) {
+            return null;
+        }
+        for (Placement placement : published.meetings()) {
+            Slot slot = placement.slotIn(event, true);
+            if (slot == null || slot.start() == null || placement.start() == null) {
+                continue;
+            }
+            java.time.ZoneOffset now = event.timeZone().getRules().getOffset(slot.start());
+            java.time.ZoneOffset then;
+            try {
+                then = java.time.OffsetDateTime.parse(placement.start()).getOffset();
+            } catch (java.time.format.DateTimeParseException e) {
+                continue;
+            }
+            if (!now.equals(then)) {
+                long minutes = (now.getTotalSeconds() - then.getTotalSeconds()) / 60;
+                return "the published times are at " + then + " and the event's time zone (" + event.timeZone()
+                        + ") now puts them at " + now + ": each meeting keeps its slot and time of day (a corrected"
+                        + " time zone), so its instant moves by " + (minutes > 0 ? "-" : "+") + Math.abs(minutes) / 60
+                        + (Math.abs(minutes) % 60 == 0 ? "" : ":" + String.format("%02d", Math.abs(minutes) % 60))
+                        + " h; calendars in other zones will show the corrected time";
+            }
+        }
+        return null;
     }
 
     private PublishedMeeting classify(Placement placement, Meeting requiredMatch, List<Meeting> readded) {
@@ -156,6 +282,10 @@ public final class Repair {
             return new PublishedMeeting(placement, null, Status.GONE, null, null,
                     a.id() + " and " + b.id() + " must no longer meet" + why);
         }
+        Slot publishedSlot = placement.slotIn(event, wallClock);
+        if (publishedSlot != null && started.contains(publishedSlot.index())) {
+            return pastMeeting(placement, requiredMatch, a, b, publishedSlot, readded);
+        }
         Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
         if (meeting == null) {
             if (placement.origin() != Origin.RECOMMENDED && !agreedDirectly(placement)) {
@@ -168,7 +298,7 @@ public final class Repair {
             readded.add(meeting);
             matched.add(meeting);
         }
-        Slot slot = placement.slotIn(event);
+        Slot slot = publishedSlot;
         Table table = placement.table() == null ? null : event.table(placement.table());
         String problem = slotProblem(placement, meeting, slot, a, b);
         if (problem == null && placement.table() != null && table == null) {
@@ -176,6 +306,31 @@ public final class Repair {
         }
         return new PublishedMeeting(placement, meeting.getId(), problem == null ? Status.UNAFFECTED : Status.AFFECTED,
                 slot, table, problem);
+    }
+
+    /**
+     * A published meeting in a slot that has started: it took place (or its time is gone), so it stands as it was,
+     * even when its request was withdrawn since (then as a meeting of its own).
+     */
+    private PublishedMeeting pastMeeting(Placement placement, Meeting requiredMatch, Participant a, Participant b,
+            Slot slot, List<Meeting> readded) {
+        Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
+        if (meeting == null) {
+            String id = placement.id() == null || usedIds.contains(placement.id())
+                    ? unique("p-" + a.id() + "-" + b.id()) : placement.id();
+            usedIds.add(id);
+            Origin origin = placement.origin() == Origin.REQUIRED ? Origin.REQUEST : placement.origin();
+            meeting = new Meeting(id, a, b, origin, ScoreWeights.PUBLISHED_DROPPED, 0.0,
+                    List.of("held as published"), null, List.of(slot), event.tables(), List.of());
+            readded.add(meeting);
+            matched.add(meeting);
+        }
+        past.add(placement);
+        Table table = placement.table() == null ? null : event.table(placement.table());
+        String reason = placement.table() != null && table == null ? "table " + placement.table() + " no longer"
+                + " exists; the meeting has taken place in " + slot + ", so only its table changes in the schedule"
+                : null;
+        return new PublishedMeeting(placement, meeting.getId(), Status.UNAFFECTED, slot, table, reason);
     }
 
     private Meeting matchByPair(Placement placement) {
@@ -325,7 +480,8 @@ public final class Repair {
             }
         }
         Comparator<Integer> strongestFirst = Comparator
-                .comparing((Integer i) -> result.get(i).placement().origin())
+                .comparing((Integer i) -> !past.contains(result.get(i).placement()))
+                .thenComparing((Integer i) -> result.get(i).placement().origin())
                 .thenComparingInt(i -> result.get(i).slot().index());
         for (Map.Entry<String, List<Integer>> entry : byParticipant.entrySet()) {
             Participant participant = event.participant(entry.getKey());
@@ -338,11 +494,16 @@ public final class Repair {
                 PublishedMeeting p = result.get(i);
                 int inSlot = perSlot.merge(p.slot().index(), 1, Integer::sum);
                 String problem = null;
-                if (inSlot > Math.max(1, participant.representatives())) {
+                if (past.contains(p.placement())) {
+                    kept++; // it has happened: the event was made to allow it
+                } else if (inSlot > Math.max(1, participant.representatives())) {
                     problem = participant.id() + " now sends " + participant.representatives()
                             + (participant.representatives() == 1 ? " representative" : " representatives");
                 } else if (kept >= participant.maxMeetings()) {
                     problem = participant.id() + " now takes at most " + participant.maxMeetings() + " meetings";
+                }
+                if (past.contains(p.placement())) {
+                    continue;
                 }
                 if (problem == null) {
                     kept++;
@@ -377,7 +538,13 @@ public final class Repair {
             case UNAFFECTED -> {
                 meeting.setSlot(p.slot());
                 meeting.setTable(p.table());
-                if (mode == RepairMode.FREEZE && p.table() != null) {
+                if (past.contains(p.placement()) && (p.table() != null || event.tables().isEmpty())) {
+                    meeting.setPinned(true); // it took place there
+                } else if (past.contains(p.placement())) {
+                    // its table is gone: it keeps its slot, at another table
+                    meeting.keepPublished(p.slot(), null, ScoreWeights.PUBLISHED_DROPPED,
+                            ScoreWeights.PUBLISHED_DROPPED);
+                } else if (mode == RepairMode.FREEZE && p.table() != null) {
                     meeting.setPinned(true);
                 } else {
                     meeting.keepPublished(p.slot(), p.table(), mode == RepairMode.FREEZE
@@ -391,7 +558,7 @@ public final class Repair {
                     meeting.setSlot(p.slot());
                 }
                 meeting.keepPublished(slotStands ? p.slot() : null, null,
-                        slotStands ? ScoreWeights.PUBLISHED_MOVED : 0, ScoreWeights.PUBLISHED_DROPPED);
+                        slotStands ? ScoreWeights.PUBLISHED_MOVED : 0, AFFECTED_DROPPED);
             }
             case GONE -> throw new IllegalStateException("A gone meeting has no candidate: " + p);
         }

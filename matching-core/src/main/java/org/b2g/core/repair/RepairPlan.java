@@ -11,11 +11,22 @@ import org.b2g.core.domain.MeetingSchedule;
  *
  * @param problem the planning problem to hand to the {@code Scheduler}
  * @param published every meeting of the published schedule, in file order
+ * @param notes what the organizer should know about how the published schedule was read (slots that have started, a
+ *        corrected time zone), one sentence each
+ * @param warnings what the organizer should check in the event: {@code unavailableSlots} whose numbers a
+ *        renumbering of the slots shifted since the schedule was published, one sentence each
  */
-public record RepairPlan(Event event, RepairMode mode, MeetingSchedule problem, List<PublishedMeeting> published) {
+public record RepairPlan(Event event, RepairMode mode, MeetingSchedule problem, List<PublishedMeeting> published,
+        List<String> notes, List<String> warnings) {
 
     public RepairPlan {
         published = List.copyOf(published);
+        notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
+    }
+
+    RepairPlan withNotes(List<String> notes) {
+        return new RepairPlan(event, mode, problem, published, notes, warnings);
     }
 
     public long count(PublishedMeeting.Status status) {

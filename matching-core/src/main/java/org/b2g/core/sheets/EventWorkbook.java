@@ -150,11 +150,43 @@ public final class EventWorkbook {
                     p.representatives() == 1 ? null : p.representatives(),
                     p.minMeetings() == 0 ? null : p.minMeetings(),
                     p.maxMeetings() == Participant.UNLIMITED ? null : p.maxMeetings(),
-                    ranges(p.unavailableSlots()), p.homeTable(), p.englishName()));
+                    unavailable(event, p.unavailableSlots()), p.homeTable(), p.englishName()));
         }
         List<String> columns = new ArrayList<>(EventImport.PARTICIPANTS.subList(0, 9));
         columns.add("englishName");
         return new SheetData("participants", columns, rows);
+    }
+
+    /**
+     * A participant's unavailable slots as the organizer edits them: as clock ranges ("2024-10-10 08:30-09:30") when
+     * every slot has a clock time, so that a session added to the workbook before the others does not shift them on
+     * the next import (slot numbers would); else as slot numbers.
+     */
+    static String unavailable(Event event, java.util.Set<Integer> slots) {
+        if (slots.isEmpty() || event.slots().stream().anyMatch(s -> s.start() == null)) {
+            return ranges(slots);
+        }
+        List<String> parts = new ArrayList<>();
+        org.b2g.core.domain.Slot first = null;
+        org.b2g.core.domain.Slot last = null;
+        for (int index : new TreeSet<>(slots)) {
+            org.b2g.core.domain.Slot slot = event.slot(index);
+            if (last != null && last.end().equals(slot.start())) {
+                last = slot;
+                continue;
+            }
+            if (first != null) {
+                parts.add(clockRange(first, last));
+            }
+            first = slot;
+            last = slot;
+        }
+        parts.add(clockRange(first, last));
+        return String.join("; ", parts);
+    }
+
+    private static String clockRange(org.b2g.core.domain.Slot first, org.b2g.core.domain.Slot last) {
+        return first.start().toLocalDate() + " " + first.start().toLocalTime() + "-" + last.end().toLocalTime();
     }
 
     /** Slot numbers as ranges: {1, 2, 3, 7} is "1-3; 7". */

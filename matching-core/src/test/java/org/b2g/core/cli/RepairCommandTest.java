@@ -25,6 +25,8 @@ class RepairCommandTest {
              "requests": [{"from": "s-1", "to": "a-1"}, {"from": "s-2", "to": "a-1"}]}
             """;
 
+    private static final String BEFORE_THE_EVENT = "2024-10-03T08:00";
+
     @TempDir
     Path dir;
 
@@ -57,8 +59,10 @@ class RepairCommandTest {
         Path repaired = dir.resolve("repaired.json");
         Path changes = dir.resolve("changes.json");
 
+        // As of a week before the event (it took place in 2024: without --now nothing would move).
         int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
-                "--move-limit", "20000", "--out", repaired.toString(), "--changes", changes.toString());
+                "--move-limit", "20000", "--out", repaired.toString(), "--changes", changes.toString(), "--now",
+                BEFORE_THE_EVENT);
 
         assertEquals(0, exit, err());
         String report = Files.readString(changes);
@@ -68,6 +72,60 @@ class RepairCommandTest {
         assertTrue(Files.readString(repaired).contains("\"format\": \"b2g-schedule/1\""));
         assertTrue(err().contains("Changes      "), err());
         assertTrue(err().contains("people affected"), err());
+    }
+
+    @Test
+    void aRepairOfAnEventThatIsOverKeepsEveryPublishedMeetingAndSaysSo() throws IOException {
+        Path published = published();
+        // The same change as above, but the repair runs now, long after 2024-10-10: the meetings have taken place.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString());
+
+        assertEquals(0, exit, err());
+        String report = Files.readString(changes);
+        assertTrue(report.contains("\"kept\": 2,"), report);
+        assertTrue(report.contains("\"moved\": [\n    ]"), report);
+        assertTrue(err().contains("Note         the event is over at "), err());
+        assertTrue(err().contains("the 2 published meetings there stay where they were and nothing new can be"
+                + " placed"), err());
+    }
+
+    @Test
+    void onTheDayTheSlotsThatHaveStartedKeepTheirMeetings() throws IOException {
+        Path published = published();
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        // 08:40 local: slot 1 (08:30) has started, slots 2 and 3 have not.
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString(), "--now", "2024-10-10T01:40:00Z");
+
+        assertEquals(0, exit, err());
+        assertTrue(err().contains("Note         1 of 3 slots have started at 2024-10-10T08:40+07:00 (up to slot 1 at"
+                + " 2024-10-10 08:30 Asia/Ho_Chi_Minh)"), err());
+        String report = Files.readString(changes);
+        // The meeting in slot 1 took place although a-1 now says it could not attend; the one in slot 2 stands.
+        assertTrue(report.contains("\"kept\": 2,"), report);
+        assertTrue(report.contains("\"moved\": [\n    ]"), report);
+    }
+
+    @Test
+    void refusesANowThatIsNotATime() throws IOException {
+        Path published = published();
+        err.reset();
+
+        assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                "--now", "tomorrow"));
+        assertTrue(err().startsWith("--now (tomorrow) is not a time; expected e.g. 2024-10-10T11:00+07:00"), err());
     }
 
     @Test
@@ -85,7 +143,7 @@ class RepairCommandTest {
 
         int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
                 "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--changes",
-                changes.toString());
+                changes.toString(), "--now", BEFORE_THE_EVENT);
 
         assertEquals(0, exit, err());
         String report = Files.readString(changes);
@@ -203,7 +261,8 @@ class RepairCommandTest {
         Path event = dir.resolve("event.json");
         out.reset();
 
-        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2");
+        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2", "--now",
+                BEFORE_THE_EVENT);
 
         // Two startups are free in the slot a-1 does not use, and the table is free then.
         assertEquals(0, exit, err());
@@ -212,8 +271,27 @@ class RepairCommandTest {
                 listed);
         out.reset();
         Path busy = Files.writeString(dir.resolve("busy.json"), EVENT.formatted(", \"maxMeetings\": 1", ""));
-        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1"));
+        assertEquals(3, main("open-slots", busy.toString(), "--schedule", published.toString(), "s-2", "s-1",
+                "--now", BEFORE_THE_EVENT));
         assertEquals("No slot for s-2 and s-1: s-2 is fully booked (1 of 1).",
                 out.toString(StandardCharsets.UTF_8).strip());
+    }
+
+    @Test
+    void offersNoSlotThatHasStarted() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        out.reset();
+
+        // The event took place on 2024-10-10: nothing fits any more.
+        assertEquals(3, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2"));
+        assertEquals("No slot for s-1 and s-2: every slot of the event has started.",
+                out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        // At 09:00 slots 1 and 2 (08:30, 08:50) have started; only slot 3 (09:10) may be offered.
+        assertEquals(0, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2",
+                "--now", "2024-10-10T09:00"), err());
+        String listed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(listed.lines().skip(1).allMatch(line -> line.startsWith("slot 3 (09:10)")), listed);
     }
 }

@@ -134,4 +134,18 @@ class ValidateCommandTest {
         assertEquals(Command.BAD_INPUT, main());
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("b2g validate: expected one INPUT file"));
     }
+
+    @Test
+    void warnsAboutARequestBetweenAnExcludedPairNamingBoth() throws IOException {
+        Path file = dir.resolve("excluded.json");
+        // The example excludes s-002 and a-dost; s-002 now asks a-dost all the same.
+        Files.writeString(file, Files.readString(example()).replace("\"requests\":   [",
+                "\"requests\":   [{\"from\": \"s-002\", \"to\": \"a-dost\"}, "));
+
+        assertEquals(Command.OK, validate(NO_OBSTACLE, file.toString()));
+
+        assertEquals("warning: " + file + ": requests[0]: s-002 and a-dost are excluded from meeting (exclusions[0]);"
+                + " the request will not be met\n",
+                err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
 }

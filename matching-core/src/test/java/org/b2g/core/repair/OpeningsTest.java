@@ -108,4 +108,24 @@ class OpeningsTest {
         assertEquals("Unknown participant (s-9) in event test.", unknown.getMessage());
         assertThrows(InputException.class, () -> Openings.of(schedule).find("a-1", "a-1", 1));
     }
+
+    @Test
+    void findsAStoredMeetingBySlotTimeAfterASessionWasAddedBeforeIt() {
+        // Published when 08:30 was slot 1; two slots at 07:30 and 07:50 come first now, so it is slot 3.
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                           "sessions": [{"id": "early", "day": "2024-10-10", "start": "07:30", "slots": 2},
+                                        {"id": "am", "day": "2024-10-10", "start": "08:30", "slots": 3}], "tables": 1},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}]}
+                """, "event.json");
+        org.b2g.core.io.ScheduleFile published = new org.b2g.core.io.ScheduleFile("day", null, List.of(
+                new org.b2g.core.io.ScheduleFile.Placement("m-1", "s-1", "a-1", 1, "1", Origin.REQUEST,
+                        "2024-10-10T08:30:00+07:00")));
+
+        Openings.Result result = Openings.of(event, published, "published.json").find("s-2", "a-1", 5);
+
+        assertEquals(List.of(1, 2, 4, 5), result.openings().stream().map(o -> o.slot().index()).sorted().toList());
+    }
 }

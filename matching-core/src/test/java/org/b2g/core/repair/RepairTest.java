@@ -143,6 +143,42 @@ class RepairTest {
     }
 
     @Test
+    void aStandingMeetingIsNotCancelledToSaveOneTheChangeBroke() {
+        // Published: s-1 + a-1 in slot 1, s-2 + a-1 in slot 2. Now s-1 can only come in slot 2 and
+        // s-2 only in slot 2: one of the two meetings with a-1 must go. The one the change broke goes, not the
+        // standing one, even though cancelling the standing one would let s-2 meet a-2 as it now asks.
+        Event event = EventBuilder.slots(2).tables(2)
+                .startup("s-1").startup("s-2").agency("a-1").agency("a-2")
+                .request("s-1", "a-1", Priority.NORMAL).request("s-2", "a-1", Priority.NORMAL)
+                .request("s-2", "a-2", Priority.HIGH)
+                .unavailable("s-1", 1).unavailable("s-2", 1).build();
+        ScheduleFile published = published(new Placement("c-s-1-a-1", "s-1", "a-1", 1, "T1", Origin.REQUEST),
+                new Placement("c-s-2-a-1", "s-2", "a-1", 2, "T1", Origin.REQUEST));
+
+        Result result = repair(event, published, RepairMode.MINIMAL);
+
+        assertEquals(1, result.changes().kept());
+        assertEquals(2, result.meeting("s-2", "a-1").getSlot().index());
+        Changes.Cancelled cancelled = result.changes().cancelled().get(0);
+        assertEquals(List.of("s-1", "a-1"), cancelled.participants());
+        assertTrue(cancelled.reason().startsWith("s-1 is no longer available in slot 1"), cancelled.reason());
+    }
+
+    @Test
+    void aStandingMeetingCancelledForARequiredOneSaysWhatTookItsPlace() {
+        // s-2 and a-1 must now meet, and s-2 can only come in slot 1, where a-1 meets s-1, who cannot come later.
+        Event event = twoSlotsOneTable().unavailable("s-1", 2).unavailable("s-2", 2).required("m-new", "s-2", "a-1")
+                .build();
+
+        Result result = repair(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL);
+
+        Changes.Cancelled cancelled = result.changes().cancelled().get(0);
+        assertEquals(List.of("s-1", "a-1"), cancelled.participants());
+        assertTrue(cancelled.reason().startsWith("to make room for the required meeting s-2 + a-1 in slot 1; "),
+                cancelled.reason());
+    }
+
+    @Test
     void minimalDoesNotMoveAPublishedMeetingForAnOrdinaryRequest() {
         Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-1", Priority.HIGH).build();
 

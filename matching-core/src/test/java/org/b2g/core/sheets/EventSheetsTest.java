@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -583,6 +584,38 @@ class EventSheetsTest {
         assertEquals("so-y-te", event.participants().get(2).id());
         assertEquals(Set.of(7, 8, 9, 10), event.participant("a-dost").unavailableSlots());
         assertTrue(event.excluded("s-001", "so-y-te"));
+    }
+
+    @Test
+    void writesUnavailableSlotsAsClockRangesSoThatASessionAddedBeforeKeepsTheirTimes(@TempDir Path dir)
+            throws Exception {
+        Event original = xlsx(event().sheet("participants").row(1, "id", "role", "unavailable")
+                .row(2, "a", "agency", "1-2; 7").row(3, "s", "startup", null)).event();
+        EventWorkbook.writeCsv(original, dir);
+        String participants = Files.readString(dir.resolve("participants.csv"));
+        assertTrue(participants.contains("2024-10-10 08:30-09:10; 2024-10-10 13:30-13:50"), participants);
+
+        // The organizer adds a session at 07:30 in the sheet: slot 1 is now 07:30, and 08:30 is slot 3.
+        Path sessions = dir.resolve("sessions.csv");
+        List<String> header = List.of(Files.readString(sessions).lines().findFirst().orElseThrow().split("[;,]"));
+        String separator = Files.readString(sessions).contains(";") ? ";" : ",";
+        List<String> early = new ArrayList<>();
+        for (String column : header) {
+            early.add(switch (column.strip().replace("\uFEFF", "")) {
+                case "id" -> "early";
+                case "day" -> "2024-10-10";
+                case "start" -> "07:30";
+                case "slots" -> "2";
+                default -> "";
+            });
+        }
+        Files.writeString(sessions, Files.readString(sessions).stripTrailing() + "\r\n" + String.join(separator, early)
+                + "\r\n");
+
+        Event again = EventSheets.read(dir).event();
+
+        assertEquals(14, again.slotCount());
+        assertEquals(Set.of(3, 4, 9), again.participant("a").unavailableSlots());
     }
 
     @Test

@@ -1,0 +1,56 @@
+package org.b2g.core.io;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Exclusion;
+import org.b2g.core.domain.Request;
+
+/**
+ * What an event allows but its organizer most likely did not mean, in the words the spreadsheet import uses: a
+ * request between two participants who are excluded from meeting (it is never met), and a request listed twice
+ * with different priorities (it counts once, at the higher). Places are the {@code b2g-event/1} paths
+ * ({@code requests[3]}), since the event's lists keep the file's order.
+ */
+public final class EventWarnings {
+
+    private EventWarnings() {
+    }
+
+    /** One sentence per request that cannot count as written; empty when there is none. */
+    public static List<String> of(Event event) {
+        Map<String, Integer> exclusionIndex = new HashMap<>();
+        List<Exclusion> exclusions = event.exclusions();
+        for (int i = 0; i < exclusions.size(); i++) {
+            exclusionIndex.putIfAbsent(pairKey(exclusions.get(i).first(), exclusions.get(i).second()), i);
+        }
+        List<String> warnings = new ArrayList<>();
+        Map<String, Integer> first = new HashMap<>();
+        List<Request> requests = event.requests();
+        for (int i = 0; i < requests.size(); i++) {
+            Request request = requests.get(i);
+            Integer excluded = exclusionIndex.get(pairKey(request.from(), request.to()));
+            if (excluded != null) {
+                warnings.add("requests[" + i + "]: " + request.from() + " and " + request.to()
+                        + " are excluded from meeting (exclusions[" + excluded + "]); the request will not be met");
+            }
+            Integer earlier = first.putIfAbsent(request.from() + "\u0000" + request.to(), i);
+            if (earlier != null && requests.get(earlier).priority() != request.priority()) {
+                Request before = requests.get(earlier);
+                String higher = (before.priority().compareTo(request.priority()) <= 0 ? before : request)
+                        .priority().code();
+                warnings.add("requests[" + i + "]: " + request.from() + " asks " + request.to() + " again, as "
+                        + request.priority().code() + " (requests[" + earlier + "]: " + before.priority().code()
+                        + "); the request counts once, as " + higher);
+            }
+        }
+        return warnings;
+    }
+
+    private static String pairKey(String a, String b) {
+        return a.compareTo(b) <= 0 ? a + "\u0000" + b : b + "\u0000" + a;
+    }
+}
