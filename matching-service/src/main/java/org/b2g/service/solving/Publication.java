@@ -157,6 +157,7 @@ public final class Publication {
             if (version == 0) {
                 requireNoMeetingOfTheAbsent(c, eventId, body);
             }
+            requireKeepsWhatTookPlace(c, eventId, current, latest, body, version);
             MeetingSchedule schedule;
             try {
                 schedule = rebuild(current, body, "version to publish");
@@ -202,6 +203,57 @@ public final class Publication {
                             stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : "")
                     + "; repair or solve again before publishing.");
         }
+    }
+
+    /**
+     * Refuses a schedule that drops or moves a meeting of the latest published version marked held or no-show: it
+     * took place, and a published schedule never loses it (a roll-back to a version from before it was placed, or a
+     * draft made before it was marked). A meeting the edited event can no longer hold (a participant left, the pair
+     * is excluded, the slot is gone) is not asked for, as a repair does not keep it either. The organizer repairs from
+     * the published version instead: a repair keeps such meetings where they were.
+     */
+    private void requireKeepsWhatTookPlace(Connection c, String eventId, Event current, StoredVersion latest,
+            String body, int version) throws SQLException {
+        if (latest == null) {
+            return;
+        }
+        Map<String, Attendance> marks = day.marks(c, eventId);
+        if (marks.isEmpty()) {
+            return;
+        }
+        Set<String> placed = new HashSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(body, "version to publish").meetings()) {
+            org.b2g.core.domain.Slot slot = p.slotIn(current);
+            if (slot != null) {
+                placed.add(pairAt(p.first(), p.second(), slot.index()));
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
+            Attendance mark = marks.get(p.id());
+            if (mark == null || current.participant(p.first()) == null || current.participant(p.second()) == null
+                    || p.slotIn(current) == null || current.excluded(p.first(), p.second())) {
+                continue;
+            }
+            if (!placed.contains(pairAt(p.first(), p.second(), p.slotIn(current).index()))) {
+                dropped.add(p.id() + " (" + p.first() + " with " + p.second() + " in slot " + p.slot() + ", "
+                        + mark.code() + ")");
+            }
+        }
+        if (!dropped.isEmpty()) {
+            String what = version == 0 ? "The draft" : "Version " + version;
+            throw new RejectedException(RejectedException.Reason.HISTORY, what + " does not hold " + dropped.size()
+                    + " meeting" + (dropped.size() == 1 ? "" : "s") + " of published version " + latest.version()
+                    + " that took place on the day, where " + (dropped.size() == 1 ? "it was" : "they were") + ": "
+                    + String.join(", ", dropped.subList(0, Math.min(5, dropped.size())))
+                    + (dropped.size() > 5 ? ", ..." : "") + "; a published schedule keeps every meeting marked held"
+                    + " or no-show. Repair from the published version instead (a repair keeps them), or take a"
+                    + " mark set by mistake back first (state=pending).");
+        }
+    }
+
+    private static String pairAt(String a, String b, int slot) {
+        return (a.compareTo(b) <= 0 ? a + "\n" + b : b + "\n" + a) + "\n" + slot;
     }
 
     /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */

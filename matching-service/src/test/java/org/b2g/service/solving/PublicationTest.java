@@ -130,6 +130,33 @@ class PublicationTest {
     }
 
     @Test
+    void rollingBackToAVersionWithoutMeetingsMarkedHeldOrNoShowIsRefusedNamingThem() {
+        backend.publication().publish("pub", 0);
+        backend.day().absent("pub", "s-vision"); // version 2: s-vision's meetings cancelled
+        backend.day().present("pub", "s-vision"); // version 3: they are back
+        List<org.b2g.core.io.ScheduleFile.Placement> back = org.b2g.core.io.ScheduleJson.read(
+                backend.publication().body("pub", 3), "v3").meetings().stream()
+                .filter(p -> p.first().equals("s-vision") || p.second().equals("s-vision")).toList();
+        assertTrue(back.size() >= 2, back.toString());
+        backend.day().mark("pub", back.get(0).id(), "s-vision", true, org.b2g.service.persistence.DayRepository
+                .Attendance.HELD);
+        backend.day().mark("pub", back.get(1).id(), "s-vision", true, org.b2g.service.persistence.DayRepository
+                .Attendance.NO_SHOW);
+
+        Publication.RejectedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                Publication.RejectedException.class, () -> backend.publication().publish("pub", 2));
+
+        assertEquals(Publication.RejectedException.Reason.HISTORY, refused.reason());
+        assertAll(() -> assertTrue(refused.getMessage().contains(back.get(0).id() + " ("), refused.getMessage()),
+                () -> assertTrue(refused.getMessage().contains(", held)"), refused.getMessage()),
+                () -> assertTrue(refused.getMessage().contains(back.get(1).id() + " ("), refused.getMessage()),
+                () -> assertTrue(refused.getMessage().contains(", no-show)"), refused.getMessage()),
+                () -> assertEquals(3, versions(), "nothing published"));
+        assertEquals(3, backend.publication().publish("pub", 1).version(),
+                "version 1 holds them where they were: not refused (and the same as version 3, so answered by it)");
+    }
+
+    @Test
     void parallelPublicationsOfOneDraftStoreOneVersion() throws Exception {
         List<Publication.Published> answers = race(() -> backend.publication().publish("pub", 0));
 
