@@ -96,7 +96,7 @@ final class EventsService implements HttpService {
 
     /**
      * Replaces the event; with {@code If-Match} only while it is still at that version (412 otherwise). Participants
-     * the new version no longer has lose their agenda and their personal link.
+     * the new version no longer has lose their agenda, their personal link and their absence.
      */
     private void replace(ServerRequest req, ServerResponse res) {
         access.organizer(req);
@@ -127,6 +127,7 @@ final class EventsService implements HttpService {
                 }
                 backend.schedules().deleteAgendas(c, id, removed);
                 backend.selfService().participantsLeft(c, id, removed);
+                backend.day().participantsLeft(c, id, removed);
                 backend.links().rotate(c, id, removed);
             }
             return next;

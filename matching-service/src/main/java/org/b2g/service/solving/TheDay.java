@@ -422,6 +422,18 @@ public final class TheDay {
     }
 
     /**
+     * Ends the absence of each participant an edit of the event removed, with the record of what it cancelled: one
+     * added back later, with the same id, is a new registration and takes part (a participant cannot be absent from
+     * an event it is not in). Runs in the caller's transaction, the one that stores the edit.
+     */
+    public void participantsLeft(java.sql.Connection c, String eventId, java.util.Collection<String> removed)
+            throws java.sql.SQLException {
+        for (String id : removed) {
+            day.removeAbsence(c, eventId, id);
+        }
+    }
+
+    /**
      * Refuses an edit of the event that the meetings which already took place would break: a participant whose
      * {@code maxMeetings} is now below the meetings kept from the day (marked held or no-show, or in a slot that has
      * started), or whose {@code representatives} are fewer than those it kept in one slot. Such meetings stay where

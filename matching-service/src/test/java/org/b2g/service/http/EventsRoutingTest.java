@@ -411,6 +411,30 @@ class EventsRoutingTest {
     }
 
     @Test
+    void anEditThatRemovesAParticipantEndsItsAbsenceSoThatItComesBackPresent() throws Exception {
+        post(TestService.sampleEvent("returns")).close();
+        backend.solving().start("returns", org.b2g.core.solver.SolveOptions.DEFAULT
+                .withTimeLimit(java.time.Duration.ofSeconds(1)));
+        assertEquals(org.b2g.service.solving.JobStatus.State.DONE,
+                backend.solving().await("returns", java.time.Duration.ofSeconds(60)).state());
+        backend.publication().publish("returns", 0);
+        backend.day().absent("returns", "s-park");
+        assertEquals(java.util.Set.of("s-park"), backend.day().status("returns").absent());
+
+        try (HttpClientResponse removed = put("returns", without("returns", "s-park"))) {
+            assertEquals(Status.OK_200, removed.status());
+        }
+        try (HttpClientResponse back = put("returns", TestService.sampleEvent("returns"))) {
+            assertEquals(Status.OK_200, back.status());
+        }
+
+        assertEquals(java.util.Set.of(), backend.day().status("returns").absent(), "a new registration, present");
+        assertProblem(client.delete("/api/events/returns/participants/s-park/absence")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.NOT_FOUND_404, "not marked absent");
+    }
+
+    @Test
     void aDeletedAndRecreatedEventDoesNotBringOldLinksBack() {
         post(TestService.sampleEvent("reborn")).close();
         String token = TestService.participantToken(backend, "reborn", "s-flood");
