@@ -480,6 +480,10 @@
       const notes = [update.queued && 'queued', update.stoppedEarly && 'stopped early', update.stale && 'stale'];
       const note = notes.filter(Boolean).join(', ');
       $('p-state').textContent = update.state + (note ? ` (${note})` : '');
+      // A repair's reading of the published schedule: what to check before publishing its draft.
+      const plan = [...(update.warnings || []).map((w) => 'Check: ' + w), ...(update.notes || []).map((n) => 'Note: ' + n)];
+      $('p-plan').replaceChildren(...plan.map((line) => el('li', {}, line)));
+      $('p-plan').hidden = plan.length === 0;
     }
     if (update.score !== undefined) $('p-score').textContent = update.score;
     $('p-placed').textContent = update.candidates ? `${update.scheduled} of ${update.candidates}` : String(update.scheduled);

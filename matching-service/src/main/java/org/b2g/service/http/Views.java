@@ -45,6 +45,13 @@ final class Views {
         optional(json, "bestSince", s.bestSince());
         optional(json, "finishedAt", s.finishedAt());
         optional(json, "reason", s.reason());
+        // A repair's reading of the published schedule: the console shows them beside the job, before publishing.
+        if (!s.notes().isEmpty()) {
+            json.add("notes", JSON.createArrayBuilder(s.notes()));
+        }
+        if (!s.warnings().isEmpty()) {
+            json.add("warnings", JSON.createArrayBuilder(s.warnings()));
+        }
         if (s.state() == JobStatus.State.SOLVING) {
             json.add("elapsedMillis", Duration.between(s.startedAt(), Instant.now()).toMillis());
         }

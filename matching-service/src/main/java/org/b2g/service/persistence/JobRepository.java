@@ -22,10 +22,15 @@ public final class JobRepository {
      * @param request what to run
      * @param lease who runs it, until when, and how many times it was claimed
      * @param progress the best schedule so far, for watchers and for whoever takes the job over
+     * @param plan what a repair's plan said about the published schedule it read (empty for a solve)
      */
     public record StoredJob(String eventId, int eventVersion, String state, String score, int scheduled,
             long startedAt, long bestSince, long finishedAt, boolean stoppedEarly, String reason, Request request,
-            Lease lease, Progress progress) {
+            Lease lease, Progress progress, Plan plan) {
+
+        public StoredJob {
+            plan = plan == null ? Plan.NONE : plan;
+        }
 
         /** A job that no replica solves at the moment: queued, or left by a replica whose lease ran out. */
         public boolean claimable(long now) {
@@ -55,12 +60,23 @@ public final class JobRepository {
         public static final Progress NONE = new Progress(0, 0, 0, 0, null, false);
     }
 
+    /** A repair plan's notes and warnings, one sentence each. */
+    public record Plan(java.util.List<String> notes, java.util.List<String> warnings) {
+        public static final Plan NONE = new Plan(java.util.List.of(), java.util.List.of());
+
+        public Plan {
+            notes = java.util.List.copyOf(notes);
+            warnings = java.util.List.copyOf(warnings);
+        }
+    }
+
     private static final String COLUMNS = "event_id, event_version, state, score, scheduled, started_at, best_since,"
             + " finished_at, stopped_early, reason, kind, repair_mode, time_limit_ms, seed, unimproved_ms, event_uid,"
-            + " owner, lease_until, claims, breaks, candidates, moves, solved_ms, best_slots, stop_requested";
+            + " owner, lease_until, claims, breaks, candidates, moves, solved_ms, best_slots, stop_requested,"
+            + " plan_notes, plan_warnings";
     private static final String DELETE = "DELETE FROM solve_jobs WHERE event_id = ?";
     private static final String INSERT = "INSERT INTO solve_jobs (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM solve_jobs WHERE event_id = ?";
     private static final String NEXT = "SELECT event_id, claims FROM solve_jobs WHERE state = 'SOLVING'"
             + " AND (owner IS NULL OR lease_until < ?) ORDER BY started_at LIMIT 1";
@@ -75,7 +91,7 @@ public final class JobRepository {
     private static final String STOP_ASKED = "SELECT stop_requested FROM solve_jobs WHERE event_id = ?";
     private static final String FINISH = "UPDATE solve_jobs SET state = ?, score = ?, scheduled = ?, best_since = ?,"
             + " finished_at = ?, stopped_early = ?, reason = ?, breaks = ?, candidates = ?, moves = ?, solved_ms = ?,"
-            + " best_slots = NULL, lease_until = NULL, updated_at = ?"
+            + " best_slots = NULL, lease_until = NULL, plan_notes = ?, plan_warnings = ?, updated_at = ?"
             + " WHERE event_id = ? AND owner = ? AND claims = ? AND state = 'SOLVING'";
     private static final String FAIL_UNCLAIMED = "UPDATE solve_jobs SET state = 'FAILED', finished_at = ?, reason = ?,"
             + " updated_at = ? WHERE event_id = ? AND claims = ? AND state = 'SOLVING'";
@@ -135,6 +151,8 @@ public final class JobRepository {
             s.setLong(++i, progress.solvedMillis());
             setText(s, ++i, progress.bestSlots());
             s.setInt(++i, progress.stopRequested() ? 1 : 0);
+            setText(s, ++i, lines(job.plan().notes()));
+            setText(s, ++i, lines(job.plan().warnings()));
             s.setLong(++i, System.currentTimeMillis());
             s.executeUpdate();
         }
@@ -158,7 +176,8 @@ public final class JobRepository {
                                 r.getString(16)),
                         new Lease(r.getString(17), r.getLong(18), r.getInt(19)),
                         new Progress(r.getInt(20), r.getInt(21), r.getLong(22), r.getLong(23), r.getString(24),
-                                r.getInt(25) != 0));
+                                r.getInt(25) != 0),
+                        new Plan(lines(r.getString(26)), lines(r.getString(27))));
             }
         }
     }
@@ -269,6 +288,8 @@ public final class JobRepository {
             s.setInt(++i, job.progress().candidates());
             s.setLong(++i, job.progress().moves());
             s.setLong(++i, job.progress().solvedMillis());
+            setText(s, ++i, lines(job.plan().notes()));
+            setText(s, ++i, lines(job.plan().warnings()));
             s.setLong(++i, System.currentTimeMillis());
             s.setString(++i, job.eventId());
             s.setString(++i, lease.owner());
@@ -320,6 +341,16 @@ public final class JobRepository {
         } else {
             s.setString(index, text);
         }
+    }
+
+    /** Sentences one a line, null for none (a sentence has no line break: one would be read back as two). */
+    private static String lines(java.util.List<String> sentences) {
+        return sentences.isEmpty() ? null : String.join("\n", sentences.stream()
+                .map(t -> t.replace('\n', ' ')).toList());
+    }
+
+    private static java.util.List<String> lines(String text) {
+        return text == null || text.isEmpty() ? java.util.List.of() : java.util.List.of(text.split("\n"));
     }
 
     private static String truncate(String text, int max) {

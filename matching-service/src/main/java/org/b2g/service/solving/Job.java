@@ -30,9 +30,17 @@ final class Job implements Runnable {
         void record(JobStatus status, MeetingSchedule best, JsonObject bestJson);
     }
 
+    /** A job's planning problem, with what a repair's plan says about the published schedule it read. */
+    record Planned(MeetingSchedule problem, List<String> notes, List<String> warnings) {
+
+        Planned(MeetingSchedule problem) {
+            this(problem, List.of(), List.of());
+        }
+    }
+
     private final String eventBody;
     /** The planning problem of the event: its candidates, or a repair's plan from the published schedule. */
-    private final Function<Event, MeetingSchedule> problemOf;
+    private final Function<Event, Planned> problemOf;
     /** Slot index (0-based) by meeting id where a job taken over from another replica starts; empty otherwise. */
     private final java.util.Map<String, Integer> startSlots;
     private final SolveOptions options;
@@ -52,11 +60,12 @@ final class Job implements Runnable {
     private volatile boolean bestSlotsChanged;
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
-        this(queued, eventBody, event -> new MeetingSchedule(event, CandidateCache.forEvent(event)), java.util.Map.of(),
+        this(queued, eventBody, event -> new Planned(new MeetingSchedule(event, CandidateCache.forEvent(event))),
+                java.util.Map.of(),
                 options, outcome, clock);
     }
 
-    Job(JobStatus queued, String eventBody, Function<Event, MeetingSchedule> problemOf,
+    Job(JobStatus queued, String eventBody, Function<Event, Planned> problemOf,
             java.util.Map<String, Integer> startSlots, SolveOptions options, Outcome outcome, Clock clock) {
         this.status = queued;
         this.eventBody = eventBody;
@@ -95,10 +104,11 @@ final class Job implements Runnable {
         try {
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
-            MeetingSchedule problem = problemOf.apply(event);
+            Planned planned = problemOf.apply(event);
+            MeetingSchedule problem = planned.problem();
             startFrom(problem);
             meetingIds = problem.getMeetings().stream().map(org.b2g.core.domain.Meeting::getId).toList();
-            update(status.withCandidates(problem.getMeetings().size()));
+            update(status.withCandidates(problem.getMeetings().size()).withPlan(planned.notes(), planned.warnings()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops

@@ -1,6 +1,7 @@
 package org.b2g.service.solving;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a solve job is doing or did. {@code score}, {@code bestSince} and {@code finishedAt} are null until known;
@@ -9,43 +10,58 @@ import java.time.Instant;
  * @param eventVersion the version of the event being solved: when the event changes meanwhile, the result is stale
  * @param candidates how many candidate meetings the solver chooses from; 0 until they are built (and for jobs read
  *        back from the database)
+ * @param notes what a repair's plan says about how it read the published schedule (a corrected time zone), one
+ *        sentence each; empty for a solve, and until the plan is made
+ * @param warnings what the organizer should check in the event before publishing a repair's draft (slots renumbered
+ *        since the schedule was published, so that participants' unavailableSlots now mean other times)
  */
 public record JobStatus(String eventId, int eventVersion, State state, boolean queued, String score, int scheduled,
         int breaks, Instant startedAt, Instant bestSince, Instant finishedAt, boolean stoppedEarly, String reason,
-        int candidates) {
+        int candidates, List<String> notes, List<String> warnings) {
 
     public enum State { SOLVING, DONE, FAILED }
+
+    public JobStatus {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
 
     public boolean finished() {
         return state != State.SOLVING;
     }
 
     static JobStatus queued(String eventId, int eventVersion, Instant now) {
-        return new JobStatus(eventId, eventVersion, State.SOLVING, true, null, 0, 0, now, null, null, false, null, 0);
+        return new JobStatus(eventId, eventVersion, State.SOLVING, true, null, 0, 0, now, null, null, false, null, 0, List.of(),
+                List.of());
     }
 
     JobStatus running() {
         return new JobStatus(eventId, eventVersion, state, false, score, scheduled, breaks, startedAt, bestSince,
-                finishedAt, stoppedEarly, reason, candidates);
+                finishedAt, stoppedEarly, reason, candidates, notes, warnings);
     }
 
     JobStatus withCandidates(int count) {
         return new JobStatus(eventId, eventVersion, state, queued, score, scheduled, breaks, startedAt, bestSince,
-                finishedAt, stoppedEarly, reason, count);
+                finishedAt, stoppedEarly, reason, count, notes, warnings);
+    }
+
+    JobStatus withPlan(List<String> planNotes, List<String> planWarnings) {
+        return new JobStatus(eventId, eventVersion, state, queued, score, scheduled, breaks, startedAt, bestSince,
+                finishedAt, stoppedEarly, reason, candidates, planNotes, planWarnings);
     }
 
     JobStatus withBest(String newScore, int newScheduled, int newBreaks, Instant at) {
         return new JobStatus(eventId, eventVersion, state, false, newScore, newScheduled, newBreaks, startedAt, at,
-                finishedAt, stoppedEarly, reason, candidates);
+                finishedAt, stoppedEarly, reason, candidates, notes, warnings);
     }
 
     JobStatus done(Instant at, boolean early) {
         return new JobStatus(eventId, eventVersion, State.DONE, false, score, scheduled, breaks, startedAt, bestSince,
-                at, early, null, candidates);
+                at, early, null, candidates, notes, warnings);
     }
 
     JobStatus failed(Instant at, String why) {
         return new JobStatus(eventId, eventVersion, State.FAILED, false, score, scheduled, breaks, startedAt,
-                bestSince, at, stoppedEarly, why, candidates);
+                bestSince, at, stoppedEarly, why, candidates, notes, warnings);
     }
 }

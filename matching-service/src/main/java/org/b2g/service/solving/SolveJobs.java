@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -206,7 +207,7 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
-                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode, now);
+                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, now);
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
                         mode == null ? null : mode.code(),
                         options.timeLimit().toMillis(), options.seed(),
@@ -263,15 +264,15 @@ public final class SolveJobs implements AutoCloseable {
      * the job starts or is taken over), every slot that has started is closed: the published meetings there stay
      * where they are and no other meeting goes there (see {@link Happened}).
      */
-    private Function<Event, MeetingSchedule> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
+    private Function<Event, Job.Planned> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
             Instant now) throws java.sql.SQLException {
         Absentees absent = Absentees.of(c, eventId, day, schedules);
         Happened happened = Happened.of(c, eventId, day, schedules, now);
         if (mode == null) {
             return event -> {
                 Event present = happened.apply(absent.apply(event));
-                return new MeetingSchedule(present, happened.keep(present,
-                        absent.candidates(CandidateCache.forEvent(present))));
+                return new Job.Planned(new MeetingSchedule(present, happened.keep(present,
+                        absent.candidates(CandidateCache.forEvent(present)))));
             };
         }
         ScheduleRepository.StoredVersion published = schedules.published(c, eventId, 0);
@@ -284,8 +285,9 @@ public final class SolveJobs implements AutoCloseable {
         return current -> {
             Event present = happened.apply(absent.apply(current));
             Relevance relevance = Relevance.of(present);
-            return happened.keep(Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present,
-                    relevance)), relevance, source).problem());
+            org.b2g.core.repair.RepairPlan plan = Repair.plan(present, file, mode, absent.candidates(
+                    Candidates.forEvent(present, relevance)), relevance, source);
+            return new Job.Planned(happened.keep(plan.problem()), plan.notes(), plan.warnings());
         };
     }
 
@@ -375,14 +377,15 @@ public final class SolveJobs implements AutoCloseable {
                     return null;
                 }
                 RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
-                Function<Event, MeetingSchedule> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now));
+                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now));
                 long limit = request.timeLimitMillis();
                 long left = Math.max(limit - row.progress().solvedMillis(), Math.max(1000, limit / 10));
                 SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(), 0,
                         request.unimprovedMillis() < 0 ? null : Duration.ofMillis(request.unimprovedMillis()));
                 JobStatus status = new JobStatus(eventId, row.eventVersion(), JobStatus.State.SOLVING, false,
                         row.score(), row.scheduled(), row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()),
-                        instant(row.bestSince()), null, false, null, row.progress().candidates());
+                        instant(row.bestSince()), null, false, null, row.progress().candidates(), List.of(),
+                        List.of());
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
                         (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), s, best, json),
                         clock);
@@ -667,7 +670,7 @@ public final class SolveJobs implements AutoCloseable {
             JobRepository.Progress progress) {
         return new JobRepository.StoredJob(s.eventId(), s.eventVersion(), s.state().name(), s.score(), s.scheduled(),
                 s.startedAt().toEpochMilli(), millis(s.bestSince()), millis(s.finishedAt()), s.stoppedEarly(),
-                s.reason(), request, lease, progress);
+                s.reason(), request, lease, progress, new JobRepository.Plan(s.notes(), s.warnings()));
     }
 
     private static JobStatus status(JobRepository.StoredJob row) {
@@ -675,7 +678,8 @@ public final class SolveJobs implements AutoCloseable {
         return new JobStatus(row.eventId(), row.eventVersion(), state,
                 state == JobStatus.State.SOLVING && row.lease().owner() == null, row.score(), row.scheduled(),
                 row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
-                instant(row.finishedAt()), row.stoppedEarly(), row.reason(), row.progress().candidates());
+                instant(row.finishedAt()), row.stoppedEarly(), row.reason(), row.progress().candidates(),
+                row.plan().notes(), row.plan().warnings());
     }
 
     private static long millis(Instant instant) {

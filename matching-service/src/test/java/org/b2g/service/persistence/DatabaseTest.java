@@ -69,7 +69,7 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(7, applied, "baseline 1, then V2 to V8 but V6");
+            assertEquals(8, applied, "baseline 1, then V2 to V9 but V6");
         }
     }
 

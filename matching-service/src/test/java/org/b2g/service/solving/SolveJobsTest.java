@@ -266,6 +266,36 @@ class SolveJobsTest {
     }
 
     @Test
+    void aRepairsStatusCarriesThePlansWarningsAndNotesAlsoAfterARestart() throws Exception {
+        String body = TestService.sampleEvent("renum");
+        store("renum", body);
+        backend.solving().start("renum", ONE_SECOND);
+        awaitFinish("renum");
+        backend.publication().publish("renum", 0);
+        assertEquals(List.of(), backend.solving().status("renum").warnings(), "a plain solve reads nothing published");
+        // A session added before the first one: the published slot 1 is now slot 3.
+        String early = body.replace("\"sessions\": [", "\"sessions\": [\n      {\"id\": \"early\", \"day\":"
+                + " \"2024-10-10\", \"start\": \"07:30\", \"slots\": 2},");
+        assertTrue(!early.equals(body), "the sample's sessions were found");
+        backend.database().inTransaction(c -> backend.events().replace(c, "renum", "renum", 10, 2L, early, 0));
+
+        backend.solving().repair("renum", ONE_SECOND, org.b2g.core.repair.RepairMode.MINIMAL);
+        JobStatus done = awaitFinish("renum");
+
+        assertEquals(JobStatus.State.DONE, done.state(), done.reason());
+        assertTrue(!done.warnings().isEmpty() && done.warnings().get(0).startsWith("the slots were renumbered since"
+                + " the schedule was published (its slot "), done.warnings().toString());
+        assertTrue(done.warnings().contains("s-docs: unavailableSlots 1-2 now mean 07:30-08:10; at the published"
+                + " numbering they meant 09:00-09:40, now slots 3-4; check which s-docs means"),
+                done.warnings().toString());
+        backend.close();
+        backend = TestService.backend(dir);
+        JobStatus stored = backend.solving().status("renum");
+        assertEquals(done.warnings(), stored.warnings(), "read back from the database");
+        assertEquals(done.notes(), stored.notes());
+    }
+
+    @Test
     void deletesTheAgendasOfParticipantsRemovedWhileSolving() throws Exception {
         store("shrinking", TestService.sampleEvent("shrinking"));
         backend.solving().start("shrinking", ONE_SECOND);
