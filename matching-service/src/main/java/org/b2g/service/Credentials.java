@@ -81,19 +81,36 @@ public final class Credentials {
             byte[] secret = envSecret != null && !envSecret.isBlank()
                     ? decodeSecret(envSecret.strip(), "$B2G_TOKEN_SECRET") : fileSecret(dataDir.resolve(SECRET_FILE));
             if (envToken != null && !envToken.isBlank()) {
-                return new Credentials(envToken.strip(), secret, false);
+                return new Credentials(requireAdminToken(envToken), secret, false);
             }
             Path tokenFile = dataDir.resolve(ADMIN_TOKEN_FILE);
             boolean existed = Files.exists(tokenFile);
             String token = readOrCreate(tokenFile, randomText());
             if (token.length() < MIN_ADMIN_TOKEN) {
-                throw new IllegalStateException(tokenFile + " holds " + token.length() + " characters; at least "
+                throw new BadConfigurationException(tokenFile + " holds " + token.length() + " characters; at least "
                         + MIN_ADMIN_TOKEN + " are needed. Put a longer token there, or delete it to make a new one.");
             }
             return new Credentials(token, secret, !existed);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the tokens in " + dataDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The organizer token {@code $B2G_ADMIN_TOKEN} gives, stripped; null when it gives none.
+     *
+     * @throws BadConfigurationException when it is shorter than {@value #MIN_ADMIN_TOKEN} characters
+     */
+    static String requireAdminToken(String envToken) {
+        if (envToken == null || envToken.isBlank()) {
+            return null;
+        }
+        String token = envToken.strip();
+        if (token.length() < MIN_ADMIN_TOKEN) {
+            throw new BadConfigurationException("$B2G_ADMIN_TOKEN has " + token.length() + " characters; at least "
+                    + MIN_ADMIN_TOKEN + " are needed.");
+        }
+        return token;
     }
 
     /** Where a generated or stored organizer token is kept when the database is shared. */
@@ -112,12 +129,12 @@ public final class Credentials {
                 : sharedValue(database, secrets, SHARED_SECRET), envSecret != null && !envSecret.isBlank()
                         ? "$B2G_TOKEN_SECRET" : "the database's service_secrets row '" + SHARED_SECRET + "'");
         if (envToken != null && !envToken.isBlank()) {
-            return new Credentials(envToken.strip(), secret, false);
+            return new Credentials(requireAdminToken(envToken), secret, false);
         }
         boolean existed = database.inTransaction(c -> secrets.find(c, SHARED_ADMIN_TOKEN)) != null;
         String token = sharedValue(database, secrets, SHARED_ADMIN_TOKEN);
         if (token.length() < MIN_ADMIN_TOKEN) {
-            throw new IllegalStateException("The database's service_secrets row '" + SHARED_ADMIN_TOKEN + "' holds "
+            throw new BadConfigurationException("The database's service_secrets row '" + SHARED_ADMIN_TOKEN + "' holds "
                     + token.length() + " characters; at least " + MIN_ADMIN_TOKEN + " are needed.");
         }
         return new Credentials(token, secret, !existed);
@@ -145,10 +162,10 @@ public final class Credentials {
         try {
             secret = Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(place + " is not base64url text.");
+            throw new BadConfigurationException(place + " is not base64url text.");
         }
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(place + " holds " + secret.length + " bytes; at least " + MIN_SECRET_BYTES
+            throw new BadConfigurationException(place + " holds " + secret.length + " bytes; at least " + MIN_SECRET_BYTES
                     + " are needed.");
         }
         return secret;
@@ -160,11 +177,11 @@ public final class Credentials {
         try {
             secret = Base64.getUrlDecoder().decode(readOrCreate(secretFile, randomText()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(secretFile + " is not base64url text; restore it, or delete it to "
+            throw new BadConfigurationException(secretFile + " is not base64url text; restore it, or delete it to "
                     + "make a new secret (every personal link then changes).");
         }
         if (secret.length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException(secretFile + " holds " + secret.length + " bytes; at least "
+            throw new BadConfigurationException(secretFile + " holds " + secret.length + " bytes; at least "
                     + MIN_SECRET_BYTES + " are needed. Restore it, or delete it to make a new secret (every "
                     + "personal link then changes).");
         }

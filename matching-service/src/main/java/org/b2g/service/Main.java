@@ -47,10 +47,17 @@ public final class Main {
         }
         Config config = config(options(verb, args.subList(1, args.size())));
         quietLibraries(verb.equals("demo"));
-        if (verb.equals("serve")) {
-            serve(config);
-        } else {
-            Demo.run(config);
+        try {
+            // Checked before the database opens: a wrong environment stops the start before anything is written.
+            Credentials.requireAdminToken(System.getenv("B2G_ADMIN_TOKEN"));
+            if (verb.equals("serve")) {
+                serve(config);
+            } else {
+                Demo.run(config);
+            }
+        } catch (BadConfigurationException e) {
+            // One line and exit code 2, as for a bad option: the operator fixes a value, a stack trace helps nobody.
+            throw new InputException("b2g " + verb + ": " + e.getMessage());
         }
         return CommandLine.KEEP_RUNNING;
     }

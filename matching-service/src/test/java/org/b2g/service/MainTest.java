@@ -64,4 +64,18 @@ class MainTest {
             running.stop();
         }
     }
+    @Test
+    void aShortOrganizerTokenInTheEnvironmentStopsTheStartWithOneLineAndExitCode2() throws Exception {
+        String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(launcher, "-cp", System.getProperty("java.class.path"),
+                "org.b2g.service.Main", "serve", "--port", "0", "--data", dir.toString()).redirectErrorStream(true);
+        builder.environment().put("B2G_ADMIN_TOKEN", "too-short");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), output);
+
+        assertEquals(2, process.exitValue(), output);
+        List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(List.of("b2g serve: $B2G_ADMIN_TOKEN has 9 characters; at least 16 are needed."), lines);
+    }
 }
