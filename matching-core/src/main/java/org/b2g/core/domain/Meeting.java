@@ -164,6 +164,27 @@ public class Meeting {
         return copy;
     }
 
+    /**
+     * This meeting allowed only {@code slots} (slots that have started taken away, say): published where it was, at
+     * the same cost to move, and placed where it is if that slot is still allowed, else unplaced. Itself when it
+     * already is allowed exactly those.
+     */
+    public Meeting withAllowedSlots(List<Slot> slots) {
+        if (slots.equals(allowedSlots)) {
+            return this;
+        }
+        Meeting copy = new Meeting(id, first, second, origin, weight, relevance, reasons, slots, allowedTables, after,
+                sessionId);
+        copy.pinned = pinned;
+        copy.publishedSlot = publishedSlot;
+        copy.publishedTable = publishedTable;
+        copy.moveCost = moveCost;
+        boolean stays = slot != null && slots.contains(slot);
+        copy.slot = stays ? slot : null;
+        copy.table = stays ? table : null;
+        return copy;
+    }
+
     private static Slot in(Event event, Slot slot) {
         return slot == null ? null : event.slot(slot.index());
     }

@@ -214,26 +214,14 @@ public final class Repair {
 
     /**
      * {@code meeting} without the started slots among those it may go to; the same meeting when it may go to none
-     * of them, or is pinned (a copy would lose the pin).
+     * of them, or is pinned (it stays where it is, even in a started slot).
      */
     private Meeting closed(Meeting meeting) {
         if (meeting.isPinned()) {
             return meeting; // frozen where it was published, in a slot still to come
         }
-        List<Slot> open = meeting.getAllowedSlots().stream().filter(s -> !started.contains(s.index())).toList();
-        if (open.size() == meeting.getAllowedSlots().size()) {
-            return meeting;
-        }
-        Meeting copy = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
-                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), open,
-                meeting.getAllowedTables(), meeting.getAfter(), meeting.getSessionId());
-        if (meeting.getPublishedSlot() != null) {
-            copy.keepPublished(meeting.getPublishedSlot(), meeting.getPublishedTable(), meeting.getMoveCost(), 0);
-        }
-        boolean stays = meeting.getSlot() != null && open.contains(meeting.getSlot());
-        copy.setSlot(stays ? meeting.getSlot() : null);
-        copy.setTable(stays ? meeting.getTable() : null);
-        return copy;
+        return meeting.withAllowedSlots(
+                meeting.getAllowedSlots().stream().filter(s -> !started.contains(s.index())).toList());
     }
 
     /**

@@ -253,21 +253,8 @@ final class Happened {
      * kept meeting stays in); the same meeting when it may go to none of them.
      */
     private static Meeting closed(Meeting meeting, Set<Integer> started, Slot own) {
-        List<Slot> open = meeting.getAllowedSlots().stream()
-                .filter(s -> !started.contains(s.index()) || s.equals(own)).toList();
-        if (open.size() == meeting.getAllowedSlots().size()) {
-            return meeting;
-        }
-        Meeting copy = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
-                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), open,
-                meeting.getAllowedTables(), meeting.getAfter(), meeting.getSessionId());
-        if (meeting.getPublishedSlot() != null) {
-            copy.keepPublished(meeting.getPublishedSlot(), meeting.getPublishedTable(), meeting.getMoveCost(), 0);
-        }
-        boolean stays = meeting.getSlot() != null && open.contains(meeting.getSlot());
-        copy.setSlot(stays ? meeting.getSlot() : null);
-        copy.setTable(stays ? meeting.getTable() : null);
-        return copy;
+        return meeting.withAllowedSlots(meeting.getAllowedSlots().stream()
+                .filter(s -> !started.contains(s.index()) || s.equals(own)).toList());
     }
 
     private static Meeting find(List<Meeting> meetings, ScheduleFile.Placement p, Set<Meeting> taken) {
