@@ -114,6 +114,11 @@ public final class EventRepository {
         }
     }
 
+    /** The event with its row locked until the transaction ends (see {@link #lock}), or null when there is none. */
+    public StoredEvent findLocked(Connection c, String id) throws SQLException {
+        return lock(c, id) ? find(c, id) : null;
+    }
+
     /** The event's identity, never shared with an earlier event of the same id; null when there is no event. */
     public String uid(Connection c, String id) throws SQLException {
         return text(c, UID, id);

@@ -99,7 +99,7 @@ public final class Publication {
      */
     public Published publish(String eventId, int version) {
         return database.inTransaction(c -> {
-            EventRepository.StoredEvent event = events.lock(c, eventId) ? events.find(c, eventId) : null;
+            EventRepository.StoredEvent event = events.findLocked(c, eventId);
             if (event == null) {
                 throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
                         + ").");

@@ -160,7 +160,7 @@ public final class TheDay {
      */
     public Absence absent(String eventId, String participantId) {
         return database.inTransaction(c -> {
-            EventRepository.StoredEvent stored = events.lock(c, eventId) ? events.find(c, eventId) : null;
+            EventRepository.StoredEvent stored = events.findLocked(c, eventId);
             if (stored == null) {
                 throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
             }
@@ -239,7 +239,7 @@ public final class TheDay {
      */
     public Presence present(String eventId, String participantId) {
         return database.inTransaction(c -> {
-            EventRepository.StoredEvent stored = events.lock(c, eventId) ? events.find(c, eventId) : null;
+            EventRepository.StoredEvent stored = events.findLocked(c, eventId);
             if (stored == null) {
                 throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
             }
