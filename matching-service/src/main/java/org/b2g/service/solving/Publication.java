@@ -57,6 +57,11 @@ public final class Publication {
             this.reason = reason;
         }
 
+        /** The event is not stored (never was, or was deleted). */
+        public static RejectedException noSuchEvent(String eventId) {
+            return new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+        }
+
         public Reason reason() {
             return reason;
         }
@@ -101,8 +106,7 @@ public final class Publication {
         return database.inTransaction(c -> {
             EventRepository.StoredEvent event = events.findLocked(c, eventId);
             if (event == null) {
-                throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
-                        + ").");
+                throw RejectedException.noSuchEvent(eventId);
             }
             String body;
             int fromEventVersion;
@@ -283,8 +287,7 @@ public final class Publication {
         Both both = database.inTransaction(c -> new Both(events.find(c, eventId), schedules.find(c, eventId),
                 schedules.published(c, eventId, 0), day.marks(c, eventId)));
         if (both.event() == null) {
-            throw new RejectedException(RejectedException.Reason.NO_SUCH_EVENT, "There is no event (" + eventId
-                    + ").");
+            throw RejectedException.noSuchEvent(eventId);
         }
         if (both.draft() == null || both.published() == null) {
             throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId + ") has "

@@ -162,7 +162,7 @@ public final class TheDay {
         return database.inTransaction(c -> {
             EventRepository.StoredEvent stored = events.findLocked(c, eventId);
             if (stored == null) {
-                throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+                throw RejectedException.noSuchEvent(eventId);
             }
             Event event = EventJson.read(stored.body(), "event " + eventId);
             if (event.participant(participantId) == null) {
@@ -241,7 +241,7 @@ public final class TheDay {
         return database.inTransaction(c -> {
             EventRepository.StoredEvent stored = events.findLocked(c, eventId);
             if (stored == null) {
-                throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+                throw RejectedException.noSuchEvent(eventId);
             }
             Event event = EventJson.read(stored.body(), "event " + eventId);
             Long since = day.absentSince(c, eventId, participantId);
@@ -553,7 +553,7 @@ public final class TheDay {
 
     private StoredVersion latest(java.sql.Connection c, String eventId) throws java.sql.SQLException {
         if (events.find(c, eventId) == null) {
-            throw new RejectedException(Reason.NO_SUCH_EVENT, "There is no event (" + eventId + ").");
+            throw RejectedException.noSuchEvent(eventId);
         }
         StoredVersion version = schedules.published(c, eventId, 0);
         if (version == null) {
