@@ -28,7 +28,7 @@ final class BreakBound {
 
     private BreakBound(int[] perParticipant) {
         this.perParticipant = perParticipant;
-        this.total = Arrays.stream(perParticipant).asLongStream().sum();
+        this.total = sum();
     }
 
     static BreakBound of(SearchModel model) {
@@ -45,12 +45,17 @@ final class BreakBound {
     }
 
     /**
-     * Called when a complete search (the SAT solver's, {@link SatPlacement#atBound}) found no valid schedule that keeps
-     * every participant within its own bound: as none has fewer breaks than its bound, every schedule has at least one
-     * participant above it, so the least total is one more than their sum.
+     * Called when a complete search (the SAT solver's, {@link SatPlacement#atBound}) found no valid schedule with at
+     * most {@code extra} breaks above the participants' own bounds, however spread: as none has fewer breaks than its
+     * bound, every schedule has at least {@code extra + 1} above their sum.
      */
-    void raise() {
-        total = Arrays.stream(perParticipant).asLongStream().sum() + 1;
+    void raise(int extra) {
+        total = Math.max(total, sum() + extra + 1);
+    }
+
+    /** The sum of the participants' own bounds, before any {@link #raise}. */
+    long sum() {
+        return Arrays.stream(perParticipant).asLongStream().sum();
     }
 
     /** The least breaks of participant {@code p}. */

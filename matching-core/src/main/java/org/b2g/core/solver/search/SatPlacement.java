@@ -48,6 +48,19 @@ final class SatPlacement {
     private final int[][] atSlot;
     /** Most breaks per participant, negative for none. */
     private final int[] caps;
+    /**
+     * How many participants may exceed their cap by one break each, in all ({@link #atBound}); 0 holds every
+     * participant to its cap.
+     */
+    private final int extra;
+    /**
+     * Cardinalities as clauses (sequential counters) rather than Sat4j's native constraints: the solver learns
+     * through them, and on the research originals it found or refuted schedules at the bound in a few seconds where
+     * the native form ran out of 300,000 conflicts. Used by {@link #atBound}; {@link #solve} keeps the native form.
+     */
+    private final boolean clausal;
+    /** Per participant, its relaxation literals: the j-th true when it may have j breaks above its cap. */
+    private final VecInt relaxations = new VecInt();
     private int variables;
     /** The solver proved that no schedule keeps the rules encoded (not merely ran out of conflicts or was stopped). */
     private boolean unsatisfiable;
@@ -59,9 +72,11 @@ final class SatPlacement {
     record AtBound(int[] slots, boolean impossible) {
     }
 
-    private SatPlacement(SearchModel model, int[] caps) {
+    private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal) {
         this.model = model;
         this.caps = caps;
+        this.extra = extra;
+        this.clausal = clausal;
         this.atSlot = new int[model.meetingCount][];
     }
 
@@ -78,18 +93,20 @@ final class SatPlacement {
         int[] caps = new int[model.participantCount];
         Arrays.fill(caps, model.breakCap);
         try {
-            return new SatPlacement(model, caps).run(conflicts, (int) size, () -> false);
+            return new SatPlacement(model, caps, 0, false).run(conflicts, () -> false);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }
     }
 
     /**
-     * As {@link #solve}, every participant allowed no more breaks than its lower bound in {@code bound}: a schedule
-     * found is optimal; when the solver proves that there is none, the bound can be raised ({@link BreakBound#raise}).
-     * Nothing found also when {@code stop} says so (polled every few hundred conflicts).
+     * As {@link #solve}, every participant allowed no more breaks than its lower bound in {@code bound}, except that
+     * up to {@code extra} breaks above those bounds may fall on any participants: a schedule found has at most the
+     * bound's total plus {@code extra} breaks; when the solver proves that there is none, every schedule has at least
+     * {@code extra + 1} breaks above the participants' bounds ({@link BreakBound#raise}). Nothing found also when
+     * {@code stop} says so (polled every few hundred conflicts).
      */
-    static AtBound atBound(SearchModel model, BreakBound bound, int conflicts, BooleanSupplier stop) {
+    static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
             return new AtBound(null, false);
@@ -98,9 +115,9 @@ final class SatPlacement {
         for (int p = 0; p < caps.length; p++) {
             caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
         }
-        SatPlacement sat = new SatPlacement(model, caps);
+        SatPlacement sat = new SatPlacement(model, caps, extra, true);
         try {
-            int[] slots = sat.run(conflicts, (int) size, stop);
+            int[] slots = sat.run(conflicts, stop);
             return new AtBound(slots, slots == null && sat.unsatisfiable);
         } catch (ContradictionException e) {
             return new AtBound(null, false); // found while encoding: left as unproved, to be safe
@@ -136,8 +153,7 @@ final class SatPlacement {
         return model.required[m] || model.fixed[m];
     }
 
-    private int[] run(int conflicts, int size, BooleanSupplier stop) throws ContradictionException {
-        solver.newVar(size);
+    private int[] run(int conflicts, BooleanSupplier stop) throws ContradictionException {
         int slots = model.slotCount;
         List<List<Integer>> byParticipantSlot = new ArrayList<>(model.participantCount * slots);
         for (int i = 0; i < model.participantCount * slots; i++) {
@@ -174,9 +190,9 @@ final class SatPlacement {
                 atSlot[m] = null; // no slot at all: a hard point that no schedule avoids, the others still count
                 continue;
             }
-            solver.addClause(one);
+            add(one);
             if (one.size() > 1) {
-                solver.addAtMost(one, 1);
+                addAtMost(one, 1);
             }
             if (model.before[m].length + model.later[m].length > 0) {
                 order[m] = orderVariables(m);
@@ -190,9 +206,9 @@ final class SatPlacement {
                 if (order[e] == null) {
                     continue; // an optional predecessor: the annealing keeps the order once it places it
                 }
-                solver.addClause(clause(-order[m][0]));
+                add(clause(-order[m][0]));
                 for (int s = 1; s < slots; s++) {
-                    solver.addClause(clause(-order[m][s], order[e][s - 1]));
+                    add(clause(-order[m][s], order[e][s - 1]));
                 }
             }
         }
@@ -210,9 +226,13 @@ final class SatPlacement {
         for (List<Integer> atTable : byTableSlot.values()) {
             atMost(atTable, 1);
         }
+        if (extra > 0) {
+            addAtMost(relaxations, extra);
+        }
         if (stop.getAsBoolean()) {
             return null;
         }
+        flush();
         solver.setTimeoutOnConflicts(conflicts);
         solver.setSearchListener(new StopOnRequest(stop));
         try {
@@ -239,14 +259,18 @@ final class SatPlacement {
     }
 
     /**
-     * At most {@code caps[p]} breaks for participant p: a busy variable per slot (busy exactly when one
-     * of its meetings sits there), a start variable where a run of busy slots starts, and per day a variable "busy
-     * that day"; the starts, less the days it is busy, are the breaks.
+     * At most {@code caps[p]} breaks for participant p (more where {@link #extra} lets it): a busy variable per slot
+     * (busy exactly when one of its meetings sits there), a start variable where a run of busy slots starts, and per
+     * day a variable "busy that day"; the starts, less the days it is busy, are the breaks. In {@link #clausal} mode,
+     * a participant with one seat is busy in exactly as many slots as it has meetings, and one allowed no break is
+     * also given a window: the block of consecutive slots it is busy in, one start of the block chosen, every slot
+     * outside it closed to its meetings at once (see {@link #window}).
      */
-    private void capBreaks(int p, List<List<Integer>> meetingsAt) throws ContradictionException {
+    private void capBreaks(int p, List<List<Integer>> meetingsAt) {
         int slots = model.slotCount;
         int[] busy = new int[slots];
         VecInt breaks = new VecInt(); // the run starts, then the negated "busy that day" variables
+        VecInt busySlots = new VecInt();
         VecInt[] busyIn = new VecInt[model.dayCount];
         for (int d = 0; d < model.dayCount; d++) {
             busyIn[d] = new VecInt();
@@ -259,25 +283,40 @@ final class SatPlacement {
             }
             placed++;
             busy[s] = ++variables;
+            busySlots.push(busy[s]);
             VecInt any = new VecInt();
             any.push(-busy[s]);
             for (int x : here) {
-                solver.addClause(clause(-x, busy[s]));
+                add(clause(-x, busy[s]));
                 any.push(x);
             }
-            solver.addClause(any);
+            add(any);
             busyIn[model.dayOfSlot[s]].push(busy[s]);
             int start = ++variables;
             breaks.push(start);
             boolean dayStarts = s == 0 || model.dayOfSlot[s - 1] != model.dayOfSlot[s];
             if (dayStarts || busy[s - 1] == 0) {
-                solver.addClause(clause(-busy[s], start));
+                add(clause(-busy[s], start));
             } else {
-                solver.addClause(clause(-busy[s], busy[s - 1], start));
+                add(clause(-busy[s], busy[s - 1], start));
             }
         }
         if (placed <= 1) {
             return;
+        }
+        int meetings = 0;
+        boolean whole = true;
+        for (int m : model.meetingsOf[p]) {
+            if (atSlot[m] != null) {
+                meetings++;
+            } else {
+                whole = false;
+            }
+        }
+        boolean oneSeat = model.representatives[p] == 1;
+        if (clausal && oneSeat) {
+            addAtLeast(busySlots, meetings);
+            addAtMost(busySlots, meetings);
         }
         int days = 0;
         for (int d = 0; d < model.dayCount; d++) {
@@ -290,15 +329,76 @@ final class SatPlacement {
             for (int i = 0; i < busyIn[d].size(); i++) {
                 any.push(busyIn[d].get(i));
             }
-            solver.addClause(any);
+            add(any);
             breaks.push(-day);
             days++;
         }
-        solver.addAtMost(breaks, caps[p] + days);
+        int above = model.breakCap < 0 ? extra : Math.max(0, Math.min(extra, model.breakCap - caps[p]));
+        int relaxed = 0; // its first relaxation literal: true when it has a break above its cap
+        for (int j = 0; j < above; j++) {
+            int r = ++variables;
+            relaxations.push(r);
+            breaks.push(-r);
+            if (j == 0) {
+                relaxed = r;
+            } else {
+                add(clause(-r, relaxations.get(relaxations.size() - 2)));
+            }
+        }
+        addAtMost(breaks, caps[p] + days + above);
+        if (clausal && oneSeat && whole && caps[p] == 0 && model.dayCount == 1 && meetings > 1) {
+            window(busy, meetings, relaxed);
+        }
+    }
+
+    /**
+     * The block of {@code length} consecutive busy slots of a participant allowed no break (unless {@code relaxed},
+     * when non-zero, holds): exactly one start among the slots where such a block fits, each start making its slots
+     * busy, each busy slot covered by a chosen start. Deciding the start closes every other slot to all its meetings.
+     */
+    private void window(int[] busy, int length, int relaxed) {
+        int slots = model.slotCount;
+        int[] start = new int[slots];
+        VecInt starts = new VecInt();
+        for (int s = 0; s + length <= slots; s++) {
+            boolean fits = true;
+            for (int t = s; t < s + length && fits; t++) {
+                fits = busy[t] != 0;
+            }
+            if (!fits) {
+                continue;
+            }
+            start[s] = ++variables;
+            starts.push(start[s]);
+            for (int t = s; t < s + length; t++) {
+                add(clause(-start[s], busy[t]));
+            }
+        }
+        addAtMost(starts, 1);
+        if (relaxed != 0) {
+            starts.push(relaxed);
+        }
+        add(starts);
+        for (int t = 0; t < slots; t++) {
+            if (busy[t] == 0) {
+                continue;
+            }
+            VecInt covered = new VecInt();
+            covered.push(-busy[t]);
+            for (int s = Math.max(0, t - length + 1); s <= t; s++) {
+                if (start[s] != 0) {
+                    covered.push(start[s]);
+                }
+            }
+            if (relaxed != 0) {
+                covered.push(relaxed);
+            }
+            add(covered);
+        }
     }
 
     /** Variables "meeting m sits at or before slot s", tied to its slot variables. */
-    private int[] orderVariables(int m) throws ContradictionException {
+    private int[] orderVariables(int m) {
         int slots = model.slotCount;
         int[] upTo = new int[slots];
         for (int s = 0; s < slots; s++) {
@@ -307,12 +407,12 @@ final class SatPlacement {
         for (int s = 0; s < slots; s++) {
             int x = atSlot[m][s];
             if (s + 1 < slots) {
-                solver.addClause(clause(-upTo[s], upTo[s + 1]));
+                add(clause(-upTo[s], upTo[s + 1]));
             }
             if (x != 0) {
-                solver.addClause(clause(-x, upTo[s]));
+                add(clause(-x, upTo[s]));
                 if (s > 0) {
-                    solver.addClause(clause(-x, -upTo[s - 1]));
+                    add(clause(-x, -upTo[s - 1]));
                 }
             }
             // at or before s, but not at s: at or before s - 1
@@ -324,13 +424,13 @@ final class SatPlacement {
             if (x != 0) {
                 c.push(x);
             }
-            solver.addClause(c);
+            add(c);
         }
-        solver.addClause(clause(upTo[slots - 1]));
+        add(clause(upTo[slots - 1]));
         return upTo;
     }
 
-    private void atMost(List<Integer> literals, int limit) throws ContradictionException {
+    private void atMost(List<Integer> literals, int limit) {
         if (literals.size() <= limit) {
             return;
         }
@@ -338,7 +438,80 @@ final class SatPlacement {
         for (int literal : literals) {
             v.push(literal);
         }
-        solver.addAtMost(v, limit);
+        addAtMost(v, limit);
+    }
+
+    /** Clauses and native cardinalities, kept until the number of variables is known ({@link #flush}). */
+    private final List<int[]> clauses = new ArrayList<>();
+    private final List<int[]> cardinalities = new ArrayList<>();
+    private final List<Integer> limits = new ArrayList<>();
+
+    private void add(VecInt clause) {
+        clauses.add(Arrays.copyOf(clause.toArray(), clause.size()));
+    }
+
+    /**
+     * At most {@code limit} of {@code literals}: natively, or in {@link #clausal} mode as a sequential counter (Sinz),
+     * whose variable {@code count[i][j]} says that at least j + 1 of the first i + 1 literals hold.
+     */
+    private void addAtMost(VecInt literals, int limit) {
+        int n = literals.size();
+        if (n <= limit) {
+            return;
+        }
+        int[] l = Arrays.copyOf(literals.toArray(), n);
+        if (!clausal) {
+            cardinalities.add(l);
+            limits.add(limit);
+            return;
+        }
+        if (limit == 0) {
+            for (int literal : l) {
+                clauses.add(new int[] {-literal});
+            }
+            return;
+        }
+        int[][] count = new int[n][limit];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < limit; j++) {
+                count[i][j] = ++variables;
+            }
+        }
+        clauses.add(new int[] {-l[0], count[0][0]});
+        for (int j = 1; j < limit; j++) {
+            clauses.add(new int[] {-count[0][j]});
+        }
+        for (int i = 1; i < n; i++) {
+            clauses.add(new int[] {-l[i], count[i][0]});
+            clauses.add(new int[] {-count[i - 1][0], count[i][0]});
+            for (int j = 1; j < limit; j++) {
+                clauses.add(new int[] {-l[i], -count[i - 1][j - 1], count[i][j]});
+                clauses.add(new int[] {-count[i - 1][j], count[i][j]});
+            }
+            clauses.add(new int[] {-l[i], -count[i - 1][limit - 1]});
+        }
+    }
+
+    /** At least {@code limit} of {@code literals}: at most all but that many of their negations. */
+    private void addAtLeast(VecInt literals, int limit) {
+        VecInt negated = new VecInt(literals.size());
+        for (int i = 0; i < literals.size(); i++) {
+            negated.push(-literals.get(i));
+        }
+        addAtMost(negated, literals.size() - limit);
+    }
+
+    /** Declares the variables and hands everything kept to the solver. */
+    private void flush() throws ContradictionException {
+        solver.newVar(variables);
+        for (int[] c : clauses) {
+            solver.addClause(new VecInt(c));
+        }
+        for (int i = 0; i < cardinalities.size(); i++) {
+            solver.addAtMost(new VecInt(cardinalities.get(i)), limits.get(i));
+        }
+        clauses.clear();
+        cardinalities.clear();
     }
 
     /** Thrown out of the solver's search when the caller asks it to stop. */

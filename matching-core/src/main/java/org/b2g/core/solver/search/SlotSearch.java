@@ -36,8 +36,8 @@ final class SlotSearch {
      * whole: on the research originals the copy's time did more good annealing); the
      * conflicts it may spend (a few seconds at most; the time limit and the other copies' proof stop it sooner).
      */
-    private static final long BOUND_SAT_AFTER = 1_000_000L;
-    private static final int BOUND_SAT_CONFLICTS = 200_000;
+    private static final long BOUND_SAT_AFTER = 250_000L;
+    private static final int BOUND_SAT_CONFLICTS = 1_000_000;
     /** Moves after which a search that left a valid best schedule and found no valid one since goes back to it. */
     private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
@@ -94,7 +94,7 @@ final class SlotSearch {
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
-        this.triesBound = triesBound && slotMoves.ordered() && SatPlacement.encodesWhole(model);
+        this.triesBound = triesBound && SatPlacement.encodesWhole(model);
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
@@ -169,36 +169,42 @@ final class SlotSearch {
     }
 
     /**
-     * Asks the {@link SatPlacement} for a schedule with every participant at its lower bound on breaks; true when it
-     * found one that beats the best (then optimal: the search is over), or proved that none exists and the best is
-     * one break above the bound (optimal too); false otherwise, and the search goes on from its best.
+     * Climbs from the lower bound with the {@link SatPlacement}: asks for a schedule with every participant at its own
+     * bound on breaks, then with one break above those bounds, two, ..., while that is below the best. A schedule
+     * found beats the best and, every smaller total having been refuted, is optimal; a refutation raises the bound,
+     * which may prove the best optimal. True when the search is over; false when the solver ran out of conflicts or
+     * time first, and the search goes on from its best.
      */
     private boolean restartAtBound() {
-        if (best.score().breaks() <= termination.bound().total()) {
-            return false;
-        }
-        SatPlacement.AtBound found = SatPlacement.atBound(model, termination.bound(), BOUND_SAT_CONFLICTS,
-                () -> termination.shouldStop(0));
-        int[] optimal = found.slots();
-        if (best.isPending()) {
-            best.copy();
-        }
-        if (optimal == null) {
-            best.restore();
-            if (found.impossible()) {
-                termination.bound().raise(); // the best may now be proved optimal
-                return atLowerBound();
+        BreakBound bound = termination.bound();
+        for (int extra = (int) (bound.total() - bound.sum()); best.score().breaks() > bound.total(); extra++) {
+            SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
+                    () -> termination.shouldStop(0));
+            int[] optimal = found.slots();
+            if (best.isPending()) {
+                best.copy();
             }
-            return false;
+            if (optimal == null) {
+                best.restore();
+                if (!found.impossible()) {
+                    return false;
+                }
+                bound.raise(extra); // the best may now be proved optimal
+                if (atLowerBound()) {
+                    return true;
+                }
+                continue;
+            }
+            for (int m : movable) {
+                state.move(m, optimal[m]);
+            }
+            if (!best.isBeaten()) {
+                best.restore(); // a rule the encoding does not see (tables of several seats, say): go on as before
+                return false;
+            }
+            remember();
+            return atLowerBound();
         }
-        for (int m : movable) {
-            state.move(m, optimal[m]);
-        }
-        if (!best.isBeaten()) {
-            best.restore(); // a rule the encoding does not see (tables of several seats, say): go on as before
-            return false;
-        }
-        remember();
         return atLowerBound();
     }
 
