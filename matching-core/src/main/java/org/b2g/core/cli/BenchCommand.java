@@ -74,6 +74,7 @@ final class BenchCommand implements Command {
         out.printf("b2g bench %s: %d instance(s), time limit %s, unimproved %s, %d run(s) per instance, seed %d%s%n",
                 dir, instances.size(), format(timeLimit), unimproved.compareTo(timeLimit) >= 0 ? "off"
                         : format(unimproved), runs, seed, runs > 1 ? " (medians)" : "");
+        out.println("SAT solver at the lower bound: " + KernelPhase.satSolver());
         String header = String.format(Locale.ROOT, "%-16s %4s %5s %3s %3s %6s %5s %7s %4s %8s %6s %6s %8s", "instance",
                 "P", "M", "T", "L", "breaks", "bound", "optimum", "gap", "to-best", "time", "proved", "feasible");
         if (plain) {

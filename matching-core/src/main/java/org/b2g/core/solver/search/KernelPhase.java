@@ -90,6 +90,11 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         thread.start();
     }
 
+    /** Which SAT solver climbs from the lower bound in this process: CaDiCaL where installed, else Sat4j. */
+    public static String satSolver() {
+        return ExternalSat.description();
+    }
+
     /** Stops a started search soon (the solve around it failed or ended). */
     public void cancel() {
         cancelled.set(true);

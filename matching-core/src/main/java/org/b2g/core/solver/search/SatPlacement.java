@@ -2,10 +2,12 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
@@ -61,6 +63,8 @@ final class SatPlacement {
     private final boolean clausal;
     /** Per participant, its relaxation literals: the j-th true when it may have j breaks above its cap. */
     private final VecInt relaxations = new VecInt();
+    /** The external solver that decides the clauses instead of Sat4j ({@link #clausal} mode only). */
+    private Optional<Path> external = Optional.empty();
     private int variables;
     /** The solver proved that no schedule keeps the rules encoded (not merely ran out of conflicts or was stopped). */
     private boolean unsatisfiable;
@@ -107,6 +111,12 @@ final class SatPlacement {
      * {@code stop} says so (polled every few hundred conflicts).
      */
     static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop) {
+        return atBound(model, bound, extra, conflicts, stop, ExternalSat.executable());
+    }
+
+    /** As above, on the external solver given (none: Sat4j). */
+    static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop,
+            Optional<Path> external) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
             return new AtBound(null, false);
@@ -116,6 +126,7 @@ final class SatPlacement {
             caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
         }
         SatPlacement sat = new SatPlacement(model, caps, extra, true);
+        sat.external = external;
         try {
             int[] slots = sat.run(conflicts, stop);
             return new AtBound(slots, slots == null && sat.unsatisfiable);
@@ -232,6 +243,9 @@ final class SatPlacement {
         if (stop.getAsBoolean()) {
             return null;
         }
+        if (clausal && external.isPresent()) {
+            return external(external.get(), conflicts, stop);
+        }
         flush();
         solver.setTimeoutOnConflicts(conflicts);
         solver.setSearchListener(new StopOnRequest(stop));
@@ -251,6 +265,28 @@ final class SatPlacement {
             }
             for (int s = 0; s < slots; s++) {
                 if (atSlot[m][s] != 0 && solver.model(atSlot[m][s])) {
+                    slot[m] = s;
+                }
+            }
+        }
+        return slot;
+    }
+
+    /** As the end of {@link #run}, with the clauses handed to an {@link ExternalSat} solver instead of Sat4j. */
+    private int[] external(Path executable, int conflicts, BooleanSupplier stop) {
+        ExternalSat.Answer answer = ExternalSat.solve(executable, variables, clauses, conflicts, stop);
+        if (answer.status() != ExternalSat.Status.SATISFIABLE) {
+            unsatisfiable = answer.status() == ExternalSat.Status.UNSATISFIABLE;
+            return null;
+        }
+        int[] slot = new int[model.meetingCount];
+        Arrays.fill(slot, UNSCHEDULED);
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (atSlot[m] == null) {
+                continue;
+            }
+            for (int s = 0; s < model.slotCount; s++) {
+                if (atSlot[m][s] != 0 && answer.model()[atSlot[m][s]]) {
                     slot[m] = s;
                 }
             }

@@ -2,15 +2,22 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Valid schedules from the SAT solver, for the events whose rules the construction and the annealing get stuck on. */
 class SatPlacementTest {
@@ -85,8 +92,100 @@ class SatPlacementTest {
     }
 
     @Test
+    void oneBreakAboveTheBoundsFindsTheTrianglesScheduleThatTheBoundsAloneRefuse() {
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        BreakBound bound = BreakBound.of(triangle);
+        int[] slot = SatPlacement.atBound(triangle, bound, 1, 100_000, () -> false, Optional.empty()).slots();
+        assertNotNull(slot);
+        Rules.assertNoRuleBroken(triangle, slot);
+        SlotState state = new SlotState(triangle);
+        state.load(slot);
+        assertEquals(1, state.breaks);
+    }
+
+    @Test
+    void aParticipantAllowedNoBreakMeetsInOneBlockEvenWithRoomToSpreadOut() {
+        // Participant 1 meets four others in eight slots with four tables; each other can come in any slot.
+        ResearchEvent event = ResearchEvent.of(8, 4);
+        for (int k = 2; k <= 5; k++) {
+            event.meeting(1, k);
+        }
+        SearchModel model = event.model();
+        for (int extra = 0; extra <= 1; extra++) {
+            int[] slot = SatPlacement.atBound(model, BreakBound.of(model), extra, 100_000, () -> false,
+                    Optional.empty()).slots();
+            assertNotNull(slot);
+            SlotState state = new SlotState(model);
+            state.load(slot);
+            assertTrue(state.breaks <= extra, state.breaks + " breaks with " + extra + " allowed");
+        }
+    }
+
+    @Test
+    void anExternalSolversAnswersAreReadAndItsRefutationRaisesTheBound(@TempDir Path dir) throws IOException {
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        Path refuting = script(dir, "refuting", "cat > /dev/null; echo 's UNSATISFIABLE'; exit 20");
+        SatPlacement.AtBound refuted = SatPlacement.atBound(triangle, BreakBound.of(triangle), 0, 100_000,
+                () -> false, Optional.of(refuting));
+        assertNull(refuted.slots());
+        assertTrue(refuted.impossible());
+        Path silent = script(dir, "silent", "cat > /dev/null; echo 's UNKNOWN'; exit 0");
+        SatPlacement.AtBound unknown = SatPlacement.atBound(triangle, BreakBound.of(triangle), 0, 100_000,
+                () -> false, Optional.of(silent));
+        assertNull(unknown.slots());
+        assertFalse(unknown.impossible(), "running out of conflicts proves nothing");
+        SatPlacement.AtBound missing = SatPlacement.atBound(triangle, BreakBound.of(triangle), 0, 100_000,
+                () -> false, Optional.of(dir.resolve("no-such-solver")));
+        assertFalse(missing.impossible(), "a solver that cannot be run proves nothing");
+    }
+
+    @Test
+    void anExternalSolverThatRunsPastTheStopIsKilled(@TempDir Path dir) throws IOException {
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        Path slow = script(dir, "slow", "cat > /dev/null; sleep 30; echo 's UNSATISFIABLE'; exit 20");
+        long start = System.nanoTime();
+        long[] polls = {0};
+        SatPlacement.AtBound found = SatPlacement.atBound(triangle, BreakBound.of(triangle), 0, 100_000,
+                () -> ++polls[0] > 5, Optional.of(slow));
+        assertNull(found.slots());
+        assertFalse(found.impossible());
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "stopped within a few polls, not after the sleep");
+    }
+
+    @Test
+    void cadicalWhereInstalledFindsAndRefutesLikeSat4j() {
+        Optional<Path> cadical = ExternalSat.locate("cadical", System.getenv("PATH"));
+        Assumptions.assumeTrue(cadical.isPresent(), "cadical is not installed");
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        assertTrue(SatPlacement.atBound(triangle, BreakBound.of(triangle), 0, 100_000, () -> false, cadical)
+                .impossible());
+        int[] slot = SatPlacement.atBound(triangle, BreakBound.of(triangle), 1, 100_000, () -> false, cadical)
+                .slots();
+        assertNotNull(slot);
+        Rules.assertNoRuleBroken(triangle, slot);
+        for (long seed = 1; seed <= 5; seed++) {
+            SearchModel model = ResearchEvent.tight(seed);
+            BreakBound bound = BreakBound.of(model);
+            SatPlacement.AtBound bySat4j = SatPlacement.atBound(model, bound, 0, 1_000_000, () -> false,
+                    Optional.empty());
+            SatPlacement.AtBound byCadical = SatPlacement.atBound(model, bound, 0, 1_000_000, () -> false, cadical);
+            assertEquals(bySat4j.slots() == null, byCadical.slots() == null, "seed " + seed);
+            assertEquals(bySat4j.impossible(), byCadical.impossible(), "seed " + seed);
+            if (byCadical.slots() != null) {
+                Rules.assertNoRuleBroken(model, byCadical.slots());
+            }
+        }
+    }
+
+    private static Path script(Path dir, String name, String body) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        file.toFile().setExecutable(true);
+        return file;
+    }
+
+    @Test
     void aSearchStopsAsOptimalOnceTheSatSolverProvesItsBestIsOneAboveTheBound() {
-        // The SAT solver is asked on events with precedences only.
         SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).chain(1, 2).model();
         Termination termination = Termination.afterMoves(3_000_000, BreakBound.of(triangle), () -> false);
         SlotSearch search = new SlotSearch(triangle, 1, termination, (state, moves) -> { });
