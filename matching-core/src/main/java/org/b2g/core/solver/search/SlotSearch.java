@@ -31,13 +31,20 @@ final class SlotSearch {
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
     /**
-     * Moves after which a search whose best is valid but above the lower bound on breaks asks the {@link SatPlacement}
-     * for a schedule at the bound (only on events with precedences whose meetings are all required, which it encodes
-     * whole: on the research originals the copy's time did more good annealing); the
-     * conflicts it may spend (a few seconds at most; the time limit and the other copies' proof stop it sooner).
+     * Moves after which a search whose best is valid but above the lower bound on breaks climbs from the bound with
+     * the {@link SatPlacement} ({@link #restartAtBound}), on events whose meetings are all required (the encoding
+     * leaves optional ones out); the conflicts each step may spend (the time limit and the other copies' proof stop
+     * it sooner). Events without precedences climb only with an {@link ExternalSat} solver: on the research originals
+     * Sat4j decides the same formulas five to ten times slower, and the copy's time did more good annealing.
      */
     private static final long BOUND_SAT_AFTER = 250_000L;
     private static final int BOUND_SAT_CONFLICTS = 1_000_000;
+    /**
+     * The climb goes past the bound itself only to totals within this many breaks of the best: each step up leaves
+     * the SAT solver more ways to spread the breaks and takes longer, and on forum-13crafb (best 10, bound 3) the
+     * third step ran out the ten seconds that annealing would have used.
+     */
+    private static final int CLIMB_REACH = 2;
     /** Moves after which a search that left a valid best schedule and found no valid one since goes back to it. */
     private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
@@ -94,7 +101,8 @@ final class SlotSearch {
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
-        this.triesBound = triesBound && SatPlacement.encodesWhole(model);
+        this.triesBound = triesBound && SatPlacement.encodesWhole(model)
+                && (slotMoves.ordered() || ExternalSat.executable().isPresent());
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
@@ -173,11 +181,14 @@ final class SlotSearch {
      * bound on breaks, then with one break above those bounds, two, ..., while that is below the best. A schedule
      * found beats the best and, every smaller total having been refuted, is optimal; a refutation raises the bound,
      * which may prove the best optimal. True when the search is over; false when the solver ran out of conflicts or
-     * time first, and the search goes on from its best.
+     * time first, or the next step lies beyond {@link #CLIMB_REACH}, and the search goes on from its best.
      */
     private boolean restartAtBound() {
         BreakBound bound = termination.bound();
         for (int extra = (int) (bound.total() - bound.sum()); best.score().breaks() > bound.total(); extra++) {
+            if (extra > 0 && best.score().breaks() - bound.total() > CLIMB_REACH) {
+                return false;
+            }
             SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
                     () -> termination.shouldStop(0));
             int[] optimal = found.slots();
