@@ -186,7 +186,8 @@ final class SlotSearch {
     private boolean restartAtBound() {
         BreakBound bound = termination.bound();
         for (int extra = (int) (bound.total() - bound.sum()); best.score().breaks() > bound.total(); extra++) {
-            if (extra > 0 && best.score().breaks() - bound.total() > CLIMB_REACH) {
+            if (!climbWithinReach()) {
+                boundTried = false; // again once the annealing brings the best within reach
                 return false;
             }
             SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
@@ -217,6 +218,12 @@ final class SlotSearch {
             return atLowerBound();
         }
         return atLowerBound();
+    }
+
+    /** The bound itself is always worth a try; a total above it only within {@link #CLIMB_REACH} of the best. */
+    private boolean climbWithinReach() {
+        BreakBound bound = termination.bound();
+        return bound.total() == bound.sum() || best.score().breaks() - bound.total() <= CLIMB_REACH;
     }
 
     private void anneal() {
@@ -250,7 +257,8 @@ final class SlotSearch {
             }
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
-                if (triesBound && !boundTried && moves >= BOUND_SAT_AFTER && best.hard() == 0) {
+                if (triesBound && !boundTried && moves >= BOUND_SAT_AFTER && best.hard() == 0
+                        && climbWithinReach()) {
                     boundTried = true;
                     if (restartAtBound()) {
                         return;
