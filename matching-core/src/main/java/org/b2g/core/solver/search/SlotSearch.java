@@ -45,6 +45,11 @@ final class SlotSearch {
      * third step ran out the ten seconds that annealing would have used.
      */
     private static final int CLIMB_REACH = 2;
+    /**
+     * The least time left for a climb to start: below it the encoding and the SAT solver's process take the cores
+     * from the annealing for nothing (at a 1 s limit, ticf-14crafa ended with 17 breaks and overran by 1.5 s).
+     */
+    private static final long CLIMB_MIN_NANOS = 2_000_000_000L;
     /** Moves after which a search that left a valid best schedule and found no valid one since goes back to it. */
     private static final long RETURN_AFTER = 500_000L;
     /** Weight of one idle slot inside a participant's day, in breaks. */
@@ -220,10 +225,14 @@ final class SlotSearch {
         return atLowerBound();
     }
 
-    /** The bound itself is always worth a try; a total above it only within {@link #CLIMB_REACH} of the best. */
+    /**
+     * The bound itself is always worth a try, a total above it only within {@link #CLIMB_REACH} of the best; either
+     * only with {@link #CLIMB_MIN_NANOS} left.
+     */
     private boolean climbWithinReach() {
         BreakBound bound = termination.bound();
-        return bound.total() == bound.sum() || best.score().breaks() - bound.total() <= CLIMB_REACH;
+        return termination.nanosLeft() >= CLIMB_MIN_NANOS
+                && (bound.total() == bound.sum() || best.score().breaks() - bound.total() <= CLIMB_REACH);
     }
 
     private void anneal() {
