@@ -86,6 +86,8 @@ final class SlotSearch {
     /** This copy asks the SAT solver for a schedule at the bound (one copy of a portfolio does, the others anneal). */
     private final boolean triesBound;
     private boolean boundTried;
+    /** The best's breaks when the SAT solver was last asked for one fewer ({@link #nextTarget}). */
+    private long descended = -1;
     /** The last move at which the state broke no rule. */
     private long lastValid;
 
@@ -182,26 +184,33 @@ final class SlotSearch {
     }
 
     /**
-     * Climbs from the lower bound with the {@link SatPlacement}: asks for a schedule with every participant at its own
-     * bound on breaks, then with one break above those bounds, two, ..., while that is below the best. A schedule
-     * found beats the best and, every smaller total having been refuted, is optimal; a refutation raises the bound,
-     * which may prove the best optimal. True when the search is over; false when the solver ran out of conflicts or
-     * time first, or the next step lies beyond {@link #CLIMB_REACH}, and the search goes on from its best.
+     * Narrows the gap between the lower bound and the best with the {@link SatPlacement}. Climbing: asks for a
+     * schedule with every participant at its own bound on breaks, then one break above those bounds, two, ...: a
+     * refutation raises the bound (which may prove the best optimal), a schedule found is optimal. Once the best is
+     * more than {@link #CLIMB_REACH} above the bound, the steps up take too long, so with an {@link ExternalSat}
+     * solver it descends instead, once per best: asks for one break fewer than the best, which either improves the
+     * best or, refuted, proves it optimal. True when the search is over; false when the solver ran out of conflicts
+     * or time, or when no step is worth trying ({@link #nextTarget}), and the search goes on from its best.
      */
     private boolean restartAtBound() {
         BreakBound bound = termination.bound();
-        for (int extra = (int) (bound.total() - bound.sum()); best.score().breaks() > bound.total(); extra++) {
-            if (!climbWithinReach()) {
-                boundTried = false; // again once the annealing brings the best within reach
+        while (best.score().breaks() > bound.total()) {
+            long target = nextTarget();
+            if (target < 0) {
+                boundTried = false; // again once the annealing finds a better schedule
                 return false;
             }
+            if (target > bound.total()) {
+                descended = best.score().breaks();
+            }
+            int extra = (int) (target - bound.sum());
             SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
                     () -> termination.shouldStop(0));
-            int[] optimal = found.slots();
+            int[] slots = found.slots();
             if (best.isPending()) {
                 best.copy();
             }
-            if (optimal == null) {
+            if (slots == null) {
                 best.restore();
                 if (!found.impossible()) {
                     return false;
@@ -213,26 +222,38 @@ final class SlotSearch {
                 continue;
             }
             for (int m : movable) {
-                state.move(m, optimal[m]);
+                state.move(m, slots[m]);
             }
             if (!best.isBeaten()) {
                 best.restore(); // a rule the encoding does not see (tables of several seats, say): go on as before
                 return false;
             }
             remember();
-            return atLowerBound();
+            if (atLowerBound()) {
+                return true;
+            }
         }
         return atLowerBound();
     }
 
     /**
-     * The bound itself is always worth a try, a total above it only within {@link #CLIMB_REACH} of the best; either
-     * only with {@link #CLIMB_MIN_NANOS} left.
+     * The total of breaks to ask the SAT solver for, or -1 when no step is worth trying: none with less than
+     * {@link #CLIMB_MIN_NANOS} left; the bound itself always, a total above it only within {@link #CLIMB_REACH} of
+     * the best; beyond that, one break fewer than the best, once per best and only with an external solver.
      */
-    private boolean climbWithinReach() {
+    private long nextTarget() {
+        if (termination.nanosLeft() < CLIMB_MIN_NANOS) {
+            return -1;
+        }
         BreakBound bound = termination.bound();
-        return termination.nanosLeft() >= CLIMB_MIN_NANOS
-                && (bound.total() == bound.sum() || best.score().breaks() - bound.total() <= CLIMB_REACH);
+        long breaks = best.score().breaks();
+        if (bound.total() == bound.sum() || breaks - bound.total() <= CLIMB_REACH) {
+            return bound.total();
+        }
+        if (ExternalSat.executable().isPresent() && descended != breaks) {
+            return breaks - 1;
+        }
+        return -1;
     }
 
     private void anneal() {
@@ -267,7 +288,7 @@ final class SlotSearch {
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
                 if (triesBound && !boundTried && moves >= BOUND_SAT_AFTER && best.hard() == 0
-                        && climbWithinReach()) {
+                        && nextTarget() >= 0) {
                     boundTried = true;
                     if (restartAtBound()) {
                         return;
