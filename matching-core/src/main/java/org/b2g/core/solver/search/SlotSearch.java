@@ -2,6 +2,8 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -88,6 +90,11 @@ final class SlotSearch {
     private boolean boundTried;
     /** The best's breaks when the SAT solver was last asked for one fewer ({@link #nextTarget}). */
     private long descended = -1;
+    /**
+     * The {@link ExternalSat} solver, under a time limit only: under a move limit a run must give the same schedule on
+     * every machine, with or without one installed (and a SAT step is bounded by conflicts, not by the clock).
+     */
+    private final Optional<Path> external;
     /** The last move at which the state broke no rule. */
     private long lastValid;
 
@@ -108,8 +115,9 @@ final class SlotSearch {
         this.slotMoves = new SlotMoves(state, log, random, movable);
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
+        this.external = termination.byMoves() ? Optional.empty() : ExternalSat.executable();
         this.triesBound = triesBound && SatPlacement.encodesWhole(model)
-                && (slotMoves.ordered() || ExternalSat.executable().isPresent());
+                && (slotMoves.ordered() || external.isPresent());
         long smallest = Long.MAX_VALUE;
         long largest = 0;
         for (int m = 0; m < model.meetingCount; m++) {
@@ -205,7 +213,7 @@ final class SlotSearch {
             }
             int extra = (int) (target - bound.sum());
             SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
-                    () -> termination.shouldStop(0));
+                    () -> termination.shouldStop(0), external);
             int[] slots = found.slots();
             if (best.isPending()) {
                 best.copy();
@@ -250,7 +258,7 @@ final class SlotSearch {
         if (bound.total() == bound.sum() || breaks - bound.total() <= CLIMB_REACH) {
             return bound.total();
         }
-        if (ExternalSat.executable().isPresent() && descended != breaks) {
+        if (external.isPresent() && descended != breaks) {
             return breaks - 1;
         }
         return -1;

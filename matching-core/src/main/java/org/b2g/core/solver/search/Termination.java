@@ -94,6 +94,11 @@ final class Termination {
         return tried.sum();
     }
 
+    /** True under a move limit, where the clock plays no part and runs repeat on every machine. */
+    boolean byMoves() {
+        return moveLimit > 0;
+    }
+
     /** Whether a copy that made {@code moves} moves should stop; checked every 1,024 moves. */
     boolean shouldStop(long moves) {
         if (moves > 0) {
