@@ -34,7 +34,8 @@ final class ExternalSat {
     record Answer(Status status, boolean[] model) {
     }
 
-    private static final Optional<Path> EXECUTABLE = locate(System.getenv("B2G_SAT_SOLVER"), System.getenv("PATH"));
+    private static final String CHOSEN = System.getenv("B2G_SAT_SOLVER");
+    private static final Optional<Path> EXECUTABLE = locate(CHOSEN, System.getenv("PATH"));
 
     private ExternalSat() {
     }
@@ -46,7 +47,19 @@ final class ExternalSat {
 
     /** Which SAT solver the climb from the bound uses, for reports. */
     static String description() {
-        return EXECUTABLE.map(path -> "CaDiCaL-compatible " + path).orElse("Sat4j (in process)");
+        return describe(CHOSEN, EXECUTABLE);
+    }
+
+    /** Says which solver is used, and why not the one chosen when that could not be found. */
+    static String describe(String chosen, Optional<Path> found) {
+        if (found.isPresent()) {
+            return "CaDiCaL-compatible " + found.get();
+        }
+        if (chosen != null && !chosen.isBlank() && !chosen.equalsIgnoreCase("sat4j")) {
+            return "Sat4j (in process): B2G_SAT_SOLVER (" + chosen + ") is no executable file or command on the PATH;"
+                    + " give sat4j, a solver's path, or a command such as cadical";
+        }
+        return "Sat4j (in process)";
     }
 
     static Optional<Path> locate(String chosen, String path) {

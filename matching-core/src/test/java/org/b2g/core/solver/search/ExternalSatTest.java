@@ -43,6 +43,17 @@ class ExternalSatTest {
     }
 
     @Test
+    void aChoiceThatCannotBeFoundIsNamedInTheReport() {
+        assertEquals("Sat4j (in process): B2G_SAT_SOLVER (/opt/kissat) is no executable file or command on the PATH;"
+                + " give sat4j, a solver's path, or a command such as cadical",
+                ExternalSat.describe("/opt/kissat", Optional.empty()));
+        assertEquals("Sat4j (in process)", ExternalSat.describe("sat4j", Optional.empty()));
+        assertEquals("Sat4j (in process)", ExternalSat.describe(null, Optional.empty()));
+        assertEquals("CaDiCaL-compatible /usr/bin/cadical",
+                ExternalSat.describe(null, Optional.of(Path.of("/usr/bin/cadical"))));
+    }
+
+    @Test
     void aModelIsReadFromTheValueLinesOfTheCompetitionFormat() {
         ExternalSat.Answer answer = ExternalSat.parse("c comment\ns SATISFIABLE\nv 1 -2 3\nv -4 5 0\n", 5);
         assertEquals(ExternalSat.Status.SATISFIABLE, answer.status());
