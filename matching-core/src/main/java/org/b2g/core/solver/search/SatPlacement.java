@@ -33,9 +33,11 @@ import org.sat4j.specs.TimeoutException;
  * a later meeting at or before slot s putting the earlier one at or before s - 1. Optional meetings are left out (the
  * annealing adds them). A break cap is encoded with a busy variable per participant and slot (see {@link #capBreaks}).
  *
- * <p>The same encoding, with every participant held to its own lower bound on breaks ({@link #atBound}), looks for a
- * schedule that is optimal outright: where precedences bind half the meetings the annealing stops one or two breaks
- * short of it, while the SAT solver finds it in a second or a few (or proves quickly that the bounds cannot all hold).
+ * <p>The same encoding, with every participant held to its own lower bound on breaks plus a number of breaks above
+ * those bounds in all ({@link #atBound}), is the search's climb from the lower bound: a schedule found there is optimal
+ * once every smaller total was refuted. For it the cardinalities are written as clauses and every participant allowed
+ * no break gets a window ({@link #clausal}, {@link #window}), and the clauses go to {@link ExternalSat} where one is
+ * installed (five to ten times faster than Sat4j on these formulas).
  *
  * <p>The solver stops after a fixed number of conflicts, not after a time, so that a run with a move limit stays
  * repeatable.
@@ -44,16 +46,18 @@ final class SatPlacement {
 
     /** Most variables encoded; larger events are left to the annealing (and rarely have such rules). */
     static final int MAX_VARIABLES = 200_000;
+    /**
+     * Most counter variables for the tables of the slots in {@link #clausal} mode (about two clauses each); beyond it
+     * the clauses would take hundreds of megabytes. ticf-14crafa, the largest research original, needs 140,000.
+     */
+    static final long MAX_COUNTER_VARIABLES = 2_000_000L;
 
     private final SearchModel model;
     private final ISolver solver = SolverFactory.newDefault();
     private final int[][] atSlot;
     /** Most breaks per participant, negative for none. */
     private final int[] caps;
-    /**
-     * How many participants may exceed their cap by one break each, in all ({@link #atBound}); 0 holds every
-     * participant to its cap.
-     */
+    /** How many breaks above their caps may fall on the participants, in all ({@link #atBound}); 0 for none. */
     private final int extra;
     /**
      * Cardinalities as clauses (sequential counters) rather than Sat4j's native constraints: the solver learns
@@ -64,7 +68,11 @@ final class SatPlacement {
     /** Per participant, its relaxation literals: the j-th true when it may have j breaks above its cap. */
     private final VecInt relaxations = new VecInt();
     /** The external solver that decides the clauses instead of Sat4j ({@link #clausal} mode only). */
-    private Optional<Path> external = Optional.empty();
+    private final Optional<Path> external;
+    /** Clauses and native cardinalities, kept until the number of variables is known ({@link #flush}). */
+    private final List<int[]> clauses = new ArrayList<>();
+    private final List<int[]> cardinalities = new ArrayList<>();
+    private final List<Integer> limits = new ArrayList<>();
     private int variables;
     /** The solver proved that no schedule keeps the rules encoded (not merely ran out of conflicts or was stopped). */
     private boolean unsatisfiable;
@@ -76,11 +84,12 @@ final class SatPlacement {
     record AtBound(int[] slots, boolean impossible) {
     }
 
-    private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal) {
+    private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal, Optional<Path> external) {
         this.model = model;
         this.caps = caps;
         this.extra = extra;
         this.clausal = clausal;
+        this.external = external;
         this.atSlot = new int[model.meetingCount][];
     }
 
@@ -97,7 +106,7 @@ final class SatPlacement {
         int[] caps = new int[model.participantCount];
         Arrays.fill(caps, model.breakCap);
         try {
-            return new SatPlacement(model, caps, 0, false).run(conflicts, () -> false);
+            return new SatPlacement(model, caps, 0, false, Optional.empty()).run(conflicts, () -> false);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }
@@ -118,15 +127,14 @@ final class SatPlacement {
     static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop,
             Optional<Path> external) {
         long size = encodedSize(model);
-        if (size > MAX_VARIABLES) {
+        if (size > MAX_VARIABLES || counterSize(model) > MAX_COUNTER_VARIABLES) {
             return new AtBound(null, false);
         }
         int[] caps = new int[model.participantCount];
         for (int p = 0; p < caps.length; p++) {
             caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
         }
-        SatPlacement sat = new SatPlacement(model, caps, extra, true);
-        sat.external = external;
+        SatPlacement sat = new SatPlacement(model, caps, extra, true, external);
         try {
             int[] slots = sat.run(conflicts, stop);
             return new AtBound(slots, slots == null && sat.unsatisfiable);
@@ -142,7 +150,7 @@ final class SatPlacement {
                 return false;
             }
         }
-        return encodedSize(model) <= MAX_VARIABLES;
+        return encodedSize(model) <= MAX_VARIABLES && counterSize(model) <= MAX_COUNTER_VARIABLES;
     }
 
     private static long encodedSize(SearchModel model) {
@@ -158,6 +166,17 @@ final class SatPlacement {
             }
         }
         return size;
+    }
+
+    /** The sequential counters' variables for the tables of every slot: slot variables times tables, roughly. */
+    private static long counterSize(SearchModel model) {
+        long slotVariables = 0;
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (included(model, m)) {
+                slotVariables += model.domain[m].length;
+            }
+        }
+        return slotVariables * model.tableCount;
     }
 
     private static boolean included(SearchModel model, int m) {
@@ -476,11 +495,6 @@ final class SatPlacement {
         }
         addAtMost(v, limit);
     }
-
-    /** Clauses and native cardinalities, kept until the number of variables is known ({@link #flush}). */
-    private final List<int[]> clauses = new ArrayList<>();
-    private final List<int[]> cardinalities = new ArrayList<>();
-    private final List<Integer> limits = new ArrayList<>();
 
     private void add(VecInt clause) {
         clauses.add(Arrays.copyOf(clause.toArray(), clause.size()));

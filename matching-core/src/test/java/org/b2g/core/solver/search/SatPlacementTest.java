@@ -177,6 +177,21 @@ class SatPlacementTest {
         }
     }
 
+    @Test
+    void anEventWhoseTableCountersWouldTakeMillionsOfVariablesDoesNotClimb() {
+        // 600 meetings in 40 slots at 100 tables: 2.4 million counter variables, beyond MAX_COUNTER_VARIABLES.
+        ResearchEvent event = ResearchEvent.of(40, 100);
+        for (int i = 0; i < 600; i++) {
+            event.meeting(1 + i % 120, 121 + i / 120 * 7 + i % 7);
+        }
+        SearchModel model = event.model();
+        assertFalse(SatPlacement.encodesWhole(model));
+        SatPlacement.AtBound found = SatPlacement.atBound(model, BreakBound.of(model), 0, 100_000, () -> false,
+                Optional.empty());
+        assertNull(found.slots());
+        assertFalse(found.impossible());
+    }
+
     private static Path script(Path dir, String name, String body) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
