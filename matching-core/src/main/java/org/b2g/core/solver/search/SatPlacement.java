@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
 import org.sat4j.core.VecInt;
 import org.sat4j.minisat.SolverFactory;
@@ -276,19 +277,7 @@ final class SatPlacement {
         } catch (TimeoutException | Stopped e) {
             return null;
         }
-        int[] slot = new int[model.meetingCount];
-        Arrays.fill(slot, UNSCHEDULED);
-        for (int m = 0; m < model.meetingCount; m++) {
-            if (atSlot[m] == null) {
-                continue;
-            }
-            for (int s = 0; s < slots; s++) {
-                if (atSlot[m][s] != 0 && solver.model(atSlot[m][s])) {
-                    slot[m] = s;
-                }
-            }
-        }
-        return slot;
+        return slotsWhere(solver::model);
     }
 
     /** As the end of {@link #run}, with the clauses handed to an {@link ExternalSat} solver instead of Sat4j. */
@@ -298,6 +287,12 @@ final class SatPlacement {
             unsatisfiable = answer.status() == ExternalSat.Status.UNSATISFIABLE;
             return null;
         }
+        boolean[] values = answer.model();
+        return slotsWhere(variable -> values[variable]);
+    }
+
+    /** Each encoded meeting's slot: the one whose variable is true in the solver's model. */
+    private int[] slotsWhere(IntPredicate isTrue) {
         int[] slot = new int[model.meetingCount];
         Arrays.fill(slot, UNSCHEDULED);
         for (int m = 0; m < model.meetingCount; m++) {
@@ -305,7 +300,7 @@ final class SatPlacement {
                 continue;
             }
             for (int s = 0; s < model.slotCount; s++) {
-                if (atSlot[m][s] != 0 && answer.model()[atSlot[m][s]]) {
+                if (atSlot[m][s] != 0 && isTrue.test(atSlot[m][s])) {
                     slot[m] = s;
                 }
             }
