@@ -68,7 +68,7 @@ final class SatPlacement {
     private final boolean clausal;
     /** Per participant, its relaxation literals: the j-th true when it may have j breaks above its cap. */
     private final VecInt relaxations = new VecInt();
-    /** The external solver that decides the clauses instead of Sat4j ({@link #clausal} mode only). */
+    /** The solver that decides the clauses instead of Sat4j; only {@link #atBound}, which is clausal, gives one. */
     private final Optional<Path> external;
     /** Clauses and native cardinalities, kept until the number of variables is known ({@link #flush}). */
     private final List<int[]> clauses = new ArrayList<>();
@@ -118,13 +118,9 @@ final class SatPlacement {
      * up to {@code extra} breaks above those bounds may fall on any participants: a schedule found has at most the
      * bound's total plus {@code extra} breaks; when the solver proves that there is none, every schedule has at least
      * {@code extra + 1} breaks above the participants' bounds ({@link BreakBound#raise}). Nothing found also when
-     * {@code stop} says so (polled every few hundred conflicts).
+     * {@code stop} says so (polled every few hundred conflicts). Decided by the {@code external} solver, or by Sat4j
+     * when there is none.
      */
-    static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop) {
-        return atBound(model, bound, extra, conflicts, stop, ExternalSat.executable());
-    }
-
-    /** As above, on the external solver given (none: Sat4j). */
     static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop,
             Optional<Path> external) {
         long size = encodedSize(model);
@@ -263,7 +259,7 @@ final class SatPlacement {
         if (stop.getAsBoolean()) {
             return null;
         }
-        if (clausal && external.isPresent()) {
+        if (external.isPresent()) {
             return external(external.get(), conflicts, stop);
         }
         flush();

@@ -64,7 +64,7 @@ class SatPlacementTest {
         for (long seed = 1; seed <= 10; seed++) {
             SearchModel model = ResearchEvent.tight(seed);
             BreakBound bound = BreakBound.of(model);
-            int[] slot = SatPlacement.atBound(model, bound, 0, 100_000, () -> false).slots();
+            int[] slot = SatPlacement.atBound(model, bound, 0, 100_000, () -> false, Optional.empty()).slots();
             if (slot == null) {
                 continue;
             }
@@ -84,7 +84,7 @@ class SatPlacementTest {
         SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
         BreakBound bound = BreakBound.of(triangle);
         assertEquals(0, bound.total());
-        SatPlacement.AtBound found = SatPlacement.atBound(triangle, bound, 0, 100_000, () -> false);
+        SatPlacement.AtBound found = SatPlacement.atBound(triangle, bound, 0, 100_000, () -> false, Optional.empty());
         assertNull(found.slots());
         assertTrue(found.impossible());
         bound.raise(0);
@@ -216,7 +216,8 @@ class SatPlacementTest {
     void noScheduleAtTheLowerBoundIsSoughtOnceTheSearchIsToStop() {
         SearchModel model = ResearchEvent.tight(1);
         int[] asked = {0};
-        assertNull(SatPlacement.atBound(model, BreakBound.of(model), 0, 100_000, () -> ++asked[0] > 0).slots());
+        assertNull(SatPlacement.atBound(model, BreakBound.of(model), 0, 100_000, () -> ++asked[0] > 0,
+                Optional.empty()).slots());
     }
 
     @Test
