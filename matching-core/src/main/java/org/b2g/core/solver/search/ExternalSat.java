@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -93,26 +94,70 @@ final class ExternalSat {
     }
 
     /**
-     * Decides {@code clauses} over variables 1..{@code variables} within {@code conflicts} conflicts; unknown when
-     * the limit is reached, when {@code stop} says so (polled every 20 ms; the process is killed) or when the
-     * solver cannot be run.
+     * Decides the formulas, each the concatenation of its parts over variables 1..{@code variables}, one solver
+     * process each, all at once: the first satisfiable or unsatisfiable answer is taken and the other processes are
+     * killed. The formulas must be equisatisfiable over the variables the caller reads (two encodings of the same
+     * rules). Unknown when every process reached {@code conflicts} conflicts, when {@code stop} says so (polled every
+     * 20 ms; the processes are killed) or when the solver cannot be run.
      */
-    static Answer solve(Path executable, int variables, List<int[]> clauses, int conflicts, BooleanSupplier stop) {
-        Process process;
+    static Answer solveFirst(Path executable, int variables, List<List<List<int[]>>> formulas, int conflicts,
+            BooleanSupplier stop) {
+        List<Process> processes = new ArrayList<>();
+        List<FutureTask<String>> outputs = new ArrayList<>();
         try {
-            process = new ProcessBuilder(executable.toString(), "-q", "-c", Integer.toString(conflicts))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
+            for (List<List<int[]>> formula : formulas) {
+                Process process = new ProcessBuilder(executable.toString(), "-q", "-c", Integer.toString(conflicts))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                processes.add(process);
+                FutureTask<String> output = new FutureTask<>(() -> readAll(process.getInputStream()));
+                Thread.ofPlatform().daemon().name("b2g-sat-output").start(output);
+                outputs.add(output);
+                write(process, variables, formula);
+            }
+            boolean[] done = new boolean[processes.size()];
+            while (true) {
+                boolean running = false;
+                for (int i = 0; i < processes.size(); i++) {
+                    if (done[i]) {
+                        continue;
+                    }
+                    if (processes.get(i).isAlive()) {
+                        running = true;
+                        continue;
+                    }
+                    done[i] = true;
+                    Answer answer = parse(outputs.get(i).get(), variables);
+                    if (answer.status() != Status.UNKNOWN) {
+                        return answer;
+                    }
+                }
+                if (!running || stop.getAsBoolean()) {
+                    return new Answer(Status.UNKNOWN, null);
+                }
+                Thread.sleep(20);
+            }
+        } catch (IOException | ExecutionException e) {
             return new Answer(Status.UNKNOWN, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(Status.UNKNOWN, null);
+        } finally {
+            processes.forEach(Process::destroyForcibly);
         }
-        try {
-            FutureTask<String> output = new FutureTask<>(() -> readAll(process.getInputStream()));
-            Thread.ofPlatform().daemon().name("b2g-sat-output").start(output);
-            try (BufferedWriter in = new BufferedWriter(
-                    new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
-                in.write("p cnf " + variables + " " + clauses.size() + "\n");
-                StringBuilder line = new StringBuilder(64);
-                for (int[] clause : clauses) {
+    }
+
+    /** Writes one formula in DIMACS to the solver's standard input and closes it. */
+    private static void write(Process process, int variables, List<List<int[]>> parts) throws IOException {
+        int count = 0;
+        for (List<int[]> part : parts) {
+            count += part.size();
+        }
+        try (BufferedWriter in = new BufferedWriter(
+                new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
+            in.write("p cnf " + variables + " " + count + "\n");
+            StringBuilder line = new StringBuilder(64);
+            for (List<int[]> part : parts) {
+                for (int[] clause : part) {
                     line.setLength(0);
                     for (int literal : clause) {
                         line.append(literal).append(' ');
@@ -120,19 +165,10 @@ final class ExternalSat {
                     in.append(line).append("0\n");
                 }
             }
-            while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-                if (stop.getAsBoolean()) {
-                    return new Answer(Status.UNKNOWN, null);
-                }
-            }
-            return parse(output.get(), variables);
-        } catch (IOException | ExecutionException e) {
-            return new Answer(Status.UNKNOWN, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(Status.UNKNOWN, null);
-        } finally {
-            process.destroyForcibly();
+        } catch (IOException e) {
+            if (process.isAlive()) {
+                throw e;
+            } // a solver that exits before reading everything (a usage error, say) answers unknown
         }
     }
 

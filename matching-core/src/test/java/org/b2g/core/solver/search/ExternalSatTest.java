@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,45 @@ class ExternalSatTest {
         assertEquals("Sat4j (in process)", ExternalSat.describe(null, Optional.empty()));
         assertEquals("CaDiCaL-compatible /usr/bin/cadical",
                 ExternalSat.describe(null, Optional.of(Path.of("/usr/bin/cadical"))));
+    }
+
+    @Test
+    void theFirstFormulaDecidedIsTakenAndTheSolverStillRunningIsKilled(@TempDir Path dir) throws IOException {
+        // Stands in for a solver slow on one formula (the one holding the unit clause -1) and fast on the other.
+        Path solver = script(dir, "case \"$(cat)\" in *'-1 0'*) sleep 30; echo 's UNSATISFIABLE'; exit 20;; esac;"
+                + " echo 's SATISFIABLE'; echo 'v 1 2 0'; exit 10");
+        List<int[]> shared = List.<int[]>of(new int[] {1, 2});
+        long start = System.nanoTime();
+        ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 2,
+                List.of(List.of(shared, List.<int[]>of(new int[] {-1})),
+                        List.of(shared, List.<int[]>of(new int[] {1}))),
+                1_000, () -> false);
+        assertEquals(ExternalSat.Status.SATISFIABLE, answer.status());
+        assertTrue(answer.model()[1]);
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "did not wait for the slow formula");
+    }
+
+    @Test
+    void aFormulaLeftUndecidedWaitsForTheOthersAnswer(@TempDir Path dir) throws IOException {
+        // Stands in for a solver that runs out of conflicts on the first formula and refutes the second.
+        Path solver = script(dir, "case \"$(cat)\" in *'-1 0'*) echo 's UNKNOWN'; exit 0;; esac;"
+                + " sleep 1; echo 's UNSATISFIABLE'; exit 20");
+        List<int[]> shared = List.<int[]>of(new int[] {1});
+        ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 1,
+                List.of(List.of(shared, List.<int[]>of(new int[] {-1})),
+                        List.of(shared, List.<int[]>of(new int[] {-1, 2}, new int[] {-2}))),
+                1_000, () -> false);
+        assertEquals(ExternalSat.Status.UNSATISFIABLE, answer.status(), "the second formula's answer");
+        ExternalSat.Answer neither = ExternalSat.solveFirst(solver, 1,
+                List.of(List.of(shared, List.<int[]>of(new int[] {-1}))), 1_000, () -> false);
+        assertEquals(ExternalSat.Status.UNKNOWN, neither.status());
+    }
+
+    private static Path script(Path dir, String body) throws IOException {
+        Path file = dir.resolve("solver");
+        Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+        file.toFile().setExecutable(true);
+        return file;
     }
 
     @Test

@@ -11,11 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.sat4j.minisat.SolverFactory;
+import org.sat4j.reader.DimacsReader;
+import org.sat4j.specs.ISolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +179,38 @@ class SatPlacementTest {
             if (byCadical.slots() != null) {
                 Rules.assertNoRuleBroken(model, byCadical.slots());
             }
+        }
+    }
+
+    @Test
+    void bothFormsOfTheTableLimitAreDecidedAlike(@TempDir Path dir) throws Exception {
+        // A stand-in solver that keeps every formula it is given and decides none.
+        Path keeping = script(dir, "keeping", "cat > \"$(mktemp '" + dir + "/formula.XXXXXX')\"; echo 's UNKNOWN'");
+        SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
+        assertFormsAgree(dir, keeping, triangle, 0, false);
+        assertFormsAgree(dir, keeping, triangle, 1, true);
+        for (long seed = 1; seed <= 5; seed++) {
+            SearchModel model = ResearchEvent.tight(seed);
+            boolean satisfiable = SatPlacement.atBound(model, BreakBound.of(model), 0, 1_000_000, () -> false,
+                    Optional.empty()).slots() != null;
+            assertFormsAgree(dir, keeping, model, 0, satisfiable);
+        }
+    }
+
+    /** Runs the climb's step with the keeping solver, then decides each formula it kept with Sat4j. */
+    private static void assertFormsAgree(Path dir, Path keeping, SearchModel model, int extra, boolean satisfiable)
+            throws Exception {
+        SatPlacement.atBound(model, BreakBound.of(model), extra, 1_000, () -> false, Optional.of(keeping));
+        List<Path> formulas;
+        try (Stream<Path> files = Files.list(dir)) {
+            formulas = files.filter(f -> f.getFileName().toString().startsWith("formula.")).toList();
+        }
+        assertEquals(2, formulas.size(), "one formula per form of the table limit");
+        for (Path formula : formulas) {
+            ISolver sat4j = SolverFactory.newDefault();
+            new DimacsReader(sat4j).parseInstance(formula.toString());
+            assertEquals(satisfiable, sat4j.isSatisfiable(), formula + " at " + extra + " above the bound");
+            Files.delete(formula);
         }
     }
 
