@@ -199,8 +199,14 @@ final class SlotSearch {
                 return false;
             }
             int extra = (int) (target - bound.sum());
-            SatPlacement.AtBound found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS,
-                    () -> termination.shouldStop(0), external);
+            SatPlacement.AtBound found;
+            termination.climbing(true);
+            try {
+                found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS, () -> termination.shouldStop(0),
+                        external);
+            } finally {
+                termination.climbing(false);
+            }
             int[] slots = found.slots();
             if (best.isPending()) {
                 best.copy();

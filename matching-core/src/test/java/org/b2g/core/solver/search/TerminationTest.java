@@ -40,6 +40,34 @@ class TerminationTest {
     }
 
     @Test
+    void theAutomaticUnimprovedTimeWaitsWhileAStepOfTheClimbRuns() throws InterruptedException {
+        SearchModel model = ResearchEvent.tight(1);
+        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 0,
+                model.meetingCount, () -> false);
+        termination.annealingStarted();
+        termination.improved();
+        Thread.sleep(2_100);
+        termination.cycleEnded(System.nanoTime() - 1_000_000_000L);
+        termination.climbing(true);
+        assertFalse(termination.shouldStop(0), "the SAT solver may still prove the best or beat it");
+        termination.climbing(false);
+        assertTrue(termination.shouldStop(1024));
+        assertEquals(StopReason.UNIMPROVED, termination.reason());
+    }
+
+    @Test
+    void anExplicitUnimprovedTimeDoesNotWaitForTheClimb() throws InterruptedException {
+        SearchModel model = ResearchEvent.tight(1);
+        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 50_000_000L,
+                model.meetingCount, () -> false);
+        termination.annealingStarted();
+        termination.improved();
+        termination.climbing(true);
+        Thread.sleep(100);
+        assertTrue(termination.shouldStop(0));
+    }
+
+    @Test
     void aMoveLimitLeavesNoTimeToCount() {
         SearchModel model = ResearchEvent.tight(1);
         assertEquals(Long.MAX_VALUE, Termination.afterMoves(10, BreakBound.of(model), () -> false).nanosLeft());
