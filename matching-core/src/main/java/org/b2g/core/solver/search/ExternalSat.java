@@ -20,16 +20,21 @@ import java.util.function.BooleanSupplier;
  * CaDiCaL, run as a separate process where it is installed (Debian's package {@code cadical}), in place of Sat4j for
  * the climb from the lower bound ({@link SatPlacement#atBound}). On the research originals it decides the same
  * formulas five to ten times faster than Sat4j (forum-14 at its bound in 4.6 s, where Sat4j ran out of a minute), and
- * at a ten-second limit that is the difference between a proof and none. Without it everything runs on Sat4j, in
- * process; the results only come later.
+ * at a ten-second limit that is the difference between a proof and none. Several formulas of one question can be
+ * raced, one process each ({@link #solveFirst}). Without it everything runs on Sat4j, in process; the results only
+ * come later.
  *
  * <p>{@code B2G_SAT_SOLVER} chooses: unset, {@code cadical} on the {@code PATH} if there is one; {@code sat4j}, never
  * an external solver; a path, that executable (any solver that reads DIMACS on its standard input and answers in the
- * SAT competition's format, with CaDiCaL's {@code -q} and {@code -c} options).
+ * SAT competition's format, with CaDiCaL's {@code -q}, {@code -c} and {@code --sat} options).
  */
 final class ExternalSat {
 
     enum Status { SATISFIABLE, UNSATISFIABLE, UNKNOWN }
+
+    /** One formula to race: the concatenation of its parts, and the solver's options for it (CaDiCaL's names). */
+    record Formula(List<List<int[]>> parts, List<String> options) {
+    }
 
     /** The solver's answer; {@code model[v]} is variable v's value when satisfiable. */
     record Answer(Status status, boolean[] model) {
@@ -94,25 +99,26 @@ final class ExternalSat {
     }
 
     /**
-     * Decides the formulas, each the concatenation of its parts over variables 1..{@code variables}, one solver
-     * process each, all at once: the first satisfiable or unsatisfiable answer is taken and the other processes are
+     * Decides the formulas over variables 1..{@code variables}, one solver process each, all at once: the first satisfiable or unsatisfiable answer is taken and the other processes are
      * killed. The formulas must be equisatisfiable over the variables the caller reads (two encodings of the same
      * rules). Unknown when every process reached {@code conflicts} conflicts, when {@code stop} says so (polled every
      * 20 ms; the processes are killed) or when the solver cannot be run.
      */
-    static Answer solveFirst(Path executable, int variables, List<List<List<int[]>>> formulas, int conflicts,
+    static Answer solveFirst(Path executable, int variables, List<Formula> formulas, int conflicts,
             BooleanSupplier stop) {
         List<Process> processes = new ArrayList<>();
         List<FutureTask<String>> outputs = new ArrayList<>();
         try {
-            for (List<List<int[]>> formula : formulas) {
-                Process process = new ProcessBuilder(executable.toString(), "-q", "-c", Integer.toString(conflicts))
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            for (Formula formula : formulas) {
+                List<String> command = new ArrayList<>(List.of(executable.toString(), "-q", "-c",
+                        Integer.toString(conflicts)));
+                command.addAll(formula.options());
+                Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 processes.add(process);
                 FutureTask<String> output = new FutureTask<>(() -> readAll(process.getInputStream()));
                 Thread.ofPlatform().daemon().name("b2g-sat-output").start(output);
                 outputs.add(output);
-                write(process, variables, formula);
+                write(process, variables, formula.parts());
             }
             boolean[] done = new boolean[processes.size()];
             while (true) {

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s; one that is still
- * above its lower bound on breaks after {@link #BOUND_SAT_AFTER} moves asks it once for a schedule at the bound.
+ * above its lower bound on breaks after {@link #BOUND_SAT_AFTER} moves climbs from the bound with it
+ * ({@link #restartAtBound}).
  *
  * <p>Under a move limit every decision depends on the seed and the move count only, so runs are repeatable; under
  * a time limit the clock also shortens the cooling cycles to the time left.

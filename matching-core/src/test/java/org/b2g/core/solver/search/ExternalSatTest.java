@@ -62,8 +62,7 @@ class ExternalSatTest {
         List<int[]> shared = List.<int[]>of(new int[] {1, 2});
         long start = System.nanoTime();
         ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 2,
-                List.of(List.of(shared, List.<int[]>of(new int[] {-1})),
-                        List.of(shared, List.<int[]>of(new int[] {1}))),
+                List.of(formula(shared, new int[] {-1}), formula(shared, new int[] {1})),
                 1_000, () -> false);
         assertEquals(ExternalSat.Status.SATISFIABLE, answer.status());
         assertTrue(answer.model()[1]);
@@ -77,13 +76,16 @@ class ExternalSatTest {
                 + " sleep 1; echo 's UNSATISFIABLE'; exit 20");
         List<int[]> shared = List.<int[]>of(new int[] {1});
         ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 1,
-                List.of(List.of(shared, List.<int[]>of(new int[] {-1})),
-                        List.of(shared, List.<int[]>of(new int[] {-1, 2}, new int[] {-2}))),
+                List.of(formula(shared, new int[] {-1}), formula(shared, new int[] {-1, 2}, new int[] {-2})),
                 1_000, () -> false);
         assertEquals(ExternalSat.Status.UNSATISFIABLE, answer.status(), "the second formula's answer");
         ExternalSat.Answer neither = ExternalSat.solveFirst(solver, 1,
-                List.of(List.of(shared, List.<int[]>of(new int[] {-1}))), 1_000, () -> false);
+                List.of(formula(shared, new int[] {-1})), 1_000, () -> false);
         assertEquals(ExternalSat.Status.UNKNOWN, neither.status());
+    }
+
+    private static ExternalSat.Formula formula(List<int[]> shared, int[]... more) {
+        return new ExternalSat.Formula(List.of(shared, List.of(more)), List.of());
     }
 
     private static Path script(Path dir, String body) throws IOException {
