@@ -29,11 +29,7 @@ class TerminationTest {
 
     @Test
     void anExplicitUnimprovedTimeDoesNotWaitForTheCycle() throws InterruptedException {
-        SearchModel model = ResearchEvent.tight(1);
-        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 50_000_000L,
-                model.meetingCount, () -> false);
-        termination.annealingStarted();
-        termination.improved();
+        Termination termination = improvedJustNow(50_000_000L);
         Thread.sleep(100);
         assertTrue(termination.shouldStop(1024));
         assertEquals(StopReason.UNIMPROVED, termination.reason());
@@ -41,11 +37,7 @@ class TerminationTest {
 
     @Test
     void theAutomaticUnimprovedTimeWaitsWhileAStepOfTheClimbRuns() throws InterruptedException {
-        SearchModel model = ResearchEvent.tight(1);
-        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 0,
-                model.meetingCount, () -> false);
-        termination.annealingStarted();
-        termination.improved();
+        Termination termination = improvedJustNow(0);
         Thread.sleep(2_100);
         termination.cycleEnded(System.nanoTime() - 1_000_000_000L);
         termination.climbing(true);
@@ -57,14 +49,20 @@ class TerminationTest {
 
     @Test
     void anExplicitUnimprovedTimeDoesNotWaitForTheClimb() throws InterruptedException {
-        SearchModel model = ResearchEvent.tight(1);
-        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, 50_000_000L,
-                model.meetingCount, () -> false);
-        termination.annealingStarted();
-        termination.improved();
+        Termination termination = improvedJustNow(50_000_000L);
         termination.climbing(true);
         Thread.sleep(100);
         assertTrue(termination.shouldStop(0));
+    }
+
+    /** A termination without a move limit or time limit whose search started and found a better schedule just now. */
+    private static Termination improvedJustNow(long unimprovedNanos) {
+        SearchModel model = ResearchEvent.tight(1);
+        Termination termination = new Termination(0, BreakBound.of(model), start -> Long.MAX_VALUE, unimprovedNanos,
+                model.meetingCount, () -> false);
+        termination.annealingStarted();
+        termination.improved();
+        return termination;
     }
 
     @Test
