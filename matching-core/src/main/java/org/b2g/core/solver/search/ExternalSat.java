@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -99,10 +98,11 @@ final class ExternalSat {
     }
 
     /**
-     * Decides the formulas over variables 1..{@code variables}, one solver process each, all at once: the first satisfiable or unsatisfiable answer is taken and the other processes are
-     * killed. The formulas must be equisatisfiable over the variables the caller reads (two encodings of the same
-     * rules). Unknown when every process reached {@code conflicts} conflicts, when {@code stop} says so (polled every
-     * 20 ms; the processes are killed) or when the solver cannot be run.
+     * Decides the formulas over variables 1..{@code variables}, one solver process each, all at once: the first
+     * satisfiable or unsatisfiable answer is taken and the other processes are killed. The formulas must be
+     * equisatisfiable over the variables the caller reads (two encodings of the same rules). Unknown when every
+     * process reached {@code conflicts} conflicts, when {@code stop} says so (polled every 20 ms; the processes are
+     * killed) or when the solver cannot be run.
      */
     static Answer solveFirst(Path executable, int variables, List<Formula> formulas, int conflicts,
             BooleanSupplier stop) {
@@ -172,9 +172,10 @@ final class ExternalSat {
                 }
             }
         } catch (IOException e) {
+            // A solver that exits before reading everything (a usage error, say) answers unknown when it is parsed.
             if (process.isAlive()) {
                 throw e;
-            } // a solver that exits before reading everything (a usage error, say) answers unknown
+            }
         }
     }
 

@@ -78,7 +78,7 @@ final class SatPlacement {
     private final VecInt relaxations = new VecInt();
     /** The solver that decides the clauses instead of Sat4j; only {@link #atBound}, which is clausal, gives one. */
     private final Optional<Path> external;
-    /** Clauses and native cardinalities, kept until the number of variables is known ({@link #flush}). */
+    /** Clauses of every formula, kept until the number of variables is known ({@link #flush}, {@link #external}). */
     private final List<int[]> shared = new ArrayList<>();
     /** The table limits as sequential counters over each slot's meetings: the first formula, for an external solver. */
     private final List<int[]> byMeetings = new ArrayList<>();
@@ -88,6 +88,7 @@ final class SatPlacement {
     private List<int[]> clauses = shared;
     /** Per slot, the busy variables of participants with one seat ({@link #capBreaks}), for {@link #tables}. */
     private final List<List<Integer>> oneSeatBusy = new ArrayList<>();
+    /** Sat4j's native cardinalities outside {@link #clausal} mode, with their {@link #limits}. */
     private final List<int[]> cardinalities = new ArrayList<>();
     private final List<Integer> limits = new ArrayList<>();
     private int variables;
@@ -279,7 +280,7 @@ final class SatPlacement {
         if (external.isPresent()) {
             return external(external.get(), conflicts, stop);
         }
-        flush(clausal ? bySeats : List.of());
+        flush();
         solver.setTimeoutOnConflicts(conflicts);
         solver.setSearchListener(new StopOnRequest(stop));
         try {
@@ -648,14 +649,16 @@ final class SatPlacement {
         addAtMost(negated, literals.size() - limit);
     }
 
-    /** Declares the variables and hands the shared clauses, {@code also} and the native cardinalities to Sat4j. */
-    private void flush(List<int[]> also) throws ContradictionException {
+    /**
+     * Declares the variables and hands the shared clauses, the seats form of the table limits (empty outside
+     * {@link #clausal} mode) and the native cardinalities to Sat4j.
+     */
+    private void flush() throws ContradictionException {
         solver.newVar(variables);
-        for (int[] c : shared) {
-            solver.addClause(new VecInt(c));
-        }
-        for (int[] c : also) {
-            solver.addClause(new VecInt(c));
+        for (List<int[]> part : List.of(shared, bySeats)) {
+            for (int[] c : part) {
+                solver.addClause(new VecInt(c));
+            }
         }
         for (int i = 0; i < cardinalities.size(); i++) {
             solver.addAtMost(new VecInt(cardinalities.get(i)), limits.get(i));
