@@ -132,6 +132,11 @@ public final class Event {
                 requests, exclusions, newRules);
     }
 
+    public Event withExclusions(List<Exclusion> newExclusions) {
+        return new Event(id, name, timeZone, slotMinutes, sessions, slots, tables, participants, meetings,
+                requests, newExclusions, rules);
+    }
+
     @Override
     public String toString() {
         return "Event " + id + " (" + participants.size() + " participants, " + meetings.size()

@@ -93,9 +93,10 @@ public final class Repair {
      * A repair as of {@code now}: every slot that has started by then (its clock time in the event's time zone) is
      * closed. Its published meetings stay where they were, pinned in either mode, even if the event says otherwise
      * since (both participants count as available then, and allowed the meetings they had; a meeting whose request
-     * was withdrawn stays as one of its own), and no other meeting goes there. After the event's last slot every
-     * published meeting that still has both participants stays, and nothing new can be placed. Only a meeting whose
-     * participant left, whose pair is now excluded or whose slot is gone is not kept.
+     * was withdrawn stays as one of its own, and one of a pair excluded since stays too: the past is not rewritten),
+     * and no other meeting goes there. After the event's last slot every published meeting that still has both
+     * participants stays, and nothing new can be placed. Only a meeting whose participant left or whose slot is gone
+     * is not kept.
      *
      * @param now the time of the repair; null: no slot has started
      */
@@ -109,8 +110,7 @@ public final class Repair {
             for (Placement placement : published.meetings()) {
                 Slot slot = placement.slotIn(event, wallClock);
                 if (slot != null && started.contains(slot.index()) && event.participant(placement.first()) != null
-                        && event.participant(placement.second()) != null
-                        && !event.excluded(placement.first(), placement.second())) {
+                        && event.participant(placement.second()) != null) {
                     inStartedSlots.put(placement, slot);
                 }
             }
@@ -208,8 +208,8 @@ public final class Repair {
         if (zone != null) {
             notes.add(zone);
         }
-        return new RepairPlan(event, mode, new MeetingSchedule(event, problem), classified, notes,
-                SlotNumbers.warnings(event, published, wallClock));
+        return new RepairPlan(event, mode, new MeetingSchedule(StartedSlots.excusingThePast(event, past), problem),
+                classified, notes, SlotNumbers.warnings(event, published, wallClock));
     }
 
     /**
@@ -264,15 +264,15 @@ public final class Repair {
                     : (a == null ? placement.first() : placement.second()) + " no longer takes";
             return new PublishedMeeting(placement, null, Status.GONE, null, null, gone + " part in the event");
         }
+        Slot publishedSlot = placement.slotIn(event, wallClock);
+        if (publishedSlot != null && started.contains(publishedSlot.index())) {
+            return pastMeeting(placement, requiredMatch, a, b, publishedSlot, readded);
+        }
         if (event.excluded(a.id(), b.id())) {
             String why = event.exclusions().stream().filter(e -> e.covers(a.id(), b.id())).map(Exclusion::reason)
                     .filter(r -> r != null && !r.isBlank()).findFirst().map(r -> " (" + r + ")").orElse("");
             return new PublishedMeeting(placement, null, Status.GONE, null, null,
                     a.id() + " and " + b.id() + " must no longer meet" + why);
-        }
-        Slot publishedSlot = placement.slotIn(event, wallClock);
-        if (publishedSlot != null && started.contains(publishedSlot.index())) {
-            return pastMeeting(placement, requiredMatch, a, b, publishedSlot, readded);
         }
         Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
         if (meeting == null) {
@@ -298,7 +298,7 @@ public final class Repair {
 
     /**
      * A published meeting in a slot that has started: it took place (or its time is gone), so it stands as it was,
-     * even when its request was withdrawn since (then as a meeting of its own).
+     * even when its request was withdrawn or the pair excluded since (then as a meeting of its own).
      */
     private PublishedMeeting pastMeeting(Placement placement, Meeting requiredMatch, Participant a, Participant b,
             Slot slot, List<Meeting> readded) {

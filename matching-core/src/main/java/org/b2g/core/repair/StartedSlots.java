@@ -48,7 +48,8 @@ final class StartedSlots {
      * theirs, and each allowed at least the meetings and the representatives it had: what happened stands, even if
      * the event now says otherwise.
      *
-     * @param past published meetings in a started slot, both of whose participants still take part, with their slot
+     * @param past published meetings in a started slot, both of whose participants still take part (even a pair
+     *        excluded since), with their slot
      */
     static Event present(Event event, Map<Placement, Slot> past, Set<Integer> started) {
         Map<String, Set<Integer>> attended = new HashMap<>();
@@ -75,6 +76,17 @@ final class StartedSlots {
         return new Event(event.id(), event.name(), event.timeZone(), event.slotMinutes(), event.sessions(),
                 event.slots(), event.tables(), participants, event.meetings(), event.requests(), event.exclusions(),
                 event.rules());
+    }
+
+    /**
+     * {@code event} without the exclusions of the pairs that met in a started slot, for scoring the repair: that
+     * meeting took place before the exclusion and stays. The exclusion still keeps the pair from every other meeting:
+     * an excluded pair has no candidate, and its published meetings in slots to come are cancelled.
+     */
+    static Event excusingThePast(Event event, java.util.Collection<Placement> past) {
+        List<org.b2g.core.domain.Exclusion> still = event.exclusions().stream()
+                .filter(e -> past.stream().noneMatch(p -> e.covers(p.first(), p.second()))).toList();
+        return still.size() == event.exclusions().size() ? event : event.withExclusions(still);
     }
 
     /** What a person reads about the started slots: how many, until when, and what that means for the repair. */

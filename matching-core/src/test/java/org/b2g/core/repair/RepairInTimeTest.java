@@ -125,6 +125,29 @@ class RepairInTimeTest {
     }
 
     @Test
+    void aStartedSlotKeepsTheMeetingOfAPairExcludedSinceAndOnlyItsFutureMeetingsAreCancelled() {
+        // At 09:00 slots 1 and 2 have started. Since publication both pairs were excluded: s-1 + a-1 met in slot 1,
+        // which stays history; s-2 + a-2, published in slot 3, no longer takes place.
+        ScheduleFile published = new ScheduleFile("day", null, List.of(
+                new Placement("c-s-1-a-1", "s-1", "a-1", 1, "1", Origin.REQUEST, "2024-10-10T08:30:00+07:00"),
+                new Placement("c-s-2-a-2", "s-2", "a-2", 3, "1", Origin.REQUEST, "2024-10-10T09:10:00+07:00")));
+        Event excluded = EventJson.read(EVENT.formatted(ZONE, "", "", "", S2).replace("\"requests\"",
+                "\"exclusions\": [{\"participants\": [\"a-1\", \"s-1\"]}, {\"participants\": [\"s-2\", \"a-2\"],"
+                        + " \"reason\": \"conflict of interest\"}], \"requests\""), "event.json");
+
+        Result result = repair(excluded, published, Instant.parse("2024-10-10T02:00:00Z"));
+
+        assertEquals(1, result.changes().kept(), () -> result.changes().toString());
+        assertEquals(List.of("c-s-2-a-2"), result.changes().cancelled().stream().map(Changes.Cancelled::id).toList());
+        assertEquals("s-2 and a-2 must no longer meet (conflict of interest)",
+                result.changes().cancelled().get(0).reason());
+        Meeting past = result.meeting("s-1", "a-1");
+        assertTrue(past != null && past.getSlot().index() == 1 && past.isPinned(), () -> "s-1 + a-1 is " + past);
+        assertEquals(List.of(), result.changes().added());
+        assertEquals(0, result.solved().getScore().hardScore(), () -> result.solved().getScore().toString());
+    }
+
+    @Test
     void aCorrectedTimeZoneKeepsEveryMeetingInItsSlotOfTheDay() {
         // Published at +07:00; the organizer then finds the event was entered in the wrong zone and says UTC.
         Event corrected = event("UTC", "", "", "", S2);

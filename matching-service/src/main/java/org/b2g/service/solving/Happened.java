@@ -36,9 +36,9 @@ import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
  * has passed: a meeting of a participant marked absent and not marked held is the exception, as {@link Absentees}
  * says). Each stays exactly where it was, pinned at its slot and table like a frozen meeting, whatever the mode, and
  * both its participants count as available then. One the current candidates no longer hold (its request was
- * withdrawn since) is kept all the same, as a meeting of its own. Only a meeting whose participant left the event,
- * whose pair is now excluded or whose slot is gone cannot be kept; a meeting whose table is gone keeps its slot and
- * gets another table.
+ * withdrawn since, or the pair excluded since) is kept all the same, as a meeting of its own: the past is not
+ * rewritten. Only a meeting whose participant left the event or whose slot is gone cannot be kept; a meeting whose
+ * table is gone keeps its slot and gets another table.
  *
  * <p>A slot that has started is closed to everything else: no participant is available then but for the meetings
  * kept there, and no other meeting may be placed there. Slots start by clock time in the event's time zone; an event
@@ -143,14 +143,14 @@ final class Happened {
 
     /**
      * The published meetings that a solve or repair of {@code event} keeps where they were: the marked ones and, on
-     * the day, those whose slot has started; but for a meeting whose participant left, whose pair is now excluded or
-     * whose slot is gone.
+     * the day, those whose slot has started, even of a pair excluded since; but for a meeting whose participant left
+     * or whose slot is gone.
      */
     List<ScheduleFile.Placement> keptIn(Event event) {
         List<ScheduleFile.Placement> kept = new ArrayList<>();
         for (ScheduleFile.Placement p : kept(event, started(event, now))) {
             if (event.participant(p.first()) != null && event.participant(p.second()) != null
-                    && p.slotIn(event) != null && !event.excluded(p.first(), p.second())) {
+                    && p.slotIn(event) != null) {
                 kept.add(p);
             }
         }
@@ -194,10 +194,22 @@ final class Happened {
                 event.exclusions(), event.rules());
     }
 
-    /** {@code problem} with every kept meeting pinned where it was (see {@link #keep(Event, List)}). */
+    /**
+     * {@code problem} with every kept meeting pinned where it was (see {@link #keep(Event, List)}), scored without the
+     * exclusions of the pairs it keeps a meeting of: that meeting took place before the exclusion. The exclusion
+     * still keeps the pair from any other meeting: an excluded pair has no candidate.
+     */
     MeetingSchedule keep(MeetingSchedule problem) {
-        return marked.isEmpty() && now == null ? problem
-                : new MeetingSchedule(problem.getEvent(), keep(problem.getEvent(), problem.getMeetings()));
+        if (marked.isEmpty() && now == null) {
+            return problem;
+        }
+        Event event = problem.getEvent();
+        List<Meeting> meetings = keep(event, problem.getMeetings());
+        List<ScheduleFile.Placement> kept = keptIn(event);
+        List<org.b2g.core.domain.Exclusion> still = event.exclusions().stream()
+                .filter(e -> kept.stream().noneMatch(p -> e.covers(p.first(), p.second()))).toList();
+        return new MeetingSchedule(still.size() == event.exclusions().size() ? event : event.withExclusions(still),
+                meetings);
     }
 
     /**
@@ -219,7 +231,7 @@ final class Happened {
             Participant a = event.participant(p.first());
             Participant b = event.participant(p.second());
             Slot slot = p.slotIn(event);
-            if (a == null || b == null || slot == null || event.excluded(a.id(), b.id())) {
+            if (a == null || b == null || slot == null) {
                 continue;
             }
             Table table = p.table() == null ? null : event.table(p.table());

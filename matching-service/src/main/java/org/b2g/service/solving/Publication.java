@@ -212,9 +212,9 @@ public final class Publication {
     /**
      * Refuses a schedule that drops or moves a meeting of the latest published version marked held or no-show: it
      * took place, and a published schedule never loses it (a roll-back to a version from before it was placed, or a
-     * draft made before it was marked). A meeting the edited event can no longer hold (a participant left, the pair
-     * is excluded, the slot is gone) is not asked for, as a repair does not keep it either. The organizer repairs from
-     * the published version instead: a repair keeps such meetings where they were.
+     * draft made before it was marked), even of a pair excluded since. A meeting the edited event can no longer hold
+     * (a participant left, the slot is gone) is not asked for, as a repair does not keep it either. The organizer
+     * repairs from the published version instead: a repair keeps such meetings where they were.
      */
     private void requireKeepsWhatTookPlace(Connection c, String eventId, Event current, StoredVersion latest,
             String body, int version) throws SQLException {
@@ -236,7 +236,7 @@ public final class Publication {
         for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
             Attendance mark = marks.get(p.id());
             if (mark == null || current.participant(p.first()) == null || current.participant(p.second()) == null
-                    || p.slotIn(current) == null || current.excluded(p.first(), p.second())) {
+                    || p.slotIn(current) == null) {
                 continue;
             }
             if (!placed.contains(pairAt(p.first(), p.second(), p.slotIn(current).index()))) {

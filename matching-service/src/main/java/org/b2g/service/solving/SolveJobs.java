@@ -271,7 +271,7 @@ public final class SolveJobs implements AutoCloseable {
         if (mode == null) {
             return event -> {
                 Event present = happened.apply(absent.apply(event));
-                return new Job.Planned(new MeetingSchedule(present, happened.keep(present,
+                return new Job.Planned(happened.keep(new MeetingSchedule(present,
                         absent.candidates(CandidateCache.forEvent(present)))));
             };
         }

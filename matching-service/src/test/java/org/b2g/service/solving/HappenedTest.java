@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
+import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
@@ -109,15 +110,20 @@ class HappenedTest {
     }
 
     @Test
-    void keepsNoMeetingOfAPairExcludedSince() {
+    void keepsTheHeldMeetingOfAPairExcludedSinceAndScoresItWithoutThatExclusionOnly() {
         ScheduleFile.Placement excluded = new ScheduleFile.Placement("c-s-shield-a-water", "s-shield", "a-water", 4,
                 "T2", Origin.RECOMMENDED);
-        List<Meeting> candidates = Candidates.forEvent(event);
+        assertTrue(event.excluded("s-shield", "a-water"), "the sample excludes s-shield with a-water");
+        MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
 
-        List<Meeting> kept = Happened.of(new ScheduleFile("day", null, List.of(excluded)),
-                Map.of(excluded.id(), Attendance.HELD)).keep(event, candidates);
+        MeetingSchedule kept = Happened.of(new ScheduleFile("day", null, List.of(excluded)),
+                Map.of(excluded.id(), Attendance.HELD)).keep(problem);
 
-        assertTrue(kept.stream().noneMatch(m -> pair(m, excluded)), "the sample excludes s-shield with a-water");
+        Meeting held = only(kept.getMeetings(), excluded);
+        assertTrue(held.isPinned(), "it took place: the past is not rewritten");
+        assertEquals(4, held.getSlot().index());
+        assertEquals(event.exclusions().size() - 1, kept.getExclusions().size());
+        assertTrue(kept.getExclusions().stream().noneMatch(e -> e.covers("s-shield", "a-water")));
     }
 
     @Test

@@ -213,6 +213,70 @@ class StartedSlotsTest {
         assertTrue(morning.containsAll(draftMorning), "nothing new or moved in the morning: " + draftMorning);
     }
 
+    /**
+     * Publishes before the event, then excludes the pair of a meeting in slots 1-4 and the pair of one after 10:10,
+     * and runs a job of {@code mode} (null: a plain solve) at 10:10; answers {past, future} as published.
+     */
+    private ScheduleFile.Placement[] bothPairsExcludedAtMorning(RepairMode mode, ScheduleFile[] draft)
+            throws Exception {
+        MovableClock clock = new MovableClock(BEFORE);
+        ScheduleFile published = publishedBefore(clock);
+        ScheduleFile.Placement past = published.meetings().stream().filter(p -> p.slotIn(event).index() <= 4)
+                .findFirst().orElseThrow();
+        ScheduleFile.Placement future = published.meetings().stream().filter(p -> p.slotIn(event).index() >= 5
+                && !Set.of(p.first(), p.second()).equals(Set.of(past.first(), past.second()))).findFirst()
+                .orElseThrow();
+        backend.database().inTransaction(c -> {
+            jakarta.json.JsonObject body;
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(
+                    backend.events().find(c, "day").body()))) {
+                body = reader.readObject();
+            }
+            jakarta.json.JsonArrayBuilder exclusions = jakarta.json.Json.createArrayBuilder(
+                    body.getJsonArray("exclusions"));
+            for (ScheduleFile.Placement p : List.of(past, future)) {
+                exclusions.add(jakarta.json.Json.createObjectBuilder().add("participants", jakarta.json.Json
+                        .createArrayBuilder().add(p.first()).add(p.second())).add("reason", "conflict of interest"));
+            }
+            return backend.events().replace(c, "day", "day", 10, 2L, jakarta.json.Json.createObjectBuilder(body)
+                    .add("exclusions", exclusions).build().toString());
+        });
+        clock.now = MORNING;
+        draft[0] = draftAfter(mode);
+        return new ScheduleFile.Placement[] {past, future};
+    }
+
+    private void assertKeepsThePastOnly(ScheduleFile.Placement past, ScheduleFile.Placement future,
+            ScheduleFile draft) {
+        assertTrue(draft.meetings().stream().anyMatch(p -> p.id().equals(past.id()) && p.slot() == past.slot()
+                && java.util.Objects.equals(p.table(), past.table())), past + " stays where it took place");
+        assertTrue(draft.meetings().stream().noneMatch(p -> Set.of(p.first(), p.second()).equals(
+                Set.of(future.first(), future.second()))), future + " is cancelled");
+        String score = backend.database().inTransaction(c -> backend.schedules().find(c, "day")).score();
+        assertTrue(score.startsWith("0hard"), score);
+        org.b2g.core.repair.Changes changes = backend.publication().changes("day");
+        assertEquals(List.of(future.id()), changes.cancelled().stream().map(x -> x.id())
+                .filter(id -> id.equals(past.id()) || id.equals(future.id())).toList(), changes.toString());
+    }
+
+    @ParameterizedTest
+    @EnumSource(RepairMode.class)
+    void aRepairKeepsAMeetingInAStartedSlotOfAPairExcludedSinceAndCancelsOnlyItsLaterOnes(RepairMode mode)
+            throws Exception {
+        ScheduleFile[] draft = new ScheduleFile[1];
+        ScheduleFile.Placement[] pair = bothPairsExcludedAtMorning(mode, draft);
+
+        assertKeepsThePastOnly(pair[0], pair[1], draft[0]);
+    }
+
+    @Test
+    void aPlainSolveKeepsAMeetingInAStartedSlotOfAPairExcludedSince() throws Exception {
+        ScheduleFile[] draft = new ScheduleFile[1];
+        ScheduleFile.Placement[] pair = bothPairsExcludedAtMorning(null, draft);
+
+        assertKeepsThePastOnly(pair[0], pair[1], draft[0]);
+    }
+
     @Test
     void aPlainSolveMidMorningKeepsThePublishedPastAndLeavesTheStartedSlotsToIt() throws Exception {
         MovableClock clock = new MovableClock(BEFORE);
