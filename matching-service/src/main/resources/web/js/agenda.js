@@ -256,7 +256,8 @@
     const shown = requests.slice().reverse().filter((r) => r.state === 'PENDING' || r.state === 'ACCEPTED');
     $('requests-none').hidden = shown.length > 0;
     $('request-list').replaceChildren(...shown.map(requestItem));
-    $('counterparts-none').hidden = offer.counterparts.length > 0;
+    $('counterparts-paused').hidden = !offer.paused; // until the organizer publishes the edited event
+    $('counterparts-none').hidden = offer.counterparts.length > 0 || Boolean(offer.paused);
     $('counterpart-list').replaceChildren(...offer.counterparts.map(counterpartItem));
   }
 

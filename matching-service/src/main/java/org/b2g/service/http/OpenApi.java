@@ -155,7 +155,9 @@ final class OpenApi {
                     + " absent, with the slots where both are free and a table is in the published schedule; the"
                     + " pairs somebody asked for first, then by relevance (origin 'available' when the pair is no"
                     + " candidate); requests and recommendations without such a slot last, with the reason; total"
-                    + " counts them all", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(new Query("limit",
+                    + " counts them all. None, with 'paused' saying why, while an edit not published yet removed a"
+                    + " participant, slot or table the published schedule names (an ask is then refused, 409, in"
+                    + " the same words)", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(new Query("limit",
                             "integer", "Most counterparts listed, 1 to 5000 (default 100)")),
                     Map.of(200, JSON_TYPE), List.of(400, 404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/requests", "The participant's meeting requests,"

@@ -130,14 +130,17 @@ final class SelfServiceService implements HttpService {
             }
             list.add(json);
         }
-        res.send(JSON.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("event", id)
                 .add("participant", Views.party(offer.participant()))
                 .add("selfService", offer.enabled())
                 .add("version", offer.version())
                 .add("total", offer.total())
-                .add("counterparts", list)
-                .build());
+                .add("counterparts", list);
+        if (offer.paused() != null) {
+            answer.add("paused", offer.paused());
+        }
+        res.send(answer.build());
     }
 
     private void requests(ServerRequest req, ServerResponse res) {

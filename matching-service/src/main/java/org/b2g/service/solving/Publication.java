@@ -260,6 +260,29 @@ public final class Publication {
         return (a.compareTo(b) <= 0 ? a + "\n" + b : b + "\n" + a) + "\n" + slot;
     }
 
+    /**
+     * Why {@code published} no longer fits {@code event}, or null: one of its meetings names a participant, a slot or
+     * a table that an edit since removed. What {@link #rebuild} refuses, found without building the schedule, so that
+     * a page can ask it too: an absence and a self-service acceptance publish from the published version, and cannot
+     * until the organizer repairs and publishes the edited event.
+     */
+    static String misfit(Event event, ScheduleFile published) {
+        for (ScheduleFile.Placement p : published.meetings()) {
+            for (String id : List.of(p.first(), p.second())) {
+                if (event.participant(id) == null) {
+                    return "the published schedule names a participant (" + id + ") that the event no longer has";
+                }
+            }
+            if (p.slot() > event.slotCount()) {
+                return "the published schedule names slot " + p.slot() + " and the event now has " + event.slotCount();
+            }
+            if (p.table() != null && event.table(p.table()) == null) {
+                return "the published schedule names a table (" + p.table() + ") that the event no longer has";
+            }
+        }
+        return null;
+    }
+
     /** The {@code b2g-schedule/1} of a published version, or null when there is no such version. */
     public String body(String eventId, int version) {
         StoredVersion stored = database.inTransaction(c -> schedules.published(c, eventId, version));

@@ -83,10 +83,11 @@ public final class SelfService {
 
     /**
      * What a participant may ask for now: counterparts in the latest published version ({@code version}), the first
-     * of {@code total}.
+     * of {@code total}; {@code paused} says why nothing can be asked for until the organizer publishes (the sentence
+     * an ask is refused with), null when requests are open.
      */
     public record Offer(Event event, Participant participant, boolean enabled, int version,
-            List<Counterpart> counterparts, int total) {
+            List<Counterpart> counterparts, int total, String paused) {
     }
 
     /** Most slots offered per counterpart. */
@@ -170,7 +171,8 @@ public final class SelfService {
      * version, is not excluded from meeting, is not marked absent, and has a slot where both are free and a table
      * is; each with up to {@link #SLOTS_PER_COUNTERPART} such slots. A candidate without such a slot stays listed,
      * last, with the reason, since somebody asked for it or the engine recommended it. The pairs somebody asked for
-     * come first (must, mutual, one-sided), then the others by relevance. None for a participant marked absent.
+     * come first (must, mutual, one-sided), then the others by relevance. None for a participant marked absent, and
+     * none while requests are paused (see {@link #paused}): the list offers only what an ask would take.
      *
      * <p>Listing the candidates alone left the list empty for nearly everybody once a schedule was published: the
      * solver places almost every candidate, so only the pairs nobody proposed were left to ask for.
@@ -184,9 +186,13 @@ public final class SelfService {
         Event event = matched.event();
         Participant self = requireParticipant(event, participantId);
         if (read.published() == null || read.absent().contains(participantId)) {
-            return new Offer(event, self, read.enabled(), 0, List.of(), 0);
+            return new Offer(event, self, read.enabled(), 0, List.of(), 0, null);
         }
         ScheduleFile file = ScheduleJson.read(read.published().body(), "published version");
+        String paused = paused(event, file);
+        if (paused != null) {
+            return new Offer(event, self, read.enabled(), read.published().version(), List.of(), 0, paused);
+        }
         Set<String> met = new HashSet<>();
         for (ScheduleFile.Placement p : file.meetings()) {
             if (p.first().equals(participantId)) {
@@ -232,7 +238,7 @@ public final class SelfService {
             list.add(new Counterpart(f.other(), f.candidate() == null ? null : f.candidate().getOrigin(),
                     f.relevance(), reasons, f.result().openings(), f.result().reason()));
         }
-        return new Offer(event, self, read.enabled(), read.published().version(), list, found.size());
+        return new Offer(event, self, read.enabled(), read.published().version(), list, found.size(), null);
     }
 
     /** 0 for a must request, 1 mutual, 2 one-sided; 3 for a recommendation: nobody asked. */
@@ -292,6 +298,9 @@ public final class SelfService {
             // After an absence being recorded, not beside it: that absence closes the pending requests it finds.
             events.lock(c, eventId);
             requirePresent(c, eventId, fromId, toId);
+            StoredVersion published = requirePublished(c, eventId);
+            ScheduleFile file = ScheduleJson.read(published.body(), "published version");
+            requireOpen(event, file);
             for (StoredRequest open : requests.list(c, eventId, fromId)) {
                 if (open.state() == State.PENDING && open.involves(toId)) {
                     throw new RejectedException(RejectedException.Reason.NOT_PENDING, "There is already a pending"
@@ -299,9 +308,7 @@ public final class SelfService {
                             + "; answer or cancel it first.");
                 }
             }
-            StoredVersion published = requirePublished(c, eventId);
-            opening(event, ScheduleJson.read(published.body(), "published version"), fromId, toId, slot,
-                    Happened.started(event, clock.instant()));
+            opening(event, file, fromId, toId, slot, Happened.started(event, clock.instant()));
             return requests.insert(c, eventId, fromId, toId, slot, clock.millis());
         });
     }
@@ -325,6 +332,7 @@ public final class SelfService {
             Event event = now.event();
             StoredVersion published = requirePublished(c, eventId);
             ScheduleFile file = ScheduleJson.read(published.body(), "published version");
+            requireOpen(event, file);
             Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot(),
                     Happened.started(event, clock.instant()));
 
@@ -555,7 +563,24 @@ public final class SelfService {
         return participant;
     }
 
-    /** Where the two meet in {@code slot}, or why they cannot. */
+    /**
+     * Why meeting requests wait for the organizer, or null: an acceptance publishes the published version plus the
+     * meeting, which cannot be done once an edit removed a participant, a slot or a table it names (see
+     * {@link Publication#misfit}). The counterparts, the ask and the acceptance all answer by this one rule.
+     */
+    private static String paused(Event event, ScheduleFile published) {
+        String why = Publication.misfit(event, published);
+        return why == null ? null : "Meeting requests are paused until the organizer publishes the edited event: "
+                + why + "; the organizer should repair and publish again.";
+    }
+
+    private static void requireOpen(Event event, ScheduleFile published) {
+        String paused = paused(event, published);
+        if (paused != null) {
+            throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, paused);
+        }
+    }
+
     /**
      * {@code found} without the slots that have started (on the event's day, a meeting can only be asked for later),
      * at most {@link #SLOTS_PER_COUNTERPART}; when that leaves none, the reason says so.
@@ -570,6 +595,7 @@ public final class SelfService {
                 : new Openings.Result(later, null);
     }
 
+    /** Where the two meet in {@code slot}, or why they cannot. */
     private static Openings.Opening opening(Event event, ScheduleFile file, String a, String b, int slot,
             Set<Integer> started) {
         if (started.contains(slot)) {

@@ -538,4 +538,51 @@ class SelfServiceRoutingTest {
         assertEquals(409, accepted.status(), "a conflict with what happened, not a bad request: " + accepted.json());
         assertTrue(accepted.json().getString("detail").contains(startup + " no longer takes part in the event"));
     }
+
+    @Test
+    @Order(11)
+    void afterAnEditThePublishedScheduleNoLongerFitsTheCounterpartsSayRequestsArePausedAsTheAskDoes() {
+        String pending = send(Method.GET, EVENT + "/participants/" + other + "/requests", tokenOf(other), null).json()
+                .getJsonArray("requests").stream().map(JsonValue::asJsonObject)
+                .filter(r -> r.getString("state").equals("PENDING") && r.getString("direction").equals("incoming"))
+                .map(r -> r.getString("id")).findFirst().orElseGet(() -> askInAFreeSlot(agency, other).json()
+                        .getString("id"));
+        // The organizer removes a participant that the published meetings still name, and publishes nothing yet.
+        String body = backend.database().inTransaction(c -> backend.events().find(c, TestService.EVENT_ID)).body();
+        Event edited = EventJson.read(body, "event");
+        ScheduleFile published = ScheduleJson.read(backend.database().inTransaction(c -> backend.schedules()
+                .published(c, TestService.EVENT_ID, 0)).body(), "published");
+        String gone = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
+                .filter(id -> edited.participant(id) != null && !id.equals(agency) && !id.equals(other)).findFirst()
+                .orElseThrow();
+        JsonObject event = Json.createReader(new StringReader(body)).readObject();
+        var participants = Json.createArrayBuilder();
+        event.getJsonArray("participants").getValuesAs(JsonObject.class).stream()
+                .filter(p -> !p.getString("id").equals(gone)).forEach(participants::add);
+        java.util.function.Function<String, jakarta.json.JsonArrayBuilder> without = key -> {
+            var kept = Json.createArrayBuilder();
+            event.getJsonArray(key).getValuesAs(JsonObject.class).stream()
+                    .filter(o -> !o.toString().contains("\"" + gone + "\"")).forEach(kept::add);
+            return kept;
+        };
+        Answer put = send(Method.PUT, EVENT, TestService.ORGANIZER, Json.createObjectBuilder(event)
+                .add("participants", participants).add("requests", without.apply("requests"))
+                .add("exclusions", without.apply("exclusions")).add("meetings", without.apply("meetings")).build()
+                .toString());
+        assertEquals(200, put.status(), put.json().toString());
+
+        Answer list = counterparts(other, "100");
+        Answer asked = askInAFreeSlot(other, agency);
+        Answer accepted = act(other, pending, "accept");
+
+        assertEquals(200, list.status(), list.json().toString());
+        assertEquals(List.of(), list.json().getJsonArray("counterparts"), "no slot offered that cannot be asked");
+        assertEquals(409, asked.status(), asked.json().toString());
+        assertEquals(asked.json().getString("detail"), list.json().getString("paused"), "one rule, one sentence");
+        assertEquals(409, accepted.status(), accepted.json().toString());
+        assertEquals(asked.json().getString("detail"), accepted.json().getString("detail"), "asked before the edit");
+        assertTrue(asked.json().getString("detail").startsWith("Meeting requests are paused until the organizer"
+                + " publishes the edited event: the published schedule names a participant (" + gone + ")"),
+                asked.json().getString("detail"));
+    }
 }

@@ -609,13 +609,13 @@ class TheDayTest {
             }
         }
         assertTrue(pair != null, "a pair with a free slot");
-        String request = backend.selfService().ask("day", pair[0], pair[1], slot).id();
-        String asker = pair[1];
-        SelfService.RejectedException notAccepted = assertThrows(SelfService.RejectedException.class,
-                () -> backend.selfService().accept("day", asker, request));
-        assertEquals(SelfService.RejectedException.Reason.NOTHING_PUBLISHED, notAccepted.reason());
-        assertTrue(notAccepted.getMessage().endsWith("the organizer should repair and publish again."),
-                notAccepted.getMessage());
+        String[] two = pair;
+        int free = slot;
+        SelfService.RejectedException notAsked = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().ask("day", two[0], two[1], free), "no request that could never be accepted");
+        assertEquals(SelfService.RejectedException.Reason.NOTHING_PUBLISHED, notAsked.reason());
+        assertTrue(notAsked.getMessage().endsWith("the organizer should repair and publish again."),
+                notAsked.getMessage());
     }
 
     /** The event document without {@code participant} and what names it. */
