@@ -63,6 +63,11 @@ final class Absentees {
         return new Absentees(held);
     }
 
+    /** Who is absent, as the draft records it (see {@code Publication}: an absence taken back since). */
+    Set<String> ids() {
+        return Set.copyOf(held.keySet());
+    }
+
     /** The event with each absent participant available only where it held a meeting, at most that many. */
     Event apply(Event event) {
         if (held.isEmpty()) {

@@ -111,8 +111,9 @@ public final class Publication {
             String body;
             int fromEventVersion;
             String note;
+            StoredSchedule draft = null;
             if (version == 0) {
-                StoredSchedule draft = schedules.find(c, eventId);
+                draft = schedules.find(c, eventId);
                 if (draft == null) {
                     throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId
                             + ") has no draft to publish; solve it first.");
@@ -160,6 +161,7 @@ public final class Publication {
             }
             if (version == 0) {
                 requireNoMeetingOfTheAbsent(c, eventId, body);
+                requireWhatCameBack(c, eventId, current, latest, draft);
             }
             requireKeepsWhatTookPlace(c, eventId, current, latest, body, version);
             MeetingSchedule schedule;
@@ -206,6 +208,47 @@ public final class Publication {
                     + " with " + (involved.size() == 1 ? "it" : "them") + ": " + String.join(", ",
                             stale.subList(0, Math.min(5, stale.size()))) + (stale.size() > 5 ? ", ..." : "")
                     + "; repair or solve again before publishing.");
+        }
+    }
+
+    /**
+     * Refuses a draft made while a participant was marked absent whose absence was taken back since: its job gave that
+     * participant nothing beyond its meetings held, so the draft lacks those that came back with the latest published
+     * versions, and publishing it would cancel them again. We refuse rather than add them to the draft, which may
+     * have given their slots to others; a repair from the published version keeps them.
+     */
+    private void requireWhatCameBack(Connection c, String eventId, Event current, StoredVersion latest,
+            StoredSchedule draft) throws SQLException {
+        Set<String> back = new java.util.TreeSet<>(draft.madeWhileAbsent());
+        back.removeAll(day.absent(c, eventId));
+        if (back.isEmpty() || latest == null) {
+            return;
+        }
+        Set<String> placed = new HashSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(draft.body(), "draft").meetings()) {
+            org.b2g.core.domain.Slot slot = p.slotIn(current);
+            if (slot != null) {
+                placed.add(pairAt(p.first(), p.second(), slot.index()));
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        Set<String> involved = new java.util.TreeSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
+            String who = back.contains(p.first()) ? p.first() : back.contains(p.second()) ? p.second() : null;
+            org.b2g.core.domain.Slot slot = p.slotIn(current);
+            if (who != null && slot != null && !placed.contains(pairAt(p.first(), p.second(), slot.index()))) {
+                missing.add(p.id() + " (slot " + p.slot() + ")");
+                involved.add(who);
+            }
+        }
+        if (!missing.isEmpty()) {
+            boolean one = involved.size() == 1;
+            throw new RejectedException(RejectedException.Reason.STALE, "The draft was made while " + String.join(
+                    ", ", involved) + (one ? " was" : " were") + " marked absent, whose absence" + (one ? " was" : "s"
+                    + " were") + " taken back since; it does not hold " + missing.size() + " meeting"
+                    + (missing.size() == 1 ? "" : "s") + " of published version " + latest.version() + " that came"
+                    + " back: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                    + (missing.size() > 5 ? ", ..." : "") + "; repair or solve again before publishing.");
         }
     }
 

@@ -207,7 +207,8 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
-                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, now);
+                Absentees absent = Absentees.of(c, eventId, day, schedules);
+                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, now, absent);
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
                         mode == null ? null : mode.code(),
                         options.timeLimit().toMillis(), options.seed(),
@@ -221,7 +222,8 @@ public final class SolveJobs implements AutoCloseable {
                 JobRepository.Lease lease = new JobRepository.Lease(replica, now.toEpochMilli() + leaseMillis, 1);
                 AtomicReference<Claim> claim = new AtomicReference<>();
                 Job job = new Job(queued, event.body(), problemOf, Map.of(), options,
-                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), status, best, json),
+                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), absent.ids(), status,
+                                best, json),
                         clock);
                 registered[1] = register(eventId, job);
                 registered[0] = job;
@@ -265,8 +267,7 @@ public final class SolveJobs implements AutoCloseable {
      * where they are and no other meeting goes there (see {@link Happened}).
      */
     private Function<Event, Job.Planned> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
-            Instant now) throws java.sql.SQLException {
-        Absentees absent = Absentees.of(c, eventId, day, schedules);
+            Instant now, Absentees absent) throws java.sql.SQLException {
         Happened happened = Happened.of(c, eventId, day, schedules, now);
         if (mode == null) {
             return event -> {
@@ -377,7 +378,9 @@ public final class SolveJobs implements AutoCloseable {
                     return null;
                 }
                 RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
-                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now));
+                Absentees absent = Absentees.of(c, eventId, day, schedules);
+                Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now),
+                        absent);
                 long limit = request.timeLimitMillis();
                 long left = Math.max(limit - row.progress().solvedMillis(), Math.max(1000, limit / 10));
                 SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(), 0,
@@ -387,7 +390,8 @@ public final class SolveJobs implements AutoCloseable {
                         instant(row.bestSince()), null, false, null, row.progress().candidates(), List.of(),
                         List.of());
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
-                        (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), s, best, json),
+                        (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), absent.ids(),
+                                s, best, json),
                         clock);
             });
         } catch (RuntimeException e) {
@@ -622,9 +626,11 @@ public final class SolveJobs implements AutoCloseable {
      * participants removed while the job ran are not kept.
      *
      * @param madeBy a solve, or the mode of the repair the job runs: the draft's change report says it
+     * @param absent who was marked absent when the job read the event: publishing checks the draft against an
+     *        absence taken back since
      */
-    private void record(Claim claim, String eventUid, DraftMode madeBy, JobStatus status, MeetingSchedule best,
-            JsonObject bestJson) {
+    private void record(Claim claim, String eventUid, DraftMode madeBy, Set<String> absent, JobStatus status,
+            MeetingSchedule best, JsonObject bestJson) {
         if (claim == null || claims.get(status.eventId()) != claim) {
             return; // lost: another replica solves it now
         }
@@ -639,7 +645,7 @@ public final class SolveJobs implements AutoCloseable {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
-                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy);
+                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy, absent);
                 EventRepository.StoredEvent now = events.find(c, status.eventId());
                 if (now.version() != status.eventVersion()) {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));

@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -73,7 +74,7 @@ class ScheduleRepositoryTest {
     private void save(MeetingSchedule schedule) {
         database.inTransaction(c -> {
             Instant at = Instant.parse("2024-10-01T00:00:00Z");
-            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at, DraftMode.SOLVE);
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at, DraftMode.SOLVE, Set.of());
             return schedules.publish(c, 1, schedule, ScheduleJson.write(schedule), at, "test");
         });
     }
@@ -83,10 +84,12 @@ class ScheduleRepositoryTest {
         MeetingSchedule schedule = withOpeningAt(2);
         database.inTransaction(c -> {
             schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"),
-                    DraftMode.FREEZE);
+                    DraftMode.FREEZE, Set.of("s-docs", "a-water"));
             return null;
         });
         assertEquals(DraftMode.FREEZE, database.inTransaction(c -> schedules.find(c, event.id())).madeBy());
+        assertEquals(Set.of("s-docs", "a-water"), database.inTransaction(c -> schedules.find(c, event.id()))
+                .madeWhileAbsent());
         assertNull(database.inTransaction(c -> schedules.agenda(c, event.id(), "s-vision")));
 
         save(schedule);

@@ -85,7 +85,8 @@ class PublicationTest {
         org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(editedBody, "edited");
         backend.database().inTransaction(c -> {
             backend.schedules().saveDraft(c, edited, Publication.rebuild(event, published, "v1"),
-                    readObject(published), java.time.Instant.now(), org.b2g.core.repair.DraftMode.FREEZE);
+                    readObject(published), java.time.Instant.now(), org.b2g.core.repair.DraftMode.FREEZE,
+                    java.util.Set.of());
             return null;
         });
 

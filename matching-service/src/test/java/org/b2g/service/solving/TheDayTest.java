@@ -654,6 +654,33 @@ class TheDayTest {
         assertEquals(3, backend.publication().publish("day", 1).version(), "a roll-back is the organizer's choice");
     }
 
+    @Test
+    void aDraftMadeWhileAParticipantWasAbsentIsNotPublishedOverTheMeetingsItsAbsenceTakenBackRestored()
+            throws Exception {
+        String absent = busiest();
+        backend.day().absent("day", absent); // version 2
+        solvedAgain(RepairMode.MINIMAL); // gives the absent participant nothing
+        TheDay.Presence presence = backend.day().present("day", absent); // version 3: its meetings come back
+        assertFalse(presence.restored().isEmpty(), "the sample's busiest participant gets meetings back");
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("day", 0));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
+        assertTrue(refused.getMessage().startsWith("The draft was made while " + absent + " was marked absent, whose"
+                + " absence was taken back since; it does not hold " + presence.restored().size() + " meeting"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().contains(presence.restored().get(0).meetingId()), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("; repair or solve again before publishing."), refused.getMessage());
+        assertEquals(3, backend.publication().versions("day").size(), "nothing published");
+
+        solvedAgain(RepairMode.MINIMAL); // from version 3, which holds them
+        int version = backend.publication().publish("day", 0).version();
+        ScheduleFile now = ScheduleJson.read(backend.publication().body("day", version), "v" + version);
+        assertEquals(placesOf(meetingsOf(ScheduleJson.read(backend.publication().body("day", 3), "v3"), absent)),
+                placesOf(meetingsOf(now, absent)), "a repair after the absence was taken back keeps them");
+    }
+
     private List<String> counterpartIds(String participant) {
         return backend.selfService().counterparts("day", participant).counterparts().stream()
                 .map(c -> c.participant().id()).toList();
