@@ -9,6 +9,11 @@ public enum StopReason {
     UNIMPROVED("no better schedule for a while"),
     TIME_LIMIT("time limit reached"),
     MOVE_LIMIT("move limit reached"),
+    /**
+     * Every meeting has a fixed slot, the only slot it can have, or none: there was nothing to search, and "time
+     * limit reached" would tell the organizer that a longer limit might help.
+     */
+    NOTHING_TO_SEARCH("nothing to search: every meeting has its only possible slot or none"),
     /** Stopped on request ({@link Scheduler#terminateEarly()}). */
     TERMINATED("stopped on request");
 

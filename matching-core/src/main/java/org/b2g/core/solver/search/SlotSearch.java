@@ -250,6 +250,7 @@ final class SlotSearch {
 
     private void anneal() {
         if (movable.length == 0) {
+            termination.nothingToSearch();
             return;
         }
         termination.annealingStarted();

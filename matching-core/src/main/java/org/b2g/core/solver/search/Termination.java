@@ -172,6 +172,11 @@ final class Termination {
         climbing.addAndGet(started ? 1 : -1);
     }
 
+    /** A copy has no meeting it could move: the search is over at once, whatever the limits. */
+    void nothingToSearch() {
+        end(StopReason.NOTHING_TO_SEARCH);
+    }
+
     /** A better schedule than any before was found (by any copy). */
     void improved() {
         lastImprovement = System.nanoTime();

@@ -2,6 +2,7 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +12,13 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.DznReader;
 import org.b2g.core.matching.Candidates;
+import org.b2g.core.solver.StopReason;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The annealing as a whole, on research instances, with move limits so that every run is the same. */
+/** The annealing as a whole: on research instances, with move limits so that every run is the same. */
 class SlotSearchTest {
 
     @ParameterizedTest
@@ -41,5 +44,22 @@ class SlotSearchTest {
         SlotState returned = new SlotState(model);
         returned.load(search.run(empty));
         assertEquals(reported[0], SlotScore.of(returned), "seed " + seed);
+    }
+
+    @Test
+    void aSearchWithNoMeetingToMoveStopsAtOnceAndSaysThereWasNothingToSearch() {
+        // Participant 1 meets 2 and 3, who can each come in slot 1 only: the clash is a hard point no move can mend.
+        SearchModel model = ResearchEvent.of(4, 2).meeting(1, 2).meeting(1, 3)
+                .forbidden(2, 2, 3, 4).forbidden(3, 2, 3, 4).model();
+        Termination termination = new Termination(0, BreakBound.of(model), start -> start + 60_000_000_000L, 0,
+                model.meetingCount, () -> false);
+        SlotSearch search = new SlotSearch(model, 1, termination, (state, moves) -> { });
+        int[] empty = new int[model.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        long start = System.nanoTime();
+        search.run(empty);
+        assertEquals(1, search.state().hard, "the clash stays");
+        assertEquals(StopReason.NOTHING_TO_SEARCH, termination.reason());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "not after the minute's limit");
     }
 }
