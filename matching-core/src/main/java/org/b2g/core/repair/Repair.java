@@ -1,10 +1,15 @@
 package org.b2g.core.repair;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +71,7 @@ public final class Repair {
     /** How the published schedule's clock times find slots (see {@link ScheduleFile#readsWallClock}). */
     private final boolean wallClock;
     /** Published meetings in a started slot, kept where they were whatever the mode. */
-    private final Set<Placement> past = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Placement> past = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock) {
         this.event = event;
@@ -105,7 +110,7 @@ public final class Repair {
         boolean wallClock = published.readsWallClock(event);
         Set<Integer> started = StartedSlots.at(event, now);
         Event present = event;
-        Map<Placement, Slot> inStartedSlots = new java.util.IdentityHashMap<>();
+        Map<Placement, Slot> inStartedSlots = new IdentityHashMap<>();
         if (!started.isEmpty()) {
             for (Placement placement : published.meetings()) {
                 Slot slot = placement.slotIn(event, wallClock);
@@ -237,11 +242,11 @@ public final class Repair {
             if (slot == null || slot.start() == null || placement.start() == null) {
                 continue;
             }
-            java.time.ZoneOffset now = event.timeZone().getRules().getOffset(slot.start());
-            java.time.ZoneOffset then;
+            ZoneOffset now = event.timeZone().getRules().getOffset(slot.start());
+            ZoneOffset then;
             try {
-                then = java.time.OffsetDateTime.parse(placement.start()).getOffset();
-            } catch (java.time.format.DateTimeParseException e) {
+                then = OffsetDateTime.parse(placement.start()).getOffset();
+            } catch (DateTimeParseException e) {
                 continue;
             }
             if (!now.equals(then)) {
