@@ -207,6 +207,7 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
+                int read = schedules.latestVersion(c, eventId); // before the problem reads it, never after
                 Absentees absent = Absentees.of(c, eventId, day, schedules);
                 Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, now, absent);
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
@@ -222,8 +223,8 @@ public final class SolveJobs implements AutoCloseable {
                 JobRepository.Lease lease = new JobRepository.Lease(replica, now.toEpochMilli() + leaseMillis, 1);
                 AtomicReference<Claim> claim = new AtomicReference<>();
                 Job job = new Job(queued, event.body(), problemOf, Map.of(), options,
-                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), absent.ids(), status,
-                                best, json),
+                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), absent.ids(), read,
+                                status, best, json),
                         clock);
                 registered[1] = register(eventId, job);
                 registered[0] = job;
@@ -378,6 +379,7 @@ public final class SolveJobs implements AutoCloseable {
                     return null;
                 }
                 RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
+                int read = schedules.latestVersion(c, eventId);
                 Absentees absent = Absentees.of(c, eventId, day, schedules);
                 Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now),
                         absent);
@@ -391,7 +393,7 @@ public final class SolveJobs implements AutoCloseable {
                         List.of());
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
                         (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), absent.ids(),
-                                s, best, json),
+                                read, s, best, json),
                         clock);
             });
         } catch (RuntimeException e) {
@@ -628,9 +630,11 @@ public final class SolveJobs implements AutoCloseable {
      * @param madeBy a solve, or the mode of the repair the job runs: the draft's change report says it
      * @param absent who was marked absent when the job read the event: publishing checks the draft against an
      *        absence taken back since
+     * @param read the latest published version when the job read the event: publishing checks the draft against
+     *        the meetings accepted in self-service since
      */
-    private void record(Claim claim, String eventUid, DraftMode madeBy, Set<String> absent, JobStatus status,
-            MeetingSchedule best, JsonObject bestJson) {
+    private void record(Claim claim, String eventUid, DraftMode madeBy, Set<String> absent, int read,
+            JobStatus status, MeetingSchedule best, JsonObject bestJson) {
         if (claim == null || claims.get(status.eventId()) != claim) {
             return; // lost: another replica solves it now
         }
@@ -645,7 +649,8 @@ public final class SolveJobs implements AutoCloseable {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
-                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy, absent);
+                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy, absent,
+                        read);
                 EventRepository.StoredEvent now = events.find(c, status.eventId());
                 if (now.version() != status.eventVersion()) {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));

@@ -158,6 +158,42 @@ class AcceptedMeetingTest {
     }
 
     @Test
+    void aDraftMadeBeforeAnAcceptanceIsNotPublishedOverTheAcceptedMeeting() throws Exception {
+        // The draft is the solve's that version 1 published; the acceptance publishes version 2.
+        Free pair = freePair(Set.of());
+        StoredRequest request = accepted(pair);
+        assertEquals(2, request.version());
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish(EVENT, 0));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason(), "a 409");
+        assertEquals("The draft was made before 1 meeting was accepted in self-service and does not hold it: "
+                + request.meetingId() + " (" + pair.startup() + " with " + pair.agency() + " in slot " + pair.slot()
+                + ", request " + request.id() + ", published version 2); repair or solve again before publishing.",
+                refused.getMessage());
+        assertEquals(2, versions(), "nothing published");
+        assertEquals(State.ACCEPTED, request(request.id()).state(), "the meeting stands");
+
+        ScheduleFile draft = repaired(RepairMode.MINIMAL); // from version 2, which holds it
+        assertTrue(holds(draft, pair.startup(), pair.agency(), pair.slot()), "a repair after it keeps it");
+        backend.publication().publish(EVENT, 0); // version 2 again when the repair changed nothing
+        assertTrue(holds(latest(), pair.startup(), pair.agency(), pair.slot()));
+        assertEquals(State.ACCEPTED, request(request.id()).state());
+    }
+
+    @Test
+    void aRollBackToAVersionBeforeTheAcceptanceIsTheOrganizersChoice() {
+        StoredRequest request = accepted(freePair(Set.of()));
+
+        assertEquals(3, backend.publication().publish(EVENT, 1).version());
+
+        StoredRequest after = request(request.id());
+        assertEquals(State.CANCELLED, after.state());
+        assertEquals("Published version 3 no longer holds this meeting.", after.reason());
+    }
+
+    @Test
     void anAcceptanceAfterAHarmlessEditPublishesAVersionOfTheEditedEvent() {
         int edited = edit(AcceptedMeetingTest::withLateStartup);
         assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, EVENT, "s-late")) == null,
