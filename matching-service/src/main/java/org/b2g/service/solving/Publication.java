@@ -397,10 +397,10 @@ public final class Publication {
      */
     public Changes changes(String eventId) {
         record Both(EventRepository.StoredEvent event, StoredSchedule draft, StoredVersion published,
-                Map<String, Attendance> marks) {
+                Map<String, Attendance> marks, Set<String> agreed) {
         }
         Both both = database.inTransaction(c -> new Both(events.find(c, eventId), schedules.find(c, eventId),
-                schedules.published(c, eventId, 0), day.marks(c, eventId)));
+                schedules.published(c, eventId, 0), day.marks(c, eventId), requests.agreedMeetings(c, eventId)));
         if (both.event() == null) {
             throw RejectedException.noSuchEvent(eventId);
         }
@@ -413,7 +413,8 @@ public final class Publication {
         try {
             ScheduleFile published = ScheduleJson.read(both.published().body(), "published version");
             return Happened.listedAsKept(ChangeReport.between(event, published, ScheduleJson.read(both.draft().body(),
-                    "draft"), both.draft().madeBy(), "draft"), event, published, both.marks(), clock.instant());
+                    "draft"), both.draft().madeBy(), both.agreed(), "draft"), event, published, both.marks(),
+                    clock.instant());
         } catch (InputException e) {
             throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
                     + " Repair or solve again to compare.");

@@ -34,12 +34,14 @@ import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.DraftMode;
 import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
+import org.b2g.core.repair.RepairPlan;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.JobRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 
 /**
@@ -68,6 +70,7 @@ public final class SolveJobs implements AutoCloseable {
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final JobRepository jobRows;
     private final ThreadPoolExecutor executor;
     private final Clock clock;
@@ -94,8 +97,8 @@ public final class SolveJobs implements AutoCloseable {
     }
 
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            JobRepository jobRows, int threads, int queue, Clock clock) {
-        this(database, events, schedules, day, jobRows, threads, queue, clock, Duration.ofSeconds(15),
+            RequestRepository requests, JobRepository jobRows, int threads, int queue, Clock clock) {
+        this(database, events, schedules, day, requests, jobRows, threads, queue, clock, Duration.ofSeconds(15),
                 Duration.ofSeconds(1));
     }
 
@@ -104,7 +107,8 @@ public final class SolveJobs implements AutoCloseable {
      * @param poll how often this replica looks for queued or abandoned jobs when it has a free thread
      */
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            JobRepository jobRows, int threads, int queue, Clock clock, Duration lease, Duration poll) {
+            RequestRepository requests, JobRepository jobRows, int threads, int queue, Clock clock, Duration lease,
+            Duration poll) {
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException("The solver threads (" + threads + ") must be 1 or more and the queue ("
                     + queue + ") 0 or more.");
@@ -117,6 +121,7 @@ public final class SolveJobs implements AutoCloseable {
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.jobRows = jobRows;
         this.clock = clock;
         this.queue = queue;
@@ -265,7 +270,9 @@ public final class SolveJobs implements AutoCloseable {
      * both, the published meetings marked held or no-show stay pinned where they were, and participants marked
      * absent on the day keep the meetings they held and get no other. Once the event has begun ({@code now}, when
      * the job starts or is taken over), every slot that has started is closed: the published meetings there stay
-     * where they are and no other meeting goes there (see {@link Happened}).
+     * where they are and no other meeting goes there (see {@link Happened}). A repair knows the meetings of accepted
+     * self-service requests as agreed on by both, whatever their id: they stand although their pair is no longer a
+     * candidate.
      */
     private Function<Event, Job.Planned> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
             Instant now, Absentees absent) throws java.sql.SQLException {
@@ -284,11 +291,12 @@ public final class SolveJobs implements AutoCloseable {
         }
         String source = "published version " + published.version();
         ScheduleFile file = ScheduleJson.read(published.body(), source);
+        Set<String> agreed = requests.agreedMeetings(c, eventId);
         return current -> {
             Event present = happened.apply(absent.apply(current));
             Relevance relevance = Relevance.of(present);
-            org.b2g.core.repair.RepairPlan plan = Repair.plan(present, file, mode, absent.candidates(
-                    Candidates.forEvent(present, relevance)), relevance, source);
+            RepairPlan plan = Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present,
+                    relevance)), relevance, agreed, source);
             return new Job.Planned(happened.keep(plan.problem()), plan.notes(), plan.warnings());
         };
     }

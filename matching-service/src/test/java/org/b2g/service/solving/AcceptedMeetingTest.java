@@ -194,6 +194,28 @@ class AcceptedMeetingTest {
     }
 
     @Test
+    void aRepairKeepsAnAcceptedMeetingWhosePairIsNoLongerACandidate() throws Exception {
+        // The pair becomes a candidate (a request added), so the accepted meeting takes the candidate's id...
+        Free pair = freePair(Set.of());
+        edit(e -> withRequest(e, pair.startup(), pair.agency()));
+        StoredRequest request = accepted(pair);
+        assertTrue(request.meetingId().startsWith("c-"), request.meetingId());
+        // ... and stops being one (the request is taken out of the event): nobody withdrew the meeting agreed on.
+        edit(e -> withoutRequest(e, pair.startup(), pair.agency()));
+
+        ScheduleFile draft = repaired(RepairMode.MINIMAL);
+
+        assertTrue(holds(draft, pair.startup(), pair.agency(), pair.slot()), "the agreed meeting stays where it was");
+        Changes changes = backend.publication().changes(EVENT);
+        assertTrue(changes.cancelled().stream().noneMatch(c -> c.id().equals(request.meetingId())),
+                changes.cancelled().toString());
+        assertTrue(changes.added().stream().noneMatch(c -> c.participants().contains(pair.startup())
+                && c.participants().contains(pair.agency())), changes.added().toString());
+        backend.publication().publish(EVENT, 0);
+        assertEquals(State.ACCEPTED, request(request.id()).state());
+    }
+
+    @Test
     void anAcceptanceAfterAHarmlessEditPublishesAVersionOfTheEditedEvent() {
         int edited = edit(AcceptedMeetingTest::withLateStartup);
         assertTrue(backend.database().inTransaction(c -> backend.schedules().agenda(c, EVENT, "s-late")) == null,
