@@ -51,7 +51,7 @@ public record Backend(Settings settings, Credentials credentials, Database datab
             ScheduleRepository schedules = new ScheduleRepository();
             DayRepository day = new DayRepository();
             RequestRepository requests = new RequestRepository();
-            SolveJobs solving = new SolveJobs(database, events, schedules, day,
+            SolveJobs solving = new SolveJobs(database, events, schedules, day, requests,
                     new JobRepository(database.isShared()), settings.solveThreads(), settings.solveQueue(),
                     clock, settings.jobLease(), settings.jobPoll());
             Analyses analyses = new Analyses(settings.solveThreads(), settings.solveQueue() + 8);

@@ -132,6 +132,7 @@ public final class Event {
                 requests, exclusions, newRules);
     }
 
+    /** The same event with other exclusions: a repair scores without those of pairs that have already met. */
     public Event withExclusions(List<Exclusion> newExclusions) {
         return new Event(id, name, timeZone, slotMinutes, sessions, slots, tables, participants, meetings,
                 requests, newExclusions, rules);

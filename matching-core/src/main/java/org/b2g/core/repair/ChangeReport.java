@@ -56,15 +56,17 @@ public final class ChangeReport {
      * plain solve or a repair): what the people of the published schedule would be told if the draft were published.
      *
      * @param madeBy what made the draft, as the report says it
+     * @param agreed ids of published meetings two participants agreed on themselves that their id does not mark
+     *        (a repair takes them the same way): such a meeting stands although its pair is no longer a candidate
      * @param source names the draft in error messages
      * @throws InputException when a schedule belongs to another event, or the draft names a slot or
      *         table the event does not have
      */
     public static Changes between(Event event, ScheduleFile published, ScheduleFile draft, DraftMode madeBy,
-            String source) {
+            Set<String> agreed, String source) {
         // Minimal pins nothing, so the draft's places are read as they are; the published meetings are sorted into
         // unaffected, affected and gone the same way in both modes.
-        RepairPlan plan = Repair.plan(event, published, RepairMode.MINIMAL, source);
+        RepairPlan plan = Repair.plan(event, published, RepairMode.MINIMAL, source, null, agreed);
         MeetingSchedule schedule = plan.problem();
         for (Meeting meeting : schedule.getMeetings()) {
             meeting.setSlot(null);

@@ -1,10 +1,15 @@
 package org.b2g.core.repair;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +71,17 @@ public final class Repair {
     /** How the published schedule's clock times find slots (see {@link ScheduleFile#readsWallClock}). */
     private final boolean wallClock;
     /** Published meetings in a started slot, kept where they were whatever the mode. */
-    private final Set<Placement> past = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Placement> past = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Ids of published meetings two participants agreed on themselves that do not say so (see {@link #agreed}). */
+    private final Set<String> agreedIds;
 
-    private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock) {
+    private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock,
+            Set<String> agreedIds) {
         this.event = event;
         this.mode = mode;
         this.started = started;
         this.wallClock = wallClock;
+        this.agreedIds = agreedIds;
         for (Meeting meeting : candidates) {
             candidatesByPair.computeIfAbsent(pairKey(meeting.getFirst().id(), meeting.getSecond().id()),
                     k -> new ArrayList<>()).add(meeting);
@@ -101,11 +110,21 @@ public final class Repair {
      * @param now the time of the repair; null: no slot has started
      */
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source, Instant now) {
+        return plan(event, published, mode, source, now, Set.of());
+    }
+
+    /**
+     * As {@link #plan(Event, ScheduleFile, RepairMode, String, Instant)}, with the ids of published meetings agreed on
+     * in self-service that their id does not mark (see {@link #plan(Event, ScheduleFile, RepairMode, List, Relevance,
+     * Set, String)}).
+     */
+    static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, String source, Instant now,
+            Set<String> agreed) {
         checkBelongs(event, published, source);
         boolean wallClock = published.readsWallClock(event);
         Set<Integer> started = StartedSlots.at(event, now);
         Event present = event;
-        Map<Placement, Slot> inStartedSlots = new java.util.IdentityHashMap<>();
+        Map<Placement, Slot> inStartedSlots = new IdentityHashMap<>();
         if (!started.isEmpty()) {
             for (Placement placement : published.meetings()) {
                 Slot slot = placement.slotIn(event, wallClock);
@@ -118,8 +137,8 @@ public final class Repair {
         }
         Relevance relevance = Relevance.of(present);
         List<Meeting> candidates = Candidates.forEvent(present, relevance);
-        RepairPlan plan = new Repair(present, mode, candidates, started, wallClock).build(published, candidates,
-                relevance);
+        RepairPlan plan = new Repair(present, mode, candidates, started, wallClock, agreed).build(published,
+                candidates, relevance);
         if (started.isEmpty()) {
             return plan;
         }
@@ -132,14 +151,17 @@ public final class Repair {
     /**
      * @param candidates the current event's candidate meetings (fresh entities, no slot yet); they are modified
      * @param relevance the event's relevance, for newcomers' options at counterparts with room
+     * @param agreed ids of published meetings that two participants agreed on themselves although their id does not
+     *        start with {@value #AGREED_PREFIX} (the service gives such a meeting its pair's candidate id, for its
+     *        reasons): like those, they stand although their pair is no longer a candidate
      * @param source names the published schedule in error messages (a file name)
      * @throws InputException when the published schedule belongs to another event
      */
     public static RepairPlan plan(Event event, ScheduleFile published, RepairMode mode, List<Meeting> candidates,
-            Relevance relevance, String source) {
+            Relevance relevance, Set<String> agreed, String source) {
         checkBelongs(event, published, source);
-        return new Repair(event, mode, candidates, Set.of(), published.readsWallClock(event)).build(published,
-                candidates, relevance);
+        return new Repair(event, mode, candidates, Set.of(), published.readsWallClock(event), agreed)
+                .build(published, candidates, relevance);
     }
 
     /** @throws InputException when {@code published} is a schedule of another event */
@@ -237,11 +259,11 @@ public final class Repair {
             if (slot == null || slot.start() == null || placement.start() == null) {
                 continue;
             }
-            java.time.ZoneOffset now = event.timeZone().getRules().getOffset(slot.start());
-            java.time.ZoneOffset then;
+            ZoneOffset now = event.timeZone().getRules().getOffset(slot.start());
+            ZoneOffset then;
             try {
-                then = java.time.OffsetDateTime.parse(placement.start()).getOffset();
-            } catch (java.time.format.DateTimeParseException e) {
+                then = OffsetDateTime.parse(placement.start()).getOffset();
+            } catch (DateTimeParseException e) {
                 continue;
             }
             if (!now.equals(then)) {
@@ -276,7 +298,7 @@ public final class Repair {
         }
         Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
         if (meeting == null) {
-            if (placement.origin() != Origin.RECOMMENDED && !agreedDirectly(placement)) {
+            if (placement.origin() != Origin.RECOMMENDED && !agreed(placement)) {
                 return new PublishedMeeting(placement, null, Status.GONE, null, null,
                         placement.origin() == Origin.REQUIRED
                                 ? "the required meeting " + placement.id() + " was removed from the event"
@@ -400,11 +422,13 @@ public final class Repair {
     }
 
     /**
-     * A meeting the two participants agreed on themselves (self-service: its id starts with {@value #AGREED_PREFIX})
-     * has no request in the event, yet nobody withdrew it.
+     * A meeting the two participants agreed on themselves (self-service: its id starts with {@value #AGREED_PREFIX},
+     * or the service says so) may have no request or recommendation in the event, yet nobody withdrew it: like any
+     * published meeting, it goes only when a participant left, the pair is excluded, or it can no longer be placed.
      */
-    private static boolean agreedDirectly(Placement placement) {
-        return placement.id() != null && placement.id().startsWith(AGREED_PREFIX);
+    private boolean agreed(Placement placement) {
+        return placement.id() != null && (placement.id().startsWith(AGREED_PREFIX)
+                || agreedIds.contains(placement.id()));
     }
 
     /**
@@ -415,7 +439,7 @@ public final class Repair {
         String id = placement.id() == null || usedIds.contains(placement.id())
                 ? unique("p-" + a.id() + "-" + b.id()) : placement.id();
         usedIds.add(id);
-        boolean agreed = agreedDirectly(placement);
+        boolean agreed = agreed(placement);
         return new Meeting(id, a, b, agreed ? Origin.REQUEST : Origin.RECOMMENDED, ScoreWeights.PUBLISHED_DROPPED,
                 0.0, List.of(agreed ? "agreed by both in self-service" : "recommended in the published schedule"),
                 null, Meetings.allowedSlots(event, a, b, null), event.tables(), List.of());

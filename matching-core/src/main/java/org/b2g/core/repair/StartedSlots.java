@@ -2,7 +2,9 @@ package org.b2g.core.repair;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Exclusion;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.io.ScheduleFile.Placement;
@@ -83,8 +86,8 @@ final class StartedSlots {
      * meeting took place before the exclusion and stays. The exclusion still keeps the pair from every other meeting:
      * an excluded pair has no candidate, and its published meetings in slots to come are cancelled.
      */
-    static Event excusingThePast(Event event, java.util.Collection<Placement> past) {
-        List<org.b2g.core.domain.Exclusion> still = event.exclusions().stream()
+    static Event excusingThePast(Event event, Collection<Placement> past) {
+        List<Exclusion> still = event.exclusions().stream()
                 .filter(e -> past.stream().noneMatch(p -> e.covers(p.first(), p.second()))).toList();
         return still.size() == event.exclusions().size() ? event : event.withExclusions(still);
     }
@@ -92,7 +95,7 @@ final class StartedSlots {
     /** What a person reads about the started slots: how many, until when, and what that means for the repair. */
     static String note(Event event, Set<Integer> started, int pastMeetings, Instant instant) {
         String now = instant.atZone(event.timeZone()).toOffsetDateTime()
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+                .truncatedTo(ChronoUnit.SECONDS).toString();
         Slot last = event.slot(started.stream().mapToInt(Integer::intValue).max().orElseThrow());
         String kept = pastMeetings + " published meeting" + (pastMeetings == 1 ? "" : "s") + " there stay"
                 + (pastMeetings == 1 ? "s" : "") + " where " + (pastMeetings == 1 ? "it was" : "they were");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
@@ -317,7 +318,7 @@ class RepairTest {
         ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 2, "T1", Origin.REQUEST),
                 new Placement("c-s-2-a-2", "s-2", "a-2", 1, "T1", Origin.MUST));
 
-        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL, "draft");
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL, Set.of(), "draft");
 
         assertEquals(0, changes.kept());
         assertEquals("to free table T1 in slot 1 for the must meeting s-2 + a-2", changes.moved().get(0).reason());
@@ -332,7 +333,7 @@ class RepairTest {
         MeetingSchedule solved = Scheduler.create(REPEATABLE).solve(plan.problem(), progress -> { });
         ScheduleFile draft = ScheduleJson.read(ScheduleJson.write(solved), "draft");
 
-        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.FREEZE, "draft");
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.FREEZE, Set.of(), "draft");
 
         assertEquals(DraftMode.FREEZE, changes.mode());
         assertEquals("freeze", org.b2g.core.io.ChangesJson.toJson(changes).getString("mode"));
@@ -344,7 +345,7 @@ class RepairTest {
         Event event = twoSlotsOneTable().build();
         ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 1, "T1", Origin.REQUEST));
 
-        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.SOLVE, "draft");
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.SOLVE, Set.of(), "draft");
 
         assertEquals(1, changes.kept());
         assertEquals("solve", org.b2g.core.io.ChangesJson.toJson(changes).getString("mode"));
@@ -362,5 +363,57 @@ class RepairTest {
 
         assertEquals(1, result.changes().kept(), "no request in the event, but nobody withdrew it");
         assertEquals(List.of(), result.changes().cancelled());
+    }
+
+    private static final ScheduleFile AGREED_IN_SLOT_2 = published(new Placement(Repair.AGREED_PREFIX + "r-7", "s-1",
+            "a-1", 2, "T1", Origin.REQUEST));
+
+    @Test
+    void cancelsAMeetingAgreedInSelfServiceWhenAParticipantLeft() {
+        Event event = EventBuilder.slots(2).tables(1).startup("s-2").agency("a-1").build();
+
+        Result result = repair(event, AGREED_IN_SLOT_2, RepairMode.MINIMAL);
+
+        assertEquals("s-1 no longer takes part in the event", result.changes().cancelled().get(0).reason());
+    }
+
+    @Test
+    void cancelsAMeetingAgreedInSelfServiceWhenThePairIsExcluded() {
+        Event event = EventBuilder.slots(2).tables(1).startup("s-1").agency("a-1").exclude("s-1", "a-1").build();
+
+        Result result = repair(event, AGREED_IN_SLOT_2, RepairMode.FREEZE);
+
+        assertTrue(result.changes().cancelled().get(0).reason().startsWith("s-1 and a-1 must no longer meet"));
+    }
+
+    @Test
+    void movesAMeetingAgreedInSelfServiceWhoseSlotIsGoneLikeAnyOther() {
+        Event event = EventBuilder.slots(1).tables(1).startup("s-1").agency("a-1").build();
+
+        Result result = repair(event, AGREED_IN_SLOT_2, RepairMode.MINIMAL);
+
+        Changes.Moved moved = result.changes().moved().get(0);
+        assertEquals(1, moved.to().slot());
+        assertEquals("slot 2 no longer exists", moved.reason());
+    }
+
+    @Test
+    void keepsAMeetingAgreedInSelfServiceUnderItsPairsCandidateIdOnceThePairIsNoLongerACandidate() {
+        // The service gives an agreed meeting its pair's candidate id (its reasons show); the request went since.
+        Event event = EventBuilder.slots(2).tables(1).startup("s-1").agency("a-1").build();
+
+        RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL, "published.json", null,
+                Set.of("c-s-1-a-1"));
+        ScheduleFile draft = ScheduleJson.read(ScheduleJson.write(Scheduler.create(REPEATABLE).solve(plan.problem(),
+                progress -> { })), "draft");
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL,
+                Set.of("c-s-1-a-1"), "draft");
+
+        assertEquals(Status.UNAFFECTED, plan.published().get(0).status());
+        assertEquals(1, changes.kept(), "agreed by both: nobody withdrew it");
+        assertEquals(List.of(), changes.cancelled());
+        assertEquals(List.of(), changes.added());
+        assertEquals("the request to meet was withdrawn", Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL,
+                "published.json").published().get(0).reason(), "a request's meeting the solver placed goes with it");
     }
 }

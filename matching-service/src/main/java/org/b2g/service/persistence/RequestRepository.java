@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Self-service: whether the organizer turned it on for an event, and the participants' requests to meet. The
@@ -56,6 +58,8 @@ public final class RequestRepository {
     private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
 
+    private static final String AGREED = "SELECT meeting_id FROM meeting_requests WHERE event_id = ?"
+            + " AND state = 'ACCEPTED' AND meeting_id IS NOT NULL";
     private static final String REOPEN = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " closed_by = NULL, reason = NULL, table_id = ?, version = ? WHERE event_id = ? AND id = ?"
             + " AND state = 'CANCELLED'";
@@ -151,6 +155,23 @@ public final class RequestRepository {
                 }
             }
             return list;
+        }
+    }
+
+    /**
+     * The ids of the published meetings that accepted requests made: two participants agreed on them, whatever id
+     * they carry (a repair keeps them although their pair is no longer a candidate).
+     */
+    public Set<String> agreedMeetings(Connection c, String eventId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(AGREED)) {
+            s.setString(1, eventId);
+            Set<String> ids = new HashSet<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+            return ids;
         }
     }
 

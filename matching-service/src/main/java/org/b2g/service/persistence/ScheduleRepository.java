@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.json.JsonObject;
 
@@ -27,10 +28,11 @@ public final class ScheduleRepository {
      * A stored schedule; {@code eventVersion} is the version of the event it was solved from, {@code madeBy} a plain
      * solve or a repair's mode (a draft stored before that was recorded reads as a solve, unless the migration could
      * tell it from its job), {@code madeWhileAbsent} the participants marked absent when its job read the event
-     * (none for a draft stored before that was recorded).
+     * (none for a draft stored before that was recorded), {@code readVersion} the latest published version then (0
+     * before the first; null for a draft stored before that was recorded).
      */
     public record StoredSchedule(String eventId, int eventVersion, String score, long solvedAt, String body,
-            DraftMode madeBy, Set<String> madeWhileAbsent) {
+            DraftMode madeBy, Set<String> madeWhileAbsent, Integer readVersion) {
     }
 
     /** A published version (its body is null in listings). */
@@ -47,9 +49,9 @@ public final class ScheduleRepository {
 
     private static final String DELETE_SCHEDULE = "DELETE FROM schedules WHERE event_id = ?";
     private static final String INSERT_SCHEDULE = "INSERT INTO schedules (event_id, event_version, score, solved_at,"
-            + " body, made_by, made_while_absent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " body, made_by, made_while_absent, read_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND_SCHEDULE = "SELECT event_id, event_version, score, solved_at, body, made_by,"
-            + " made_while_absent FROM schedules WHERE event_id = ?";
+            + " made_while_absent, read_version FROM schedules WHERE event_id = ?";
     private static final String DELETE_AGENDAS = "DELETE FROM agendas WHERE event_id = ?";
     private static final String DELETE_AGENDA = "DELETE FROM agendas WHERE event_id = ? AND participant_id = ?";
     private static final String INSERT_AGENDA =
@@ -81,9 +83,10 @@ public final class ScheduleRepository {
      * @param scheduleJson the schedule as {@code b2g-schedule/1}
      * @param madeBy a plain solve or the repair's mode, for the change report
      * @param absent the participants marked absent when the job read the event, for publishing
+     * @param readVersion the latest published version when the job read the event (0: none), for publishing
      */
     public void saveDraft(Connection c, int eventVersion, MeetingSchedule schedule, JsonObject scheduleJson,
-            Instant solvedAt, DraftMode madeBy, Set<String> absent) throws SQLException {
+            Instant solvedAt, DraftMode madeBy, Set<String> absent, int readVersion) throws SQLException {
         String eventId = schedule.getEvent().id();
         delete(c, DELETE_SCHEDULE, eventId);
         try (PreparedStatement s = c.prepareStatement(INSERT_SCHEDULE)) {
@@ -93,7 +96,8 @@ public final class ScheduleRepository {
             s.setLong(4, solvedAt.toEpochMilli());
             s.setString(5, scheduleJson.toString());
             s.setString(6, madeBy.code());
-            setText(s, 7, absent.isEmpty() ? null : String.join("\n", new java.util.TreeSet<>(absent)));
+            setText(s, 7, absent.isEmpty() ? null : String.join("\n", new TreeSet<>(absent)));
+            s.setInt(8, readVersion);
             s.executeUpdate();
         }
     }
@@ -246,7 +250,8 @@ public final class ScheduleRepository {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? new StoredSchedule(r.getString(1), r.getInt(2), r.getString(3), r.getLong(4),
                         r.getString(5), r.getString(6) == null ? DraftMode.SOLVE : DraftMode.ofCode(r.getString(6)),
-                        r.getString(7) == null ? Set.of() : Set.of(r.getString(7).split("\n")))
+                        r.getString(7) == null ? Set.of() : Set.of(r.getString(7).split("\n")),
+                        r.getObject(8) == null ? null : r.getInt(8))
                         : null;
             }
         }

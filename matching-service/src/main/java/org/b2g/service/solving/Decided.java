@@ -45,7 +45,8 @@ final class Decided {
 
     /**
      * Cancels every accepted request whose meeting published version {@code version} no longer holds (the
-     * organizer published a draft made before the acceptance, or rolled back to a version before it).
+     * organizer rolled back to a version before the acceptance, or published a draft made after it that does not
+     * hold it: a plain solve, a repair after its participant left; a draft made before it is refused).
      *
      * @param meetings the ids of the meetings version {@code version} holds
      * @return the ids of the requests closed

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -22,6 +23,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
@@ -34,6 +36,8 @@ import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.DayRepository.Attendance;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.RequestRepository;
+import org.b2g.service.persistence.RequestRepository.State;
+import org.b2g.service.persistence.RequestRepository.StoredRequest;
 import org.b2g.service.persistence.ScheduleRepository;
 import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
 import org.b2g.service.persistence.ScheduleRepository.StoredVersion;
@@ -99,8 +103,9 @@ public final class Publication {
      * version stand for the edited event (its agendas are written again and no longer stale) instead of a copy.
      * Publications of one event run one after the other (the event's row lock).
      *
-     * @throws RejectedException when there is no such event, no draft or version, or the draft was made from an
-     *         earlier version of the event (solve or repair again first)
+     * @throws RejectedException when there is no such event, no draft or version, the draft was made from an
+     *         earlier version of the event, or before what a publication since holds and it does not (an absence,
+     *         an absence taken back, a self-service acceptance): solve or repair again first
      */
     public Published publish(String eventId, int version) {
         return database.inTransaction(c -> {
@@ -162,6 +167,7 @@ public final class Publication {
             if (version == 0) {
                 requireNoMeetingOfTheAbsent(c, eventId, body);
                 requireWhatCameBack(c, eventId, current, latest, draft);
+                requireWhatWasAccepted(c, eventId, current, latest, draft);
             }
             requireKeepsWhatTookPlace(c, eventId, current, latest, body, version);
             MeetingSchedule schedule;
@@ -193,7 +199,7 @@ public final class Publication {
         }
         Map<String, Attendance> marks = day.marks(c, eventId);
         List<String> stale = new ArrayList<>();
-        Set<String> involved = new java.util.TreeSet<>();
+        Set<String> involved = new TreeSet<>();
         for (ScheduleFile.Placement p : ScheduleJson.read(body, "draft").meetings()) {
             String who = absent.contains(p.first()) ? p.first() : absent.contains(p.second()) ? p.second() : null;
             if (who != null && marks.get(p.id()) != Attendance.HELD) {
@@ -219,23 +225,17 @@ public final class Publication {
      */
     private void requireWhatCameBack(Connection c, String eventId, Event current, StoredVersion latest,
             StoredSchedule draft) throws SQLException {
-        Set<String> back = new java.util.TreeSet<>(draft.madeWhileAbsent());
+        Set<String> back = new TreeSet<>(draft.madeWhileAbsent());
         back.removeAll(day.absent(c, eventId));
         if (back.isEmpty() || latest == null) {
             return;
         }
-        Set<String> placed = new HashSet<>();
-        for (ScheduleFile.Placement p : ScheduleJson.read(draft.body(), "draft").meetings()) {
-            org.b2g.core.domain.Slot slot = p.slotIn(current);
-            if (slot != null) {
-                placed.add(pairAt(p.first(), p.second(), slot.index()));
-            }
-        }
+        Set<String> placed = placed(draft.body(), "draft", current);
         List<String> missing = new ArrayList<>();
-        Set<String> involved = new java.util.TreeSet<>();
+        Set<String> involved = new TreeSet<>();
         for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
             String who = back.contains(p.first()) ? p.first() : back.contains(p.second()) ? p.second() : null;
-            org.b2g.core.domain.Slot slot = p.slotIn(current);
+            Slot slot = p.slotIn(current);
             if (who != null && slot != null && !placed.contains(pairAt(p.first(), p.second(), slot.index()))) {
                 missing.add(p.id() + " (slot " + p.slot() + ")");
                 involved.add(who);
@@ -250,6 +250,61 @@ public final class Publication {
                     + " back: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
                     + (missing.size() > 5 ? ", ..." : "") + "; repair or solve again before publishing.");
         }
+    }
+
+    /**
+     * Refuses a draft made before a self-service acceptance: its job read an earlier published version, so it lacks
+     * the meeting both sides agreed on, which the acceptance published at once, and publishing it would cancel that
+     * meeting. As for an absence taken back, we refuse rather than add the meeting to the draft, which may have given
+     * its slot to others; a repair from the published version keeps it. A meeting the edited event can no longer hold
+     * (a participant left, the slot is gone) is not asked for.
+     */
+    private void requireWhatWasAccepted(Connection c, String eventId, Event current, StoredVersion latest,
+            StoredSchedule draft) throws SQLException {
+        if (draft.readVersion() == null || latest == null || latest.version() <= draft.readVersion()) {
+            return;
+        }
+        Map<String, StoredRequest> since = new HashMap<>();
+        for (StoredRequest r : requests.list(c, eventId, null)) {
+            if (r.state() == State.ACCEPTED && r.version() > draft.readVersion() && r.meetingId() != null) {
+                since.put(r.meetingId(), r);
+            }
+        }
+        if (since.isEmpty()) {
+            return;
+        }
+        Set<String> placed = placed(draft.body(), "draft", current);
+        List<String> missing = new ArrayList<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
+            StoredRequest r = since.get(p.id());
+            Slot slot = p.slotIn(current);
+            if (r != null && r.involves(p.first()) && r.involves(p.second()) && slot != null
+                    && current.participant(p.first()) != null && current.participant(p.second()) != null
+                    && !placed.contains(pairAt(p.first(), p.second(), slot.index()))) {
+                missing.add(p.id() + " (" + p.first() + " with " + p.second() + " in slot " + p.slot() + ", request "
+                        + r.id() + ", published version " + r.version() + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            boolean one = missing.size() == 1;
+            throw new RejectedException(RejectedException.Reason.STALE, "The draft was made before " + missing.size()
+                    + (one ? " meeting was" : " meetings were") + " accepted in self-service and does not hold "
+                    + (one ? "it" : "them") + ": " + String.join(", ", missing.subList(0, Math.min(5,
+                            missing.size()))) + (missing.size() > 5 ? ", ..." : "")
+                    + "; repair or solve again before publishing.");
+        }
+    }
+
+    /** The meetings of a stored schedule as pairs at their slots in {@code event} (see {@link #pairAt}). */
+    private static Set<String> placed(String body, String source, Event event) {
+        Set<String> placed = new HashSet<>();
+        for (ScheduleFile.Placement p : ScheduleJson.read(body, source).meetings()) {
+            Slot slot = p.slotIn(event);
+            if (slot != null) {
+                placed.add(pairAt(p.first(), p.second(), slot.index()));
+            }
+        }
+        return placed;
     }
 
     /**
@@ -268,13 +323,7 @@ public final class Publication {
         if (marks.isEmpty()) {
             return;
         }
-        Set<String> placed = new HashSet<>();
-        for (ScheduleFile.Placement p : ScheduleJson.read(body, "version to publish").meetings()) {
-            org.b2g.core.domain.Slot slot = p.slotIn(current);
-            if (slot != null) {
-                placed.add(pairAt(p.first(), p.second(), slot.index()));
-            }
-        }
+        Set<String> placed = placed(body, "version to publish", current);
         List<String> dropped = new ArrayList<>();
         for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
             Attendance mark = marks.get(p.id());
@@ -348,10 +397,10 @@ public final class Publication {
      */
     public Changes changes(String eventId) {
         record Both(EventRepository.StoredEvent event, StoredSchedule draft, StoredVersion published,
-                Map<String, Attendance> marks) {
+                Map<String, Attendance> marks, Set<String> agreed) {
         }
         Both both = database.inTransaction(c -> new Both(events.find(c, eventId), schedules.find(c, eventId),
-                schedules.published(c, eventId, 0), day.marks(c, eventId)));
+                schedules.published(c, eventId, 0), day.marks(c, eventId), requests.agreedMeetings(c, eventId)));
         if (both.event() == null) {
             throw RejectedException.noSuchEvent(eventId);
         }
@@ -364,7 +413,8 @@ public final class Publication {
         try {
             ScheduleFile published = ScheduleJson.read(both.published().body(), "published version");
             return Happened.listedAsKept(ChangeReport.between(event, published, ScheduleJson.read(both.draft().body(),
-                    "draft"), both.draft().madeBy(), "draft"), event, published, both.marks(), clock.instant());
+                    "draft"), both.draft().madeBy(), both.agreed(), "draft"), event, published, both.marks(),
+                    clock.instant());
         } catch (InputException e) {
             throw new RejectedException(RejectedException.Reason.STALE, e.getMessage()
                     + " Repair or solve again to compare.");

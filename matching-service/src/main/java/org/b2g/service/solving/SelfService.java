@@ -328,7 +328,8 @@ public final class SelfService {
             }
             requirePending(request);
             requirePresent(c, eventId, participantId, request.fromId());
-            Matched now = early.current(requireEvent(c, eventId));
+            StoredEvent stored = requireEvent(c, eventId);
+            Matched now = early.current(stored);
             Event event = now.event();
             StoredVersion published = requirePublished(c, eventId);
             ScheduleFile file = ScheduleJson.read(published.body(), "published version");
@@ -348,8 +349,9 @@ public final class SelfService {
             }
             JsonObjectBuilder next = JSON.createObjectBuilder(body).add("meetings", meetings)
                     .add("unscheduled", unscheduled);
-            int version = publish(c, event, now.candidates(), published, next, "request " + requestId + " accepted: "
-                    + request.fromId() + " meets " + request.toId() + " in slot " + request.slot());
+            int version = publish(c, stored.version(), event, now.candidates(), published, next, "request "
+                    + requestId + " accepted: " + request.fromId() + " meets " + request.toId() + " in slot "
+                    + request.slot());
             if (!requests.accept(c, request, meetingId, opening.table().id(), version, clock.millis())) {
                 throw notPending(request);
             }
@@ -395,7 +397,8 @@ public final class SelfService {
                 throw notPending(request);
             }
             request = lockedRequest(c, eventId, requestId);
-            Matched now = early.current(requireEvent(c, eventId));
+            StoredEvent stored = requireEvent(c, eventId);
+            Matched now = early.current(stored);
             DayRepository.Attendance mark = request.meetingId() == null ? null
                     : day.marks(c, eventId).get(request.meetingId());
             if (mark != null || request.slot() <= now.event().slotCount()
@@ -421,7 +424,7 @@ public final class SelfService {
                 }
             }
             if (removed) {
-                publish(c, now.event(), now.candidates(), published,
+                publish(c, stored.version(), now.event(), now.candidates(), published,
                         JSON.createObjectBuilder(body).add("meetings", meetings),
                         "request " + requestId + " cancelled by " + participantId + ": " + request.fromId()
                                 + " no longer meets " + request.toId() + " in slot " + request.slot());
@@ -534,10 +537,12 @@ public final class SelfService {
     /**
      * Publishes {@code next} as the version after {@code published}, under the event's row lock (taken with the
      * request's), so that a concurrent publication of the organizer's waits; the primary key of the version number
-     * would refuse one of them otherwise.
+     * would refuse one of them otherwise. The version is of {@code eventVersion}, the event as it is now: its slot
+     * was checked and its agendas are written against that, even when {@code published} was made before an edit
+     * that changed nothing it names.
      */
-    private int publish(Connection c, Event event, List<Meeting> candidates, StoredVersion published,
-            JsonObjectBuilder next, String note) throws SQLException {
+    private int publish(Connection c, int eventVersion, Event event, List<Meeting> candidates,
+            StoredVersion published, JsonObjectBuilder next, String note) throws SQLException {
         JsonObject body = next.build();
         MeetingSchedule schedule;
         try {
@@ -549,7 +554,7 @@ public final class SelfService {
                     + " again.");
         }
         String text = JSON.createObjectBuilder(body).add("metrics", metrics(schedule, body)).build().toString();
-        return schedules.publish(c, published.eventVersion(), schedule, text, clock.instant(), note);
+        return schedules.publish(c, eventVersion, schedule, text, clock.instant(), note);
     }
 
     // ---- checks and documents ----

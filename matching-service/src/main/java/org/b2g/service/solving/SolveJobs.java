@@ -34,12 +34,14 @@ import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.DraftMode;
 import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
+import org.b2g.core.repair.RepairPlan;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
 import org.b2g.service.persistence.EventRepository;
 import org.b2g.service.persistence.JobRepository;
+import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.ScheduleRepository;
 
 /**
@@ -68,6 +70,7 @@ public final class SolveJobs implements AutoCloseable {
     private final EventRepository events;
     private final ScheduleRepository schedules;
     private final DayRepository day;
+    private final RequestRepository requests;
     private final JobRepository jobRows;
     private final ThreadPoolExecutor executor;
     private final Clock clock;
@@ -94,8 +97,8 @@ public final class SolveJobs implements AutoCloseable {
     }
 
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            JobRepository jobRows, int threads, int queue, Clock clock) {
-        this(database, events, schedules, day, jobRows, threads, queue, clock, Duration.ofSeconds(15),
+            RequestRepository requests, JobRepository jobRows, int threads, int queue, Clock clock) {
+        this(database, events, schedules, day, requests, jobRows, threads, queue, clock, Duration.ofSeconds(15),
                 Duration.ofSeconds(1));
     }
 
@@ -104,7 +107,8 @@ public final class SolveJobs implements AutoCloseable {
      * @param poll how often this replica looks for queued or abandoned jobs when it has a free thread
      */
     public SolveJobs(Database database, EventRepository events, ScheduleRepository schedules, DayRepository day,
-            JobRepository jobRows, int threads, int queue, Clock clock, Duration lease, Duration poll) {
+            RequestRepository requests, JobRepository jobRows, int threads, int queue, Clock clock, Duration lease,
+            Duration poll) {
         if (threads < 1 || queue < 0) {
             throw new IllegalArgumentException("The solver threads (" + threads + ") must be 1 or more and the queue ("
                     + queue + ") 0 or more.");
@@ -117,6 +121,7 @@ public final class SolveJobs implements AutoCloseable {
         this.events = events;
         this.schedules = schedules;
         this.day = day;
+        this.requests = requests;
         this.jobRows = jobRows;
         this.clock = clock;
         this.queue = queue;
@@ -207,6 +212,7 @@ public final class SolveJobs implements AutoCloseable {
                     throw new SolveRejectedException(SolveRejectedException.Reason.BUSY,
                             "Every solver thread and queue place is taken; try again when a job finishes.");
                 }
+                int read = schedules.latestVersion(c, eventId); // before the problem reads it, never after
                 Absentees absent = Absentees.of(c, eventId, day, schedules);
                 Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, now, absent);
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
@@ -222,8 +228,8 @@ public final class SolveJobs implements AutoCloseable {
                 JobRepository.Lease lease = new JobRepository.Lease(replica, now.toEpochMilli() + leaseMillis, 1);
                 AtomicReference<Claim> claim = new AtomicReference<>();
                 Job job = new Job(queued, event.body(), problemOf, Map.of(), options,
-                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), absent.ids(), status,
-                                best, json),
+                        (status, best, json) -> record(claim.get(), uid, DraftMode.of(mode), absent.ids(), read,
+                                status, best, json),
                         clock);
                 registered[1] = register(eventId, job);
                 registered[0] = job;
@@ -264,7 +270,9 @@ public final class SolveJobs implements AutoCloseable {
      * both, the published meetings marked held or no-show stay pinned where they were, and participants marked
      * absent on the day keep the meetings they held and get no other. Once the event has begun ({@code now}, when
      * the job starts or is taken over), every slot that has started is closed: the published meetings there stay
-     * where they are and no other meeting goes there (see {@link Happened}).
+     * where they are and no other meeting goes there (see {@link Happened}). A repair knows the meetings of accepted
+     * self-service requests as agreed on by both, whatever their id: they stand although their pair is no longer a
+     * candidate.
      */
     private Function<Event, Job.Planned> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
             Instant now, Absentees absent) throws java.sql.SQLException {
@@ -283,11 +291,12 @@ public final class SolveJobs implements AutoCloseable {
         }
         String source = "published version " + published.version();
         ScheduleFile file = ScheduleJson.read(published.body(), source);
+        Set<String> agreed = requests.agreedMeetings(c, eventId);
         return current -> {
             Event present = happened.apply(absent.apply(current));
             Relevance relevance = Relevance.of(present);
-            org.b2g.core.repair.RepairPlan plan = Repair.plan(present, file, mode, absent.candidates(
-                    Candidates.forEvent(present, relevance)), relevance, source);
+            RepairPlan plan = Repair.plan(present, file, mode, absent.candidates(Candidates.forEvent(present,
+                    relevance)), relevance, agreed, source);
             return new Job.Planned(happened.keep(plan.problem()), plan.notes(), plan.warnings());
         };
     }
@@ -378,6 +387,7 @@ public final class SolveJobs implements AutoCloseable {
                     return null;
                 }
                 RepairMode mode = request.repairMode() == null ? null : RepairMode.parse(request.repairMode(), "repair mode");
+                int read = schedules.latestVersion(c, eventId);
                 Absentees absent = Absentees.of(c, eventId, day, schedules);
                 Function<Event, Job.Planned> problemOf = problemOf(c, eventId, mode, Instant.ofEpochMilli(now),
                         absent);
@@ -391,7 +401,7 @@ public final class SolveJobs implements AutoCloseable {
                         List.of());
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
                         (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), absent.ids(),
-                                s, best, json),
+                                read, s, best, json),
                         clock);
             });
         } catch (RuntimeException e) {
@@ -628,9 +638,11 @@ public final class SolveJobs implements AutoCloseable {
      * @param madeBy a solve, or the mode of the repair the job runs: the draft's change report says it
      * @param absent who was marked absent when the job read the event: publishing checks the draft against an
      *        absence taken back since
+     * @param read the latest published version when the job read the event: publishing checks the draft against
+     *        the meetings accepted in self-service since
      */
-    private void record(Claim claim, String eventUid, DraftMode madeBy, Set<String> absent, JobStatus status,
-            MeetingSchedule best, JsonObject bestJson) {
+    private void record(Claim claim, String eventUid, DraftMode madeBy, Set<String> absent, int read,
+            JobStatus status, MeetingSchedule best, JsonObject bestJson) {
         if (claim == null || claims.get(status.eventId()) != claim) {
             return; // lost: another replica solves it now
         }
@@ -645,7 +657,8 @@ public final class SolveJobs implements AutoCloseable {
                 return null;
             }
             if (best != null && status.state() == JobStatus.State.DONE) {
-                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy, absent);
+                schedules.saveDraft(c, status.eventVersion(), best, bestJson, status.finishedAt(), madeBy, absent,
+                        read);
                 EventRepository.StoredEvent now = events.find(c, status.eventId());
                 if (now.version() != status.eventVersion()) {
                     schedules.deleteAgendas(c, status.eventId(), removedSince(best, now.body()));

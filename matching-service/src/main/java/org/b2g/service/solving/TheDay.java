@@ -155,8 +155,9 @@ public final class TheDay {
     }
 
     /**
-     * Marks a participant absent: its meetings not held yet leave the published schedule (a new version), and every
-     * slot this frees for a counterpart comes with up to three meetings that fit there.
+     * Marks a participant absent: its meetings not held yet leave the published schedule (a new version, of the
+     * event as it is now, against which it is written), and every slot this frees for a counterpart comes with up to
+     * three meetings that fit there.
      */
     public Absence absent(String eventId, String participantId) {
         return database.inTransaction(c -> {
@@ -215,7 +216,7 @@ public final class TheDay {
                         + " first (its change report says who is told what), then mark " + participantId
                         + " absent.");
             }
-            int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
+            int published = schedules.publish(c, stored.version(), rebuilt, next, clock.instant(),
                     event.participant(participantId).label() + " absent");
             for (JsonObject m : cancelledMeetings) {
                 day.recordCancelled(c, eventId, participantId, m.getString("id"), published, m.toString());
@@ -347,7 +348,7 @@ public final class TheDay {
             day.removeAbsence(c, eventId, participantId);
             String label = event.participant(participantId) == null ? participantId
                     : event.participant(participantId).label();
-            int published = schedules.publish(c, version.eventVersion(), rebuilt, next, clock.instant(),
+            int published = schedules.publish(c, stored.version(), rebuilt, next, clock.instant(),
                     label + " no longer absent (absence taken back): " + restored.size() + " of " + seen.size()
                             + " meeting" + (seen.size() == 1 ? "" : "s") + " restored");
             Map<String, Restored> byMeeting = new HashMap<>();

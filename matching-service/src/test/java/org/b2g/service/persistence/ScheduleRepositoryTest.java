@@ -74,7 +74,8 @@ class ScheduleRepositoryTest {
     private void save(MeetingSchedule schedule) {
         database.inTransaction(c -> {
             Instant at = Instant.parse("2024-10-01T00:00:00Z");
-            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at, DraftMode.SOLVE, Set.of());
+            schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), at, DraftMode.SOLVE, Set.of(),
+                    schedules.latestVersion(c, event.id()));
             return schedules.publish(c, 1, schedule, ScheduleJson.write(schedule), at, "test");
         });
     }
@@ -84,12 +85,13 @@ class ScheduleRepositoryTest {
         MeetingSchedule schedule = withOpeningAt(2);
         database.inTransaction(c -> {
             schedules.saveDraft(c, 1, schedule, ScheduleJson.toJson(schedule), Instant.parse("2024-10-01T00:00:00Z"),
-                    DraftMode.FREEZE, Set.of("s-docs", "a-water"));
+                    DraftMode.FREEZE, Set.of("s-docs", "a-water"), 3);
             return null;
         });
         assertEquals(DraftMode.FREEZE, database.inTransaction(c -> schedules.find(c, event.id())).madeBy());
         assertEquals(Set.of("s-docs", "a-water"), database.inTransaction(c -> schedules.find(c, event.id()))
                 .madeWhileAbsent());
+        assertEquals(3, database.inTransaction(c -> schedules.find(c, event.id())).readVersion());
         assertNull(database.inTransaction(c -> schedules.agenda(c, event.id(), "s-vision")));
 
         save(schedule);

@@ -86,7 +86,7 @@ class PublicationTest {
         backend.database().inTransaction(c -> {
             backend.schedules().saveDraft(c, edited, Publication.rebuild(event, published, "v1"),
                     readObject(published), java.time.Instant.now(), org.b2g.core.repair.DraftMode.FREEZE,
-                    java.util.Set.of());
+                    java.util.Set.of(), 1);
             return null;
         });
 

@@ -681,6 +681,27 @@ class TheDayTest {
                 placesOf(meetingsOf(now, absent)), "a repair after the absence was taken back keeps them");
     }
 
+    @Test
+    void anAbsenceAfterAHarmlessEditPublishesAVersionOfTheEditedEvent() {
+        String absent = busiest();
+        // A late registration without a meeting: the published meetings still fit, so nothing waits for the organizer.
+        edit(e -> {
+            jakarta.json.JsonObject someone = e.getJsonArray("participants").getJsonObject(0);
+            return jakarta.json.Json.createObjectBuilder(e).add("participants", jakarta.json.Json.createArrayBuilder(
+                    e.getJsonArray("participants")).add(jakarta.json.Json.createObjectBuilder(someone)
+                            .add("id", "s-late").add("name", "Late Startup JSC"))).build();
+        });
+        int edited = backend.database().inTransaction(c -> backend.events().find(c, "day")).version();
+
+        int away = backend.day().absent("day", absent).version();
+        int back = backend.day().present("day", absent).version();
+
+        List<Publication.Published> versions = backend.publication().versions("day");
+        assertEquals(edited, versions.get(away - 1).eventVersion(), "its agendas are the edited event's");
+        assertEquals(edited, versions.get(back - 1).eventVersion(), "and so are those of the absence taken back");
+        assertFalse(backend.database().inTransaction(c -> backend.schedules().agenda(c, "day", "s-late")).stale());
+    }
+
     private List<String> counterpartIds(String participant) {
         return backend.selfService().counterparts("day", participant).counterparts().stream()
                 .map(c -> c.participant().id()).toList();
