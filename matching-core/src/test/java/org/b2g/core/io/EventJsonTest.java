@@ -589,6 +589,24 @@ class EventJsonTest {
                 "is not UTF-8 text (byte 0x", "on line 3); it looks like Windows-1258 (Vietnamese)");
     }
 
+    @Test
+    void namesUtf16WithoutAByteOrderMarkEvenWhenEveryCharacterIsAscii(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("event.json");
+        Files.write(file, BASE.getBytes(StandardCharsets.UTF_16LE)); // valid UTF-8, a zero byte in every pair
+        assertEquals(file + ": is not UTF-8 text (byte 0x00 on line 1); it looks like UTF-16 without a byte-order"
+                + " mark; expected UTF-8 (save it as UTF-8; in PowerShell, Out-File -Encoding utf8).",
+                assertThrows(InputException.class, () -> EventJson.read(file)).getMessage());
+    }
+
+    @Test
+    void rejectsAnIdHoldingHalfACharacterInsteadOfWritingItBackChanged() {
+        // an emoji cut in half by a tool's substring: written back as "?", the id would no longer match
+        assertEquals("event.json: participants[0].id holds \\ud83d at character 3, half of a character"
+                + " (a surrogate without its pair); expected Unicode text.",
+                rejection(base("\"id\": \"s-1\", \"role\"", "\"id\": \"s-\\ud83d\", \"role\"")));
+        assertEquals("s-\ud83d\ude00", read(base("\"s-1\"", "\"s-\\ud83d\\ude00\"")).participants().get(0).id());
+    }
+
     static String resource(String name) throws IOException {
         try (InputStream in = EventJsonTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
