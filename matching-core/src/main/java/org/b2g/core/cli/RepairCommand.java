@@ -102,14 +102,12 @@ final class RepairCommand implements Command {
         boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
         List<String> violations = feasible ? List.of() : ScoreBreakdown.of(solved).violations();
         String json = ScheduleJson.write(solved, violations);
-        if (output == null) {
-            out.print(json);
-            out.flush();
-        } else {
-            OutputFile.write("--out", output, json, out);
-        }
-        if (changesOutput != null) {
-            OutputFile.write("--changes", changesOutput, ChangesJson.write(changes), out);
+        // Both written beside their targets before either is put in place: a full disk or a folder gone read-only
+        // while the repair ran leaves neither, not a new schedule without the report of what it changed.
+        try (OutputFile.Staged schedule = OutputFile.stage("--out", output == null ? "-" : output, json, out);
+                OutputFile.Staged report = changesOutput == null ? null
+                        : OutputFile.stage("--changes", changesOutput, ChangesJson.write(changes), out)) {
+            OutputFile.commit(schedule, report);
         }
         SolveCommand.printSummary(err, event, solved, lastBest.get(), spent, violations, output);
         err.printf(Locale.ROOT, "Published    %d meetings: %d unaffected, %d affected, %d no longer wanted%n",
