@@ -137,13 +137,15 @@ class DznReaderTest {
     void rejectsCountsTooLargeToHoldInsteadOfRunningOutOfMemory() {
         assertEquals("small.dzn:1:1: nBusiness (100000000) is outside 1..100000.",
                 rejection(small("nBusiness = 3;", "nBusiness = 100000000;")));
-        assertEquals("small.dzn:1:13: field 'nBusiness': the number 99999999999 is too large; expected at most 2147483647.",
+        assertEquals("small.dzn:1:13: field 'nBusiness': the number 99999999999 is too large; expected at most"
+                + " 2147483647.",
                 rejection(small("nBusiness = 3;", "nBusiness = 99999999999;")));
     }
 
     @Test
     void rejectsAMalformedNumber() {
-        assertEquals("small.dzn:3:11: field 'nTables': expected a number but found 'two', which is neither a number nor a parameter this file sets to one.",
+        assertEquals("small.dzn:3:11: field 'nTables': expected a number but found 'two', which is neither a number"
+                + " nor a parameter this file sets to one.",
                 rejection(small("nTables = 2;", "nTables = two;")));
     }
 
@@ -167,7 +169,8 @@ class DznReaderTest {
 
     @Test
     void rejectsAMissingField() {
-        assertEquals("small.dzn: field 'nTables' is missing; expected 'nTables = ...;'.", rejection(small("nTables = 2;", "")));
+        assertEquals("small.dzn: field 'nTables' is missing; expected 'nTables = ...;'.",
+                rejection(small("nTables = 2;", "")));
     }
 
     @Test

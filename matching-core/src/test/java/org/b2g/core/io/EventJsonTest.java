@@ -467,6 +467,26 @@ class EventJsonTest {
     }
 
     @Test
+    void rejectsASessionPastMidnightThatOverlapsTheNextDaysFirst() {
+        // am runs 23:00 to 01:00: the next day's 00:20 would be two slots at one time
+        assertEquals("event.json: event.sessions[1] (pm, 00:20) starts before event.sessions[0] (am) ends at"
+                + " 2024-10-11T01:00; expected sessions not to overlap.",
+                rejection(base("\"start\": \"08:30\", \"end\": \"09:30\"", "\"start\": \"23:00\", \"slots\": 6")
+                        .replace("\"day\": \"2024-10-10\", \"start\": \"13:30\"",
+                                "\"day\": \"2024-10-11\", \"start\": \"00:20\"")));
+        assertEquals(8, read(base("\"start\": \"08:30\", \"end\": \"09:30\"", "\"start\": \"23:00\", \"slots\": 6")
+                .replace("\"day\": \"2024-10-10\", \"start\": \"13:30\"",
+                        "\"day\": \"2024-10-11\", \"start\": \"01:00\"")).slots().size(), "back to back is fine");
+    }
+
+    @Test
+    void rejectsADayBeyondFourDigitYearsInsteadOfRunningOutOfTheCalendar() {
+        assertEquals("event.json: event.sessions[0].day (\"+999999999-12-31\") is not a date; expected YYYY-MM-DD such"
+                + " as \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
+                        "\"day\": \"+999999999-12-31\", \"start\": \"23:40\"")));
+    }
+
+    @Test
     void rejectsBadDaySyntax() {
         assertEquals("event.json: event.sessions[0].day (\"10/10/2024\") is not a date; expected YYYY-MM-DD such as"
                 + " \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
