@@ -130,6 +130,18 @@ class RepairCommandTest {
     }
 
     @Test
+    void refusesANowBeyondFourDigitYearsInsteadOfCrashing() throws IOException {
+        Path published = published();
+        for (String now : new String[] {"+999999999-12-31T23:59:59Z", "+999999999-12-31T23:59"}) {
+            err.reset();
+            assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                    "--now", now), err());
+            assertTrue(err().startsWith("--now (" + now + ") is not a time; expected e.g. 2024-10-10T11:00+07:00"),
+                    err());
+        }
+    }
+
+    @Test
     void keepsAPublishedMeetingWhoseOriginTheScheduleDoesNotGiveInsteadOfCallingItARemovedRequiredMeeting()
             throws IOException {
         Path published = published();
