@@ -66,6 +66,10 @@ public final class DznReader {
             throw new InputException(source + ": is empty; expected the MiniZinc data of a B2B benchmark instance,"
                     + " such as 'nBusiness = 3;'.");
         }
+        if (text.strip().startsWith("{")) {
+            throw new InputException(source + ": holds JSON, not MiniZinc data; expected the data of a B2B benchmark"
+                    + " instance (an event in JSON is read from a file whose name ends in .json).");
+        }
         DznReader reader = new DznReader(source);
         reader.parse(text);
         return reader.toEvent(eventId);

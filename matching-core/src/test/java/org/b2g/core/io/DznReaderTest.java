@@ -348,6 +348,13 @@ class DznReaderTest {
     }
 
     @Test
+    void saysAJsonDocumentIsNoMiniZincData() {
+        assertEquals("small.dzn: holds JSON, not MiniZinc data; expected the data of a B2B benchmark instance (an"
+                + " event in JSON is read from a file whose name ends in .json).",
+                rejection("\n {\"format\": \"b2g-event/1\"}"));
+    }
+
+    @Test
     void saysAnEmptyFileIsEmpty() {
         assertEquals("small.dzn: is empty; expected the MiniZinc data of a B2B benchmark instance, such as"
                 + " 'nBusiness = 3;'.", rejection(" \r\n"));
