@@ -535,7 +535,10 @@ public final class DznReader {
             if (Character.isLetter(text.charAt(pos))) {
                 long named = negative ? -(long) reference(field, start) : reference(field, start);
                 if (named > Integer.MAX_VALUE) {
-                    throw error("field '" + field + "': the number -(" + named + ") is too large");
+                    String written = text.substring(start, pos);
+                    pos = start;
+                    throw error("field '" + field + "': " + written + " is " + named + ", too large; expected at most "
+                            + Integer.MAX_VALUE);
                 }
                 return (int) named;
             }

@@ -140,6 +140,8 @@ class DznReaderTest {
         assertEquals("small.dzn:1:13: field 'nBusiness': the number 99999999999 is too large; expected at most"
                 + " 2147483647.",
                 rejection(small("nBusiness = 3;", "nBusiness = 99999999999;")));
+        assertEquals("small.dzn:1:13: field 'nBusiness': -least is 2147483648, too large; expected at most 2147483647.",
+                rejection(small("nBusiness = 3;", "nBusiness = -least; least = -2147483648;")));
     }
 
     @Test
