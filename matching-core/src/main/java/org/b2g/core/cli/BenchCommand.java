@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
-import org.b2g.core.io.DznReader;
-import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventFiles;
 import org.b2g.core.io.InputException;
 import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.ScheduleMetrics;
@@ -64,11 +63,15 @@ final class BenchCommand implements Command {
         long seed = arguments.longOption("seed", 0L);
         List<Path> instances;
         try (Stream<Path> files = Files.list(dir)) {
-            instances = files.filter(f -> f.toString().endsWith(".dzn") || f.toString().endsWith(".json")).sorted()
-                    .toList();
+            instances = files.filter(f -> Files.isRegularFile(f) && isInstance(f)).sorted().toList();
         }
         if (instances.isEmpty()) {
             throw new InputException(dir + ": holds no .dzn or .json instance.");
+        }
+        // Every instance read before any is solved: a broken file is reported in a second, not after the others' runs.
+        List<Event> events = new ArrayList<>();
+        for (Path file : instances) {
+            events.add(EventFiles.read(file, null));
         }
         KnownOptima optima = KnownOptima.load();
         out.printf("b2g bench %s: %d instance(s), time limit %s, unimproved %s, %d run(s) per instance, seed %d%s%n",
@@ -87,8 +90,9 @@ final class BenchCommand implements Command {
         int proved = 0;
         int plainFeasible = 0;
         int plainOptimal = 0;
-        for (Path file : instances) {
-            Event event = read(file);
+        for (int i = 0; i < instances.size(); i++) {
+            Path file = instances.get(i);
+            Event event = events.get(i);
             String name = name(file);
             Integer optimum = optima.of(name);
             List<Run> results = new ArrayList<>();
@@ -159,8 +163,10 @@ final class BenchCommand implements Command {
                 Duration.ofNanos(System.nanoTime() - start), false, 0);
     }
 
-    private static Event read(Path file) {
-        return file.toString().endsWith(".dzn") ? DznReader.read(file) : EventJson.read(file);
+    /** A {@code .dzn} or {@code .json} file, the extension in any case ({@code TIC-12.DZN}), as {@code solve} reads. */
+    private static boolean isInstance(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".dzn") || name.endsWith(".json");
     }
 
     /** {@code forum-13.original.dzn} → {@code forum-13}. */

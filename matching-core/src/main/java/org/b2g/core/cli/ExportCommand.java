@@ -58,7 +58,13 @@ final class ExportCommand implements Command {
             if (parent != null && !Files.isDirectory(parent)) {
                 throw new InputException("--out " + target + ": the folder " + parent + " does not exist.");
             }
-            sheets.writeCsvFolder(target);
+            try {
+                sheets.writeCsvFolder(target);
+            } catch (IOException e) {
+                throw new InputException("--out " + target + ": cannot be written (" + OutputFile.reason(e) + "); "
+                        + (Files.isDirectory(target) ? "the folder there is left as it was." : "nothing was written."),
+                        e);
+            }
         }
         err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
                 sheets.unscheduledCount(), event.id(), target);

@@ -44,51 +44,171 @@ public final class OutputFile {
      * Writes {@code content} to {@code target}: {@code -} is standard output, a device or pipe is written to
      * directly, a regular file (or a new path) is written beside itself and renamed into place.
      *
-     * @throws InputException when the target's folder does not exist
+     * @throws InputException when the target's folder does not exist, or the target cannot be written (a read-only
+     *         folder, a full disk): one line naming it, the target left as it was
      */
     public static void write(String option, String target, Content content, PrintStream stdout) throws IOException {
-        if (target.equals("-")) {
-            // Content may close what it writes to (a CSV printer does): standard output stays open.
-            content.writeTo(new java.io.FilterOutputStream(stdout) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
+        try (Staged staged = stage(option, target, content, stdout)) {
+            staged.commit();
+        }
+    }
 
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            });
-            stdout.flush();
-            return;
+    /** {@link #stage(String, String, Content, PrintStream)} of {@code text} as UTF-8. */
+    public static Staged stage(String option, String target, String text, PrintStream stdout) throws IOException {
+        return stage(option, target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)), stdout);
+    }
+
+    /**
+     * Writes {@code content} to a temporary file beside a regular {@code target}, to be moved into place by
+     * {@link Staged#commit}: a verb with two outputs stages both before it commits either, so that a full disk or a
+     * read-only folder never leaves one written without the other. Standard output and devices cannot be staged:
+     * they are written at the commit.
+     *
+     * @throws InputException as {@link #write(String, String, Content, PrintStream)}
+     */
+    public static Staged stage(String option, String target, Content content, PrintStream stdout) throws IOException {
+        if (target.equals("-")) {
+            return new Staged(option, target, null, null, content, stdout);
         }
         Path path = check(option, target);
         if (Files.exists(path) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-            try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-                content.writeTo(out);
-            }
-            return;
+            return new Staged(option, target, path, null, content, stdout);
         }
-        Path temp = createBeside(path);
+        Path temp;
+        try {
+            temp = createBeside(path);
+        } catch (IOException e) {
+            throw cannotWrite(option, target, path, e);
+        }
+        boolean written = false;
         try {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
             }
             keepPermissions(path, temp);
-            try {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
+            written = true;
+        } catch (IOException e) {
+            throw cannotWrite(option, target, path, e);
         } finally {
-            Files.deleteIfExists(temp);
+            if (!written) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        return new Staged(option, target, path, temp, null, stdout);
+    }
+
+    /**
+     * Commits every output given (nulls skipped): first those written only now (standard output, a device), whose
+     * failure is the likelier, then the renames of the files staged beside their targets.
+     */
+    public static void commit(Staged... outputs) throws IOException {
+        for (Staged output : outputs) {
+            if (output != null && output.temp == null) {
+                output.commit();
+            }
+        }
+        for (Staged output : outputs) {
+            if (output != null && output.temp != null) {
+                output.commit();
+            }
         }
     }
 
     /**
+     * An output written but not yet in place. {@link #commit} puts it there (for a regular file, by one rename);
+     * {@link #close} drops what was not committed.
+     */
+    public static final class Staged implements AutoCloseable {
+
+        private final String option;
+        private final String target;
+        private final Path path;
+        private Path temp;
+        private final Content content;
+        private final PrintStream stdout;
+
+        private Staged(String option, String target, Path path, Path temp, Content content, PrintStream stdout) {
+            this.option = option;
+            this.target = target;
+            this.path = path;
+            this.temp = temp;
+            this.content = content;
+            this.stdout = stdout;
+        }
+
+        /** Moves the output into place, or writes it when it goes to standard output or a device. */
+        public void commit() throws IOException {
+            if (path == null) {
+                writeToStdout(content, stdout);
+                return;
+            }
+            try {
+                if (temp == null) {
+                    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
+                        content.writeTo(out);
+                    }
+                    return;
+                }
+                try {
+                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
+                }
+                temp = null;
+            } catch (IOException e) {
+                throw cannotWrite(option, target, path, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+                temp = null;
+            }
+        }
+    }
+
+    private static void writeToStdout(Content content, PrintStream stdout) throws IOException {
+        // Content may close what it writes to (a CSV printer does): standard output stays open.
+        content.writeTo(new java.io.FilterOutputStream(stdout) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        });
+        stdout.flush();
+    }
+
+    /** One line for an output that could not be written, with the system's reason (not a stack trace). */
+    private static InputException cannotWrite(String option, String target, Path path, IOException e) {
+        boolean replacing = path != null && Files.isRegularFile(path);
+        return new InputException(option + " " + target + ": cannot be written (" + reason(e) + "); "
+                + (replacing ? "the file there is left as it was." : "nothing was written."), e);
+    }
+
+    /** What the system said, without the path it names again: "Read-only file system", "No space left on device". */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /**
      * Refuses a target that cannot be written before any work is done (a solve of minutes, or the first of two
-     * outputs): its folder is missing, or it is a folder itself.
+     * outputs): its folder is missing or cannot be written in (read-only, not ours), or it is a folder itself.
      *
      * @return the path to write: absolute, a link resolved to the file it names
      * @throws InputException naming the option and the target
@@ -103,11 +223,22 @@ public final class OutputFile {
             if (Files.isDirectory(path)) {
                 throw new InputException(option + " " + target + " is a folder; expected a file.");
             }
-            return path;
+            if (!Files.isRegularFile(path)) {
+                return path; // a device or a pipe, written to directly
+            }
+        } else {
+            Path dir = path.getParent();
+            if (dir == null || !Files.isDirectory(dir)) {
+                throw new InputException(option + " " + target + ": the folder " + dir + " does not exist.");
+            }
         }
-        Path dir = path.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException(option + " " + target + ": the folder " + dir + " does not exist.");
+        // The file is written beside itself first: try that now rather than after the work (the file system, not the
+        // permission bits, has the last word: root, read-only mounts, immutable folders).
+        try {
+            Files.delete(createBeside(path));
+        } catch (IOException e) {
+            throw new InputException(option + " " + target + ": cannot write in the folder " + path.getParent() + " ("
+                    + reason(e) + "); expected a folder you can write in.", e);
         }
         return path;
     }

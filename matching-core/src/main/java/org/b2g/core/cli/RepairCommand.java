@@ -102,14 +102,12 @@ final class RepairCommand implements Command {
         boolean feasible = solved.getScore() != null && solved.getScore().hardScore() == 0;
         List<String> violations = feasible ? List.of() : ScoreBreakdown.of(solved).violations();
         String json = ScheduleJson.write(solved, violations);
-        if (output == null) {
-            out.print(json);
-            out.flush();
-        } else {
-            OutputFile.write("--out", output, json, out);
-        }
-        if (changesOutput != null) {
-            OutputFile.write("--changes", changesOutput, ChangesJson.write(changes), out);
+        // Both written beside their targets before either is put in place: a full disk or a folder gone read-only
+        // while the repair ran leaves neither, not a new schedule without the report of what it changed.
+        try (OutputFile.Staged schedule = OutputFile.stage("--out", output == null ? "-" : output, json, out);
+                OutputFile.Staged report = changesOutput == null ? null
+                        : OutputFile.stage("--changes", changesOutput, ChangesJson.write(changes), out)) {
+            OutputFile.commit(schedule, report);
         }
         SolveCommand.printSummary(err, event, solved, lastBest.get(), spent, violations, output);
         err.printf(Locale.ROOT, "Published    %d meetings: %d unaffected, %d affected, %d no longer wanted%n",
@@ -130,16 +128,21 @@ final class RepairCommand implements Command {
      * a date and time in the event's time zone ({@code 2024-10-10T11:00}).
      */
     static Instant now(String text, Event event) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
+        // ISO's +999999999-12-31T23:59Z parses, but no time zone can tell its date: a four-digit year only
+        if (text.matches("\\d{4}-.*")) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                // a date and time without an offset, perhaps
+            }
             try {
                 LocalDateTime local = LocalDateTime.parse(text);
                 return local.atZone(event.timeZone() == null ? ZoneOffset.UTC : event.timeZone()).toInstant();
-            } catch (DateTimeParseException notLocal) {
-                throw new InputException("--now (" + text + ") is not a time; expected e.g. 2024-10-10T11:00+07:00,"
-                        + " 2024-10-10T04:00Z or 2024-10-10T11:00 (in the event's time zone).");
+            } catch (DateTimeParseException e) {
+                // neither
             }
         }
+        throw new InputException("--now (" + text + ") is not a time; expected e.g. 2024-10-10T11:00+07:00,"
+                + " 2024-10-10T04:00Z or 2024-10-10T11:00 (in the event's time zone).");
     }
 }

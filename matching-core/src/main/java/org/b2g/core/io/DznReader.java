@@ -33,6 +33,14 @@ public final class DznReader {
     /** The longest range {@code a..b} a set may be written as. */
     static final int MAX_RANGE = 1_000_000;
 
+    /** The fields this reader maps, in the order docs/formats.md lists them; any other parameter is skipped. */
+    static final List<String> FIELDS = List.of("nBusiness", "nMeetings", "nTables", "nTotalSlots", "nMorningSlots",
+            "requested", "meetingsxBusiness", "nMeetingsBusiness", "forbidden", "fixed", "precedences");
+    /** How deep array1d/array2d calls may nest: Java's stack, not the file, would otherwise set the limit. */
+    static final int MAX_NESTING = 16;
+    /** The most numbers one file may hold, ranges expanded: a few ranges of a million must not exhaust the memory. */
+    static final int MAX_VALUES = 2_000_000;
+
     private final String source;
     private final Map<String, Value> fields = new HashMap<>();
 
@@ -43,7 +51,8 @@ public final class DznReader {
     /** The event's id is the file name without {@code .dzn}, e.g. {@code forum-13.original}. */
     public static Event read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String id = name.endsWith(".dzn") ? name.substring(0, name.length() - 4) : name;
+        String id = name.toLowerCase(java.util.Locale.ROOT).endsWith(".dzn") ? name.substring(0, name.length() - 4)
+                : name;
         return read(EventFiles.readText(file), file.toString(), id);
     }
 
@@ -53,6 +62,14 @@ public final class DznReader {
     }
 
     private static Event read(String text, String source, String eventId) {
+        if (text.isBlank()) {
+            throw new InputException(source + ": is empty; expected the MiniZinc data of a B2B benchmark instance,"
+                    + " such as 'nBusiness = 3;'.");
+        }
+        if (text.strip().startsWith("{")) {
+            throw new InputException(source + ": holds JSON, not MiniZinc data; expected the data of a B2B benchmark"
+                    + " instance (an event in JSON is read from a file whose name ends in .json).");
+        }
         DznReader reader = new DznReader(source);
         reader.parse(text);
         return reader.toEvent(eventId);
@@ -60,33 +77,87 @@ public final class DznReader {
 
     // ---------------------------------------------------------------- parsing
 
-    /** A parsed right-hand side and the line it started on. */
-    private record Value(Object data, int line) {
+    /**
+     * A parsed right-hand side and where its field's name stands. {@code data} is an Integer, a Set of Integers, or a
+     * List of those or of Lists; null for a parameter this reader does not use (its value is skipped).
+     */
+    private record Value(Object data, int line, int column) {
     }
 
     private void parse(String text) {
-        Lexer lexer = new Lexer(text);
+        Lexer lexer = new Lexer(text, scalars(text));
         while (lexer.skipSpace()) {
             int line = lexer.line;
+            int column = lexer.column();
             String name = lexer.identifier();
             lexer.expect('=', name);
-            Object data = lexer.value(name);
+            Object data = FIELDS.contains(name) ? lexer.value(name, 0) : lexer.skipValue(name);
             if (lexer.skipSpace()) { // MiniZinc allows the last item without its ';'
                 lexer.expect(';', name);
             }
-            if (fields.put(name, new Value(data, line)) != null) {
-                throw new InputException(source + ":" + line + ": field '" + name + "' is assigned twice.");
+            Value earlier = fields.put(name, new Value(data, line, column));
+            if (earlier != null) {
+                throw new InputException(source + ":" + line + ":" + column + ": field '" + name + "' is assigned"
+                        + " twice (also at " + earlier.line() + ":" + earlier.column() + "); expected it once.");
             }
         }
     }
 
+    /**
+     * The parameters the file sets to a whole number or to another such parameter ({@code nMorningSlots =
+     * nTotalSlots;}), by name: MiniZinc lets a value name them, as in {@code array2d(1..nMeetings, 1..3, [...])},
+     * whatever the order of the items. A first pass over the text; what it cannot read, the second pass reports.
+     */
+    private Map<String, Integer> scalars(String text) {
+        Map<String, Object> written = new HashMap<>();
+        Lexer lexer = new Lexer(text, Map.of());
+        try {
+            while (lexer.skipSpace()) {
+                String name = lexer.identifier();
+                lexer.expect('=', name);
+                Object scalar = lexer.scalar();
+                if (scalar == null) {
+                    lexer.skipValue(name);
+                } else {
+                    written.putIfAbsent(name, scalar);
+                }
+                if (lexer.skipSpace()) {
+                    lexer.expect(';', name);
+                }
+            }
+        } catch (InputException e) {
+            // the second pass says what is wrong, and where
+        }
+        Map<String, Integer> scalars = new HashMap<>();
+        for (String name : written.keySet()) {
+            Object value = written.get(name);
+            for (int step = 0; value instanceof String other && step < written.size(); step++) {
+                value = written.get(other); // another parameter; a cycle or an unknown name stays unresolved
+            }
+            if (value instanceof Integer n) {
+                scalars.put(name, n);
+            }
+        }
+        return scalars;
+    }
+
     private final class Lexer {
         private final String text;
+        /** Parameters set to a whole number, which a value may name instead of writing the number. */
+        private final Map<String, Integer> scalars;
         private int pos;
         private int line = 1;
+        private int lineStart;
+        /** Numbers read so far, ranges expanded (see {@link #MAX_VALUES}). */
+        private long values;
 
-        Lexer(String text) {
+        Lexer(String text, Map<String, Integer> scalars) {
             this.text = text;
+            this.scalars = scalars;
+        }
+
+        int column() {
+            return pos - lineStart + 1;
         }
 
         /** Skips blanks and % comments; false at the end of the text. */
@@ -94,7 +165,7 @@ public final class DznReader {
             while (pos < text.length()) {
                 char c = text.charAt(pos);
                 if (c == '\n') {
-                    line++;
+                    newline(pos);
                     pos++;
                 } else if (Character.isWhitespace(c)) {
                     pos++;
@@ -107,13 +178,22 @@ public final class DznReader {
                     if (end < 0) {
                         throw error("a comment opened with '/*' is never closed with '*/'");
                     }
-                    line += (int) text.substring(pos, end).chars().filter(ch -> ch == '\n').count();
+                    for (int i = pos; i < end; i++) {
+                        if (text.charAt(i) == '\n') {
+                            newline(i);
+                        }
+                    }
                     pos = end + 2;
                 } else {
                     return true;
                 }
             }
             return false;
+        }
+
+        private void newline(int at) {
+            line++;
+            lineStart = at + 1;
         }
 
         String identifier() {
@@ -141,13 +221,19 @@ public final class DznReader {
             return skipSpace() && text.charAt(pos) == c;
         }
 
-        Object value(String field) {
+        /**
+         * A value of one of the fields this reader maps: a number, a set, an array {@code [...]} of those, a 2-d
+         * array {@code [| ... |]}, or {@code array1d}/{@code array2d} of them.
+         *
+         * @param depth how many array1d/array2d calls this value is nested in
+         */
+        Object value(String field, int depth) {
             if (!skipSpace()) {
                 throw error("field '" + field + "' is truncated: the file ends before its value");
             }
             char c = text.charAt(pos);
             if (text.startsWith("array", pos)) {
-                return arrayCall(field);
+                return arrayCall(field, depth);
             }
             if (c == '[') {
                 pos++;
@@ -176,33 +262,160 @@ public final class DznReader {
             return element(field);
         }
 
+        /**
+         * Passes over the value of a parameter this reader does not use, whatever MiniZinc expression it is (a
+         * string, a float, a boolean, an array of them, a call): up to the {@code ;} that ends the item.
+         *
+         * @return null: nothing of it is kept
+         */
+        Object skipValue(String field) {
+            int depth = 0;
+            int opened = -1;
+            while (skipSpace()) {
+                char c = text.charAt(pos);
+                if (c == '"') {
+                    skipString(field);
+                    continue;
+                }
+                if (c == ';' && depth == 0) {
+                    return null;
+                }
+                if (depth == 0 && Character.isLetter(c)) {
+                    int at = pos;
+                    String name = identifier();
+                    if (skipSpace() && text.charAt(pos) == '=' && !text.startsWith("==", pos)) {
+                        pos = at;
+                        throw error("field '" + field + "': expected ';' but found '" + name + " ='");
+                    }
+                    continue;
+                }
+                if (c == '(' || c == '[' || c == '{') {
+                    opened = depth == 0 ? pos : opened;
+                    depth++;
+                } else if (c == ')' || c == ']' || c == '}') {
+                    if (depth == 0) {
+                        throw error("field '" + field + "': '" + c + "' closes nothing that was opened");
+                    }
+                    depth--;
+                }
+                pos++;
+            }
+            if (depth > 0) {
+                rewind(opened);
+                throw error("field '" + field + "' is truncated: the '" + text.charAt(opened) + "' here is not closed"
+                        + " before the file ends");
+            }
+            return null;
+        }
+
+        /** Goes back to {@code at}, an earlier position, recounting lines: errors then point there. */
+        private void rewind(int at) {
+            pos = 0;
+            line = 1;
+            lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (text.charAt(i) == '\n') {
+                    newline(i);
+                }
+            }
+            pos = at;
+        }
+
+        private void skipString(String field) {
+            int start = pos++;
+            while (pos < text.length() && text.charAt(pos) != '"') {
+                char c = text.charAt(pos);
+                if (c == '\n' || c == '\r') {
+                    pos = start;
+                    throw error("field '" + field + "': a string is not closed on its line");
+                }
+                pos += c == '\\' ? 2 : 1;
+            }
+            if (pos >= text.length()) {
+                pos = start;
+                throw error("field '" + field + "': a string is not closed on its line");
+            }
+            pos++;
+        }
+
+        /**
+         * First pass only: the value when it is a whole number or a parameter's name (a String) and the item ends
+         * there; else null, with nothing consumed.
+         */
+        Object scalar() {
+            int start = pos;
+            int startLine = line;
+            int startOfLine = lineStart;
+            Object scalar = null;
+            if (skipSpace()) {
+                char c = text.charAt(pos);
+                if (Character.isLetter(c) && !text.startsWith("array", pos)) {
+                    scalar = identifier();
+                } else if (c == '+' || c == '-' || Character.isDigit(c)) {
+                    try {
+                        scalar = integer("");
+                    } catch (InputException e) {
+                        scalar = null;
+                    }
+                }
+            }
+            if (scalar != null && (!skipSpace() || text.charAt(pos) == ';')) {
+                return scalar;
+            }
+            pos = start;
+            line = startLine;
+            lineStart = startOfLine;
+            return null;
+        }
+
         /** A number, a set {@code {1, 2}} or a range {@code 1..3} (a set too; empty when it runs backwards). */
         private Object element(String field) {
             if (peek('{')) {
                 return set(field);
             }
+            skipSpace();
+            int start = pos;
             int first = integer(field);
             if (!skipSpace() || !text.startsWith("..", pos)) {
+                count(1, field);
                 return first;
             }
             pos += 2;
             int last = integer(field);
+            long size = Math.max(0, (long) last - first + 1);
+            if (size > MAX_RANGE) {
+                rewind(start);
+                throw error("field '" + field + "': the range " + first + ".." + last + " is too long; expected at"
+                        + " most " + MAX_RANGE + " values");
+            }
+            if (values + size > MAX_VALUES) {
+                rewind(start);
+            }
+            count(size, field);
             Set<Integer> range = new HashSet<>();
             for (long n = first; n <= last; n++) {
-                if (range.size() >= MAX_RANGE) {
-                    throw error("field '" + field + "': the range " + first + ".." + last + " is too long; expected at"
-                            + " most " + MAX_RANGE + " values");
-                }
                 range.add((int) n);
             }
             return range;
+        }
+
+        private void count(long more, String field) {
+            values += more;
+            if (values > MAX_VALUES) {
+                throw error("field '" + field + "': the file holds more than " + MAX_VALUES + " numbers (ranges"
+                        + " counted in full); expected a benchmark instance, which holds a few thousand");
+            }
         }
 
         /**
          * {@code array1d(1..n, [...])} and {@code array2d(1..n, 1..3, [...])}, MiniZinc's other way to write an
          * array: the index sets are checked against the number of values; a 2-d array becomes its rows.
          */
-        private Object arrayCall(String field) {
+        private Object arrayCall(String field, int depth) {
+            if (depth >= MAX_NESTING) {
+                throw error("field '" + field + "': array1d/array2d calls are nested more than " + MAX_NESTING
+                        + " deep; expected a value written with one or two");
+            }
             String function = identifier();
             int dimensions = switch (function) {
                 case "array1d" -> 1;
@@ -221,15 +434,16 @@ public final class DznReader {
                 expect(',', field);
             }
             int at = line;
-            Object values = value(field);
+            int atColumn = column();
+            Object values = value(field, depth + 1);
             expect(')', field);
             if (!(values instanceof List<?> flat) || (!flat.isEmpty() && flat.get(0) instanceof List<?>)) {
                 throw error("field '" + field + "': " + function + " expects a flat array [...] as its last argument");
             }
             long expected = dimensions == 1 ? sizes[0] : (long) sizes[0] * sizes[1];
             if (flat.size() != expected) {
-                throw new InputException(source + ":" + at + ": field '" + field + "': " + function + " has "
-                        + flat.size() + " values but its index sets hold " + expected + ".");
+                throw new InputException(source + ":" + at + ":" + atColumn + ": field '" + field + "': " + function
+                        + " has " + flat.size() + " values but its index sets hold " + expected + ".");
             }
             if (dimensions == 1) {
                 return flat;
@@ -271,10 +485,12 @@ public final class DznReader {
                     return rows;
                 } else {
                     row.add(integer(field));
+                    count(1, field);
                 }
             }
         }
 
+        /** {@code {1, 2}}, with or without a comma after the last item, as MiniZinc allows. */
         private Set<Integer> set(String field) {
             expect('{', field);
             Set<Integer> items = new HashSet<>();
@@ -284,8 +500,13 @@ public final class DznReader {
             }
             while (true) {
                 items.add(integer(field));
+                count(1, field);
                 if (peek(',')) {
                     pos++;
+                    if (peek('}')) {
+                        pos++;
+                        return items;
+                    }
                 } else {
                     expect('}', field);
                     return items;
@@ -293,28 +514,89 @@ public final class DznReader {
             }
         }
 
+        /**
+         * A whole number as MiniZinc writes it: decimal, {@code 0x1F} or {@code 0o17}, with a sign that may stand
+         * apart ({@code - 1}, {@code +2}); or the name of a parameter the file sets to one.
+         */
         private int integer(String field) {
             if (!skipSpace()) {
                 throw error("field '" + field + "' is truncated: expected a number but the file ends");
             }
             int start = pos;
-            if (text.charAt(pos) == '-') {
+            boolean negative = false;
+            char sign = text.charAt(pos);
+            if (sign == '+' || sign == '-') {
+                negative = sign == '-';
                 pos++;
+                if (!skipSpace()) {
+                    throw error("field '" + field + "' is truncated: expected a number but the file ends");
+                }
             }
-            while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
-                pos++;
-            }
-            String digits = text.substring(start, pos);
-            try {
-                return Integer.parseInt(digits);
-            } catch (NumberFormatException e) {
-                if (digits.length() > (digits.startsWith("-") ? 1 : 0)) {
-                    throw error("field '" + field + "': the number " + digits + " is too large; expected at most "
+            if (Character.isLetter(text.charAt(pos))) {
+                long named = negative ? -(long) reference(field, start) : reference(field, start);
+                if (named > Integer.MAX_VALUE) {
+                    String written = text.substring(start, pos);
+                    pos = start;
+                    throw error("field '" + field + "': " + written + " is " + named + ", too large; expected at most "
                             + Integer.MAX_VALUE);
                 }
+                return (int) named;
+            }
+            int radix = 10;
+            if (text.startsWith("0x", pos) || text.startsWith("0o", pos)) {
+                radix = text.charAt(pos + 1) == 'x' ? 16 : 8;
+                pos += 2;
+            }
+            int digitsStart = pos;
+            while (pos < text.length() && Character.digit(text.charAt(pos), radix) >= 0) {
+                pos++;
+            }
+            String digits = text.substring(digitsStart, pos);
+            if (digits.isEmpty()) {
                 pos = start;
                 throw error("field '" + field + "': expected a number but found '" + peekText() + "'");
             }
+            if (radix == 10 && pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E'
+                    || text.charAt(pos) == '.' && pos + 1 < text.length() && Character.isDigit(text.charAt(pos + 1)))) {
+                int end = pos;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '.'
+                        || text.charAt(end) == '+' || text.charAt(end) == '-')) {
+                    end++;
+                }
+                String written = text.substring(start, end);
+                pos = start;
+                throw error("field '" + field + "': " + written + " is not a whole number; expected one such as "
+                        + digits);
+            }
+            java.math.BigInteger n = new java.math.BigInteger(digits, radix);
+            if (negative) {
+                n = n.negate();
+            }
+            if (n.bitLength() > 31) {
+                String written = text.substring(start, pos);
+                pos = start;
+                throw error("field '" + field + "': the number " + written + " is too large; expected at most "
+                        + Integer.MAX_VALUE);
+            }
+            return n.intValue();
+        }
+
+        /** The value of the parameter named at {@code pos}, which the file must set to a whole number. */
+        private int reference(String field, int start) {
+            int at = pos;
+            String name = identifier();
+            if (skipSpace() && text.charAt(pos) == '=' && !text.startsWith("==", pos)) {
+                pos = at;
+                throw error("field '" + field + "' is cut short: the next field, '" + name + "', starts here before"
+                        + " its value ends");
+            }
+            Integer value = scalars.get(name);
+            if (value == null) {
+                pos = start;
+                throw error("field '" + field + "': expected a number but found '" + name + "', which is neither a"
+                        + " number nor a parameter this file sets to one");
+            }
+            return value;
         }
 
         private String peekText() {
@@ -325,13 +607,14 @@ public final class DznReader {
         }
 
         private InputException error(String message) {
-            return new InputException(source + ":" + line + ": " + message + ".");
+            return new InputException(source + ":" + line + ":" + column() + ": " + message + ".");
         }
     }
 
     // ---------------------------------------------------------------- mapping
 
     private Event toEvent(String eventId) {
+        checkNoMisspeltField();
         int nBusiness = count("nBusiness", 1, MAX_BUSINESS);
         int nMeetings = count("nMeetings", 0, Integer.MAX_VALUE);
         int nTables = count("nTables", 1, MAX_TABLES);
@@ -472,10 +755,55 @@ public final class DznReader {
         }
     }
 
+    /**
+     * Parameters this reader does not use are skipped, so a misspelt field ({@code forbiden}) would silently drop
+     * what it holds: a name within a letter or two of a field the file does not give is refused.
+     */
+    private void checkNoMisspeltField() {
+        for (String known : FIELDS) {
+            if (fields.containsKey(known)) {
+                continue;
+            }
+            for (Map.Entry<String, Value> other : fields.entrySet()) {
+                String name = other.getKey();
+                if (!FIELDS.contains(name) && looksLike(name, known)) {
+                    throw at(name, "field '" + name + "' is not one of the format's and its field '" + known + "' is"
+                            + " missing; expected '" + known + "' (a misspelt field would be ignored)");
+                }
+            }
+        }
+    }
+
+    /** The same name but for case, or one or two letters (one for short names) added, dropped or changed. */
+    static boolean looksLike(String name, String field) {
+        String a = name.toLowerCase(java.util.Locale.ROOT);
+        String b = field.toLowerCase(java.util.Locale.ROOT);
+        int allowed = b.length() <= 5 ? 1 : 2;
+        if (Math.abs(a.length() - b.length()) > allowed) {
+            return false;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()] <= allowed;
+    }
+
     private Value field(String name) {
         Value value = fields.get(name);
         if (value == null) {
-            throw new InputException(source + ": field '" + name + "' is missing.");
+            throw new InputException(source + ": field '" + name + "' is missing; expected '" + name + " = ...;'.");
         }
         return value;
     }
@@ -483,7 +811,7 @@ public final class DznReader {
     private int number(String name) {
         Value value = field(name);
         if (!(value.data() instanceof Integer n)) {
-            throw at(name, "field '" + name + "' should be a number");
+            throw at(name, "field '" + name + "' should be a whole number such as '" + name + " = 3;'");
         }
         return n;
     }
@@ -535,7 +863,7 @@ public final class DznReader {
 
     private InputException at(String name, String message) {
         Value value = fields.get(name);
-        String where = value == null ? source : source + ":" + value.line();
+        String where = value == null ? source : source + ":" + value.line() + ":" + value.column();
         return new InputException(where + ": " + message + ".");
     }
 }

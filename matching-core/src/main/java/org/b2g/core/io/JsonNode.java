@@ -78,6 +78,17 @@ record JsonNode(JsonValue value, String path, String source) {
         if (text.isBlank()) {
             throw fail(" is empty; expected a non-empty string");
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1)) : !Character.isLowSurrogate(c) || i > 0
+                    && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired) {
+                // "\ud83d" alone (an emoji cut in half by a tool) would be written back as "?": an id would change
+                throw fail(" holds \\u" + String.format("%04x", (int) c) + " at character " + (i + 1) + ", half of a"
+                        + " character (a surrogate without its pair); expected Unicode text");
+            }
+        }
         return text;
     }
 

@@ -151,8 +151,14 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
         return new ScheduleFile(root.get("event").string(), root.get("score").stringOr(null), placements);
     }
 
-    /** A start as schedules write it: with the event's offset, or local when the event has no time zone. */
+    /**
+     * A start as schedules write it: with the event's offset, or local when the event has no time zone; with a
+     * four-digit year (ISO's {@code +999999999-12-31T23:59:59-18:00} parses, but no time zone can tell its date).
+     */
     private static boolean isTimestamp(String text) {
+        if (!text.matches("\\d{4}-.*")) {
+            return false;
+        }
         try {
             OffsetDateTime.parse(text);
             return true;

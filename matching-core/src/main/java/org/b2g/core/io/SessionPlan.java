@@ -39,16 +39,25 @@ final class SessionPlan {
                 .thenComparingInt(Spec::order));
         int dayIndex = -1;
         Spec previous = null;
+        Spec lastTimed = null; // the session with clock times that ends last so far
         for (Spec spec : sorted) {
             boolean sameDay = previous != null && previous.day().equals(spec.day());
             if (!sameDay) {
                 dayIndex++;
-            } else if (previous.start() != null && spec.start() != null) {
-                LocalTime previousEnd = previous.start().plusMinutes((long) previous.slotCount() * slotMinutes);
-                if (previousEnd.isAfter(spec.start()) || endsAfterMidnight(previous, slotMinutes)) {
+            }
+            if (spec.start() != null) {
+                // By date and time, not time of day: a session that runs past midnight may overlap the next day's
+                LocalDateTime end = lastTimed == null ? null : end(lastTimed, slotMinutes);
+                if (end != null && end.isAfter(LocalDateTime.of(spec.date(), spec.start()))) {
                     throw spec.node().fail(" (" + spec.id() + ", " + spec.start() + ") starts before "
-                            + previous.node().path() + " (" + previous.id() + ") ends at " + previousEnd
-                            + "; expected sessions of one day not to overlap");
+                            + lastTimed.node().path() + " (" + lastTimed.id() + ") ends at "
+                            + (end.toLocalDate().equals(spec.date()) && lastTimed.date().equals(spec.date())
+                                    ? end.toLocalTime() : end)
+                            + "; expected sessions " + (lastTimed.date().equals(spec.date()) ? "of one day " : "")
+                            + "not to overlap");
+                }
+                if (lastTimed == null || end(spec, slotMinutes).isAfter(end(lastTimed, slotMinutes))) {
+                    lastTimed = spec;
                 }
             }
             int first = slots.size() + 1;
@@ -63,8 +72,8 @@ final class SessionPlan {
         }
     }
 
-    private static boolean endsAfterMidnight(Spec spec, int slotMinutes) {
-        return spec.start().toSecondOfDay() / 60 + (long) spec.slotCount() * slotMinutes > 24 * 60;
+    private static LocalDateTime end(Spec spec, int slotMinutes) {
+        return LocalDateTime.of(spec.date(), spec.start()).plusMinutes((long) spec.slotCount() * slotMinutes);
     }
 
     /**
@@ -129,12 +138,18 @@ final class SessionPlan {
         return (int) count;
     }
 
+    /** YYYY-MM-DD with four digits of year: ISO's {@code +999999999-12-31} would run the slots out of the calendar. */
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private static LocalDate date(JsonNode node) {
         if (!node.present()) {
             return null;
         }
         String text = node.string();
         try {
+            if (!DAY.matcher(text).matches()) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw node.fail(" (" + node.shown() + ") is not a date; expected YYYY-MM-DD such as \"2024-10-10\"");

@@ -33,18 +33,35 @@ public final class TextBytes {
         }
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        String text;
         try {
-            return decoder().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            text = decoder().decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
         } catch (CharacterCodingException e) {
-            int offset = firstInvalid(bytes, start);
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
-            }
-            throw new InputException(where + ": is not UTF-8 text (byte 0x"
-                    + String.format("%02X", bytes[offset] & 0xFF) + " on line " + line + ")" + guess(bytes)
-                    + "; expected UTF-8 (" + advice + ").", e);
+            throw notUtf8(bytes, firstInvalid(bytes, start), where, advice, e);
         }
+        if (looksLikeUtf16(bytes)) {
+            // Text of ASCII characters only, in UTF-16 without a mark, is valid UTF-8 with a zero byte in every pair
+            throw notUtf8(bytes, text.indexOf('\u0000') + start, where, advice, null);
+        }
+        return text;
+    }
+
+    private static InputException notUtf8(byte[] bytes, int offset, String where, String advice, Exception cause) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return new InputException(where + ": is not UTF-8 text (byte 0x" + String.format("%02X", bytes[offset] & 0xFF)
+                + " on line " + line + ")" + guess(bytes) + "; expected UTF-8 (" + advice + ").", cause);
+    }
+
+    /** Zero bytes, which no text of ours holds, in more than a quarter of the places: UTF-16 of mostly ASCII. */
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        int zeros = 0;
+        for (byte b : bytes) {
+            zeros += b == 0 ? 1 : 0;
+        }
+        return zeros > 0 && zeros > bytes.length / 4;
     }
 
     private static CharsetDecoder decoder() {
@@ -61,11 +78,7 @@ public final class TextBytes {
 
     /** Which legacy encoding the bytes look like, when that can be told; empty when not. */
     static String guess(byte[] bytes) {
-        int zeros = 0;
-        for (byte b : bytes) {
-            zeros += b == 0 ? 1 : 0;
-        }
-        if (zeros > bytes.length / 4) {
+        if (looksLikeUtf16(bytes)) {
             return "; it looks like UTF-16 without a byte-order mark";
         }
         if (Charset.isSupported("windows-1258")) {

@@ -67,4 +67,29 @@ class BenchCommandTest {
                 () -> new BenchCommand().run(List.of(dir.toString()), System.out, System.err));
         assertEquals(dir + ": holds no .dzn or .json instance.", e.getMessage());
     }
+
+    @Test
+    void readsEveryInstanceBeforeSolvingAnySoABrokenOneFailsAtOnce(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.dzn"), TINY);
+        Files.writeString(dir.resolve("z.json"), "{\"format\": \"b2g-schedule/1\"}"); // a result, not an instance
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> new BenchCommand().run(List.of(dir.toString(), "--time-limit", "1s"),
+                        new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+        assertEquals(dir.resolve("z.json") + ": format (\"b2g-schedule/1\") is not supported; expected"
+                + " \"b2g-event/1\".", e.getMessage());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing solved, no row printed");
+    }
+
+    @Test
+    void takesTheExtensionInAnyCaseAndLeavesFoldersAside(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("TINY.DZN"), TINY);
+        Files.createDirectory(dir.resolve("results.json"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = new BenchCommand().run(List.of(dir.toString(), "--time-limit", "1s"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(Command.OK, code);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains(": 1 instance(s)"), out.toString());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nTINY "), out.toString());
+    }
 }

@@ -122,4 +122,63 @@ class OutputFileTest {
         assertEquals("to stdout", bytes.toString(StandardCharsets.UTF_8));
         assertFalse(Files.exists(Path.of("-")));
     }
+
+    @Test
+    void aWriteThatFailsLeavesTheFileAsItWasAndSaysWhyInOneLine() throws Exception {
+        Path file = dir.resolve("schedule.json");
+        Files.writeString(file, "published");
+        org.b2g.core.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.b2g.core.io.InputException.class, () -> OutputFile.write("--out", file.toString(), out -> {
+                    out.write("half a sched".getBytes(StandardCharsets.UTF_8));
+                    throw new java.io.IOException("No space left on device");
+                }, NO_STDOUT));
+        assertEquals("--out " + file + ": cannot be written (No space left on device); the file there is left as it"
+                + " was.", e.getMessage());
+        assertEquals("published", Files.readString(file));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void refusesAFolderItCannotWriteInBeforeAnyWork() {
+        Path readOnly = Path.of("/sys"); // no file can be created there, not even by root
+        assumeTrue(Files.isDirectory(readOnly), "no /sys");
+        org.b2g.core.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.b2g.core.io.InputException.class, () -> OutputFile.check("--out", "/sys/schedule.json"));
+        assertTrue(e.getMessage().startsWith("--out /sys/schedule.json: cannot write in the folder /sys ("),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("); expected a folder you can write in."), e.getMessage());
+    }
+
+    @Test
+    void aDeviceThatCannotTakeTheOutputIsOneLineToo() {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full");
+        org.b2g.core.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.b2g.core.io.InputException.class, () -> OutputFile.write("--out", "/dev/full", "x", NO_STDOUT));
+        assertEquals("--out /dev/full: cannot be written (No space left on device); nothing was written.",
+                e.getMessage());
+    }
+
+    @Test
+    void stagedOutputsAreInPlaceOnlyOnceCommittedAndGoneWhenNot() throws Exception {
+        Path schedule = dir.resolve("schedule.json");
+        Path report = dir.resolve("changes.json");
+        try (OutputFile.Staged first = OutputFile.stage("--out", schedule.toString(), "schedule", NO_STDOUT)) {
+            org.junit.jupiter.api.Assertions.assertThrows(org.b2g.core.io.InputException.class,
+                    () -> OutputFile.stage("--changes", report.toString(), out -> {
+                        throw new java.io.IOException("No space left on device");
+                    }, NO_STDOUT));
+            assertFalse(Files.exists(schedule), "staged, not yet in place");
+        }
+        try (var listing = Files.list(dir)) {
+            assertEquals(0, listing.count(), "neither output, and no temporary file");
+        }
+        try (OutputFile.Staged first = OutputFile.stage("--out", schedule.toString(), "schedule", NO_STDOUT);
+                OutputFile.Staged second = OutputFile.stage("--changes", report.toString(), "report", NO_STDOUT)) {
+            OutputFile.commit(first, second);
+        }
+        assertEquals("schedule", Files.readString(schedule));
+        assertEquals("report", Files.readString(report));
+    }
 }

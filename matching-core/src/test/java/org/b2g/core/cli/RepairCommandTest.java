@@ -3,6 +3,7 @@ package org.b2g.core.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -129,6 +130,18 @@ class RepairCommandTest {
     }
 
     @Test
+    void refusesANowBeyondFourDigitYearsInsteadOfCrashing() throws IOException {
+        Path published = published();
+        for (String now : new String[] {"+999999999-12-31T23:59:59Z", "+999999999-12-31T23:59"}) {
+            err.reset();
+            assertEquals(2, main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                    "--now", now), err());
+            assertTrue(err().startsWith("--now (" + now + ") is not a time; expected e.g. 2024-10-10T11:00+07:00"),
+                    err());
+        }
+    }
+
+    @Test
     void keepsAPublishedMeetingWhoseOriginTheScheduleDoesNotGiveInsteadOfCallingItARemovedRequiredMeeting()
             throws IOException {
         Path published = published();
@@ -180,6 +193,22 @@ class RepairCommandTest {
 
         assertEquals(2, exit, err());
         assertTrue(err().startsWith("--changes "), err());
+        assertFalse(Files.exists(repaired), "the schedule was written without its change report");
+    }
+
+    @Test
+    void writesNeitherOutputWhenTheChangesCannotBeWrittenAfterTheRepair() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full"); // a device: no check can tell it is full
+        Path published = published();
+        Path repaired = dir.resolve("repaired.json");
+        err.reset();
+
+        int exit = main("repair", dir.resolve("event.json").toString(), "--published", published.toString(),
+                "--move-limit", "2000", "--out", repaired.toString(), "--changes", "/dev/full");
+
+        assertEquals(2, exit, err());
+        assertEquals("--changes /dev/full: cannot be written (No space left on device); nothing was written.",
+                err().strip());
         assertFalse(Files.exists(repaired), "the schedule was written without its change report");
     }
 

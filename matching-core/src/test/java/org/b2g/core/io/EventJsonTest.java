@@ -467,6 +467,26 @@ class EventJsonTest {
     }
 
     @Test
+    void rejectsASessionPastMidnightThatOverlapsTheNextDaysFirst() {
+        // am runs 23:00 to 01:00: the next day's 00:20 would be two slots at one time
+        assertEquals("event.json: event.sessions[1] (pm, 00:20) starts before event.sessions[0] (am) ends at"
+                + " 2024-10-11T01:00; expected sessions not to overlap.",
+                rejection(base("\"start\": \"08:30\", \"end\": \"09:30\"", "\"start\": \"23:00\", \"slots\": 6")
+                        .replace("\"day\": \"2024-10-10\", \"start\": \"13:30\"",
+                                "\"day\": \"2024-10-11\", \"start\": \"00:20\"")));
+        assertEquals(8, read(base("\"start\": \"08:30\", \"end\": \"09:30\"", "\"start\": \"23:00\", \"slots\": 6")
+                .replace("\"day\": \"2024-10-10\", \"start\": \"13:30\"",
+                        "\"day\": \"2024-10-11\", \"start\": \"01:00\"")).slots().size(), "back to back is fine");
+    }
+
+    @Test
+    void rejectsADayBeyondFourDigitYearsInsteadOfRunningOutOfTheCalendar() {
+        assertEquals("event.json: event.sessions[0].day (\"+999999999-12-31\") is not a date; expected YYYY-MM-DD such"
+                + " as \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
+                        "\"day\": \"+999999999-12-31\", \"start\": \"23:40\"")));
+    }
+
+    @Test
     void rejectsBadDaySyntax() {
         assertEquals("event.json: event.sessions[0].day (\"10/10/2024\") is not a date; expected YYYY-MM-DD such as"
                 + " \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
@@ -587,6 +607,24 @@ class EventJsonTest {
                 .getBytes(java.nio.charset.Charset.forName("windows-1258")));
         assertMentions(assertThrows(InputException.class, () -> EventJson.read(file)).getMessage(),
                 "is not UTF-8 text (byte 0x", "on line 3); it looks like Windows-1258 (Vietnamese)");
+    }
+
+    @Test
+    void namesUtf16WithoutAByteOrderMarkEvenWhenEveryCharacterIsAscii(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("event.json");
+        Files.write(file, BASE.getBytes(StandardCharsets.UTF_16LE)); // valid UTF-8, a zero byte in every pair
+        assertEquals(file + ": is not UTF-8 text (byte 0x00 on line 1); it looks like UTF-16 without a byte-order"
+                + " mark; expected UTF-8 (save it as UTF-8; in PowerShell, Out-File -Encoding utf8).",
+                assertThrows(InputException.class, () -> EventJson.read(file)).getMessage());
+    }
+
+    @Test
+    void rejectsAnIdHoldingHalfACharacterInsteadOfWritingItBackChanged() {
+        // an emoji cut in half by a tool's substring: written back as "?", the id would no longer match
+        assertEquals("event.json: participants[0].id holds \\ud83d at character 3, half of a character"
+                + " (a surrogate without its pair); expected Unicode text.",
+                rejection(base("\"id\": \"s-1\", \"role\"", "\"id\": \"s-\\ud83d\", \"role\"")));
+        assertEquals("s-\ud83d\ude00", read(base("\"s-1\"", "\"s-\\ud83d\\ude00\"")).participants().get(0).id());
     }
 
     static String resource(String name) throws IOException {

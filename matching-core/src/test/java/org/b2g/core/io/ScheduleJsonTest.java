@@ -193,6 +193,16 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void rejectsAStartBeyondFourDigitYearsInsteadOfCrashingTheRepair() {
+        String meeting = "{\"format\": \"b2g-schedule/1\", \"event\": \"e\", \"meetings\": [{\"id\": \"m-1\","
+                + " \"participants\": [\"1\", \"2\"], \"slot\": 1, \"start\": \"%s\"}]}";
+        InputException e = assertThrows(InputException.class,
+                () -> ScheduleJson.read(meeting.formatted("+999999999-12-31T23:59:59-18:00"), "s.json"));
+        assertEquals("s.json: meetings[0].start (\"+999999999-12-31T23:59:59-18:00\") is not a date and time;"
+                + " expected one such as \"2024-10-10T09:10:00+07:00\", as a schedule writes it.", e.getMessage());
+    }
+
+    @Test
     void rejectsAPlacementWithoutSlot() {
         InputException e = assertThrows(InputException.class, () -> ScheduleJson.read("""
                 {"format": "b2g-schedule/1", "event": "e",
