@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -159,7 +160,7 @@ public final class BenchRepairCommand {
         List<String> startups = new ArrayList<>();
         List<String> agencies = new ArrayList<>();
         schedule.getParticipants().forEach(p -> (p.role().code().equals("agency") ? agencies : startups).add(p.id()));
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         int queries = 2_000;
         long[] nanos = new long[queries];
         int found = 0;

@@ -1,6 +1,7 @@
 package org.b2g.datasets;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -41,7 +42,7 @@ final class DznWriter {
         out.append("nTotalSlots = ").append(event.slotCount()).append(";\n");
         out.append("nMorningSlots = ").append(morningSlots).append(";\n\n");
 
-        Map<String, Integer> meetingNumber = new java.util.HashMap<>();
+        Map<String, Integer> meetingNumber = new HashMap<>();
         List<List<Integer>> ofParticipant = new ArrayList<>();
         participants.forEach(p -> ofParticipant.add(new ArrayList<>()));
         out.append("requested = [");

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -195,7 +196,7 @@ public final class EventGenerator {
             themes.add(second);
         }
         String districtSlug = WARD_DISTRICTS_EN[district].replace(" District", "").replace("District ", "d")
-                .replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+                .replace(" ", "").toLowerCase(Locale.ROOT);
         return new Vocabulary.Agency("a-" + districtSlug + "-w" + ward,
                 "UBND Phường " + ward + ", " + WARD_DISTRICTS[district],
                 "People's Committee of Ward " + ward + ", " + WARD_DISTRICTS_EN[district], themes, 1);

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -77,7 +78,7 @@ public final class WeekOfChanges {
             JsonObject p = participants.get(i);
             if (leaving.contains(p.getString("id"))) {
                 JsonArrayBuilder slots = Json.createArrayBuilder();
-                Set<Integer> unavailable = new java.util.TreeSet<>();
+                Set<Integer> unavailable = new TreeSet<>();
                 if (p.containsKey("unavailableSlots")) {
                     p.getJsonArray("unavailableSlots").getValuesAs(jakarta.json.JsonNumber.class)
                             .forEach(n -> unavailable.add(n.intValue()));

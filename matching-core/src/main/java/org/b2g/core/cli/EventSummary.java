@@ -1,5 +1,6 @@
 package org.b2g.core.cli;
 
+import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +26,7 @@ final class EventSummary {
      * Prints, one line each, what the event file allows but its organizer most likely did not mean (a request
      * between an excluded pair, say): the verbs that read an event say it before they work on it.
      */
-    static void warn(java.io.PrintStream err, String file, Event event) {
+    static void warn(PrintStream err, String file, Event event) {
         for (String warning : org.b2g.core.io.EventWarnings.of(event)) {
             err.println("warning: " + file + ": " + warning);
         }

@@ -1,6 +1,7 @@
 package org.b2g.core.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class ExportCommand implements Command {
             OutputFile.write("--out", target.toString(), sheets::writeXlsx, out);
         } else if (name.endsWith(".csv") || outOption.equals("-")) {
             OutputFile.write("--out", outOption, stream -> {
-                Writer writer = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
                 sheets.writeCsv(writer);
                 writer.close(); // flushes; the CSV printer may have closed it already
             }, out);

@@ -32,7 +32,7 @@ import org.b2g.core.matching.Relevance;
  */
 final class MatchCommand implements Command {
 
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {

@@ -2,6 +2,7 @@ package org.b2g.core.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,8 +34,8 @@ final class OpenSlotsCommand implements Command {
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
         EventSummary.warn(err, arguments.positional().get(0), event);
         Path schedulePath = Path.of(arguments.option("schedule", null));
-        java.time.Instant now = arguments.has("now") ? RepairCommand.now(arguments.option("now", null), event)
-                : java.time.Instant.now();
+        Instant now = arguments.has("now") ? RepairCommand.now(arguments.option("now", null), event)
+                : Instant.now();
         Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString(), now);
         String a = arguments.positional().get(1);
         String b = arguments.positional().get(2);

@@ -1,15 +1,21 @@
 package org.b2g.core.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.b2g.core.io.InputException;
 
@@ -171,7 +177,7 @@ public final class OutputFile {
 
     private static void writeToStdout(Content content, PrintStream stdout) throws IOException {
         // Content may close what it writes to (a CSV printer does): standard output stays open.
-        content.writeTo(new java.io.FilterOutputStream(stdout) {
+        content.writeTo(new FilterOutputStream(stdout) {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 out.write(b, off, len);
@@ -194,13 +200,13 @@ public final class OutputFile {
 
     /** What the system said, without the path it names again: "Read-only file system", "No space left on device". */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }
-        if (e instanceof java.nio.file.FileSystemException fs) {
+        if (e instanceof FileSystemException fs) {
             return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -278,11 +284,11 @@ public final class OutputFile {
     private static Path createBeside(Path path) throws IOException {
         while (true) {
             Path temp = path.resolveSibling("." + path.getFileName() + "." + Long.toUnsignedString(
-                    java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+                    ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
             try {
                 Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // another name
             }
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.b2g.core.domain.Event;
@@ -22,7 +23,7 @@ final class TemplateCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
         Arguments arguments = Arguments.parse("template", args, Set.of("out", "event"));
         String target = arguments.option("out", null);
-        if (!arguments.positional().isEmpty() || target == null || !target.toLowerCase(java.util.Locale.ROOT)
+        if (!arguments.positional().isEmpty() || target == null || !target.toLowerCase(Locale.ROOT)
                 .endsWith(".xlsx")) {
             throw new InputException("b2g template: expected --out FILE.xlsx; usage: b2g template --out FILE.xlsx [--event EVENT.json].");
         }

@@ -1,6 +1,7 @@
 package org.b2g.core.domain;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The break count of docs/scoring.md: a break is a maximal run of idle slots strictly between two meetings of the
@@ -33,7 +34,7 @@ public final class Breaks {
     }
 
     /** Day index by slot number for an event's slots (index 0 unused). */
-    public static int[] dayOfSlot(java.util.List<Slot> slots) {
+    public static int[] dayOfSlot(List<Slot> slots) {
         int[] days = new int[slots.size() + 1];
         for (Slot slot : slots) {
             days[slot.index()] = slot.dayIndex();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,7 +52,7 @@ public final class DznReader {
     /** The event's id is the file name without {@code .dzn}, e.g. {@code forum-13.original}. */
     public static Event read(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
-        String id = name.toLowerCase(java.util.Locale.ROOT).endsWith(".dzn") ? name.substring(0, name.length() - 4)
+        String id = name.toLowerCase(Locale.ROOT).endsWith(".dzn") ? name.substring(0, name.length() - 4)
                 : name;
         return read(EventFiles.readText(file), file.toString(), id);
     }
@@ -776,8 +777,8 @@ public final class DznReader {
 
     /** The same name but for case, or one or two letters (one for short names) added, dropped or changed. */
     static boolean looksLike(String name, String field) {
-        String a = name.toLowerCase(java.util.Locale.ROOT);
-        String b = field.toLowerCase(java.util.Locale.ROOT);
+        String a = name.toLowerCase(Locale.ROOT);
+        String b = field.toLowerCase(Locale.ROOT);
         int allowed = b.length() <= 5 ? 1 : 2;
         if (Math.abs(a.length() - b.length()) > allowed) {
             return false;

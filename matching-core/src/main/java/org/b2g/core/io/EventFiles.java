@@ -30,7 +30,7 @@ public final class EventFiles {
             event = DznReader.read(file);
         } else {
             boolean sheets = name.endsWith(".xlsx") || name.endsWith(".xlsm") || name.endsWith(".csv")
-                    || java.nio.file.Files.isDirectory(file);
+                    || Files.isDirectory(file);
             throw new InputException(file + ": unknown kind of input; expected a .json (" + EventJson.FORMAT
                     + ") or a .dzn (B2B benchmark) file" + (sheets ? "; a workbook or a folder of CSV files becomes one"
                     + " with ./b2g import " + file + " --out event.json" : "") + ".");

@@ -4,7 +4,9 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,7 +92,7 @@ public final class EventJson {
             throw new InputException(where + ": malformed JSON: " + complaint(message) + ".", e);
         } catch (JsonException e) {
             throw new InputException(source + ": malformed JSON: " + e.getMessage() + ".", e);
-        } catch (java.util.NoSuchElementException e) {
+        } catch (NoSuchElementException e) {
             throw new InputException(source + ": the JSON is truncated; expected the rest of the document.", e);
         } catch (InputException e) {
             throw e;
@@ -171,7 +173,7 @@ public final class EventJson {
             case "COMMA" -> "','";
             case "STRING" -> "a string";
             case "NUMBER" -> "a number";
-            case "TRUE", "FALSE", "NULL" -> name.toLowerCase(java.util.Locale.ROOT);
+            case "TRUE", "FALSE", "NULL" -> name.toLowerCase(Locale.ROOT);
             default -> name;
         };
     }

@@ -43,7 +43,7 @@ public final class ReasonJson {
                     if (phrase.concept() != null) {
                         p.add("concept", phrase.concept());
                         JsonObjectBuilder labels = JSON.createObjectBuilder();
-                        phrase.labels().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                        phrase.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                                 .forEach(e -> labels.add(e.getKey(), e.getValue()));
                         p.add("labels", labels);
                     }

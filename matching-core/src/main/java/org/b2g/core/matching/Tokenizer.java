@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -118,7 +119,7 @@ final class Tokenizer {
 
     /** True when the text carries Vietnamese letters: its plain words are then syllables too. */
     static boolean vietnamese(String text) {
-        return Folding.looksVietnamese(text.toLowerCase(java.util.Locale.ROOT));
+        return Folding.looksVietnamese(text.toLowerCase(Locale.ROOT));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.b2g.core.solver.Wording.who;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
@@ -399,7 +400,7 @@ public final class FeasibilityCheck {
         int[] low = new int[n];
         boolean[] onStack = new boolean[n];
         boolean[] cyclic = new boolean[n];
-        java.util.Arrays.fill(order, -1);
+        Arrays.fill(order, -1);
         Deque<Integer> stack = new ArrayDeque<>();
         int[] counter = {0};
         for (int root = 0; root < n; root++) {

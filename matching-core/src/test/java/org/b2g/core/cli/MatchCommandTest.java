@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class MatchCommandTest {
         Path file = Files.writeString(dir.resolve("event.json"), EVENT);
         assertEquals(0, match(file.toString(), "--top", "1", "--json"));
         jakarta.json.JsonObject json = jakarta.json.Json.createReader(
-                new java.io.StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
+                new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
         assertEquals("b2g-candidates/1", json.getString("format"));
         jakarta.json.JsonObject agency = json.getJsonArray("participants").getValuesAs(jakarta.json.JsonObject.class)
                 .stream().filter(p -> p.getString("participant").equals("a-1")).findFirst().orElseThrow();

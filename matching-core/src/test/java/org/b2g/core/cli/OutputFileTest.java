@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class OutputFileTest {
         Process mkfifo;
         try {
             mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             assumeTrue(false, "mkfifo is not available");
             return;
         }
@@ -66,7 +67,7 @@ class OutputFileTest {
         CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readString(pipe);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return "failed: " + e;
             }
         });
@@ -84,7 +85,7 @@ class OutputFileTest {
         Process mkfifo;
         try {
             mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             assumeTrue(false, "mkfifo is not available");
             return;
         }
@@ -92,7 +93,7 @@ class OutputFileTest {
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try {
                 return Files.readAllBytes(pipe);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return new byte[0];
             }
         });
@@ -130,7 +131,7 @@ class OutputFileTest {
         org.b2g.core.io.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
                 org.b2g.core.io.InputException.class, () -> OutputFile.write("--out", file.toString(), out -> {
                     out.write("half a sched".getBytes(StandardCharsets.UTF_8));
-                    throw new java.io.IOException("No space left on device");
+                    throw new IOException("No space left on device");
                 }, NO_STDOUT));
         assertEquals("--out " + file + ": cannot be written (No space left on device); the file there is left as it"
                 + " was.", e.getMessage());
@@ -167,7 +168,7 @@ class OutputFileTest {
         try (OutputFile.Staged first = OutputFile.stage("--out", schedule.toString(), "schedule", NO_STDOUT)) {
             org.junit.jupiter.api.Assertions.assertThrows(org.b2g.core.io.InputException.class,
                     () -> OutputFile.stage("--changes", report.toString(), out -> {
-                        throw new java.io.IOException("No space left on device");
+                        throw new IOException("No space left on device");
                     }, NO_STDOUT));
             assertFalse(Files.exists(schedule), "staged, not yet in place");
         }

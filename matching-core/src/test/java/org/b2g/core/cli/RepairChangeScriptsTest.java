@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -333,7 +334,7 @@ class RepairChangeScriptsTest {
         for (JsonValue v : schedule.getJsonArray("meetings")) {
             JsonObject m = v.asJsonObject();
             byId.put(m.getString("id"), m);
-            byPair.computeIfAbsent(String.join("+", new java.util.TreeSet<>(pair(m))), k -> new ArrayList<>()).add(m);
+            byPair.computeIfAbsent(String.join("+", new TreeSet<>(pair(m))), k -> new ArrayList<>()).add(m);
         }
         Set<String> used = new HashSet<>();
         int kept = 0;
@@ -344,7 +345,7 @@ class RepairChangeScriptsTest {
             JsonObject m = v.asJsonObject();
             JsonObject n = byId.get(m.getString("id"));
             if (n == null || !pair(n).containsAll(pair(m))) {
-                n = byPair.getOrDefault(String.join("+", new java.util.TreeSet<>(pair(m))), List.of()).stream()
+                n = byPair.getOrDefault(String.join("+", new TreeSet<>(pair(m))), List.of()).stream()
                         .filter(x -> !used.contains(x.getString("id"))).findFirst().orElse(null);
             }
             int kind;
@@ -413,7 +414,7 @@ class RepairChangeScriptsTest {
     }
 
     private static String key(JsonObject m) {
-        return String.join("+", new java.util.TreeSet<>(pair(m))) + "@" + m.getString("start");
+        return String.join("+", new TreeSet<>(pair(m))) + "@" + m.getString("start");
     }
 
     private static OffsetDateTime start(JsonObject m) {

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -602,9 +604,9 @@ class EventJsonTest {
         assertEquals(file + ": is not UTF-8 text (byte 0xDF on line 3); it looks like UTF-16 without a byte-order"
                 + " mark; expected UTF-8 (save it as UTF-8; in PowerShell, Out-File -Encoding utf8).",
                 utf16.getMessage());
-        String decomposed = java.text.Normalizer.normalize("Sở", java.text.Normalizer.Form.NFD); // as 1258 stores it
+        String decomposed = Normalizer.normalize("Sở", Normalizer.Form.NFD); // as 1258 stores it
         Files.write(file, BASE.replace("\"id\": \"e\"", "\"id\": \"" + decomposed + "\"")
-                .getBytes(java.nio.charset.Charset.forName("windows-1258")));
+                .getBytes(Charset.forName("windows-1258")));
         assertMentions(assertThrows(InputException.class, () -> EventJson.read(file)).getMessage(),
                 "is not UTF-8 text (byte 0x", "on line 3); it looks like Windows-1258 (Vietnamese)");
     }

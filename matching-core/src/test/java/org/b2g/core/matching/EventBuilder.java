@@ -1,5 +1,6 @@
 package org.b2g.core.matching;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ public final class EventBuilder {
     private final List<Exclusion> exclusions = new ArrayList<>();
     private final List<RequiredMeeting> meetings = new ArrayList<>();
     private Rules rules = new Rules(Rules.NO_CAP, 3, 0.2);
-    private java.time.LocalDateTime start;
+    private LocalDateTime start;
 
     private static final class Spec {
         Role role;
@@ -133,7 +134,7 @@ public final class EventBuilder {
     }
 
     /** Gives the slots clock times: 20 minutes each from {@code start}. */
-    public EventBuilder startingAt(java.time.LocalDateTime start) {
+    public EventBuilder startingAt(LocalDateTime start) {
         this.start = start;
         return this;
     }
@@ -141,7 +142,7 @@ public final class EventBuilder {
     public Event build() {
         List<Slot> slotList = new ArrayList<>();
         for (int i = 1; i <= slots; i++) {
-            java.time.LocalDateTime at = start == null ? null : start.plusMinutes(20L * (i - 1));
+            LocalDateTime at = start == null ? null : start.plusMinutes(20L * (i - 1));
             slotList.add(new Slot(i, "day", 0, at, at == null ? null : at.plusMinutes(20)));
         }
         List<Table> tableList = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.b2g.core.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.b2g.core.domain.Event;
@@ -56,7 +57,7 @@ class ExplanationsTest {
     @Test
     void speaksOfPeopleByNameAndOfSlotsByClockTime() {
         Event event = threeStartupsOneAgency(3).unavailable("s-3", 3).named("a-doh", "Sở Y tế")
-                .startingAt(java.time.LocalDateTime.of(2024, 10, 10, 8, 30)).build();
+                .startingAt(LocalDateTime.of(2024, 10, 10, 8, 30)).build();
         MeetingSchedule schedule = placed(event, "c-s-1-a-doh", 1, "c-s-2-a-doh", 2);
         assertEquals("no common free slot: Sở Y tế is busy in slots 1-2 (08:30-09:10)", why(schedule, "c-s-3-a-doh"));
     }

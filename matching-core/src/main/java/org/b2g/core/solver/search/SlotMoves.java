@@ -350,7 +350,7 @@ final class SlotMoves {
 
     /** The first index of {@code sorted} holding a value of at least {@code value}. */
     private static int lowerBound(int[] sorted, int value) {
-        int i = java.util.Arrays.binarySearch(sorted, value);
+        int i = Arrays.binarySearch(sorted, value);
         if (i < 0) {
             return -i - 1;
         }

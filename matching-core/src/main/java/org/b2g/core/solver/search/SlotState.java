@@ -2,6 +2,10 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.b2g.core.solver.ScoreWeights;
 
 /**
@@ -59,12 +63,12 @@ final class SlotState {
         this.model = model;
         int p = model.participantCount;
         slot = new int[model.meetingCount];
-        java.util.Arrays.fill(slot, UNSCHEDULED);
+        Arrays.fill(slot, UNSCHEDULED);
         count = new int[p * model.slotCount];
         occupancy = new long[p * model.words];
         load = new int[model.slotCount];
         // With one table, the slot load already counts every clash at it: counting fixed tables too would count twice.
-        java.util.Map<Integer, Integer> seatOfTable = new java.util.HashMap<>();
+        Map<Integer, Integer> seatOfTable = new HashMap<>();
         fixedSeat = new int[model.meetingCount];
         for (int m = 0; m < model.meetingCount; m++) {
             int t = model.fixedTable[m];
@@ -87,17 +91,17 @@ final class SlotState {
     /** Sets the score parts from scratch for the current slots. */
     void recompute() {
         int[] target = slot.clone();
-        java.util.Arrays.fill(slot, UNSCHEDULED);
-        java.util.Arrays.fill(count, 0);
-        java.util.Arrays.fill(occupancy, 0L);
-        java.util.Arrays.fill(load, 0);
+        Arrays.fill(slot, UNSCHEDULED);
+        Arrays.fill(count, 0);
+        Arrays.fill(occupancy, 0L);
+        Arrays.fill(load, 0);
         if (fixedTableLoad != null) {
-            java.util.Arrays.fill(fixedTableLoad, 0);
+            Arrays.fill(fixedTableLoad, 0);
         }
-        java.util.Arrays.fill(scheduledOf, 0);
-        java.util.Arrays.fill(breaksOf, 0);
-        java.util.Arrays.fill(idleOf, 0);
-        java.util.Arrays.fill(withBreaksPosition, -1);
+        Arrays.fill(scheduledOf, 0);
+        Arrays.fill(breaksOf, 0);
+        Arrays.fill(idleOf, 0);
+        Arrays.fill(withBreaksPosition, -1);
         withBreaksCount = 0;
         idle = 0;
         penalized = 0;
@@ -197,7 +201,7 @@ final class SlotState {
         }
         if (to != UNSCHEDULED) {
             if (load[to] == members[to].length) {
-                members[to] = java.util.Arrays.copyOf(members[to], load[to] * 2);
+                members[to] = Arrays.copyOf(members[to], load[to] * 2);
             }
             members[to][load[to]] = m;
             position[m] = load[to];

@@ -2,6 +2,7 @@ package org.b2g.core.solver.search;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongUnaryOperator;
 
@@ -91,7 +92,7 @@ final class Termination {
     }
 
     /** Moves tried by all copies so far, counted in the thousands between two checks (for progress reports). */
-    private final java.util.concurrent.atomic.LongAdder tried = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder tried = new LongAdder();
 
     /** Moves tried by all copies so far, to the nearest thousand or so; safe from any thread. */
     long movesTried() {

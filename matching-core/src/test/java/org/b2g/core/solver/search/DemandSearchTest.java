@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -160,7 +161,7 @@ class DemandSearchTest {
 
         int[] seed = FirstFitSeed.orInitial(schedule, model, started);
         assertEquals(slot, seed[0], "the pinned meeting keeps its slot");
-        assertTrue(java.util.Arrays.stream(seed).skip(1).anyMatch(s -> s != UNSCHEDULED),
+        assertTrue(Arrays.stream(seed).skip(1).anyMatch(s -> s != UNSCHEDULED),
                 "the baseline placed the other candidates");
     }
 
@@ -175,7 +176,7 @@ class DemandSearchTest {
 
     private static int[] unscheduled(SearchModel model) {
         int[] slots = new int[model.meetingCount];
-        java.util.Arrays.fill(slots, UNSCHEDULED);
+        Arrays.fill(slots, UNSCHEDULED);
         return slots;
     }
 
