@@ -52,6 +52,9 @@ final class EventReader {
         int slotMinutes = slotMinutesNode.integerOr(0, 1, 24 * 60);
         plan = SessionPlan.read(event.get("sessions"), slotMinutes, slotMinutesNode);
         ZoneId zone = zone(event.get("timeZone"), plan.hasClockTimes());
+        if (zone != null) {
+            plan.checkClockTimes(zone);
+        }
         tables = tables(event.get("tables"));
         tableById = new HashMap<>();
         for (Table table : tables) {

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.b2g.core.domain.Session;
 import org.b2g.core.domain.Slot;
@@ -30,9 +32,13 @@ final class SessionPlan {
     private final List<Session> sessions = new ArrayList<>();
     private final List<Slot> slots = new ArrayList<>();
     private final boolean clockTimes;
+    private final List<Spec> specs;
+    private final int slotMinutes;
 
     private SessionPlan(List<Spec> specs, int slotMinutes) {
         this.clockTimes = specs.stream().anyMatch(s -> s.start() != null);
+        this.specs = specs;
+        this.slotMinutes = slotMinutes;
         List<Spec> sorted = new ArrayList<>(specs);
         sorted.sort(Comparator.comparing(Spec::date, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
                 .thenComparing(Spec::start, Comparator.nullsFirst(Comparator.<LocalTime>naturalOrder()))
@@ -139,7 +145,7 @@ final class SessionPlan {
     }
 
     /** YYYY-MM-DD with four digits of year: ISO's {@code +999999999-12-31} would run the slots out of the calendar. */
-    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static LocalDate date(JsonNode node) {
         if (!node.present()) {
@@ -165,6 +171,26 @@ final class SessionPlan {
             return LocalTime.parse(text);
         } catch (DateTimeParseException e) {
             throw node.fail(" (" + node.shown() + ") is not a time of day; expected HH:MM such as \"08:30\"");
+        }
+    }
+
+    /**
+     * Refuses a slot that starts at a clock time the event's time zone skips (clocks moved forward): it would be the
+     * same moment as the slot an hour later, and a person could be booked in both.
+     */
+    void checkClockTimes(ZoneId zone) {
+        for (Spec spec : specs) {
+            if (spec.start() == null) {
+                continue;
+            }
+            for (int k = 0; k < spec.slotCount(); k++) {
+                LocalDateTime start = LocalDateTime.of(spec.date(), spec.start()).plusMinutes((long) k * slotMinutes);
+                if (zone.getRules().getValidOffsets(start).isEmpty()) {
+                    throw spec.node().fail(" (" + spec.id() + ") has a slot at " + start.toLocalTime() + " on "
+                            + start.toLocalDate() + ", a time " + zone.getId() + " skips when its clocks go forward;"
+                            + " expected sessions outside that change");
+                }
+            }
         }
     }
 

@@ -482,6 +482,17 @@ class EventJsonTest {
     }
 
     @Test
+    void rejectsASlotAtAClockTimeTheTimeZoneSkips() {
+        // Berlin's clocks went from 02:00 to 03:00 on 2024-03-31: a slot at 02:00 would be the slot at 03:00.
+        String berlin = BASE.replace("Asia/Ho_Chi_Minh", "Europe/Berlin").replace("2024-10-10", "2024-03-31");
+        assertEquals("event.json: event.sessions[0] (am) has a slot at 02:00 on 2024-03-31, a time Europe/Berlin"
+                + " skips when its clocks go forward; expected sessions outside that change.",
+                rejection(berlin.replace("\"start\": \"08:30\", \"end\": \"09:30\"",
+                        "\"start\": \"01:40\", \"end\": \"03:00\"")));
+        assertEquals(5, read(berlin).slots().size(), "the rest of that day is fine");
+    }
+
+    @Test
     void rejectsADayBeyondFourDigitYearsInsteadOfRunningOutOfTheCalendar() {
         assertEquals("event.json: event.sessions[0].day (\"+999999999-12-31\") is not a date; expected YYYY-MM-DD such"
                 + " as \"2024-10-10\".", rejection(base("\"day\": \"2024-10-10\", \"start\": \"08:30\"",
