@@ -84,6 +84,9 @@ final class EventImport {
     /** @throws InputException listing every problem found (up to 50), when there is any */
     Imported run() {
         findSheets();
+        if (!problems.hasErrors()) {
+            checkEventLayout();
+        }
         if (problems.hasErrors()) {
             throw problems.failure(book.source());
         }
@@ -154,10 +157,38 @@ final class EventImport {
             if (!sheets.containsKey(required)) {
                 problems.error(book.source() + ": has no " + required + " sheet; expected the sheets event and"
                         + " participants, and any of sessions, tables, offerings, needs, requests, exclusions,"
-                        + " meetings (found: " + String.join(", ", book.sheets().stream().map(Grid::where).toList())
-                        + ")");
+                        + " meetings (" + found() + ")");
             }
         }
+    }
+
+    /**
+     * An event sheet laid out as a table, its keys as the headers of one row and their values in the row below, is
+     * refused in one line: read as key and value columns, it would say that tables and sessions are missing.
+     */
+    private void checkEventLayout() {
+        Grid grid = sheets.get("event");
+        if (grid.lines().isEmpty()) {
+            return;
+        }
+        Grid.Line first = grid.lines().get(0);
+        Map<String, String> known = new HashMap<>();
+        EVENT_KEYS.forEach(k -> known.put(Text.key(k), k));
+        List<String> keys = first.cells().stream().filter(c -> Rows.column(c, known) != null).toList();
+        if (keys.size() >= 2 && Rows.column(first.cell(1), known) != null) {
+            problems.error(grid.where() + " row " + first.number() + ": holds keys as the headers of columns ("
+                    + String.join(", ", keys.stream().limit(5).map(Text::quoted).toList()) + (keys.size() > 5 ? ", ..."
+                    : "") + "); expected two columns, key and value, with one row per key (" + keys.get(0)
+                    + " in the first column, its value beside it)");
+        }
+    }
+
+    /** The sheets the book has, for a message that says which are missing. */
+    private String found() {
+        if (!book.sheets().isEmpty()) {
+            return "found: " + String.join(", ", book.sheets().stream().map(Grid::where).toList());
+        }
+        return book.hidden().isEmpty() ? "it has none" : "it has only hidden ones: " + String.join(", ", book.hidden());
     }
 
     private Rows rows(String sheet, List<String> columns) {
@@ -267,14 +298,12 @@ final class EventImport {
                         + earlier + "); expected it once");
                 continue;
             }
+            String place = grid.where() + " row " + line.number() + ", key \"" + written + "\"";
             if (line.isError(valueColumn)) {
-                problems.error(grid.where() + " row " + line.number() + ", key \"" + written + "\": shows the Excel"
-                        + " error " + line.cell(valueColumn) + "; expected a value (correct the formula, or type the"
-                        + " value)");
-                continue;
+                problems.error(place + ": " + Rows.noValue(line.cell(valueColumn)));
+                problems.settle(place);
             }
-            eventKeys.put(key, new Cell(grid.where() + " row " + line.number() + ", key \"" + written + "\"",
-                    line.cell(valueColumn), line.isNumber(valueColumn)));
+            eventKeys.put(key, new Cell(place, line.cell(valueColumn), line.isNumber(valueColumn)));
         }
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "key " : "keys ")
@@ -306,6 +335,7 @@ final class EventImport {
             return sessions;
         }
         places.put("event.sessions", rows.grid().where());
+        rows.require(problems, "end", "slots");
         if (keys) {
             problems.error(sheets.get("event").where() + ": gives day, start, end or slots although there is a"
                     + " sessions sheet; expected the sessions on the sessions sheet only");
@@ -366,6 +396,10 @@ final class EventImport {
             if (!cell.isEmpty()) {
                 problems.error(cell.place() + ": tables are listed both here and on the tables sheet; expected one"
                         + " of them");
+                return;
+            }
+            if (!rows.require(problems, "id", "name")) {
+                tables.unknowable();
                 return;
             }
             JsonArrayBuilder list = JSON.createArrayBuilder();
@@ -461,12 +495,20 @@ final class EventImport {
     }
 
     private final Map<String, ParticipantRow> participantById = new HashMap<>();
+    /** Whether the participants sheet has a role column; without one, that is said once rather than per row. */
+    private boolean readRoles = true;
 
     private List<ParticipantRow> participantRows() {
         Rows rows = rows("participants", PARTICIPANTS);
         List<ParticipantRow> result = new ArrayList<>();
         Map<String, Integer> rowOfId = new HashMap<>();
         Map<String, Integer> rowOfName = new HashMap<>();
+        boolean named = rows.require(problems, "id", "name");
+        readRoles = rows.require(problems, "role");
+        if (!named) {
+            participants.unknowable();
+            return result;
+        }
         for (Rows.Row row : rows.rows()) {
             ParticipantRow p = new ParticipantRow(row);
             String id = row.get("id");
@@ -514,6 +556,15 @@ final class EventImport {
         return result;
     }
 
+    /** Whether the sheet has each of {@code columns}; each one missing is said once (see {@link Rows#require}). */
+    private boolean required(Rows rows, String... columns) {
+        boolean all = true;
+        for (String column : columns) {
+            all &= rows.require(problems, column);
+        }
+        return all;
+    }
+
     private void offeringsAndNeeds(List<ParticipantRow> rows) {
         List<ParticipantRow> participantTags = new ArrayList<>();
         for (ParticipantRow p : rows) {
@@ -525,7 +576,7 @@ final class EventImport {
             }
         }
         Rows offerings = rows("offerings", OFFERINGS);
-        if (offerings != null) {
+        if (offerings != null && required(offerings, "participant", "title")) {
             for (Rows.Row row : offerings.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", null);
@@ -536,7 +587,7 @@ final class EventImport {
             }
         }
         Rows needs = rows("needs", NEEDS);
-        if (needs != null) {
+        if (needs != null && required(needs, "participant", "title")) {
             for (Rows.Row row : needs.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", "priority");
@@ -633,7 +684,7 @@ final class EventImport {
             places.put(path, row.place());
             JsonObjectBuilder json = JSON.createObjectBuilder().add("id", p.id);
             places.put(path + ".id", row.cell(row.get("id").isEmpty() ? "name" : "id").place());
-            Role role = values.role(row.cell("role"));
+            Role role = readRoles ? values.role(row.cell("role")) : null;
             if (role != null) {
                 json.add("role", role.code());
             }
@@ -784,7 +835,7 @@ final class EventImport {
     private JsonArrayBuilder meetings() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("meetings", MEETINGS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "participant", "counterpart")) {
             return array;
         }
         List<Rows.Row> list = rows.rows();
@@ -858,7 +909,7 @@ final class EventImport {
     private JsonArrayBuilder requests() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("requests", REQUESTS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "from", "to")) {
             return array;
         }
         int index = 0;
@@ -921,7 +972,7 @@ final class EventImport {
     private JsonArrayBuilder exclusions() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("exclusions", EXCLUSIONS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "participant", "counterpart")) {
             return array;
         }
         int index = 0;
