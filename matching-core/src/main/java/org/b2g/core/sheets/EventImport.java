@@ -577,10 +577,11 @@ final class EventImport {
         }
         Rows offerings = rows("offerings", OFFERINGS);
         if (offerings != null && required(offerings, "participant", "title")) {
+            Map<String, Integer> rowOfId = new HashMap<>();
             for (Rows.Row row : offerings.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", null);
-                if (p != null && item != null) {
+                if (p != null && item != null && once(row, p, rowOfId, "offering")) {
                     p.offerings.add(item);
                     p.offeringPlaces.add(row.place());
                 }
@@ -588,10 +589,11 @@ final class EventImport {
         }
         Rows needs = rows("needs", NEEDS);
         if (needs != null && required(needs, "participant", "title")) {
+            Map<String, Integer> rowOfId = new HashMap<>();
             for (Rows.Row row : needs.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", "priority");
-                if (p != null && item != null) {
+                if (p != null && item != null && once(row, p, rowOfId, "need")) {
                     p.needs.add(item);
                     p.needPlaces.add(row.place());
                 }
@@ -606,6 +608,24 @@ final class EventImport {
             p.offerings.replaceAll(item -> withTags(item, tags));
             p.needs.replaceAll(item -> withTags(item, tags));
         }
+    }
+
+    /**
+     * Whether the row's offering or need id (when it gives one) is the first of that id for its participant; a
+     * second is an error naming both rows, as for participants (the JSON reader would name the first of them only).
+     */
+    private boolean once(Rows.Row row, ParticipantRow p, Map<String, Integer> rowOfId, String what) {
+        String id = row.get("id");
+        if (id.isEmpty()) {
+            return true;
+        }
+        Integer earlier = rowOfId.putIfAbsent(p.id + "\n" + id, row.number());
+        if (earlier != null) {
+            problems.bad(row.cell("id"), "is already the id of row " + earlier + " (another " + what + " of "
+                    + p.id + "); expected each " + what + " id once per participant");
+            return false;
+        }
+        return true;
     }
 
     /**

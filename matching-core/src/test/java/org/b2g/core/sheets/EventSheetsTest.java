@@ -203,6 +203,21 @@ class EventSheetsTest {
     }
 
     @Test
+    void namesBothRowsOfEveryOfferingOrNeedIdGivenTwiceForOneParticipant() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup").row(3, "a", "agency")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-1", "Maps").row(3, "s", "o-1", "Routes").row(4, "a", "o-1", "Permits")
+                .sheet("needs").row(1, "participant", "id", "title")
+                .row(2, "a", "n-1", "Flood data").row(3, "a", "n-1", "Traffic data"));
+        assertEquals(List.of(
+                "offerings row 3, column \"id\": \"o-1\" is already the id of row 2 (another offering of s);"
+                        + " expected each offering id once per participant",
+                "needs row 3, column \"id\": \"n-1\" is already the id of row 2 (another need of a); expected each"
+                        + " need id once per participant"), e.problems());
+    }
+
+    @Test
     void tagsOnARowWithoutOfferingOrNeedTagEveryOfferingAndNeedOfTheParticipant() {
         Event event = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name", "thẻ")
