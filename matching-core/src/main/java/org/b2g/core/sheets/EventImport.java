@@ -154,7 +154,11 @@ final class EventImport {
                     + String.join(", ", book.hidden()));
         }
         for (String required : List.of("event", "participants")) {
-            if (!sheets.containsKey(required)) {
+            String hidden = book.hidden().stream().filter(h -> Text.key(h).equals(required)).findFirst().orElse(null);
+            if (!sheets.containsKey(required) && hidden != null) {
+                problems.error(book.source() + ": the " + hidden + " sheet is hidden, and hidden sheets are not read;"
+                        + " expected it shown (in Excel: right-click a sheet tab, Unhide)");
+            } else if (!sheets.containsKey(required)) {
                 problems.error(book.source() + ": has no " + required + " sheet; expected the sheets event and"
                         + " participants, and any of sessions, tables, offerings, needs, requests, exclusions,"
                         + " meetings (" + found() + ")");

@@ -553,6 +553,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void saysThatARequiredSheetIsHiddenRatherThanMissing() {
+        InputException e = rejected(event().sheet("Participants").row(1, "id", "role").row(2, "p", "company")
+                .hidden());
+        assertEquals(List.of("event.xlsx: the Participants sheet is hidden, and hidden sheets are not read; expected"
+                + " it shown (in Excel: right-click a sheet tab, Unhide)"), e.problems());
+    }
+
+    @Test
     void rejectsATruncatedOrForeignFileInOneLine() {
         byte[] workbook = event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes();
         InputException truncated = assertThrows(InputException.class,
