@@ -45,8 +45,15 @@ final class CsvBooks {
                     + " event.csv and participants.csv.");
         }
         List<Grid> sheets = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
         List<InputException> unreadable = new ArrayList<>();
         for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            if (fileName.startsWith(".") || fileName.startsWith("~$")) {
+                // macOS's ._participants.csv beside a copied file, Excel's ~$participants.csv while it has it open
+                hidden.add(fileName);
+                continue;
+            }
             try {
                 sheets.add(readFile(file));
             } catch (InputException e) {
@@ -61,7 +68,7 @@ final class CsvBooks {
             unreadable.forEach(e -> problems.error(e.getMessage()));
             throw problems.failure(folder.toString());
         }
-        return new Book(folder.toString(), sheets, List.of(), false, false);
+        return new Book(folder.toString(), sheets, hidden, false, false);
     }
 
     static Grid readFile(Path file) {

@@ -150,7 +150,8 @@ final class EventImport {
                     + String.join(", ", unknown) + " (known: " + String.join(", ", SHEETS) + ")");
         }
         if (!book.hidden().isEmpty()) {
-            problems.warn(book.source() + ": ignored the hidden " + (book.hidden().size() == 1 ? "sheet " : "sheets ")
+            String kind = book.excelDates() ? "sheet" : "file"; // a workbook's sheets, a folder's CSV files
+            problems.warn(book.source() + ": ignored the hidden " + kind + (book.hidden().size() == 1 ? " " : "s ")
                     + String.join(", ", book.hidden()));
         }
         for (String required : List.of("event", "participants")) {

@@ -663,6 +663,19 @@ class EventSheetsTest {
     }
 
     @Test
+    void skipsTheHiddenFilesMacOsAndExcelLeaveBesideTheCsvFilesWithAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        // AppleDouble resource data copied from a Mac, and the owner file Excel keeps while participants.csv is open
+        Files.write(dir.resolve("._participants.csv"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xFF, (byte) 0xB0});
+        Files.write(dir.resolve("~$participants.csv"), new byte[] {5, 'n', 'g', 0, (byte) 0xC5, 0, 0});
+        Imported imported = EventSheets.read(dir);
+        assertEquals(1, imported.event().participants().size());
+        assertEquals(List.of(dir + ": ignored the hidden files ._participants.csv, ~$participants.csv"),
+                imported.warnings());
+    }
+
+    @Test
     void takesTheSeparatorFromExcelsSepLineAndNumbersRowsAsExcelShowsThem(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.csv"), "sep=,\r\n" + EVENT_CSV);
         Files.writeString(dir.resolve("participants.csv"), "sep=;\r\nid;role;name\r\ns-1;robot;A, B\r\n");
