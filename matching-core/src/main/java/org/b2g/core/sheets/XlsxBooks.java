@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
@@ -77,8 +79,22 @@ final class XlsxBooks {
             }
             return new Book(source, sheets, hidden, true, workbook.isDate1904());
         } catch (IOException | RuntimeException e) {
+            if (isStrict(bytes)) {
+                throw new InputException(source + ": is saved as a Strict Open XML spreadsheet, which the import cannot"
+                        + " read; expected an .xlsx workbook (in Excel: Save As, Excel Workbook rather than Strict Open"
+                        + " XML Spreadsheet).", e);
+            }
             throw new InputException(source + ": is not a readable .xlsx workbook (" + reason(e) + "); expected a"
                     + " workbook saved as .xlsx by Excel, LibreOffice or Google Sheets.", e);
+        }
+    }
+
+    /** Whether the file is Excel's "Strict Open XML Spreadsheet", which POI does not read (bug 57699). */
+    private static boolean isStrict(byte[] bytes) {
+        try (OPCPackage pack = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+            return pack.isStrictOoxmlFormat();
+        } catch (IOException | RuntimeException | InvalidFormatException e) {
+            return false;
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -638,6 +639,29 @@ class EventSheetsTest {
         assertEquals(csv + ": is one CSV file, which holds one sheet; expected a folder of .csv files, one per sheet"
                 + " (event.csv, participants.csv, ...), or an .xlsx workbook.",
                 assertThrows(InputException.class, () -> EventSheets.read(csv)).getMessage());
+    }
+
+    @Test
+    void saysThatAStrictOpenXmlWorkbookCannotBeReadAndHowToSaveIt() throws Exception {
+        byte[] transitional = event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes();
+        ByteArrayOutputStream strict = new ByteArrayOutputStream(); // what Excel's "Strict Open XML" changes
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(transitional));
+                ZipOutputStream out = new ZipOutputStream(strict)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                        .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                "http://purl.oclc.org/ooxml/officeDocument/relationships");
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        assertEquals("strict.xlsx: is saved as a Strict Open XML spreadsheet, which the import cannot read; expected"
+                + " an .xlsx workbook (in Excel: Save As, Excel Workbook rather than Strict Open XML Spreadsheet).",
+                assertThrows(InputException.class, () -> EventSheets.readXlsx(strict.toByteArray(), "strict.xlsx"))
+                        .getMessage());
     }
 
     // ---------------------------------------------------------------- CSV folders
