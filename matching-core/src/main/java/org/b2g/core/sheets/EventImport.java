@@ -783,12 +783,12 @@ final class EventImport {
                 continue;
             }
             if (item.matches("\\d+")) {
-                slotRange(cell, item, Integer.parseInt(item), Integer.parseInt(item), result);
+                slotRange(cell, item, slotNumber(item), slotNumber(item), result);
                 continue;
             }
             Matcher range = SLOT_RANGE.matcher(item);
             if (range.matches()) {
-                slotRange(cell, item, Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)), result);
+                slotRange(cell, item, slotNumber(range.group(1)), slotNumber(range.group(2)), result);
                 continue;
             }
             Matcher clock = CLOCK_RANGE.matcher(item);
@@ -801,6 +801,12 @@ final class EventImport {
                     + " column as text so that 1-3 does not become a date)");
         }
         return result;
+    }
+
+    /** Digits as a slot number; one too long for an int (a phone number in the wrong column) is past every slot. */
+    private static int slotNumber(String digits) {
+        String plain = digits.replaceFirst("^0+(?=\\d)", "");
+        return plain.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(plain);
     }
 
     private void slotRange(Cell cell, String item, int from, int to, Set<Integer> into) {

@@ -42,6 +42,13 @@ import org.b2g.core.io.InputException;
 final class XlsxBooks {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /**
+     * Excel's last day, 9999-12-31 (in the 1900 date system): a larger number in a date format is shown as ####, not
+     * as a date, and is read as the number it is (a phone number typed into a column formatted as dates).
+     */
+    private static final int LAST_SERIAL_DAY = 2_958_465;
+    /** How much smaller a day number is in the 1904 date system. */
+    private static final int DAYS_1900_TO_1904 = 1_462;
     /** A number format that pads whole numbers with zeros ({@code 00000}), as ids and postal codes are kept. */
     private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
     /** Library exception classes in front of a message ("org.apache...InvalidFormatException: "). */
@@ -323,10 +330,11 @@ final class XlsxBooks {
 
     private static String number(Cell cell, boolean date1904) {
         double value = cell.getNumericCellValue();
-        if (DateUtil.isCellDateFormatted(cell) && value >= 0) {
+        int lastDay = date1904 ? LAST_SERIAL_DAY - DAYS_1900_TO_1904 : LAST_SERIAL_DAY;
+        if (DateUtil.isCellDateFormatted(cell) && value >= 0 && value < lastDay + 1) {
             if (value < 1) {
                 long minutes = Math.round(value * 24 * 60) % (24 * 60);
-                return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+                return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
             }
             LocalDateTime time = DateUtil.getLocalDateTime(value, date1904, true)
                     .plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);

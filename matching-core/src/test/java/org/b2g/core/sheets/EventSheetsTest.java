@@ -176,6 +176,25 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesASlotNumberTooLargeForAnyEventInsteadOfFailing() {
+        assertEquals(List.of(
+                "participants row 2, column \"unavailable\": \"84901234567\" is not within the event's slots; expected"
+                        + " slot numbers from 1 to 12",
+                "participants row 3, column \"unavailable\": \"2-99999999999\" is not within the event's slots;"
+                        + " expected slot numbers from 1 to 12"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "84901234567").row(3, "b", "agency", "2-99999999999")).problems());
+    }
+
+    @Test
+    void readsANumberPastExcelsLastDayInADateFormatAsTheNumberItIs() {
+        // Excel shows ##### for it: a phone number typed into a column formatted as dates
+        Event event = xlsx(event().sheet("participants").row(1, "id", "role")
+                .row(2, new XlsxFixture.Formatted(84901234567L, "dd/mm/yyyy"), "startup")).event();
+        assertEquals("84901234567", event.participants().get(0).id());
+    }
+
+    @Test
     void refusesAClockRangeOnADayTheEventDoesNotHave() {
         assertEquals(List.of("participants row 2, column \"unavailable\": \"2024-10-11 08:30-09:00\" is on"
                 + " 2024-10-11, which is no day of the event; expected one of 2024-10-10, or no day (every day)"),
