@@ -491,8 +491,11 @@ final class EventImport {
         String id;
         final List<JsonObject> offerings = new ArrayList<>();
         final List<String> offeringPlaces = new ArrayList<>();
+        /** Where each offering's id was given ({@code offerings row 3, column "id"}); its row's place if not. */
+        final List<String> offeringIdPlaces = new ArrayList<>();
         final List<JsonObject> needs = new ArrayList<>();
         final List<String> needPlaces = new ArrayList<>();
+        final List<String> needIdPlaces = new ArrayList<>();
 
         ParticipantRow(Rows.Row row) {
             this.row = row;
@@ -576,31 +579,33 @@ final class EventImport {
             Rows.Row row = p.row;
             boolean offering = inline(row, "offering", "offeringDescription", null, p.offerings, p.offeringPlaces);
             boolean need = inline(row, "need", "needDescription", "needPriority", p.needs, p.needPlaces);
+            p.offeringIdPlaces.addAll(p.offeringPlaces);
+            p.needIdPlaces.addAll(p.needPlaces);
             if (!offering && !need && !row.get("tags").isEmpty()) {
                 participantTags.add(p);
             }
         }
         Rows offerings = rows("offerings", OFFERINGS);
         if (offerings != null && required(offerings, "participant", "title")) {
-            Map<String, Integer> rowOfId = new HashMap<>();
             for (Rows.Row row : offerings.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", null);
-                if (p != null && item != null && once(row, p, rowOfId, "offering")) {
+                if (p != null && item != null) {
                     p.offerings.add(item);
                     p.offeringPlaces.add(row.place());
+                    p.offeringIdPlaces.add(row.get("id").isEmpty() ? row.place() : row.cell("id").place());
                 }
             }
         }
         Rows needs = rows("needs", NEEDS);
         if (needs != null && required(needs, "participant", "title")) {
-            Map<String, Integer> rowOfId = new HashMap<>();
             for (Rows.Row row : needs.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", "priority");
-                if (p != null && item != null && once(row, p, rowOfId, "need")) {
+                if (p != null && item != null) {
                     p.needs.add(item);
                     p.needPlaces.add(row.place());
+                    p.needIdPlaces.add(row.get("id").isEmpty() ? row.place() : row.cell("id").place());
                 }
             }
         }
@@ -613,24 +618,44 @@ final class EventImport {
             p.offerings.replaceAll(item -> withTags(item, tags));
             p.needs.replaceAll(item -> withTags(item, tags));
         }
+        for (ParticipantRow p : rows) {
+            checkIds(p, p.offerings, p.offeringPlaces, p.offeringIdPlaces, "offering", "o-");
+            checkIds(p, p.needs, p.needPlaces, p.needIdPlaces, "need", "n-");
+        }
     }
 
     /**
-     * Whether the row's offering or need id (when it gives one) is the first of that id for its participant; a
-     * second is an error naming both rows, as for participants (the JSON reader would name the first of them only).
+     * Each of a participant's offerings (or needs) has an id of its own. One given twice names both rows; and since an
+     * offering without an id is numbered by its place among the participant's ("o-1", "o-2", ... as the event
+     * document does), an id given as "o-1" while the first offering (often the one on the participant's own row)
+     * has none is said too, where the JSON reader would name one row of a "duplicate offering id".
      */
-    private boolean once(Rows.Row row, ParticipantRow p, Map<String, Integer> rowOfId, String what) {
-        String id = row.get("id");
-        if (id.isEmpty()) {
-            return true;
+    private void checkIds(ParticipantRow p, List<JsonObject> items, List<String> rowPlaces, List<String> idPlaces,
+            String what, String prefix) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            boolean given = items.get(i).containsKey("id");
+            String id = given ? items.get(i).getString("id") : prefix + (i + 1);
+            Integer earlier = indexOf.putIfAbsent(id, i);
+            if (earlier == null) {
+                continue;
+            }
+            boolean earlierGiven = items.get(earlier).containsKey("id");
+            if (given && earlierGiven) {
+                problems.error(idPlaces.get(i) + ": " + Text.quoted(id) + " is already the id of "
+                        + rowPlaces.get(earlier) + " (another " + what + " of " + p.id + "); expected each " + what
+                        + " id once per participant");
+            } else if (given) {
+                problems.error(idPlaces.get(i) + ": " + Text.quoted(id) + " is already the id of the " + what + " of "
+                        + rowPlaces.get(earlier) + ", which has no id and is numbered by its place among " + p.id
+                        + "'s " + what + "s (" + prefix + "1, " + prefix + "2, ...); expected another id, or ids for"
+                        + " all of them");
+            } else {
+                problems.error(rowPlaces.get(i) + ": the " + what + " has no id and is numbered by its place among "
+                        + p.id + "'s " + what + "s, as " + Text.quoted(id) + ", which is already the id of "
+                        + rowPlaces.get(earlier) + "; expected an id of its own, or ids for all of them");
+            }
         }
-        Integer earlier = rowOfId.putIfAbsent(p.id + "\n" + id, row.number());
-        if (earlier != null) {
-            problems.bad(row.cell("id"), "is already the id of row " + earlier + " (another " + what + " of "
-                    + p.id + "); expected each " + what + " id once per participant");
-            return false;
-        }
-        return true;
     }
 
     /**

@@ -231,10 +231,30 @@ class EventSheetsTest {
                 .sheet("needs").row(1, "participant", "id", "title")
                 .row(2, "a", "n-1", "Flood data").row(3, "a", "n-1", "Traffic data"));
         assertEquals(List.of(
-                "offerings row 3, column \"id\": \"o-1\" is already the id of row 2 (another offering of s);"
-                        + " expected each offering id once per participant",
-                "needs row 3, column \"id\": \"n-1\" is already the id of row 2 (another need of a); expected each"
-                        + " need id once per participant"), e.problems());
+                "offerings row 3, column \"id\": \"o-1\" is already the id of offerings row 2 (another offering of"
+                        + " s); expected each offering id once per participant",
+                "needs row 3, column \"id\": \"n-1\" is already the id of needs row 2 (another need of a); expected"
+                        + " each need id once per participant"), e.problems());
+    }
+
+    @Test
+    void saysWhenAGivenOfferingIdIsTheOneAnOfferingWithoutIdIsNumberedBy() {
+        // the offering on the participant's own row has no id: the event document numbers it o-1 by its place
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "offering").row(2, "s", "startup", "Maps")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-1", "Routes").row(3, "s", "o-9", "Parking").row(4, "s", null, "Permits"));
+        assertEquals(List.of(
+                "offerings row 2, column \"id\": \"o-1\" is already the id of the offering of participants row 2,"
+                        + " which has no id and is numbered by its place among s's offerings (o-1, o-2, ...); expected"
+                        + " another id, or ids for all of them"), e.problems());
+        InputException later = rejected(event()
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-2", "Routes").row(3, "s", null, "Permits"));
+        assertEquals(List.of("offerings row 3: the offering has no id and is numbered by its place among s's"
+                + " offerings, as \"o-2\", which is already the id of offerings row 2; expected an id of its own, or"
+                + " ids for all of them"), later.problems());
     }
 
     @Test
