@@ -335,12 +335,13 @@ final class EventImport {
                         + " the event sheet for a one-session event");
                 return sessions;
             }
-            sessions.add(session("session-1", key("day"), key("start"), key("end"), key("slots"), "event.sessions[0]"));
+            sessions.add(session("session-1", key("day"), key("start"), key("end"), key("slots"), "event.sessions[0]",
+                    sheets.get("event").where()));
             sessionIds.add("session-1");
             return sessions;
         }
         places.put("event.sessions", rows.grid().where());
-        rows.require(problems, "end", "slots");
+        boolean lengths = rows.require(problems, "end", "slots");
         if (keys) {
             problems.error(sheets.get("event").where() + ": gives day, start, end or slots although there is a"
                     + " sessions sheet; expected the sessions on the sessions sheet only");
@@ -356,7 +357,8 @@ final class EventImport {
             String path = "event.sessions[" + index + "]";
             places.put(path, row.place());
             places.put(path + ".id", row.cell("id").place());
-            sessions.add(session(id, row.cell("day"), row.cell("start"), row.cell("end"), row.cell("slots"), path));
+            sessions.add(session(id, row.cell("day"), row.cell("start"), row.cell("end"), row.cell("slots"), path,
+                    lengths ? row.place() : null));
             sessionIds.add(id);
             index++;
         }
@@ -367,8 +369,26 @@ final class EventImport {
         return sessions;
     }
 
+    /**
+     * @param where the session's row ({@code sessions row 3}), or the event sheet for a one-session event; what it
+     *        lacks is said here in the sheet's words, every lack at once, rather than by the JSON reader one at a time;
+     *        null when the sheet has neither an end nor a slots column, which is said once
+     */
     private JsonObjectBuilder session(String id, Cell dayCell, Cell startCell, Cell endCell, Cell slotsCell,
-            String path) {
+            String path, String where) {
+        if (!startCell.isEmpty() && dayCell.isEmpty()) {
+            problems.error(dayCell.place() + ": is empty; expected the session's day (such as 2024-10-10), since it"
+                    + " has a start time");
+        }
+        if (!endCell.isEmpty() && startCell.isEmpty()) {
+            problems.error(startCell.place() + ": is empty; expected the time the session starts, since it has an"
+                    + " end");
+        }
+        if (where != null && endCell.isEmpty() && slotsCell.isEmpty()) {
+            problems.error(where + ": has neither an end nor a number of slots; expected one of them (end, slots)");
+        } else if (where != null && !endCell.isEmpty() && !slotsCell.isEmpty()) {
+            problems.error(where + ": gives both an end and a number of slots; expected one of them (end, slots)");
+        }
         JsonObjectBuilder session = JSON.createObjectBuilder().add("id", id);
         LocalDate day = values.date(dayCell);
         if (day != null) {
@@ -438,8 +458,8 @@ final class EventImport {
             return;
         }
         if (cell.isEmpty()) {
-            problems.error(cell.place() + ": is missing; expected the number of tables, or their ids separated by"
-                    + " \";\", or a tables sheet");
+            problems.error(cell.place() + (eventKeys.containsKey("tables") ? ": is empty" : ": is missing")
+                    + "; expected the number of tables, or their ids separated by \";\", or a tables sheet");
             return;
         }
         if (cell.value().matches("\\d+([.,]0+)?")) {

@@ -575,6 +575,25 @@ class EventSheetsTest {
     }
 
     @Test
+    void saysEverythingASessionLacksAtOnceInTheSheetsWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\r\nid,x\r\ntimeZone,Asia/Ho_Chi_Minh\r\n"
+                + "slotMinutes,20\r\ntables,\r\n");
+        Files.writeString(dir.resolve("sessions.csv"), "id,day,start,end,slots\r\na,,08:00,09:00,\r\n"
+                + "b,2024-10-10,,11:00,\r\nc,2024-10-10,13:00,,\r\nd,2024-10-11,13:00,14:00,3\r\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        assertEquals(List.of(
+                "sessions.csv row 2, column \"day\": is empty; expected the session's day (such as 2024-10-10), since"
+                        + " it has a start time",
+                "sessions.csv row 3, column \"start\": is empty; expected the time the session starts, since it has an"
+                        + " end",
+                "sessions.csv row 4: has neither an end nor a number of slots; expected one of them (end, slots)",
+                "sessions.csv row 5: gives both an end and a number of slots; expected one of them (end, slots)",
+                "event.csv row 5, key \"tables\": is empty; expected the number of tables, or their ids separated by"
+                        + " \";\", or a tables sheet"),
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
+    }
+
+    @Test
     void readsDayFirstDatesWithSlashesDotsOrHyphens() {
         for (String day : List.of("10/10/2024", "10.10.2024", "10-10-2024")) {
             assertEquals(LocalDate.of(2024, 10, 10),
