@@ -187,6 +187,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void saysTheUpperBoundOfACountWhenTheValuePassesIt() {
+        assertEquals(List.of("participants row 2, column \"maxMeetings\": \"99999999999\" is outside the accepted"
+                + " values; expected a whole number from 0 to 2147483647"), rejected(event()
+                .sheet("participants").row(1, "id", "role", "maxMeetings").row(2, "a", "agency", "99999999999"))
+                .problems());
+    }
+
+    @Test
     void readsANumberPastExcelsLastDayInADateFormatAsTheNumberItIs() {
         // Excel shows ##### for it: a phone number typed into a column formatted as dates
         Event event = xlsx(event().sheet("participants").row(1, "id", "role")
