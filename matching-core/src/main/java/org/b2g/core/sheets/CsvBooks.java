@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -43,10 +45,30 @@ final class CsvBooks {
                     + " event.csv and participants.csv.");
         }
         List<Grid> sheets = new ArrayList<>();
+        List<String> hidden = new ArrayList<>();
+        List<InputException> unreadable = new ArrayList<>();
         for (Path file : files) {
-            sheets.add(readFile(file));
+            String fileName = file.getFileName().toString();
+            if (fileName.startsWith(".") || fileName.startsWith("~$")) {
+                // macOS's ._participants.csv beside a copied file, Excel's ~$participants.csv while it has it open
+                hidden.add(fileName);
+                continue;
+            }
+            try {
+                sheets.add(readFile(file));
+            } catch (InputException e) {
+                unreadable.add(e); // every file that cannot be read is said, not only the first
+            }
         }
-        return new Book(folder.toString(), sheets, List.of(), false, false);
+        if (unreadable.size() == 1) {
+            throw unreadable.get(0);
+        }
+        if (!unreadable.isEmpty()) {
+            Problems problems = new Problems();
+            unreadable.forEach(e -> problems.error(e.getMessage()));
+            throw problems.failure(folder.toString());
+        }
+        return new Book(folder.toString(), sheets, hidden, false, false);
     }
 
     static Grid readFile(Path file) {
@@ -58,12 +80,39 @@ final class CsvBooks {
         }
         String fileName = file.getFileName().toString();
         String name = fileName.substring(0, fileName.length() - ".csv".length());
+        checkNotAWorkbook(bytes, fileName);
         return parse(decode(bytes, fileName), name, fileName);
     }
 
+    /**
+     * A workbook saved or renamed as {@code .csv} (a download named wrongly, "Save As" with the name only changed) is
+     * said to be one, rather than reported as text in an odd encoding.
+     */
+    private static void checkNotAWorkbook(byte[] bytes, String where) {
+        boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+        boolean ole2 = bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF
+                && (bytes[2] & 0xFF) == 0x11 && (bytes[3] & 0xFF) == 0xE0;
+        if (zip || ole2) {
+            throw new InputException(where + ": is " + (zip ? "a workbook (.xlsx or another ZIP archive)"
+                    : "an Excel 97-2003 workbook (.xls)") + " with a .csv name, not CSV text; expected CSV text (in"
+                    + " Excel: Save As, \"CSV UTF-8\"), or the workbook imported as an .xlsx file.");
+        }
+    }
+
+    /** Excel's own first line naming the separator ({@code sep=;}), which Excel reads and does not show as a row. */
+    private static final Pattern SEPARATOR_LINE =
+            Pattern.compile("\\Asep=([,;\\t|])[ \\t]*(?:\\r\\n|\\r|\\n|\\z)");
+
     /** @param where how messages name the file ("participants.csv") */
     static Grid parse(String text, String name, String where) {
-        char separator = separator(text);
+        Matcher named = SEPARATOR_LINE.matcher(text);
+        if (named.lookingAt()) {
+            return parse(text.substring(named.end()), named.group(1).charAt(0), name, where);
+        }
+        return parse(text, separator(text), name, where);
+    }
+
+    private static Grid parse(String text, char separator, String name, String where) {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(separator)
                 .setIgnoreEmptyLines(false)
@@ -88,8 +137,7 @@ final class CsvBooks {
         return new Grid(name, where, lines);
     }
 
-    private static final java.util.regex.Pattern START_LINE =
-            java.util.regex.Pattern.compile("(?:startline |at line: )(\\d+)");
+    private static final Pattern START_LINE = Pattern.compile("(?:startline |at line: )(\\d+)");
 
     /** Commons CSV's complaint as the row it concerns and what to do, without the library's class names. */
     static String malformed(Exception e, String where) {
@@ -98,7 +146,7 @@ final class CsvBooks {
             cause = cause.getCause();
         }
         String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("");
-        java.util.regex.Matcher line = START_LINE.matcher(message);
+        Matcher line = START_LINE.matcher(message);
         String row = line.find() ? " row " + line.group(1) : "";
         if (message.contains("EOF reached before encapsulated token finished")) {
             return where + row + ": a field opened with a quote is not closed before the end of the file; expected"

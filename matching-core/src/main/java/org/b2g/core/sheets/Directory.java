@@ -13,6 +13,7 @@ final class Directory {
     private final Map<String, String> byId = new HashMap<>();
     private final Map<String, String> byName = new HashMap<>();
     private final Map<String, String> nameByFolded = new HashMap<>();
+    private boolean unknowable;
 
     /** @param what the kind of thing, for messages ("participant", "table") */
     Directory(String what) {
@@ -27,12 +28,23 @@ final class Directory {
         }
     }
 
+    /**
+     * The list could not be read (its sheet lacks the id and name columns, an error of its own): what names one of
+     * its members is not checked, rather than each reported as unknown.
+     */
+    void unknowable() {
+        unknowable = true;
+    }
+
     boolean containsId(String id) {
         return byId.containsKey(id);
     }
 
     /** The id of what {@code cell} names; null (with an error recorded) when it names nothing known. */
     String resolve(Cell cell, Problems problems) {
+        if (unknowable) {
+            return null;
+        }
         if (cell.isEmpty()) {
             problems.error(cell.place() + ": is empty; expected a " + what + " id or name");
             return null;

@@ -84,6 +84,9 @@ final class EventImport {
     /** @throws InputException listing every problem found (up to 50), when there is any */
     Imported run() {
         findSheets();
+        if (!problems.hasErrors()) {
+            checkEventLayout();
+        }
         if (problems.hasErrors()) {
             throw problems.failure(book.source());
         }
@@ -147,17 +150,50 @@ final class EventImport {
                     + String.join(", ", unknown) + " (known: " + String.join(", ", SHEETS) + ")");
         }
         if (!book.hidden().isEmpty()) {
-            problems.warn(book.source() + ": ignored the hidden " + (book.hidden().size() == 1 ? "sheet " : "sheets ")
+            String kind = book.excelDates() ? "sheet" : "file"; // a workbook's sheets, a folder's CSV files
+            problems.warn(book.source() + ": ignored the hidden " + kind + (book.hidden().size() == 1 ? " " : "s ")
                     + String.join(", ", book.hidden()));
         }
         for (String required : List.of("event", "participants")) {
-            if (!sheets.containsKey(required)) {
+            String hidden = book.hidden().stream().filter(h -> Text.key(h).equals(required)).findFirst().orElse(null);
+            if (!sheets.containsKey(required) && hidden != null) {
+                problems.error(book.source() + ": the " + hidden + " sheet is hidden, and hidden sheets are not read;"
+                        + " expected it shown (in Excel: right-click a sheet tab, Unhide)");
+            } else if (!sheets.containsKey(required)) {
                 problems.error(book.source() + ": has no " + required + " sheet; expected the sheets event and"
                         + " participants, and any of sessions, tables, offerings, needs, requests, exclusions,"
-                        + " meetings (found: " + String.join(", ", book.sheets().stream().map(Grid::where).toList())
-                        + ")");
+                        + " meetings (" + found() + ")");
             }
         }
+    }
+
+    /**
+     * An event sheet laid out as a table, its keys as the headers of one row and their values in the row below, is
+     * refused in one line: read as key and value columns, it would say that tables and sessions are missing.
+     */
+    private void checkEventLayout() {
+        Grid grid = sheets.get("event");
+        if (grid.lines().isEmpty()) {
+            return;
+        }
+        Grid.Line first = grid.lines().get(0);
+        Map<String, String> known = new HashMap<>();
+        EVENT_KEYS.forEach(k -> known.put(Text.key(k), k));
+        List<String> keys = first.cells().stream().filter(c -> Rows.column(c, known) != null).toList();
+        if (keys.size() >= 2 && Rows.column(first.cell(1), known) != null) {
+            problems.error(grid.where() + " row " + first.number() + ": holds keys as the headers of columns ("
+                    + String.join(", ", keys.stream().limit(5).map(Text::quoted).toList()) + (keys.size() > 5 ? ", ..."
+                    : "") + "); expected two columns, key and value, with one row per key (" + keys.get(0)
+                    + " in the first column, its value beside it)");
+        }
+    }
+
+    /** The sheets the book has, for a message that says which are missing. */
+    private String found() {
+        if (!book.sheets().isEmpty()) {
+            return "found: " + String.join(", ", book.sheets().stream().map(Grid::where).toList());
+        }
+        return book.hidden().isEmpty() ? "it has none" : "it has only hidden ones: " + String.join(", ", book.hidden());
     }
 
     private Rows rows(String sheet, List<String> columns) {
@@ -267,14 +303,12 @@ final class EventImport {
                         + earlier + "); expected it once");
                 continue;
             }
+            String place = grid.where() + " row " + line.number() + ", key \"" + written + "\"";
             if (line.isError(valueColumn)) {
-                problems.error(grid.where() + " row " + line.number() + ", key \"" + written + "\": shows the Excel"
-                        + " error " + line.cell(valueColumn) + "; expected a value (correct the formula, or type the"
-                        + " value)");
-                continue;
+                problems.error(place + ": " + Rows.noValue(line.cell(valueColumn)));
+                problems.settle(place);
             }
-            eventKeys.put(key, new Cell(grid.where() + " row " + line.number() + ", key \"" + written + "\"",
-                    line.cell(valueColumn), line.isNumber(valueColumn)));
+            eventKeys.put(key, new Cell(place, line.cell(valueColumn), line.isNumber(valueColumn)));
         }
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "key " : "keys ")
@@ -301,11 +335,13 @@ final class EventImport {
                         + " the event sheet for a one-session event");
                 return sessions;
             }
-            sessions.add(session("session-1", key("day"), key("start"), key("end"), key("slots"), "event.sessions[0]"));
+            sessions.add(session("session-1", key("day"), key("start"), key("end"), key("slots"), "event.sessions[0]",
+                    sheets.get("event").where()));
             sessionIds.add("session-1");
             return sessions;
         }
         places.put("event.sessions", rows.grid().where());
+        boolean lengths = rows.require(problems, "end", "slots");
         if (keys) {
             problems.error(sheets.get("event").where() + ": gives day, start, end or slots although there is a"
                     + " sessions sheet; expected the sessions on the sessions sheet only");
@@ -321,7 +357,8 @@ final class EventImport {
             String path = "event.sessions[" + index + "]";
             places.put(path, row.place());
             places.put(path + ".id", row.cell("id").place());
-            sessions.add(session(id, row.cell("day"), row.cell("start"), row.cell("end"), row.cell("slots"), path));
+            sessions.add(session(id, row.cell("day"), row.cell("start"), row.cell("end"), row.cell("slots"), path,
+                    lengths ? row.place() : null));
             sessionIds.add(id);
             index++;
         }
@@ -332,8 +369,26 @@ final class EventImport {
         return sessions;
     }
 
+    /**
+     * @param where the session's row ({@code sessions row 3}), or the event sheet for a one-session event; what it
+     *        lacks is said here in the sheet's words, every lack at once, rather than by the JSON reader one at a time;
+     *        null when the sheet has neither an end nor a slots column, which is said once
+     */
     private JsonObjectBuilder session(String id, Cell dayCell, Cell startCell, Cell endCell, Cell slotsCell,
-            String path) {
+            String path, String where) {
+        if (!startCell.isEmpty() && dayCell.isEmpty()) {
+            problems.error(dayCell.place() + ": is empty; expected the session's day (such as 2024-10-10), since it"
+                    + " has a start time");
+        }
+        if (!endCell.isEmpty() && startCell.isEmpty()) {
+            problems.error(startCell.place() + ": is empty; expected the time the session starts, since it has an"
+                    + " end");
+        }
+        if (where != null && endCell.isEmpty() && slotsCell.isEmpty()) {
+            problems.error(where + ": has neither an end nor a number of slots; expected one of them (end, slots)");
+        } else if (where != null && !endCell.isEmpty() && !slotsCell.isEmpty()) {
+            problems.error(where + ": gives both an end and a number of slots; expected one of them (end, slots)");
+        }
         JsonObjectBuilder session = JSON.createObjectBuilder().add("id", id);
         LocalDate day = values.date(dayCell);
         if (day != null) {
@@ -368,6 +423,10 @@ final class EventImport {
                         + " of them");
                 return;
             }
+            if (!rows.require(problems, "id", "name")) {
+                tables.unknowable();
+                return;
+            }
             JsonArrayBuilder list = JSON.createArrayBuilder();
             Map<String, Integer> rowOf = new HashMap<>();
             int index = 0;
@@ -399,8 +458,8 @@ final class EventImport {
             return;
         }
         if (cell.isEmpty()) {
-            problems.error(cell.place() + ": is missing; expected the number of tables, or their ids separated by"
-                    + " \";\", or a tables sheet");
+            problems.error(cell.place() + (eventKeys.containsKey("tables") ? ": is empty" : ": is missing")
+                    + "; expected the number of tables, or their ids separated by \";\", or a tables sheet");
             return;
         }
         if (cell.value().matches("\\d+([.,]0+)?")) {
@@ -452,8 +511,11 @@ final class EventImport {
         String id;
         final List<JsonObject> offerings = new ArrayList<>();
         final List<String> offeringPlaces = new ArrayList<>();
+        /** Where each offering's id was given ({@code offerings row 3, column "id"}); its row's place if not. */
+        final List<String> offeringIdPlaces = new ArrayList<>();
         final List<JsonObject> needs = new ArrayList<>();
         final List<String> needPlaces = new ArrayList<>();
+        final List<String> needIdPlaces = new ArrayList<>();
 
         ParticipantRow(Rows.Row row) {
             this.row = row;
@@ -461,12 +523,20 @@ final class EventImport {
     }
 
     private final Map<String, ParticipantRow> participantById = new HashMap<>();
+    /** Whether the participants sheet has a role column; without one, that is said once rather than per row. */
+    private boolean readRoles = true;
 
     private List<ParticipantRow> participantRows() {
         Rows rows = rows("participants", PARTICIPANTS);
         List<ParticipantRow> result = new ArrayList<>();
         Map<String, Integer> rowOfId = new HashMap<>();
         Map<String, Integer> rowOfName = new HashMap<>();
+        boolean named = rows.require(problems, "id", "name");
+        readRoles = rows.require(problems, "role");
+        if (!named) {
+            participants.unknowable();
+            return result;
+        }
         for (Rows.Row row : rows.rows()) {
             ParticipantRow p = new ParticipantRow(row);
             String id = row.get("id");
@@ -514,35 +584,48 @@ final class EventImport {
         return result;
     }
 
+    /** Whether the sheet has each of {@code columns}; each one missing is said once (see {@link Rows#require}). */
+    private boolean required(Rows rows, String... columns) {
+        boolean all = true;
+        for (String column : columns) {
+            all &= rows.require(problems, column);
+        }
+        return all;
+    }
+
     private void offeringsAndNeeds(List<ParticipantRow> rows) {
         List<ParticipantRow> participantTags = new ArrayList<>();
         for (ParticipantRow p : rows) {
             Rows.Row row = p.row;
             boolean offering = inline(row, "offering", "offeringDescription", null, p.offerings, p.offeringPlaces);
             boolean need = inline(row, "need", "needDescription", "needPriority", p.needs, p.needPlaces);
+            p.offeringIdPlaces.addAll(p.offeringPlaces);
+            p.needIdPlaces.addAll(p.needPlaces);
             if (!offering && !need && !row.get("tags").isEmpty()) {
                 participantTags.add(p);
             }
         }
         Rows offerings = rows("offerings", OFFERINGS);
-        if (offerings != null) {
+        if (offerings != null && required(offerings, "participant", "title")) {
             for (Rows.Row row : offerings.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", null);
                 if (p != null && item != null) {
                     p.offerings.add(item);
                     p.offeringPlaces.add(row.place());
+                    p.offeringIdPlaces.add(row.get("id").isEmpty() ? row.place() : row.cell("id").place());
                 }
             }
         }
         Rows needs = rows("needs", NEEDS);
-        if (needs != null) {
+        if (needs != null && required(needs, "participant", "title")) {
             for (Rows.Row row : needs.rows()) {
                 ParticipantRow p = owner(row);
                 JsonObject item = item(row, "title", "description", "priority");
                 if (p != null && item != null) {
                     p.needs.add(item);
                     p.needPlaces.add(row.place());
+                    p.needIdPlaces.add(row.get("id").isEmpty() ? row.place() : row.cell("id").place());
                 }
             }
         }
@@ -554,6 +637,44 @@ final class EventImport {
             List<String> tags = Text.items(p.row.get("tags"));
             p.offerings.replaceAll(item -> withTags(item, tags));
             p.needs.replaceAll(item -> withTags(item, tags));
+        }
+        for (ParticipantRow p : rows) {
+            checkIds(p, p.offerings, p.offeringPlaces, p.offeringIdPlaces, "offering", "o-");
+            checkIds(p, p.needs, p.needPlaces, p.needIdPlaces, "need", "n-");
+        }
+    }
+
+    /**
+     * Each of a participant's offerings (or needs) has an id of its own. One given twice names both rows; and since an
+     * offering without an id is numbered by its place among the participant's ("o-1", "o-2", ... as the event
+     * document does), an id given as "o-1" while the first offering (often the one on the participant's own row)
+     * has none is said too, where the JSON reader would name one row of a "duplicate offering id".
+     */
+    private void checkIds(ParticipantRow p, List<JsonObject> items, List<String> rowPlaces, List<String> idPlaces,
+            String what, String prefix) {
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            boolean given = items.get(i).containsKey("id");
+            String id = given ? items.get(i).getString("id") : prefix + (i + 1);
+            Integer earlier = indexOf.putIfAbsent(id, i);
+            if (earlier == null) {
+                continue;
+            }
+            boolean earlierGiven = items.get(earlier).containsKey("id");
+            if (given && earlierGiven) {
+                problems.error(idPlaces.get(i) + ": " + Text.quoted(id) + " is already the id of "
+                        + rowPlaces.get(earlier) + " (another " + what + " of " + p.id + "); expected each " + what
+                        + " id once per participant");
+            } else if (given) {
+                problems.error(idPlaces.get(i) + ": " + Text.quoted(id) + " is already the id of the " + what + " of "
+                        + rowPlaces.get(earlier) + ", which has no id and is numbered by its place among " + p.id
+                        + "'s " + what + "s (" + prefix + "1, " + prefix + "2, ...); expected another id, or ids for"
+                        + " all of them");
+            } else {
+                problems.error(rowPlaces.get(i) + ": the " + what + " has no id and is numbered by its place among "
+                        + p.id + "'s " + what + "s, as " + Text.quoted(id) + ", which is already the id of "
+                        + rowPlaces.get(earlier) + "; expected an id of its own, or ids for all of them");
+            }
         }
     }
 
@@ -633,7 +754,7 @@ final class EventImport {
             places.put(path, row.place());
             JsonObjectBuilder json = JSON.createObjectBuilder().add("id", p.id);
             places.put(path + ".id", row.cell(row.get("id").isEmpty() ? "name" : "id").place());
-            Role role = values.role(row.cell("role"));
+            Role role = readRoles ? values.role(row.cell("role")) : null;
             if (role != null) {
                 json.add("role", role.code());
             }
@@ -707,12 +828,12 @@ final class EventImport {
                 continue;
             }
             if (item.matches("\\d+")) {
-                slotRange(cell, item, Integer.parseInt(item), Integer.parseInt(item), result);
+                slotRange(cell, item, slotNumber(item), slotNumber(item), result);
                 continue;
             }
             Matcher range = SLOT_RANGE.matcher(item);
             if (range.matches()) {
-                slotRange(cell, item, Integer.parseInt(range.group(1)), Integer.parseInt(range.group(2)), result);
+                slotRange(cell, item, slotNumber(range.group(1)), slotNumber(range.group(2)), result);
                 continue;
             }
             Matcher clock = CLOCK_RANGE.matcher(item);
@@ -725,6 +846,12 @@ final class EventImport {
                     + " column as text so that 1-3 does not become a date)");
         }
         return result;
+    }
+
+    /** Digits as a slot number; one too long for an int (a phone number in the wrong column) is past every slot. */
+    private static int slotNumber(String digits) {
+        String plain = digits.replaceFirst("^0+(?=\\d)", "");
+        return plain.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(plain);
     }
 
     private void slotRange(Cell cell, String item, int from, int to, Set<Integer> into) {
@@ -784,7 +911,7 @@ final class EventImport {
     private JsonArrayBuilder meetings() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("meetings", MEETINGS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "participant", "counterpart")) {
             return array;
         }
         List<Rows.Row> list = rows.rows();
@@ -858,7 +985,7 @@ final class EventImport {
     private JsonArrayBuilder requests() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("requests", REQUESTS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "from", "to")) {
             return array;
         }
         int index = 0;
@@ -921,7 +1048,7 @@ final class EventImport {
     private JsonArrayBuilder exclusions() {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         Rows rows = rows("exclusions", EXCLUSIONS);
-        if (rows == null) {
+        if (rows == null || !required(rows, "participant", "counterpart")) {
             return array;
         }
         int index = 0;

@@ -45,6 +45,14 @@ public final class EventSheets {
         if (!Files.exists(input)) {
             throw new InputException(input + ": no such file or folder.");
         }
+        if (name.endsWith(".xls") || name.endsWith(".ods")) {
+            // read to say what it is (an old .xls, a password, an OpenDocument file), or read it if it is an .xlsx
+            return new EventImport(XlsxBooks.read(input)).run();
+        }
+        if (name.endsWith(".csv")) {
+            throw new InputException(input + ": is one CSV file, which holds one sheet; expected a folder of .csv"
+                    + " files, one per sheet (event.csv, participants.csv, ...), or an .xlsx workbook.");
+        }
         throw new InputException(input + ": unknown kind of spreadsheet; expected an .xlsx workbook or a folder of"
                 + " .csv files (one per sheet: event.csv, participants.csv, ...).");
     }

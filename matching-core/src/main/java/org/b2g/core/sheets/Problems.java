@@ -1,6 +1,7 @@
 package org.b2g.core.sheets;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,14 @@ final class Problems {
     private final List<String> errors = new ArrayList<>();
     private final Set<String> warnings = new LinkedHashSet<>();
     private int more;
+    private final Set<String> settled = new HashSet<>();
 
     void error(String line) {
+        for (String place : settled) {
+            if (line.startsWith(place + ":")) {
+                return;
+            }
+        }
         if (errors.size() < MAX) {
             errors.add(line);
         } else {
@@ -30,6 +37,14 @@ final class Problems {
     /** An error about a cell: its place, its value quoted, then {@code complaint} ("is not a role (...)"). */
     void bad(Cell cell, String complaint) {
         error(cell.place() + ": " + Text.quoted(cell.value()) + " " + complaint);
+    }
+
+    /**
+     * The cell at {@code place} has had its error ({@code #REF!}, a formula without its result): no other error about
+     * it is listed, so one problem is one line (not also "is not a whole number").
+     */
+    void settle(String place) {
+        settled.add(place);
     }
 
     void warn(String line) {

@@ -1,6 +1,7 @@
 package org.b2g.core.sheets;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +24,14 @@ final class Rows {
             Map.entry("khoa", "key"), Map.entry("giatri", "value"));
 
     private final Grid grid;
+    private final Grid.Line header;
     private final Map<String, Integer> columnOf = new HashMap<>();
     private final Map<String, String> headerOf = new HashMap<>();
     private final List<Grid.Line> data;
 
-    private Rows(Grid grid, List<Grid.Line> data) {
+    private Rows(Grid grid, Grid.Line header, List<Grid.Line> data) {
         this.grid = grid;
+        this.header = header;
         this.data = data;
     }
 
@@ -37,7 +40,7 @@ final class Rows {
      */
     static Rows of(Grid grid, List<String> columns, Problems problems) {
         if (grid.lines().isEmpty()) {
-            return new Rows(grid, List.of());
+            return new Rows(grid, null, List.of());
         }
         Map<String, String> known = new HashMap<>();
         for (String column : columns) {
@@ -56,9 +59,9 @@ final class Rows {
                     + String.join(", ", header.cells().stream().filter(c -> !c.isEmpty()).map(Text::quoted).limit(5)
                     .toList()) + "); expected headers such as " + String.join(", ", columns.subList(0,
                     Math.min(4, columns.size()))) + " in the first row");
-            return new Rows(grid, List.of());
+            return new Rows(grid, header, List.of());
         }
-        Rows rows = new Rows(grid, grid.lines().subList(headerAt + 1, grid.lines().size()));
+        Rows rows = new Rows(grid, header, grid.lines().subList(headerAt + 1, grid.lines().size()));
         Map<String, String> unknown = new LinkedHashMap<>();
         for (int c = 0; c < header.cells().size(); c++) {
             String written = header.cells().get(c);
@@ -140,19 +143,47 @@ final class Rows {
         return count;
     }
 
-    /** A cell showing an Excel error ({@code #REF!}) in a column the sheet reads holds no value: said, not taken. */
+    /**
+     * A cell showing an Excel error ({@code #REF!}), or holding a formula saved without its result that cannot be
+     * computed, in a column the sheet reads holds no value: said once, not taken.
+     */
     private static void reportExcelErrors(Rows rows, Problems problems) {
         Map<Integer, String> headerAt = new HashMap<>();
         rows.columnOf.forEach((column, c) -> headerAt.put(c, rows.headerOf.get(column)));
         for (Grid.Line line : rows.data) {
             for (int c = 0; c < line.cells().size(); c++) {
                 if (line.isError(c) && headerAt.containsKey(c)) {
-                    problems.error(rows.grid.where() + " row " + line.number() + ", column \"" + headerAt.get(c)
-                            + "\": shows the Excel error " + line.cell(c) + "; expected a value (correct the formula,"
-                            + " or type the value)");
+                    String place = rows.grid.where() + " row " + line.number() + ", column \"" + headerAt.get(c)
+                            + "\"";
+                    problems.error(place + ": " + noValue(line.cell(c)));
+                    problems.settle(place);
                 }
             }
         }
+    }
+
+    /** Why a cell marked as an error holds no value: the Excel error it shows, or its formula that has no result. */
+    static String noValue(String shown) {
+        if (shown.startsWith("=")) {
+            return "holds the formula " + Text.quoted(shown) + " saved without its result, which the import cannot"
+                    + " compute; expected a value (open and save the workbook in Excel, or type the value)";
+        }
+        return "shows the Excel error " + shown + "; expected a value (correct the formula, or type the value)";
+    }
+
+    /**
+     * Whether the sheet has one of {@code columns} (each as the layout spells it), when it has rows to read; else
+     * one error naming the headers it has, rather than one per row ("role is empty" 500 times, hiding the rest).
+     */
+    boolean require(Problems problems, String... columns) {
+        if (data.isEmpty() || Arrays.stream(columns).anyMatch(columnOf::containsKey)) {
+            return true;
+        }
+        problems.error(grid.where() + " row " + header.number() + ": has no column " + String.join(" or ",
+                Arrays.stream(columns).map(c -> "\"" + c + "\"").toList()) + " (the headers are "
+                + String.join(", ", header.cells().stream().filter(c -> !c.isEmpty()).map(Text::quoted).toList())
+                + "); expected a column headed " + String.join(" or ", columns));
+        return false;
     }
 
     static String column(String header, Map<String, String> known) {

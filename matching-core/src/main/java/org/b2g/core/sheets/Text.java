@@ -22,13 +22,41 @@ final class Text {
     private Text() {
     }
 
-    /** A cell's text as compared and stored: NFC, no byte-order mark, no surrounding (also non-breaking) spaces. */
+    /** Characters that show nothing and are dropped: zero-width space, word joiner, byte-order mark. */
+    private static final String INVISIBLE = "\u200B\u2060\uFEFF";
+
+    /**
+     * A cell's text as compared and stored: NFC, every kind of space (non-breaking, narrow non-breaking as in
+     * {@code 9:00 AM} written by newer macOS and Java, figure, ideographic) as a plain space, no zero-width space or
+     * byte-order mark, no surrounding spaces.
+     */
     static String clean(String raw) {
         if (raw == null) {
             return "";
         }
-        String text = raw.replace('\u00A0', ' ').replace("\uFEFF", "").strip();
+        String text = raw;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (Character.getType(c) == Character.SPACE_SEPARATOR || INVISIBLE.indexOf(c) >= 0)) {
+                text = plainSpaces(text);
+                break;
+            }
+        }
+        text = text.strip();
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    private static String plainSpaces(String text) {
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+                plain.append(' ');
+            } else if (INVISIBLE.indexOf(c) < 0) {
+                plain.append(c);
+            }
+        }
+        return plain.toString();
     }
 
     /** Lower case, without diacritics, spaces collapsed: "Cơ quan  Nhà nước" is "co quan nha nuoc". */

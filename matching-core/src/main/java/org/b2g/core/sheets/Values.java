@@ -54,7 +54,9 @@ final class Values {
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
-            problems.bad(cell, "is outside the accepted values; expected " + range(min, max));
+            // "0 or more" would not say why 99999999999 is refused: the bound is said when it is the one passed
+            problems.bad(cell, "is outside the accepted values; expected " + (number.signum() > 0
+                    && max == Integer.MAX_VALUE ? "a whole number from " + min + " to " + max : range(min, max)));
             return null;
         }
         return number.intValueExact();

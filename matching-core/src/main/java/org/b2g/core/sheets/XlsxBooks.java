@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,9 +13,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -35,6 +42,18 @@ import org.b2g.core.io.InputException;
 final class XlsxBooks {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /**
+     * Excel's last day, 9999-12-31 (in the 1900 date system): a larger number in a date format is shown as ####, not
+     * as a date, and is read as the number it is (a phone number typed into a column formatted as dates).
+     */
+    private static final int LAST_SERIAL_DAY = 2_958_465;
+    /** How much smaller a day number is in the 1904 date system. */
+    private static final int DAYS_1900_TO_1904 = 1_462;
+    /** A number format that pads whole numbers with zeros ({@code 00000}), as ids and postal codes are kept. */
+    private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
+    /** Library exception classes in front of a message ("org.apache...InvalidFormatException: "). */
+    private static final Pattern CLASS_NAMES =
+            Pattern.compile("^(?:(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error): )+");
 
     private XlsxBooks() {
     }
@@ -67,27 +86,94 @@ final class XlsxBooks {
             }
             return new Book(source, sheets, hidden, true, workbook.isDate1904());
         } catch (IOException | RuntimeException e) {
+            if (isStrict(bytes)) {
+                throw new InputException(source + ": is saved as a Strict Open XML spreadsheet, which the import cannot"
+                        + " read; expected an .xlsx workbook (in Excel: Save As, Excel Workbook rather than Strict Open"
+                        + " XML Spreadsheet).", e);
+            }
             throw new InputException(source + ": is not a readable .xlsx workbook (" + reason(e) + "); expected a"
                     + " workbook saved as .xlsx by Excel, LibreOffice or Google Sheets.", e);
         }
     }
 
-    /** The two mistakes worth naming: an old binary {@code .xls} (or an encrypted file), and anything not a ZIP. */
+    /** Whether the file is Excel's "Strict Open XML Spreadsheet", which POI does not read (bug 57699). */
+    private static boolean isStrict(byte[] bytes) {
+        try (OPCPackage pack = OPCPackage.open(new ByteArrayInputStream(bytes))) {
+            return pack.isStrictOoxmlFormat();
+        } catch (IOException | RuntimeException | InvalidFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Says what a file that is no {@code .xlsx} workbook is, in one line: an old binary {@code .xls}, a workbook with a
+     * password (both are OLE2 files), an OpenDocument spreadsheet, a text file (a CSV file or a web page saved under
+     * an {@code .xlsx} name), or anything else that is not a ZIP archive.
+     */
     private static void checkSignature(byte[] bytes, String source) {
         if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
                 && (bytes[3] & 0xFF) == 0xE0) {
-            throw new InputException(source + ": is an Excel 97-2003 (.xls) or password-protected workbook; expected"
-                    + " an .xlsx workbook without a password (in Excel: Save As, Excel Workbook).");
+            throw new InputException(source + ": " + oldOfficeFile(bytes) + ".");
         }
-        if (bytes.length < 4 || bytes[0] != 'P' || bytes[1] != 'K') {
-            throw new InputException(source + ": is not an .xlsx workbook (" + (bytes.length == 0 ? "the file is empty"
-                    : "not a ZIP archive") + "); expected a workbook saved as .xlsx, or a folder of .csv files.");
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K') {
+            String start = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.ISO_8859_1);
+            if (start.contains("application/vnd.oasis.opendocument")) {
+                throw new InputException(source + ": is an OpenDocument file (.ods, as LibreOffice saves by default),"
+                        + " not an .xlsx workbook; expected .xlsx (in LibreOffice: File, Save As, Excel 2007-365).");
+            }
+            return;
         }
+        if (bytes.length == 0) {
+            throw new InputException(source + ": is not an .xlsx workbook (the file is empty); expected a workbook"
+                    + " saved as .xlsx, or a folder of .csv files.");
+        }
+        String text = textStart(bytes);
+        throw new InputException(source + ": is not an .xlsx workbook (" + (text == null ? "not a ZIP archive"
+                : "it is text, starting " + Text.quoted(text)) + "); expected a workbook saved as .xlsx, or a folder"
+                + " of .csv files, one per sheet.");
+    }
+
+    /** Which OLE2 file: an encrypted workbook holds an {@code EncryptedPackage}, an Excel 97-2003 one a workbook. */
+    private static String oldOfficeFile(byte[] bytes) {
+        String xls = "; expected an .xlsx workbook (in Excel: Save As, Excel Workbook)";
+        try (POIFSFileSystem file = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+            DirectoryNode root = file.getRoot();
+            if (root.hasEntry("EncryptedPackage")) {
+                return "is protected by a password, so it cannot be read; expected the workbook without a password (in"
+                        + " Excel: File, Info, Protect Workbook, Encrypt with Password, and clear the password)";
+            }
+            if (root.hasEntry("Workbook") || root.hasEntry("Book")) {
+                return "is an Excel 97-2003 workbook (.xls), not an .xlsx workbook" + xls;
+            }
+            return "is an old Office file (Excel 97-2003 or another program), not an .xlsx workbook" + xls;
+        } catch (IOException | RuntimeException e) {
+            return "is a damaged Excel 97-2003 (.xls) or password-protected workbook, not an .xlsx workbook; expected"
+                    + " an .xlsx workbook without a password (in Excel: Save As, Excel Workbook)";
+        }
+    }
+
+    /** The first line of a file that is text (UTF-8, no control characters but tab), or null when it is not. */
+    private static String textStart(byte[] bytes) {
+        int length = Math.min(bytes.length, 512);
+        int start = length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
+                ? 3 : 0;
+        String text = new String(bytes, start, length - start, StandardCharsets.UTF_8);
+        if (length < bytes.length && !text.isEmpty()) {
+            text = text.substring(0, text.length() - 1); // a character cut at the end
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFFFD' || c < ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return null;
+            }
+        }
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.isEmpty() ? null : line;
     }
 
     private static String reason(Exception e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        String line = message.lines().findFirst().orElse("").strip();
+        String line = CLASS_NAMES.matcher(message.lines().findFirst().orElse("").strip()).replaceFirst("");
         if (line.length() > 120) {
             line = line.substring(0, 117) + "...";
         }
@@ -95,28 +181,35 @@ final class XlsxBooks {
     }
 
     private static Grid grid(Sheet sheet, boolean date1904, XSSFWorkbook workbook) {
+        boolean recalculate = workbook.getForceFormulaRecalculation();
         TreeMap<Integer, RowCells> rows = new TreeMap<>();
+        Set<Integer> withContent = new HashSet<>();
         for (Row row : sheet) {
             RowCells read = new RowCells();
             short last = row.getLastCellNum();
             for (int c = 0; c < last; c++) {
                 Cell cell = row.getCell(c);
-                String uncomputed = computeFormula(cell, workbook);
+                String uncomputed = computeFormula(cell, workbook, recalculate);
                 String text = uncomputed != null ? uncomputed : text(cell, date1904);
                 read.cells.add(text);
                 if (uncomputed == null && isNumber(cell)) {
                     read.numbers.add(c);
                 }
-                if (uncomputed == null && isError(cell)) {
+                if (uncomputed != null || isError(cell)) {
                     read.errors.add(c);
                 }
             }
             rows.put(row.getRowNum() + 1, read);
+            if (read.cells.stream().anyMatch(text -> !text.isEmpty())) {
+                withContent.add(row.getRowNum() + 1);
+            }
         }
         fillMergedDown(sheet, rows);
         List<Grid.Line> lines = new ArrayList<>();
         rows.forEach((number, read) -> {
-            if (read.cells.stream().anyMatch(text -> !text.isEmpty())) {
+            // a row that shows nothing but a merged cell reaching down from above is empty (a block merged longer
+            // than the list it labels)
+            if (withContent.contains(number)) {
                 lines.add(new Grid.Line(number, read.cells, read.numbers, read.errors));
             }
         });
@@ -172,15 +265,23 @@ final class XlsxBooks {
     }
 
     /**
-     * Excel and LibreOffice store a formula's result beside it, but files written by libraries (openpyxl, a form
-     * tool's export) often store the formula alone or with an empty result, which would read as 0. Such a formula is computed here.
+     * Excel and LibreOffice store a formula's result beside it, and that result is what the cell shows and what is
+     * read. But files written by libraries often store the formula alone or with an empty result (openpyxl, a form
+     * tool's export), or with 0 for every formula in a workbook marked to be recalculated when opened (XlsxWriter,
+     * which pandas uses): such a formula is computed here.
      *
+     * @param recalculate whether the workbook asks to be recalculated when opened, so a stored 0 may be no result
      * @return null when the cell is no formula or now holds its result; the formula ({@code =A1+1}) when it cannot
      *         be computed, so that the message shows what the cell holds
      */
-    private static String computeFormula(Cell cell, XSSFWorkbook workbook) {
-        if (!(cell instanceof XSSFCell xssf) || cell.getCellType() != CellType.FORMULA
-                || xssf.getCTCell().isSetV() && !xssf.getCTCell().getV().isEmpty()) {
+    private static String computeFormula(Cell cell, XSSFWorkbook workbook, boolean recalculate) {
+        if (!(cell instanceof XSSFCell xssf) || cell.getCellType() != CellType.FORMULA) {
+            return null;
+        }
+        boolean stored = xssf.getCTCell().isSetV() && !xssf.getCTCell().getV().isEmpty();
+        boolean placeholder = recalculate && stored && cell.getCachedFormulaResultType() == CellType.NUMERIC
+                && cell.getNumericCellValue() == 0;
+        if (stored && !placeholder) {
             return null;
         }
         try {
@@ -229,10 +330,11 @@ final class XlsxBooks {
 
     private static String number(Cell cell, boolean date1904) {
         double value = cell.getNumericCellValue();
-        if (DateUtil.isCellDateFormatted(cell) && value >= 0) {
+        int lastDay = date1904 ? LAST_SERIAL_DAY - DAYS_1900_TO_1904 : LAST_SERIAL_DAY;
+        if (DateUtil.isCellDateFormatted(cell) && value >= 0 && value < lastDay + 1) {
             if (value < 1) {
                 long minutes = Math.round(value * 24 * 60) % (24 * 60);
-                return String.format(java.util.Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
+                return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);
             }
             LocalDateTime time = DateUtil.getLocalDateTime(value, date1904, true)
                     .plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
@@ -243,6 +345,12 @@ final class XlsxBooks {
         }
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return String.valueOf(value);
+        }
+        String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+        if (format != null && ZERO_PADDED.matcher(format).matches() && value >= 0 && value == Math.floor(value)
+                && value < 1e15) {
+            // an id such as 00123 kept as a number with the format 00000 shows, and is referred to, as 00123
+            return String.format(Locale.ROOT, "%0" + format.length() + "d", (long) value);
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Priority;
@@ -166,6 +176,33 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesASlotNumberTooLargeForAnyEventInsteadOfFailing() {
+        assertEquals(List.of(
+                "participants row 2, column \"unavailable\": \"84901234567\" is not within the event's slots; expected"
+                        + " slot numbers from 1 to 12",
+                "participants row 3, column \"unavailable\": \"2-99999999999\" is not within the event's slots;"
+                        + " expected slot numbers from 1 to 12"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "84901234567").row(3, "b", "agency", "2-99999999999")).problems());
+    }
+
+    @Test
+    void saysTheUpperBoundOfACountWhenTheValuePassesIt() {
+        assertEquals(List.of("participants row 2, column \"maxMeetings\": \"99999999999\" is outside the accepted"
+                + " values; expected a whole number from 0 to 2147483647"), rejected(event()
+                .sheet("participants").row(1, "id", "role", "maxMeetings").row(2, "a", "agency", "99999999999"))
+                .problems());
+    }
+
+    @Test
+    void readsANumberPastExcelsLastDayInADateFormatAsTheNumberItIs() {
+        // Excel shows ##### for it: a phone number typed into a column formatted as dates
+        Event event = xlsx(event().sheet("participants").row(1, "id", "role")
+                .row(2, new XlsxFixture.Formatted(84901234567L, "dd/mm/yyyy"), "startup")).event();
+        assertEquals("84901234567", event.participants().get(0).id());
+    }
+
+    @Test
     void refusesAClockRangeOnADayTheEventDoesNotHave() {
         assertEquals(List.of("participants row 2, column \"unavailable\": \"2024-10-11 08:30-09:00\" is on"
                 + " 2024-10-11, which is no day of the event; expected one of 2024-10-10, or no day (every day)"),
@@ -191,6 +228,41 @@ class EventSheetsTest {
         Participant agency = event.participant("a");
         assertEquals(List.of(3, 2), agency.needs().stream().map(n -> n.priority()).toList());
         assertEquals(List.of("smart-traffic"), agency.needs().get(0).tags());
+    }
+
+    @Test
+    void namesBothRowsOfEveryOfferingOrNeedIdGivenTwiceForOneParticipant() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup").row(3, "a", "agency")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-1", "Maps").row(3, "s", "o-1", "Routes").row(4, "a", "o-1", "Permits")
+                .sheet("needs").row(1, "participant", "id", "title")
+                .row(2, "a", "n-1", "Flood data").row(3, "a", "n-1", "Traffic data"));
+        assertEquals(List.of(
+                "offerings row 3, column \"id\": \"o-1\" is already the id of offerings row 2 (another offering of"
+                        + " s); expected each offering id once per participant",
+                "needs row 3, column \"id\": \"n-1\" is already the id of needs row 2 (another need of a); expected"
+                        + " each need id once per participant"), e.problems());
+    }
+
+    @Test
+    void saysWhenAGivenOfferingIdIsTheOneAnOfferingWithoutIdIsNumberedBy() {
+        // the offering on the participant's own row has no id: the event document numbers it o-1 by its place
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "offering").row(2, "s", "startup", "Maps")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-1", "Routes").row(3, "s", "o-9", "Parking").row(4, "s", null, "Permits"));
+        assertEquals(List.of(
+                "offerings row 2, column \"id\": \"o-1\" is already the id of the offering of participants row 2,"
+                        + " which has no id and is numbered by its place among s's offerings (o-1, o-2, ...); expected"
+                        + " another id, or ids for all of them"), e.problems());
+        InputException later = rejected(event()
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup")
+                .sheet("offerings").row(1, "participant", "id", "title")
+                .row(2, "s", "o-2", "Routes").row(3, "s", null, "Permits"));
+        assertEquals(List.of("offerings row 3: the offering has no id and is numbered by its place among s's"
+                + " offerings, as \"o-2\", which is already the id of offerings row 2; expected an id of its own, or"
+                + " ids for all of them"), later.problems());
     }
 
     @Test
@@ -296,6 +368,17 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesInOneLineAnEventSheetWithItsKeysAsColumnHeaders() {
+        InputException e = rejected(new XlsxFixture()
+                .sheet("event").row(1, "id", "name", "tables", "day", "start", "end", "timeZone")
+                .row(2, "x", "Ngày hội", 5, "2024-10-10", "08:30", "10:30", "Asia/Ho_Chi_Minh")
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company"));
+        assertEquals(List.of("event row 1: holds keys as the headers of columns (\"id\", \"name\", \"tables\","
+                + " \"day\", \"start\", ...); expected two columns, key and value, with one row per key (id in the"
+                + " first column, its value beside it)"), e.problems());
+    }
+
+    @Test
     void acceptsAOneSessionEventWithoutASessionsSheet() {
         Event event = xlsx(new XlsxFixture()
                 .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "tables", 2).row(4, "slots", 5)
@@ -392,7 +475,7 @@ class EventSheetsTest {
     }
 
     @Test
-    void refusesACellShowingAnExcelErrorNamingItsPlace() {
+    void refusesACellShowingAnExcelErrorNamingItsPlaceOnce() {
         InputException e = rejected(event()
                 .sheet("participants").row(1, "id", "role", "name", "maxMeetings")
                 .row(2, "a-1", "agency", new XlsxFixture.Formula("#REF!"), new XlsxFixture.Formula("1/0")));
@@ -400,9 +483,122 @@ class EventSheetsTest {
                 "participants row 2, column \"name\": shows the Excel error #REF!; expected a value (correct the"
                         + " formula, or type the value)",
                 "participants row 2, column \"maxMeetings\": shows the Excel error #DIV/0!; expected a value (correct"
-                        + " the formula, or type the value)",
-                "participants row 2, column \"maxMeetings\": \"#DIV/0!\" is not a whole number; expected a whole"
-                        + " number 0 or more"), e.problems());
+                        + " the formula, or type the value)"), e.problems());
+        InputException onTheEventSheet = rejected(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "tables", new XlsxFixture.Formula("1/0"))
+                .row(4, "slots", 5)
+                .sheet("participants").row(1, "id", "role").row(2, "p", "company"));
+        assertEquals(List.of("event row 3, key \"tables\": shows the Excel error #DIV/0!; expected a value (correct the"
+                + " formula, or type the value)"), onTheEventSheet.problems());
+    }
+
+    @Test
+    void refusesAFormulaSavedWithoutItsResultThatCannotBeComputedInAnyColumnItReads() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "notes")
+                .row(2, "a-1", "agency", new XlsxFixture.Formula("FOOBAR(A2)"), new XlsxFixture.Formula("FOOBAR(A2)")));
+        assertEquals(List.of("participants row 2, column \"name\": holds the formula \"=FOOBAR(A2)\" saved without"
+                + " its result, which the import cannot compute; expected a value (open and save the workbook in"
+                + " Excel, or type the value)"), e.problems());
+    }
+
+    @Test
+    void computesTheFormulasOfAWorkbookThatStoresZeroForEveryResultAndAsksToBeRecalculated() {
+        // as XlsxWriter (which pandas uses) saves formulas: every result 0, the workbook marked for recalculation
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings", "minMeetings")
+                .row(2, new XlsxFixture.CachedFormula("\"s-\"&ROW()", 0), "startup",
+                        new XlsxFixture.CachedFormula("UPPER(\"vietsense\")", 0), new XlsxFixture.CachedFormula("2*3", 0),
+                        new XlsxFixture.CachedFormula("2*3", 4))
+                .recalculatedOnOpening()).event();
+        Participant p = event.participants().get(0);
+        assertEquals("s-2", p.id());
+        assertEquals("VIETSENSE", p.name());
+        assertEquals(6, p.maxMeetings());
+        assertEquals(4, p.minMeetings(), "a result other than 0 is what Excel showed: kept");
+        Event excel = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, "s-1", "startup", new XlsxFixture.CachedFormula("UPPER(\"vietsense\")", "As shown"))).event();
+        assertEquals("As shown", excel.participant("s-1").name(), "a stored result is what the cell shows");
+    }
+
+    @Test
+    void readsANumberFormattedWithLeadingZerosAsExcelShowsIt() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, new XlsxFixture.Formatted(123, "00000"), "startup", "A")
+                .row(3, 84901234567L, "agency", "B")
+                .sheet("requests").row(1, "from", "to").row(2, "00123", 84901234567L)).event();
+        assertEquals(List.of("00123", "84901234567"), event.participants().stream().map(Participant::id).toList());
+        assertEquals("00123", event.requests().get(0).from());
+        assertEquals("84901234567", event.requests().get(0).to());
+    }
+
+    @Test
+    void readsNarrowAndOtherUnicodeSpacesAsSpacesAndDropsZeroWidthOnes() {
+        Event event = xlsx(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "timeZone", "Asia/Ho_Chi_Minh")
+                .row(4, "slotMinutes", 20).row(5, "tables", 2).row(6, "day", "2024-10-10")
+                .row(7, "start", "1:30\u202FPM").row(8, "end", "2:30\u2009PM")
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, "\u202Fs-9\u202F", "startup", "\u200BVietSense\u200B AI")
+                .row(3, "\u200B", null, "\u3000")
+                .row(4, "a-1", "agency", "Sở\u2007Y tế")
+                .sheet("requests").row(1, "from", "to").row(2, "VietSense AI", "Sở Y tế")).event();
+        assertEquals(LocalTime.of(13, 30), event.slot(1).start().toLocalTime());
+        assertEquals(3, event.slotCount());
+        assertEquals(List.of("s-9", "a-1"), event.participants().stream().map(Participant::id).toList());
+        assertEquals("VietSense AI", event.participant("s-9").name());
+        assertEquals("Sở Y tế", event.participant("a-1").name());
+        assertEquals("s-9", event.requests().get(0).from());
+    }
+
+    @Test
+    void aRowThatShowsOnlyACellMergedFromAboveIsEmpty() {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "name")
+                .row(2, "a-1", "agency", "A").row(3, "a-2", null, "B").row(9)
+                .merge(2, 9, 2, 2)).event();
+        assertEquals(List.of("a-1", "a-2"), event.participants().stream().map(Participant::id).toList());
+        assertEquals(Role.AGENCY, event.participant("a-2").role());
+    }
+
+    @Test
+    void saysOnceThatASheetHasNoColumnItNeedsRatherThanOncePerRow() {
+        XlsxFixture fixture = event().sheet("participants").row(1, "id", "Type", "name");
+        for (int r = 2; r < 2 + 60; r++) {
+            fixture.row(r, "p" + r, "startup", "P" + r);
+        }
+        fixture.sheet("requests").row(1, "requester", "to").row(2, "p2", "p3");
+        assertEquals(List.of(
+                "participants row 1: has no column \"role\" (the headers are \"id\", \"Type\", \"name\"); expected a"
+                        + " column headed role",
+                "requests row 1: has no column \"from\" (the headers are \"requester\", \"to\"); expected a column"
+                        + " headed from"), rejected(fixture).problems());
+        assertEquals(List.of("participants row 1: has no column \"id\" or \"name\" (the headers are \"Код\","
+                + " \"Название\", \"role\"); expected a column headed id or name"), rejected(event()
+                .sheet("participants").row(1, "Код", "Название", "role").row(2, "s-1", "A", "startup")
+                .sheet("requests").row(1, "from", "to").row(2, "s-1", "A")).problems(),
+                "the references to participants that cannot be read are not each reported as unknown");
+    }
+
+    @Test
+    void saysEverythingASessionLacksAtOnceInTheSheetsWords(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\r\nid,x\r\ntimeZone,Asia/Ho_Chi_Minh\r\n"
+                + "slotMinutes,20\r\ntables,\r\n");
+        Files.writeString(dir.resolve("sessions.csv"), "id,day,start,end,slots\r\na,,08:00,09:00,\r\n"
+                + "b,2024-10-10,,11:00,\r\nc,2024-10-10,13:00,,\r\nd,2024-10-11,13:00,14:00,3\r\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        assertEquals(List.of(
+                "sessions.csv row 2, column \"day\": is empty; expected the session's day (such as 2024-10-10), since"
+                        + " it has a start time",
+                "sessions.csv row 3, column \"start\": is empty; expected the time the session starts, since it has an"
+                        + " end",
+                "sessions.csv row 4: has neither an end nor a number of slots; expected one of them (end, slots)",
+                "sessions.csv row 5: gives both an end and a number of slots; expected one of them (end, slots)",
+                "event.csv row 5, key \"tables\": is empty; expected the number of tables, or their ids separated by"
+                        + " \";\", or a tables sheet"),
+                assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
     }
 
     @Test
@@ -424,6 +620,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void saysThatARequiredSheetIsHiddenRatherThanMissing() {
+        InputException e = rejected(event().sheet("Participants").row(1, "id", "role").row(2, "p", "company")
+                .hidden());
+        assertEquals(List.of("event.xlsx: the Participants sheet is hidden, and hidden sheets are not read; expected"
+                + " it shown (in Excel: right-click a sheet tab, Unhide)"), e.problems());
+    }
+
+    @Test
     void rejectsATruncatedOrForeignFileInOneLine() {
         byte[] workbook = event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes();
         InputException truncated = assertThrows(InputException.class,
@@ -433,13 +637,145 @@ class EventSheetsTest {
         assertEquals(1, truncated.getMessage().lines().count());
         InputException text = assertThrows(InputException.class,
                 () -> EventSheets.readXlsx("id,role\n".getBytes(StandardCharsets.UTF_8), "x.xlsx"));
-        assertTrue(text.getMessage().startsWith("x.xlsx: is not an .xlsx workbook (not a ZIP archive)"));
+        assertTrue(text.getMessage().startsWith("x.xlsx: is not an .xlsx workbook (it is text, starting \"id,role\")"),
+                text.getMessage());
+        InputException binary = assertThrows(InputException.class,
+                () -> EventSheets.readXlsx(new byte[] {1, 2, 3, 4, 0, 0}, "x.xlsx"));
+        assertTrue(binary.getMessage().startsWith("x.xlsx: is not an .xlsx workbook (not a ZIP archive)"),
+                binary.getMessage());
         InputException old = assertThrows(InputException.class, () -> EventSheets.readXlsx(
                 new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, "old.xls.xlsx"));
         assertTrue(old.getMessage().contains("Excel 97-2003 (.xls)"), old.getMessage());
     }
 
+    @Test
+    void saysWhetherAFileThatIsNoXlsxIsAnXlsAPasswordProtectedWorkbookAnOdsOrOneCsvFile(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream xls = new ByteArrayOutputStream();
+        try (HSSFWorkbook old = new HSSFWorkbook()) {
+            old.createSheet("event");
+            old.write(xls);
+        }
+        String xlsMessage = ": is an Excel 97-2003 workbook (.xls), not an .xlsx workbook; expected an .xlsx workbook"
+                + " (in Excel: Save As, Excel Workbook).";
+        assertEquals("old.xlsx" + xlsMessage, assertThrows(InputException.class,
+                () -> EventSheets.readXlsx(xls.toByteArray(), "old.xlsx")).getMessage());
+        Path xlsFile = dir.resolve("event.xls");
+        Files.write(xlsFile, xls.toByteArray());
+        assertEquals(xlsFile + xlsMessage, assertThrows(InputException.class, () -> EventSheets.read(xlsFile))
+                .getMessage());
+
+        ByteArrayOutputStream locked = new ByteArrayOutputStream();
+        try (POIFSFileSystem file = new POIFSFileSystem()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("secret");
+            try (OutputStream out = encryptor.getDataStream(file)) {
+                out.write(event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes());
+            }
+            file.writeFilesystem(locked);
+        }
+        assertEquals("locked.xlsx: is protected by a password, so it cannot be read; expected the workbook without a"
+                + " password (in Excel: File, Info, Protect Workbook, Encrypt with Password, and clear the password).",
+                assertThrows(InputException.class, () -> EventSheets.readXlsx(locked.toByteArray(), "locked.xlsx"))
+                        .getMessage());
+
+        ByteArrayOutputStream ods = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(ods)) {
+            byte[] type = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry mimetype = new ZipEntry("mimetype"); // stored first and uncompressed, as OpenDocument requires
+            mimetype.setMethod(ZipEntry.STORED);
+            mimetype.setSize(type.length);
+            CRC32 crc = new CRC32();
+            crc.update(type);
+            mimetype.setCrc(crc.getValue());
+            zip.putNextEntry(mimetype);
+            zip.write(type);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("content.xml"));
+            zip.write("<office:document-content/>".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        assertEquals("event.xlsx: is an OpenDocument file (.ods, as LibreOffice saves by default), not an .xlsx"
+                + " workbook; expected .xlsx (in LibreOffice: File, Save As, Excel 2007-365).",
+                assertThrows(InputException.class, () -> EventSheets.readXlsx(ods.toByteArray(), "event.xlsx"))
+                        .getMessage());
+
+        Path csv = dir.resolve("participants.csv");
+        Files.writeString(csv, "id,role\np,company\n");
+        assertEquals(csv + ": is one CSV file, which holds one sheet; expected a folder of .csv files, one per sheet"
+                + " (event.csv, participants.csv, ...), or an .xlsx workbook.",
+                assertThrows(InputException.class, () -> EventSheets.read(csv)).getMessage());
+    }
+
+    @Test
+    void saysThatAStrictOpenXmlWorkbookCannotBeReadAndHowToSaveIt() throws Exception {
+        byte[] transitional = event().sheet("participants").row(1, "id", "role").row(2, "p", "company").bytes();
+        ByteArrayOutputStream strict = new ByteArrayOutputStream(); // what Excel's "Strict Open XML" changes
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(transitional));
+                ZipOutputStream out = new ZipOutputStream(strict)) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                "http://purl.oclc.org/ooxml/spreadsheetml/main")
+                        .replace("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                "http://purl.oclc.org/ooxml/officeDocument/relationships");
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        assertEquals("strict.xlsx: is saved as a Strict Open XML spreadsheet, which the import cannot read; expected"
+                + " an .xlsx workbook (in Excel: Save As, Excel Workbook rather than Strict Open XML Spreadsheet).",
+                assertThrows(InputException.class, () -> EventSheets.readXlsx(strict.toByteArray(), "strict.xlsx"))
+                        .getMessage());
+    }
+
     // ---------------------------------------------------------------- CSV folders
+
+    @Test
+    void saysThatACsvFileIsAWorkbookUnderACsvNameAndListsEveryFileThatCannotBeRead(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.write(dir.resolve("participants.csv"), event().sheet("participants").row(1, "id", "role")
+                .row(2, "p", "company").bytes());
+        String workbook = "participants.csv: is a workbook (.xlsx or another ZIP archive) with a .csv name, not CSV"
+                + " text; expected CSV text (in Excel: Save As, \"CSV UTF-8\"), or the workbook imported as an .xlsx"
+                + " file.";
+        assertEquals(workbook, assertThrows(InputException.class, () -> EventSheets.read(dir)).getMessage());
+        Files.write(dir.resolve("event.csv"), (EVENT_CSV + "name,Société Générale\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        InputException both = assertThrows(InputException.class, () -> EventSheets.read(dir));
+        assertEquals(2, both.problems().size(), both.getMessage());
+        assertTrue(both.problems().get(0).startsWith("event.csv: is not UTF-8 text (byte 0xE9 on line 9)"),
+                both.getMessage());
+        assertEquals(workbook, both.problems().get(1));
+        assertTrue(both.getMessage().startsWith(dir + ": 2 errors; nothing was imported:"), both.getMessage());
+    }
+
+    @Test
+    void skipsTheHiddenFilesMacOsAndExcelLeaveBesideTheCsvFilesWithAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
+        // AppleDouble resource data copied from a Mac, and the owner file Excel keeps while participants.csv is open
+        Files.write(dir.resolve("._participants.csv"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0, (byte) 0xFF, (byte) 0xB0});
+        Files.write(dir.resolve("~$participants.csv"), new byte[] {5, 'n', 'g', 0, (byte) 0xC5, 0, 0});
+        Imported imported = EventSheets.read(dir);
+        assertEquals(1, imported.event().participants().size());
+        assertEquals(List.of(dir + ": ignored the hidden files ._participants.csv, ~$participants.csv"),
+                imported.warnings());
+    }
+
+    @Test
+    void takesTheSeparatorFromExcelsSepLineAndNumbersRowsAsExcelShowsThem(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "sep=,\r\n" + EVENT_CSV);
+        Files.writeString(dir.resolve("participants.csv"), "sep=;\r\nid;role;name\r\ns-1;robot;A, B\r\n");
+        assertEquals(List.of("participants.csv row 2, column \"role\": \"robot\" is not a role (startup, agency,"
+                + " company)"), assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
+        Files.writeString(dir.resolve("participants.csv"), "sep=;\r\nid;role;name\r\ns-1;startup;A, B\r\n");
+        Imported imported = EventSheets.read(dir);
+        assertEquals("A, B", imported.event().participant("s-1").name());
+        assertEquals(List.of(), imported.warnings());
+    }
 
     private static final String EVENT_CSV = "key,value\r\nid,csv-day\r\nslotMinutes,20\r\ntables,3\r\n"
             + "timeZone,Asia/Ho_Chi_Minh\r\nday,2024-10-10\r\nstart,08:30\r\nend,10:30\r\n";

@@ -42,6 +42,20 @@ final class XlsxFixture {
     record Formula(String text) {
     }
 
+    /** A formula cell saved with a result ({@code String} or {@code Number}), as Excel and XlsxWriter save them. */
+    record CachedFormula(String text, Object result) {
+    }
+
+    /** A number shown with a number format, such as {@code 00000} for ids kept with leading zeros. */
+    record Formatted(Number value, String format) {
+    }
+
+    /** Marks the workbook to be recalculated when opened, as XlsxWriter (pandas) and openpyxl save theirs. */
+    XlsxFixture recalculatedOnOpening() {
+        workbook.setForceFormulaRecalculation(true);
+        return this;
+    }
+
     /** Dates count from 1904, as in a workbook made by Excel for Mac before 2011. */
     XlsxFixture date1904() {
         var properties = workbook.getCTWorkbook().isSetWorkbookPr() ? workbook.getCTWorkbook().getWorkbookPr()
@@ -73,6 +87,20 @@ final class XlsxFixture {
             switch (value) {
                 case String s -> cell.setCellValue(s);
                 case Formula f -> cell.setCellFormula(f.text());
+                case CachedFormula f -> {
+                    cell.setCellFormula(f.text());
+                    if (f.result() instanceof Number n) {
+                        cell.setCellValue(n.doubleValue());
+                    } else {
+                        cell.setCellValue(f.result().toString());
+                    }
+                }
+                case Formatted f -> {
+                    CellStyle style = workbook.createCellStyle();
+                    style.setDataFormat(workbook.createDataFormat().getFormat(f.format()));
+                    cell.setCellValue(f.value().doubleValue());
+                    cell.setCellStyle(style);
+                }
                 case Number n -> cell.setCellValue(n.doubleValue());
                 case LocalDate d -> {
                     cell.setCellValue(d);
