@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventFiles;
+import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.sheets.EventWorkbook;
 
@@ -28,10 +30,14 @@ final class TemplateCommand implements Command {
             throw new InputException("b2g template: expected --out FILE.xlsx; usage: b2g template --out FILE.xlsx [--event EVENT.json].");
         }
         OutputFile.check("--out", target);
-        Event event = arguments.has("event") ? EventFiles.read(Path.of(arguments.option("event", null)), null) : null;
+        Path from = arguments.has("event") ? Path.of(arguments.option("event", null)) : null;
+        Event event = from == null ? null : EventFiles.read(from, null);
+        // The event does not hold emails; the workbook should, so that it imports back as it was.
+        Map<String, String> emails = event == null || !from.toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? Map.of() : EventJson.emails(EventFiles.readText(from), from.toString());
         OutputFile.write("--out", target, stream -> {
             if (event != null) {
-                EventWorkbook.write(event, stream);
+                EventWorkbook.write(event, emails, stream);
             } else {
                 EventWorkbook.template(stream);
             }

@@ -3,6 +3,7 @@ package org.b2g.core.io;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
@@ -49,6 +52,23 @@ public final class EventJson {
      */
     public static Event read(JsonObject document, String source) {
         return new EventReader(JsonNode.root(document, source)).read();
+    }
+
+    /**
+     * The {@code email} of each participant of a document that gives one. The engine ignores emails, but the workbook
+     * of an event and the organizer's mail merge carry them: an event handed back and forth keeps them.
+     */
+    public static Map<String, String> emails(String json, String source) {
+        Map<String, String> emails = new HashMap<>();
+        if (parse(json, source) instanceof JsonObject root && root.get("participants") instanceof JsonArray list) {
+            for (JsonValue value : list) {
+                if (value instanceof JsonObject p && p.get("id") instanceof JsonString id
+                        && p.get("email") instanceof JsonString email && !email.getString().isBlank()) {
+                    emails.put(id.getString(), email.getString().strip());
+                }
+            }
+        }
+        return emails;
     }
 
     /**

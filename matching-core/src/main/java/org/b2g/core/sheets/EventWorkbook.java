@@ -40,13 +40,18 @@ public final class EventWorkbook {
     }
 
     public static void write(Event event, OutputStream out) throws IOException {
-        Workbooks.writeXlsx(sheets(event), out);
+        write(event, Map.of(), out);
+    }
+
+    /** As {@link #write(Event, OutputStream)}, with the participants' emails by id (the event does not hold them). */
+    public static void write(Event event, Map<String, String> emails, OutputStream out) throws IOException {
+        Workbooks.writeXlsx(sheets(event, emails), out);
     }
 
     /** The event as a folder of CSV files, one per sheet. */
     public static void writeCsv(Event event, Path folder) throws IOException {
         Files.createDirectories(folder);
-        for (SheetData sheet : sheets(event)) {
+        for (SheetData sheet : sheets(event, Map.of())) {
             try (Writer out = Files.newBufferedWriter(folder.resolve(sheet.name() + ".csv"), StandardCharsets.UTF_8)) {
                 Workbooks.writeCsv(sheet, out);
             }
@@ -58,7 +63,7 @@ public final class EventWorkbook {
         Workbooks.writeXlsx(templateSheets(), out);
     }
 
-    static List<SheetData> sheets(Event event) {
+    static List<SheetData> sheets(Event event, Map<String, String> emails) {
         List<SheetData> sheets = new ArrayList<>();
         sheets.add(eventSheet(event));
         sheets.add(sessions(event));
@@ -70,7 +75,7 @@ public final class EventWorkbook {
             }
             sheets.add(new SheetData("tables", EventImport.TABLES, rows));
         }
-        sheets.add(participants(event));
+        sheets.add(participants(event, emails));
         List<List<Object>> offerings = new ArrayList<>();
         List<List<Object>> needs = new ArrayList<>();
         for (Participant p : event.participants()) {
@@ -143,10 +148,10 @@ public final class EventWorkbook {
         return new SheetData("sessions", EventImport.SESSIONS, rows);
     }
 
-    private static SheetData participants(Event event) {
+    private static SheetData participants(Event event, Map<String, String> emails) {
         List<List<Object>> rows = new ArrayList<>();
         for (Participant p : event.participants()) {
-            rows.add(row(p.id(), p.role().code(), p.name(), null,
+            rows.add(row(p.id(), p.role().code(), p.name(), emails.get(p.id()),
                     p.representatives() == 1 ? null : p.representatives(),
                     p.minMeetings() == 0 ? null : p.minMeetings(),
                     p.maxMeetings() == Participant.UNLIMITED ? null : p.maxMeetings(),

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.b2g.core.io.EventJson;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,21 @@ class SheetsCommandsTest {
         assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
                 dir.resolve("meetings.csv").toString()));
         assertTrue(Files.readString(dir.resolve("meetings.csv")).startsWith("\uFEFFslot,day,start"));
+    }
+
+    @Test
+    void anEventsWorkbookKeepsTheParticipantsEmailsSoThatItImportsBackAsItWas(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("event.xlsx");
+        assertEquals(0, run("template", "--out", workbook.toString()));
+        Path event = dir.resolve("event.json");
+        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
+        Map<String, String> emails = EventJson.emails(Files.readString(event), "event.json");
+        assertFalse(emails.isEmpty(), "the template's example rows give emails");
+        Path again = dir.resolve("again.xlsx");
+        assertEquals(0, run("template", "--out", again.toString(), "--event", event.toString()), err.toString());
+        Path back = dir.resolve("back.json");
+        assertEquals(0, run("import", again.toString(), "--out", back.toString()), err.toString());
+        assertEquals(emails, EventJson.emails(Files.readString(back), "back.json"));
     }
 
     @Test
