@@ -214,7 +214,7 @@ final class Happened {
 
     /**
      * The meetings with every kept meeting pinned at its published slot and table: the meeting of the same id and
-     * pair, else an optional one of the pair, else a meeting of its own added to them. No other meeting may go to a
+     * pair, else an optional one of the pair under the published id, else a meeting of its own added to them. No other meeting may go to a
      * slot that has started (a kept meeting whose table is gone may stay in its own).
      */
     List<Meeting> keep(Event event, List<Meeting> meetings) {
@@ -244,6 +244,11 @@ final class Happened {
                 ids.add(id);
                 meeting = Meetings.placed(event, id, a, b, p.origin(), List.of(), slot, table);
                 kept.add(meeting);
+            } else if (!meeting.getId().equals(p.id()) && ids.add(p.id())) {
+                // Found by its pair under another id: it keeps its own, which its mark and its request name.
+                Meeting own = meeting.withId(p.id());
+                kept.set(kept.indexOf(meeting), own);
+                meeting = own;
             }
             taken.add(meeting);
             meeting.setSlot(slot);
