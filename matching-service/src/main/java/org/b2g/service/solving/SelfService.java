@@ -7,11 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -32,6 +35,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
+import org.b2g.core.repair.Repair;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -225,9 +229,9 @@ public final class SelfService {
             found.add(new Found(other, candidate, candidate != null ? candidate.getRelevance()
                     : matched.relevance().score(self, other), result));
         }
-        found.sort(java.util.Comparator.comparing((Found f) -> !f.result().found())
+        found.sort(Comparator.comparing((Found f) -> !f.result().found())
                 .thenComparingInt(f -> f.candidate() == null ? 3 : asked(f.candidate().getOrigin()))
-                .thenComparing(java.util.Comparator.comparingDouble(Found::relevance).reversed())
+                .thenComparing(Comparator.comparingDouble(Found::relevance).reversed())
                 .thenComparing(f -> f.other().id()));
         List<Counterpart> list = new ArrayList<>();
         for (Found f : found.subList(0, Math.min(limit, found.size()))) {
@@ -456,7 +460,7 @@ public final class SelfService {
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
             return new Matched(stored.body(), event, CandidateCache.relevance(event), CandidateCache.forEvent(event),
-                    new java.util.concurrent.ConcurrentHashMap<>());
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -635,7 +639,7 @@ public final class SelfService {
                 return candidate.getId();
             }
         }
-        return org.b2g.core.repair.Repair.AGREED_PREFIX + request.id();
+        return Repair.AGREED_PREFIX + request.id();
     }
 
     private static JsonObject placement(Event event, String meetingId, StoredRequest request,
@@ -695,7 +699,7 @@ public final class SelfService {
 
     private static RejectedException notPending(StoredRequest request) {
         return new RejectedException(RejectedException.Reason.NOT_PENDING, "Request " + request.id() + " is "
-                + request.state().name().toLowerCase(java.util.Locale.ROOT) + (request.closedBy() == null ? ""
+                + request.state().name().toLowerCase(Locale.ROOT) + (request.closedBy() == null ? ""
                         : " (by " + request.closedBy() + (request.reason() == null ? "" : ": "
                                 + request.reason().replaceAll("\\.$", "")) + ")")
                 + "; only a pending one can be answered"
