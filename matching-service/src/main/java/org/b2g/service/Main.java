@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
@@ -63,7 +66,7 @@ public final class Main {
     }
 
     /** Held so that the levels set below stay set (java.util.logging keeps loggers only weakly). */
-    private static final List<java.util.logging.Logger> QUIETED = new java.util.ArrayList<>();
+    private static final List<Logger> QUIETED = new ArrayList<>();
 
     /**
      * OptaPlanner logs every solve at INFO (phases, scores, speeds): what the service says about a job is in its
@@ -74,8 +77,8 @@ public final class Main {
         List<String> names = demo ? List.of("org.optaplanner", "com.zaxxer.hikari", "io.helidon", "org.flywaydb")
                 : List.of("org.optaplanner", "com.zaxxer.hikari");
         for (String name : names) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.WARNING);
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
         }
     }

@@ -127,6 +127,7 @@ public final class Event {
         return false;
     }
 
+    /** The same event with other rules: the command line's {@code --max-breaks} overrides the file's break cap. */
     public Event withRules(Rules newRules) {
         return new Event(id, name, timeZone, slotMinutes, sessions, slots, tables, participants, meetings,
                 requests, exclusions, newRules);

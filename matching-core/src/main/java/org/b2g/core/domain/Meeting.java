@@ -185,6 +185,25 @@ public class Meeting {
         return copy;
     }
 
+    /**
+     * This meeting under {@code newId}, placed, pinned and priced as it is: a meeting two participants agreed on keeps
+     * the id its request names when a repair finds it in its pair's candidate. Itself when the id is the same.
+     */
+    public Meeting withId(String newId) {
+        if (newId.equals(id)) {
+            return this;
+        }
+        Meeting copy = new Meeting(newId, first, second, origin, weight, relevance, reasons, allowedSlots,
+                allowedTables, after, sessionId);
+        copy.pinned = pinned;
+        copy.publishedSlot = publishedSlot;
+        copy.publishedTable = publishedTable;
+        copy.moveCost = moveCost;
+        copy.slot = slot;
+        copy.table = table;
+        return copy;
+    }
+
     private static Slot in(Event event, Slot slot) {
         return slot == null ? null : event.slot(slot.index());
     }

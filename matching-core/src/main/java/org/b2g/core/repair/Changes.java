@@ -1,7 +1,9 @@
 package org.b2g.core.repair;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.b2g.core.domain.Origin;
 
@@ -20,7 +22,7 @@ public record Changes(String event, DraftMode mode, int kept, List<Moved> moved,
         moved = List.copyOf(moved);
         cancelled = List.copyOf(cancelled);
         added = List.copyOf(added);
-        participants = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(participants));
+        participants = Collections.unmodifiableMap(new TreeMap<>(participants));
     }
 
     /** A slot and table; {@code start} is the clock time as written in schedules, or null; table may be null. */

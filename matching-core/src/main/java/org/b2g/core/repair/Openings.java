@@ -1,16 +1,22 @@
 package org.b2g.core.repair;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.b2g.core.domain.Breaks;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
-import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.RequiredMeeting;
+import org.b2g.core.domain.Seating;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.InputException;
@@ -19,9 +25,12 @@ import org.b2g.core.io.ScheduleFile;
 /**
  * Where one extra meeting between two participants fits into a schedule without moving any other meeting: every
  * slot both can attend and are free in, with a free table, ranked by the breaks it removes or creates (then by how
- * early it is). When none fits, says why in words ("a-doh is fully booked (8 of 8)").
+ * early it is). When none fits, says why in words ("a-doh is fully booked (8 of 8)"). A pair whose required meeting
+ * the schedule does not hold yet would meet as that meeting, so only in its session or fixed slot, at its fixed table,
+ * and in the order it keeps with other required meetings.
  *
- * <p>Build once per schedule ({@link #of}); each {@link #find} then looks at the two agendas only.
+ * <p>Build once per schedule ({@link #of}); each {@link #find} or {@link #at} then looks at the two agendas only, by
+ * one rule, so that a slot offered and a slot asked for are checked alike.
  */
 public final class Openings {
 
@@ -39,10 +48,12 @@ public final class Openings {
     /** Per participant and slot number, the table of its meeting there (last one seen), or -1. */
     private final int[][] tableAt;
     private final List<List<Meeting>> meetingsOf;
+    /** The slot of each meeting the schedule places, by id (for the order of required meetings). */
+    private final Map<String, Integer> slotOfMeeting = new HashMap<>();
     /** Slots that have started: nothing new goes there. */
-    private final java.util.Set<Integer> started;
+    private final Set<Integer> started;
 
-    private Openings(MeetingSchedule schedule, java.util.Set<Integer> started) {
+    private Openings(MeetingSchedule schedule, Set<Integer> started) {
         this.started = started;
         event = schedule.getEvent();
         seating = schedule.getSeating();
@@ -64,12 +75,13 @@ public final class Openings {
                 continue;
             }
             int s = meeting.getSlot().index();
+            slotOfMeeting.put(meeting.getId(), s);
             for (Participant p : meeting.getParticipants()) {
                 int i = p.index();
                 if (busy[i] == null) {
                     busy[i] = new int[slots.size() + 1];
                     tableAt[i] = new int[slots.size() + 1];
-                    java.util.Arrays.fill(tableAt[i], -1);
+                    Arrays.fill(tableAt[i], -1);
                 }
                 busy[i][s]++;
                 booked[i]++;
@@ -86,25 +98,33 @@ public final class Openings {
     }
 
     public static Openings of(MeetingSchedule schedule) {
-        return new Openings(schedule, java.util.Set.of());
+        return new Openings(schedule, Set.of());
     }
 
-    /** As {@link #of(Event, ScheduleFile, String, java.time.Instant)} with no slot started. */
+    /** As {@link #of(Event, ScheduleFile, String, Instant)} with no slot started. */
     public static Openings of(Event event, ScheduleFile schedule, String source) {
-        return of(event, schedule, source, null);
+        return of(event, schedule, source, Set.of());
     }
 
     /**
      * The openings of a stored schedule of {@code event} (e.g. the published one, read against the event as it is
      * now): meetings of participants who left, or in slots that no longer exist, hold nothing. A meeting's slot is
      * found as a repair finds it (by clock time, see {@link ScheduleFile#readsWallClock}), and slots that have
-     * started by {@code now} (see {@link Repair#plan(Event, ScheduleFile, RepairMode, String, java.time.Instant)})
-     * are offered to nobody.
+     * started by {@code now} (see {@link Repair#plan(Event, ScheduleFile, RepairMode, String, Instant)}) are offered
+     * to nobody.
      *
      * @param now the time of the question; null: no slot has started
      * @throws InputException when the schedule belongs to another event or names a table the event does not have
      */
-    public static Openings of(Event event, ScheduleFile schedule, String source, java.time.Instant now) {
+    public static Openings of(Event event, ScheduleFile schedule, String source, Instant now) {
+        return of(event, schedule, source, StartedSlots.at(event, now));
+    }
+
+    /**
+     * As {@link #of(Event, ScheduleFile, String, Instant)}, with the slots that have started given: for a caller that
+     * reads the clock its own way (the service leaves an event that is over open, as if it were still to come).
+     */
+    public static Openings of(Event event, ScheduleFile schedule, String source, Set<Integer> started) {
         if (schedule.event() != null && !schedule.event().equals(event.id())) {
             throw new InputException(source + ": is a schedule of event \"" + schedule.event() + "\", but the event"
                     + " given is \"" + event.id() + "\"; expected a schedule of " + event.id() + ".");
@@ -126,7 +146,7 @@ public final class Openings {
             }
             meetings.add(Meetings.placed(event, p.id(), a, b, p.origin(), List.of(), slot, table));
         }
-        return new Openings(new MeetingSchedule(event, meetings), StartedSlots.at(event, now));
+        return new Openings(new MeetingSchedule(event, meetings), Set.copyOf(started));
     }
 
     /**
@@ -157,69 +177,196 @@ public final class Openings {
         if (limit < 1) {
             throw new IllegalArgumentException("The limit (" + limit + ") must be at least 1.");
         }
+        Pair pair = pair(firstId, secondId);
+        String unable = pair.unable();
+        if (unable != null) {
+            return none(unable);
+        }
+        int[] stops = new int[Stop.values().length];
+        List<Opening> openings = new ArrayList<>();
+        Fit outside = null;
+        for (Slot slot : slots) {
+            Fit fit = fit(pair, slot);
+            if (fit.opening() != null) {
+                openings.add(fit.opening());
+                continue;
+            }
+            stops[fit.stop().ordinal()]++;
+            if (fit.stop() == Stop.OUTSIDE && outside == null) {
+                outside = fit;
+            }
+        }
+        if (openings.isEmpty()) {
+            return none(whyNone(pair, stops, outside));
+        }
+        openings.sort(Comparator.comparingInt(Opening::breakChange).thenComparingInt(o -> o.slot().index()));
+        return new Result(openings.subList(0, Math.min(limit, openings.size())), null);
+    }
+
+    /**
+     * One more meeting of the two in slot {@code slot} only, by the rule {@link #find} applies to every slot: its
+     * opening, or why there is none there ("s-1 is not available then").
+     *
+     * @throws InputException when a participant is unknown, both are the same, or the event has no such slot
+     */
+    public Result at(String firstId, String secondId, int slot) {
+        Pair pair = pair(firstId, secondId);
+        if (slot < 1 || slot > slots.size()) {
+            throw new InputException("The slot (" + slot + ") is outside 1.." + slots.size() + ".");
+        }
+        String unable = pair.unable();
+        if (unable != null) {
+            return none(unable);
+        }
+        Fit fit = fit(pair, slots.get(slot - 1));
+        return fit.opening() != null ? new Result(List.of(fit.opening()), null) : none(fit.reason());
+    }
+
+    /** What stops one more meeting of a pair in a slot, in the order a person would check. */
+    private enum Stop { STARTED, AWAY, BUSY, OUTSIDE, NO_TABLE, BREAKS }
+
+    /** One more meeting of a pair in one slot: its opening, or what stops it and why in words. */
+    private record Fit(Opening opening, Stop stop, String reason) {
+    }
+
+    /**
+     * Two participants asked about, with what holds for every slot: why they cannot meet at all ({@code unable},
+     * null when they can), the required meeting the new one would be, their breaks now and the break cap (-1: none).
+     */
+    private record Pair(Participant a, Participant b, String unable, RequiredMeeting required, int breaksA,
+            int breaksB, int cap) {
+    }
+
+    private Pair pair(String firstId, String secondId) {
         Participant a = participant(firstId);
         Participant b = participant(secondId);
         if (a.equals(b)) {
             throw new InputException("A participant (" + a.id() + ") cannot meet itself; expected two participants.");
         }
+        int cap = event.rules().capsBreaks() ? event.rules().maxBreaksPerParticipant() : -1;
+        return new Pair(a, b, unable(a, b), required(a, b), breaks(a, 0), breaks(b, 0), cap);
+    }
+
+    /** Why the two cannot have one more meeting in any slot, or null. */
+    private String unable(Participant a, Participant b) {
         if (event.excluded(a.id(), b.id())) {
-            return none(a.id() + " and " + b.id() + " must not meet (an exclusion)");
+            return a.id() + " and " + b.id() + " must not meet (an exclusion)";
         }
         for (Meeting meeting : meetingsOf.get(a.index())) {
             if (meeting.involves(b)) {
-                return none(a.id() + " and " + b.id() + " already meet in " + meeting.getSlot());
+                return a.id() + " and " + b.id() + " already meet in " + meeting.getSlot();
             }
         }
         for (Participant p : List.of(a, b)) {
             if (p.maxMeetings() != Participant.UNLIMITED && booked[p.index()] >= p.maxMeetings()) {
-                return none(p.id() + " is fully booked (" + booked[p.index()] + " of " + p.maxMeetings() + ")");
+                return p.id() + " is fully booked (" + booked[p.index()] + " of " + p.maxMeetings() + ")";
             }
         }
-        int cap = event.rules().capsBreaks() ? event.rules().maxBreaksPerParticipant() : -1;
-        int bothFree = 0;
-        int tableless = 0;
-        int overCap = 0;
-        int past = 0;
-        int breaksA = breaks(a, 0);
-        int breaksB = breaks(b, 0);
-        List<Opening> openings = new ArrayList<>();
-        for (Slot slot : slots) {
-            int s = slot.index();
-            if (started.contains(s)) {
-                past++;
-                continue;
+        return null;
+    }
+
+    /** The pair's first required meeting, which one more meeting of theirs would be; null when they have none. */
+    private RequiredMeeting required(Participant a, Participant b) {
+        for (RequiredMeeting meeting : event.meetings()) {
+            if (meeting.first().equals(a.id()) && meeting.second().equals(b.id())
+                    || meeting.first().equals(b.id()) && meeting.second().equals(a.id())) {
+                return meeting;
             }
-            if (!free(a, s) || !free(b, s)) {
-                continue;
-            }
-            bothFree++;
-            int table = table(a, b, s);
-            if (table < 0) {
-                tableless++;
-                continue;
-            }
-            int afterA = breaks(a, s);
-            int afterB = breaks(b, s);
-            if (cap >= 0 && (afterA > Math.max(cap, breaksA) || afterB > Math.max(cap, breaksB))) {
-                overCap++;
-                continue;
-            }
-            openings.add(new Opening(slot, tables.get(table), afterA - breaksA + afterB - breaksB));
         }
-        if (openings.isEmpty()) {
-            if (bothFree == 0) {
-                return none(past == slots.size() ? "every slot of the event has started"
-                        : "no slot" + (past > 0 ? " still to come" : "") + " where both " + a.id() + " and " + b.id()
-                        + " are free");
-            }
-            if (tableless == bothFree) {
-                return none("no table is free in the " + plural(bothFree, "slot") + " where both are free");
-            }
-            return none("the break cap (" + cap + ") rules out the " + plural(overCap, "slot")
-                    + " where both are free" + (tableless > 0 ? " and have a table" : ""));
+        return null;
+    }
+
+    private Fit fit(Pair pair, Slot slot) {
+        int s = slot.index();
+        if (started.contains(s)) {
+            return stop(Stop.STARTED, "it has started");
         }
-        openings.sort(Comparator.comparingInt(Opening::breakChange).thenComparingInt(o -> o.slot().index()));
-        return new Result(openings.subList(0, Math.min(limit, openings.size())), null);
+        for (Participant p : List.of(pair.a(), pair.b())) {
+            if (!p.isAvailable(s)) {
+                return stop(Stop.AWAY, p.id() + " is not available then");
+            }
+        }
+        for (Participant p : List.of(pair.a(), pair.b())) {
+            if (!free(p, s)) {
+                return stop(Stop.BUSY, p.id() + (p.representatives() <= 1 ? " has a meeting then"
+                        : " has all " + p.representatives() + " representatives in meetings then"));
+            }
+        }
+        String outside = outside(pair.required(), s);
+        if (outside != null) {
+            return stop(Stop.OUTSIDE, outside);
+        }
+        int table = table(pair, s);
+        if (table < 0) {
+            return stop(Stop.NO_TABLE, pair.required() != null && pair.required().fixedTable() != null
+                    ? "table " + pair.required().fixedTable() + ", where their required meeting "
+                            + pair.required().id() + " is fixed, is taken then"
+                    : "no table is free then");
+        }
+        int afterA = breaks(pair.a(), s);
+        int afterB = breaks(pair.b(), s);
+        int cap = pair.cap();
+        if (cap >= 0 && (afterA > Math.max(cap, pair.breaksA()) || afterB > Math.max(cap, pair.breaksB()))) {
+            Participant over = afterA > Math.max(cap, pair.breaksA()) ? pair.a() : pair.b();
+            return stop(Stop.BREAKS, "the break cap (" + cap + ") rules it out for " + over.id());
+        }
+        return new Fit(new Opening(slot, tables.get(table), afterA - pair.breaksA() + afterB - pair.breaksB()), null,
+                null);
+    }
+
+    /**
+     * Why the pair's required meeting cannot take place in slot {@code s} (its session, its fixed slot, the required
+     * meetings it comes after or before, where the schedule places them), or null when it can or there is none.
+     */
+    private String outside(RequiredMeeting required, int s) {
+        if (required == null) {
+            return null;
+        }
+        String their = "their required meeting " + required.id();
+        if (required.fixedSlot() > 0 && required.fixedSlot() != s) {
+            return their + " is fixed in " + event.slot(required.fixedSlot());
+        }
+        if (required.session() != null && !event.session(required.session()).contains(s)) {
+            return their + " must take place in session " + required.session();
+        }
+        for (String earlier : required.after()) {
+            Integer at = slotOfMeeting.get(earlier);
+            if (at != null && at >= s) {
+                return their + " must come after " + earlier + " (" + event.slot(at) + ")";
+            }
+        }
+        for (RequiredMeeting later : event.meetings()) {
+            Integer at = slotOfMeeting.get(later.id());
+            if (at != null && at <= s && later.after().contains(required.id())) {
+                return their + " must come before " + later.id() + " (" + event.slot(at) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** Why no slot fits, from how many slots each stop ruled out. */
+    private String whyNone(Pair pair, int[] stops, Fit outside) {
+        int past = stops[Stop.STARTED.ordinal()];
+        int bothFree = slots.size() - past - stops[Stop.AWAY.ordinal()] - stops[Stop.BUSY.ordinal()];
+        int inside = bothFree - stops[Stop.OUTSIDE.ordinal()];
+        int tableless = stops[Stop.NO_TABLE.ordinal()];
+        if (bothFree == 0) {
+            return past == slots.size() ? "every slot of the event has started"
+                    : "no slot" + (past > 0 ? " still to come" : "") + " where both " + pair.a().id() + " and "
+                    + pair.b().id() + " are free";
+        }
+        if (inside == 0) {
+            return outside.reason() + ", and both are not free then";
+        }
+        if (tableless == inside) {
+            return "no table is free in the " + plural(inside, "slot") + " where both are free";
+        }
+        return "the break cap (" + pair.cap() + ") rules out the " + plural(stops[Stop.BREAKS.ordinal()], "slot")
+                + " where both are free" + (tableless > 0 ? " and have a table" : "");
+    }
+
+    private static Fit stop(Stop stop, String reason) {
+        return new Fit(null, stop, reason);
     }
 
     private Participant participant(String id) {
@@ -235,13 +382,19 @@ public final class Openings {
     }
 
     /**
-     * A free seat of either side (see {@link Seating}), else the table either side already sits at next to this slot
-     * when free, else the first free.
+     * The fixed table of the pair's required meeting when it has one, else a free seat of either side (see
+     * {@link Seating}), else the table either side already sits at next to this slot when free, else the first free.
      */
-    private int table(Participant a, Participant b, int s) {
+    private int table(Pair pair, int s) {
         if (tablesTaken[s] >= tables.size()) {
             return -1;
         }
+        if (pair.required() != null && pair.required().fixedTable() != null) {
+            int fixed = event.table(pair.required().fixedTable()).index();
+            return taken[s][fixed] ? -1 : fixed;
+        }
+        Participant a = pair.a();
+        Participant b = pair.b();
         for (Participant p : List.of(a, b)) {
             for (Table seat : seating.seatsOf(p)) {
                 if (!taken[s][seat.index()]) {

@@ -74,6 +74,8 @@ public final class Repair {
     private final Set<Placement> past = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Ids of published meetings two participants agreed on themselves that do not say so (see {@link #agreed}). */
     private final Set<String> agreedIds;
+    /** Candidates that an agreed meeting matched, and the same candidate under the agreed meeting's id. */
+    private final Map<Meeting, Meeting> underAgreedId = new IdentityHashMap<>();
 
     private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock,
             Set<String> agreedIds) {
@@ -207,7 +209,8 @@ public final class Repair {
         Predicate<String> touched = touchedParticipants(classified);
         readded.addAll(newcomerOptions(classified, relevance));
         List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
-        for (Meeting meeting : concat(candidates, readded)) {
+        for (Meeting candidate : concat(candidates, readded)) {
+            Meeting meeting = underAgreedId.getOrDefault(candidate, candidate);
             PublishedMeeting p = byMeeting.get(meeting.getId());
             if (p == null) {
                 if (meeting.getOrigin() == Origin.RECOMMENDED && !touched.test(meeting.getFirst().id())
@@ -349,10 +352,27 @@ public final class Repair {
         sameIdFirst.sort(Comparator.comparing((Meeting m) -> !m.getId().equals(placement.id())));
         for (Meeting meeting : sameIdFirst) {
             if (matched.add(meeting)) {
-                return meeting;
+                return agreed(placement) ? keepingAgreedId(meeting, placement) : meeting;
             }
         }
         return null;
+    }
+
+    /**
+     * The pair's candidate that an agreed meeting matched, under the agreed meeting's own id: its request names that
+     * id, so that publishing the repair keeps the request accepted and either participant can still cancel it (under
+     * the candidate's id it read as a meeting the new version no longer holds). A required meeting keeps its id: the
+     * event names it.
+     */
+    private Meeting keepingAgreedId(Meeting candidate, Placement placement) {
+        if (candidate.isRequired() || candidate.getId().equals(placement.id()) || usedIds.contains(placement.id())) {
+            return candidate;
+        }
+        Meeting agreed = candidate.withId(placement.id());
+        usedIds.add(agreed.getId());
+        matched.add(agreed);
+        underAgreedId.put(candidate, agreed);
+        return agreed;
     }
 
     /**
@@ -425,6 +445,7 @@ public final class Repair {
      * A meeting the two participants agreed on themselves (self-service: its id starts with {@value #AGREED_PREFIX},
      * or the service says so) may have no request or recommendation in the event, yet nobody withdrew it: like any
      * published meeting, it goes only when a participant left, the pair is excluded, or it can no longer be placed.
+     * When its pair is a candidate, it is that candidate under its own id (see {@link #keepingAgreedId}).
      */
     private boolean agreed(Placement placement) {
         return placement.id() != null && (placement.id().startsWith(AGREED_PREFIX)

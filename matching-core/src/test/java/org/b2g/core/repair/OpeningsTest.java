@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Priority;
+import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleFile;
+import org.b2g.core.io.ScheduleFile.Placement;
 import org.b2g.core.matching.EventBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -127,5 +131,71 @@ class OpeningsTest {
         Openings.Result result = Openings.of(event, published, "published.json").find("s-2", "a-1", 5);
 
         assertEquals(List.of(1, 2, 4, 5), result.openings().stream().map(o -> o.slot().index()).sorted().toList());
+    }
+
+    /** Two sessions of three slots, two tables; s-1 must meet a-1 in the afternoon, s-2 meet a-2 in slot 5 at T2. */
+    private static final Event TWO_SESSIONS = EventJson.read("""
+            {"format": "b2g-event/1",
+             "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                       "sessions": [{"id": "am", "day": "2024-10-10", "start": "09:00", "slots": 3},
+                                    {"id": "pm", "day": "2024-10-10", "start": "13:00", "slots": 3}],
+                       "tables": [{"id": "T1"}, {"id": "T2"}]},
+             "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                              {"id": "s-3", "role": "startup"}, {"id": "a-1", "role": "agency"},
+                              {"id": "a-2", "role": "agency"}],
+             "meetings": [{"id": "m-pm", "participants": ["s-1", "a-1"], "session": "pm"},
+                          {"id": "m-fixed", "participants": ["s-2", "a-2"], "fixedSlot": 5, "fixedTable": "T2"},
+                          {"id": "m-first", "participants": ["s-3", "a-2"]},
+                          {"id": "m-then", "participants": ["s-3", "a-1"], "after": ["m-first"]}]}
+            """, "event.json");
+
+    private static ScheduleFile publishedWith(Placement... placements) {
+        return new ScheduleFile("day", null, List.of(placements));
+    }
+
+    private static List<Integer> slots(Openings.Result result) {
+        return result.openings().stream().map(o -> o.slot().index()).sorted().toList();
+    }
+
+    @Test
+    void aPairWhoseRequiredMeetingIsNotPlacedYetMeetsOnlyWhereThatMeetingMay() {
+        Openings openings = Openings.of(TWO_SESSIONS, publishedWith(), "published.json");
+
+        assertEquals(List.of(4, 5, 6), slots(openings.find("s-1", "a-1", 6)), "its session");
+        assertEquals("their required meeting m-pm must take place in session pm",
+                openings.at("s-1", "a-1", 2).reason());
+        Openings.Result fixed = openings.find("s-2", "a-2", 6);
+        assertEquals(List.of(5), slots(fixed), "its fixed slot");
+        assertEquals("T2", fixed.openings().get(0).table().id(), "at its fixed table");
+        assertEquals("their required meeting m-fixed is fixed in " + TWO_SESSIONS.slot(5),
+                openings.at("s-2", "a-2", 4).reason());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), slots(openings.find("s-3", "a-1", 6)), "m-first is not placed");
+    }
+
+    @Test
+    void aRequiredMeetingComesAfterThoseItFollowsWhereTheScheduleHoldsThem() {
+        Openings openings = Openings.of(TWO_SESSIONS, publishedWith(new Placement("m-first", "s-3", "a-2", 4, "T1",
+                Origin.REQUIRED, "2024-10-10T13:00:00+07:00")), "published.json");
+
+        assertEquals(List.of(5, 6), slots(openings.find("s-3", "a-1", 6)));
+        assertEquals("their required meeting m-then must come after m-first (" + TWO_SESSIONS.slot(4) + ")",
+                openings.at("s-3", "a-1", 2).reason());
+    }
+
+    @Test
+    void saysWhyOneSlotDoesNotFitByTheRuleThatFindsThemAll() {
+        MeetingSchedule schedule = schedule(fiveSlots().unavailable("s-3", 4).tables(1));
+        Openings openings = Openings.of(schedule);
+
+        assertEquals("s-3 is not available then", openings.at("s-3", "a-1", 4).reason());
+        assertEquals("a-1 has a meeting then", openings.at("s-3", "a-1", 1).reason());
+        assertEquals("no table is free then", openings.at("s-3", "a-3", 3).reason());
+        assertEquals("s-1 and a-1 already meet in slot 1", openings.at("s-1", "a-1", 5).reason());
+        Openings.Result free = openings.at("s-3", "a-1", 5);
+        assertEquals(openings.find("s-3", "a-1", 5).openings().stream().filter(o -> o.slot().index() == 5).toList(),
+                free.openings());
+        assertEquals("it has started", Openings.of(TWO_SESSIONS, publishedWith(), "published.json", Set.of(4))
+                .at("s-1", "a-1", 4).reason());
+        assertThrows(InputException.class, () -> openings.at("s-3", "a-1", 6));
     }
 }

@@ -398,6 +398,23 @@ class RepairTest {
     }
 
     @Test
+    void aMeetingAgreedInSelfServiceKeepsItsIdWhenItsPairHasBecomeACandidate() {
+        // s-1 and a-1 agreed on slot 2 themselves; the event asks for the pair since (twoSlotsOneTable's request).
+        Event event = twoSlotsOneTable().build();
+
+        Result result = repair(event, AGREED_IN_SLOT_2, RepairMode.MINIMAL);
+
+        Meeting meeting = result.meeting("s-1", "a-1");
+        assertEquals(Repair.AGREED_PREFIX + "r-7", meeting.getId(), "its request names it by that id");
+        assertEquals(2, meeting.getSlot().index());
+        assertEquals(Origin.REQUEST, meeting.getOrigin());
+        assertEquals(1, result.changes().kept());
+        assertEquals(List.of(), result.changes().added());
+        assertEquals(1, result.solved().getMeetings().stream().filter(m -> m.involves(event.participant("s-1"))
+                && m.involves(event.participant("a-1"))).count(), "the pair's candidate is that meeting, not another");
+    }
+
+    @Test
     void keepsAMeetingAgreedInSelfServiceUnderItsPairsCandidateIdOnceThePairIsNoLongerACandidate() {
         // The service gives an agreed meeting its pair's candidate id (its reasons show); the request went since.
         Event event = EventBuilder.slots(2).tables(1).startup("s-1").agency("a-1").build();

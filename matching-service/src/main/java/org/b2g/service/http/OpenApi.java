@@ -2,10 +2,12 @@ package org.b2g.service.http;
 
 import static org.b2g.service.JsonFactory.JSON;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +80,7 @@ final class OpenApi {
                     + " 200 with the latest version when it already holds the same meetings",
                     Caller.ORGANIZER, false, List.of(new Query("version", "integer",
                             "An earlier published version to publish again (roll back)")),
-                    new java.util.TreeMap<>(Map.of(200, JSON_TYPE, 201, JSON_TYPE)), List.of(400, 404, 409)),
+                    new TreeMap<>(Map.of(200, JSON_TYPE, 201, JSON_TYPE)), List.of(400, 404, 409)),
             new Operation("get", "/api/events/{id}/versions", "The published versions, oldest first",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("get", "/api/events/{id}/versions/{version}", "One published version (b2g-schedule/1)",
@@ -304,7 +306,7 @@ final class OpenApi {
                             + " no body")
                     .add("headers", revalidationHeaders()));
         }
-        List<Integer> errors = new java.util.ArrayList<>(op.errors());
+        List<Integer> errors = new ArrayList<>(op.errors());
         if (op.caller() != Caller.ANYONE) {
             errors.add(401);
             errors.add(403);

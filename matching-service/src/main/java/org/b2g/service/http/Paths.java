@@ -1,5 +1,7 @@
 package org.b2g.service.http;
 
+import java.util.Locale;
+
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -54,7 +56,7 @@ final class Paths {
         String host = uri.host() + ":" + uri.port();
         String proto = first(req, FORWARDED_PROTO);
         if (proto != null && (proto.equalsIgnoreCase("http") || proto.equalsIgnoreCase("https"))) {
-            scheme = proto.toLowerCase(java.util.Locale.ROOT);
+            scheme = proto.toLowerCase(Locale.ROOT);
         }
         String forwardedHost = first(req, FORWARDED_HOST);
         if (forwardedHost != null && forwardedHost.matches("[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]+](:[0-9]{1,5})?")) {

@@ -4,6 +4,9 @@ import static org.b2g.service.JsonFactory.JSON;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -23,6 +26,7 @@ import jakarta.json.JsonValue;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
+import org.b2g.core.domain.Table;
 import org.b2g.core.io.ReasonJson;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
@@ -232,7 +236,7 @@ final class SelfServiceService implements HttpService {
         if (r.meetingId() != null) {
             json.add("meeting", r.meetingId()).add("version", r.version());
             if (r.tableId() != null) {
-                org.b2g.core.domain.Table table = event.table(r.tableId());
+                Table table = event.table(r.tableId());
                 json.add("table", table == null ? JSON.createObjectBuilder().add("id", r.tableId()).build()
                         : table(table));
             }
@@ -259,7 +263,7 @@ final class SelfServiceService implements HttpService {
         return json;
     }
 
-    private static JsonObject table(org.b2g.core.domain.Table table) {
+    private static JsonObject table(Table table) {
         JsonObjectBuilder json = JSON.createObjectBuilder().add("id", table.id());
         if (table.name() != null) {
             json.add("name", table.name());
@@ -277,9 +281,9 @@ final class SelfServiceService implements HttpService {
                 return object;
             }
             throw ApiException.badRequest("request body: expected a JSON object, got " + value.getValueType()
-                    .name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    .name().toLowerCase(Locale.ROOT) + ".");
         } catch (JsonException e) {
-            java.util.regex.Matcher twice = java.util.regex.Pattern.compile("Duplicate key '(.*)' is not allowed")
+            Matcher twice = Pattern.compile("Duplicate key '(.*)' is not allowed")
                     .matcher(String.valueOf(e.getMessage()));
             if (twice.find()) {
                 throw ApiException.badRequest("request body: \"" + twice.group(1) + "\" is given twice in one object;"

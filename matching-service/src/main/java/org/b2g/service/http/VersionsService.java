@@ -2,6 +2,8 @@ package org.b2g.service.http;
 
 import static org.b2g.service.JsonFactory.JSON;
 
+import java.io.StringReader;
+
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -10,9 +12,11 @@ import io.helidon.webserver.http.ServerResponse;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 
 import org.b2g.core.io.ChangesJson;
 import org.b2g.service.Backend;
+import org.b2g.service.JsonFactory;
 import org.b2g.service.solving.Publication;
 
 /**
@@ -88,8 +92,7 @@ final class VersionsService implements HttpService {
         if (body == null) {
             throw ApiException.notFound("The event (" + id + ") has no published version " + number + ".");
         }
-        try (jakarta.json.JsonReader reader = org.b2g.service.JsonFactory.READER.createReader(
-                new java.io.StringReader(body))) {
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(body))) {
             res.send(JSON.createObjectBuilder(reader.readObject()).add("version", number).build());
         }
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /**
  * The solve and repair jobs, one row per event (its last job), shared by every replica of the database: a queue that
@@ -61,12 +62,12 @@ public final class JobRepository {
     }
 
     /** A repair plan's notes and warnings, one sentence each. */
-    public record Plan(java.util.List<String> notes, java.util.List<String> warnings) {
-        public static final Plan NONE = new Plan(java.util.List.of(), java.util.List.of());
+    public record Plan(List<String> notes, List<String> warnings) {
+        public static final Plan NONE = new Plan(List.of(), List.of());
 
         public Plan {
-            notes = java.util.List.copyOf(notes);
-            warnings = java.util.List.copyOf(warnings);
+            notes = List.copyOf(notes);
+            warnings = List.copyOf(warnings);
         }
     }
 
@@ -344,13 +345,13 @@ public final class JobRepository {
     }
 
     /** Sentences one a line, null for none (a sentence has no line break: one would be read back as two). */
-    private static String lines(java.util.List<String> sentences) {
+    private static String lines(List<String> sentences) {
         return sentences.isEmpty() ? null : String.join("\n", sentences.stream()
                 .map(t -> t.replace('\n', ' ')).toList());
     }
 
-    private static java.util.List<String> lines(String text) {
-        return text == null || text.isEmpty() ? java.util.List.of() : java.util.List.of(text.split("\n"));
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     private static String truncate(String text, int max) {

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -211,9 +214,8 @@ public final class ScheduleRepository {
     }
 
     /** Every published version of the event, oldest first, without bodies. */
-    public java.util.List<StoredVersion> publishedVersions(Connection c, String eventId)
-            throws SQLException {
-        java.util.List<StoredVersion> list = new java.util.ArrayList<>();
+    public List<StoredVersion> publishedVersions(Connection c, String eventId) throws SQLException {
+        List<StoredVersion> list = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(LIST_PUBLISHED)) {
             s.setString(1, eventId);
             try (ResultSet r = s.executeQuery()) {
@@ -230,7 +232,7 @@ public final class ScheduleRepository {
      * Deletes the agendas of participants no longer in the event, so that they stop reading a schedule that was
      * made while they were in it; returns how many there were.
      */
-    public int deleteAgendas(Connection c, String eventId, java.util.Collection<String> participantIds)
+    public int deleteAgendas(Connection c, String eventId, Collection<String> participantIds)
             throws SQLException {
         int deleted = 0;
         try (PreparedStatement s = c.prepareStatement(DELETE_AGENDA)) {

@@ -12,9 +12,11 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Exclusion;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Meetings;
@@ -206,7 +208,7 @@ final class Happened {
         Event event = problem.getEvent();
         List<Meeting> meetings = keep(event, problem.getMeetings());
         List<ScheduleFile.Placement> kept = keptIn(event);
-        List<org.b2g.core.domain.Exclusion> still = event.exclusions().stream()
+        List<Exclusion> still = event.exclusions().stream()
                 .filter(e -> kept.stream().noneMatch(p -> e.covers(p.first(), p.second()))).toList();
         return new MeetingSchedule(still.size() == event.exclusions().size() ? event : event.withExclusions(still),
                 meetings);
@@ -214,8 +216,8 @@ final class Happened {
 
     /**
      * The meetings with every kept meeting pinned at its published slot and table: the meeting of the same id and
-     * pair, else an optional one of the pair, else a meeting of its own added to them. No other meeting may go to a
-     * slot that has started (a kept meeting whose table is gone may stay in its own).
+     * pair, else an optional one of the pair under the published id, else a meeting of its own added to them. No other
+     * meeting may go to a slot that has started (a kept meeting whose table is gone may stay in its own).
      */
     List<Meeting> keep(Event event, List<Meeting> meetings) {
         Set<Integer> started = started(event, now);
@@ -244,6 +246,11 @@ final class Happened {
                 ids.add(id);
                 meeting = Meetings.placed(event, id, a, b, p.origin(), List.of(), slot, table);
                 kept.add(meeting);
+            } else if (!meeting.getId().equals(p.id()) && ids.add(p.id())) {
+                // Found by its pair under another id: it keeps its own, which its mark and its request name.
+                Meeting own = meeting.withId(p.id());
+                kept.set(kept.indexOf(meeting), own);
+                meeting = own;
             }
             taken.add(meeting);
             meeting.setSlot(slot);
@@ -314,7 +321,7 @@ final class Happened {
                 continue;
             }
             Changes.Added again = added.stream().filter(a -> a.at().slot() == slot.index()
-                    && java.util.Objects.equals(a.at().table(), p.table())
+                    && Objects.equals(a.at().table(), p.table())
                     && a.participants().size() == 2 && samePair(a.participants().get(0), a.participants().get(1),
                             p.first(), p.second())).findFirst().orElse(null);
             if (again == null) {

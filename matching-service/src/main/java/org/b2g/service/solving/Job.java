@@ -1,22 +1,32 @@
 package org.b2g.service.solving;
 
+import java.io.StringReader;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.JsonFactory;
 
 /**
  * One solve of one event version, run on a solver thread: builds the candidates, solves, hands the best schedule to
@@ -42,7 +52,7 @@ final class Job implements Runnable {
     /** The planning problem of the event: its candidates, or a repair's plan from the published schedule. */
     private final Function<Event, Planned> problemOf;
     /** Slot index (0-based) by meeting id where a job taken over from another replica starts; empty otherwise. */
-    private final java.util.Map<String, Integer> startSlots;
+    private final Map<String, Integer> startSlots;
     private final SolveOptions options;
     private final Outcome outcome;
     private final Clock clock;
@@ -61,12 +71,12 @@ final class Job implements Runnable {
 
     Job(JobStatus queued, String eventBody, SolveOptions options, Outcome outcome, Clock clock) {
         this(queued, eventBody, event -> new Planned(new MeetingSchedule(event, CandidateCache.forEvent(event))),
-                java.util.Map.of(),
+                Map.of(),
                 options, outcome, clock);
     }
 
     Job(JobStatus queued, String eventBody, Function<Event, Planned> problemOf,
-            java.util.Map<String, Integer> startSlots, SolveOptions options, Outcome outcome, Clock clock) {
+            Map<String, Integer> startSlots, SolveOptions options, Outcome outcome, Clock clock) {
         this.status = queued;
         this.eventBody = eventBody;
         this.problemOf = problemOf;
@@ -107,7 +117,7 @@ final class Job implements Runnable {
             Planned planned = problemOf.apply(event);
             MeetingSchedule problem = planned.problem();
             startFrom(problem);
-            meetingIds = problem.getMeetings().stream().map(org.b2g.core.domain.Meeting::getId).toList();
+            meetingIds = problem.getMeetings().stream().map(Meeting::getId).toList();
             update(status.withCandidates(problem.getMeetings().size()).withPlan(planned.notes(), planned.warnings()));
             scheduler = Scheduler.create(options);
             if (stopRequested) {
@@ -144,8 +154,8 @@ final class Job implements Runnable {
         if (startSlots.isEmpty()) {
             return;
         }
-        List<org.b2g.core.domain.Slot> slots = problem.getSlots();
-        for (org.b2g.core.domain.Meeting meeting : problem.getMeetings()) {
+        List<Slot> slots = problem.getSlots();
+        for (Meeting meeting : problem.getMeetings()) {
             Integer slot = startSlots.get(meeting.getId());
             // Only where the meeting may still go: a slot that has passed since is closed to it (see Happened).
             if (!meeting.isPinned() && slot != null && slot >= 0 && slot < slots.size()
@@ -167,7 +177,7 @@ final class Job implements Runnable {
             return null;
         }
         bestSlotsChanged = false;
-        jakarta.json.JsonObjectBuilder json = org.b2g.service.JsonFactory.JSON.createObjectBuilder();
+        JsonObjectBuilder json = JsonFactory.JSON.createObjectBuilder();
         for (int m = 0; m < slots.length; m++) {
             if (slots[m] >= 0) {
                 json.add(ids.get(m), slots[m]);
@@ -177,21 +187,20 @@ final class Job implements Runnable {
     }
 
     /** Reads what {@link #bestSlotsIfChanged} wrote; an unreadable text gives no start (the job solves afresh). */
-    static java.util.Map<String, Integer> readSlots(String json) {
+    static Map<String, Integer> readSlots(String json) {
         if (json == null || json.isBlank()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        try (jakarta.json.JsonReader reader = org.b2g.service.JsonFactory.READER.createReader(
-                new java.io.StringReader(json))) {
-            java.util.Map<String, Integer> slots = new java.util.HashMap<>();
+        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(json))) {
+            Map<String, Integer> slots = new HashMap<>();
             reader.readObject().forEach((id, value) -> {
-                if (value instanceof jakarta.json.JsonNumber n) {
+                if (value instanceof JsonNumber n) {
                     slots.put(id, n.intValue());
                 }
             });
             return slots;
         } catch (RuntimeException e) {
-            return java.util.Map.of();
+            return Map.of();
         }
     }
 
@@ -236,7 +245,7 @@ final class Job implements Runnable {
     }
 
     boolean awaitFinish(long millis) throws InterruptedException {
-        return finished.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return finished.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /** Adds a listener of status changes; it hears the current status at once. */

@@ -354,11 +354,14 @@ public final class Publication {
 
     /**
      * Why {@code published} no longer fits {@code event}, or null: one of its meetings names a participant, a slot or
-     * a table that an edit since removed. What {@link #rebuild} refuses, found without building the schedule, so that
-     * a page can ask it too: an absence and a self-service acceptance publish from the published version, and cannot
-     * until the organizer repairs and publishes the edited event.
+     * a table that an edit since removed, or a slot whose number now stands for another time (a session moved, or one
+     * added before it). What {@link #rebuild} refuses, and what it would place at the wrong time (it places meetings
+     * by number; their clock times find their slots, as a repair and {@code Openings} read them), found without
+     * building the schedule, so that a page can ask it too: a self-service acceptance publishes the published version
+     * plus its meeting, and cannot until the organizer repairs and publishes the edited event.
      */
     static String misfit(Event event, ScheduleFile published) {
+        boolean wallClock = published.readsWallClock(event);
         for (ScheduleFile.Placement p : published.meetings()) {
             for (String id : List.of(p.first(), p.second())) {
                 if (event.participant(id) == null) {
@@ -367,6 +370,11 @@ public final class Publication {
             }
             if (p.slot() > event.slotCount()) {
                 return "the published schedule names slot " + p.slot() + " and the event now has " + event.slotCount();
+            }
+            Slot now = p.slotIn(event, wallClock);
+            if (now == null || now.index() != p.slot()) {
+                return "the published schedule names slot " + p.slot() + " at " + p.start() + ", and the event now has "
+                        + (now == null ? "no slot then" : "it as slot " + now.index());
             }
             if (p.table() != null && event.table(p.table()) == null) {
                 return "the published schedule names a table (" + p.table() + ") that the event no longer has";

@@ -7,11 +7,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,13 +29,13 @@ import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Role;
-import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
+import org.b2g.core.repair.Repair;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -169,7 +172,8 @@ public final class SelfService {
      * participant of the other side (an agency for a startup, a startup for an agency, anybody for a company) and
      * every candidate of the pair (its requests and recommendations), that it does not meet yet in the published
      * version, is not excluded from meeting, is not marked absent, and has a slot where both are free and a table
-     * is; each with up to {@link #SLOTS_PER_COUNTERPART} such slots. A candidate without such a slot stays listed,
+     * is (by the rule an ask and an acceptance check the slot by, see {@link #openings}); each with up to
+     * {@link #SLOTS_PER_COUNTERPART} such slots. A candidate without such a slot stays listed,
      * last, with the reason, since somebody asked for it or the engine recommended it. The pairs somebody asked for
      * come first (must, mutual, one-sided), then the others by relevance. None for a participant marked absent, and
      * none while requests are paused (see {@link #paused}): the list offers only what an ask would take.
@@ -207,8 +211,7 @@ public final class SelfService {
                 candidateWith.putIfAbsent(candidate.counterpart(self).id(), candidate);
             }
         }
-        Openings openings = openings(event, file);
-        Set<Integer> started = Happened.started(event, clock.instant());
+        Openings openings = openings(event, file, Happened.started(event, clock.instant()));
         record Found(Participant other, Meeting candidate, double relevance, Openings.Result result) {
         }
         List<Found> found = new ArrayList<>();
@@ -219,17 +222,16 @@ public final class SelfService {
                     || event.excluded(self.id(), other.id())) {
                 continue;
             }
-            Openings.Result result = upcoming(openings.find(self.id(), other.id(), started.isEmpty()
-                    ? SLOTS_PER_COUNTERPART : Integer.MAX_VALUE), started);
+            Openings.Result result = openings.find(self.id(), other.id(), SLOTS_PER_COUNTERPART);
             if (candidate == null && !result.found()) {
                 continue;
             }
             found.add(new Found(other, candidate, candidate != null ? candidate.getRelevance()
                     : matched.relevance().score(self, other), result));
         }
-        found.sort(java.util.Comparator.comparing((Found f) -> !f.result().found())
+        found.sort(Comparator.comparing((Found f) -> !f.result().found())
                 .thenComparingInt(f -> f.candidate() == null ? 3 : asked(f.candidate().getOrigin()))
-                .thenComparing(java.util.Comparator.comparingDouble(Found::relevance).reversed())
+                .thenComparing(Comparator.comparingDouble(Found::relevance).reversed())
                 .thenComparing(f -> f.other().id()));
         List<Counterpart> list = new ArrayList<>();
         for (Found f : found.subList(0, Math.min(limit, found.size()))) {
@@ -411,6 +413,8 @@ public final class SelfService {
                                 : "has started: it stays in the schedule."));
             }
             StoredVersion published = requirePublished(c, eventId);
+            // Publishes the published version less the meeting: as paused as an acceptance.
+            requireOpen(now.event(), ScheduleJson.read(published.body(), "published version"));
             JsonObject body = read(published.body());
             JsonArrayBuilder meetings = JSON.createArrayBuilder();
             boolean removed = false;
@@ -456,7 +460,7 @@ public final class SelfService {
         static Matched of(StoredEvent stored) {
             Event event = EventJson.read(stored.body(), "event " + stored.id());
             return new Matched(stored.body(), event, CandidateCache.relevance(event), CandidateCache.forEvent(event),
-                    new java.util.concurrent.ConcurrentHashMap<>());
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -570,8 +574,9 @@ public final class SelfService {
 
     /**
      * Why meeting requests wait for the organizer, or null: an acceptance publishes the published version plus the
-     * meeting, which cannot be done once an edit removed a participant, a slot or a table it names (see
-     * {@link Publication#misfit}). The counterparts, the ask and the acceptance all answer by this one rule.
+     * meeting, which cannot be done once an edit removed a participant, a slot or a table it names, or moved a slot it
+     * names to another time (see {@link Publication#misfit}). The counterparts, the ask, the acceptance and the
+     * cancellation of an accepted meeting all answer by this one rule.
      */
     private static String paused(Event event, ScheduleFile published) {
         String why = Publication.misfit(event, published);
@@ -587,42 +592,37 @@ public final class SelfService {
     }
 
     /**
-     * {@code found} without the slots that have started (on the event's day, a meeting can only be asked for later),
-     * at most {@link #SLOTS_PER_COUNTERPART}; when that leaves none, the reason says so.
+     * Where the two meet in {@code slot}, by the rule the counterparts route offers slots by (see {@link #openings}),
+     * or why they cannot, with the slots they can ask for instead.
      */
-    private static Openings.Result upcoming(Openings.Result found, Set<Integer> started) {
-        if (started.isEmpty() || !found.found()) {
-            return found;
-        }
-        List<Openings.Opening> later = found.openings().stream().filter(o -> !started.contains(o.slot().index()))
-                .limit(SLOTS_PER_COUNTERPART).toList();
-        return later.isEmpty() ? new Openings.Result(List.of(), "every slot where both are free has started")
-                : new Openings.Result(later, null);
-    }
-
-    /** Where the two meet in {@code slot}, or why they cannot. */
     private static Openings.Opening opening(Event event, ScheduleFile file, String a, String b, int slot,
             Set<Integer> started) {
-        if (started.contains(slot)) {
-            throw new RejectedException(RejectedException.Reason.NOT_FREE, a + " and " + b + " cannot meet in "
-                    + event.slot(slot) + ": it has started; ask for a later slot.");
+        if (slot > event.slotCount()) {
+            throw new RejectedException(RejectedException.Reason.NOT_FREE, a + " and " + b + " cannot meet in slot "
+                    + slot + ": the event now has " + event.slotCount() + " slots; ask for another slot.");
         }
-        Openings.Result found = openings(event, file).find(a, b, Integer.MAX_VALUE);
-        for (Openings.Opening opening : found.openings()) {
-            if (opening.slot().index() == slot) {
-                return opening;
-            }
+        Openings openings = openings(event, file, started);
+        Openings.Result there = openings.at(a, b, slot);
+        if (there.found()) {
+            return there.openings().get(0);
         }
-        Slot wanted = event.slot(slot);
+        List<String> free = openings.find(a, b, SLOTS_PER_COUNTERPART).openings().stream()
+                .map(o -> o.slot().index()).sorted().map(String::valueOf).toList();
         throw new RejectedException(RejectedException.Reason.NOT_FREE, a + " and " + b + " cannot meet in "
-                + wanted + ": " + (found.found() ? "both are not free then, or no table is; free slots: "
-                        + found.openings().stream().map(o -> String.valueOf(o.slot().index())).toList()
-                        : found.reason()) + ".");
+                + event.slot(slot) + ": " + there.reason() + (started.contains(slot) ? "; ask for a later slot."
+                        : free.isEmpty() ? "." : "; free slots: " + String.join(", ", free) + "."));
     }
 
-    private static Openings openings(Event event, ScheduleFile file) {
+    /**
+     * One more meeting of two participants, as the counterparts route, the ask and the acceptance all check it: in
+     * the latest published version read against the event as it is now (availability, representatives,
+     * {@code maxMeetings}, the break cap, a free table, a required meeting's session or fixed slot), in a slot that
+     * has not {@code started}. One rule, so that the list never offers a slot an ask or an acceptance refuses, and
+     * nothing published puts somebody where the event says it cannot be.
+     */
+    private static Openings openings(Event event, ScheduleFile file, Set<Integer> started) {
         try {
-            return Openings.of(event, file, "published version");
+            return Openings.of(event, file, "published version", started);
         } catch (InputException e) {
             throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The published schedule no longer"
                     + " fits the event (" + e.getMessage() + "); the organizer should repair and publish again.");
@@ -639,7 +639,7 @@ public final class SelfService {
                 return candidate.getId();
             }
         }
-        return org.b2g.core.repair.Repair.AGREED_PREFIX + request.id();
+        return Repair.AGREED_PREFIX + request.id();
     }
 
     private static JsonObject placement(Event event, String meetingId, StoredRequest request,
@@ -699,7 +699,7 @@ public final class SelfService {
 
     private static RejectedException notPending(StoredRequest request) {
         return new RejectedException(RejectedException.Reason.NOT_PENDING, "Request " + request.id() + " is "
-                + request.state().name().toLowerCase(java.util.Locale.ROOT) + (request.closedBy() == null ? ""
+                + request.state().name().toLowerCase(Locale.ROOT) + (request.closedBy() == null ? ""
                         : " (by " + request.closedBy() + (request.reason() == null ? "" : ": "
                                 + request.reason().replaceAll("\\.$", "")) + ")")
                 + "; only a pending one can be answered"

@@ -1,6 +1,10 @@
 package org.b2g.service.solving;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
@@ -131,7 +138,7 @@ public final class SolveJobs implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         // Unbounded, but never holds more than the free permits let in.
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new java.util.concurrent.LinkedBlockingQueue<>(),
+                new LinkedBlockingQueue<>(),
                 runnable -> {
                     Thread thread = new Thread(runnable, "solver-" + count.incrementAndGet());
                     thread.setDaemon(true);
@@ -151,11 +158,11 @@ public final class SolveJobs implements AutoCloseable {
     private static String replicaName() {
         String host;
         try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
             host = "host";
         }
-        return host + "/" + ProcessHandle.current().pid() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** This replica's name, as stored as the owner of the jobs it solves. */
@@ -274,8 +281,8 @@ public final class SolveJobs implements AutoCloseable {
      * self-service requests as agreed on by both, whatever their id: they stand although their pair is no longer a
      * candidate.
      */
-    private Function<Event, Job.Planned> problemOf(java.sql.Connection c, String eventId, RepairMode mode,
-            Instant now, Absentees absent) throws java.sql.SQLException {
+    private Function<Event, Job.Planned> problemOf(Connection c, String eventId, RepairMode mode,
+            Instant now, Absentees absent) throws SQLException {
         Happened happened = Happened.of(c, eventId, day, schedules, now);
         if (mode == null) {
             return event -> {
@@ -580,7 +587,7 @@ public final class SolveJobs implements AutoCloseable {
             return () -> { };
         }
         AtomicReference<JobStatus> last = new AtomicReference<>(first);
-        AtomicReference<java.util.concurrent.Future<?>> watch = new AtomicReference<>();
+        AtomicReference<Future<?>> watch = new AtomicReference<>();
         watch.set(timers.scheduleWithFixedDelay(() -> {
             try {
                 Job local = current(eventId); // taken over by this replica meanwhile
@@ -597,7 +604,7 @@ public final class SolveJobs implements AutoCloseable {
             }
         }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS));
         return () -> {
-            java.util.concurrent.Future<?> future = watch.get();
+            Future<?> future = watch.get();
             if (future != null) {
                 future.cancel(false);
             }

@@ -1,8 +1,12 @@
 package org.b2g.service.solving;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,14 +19,19 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
@@ -178,13 +187,13 @@ public final class TheDay {
             }
             JsonArrayBuilder kept = JsonFactory.JSON.createArrayBuilder();
             JsonArrayBuilder unscheduled = JsonFactory.JSON.createArrayBuilder(
-                    body.containsKey("unscheduled") ? body.getJsonArray("unscheduled") : jakarta.json.JsonValue.EMPTY_JSON_ARRAY);
+                    body.containsKey("unscheduled") ? body.getJsonArray("unscheduled") : JsonValue.EMPTY_JSON_ARRAY);
             List<String> cancelled = new ArrayList<>();
             List<JsonObject> cancelledMeetings = new ArrayList<>();
             Map<String, List<Integer>> freed = new LinkedHashMap<>();
             for (JsonObject m : body.getJsonArray("meetings").getValuesAs(JsonObject.class)) {
-                List<String> pair = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString).toList();
+                List<String> pair = m.getJsonArray("participants").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString).toList();
                 if (pair.contains(participantId) && marks.get(m.getString("id")) != Attendance.HELD) {
                     cancelled.add(m.getString("id"));
                     cancelledMeetings.add(m);
@@ -209,7 +218,7 @@ public final class TheDay {
             MeetingSchedule rebuilt;
             try {
                 rebuilt = Publication.rebuild(event, next, "published version " + version.version());
-            } catch (org.b2g.core.io.InputException e) {
+            } catch (InputException e) {
                 // An edit since (a participant removed, a slot gone) that no publication has followed yet: the
                 // organizer sees its changes before anybody is told, so the absence waits for that publication.
                 throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited event"
@@ -290,7 +299,7 @@ public final class TheDay {
                     try {
                         found = Openings.of(event, current, "published version " + version.version())
                                 .find(participantId, other, Integer.MAX_VALUE);
-                    } catch (org.b2g.core.io.InputException e) {
+                    } catch (InputException e) {
                         throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited"
                                 + " event first (its change report says who is told what), then take the absence of "
                                 + participantId + " back.");
@@ -328,7 +337,7 @@ public final class TheDay {
             if (body.containsKey("unscheduled")) {
                 for (JsonObject u : body.getJsonArray("unscheduled").getValuesAs(JsonObject.class)) {
                     List<String> two = u.containsKey("participants") ? u.getJsonArray("participants")
-                            .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString)
+                            .getValuesAs(JsonString.class).stream().map(JsonString::getString)
                             .toList() : List.of();
                     if (two.size() != 2 || !pairsBack.contains(pair(two.get(0), two.get(1)))) {
                         unscheduled.add(u);
@@ -340,7 +349,7 @@ public final class TheDay {
             MeetingSchedule rebuilt;
             try {
                 rebuilt = Publication.rebuild(event, next, "published version " + version.version());
-            } catch (org.b2g.core.io.InputException e) {
+            } catch (InputException e) {
                 throw new RejectedException(Reason.STALE, e.getMessage() + " Repair and publish the edited event"
                         + " first (its change report says who is told what), then take the absence of "
                         + participantId + " back.");
@@ -372,8 +381,8 @@ public final class TheDay {
      * For an absence recorded before the service kept what absences cancel: the participant's meetings, not held,
      * that the version its absence published no longer holds but the one before did.
      */
-    private List<DayRepository.Cancelled> cancelledBefore(java.sql.Connection c, String eventId,
-            String participantId, long since) throws java.sql.SQLException {
+    private List<DayRepository.Cancelled> cancelledBefore(Connection c, String eventId, String participantId,
+            long since) throws SQLException {
         int made = 0;
         for (StoredVersion v : schedules.publishedVersions(c, eventId)) {
             if (v.publishedAt() >= since) {
@@ -399,8 +408,8 @@ public final class TheDay {
     }
 
     private static ScheduleFile.Placement placement(JsonObject m) {
-        List<String> two = m.getJsonArray("participants").getValuesAs(jakarta.json.JsonString.class).stream()
-                .map(jakarta.json.JsonString::getString).toList();
+        List<String> two = m.getJsonArray("participants").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
         return new ScheduleFile.Placement(m.getString("id"), two.get(0), two.get(1), m.getInt("slot"),
                 m.containsKey("table") && !m.isNull("table") ? m.getString("table") : null, null,
                 m.getString("start", null));
@@ -427,8 +436,7 @@ public final class TheDay {
      * added back later, with the same id, is a new registration and takes part (a participant cannot be absent from
      * an event it is not in). Runs in the caller's transaction, the one that stores the edit.
      */
-    public void participantsLeft(java.sql.Connection c, String eventId, java.util.Collection<String> removed)
-            throws java.sql.SQLException {
+    public void participantsLeft(Connection c, String eventId, Collection<String> removed) throws SQLException {
         for (String id : removed) {
             day.removeAbsence(c, eventId, id);
         }
@@ -443,7 +451,7 @@ public final class TheDay {
      *
      * @throws RejectedException (a conflict) naming each such participant, what it kept and the value asked
      */
-    public void requireKeepsHistory(java.sql.Connection c, String eventId, Event edited) throws java.sql.SQLException {
+    public void requireKeepsHistory(Connection c, String eventId, Event edited) throws SQLException {
         Happened happened = Happened.of(c, eventId, day, schedules, clock.instant());
         List<ScheduleFile.Placement> kept = happened.keptIn(edited);
         if (kept.isEmpty()) {
@@ -456,7 +464,7 @@ public final class TheDay {
             byParticipant.computeIfAbsent(p.second(), k -> new ArrayList<>()).add(p);
         }
         List<String> problems = new ArrayList<>();
-        for (org.b2g.core.domain.Participant p : edited.participants()) {
+        for (Participant p : edited.participants()) {
             List<ScheduleFile.Placement> mine = byParticipant.getOrDefault(p.id(), List.of());
             if (mine.size() > p.maxMeetings()) {
                 problems.add(p.id() + ": maxMeetings (" + p.maxMeetings() + ") is below the " + mine.size()
@@ -505,7 +513,7 @@ public final class TheDay {
             return List.of();
         }
         Openings openings = Openings.of(event, ScheduleJson.read(body, "published version"), "published version");
-        org.b2g.core.matching.Relevance relevance = CandidateCache.relevance(event);
+        Relevance relevance = CandidateCache.relevance(event);
         Map<String, List<String>> partners = new TreeMap<>();
         Set<String> wanted = new HashSet<>(freed.keySet());
         for (Meeting candidate : CandidateCache.forEvent(event)) {
@@ -522,13 +530,13 @@ public final class TheDay {
             }
         }
         for (String id : wanted) {
-            org.b2g.core.domain.Participant counterpart = event.participant(id);
+            Participant counterpart = event.participant(id);
             List<String> list = partners.computeIfAbsent(id, k -> new ArrayList<>());
             Set<String> listed = new HashSet<>(list);
             event.participants().stream()
                     .filter(p -> !p.equals(counterpart) && !listed.contains(p.id()) && !absent.contains(p.id())
                             && SelfService.otherSide(counterpart, p))
-                    .sorted(java.util.Comparator.comparingDouble((org.b2g.core.domain.Participant p) ->
+                    .sorted(Comparator.comparingDouble((Participant p) ->
                             relevance.score(counterpart, p)).reversed().thenComparing(p -> p.id()))
                     .forEach(p -> list.add(p.id()));
         }
@@ -552,7 +560,7 @@ public final class TheDay {
         return offers;
     }
 
-    private StoredVersion latest(java.sql.Connection c, String eventId) throws java.sql.SQLException {
+    private StoredVersion latest(Connection c, String eventId) throws SQLException {
         if (events.find(c, eventId) == null) {
             throw RejectedException.noSuchEvent(eventId);
         }
@@ -564,7 +572,7 @@ public final class TheDay {
         return version;
     }
 
-    private ScheduleFile published(java.sql.Connection c, String eventId) throws java.sql.SQLException {
+    private ScheduleFile published(Connection c, String eventId) throws SQLException {
         StoredVersion version = latest(c, eventId);
         return ScheduleJson.read(version.body(), "published version " + version.version());
     }

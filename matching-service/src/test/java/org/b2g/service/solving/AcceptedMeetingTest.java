@@ -25,6 +25,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Changes;
 import org.b2g.core.repair.Openings;
+import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
@@ -213,6 +214,26 @@ class AcceptedMeetingTest {
                 && c.participants().contains(pair.agency())), changes.added().toString());
         backend.publication().publish(EVENT, 0);
         assertEquals(State.ACCEPTED, request(request.id()).state());
+    }
+
+    @Test
+    void aRepairAfterTheEventAsksForThePairOfAnAgreedMeetingKeepsItsRequestAcceptedAndCancellable() throws Exception {
+        // Nobody asked for the pair when it agreed, so its meeting has an id of its own ("self-" and the request's).
+        Free pair = freePair(Set.of());
+        StoredRequest request = accepted(pair);
+        assertTrue(request.meetingId().startsWith(Repair.AGREED_PREFIX), request.meetingId());
+        // The organizer adds the request to the event since: the pair has a candidate of its own now.
+        edit(e -> withRequest(e, pair.startup(), pair.agency()));
+
+        ScheduleFile draft = repaired(RepairMode.MINIMAL);
+
+        assertTrue(draft.meetings().stream().anyMatch(p -> p.id().equals(request.meetingId())
+                && p.slot() == pair.slot()), "the agreed meeting keeps its id and its slot: " + draft.meetings());
+        backend.publication().publish(EVENT, 0);
+        assertEquals(State.ACCEPTED, request(request.id()).state(), "the meeting stands, so does its request");
+        StoredRequest cancelled = backend.selfService().cancel(EVENT, pair.agency(), request.id());
+        assertEquals(State.CANCELLED, cancelled.state());
+        assertFalse(holds(latest(), pair.startup(), pair.agency(), pair.slot()), "the cancellation removed it");
     }
 
     @Test

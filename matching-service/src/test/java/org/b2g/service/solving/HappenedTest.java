@@ -79,6 +79,25 @@ class HappenedTest {
     }
 
     @Test
+    void pinsAMeetingHeldUnderItsOwnIdWhenItsPairHasACandidateOfAnotherId() {
+        // Agreed in self-service while nobody asked for the pair; the event asks for it since. Its mark and its
+        // request name it by its own id, so a plain solve keeps that id.
+        ScheduleFile.Placement agreed = new ScheduleFile.Placement("self-r-9", "s-park", "a-transport", 2, "T1",
+                Origin.REQUEST);
+        List<Meeting> candidates = Candidates.forEvent(event);
+
+        List<Meeting> kept = Happened.of(new ScheduleFile("day", null, List.of(agreed)),
+                Map.of(agreed.id(), Attendance.HELD)).keep(event, candidates);
+
+        assertEquals(candidates.size(), kept.size(), "the pair's candidate is that meeting, none added");
+        Meeting own = only(kept, agreed);
+        assertEquals("self-r-9", own.getId());
+        assertTrue(own.isPinned());
+        assertEquals(2, own.getSlot().index());
+        assertEquals("T1", own.getTable().id());
+    }
+
+    @Test
     void makesBothParticipantsOfAMarkedMeetingAvailableInItsSlot() {
         Event since = Happened.of(published, Map.of(held.id(), Attendance.HELD)).apply(new Event(event.id(),
                 event.name(), event.timeZone(), event.slotMinutes(), event.sessions(), event.slots(), event.tables(),
