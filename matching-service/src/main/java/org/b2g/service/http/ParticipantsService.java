@@ -5,7 +5,6 @@ import static org.b2g.service.JsonFactory.JSON;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +18,9 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
@@ -97,7 +93,7 @@ final class ParticipantsService implements HttpService {
      */
     private void sendSheet(ServerResponse res, Downloads.Kind kind, Event event, String document, LinkKey key,
             Map<String, Integer> generations, String base) {
-        Map<String, String> emails = emails(document);
+        Map<String, String> emails = EventJson.emails(document, "event");
         List<String> headers = new ArrayList<>(List.of("id", "name", "role"));
         if (!emails.isEmpty()) {
             headers.add("email");
@@ -118,24 +114,6 @@ final class ParticipantsService implements HttpService {
         }
         Downloads.send(res, kind, event.id(), "participants",
                 Downloads.table(kind, "participants", headers, rows));
-    }
-
-    /** The {@code email} of each participant of a {@code b2g-event/1} document that has one (the engine ignores it). */
-    private static Map<String, String> emails(String document) {
-        JsonObject root;
-        try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(document))) {
-            root = reader.readObject();
-        }
-        Map<String, String> emails = new HashMap<>();
-        if (root.get("participants") instanceof JsonArray participants) {
-            for (JsonValue value : participants) {
-                if (value instanceof JsonObject p && p.get("id") instanceof JsonString id
-                        && p.get("email") instanceof JsonString email && !email.getString().isBlank()) {
-                    emails.put(id.getString(), email.getString().strip());
-                }
-            }
-        }
-        return emails;
     }
 
     private void token(ServerRequest req, ServerResponse res) {
