@@ -654,7 +654,8 @@
     const pid = $('absent-who').value;
     try {
       const absence = await call('POST', api.paths.absence(state.id, pid));
-      $('absence-summary').textContent = `${who(pid)} is absent: ${plural(absence.cancelled.length, 'meeting')} `
+      $('absence-summary').textContent = absence.waiting ? absence.waiting
+        : `${who(pid)} is absent: ${plural(absence.cancelled.length, 'meeting')} `
         + `cancelled in published version ${absence.version}. Freed slots and who could meet there instead:`;
       $('offers').replaceChildren(...absence.offers.map((o) => el('li', {},
         `${who(o.counterpart)}, slot ${o.slot}: ` + (o.suggestions.length

@@ -106,8 +106,12 @@ final class DayService implements HttpService {
         }
         JsonArrayBuilder closed = JSON.createArrayBuilder();
         absence.requestsClosed().forEach(closed::add);
-        res.send(JSON.createObjectBuilder().add("version", absence.version()).add("cancelled", cancelled)
-                .add("offers", offers).add("requestsClosed", closed).build());
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("version", absence.version())
+                .add("cancelled", cancelled).add("offers", offers).add("requestsClosed", closed);
+        if (absence.waiting() != null) {
+            answer.add("waiting", absence.waiting());
+        }
+        res.send(answer.build());
     }
 
     private void present(ServerRequest req, ServerResponse res) {

@@ -96,14 +96,17 @@ final class OpenApi {
                     + " absent; its meetings not held yet are cancelled in a new published version, each freed"
                     + " slot comes with meetings that fit there, and its self-service requests are closed"
                     + " (requestsClosed: pending ones asked of it declined, those it asked or accepted ones it loses"
-                    + " cancelled, each with the absence as reason)", Caller.ORGANIZER, false, List.of(),
+                    + " cancelled, each with the absence as reason); while the published schedule no longer fits"
+                    + " the edited event, the absence is recorded and nothing is published (waiting says so: repair"
+                    + " and publish)", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("delete", "/api/events/{id}/participants/{pid}/absence", "On the day: take back an"
                     + " absence recorded by mistake; in a new published version the meetings it cancelled come back"
                     + " at their slot (restored: at their table, or another free one then) unless they can no"
                     + " longer take place (notRestored, each with its reason: the slot has started or was re-used,"
                     + " the counterpart left or is absent too), and accepted requests it cancelled are accepted"
-                    + " again (requestsReopened); 404 when the participant is not marked absent",
+                    + " again (requestsReopened); 404 when the participant is not marked absent; 409 while the"
+                    + " published schedule no longer fits the edited event",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
                     + " for the people of the published version; mode is the repair's (minimal, freeze) or solve",

@@ -74,8 +74,11 @@ public final class TheDay {
     /**
      * What marking a participant absent did: the version without its meetings, their ids, the offers for the slots
      * freed, and the self-service requests it closed (declined or cancelled, with the absence as their reason).
+     * {@code waiting} says why nothing was published (the absence is recorded, the published version is left as it
+     * was until the organizer repairs and publishes the edited event), null when the version was published.
      */
-    public record Absence(int version, List<String> cancelled, List<Offer> offers, List<String> requestsClosed) {
+    public record Absence(int version, List<String> cancelled, List<Offer> offers, List<String> requestsClosed,
+            String waiting) {
     }
 
     /** A meeting cancelled by an absence and put back when the absence was taken back, at {@code table}. */
@@ -180,6 +183,11 @@ public final class TheDay {
                         + participantId + ").");
             }
             StoredVersion version = latest(c, eventId);
+            String misfit = Publication.misfit(event, ScheduleJson.read(version.body(), "published version "
+                    + version.version()));
+            if (misfit != null) {
+                return waiting(c, eventId, event, participantId, version.version(), misfit);
+            }
             Map<String, Attendance> marks = day.marks(c, eventId);
             JsonObject body;
             try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(version.body()))) {
@@ -211,7 +219,7 @@ public final class TheDay {
             List<String> closed = Decided.participantGone(requests, c, eventId, participantId, Set.copyOf(cancelled),
                     participantId + " was marked absent on the day.", clock.millis());
             if (!first && cancelled.isEmpty()) {
-                return new Absence(version.version(), List.of(), List.of(), closed);
+                return new Absence(version.version(), List.of(), List.of(), closed, null);
             }
             String next = JsonFactory.JSON.createObjectBuilder(body).add("meetings", kept)
                     .add("unscheduled", unscheduled).build().toString();
@@ -231,8 +239,26 @@ public final class TheDay {
                 day.recordCancelled(c, eventId, participantId, m.getString("id"), published, m.toString());
             }
             return new Absence(published, cancelled, offers(event, next, day.absent(c, eventId), freed,
-                    Happened.started(event, clock.instant())), closed);
+                    Happened.started(event, clock.instant())), closed, null);
         });
+    }
+
+    /**
+     * An absence while the published version no longer fits the edited event (see {@link Publication#misfit}): the
+     * participant is absent all the same, so that is recorded and its pending requests are closed, but no version is
+     * published: the published meetings, written back under their slot numbers, would be at other times (or name
+     * what the event no longer has). The organizer's repair gives the absent participant no meeting beyond those held,
+     * and publishing it tells its counterparts; until then the published version stands, as self-service pauses.
+     */
+    private Absence waiting(Connection c, String eventId, Event event, String participantId, int version,
+            String misfit) throws SQLException {
+        day.markAbsent(c, eventId, participantId, clock.millis());
+        List<String> closed = Decided.participantGone(requests, c, eventId, participantId, Set.of(),
+                participantId + " was marked absent on the day.", clock.millis());
+        return new Absence(version, List.of(), List.of(), closed, participantId + " is marked absent, but published"
+                + " version " + version + " was not changed: " + misfit + ". Repair and publish the edited event: the"
+                + " repair gives " + participantId + " no meeting beyond those held, and its change report says who is"
+                + " told what.");
     }
 
     /**
@@ -261,6 +287,15 @@ public final class TheDay {
                         : participantId + " is not marked absent; there is no absence to take back.");
             }
             StoredVersion version = latest(c, eventId);
+            String misfit = Publication.misfit(event, ScheduleJson.read(version.body(), "published version "
+                    + version.version()));
+            if (misfit != null) {
+                // Its meetings would come back under numbers that now mean other times; the absence stands, so that
+                // what it cancelled can still come back once the edit is published.
+                throw new RejectedException(Reason.STALE, "Published version " + version.version() + " no longer"
+                        + " fits the event: " + misfit + ". Repair and publish the edited event first (its change"
+                        + " report says who is told what), then take the absence of " + participantId + " back.");
+            }
             List<DayRepository.Cancelled> cancelled = day.cancelledBy(c, eventId, participantId);
             if (cancelled.isEmpty()) {
                 cancelled = cancelledBefore(c, eventId, participantId, since);

@@ -573,21 +573,20 @@ class TheDayTest {
     }
 
     @Test
-    void anAbsenceAfterAnEditNotPublishedYetIsAConflictSayingToPublishFirst() {
+    void anAbsenceAfterAnEditNotPublishedYetIsRecordedAndSaysToRepairAndPublish() {
         ScheduleFile.Placement some = published.meetings().get(0);
         String leaves = some.first();
         String absent = published.meetings().stream().flatMap(p -> java.util.stream.Stream.of(p.first(), p.second()))
                 .filter(id -> !id.equals(leaves) && !id.equals(some.second())).findFirst().orElseThrow();
         edit(e -> withoutParticipant(e, leaves));
 
-        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
-                () -> backend.day().absent("day", absent));
+        TheDay.Absence absence = backend.day().absent("day", absent);
 
-        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason(), "a 409, not a 400");
-        assertTrue(refused.getMessage().contains("names a participant (" + leaves + ")"), refused.getMessage());
-        assertTrue(refused.getMessage().endsWith("Repair and publish the edited event first (its change report says"
-                + " who is told what), then mark " + absent + " absent."), refused.getMessage());
-        assertEquals(java.util.Set.of(), backend.day().status("day").absent(), "nothing recorded");
+        assertEquals(1, absence.version(), "nothing published");
+        assertEquals(List.of(), absence.cancelled());
+        assertTrue(absence.waiting().contains("names a participant (" + leaves + ")"), absence.waiting());
+        assertTrue(absence.waiting().contains("Repair and publish the edited event"), absence.waiting());
+        assertEquals(java.util.Set.of(absent), backend.day().status("day").absent(), "the absence is recorded");
 
         // Self-service acceptances likewise: a conflict that says what to do, not a 400 about the published file.
         backend.selfService().setEnabled("day", true);
@@ -616,6 +615,61 @@ class TheDayTest {
         assertEquals(SelfService.RejectedException.Reason.NOTHING_PUBLISHED, notAsked.reason());
         assertTrue(notAsked.getMessage().endsWith("the organizer should repair and publish again."),
                 notAsked.getMessage());
+    }
+
+    /** The morning session starting at {@code start} instead of 09:00: its slots are at other times. */
+    private static jakarta.json.JsonObject morningAt(jakarta.json.JsonObject event, String start) {
+        jakarta.json.JsonObject header = event.getJsonObject("event");
+        jakarta.json.JsonArrayBuilder sessions = jakarta.json.Json.createArrayBuilder();
+        for (jakarta.json.JsonObject s : header.getJsonArray("sessions").getValuesAs(jakarta.json.JsonObject.class)) {
+            sessions.add(s.getString("id").equals("am") ? jakarta.json.Json.createObjectBuilder(s).add("start", start)
+                    .build() : s);
+        }
+        return jakarta.json.Json.createObjectBuilder(event).add("event", jakarta.json.Json.createObjectBuilder(header)
+                .add("sessions", sessions)).build();
+    }
+
+    @Test
+    void anAbsenceWhileThePublishedSlotsAreAtOtherTimesIsRecordedButPublishesNothingUntilTheOrganizersRepair()
+            throws Exception {
+        // The morning starts half an hour later: republishing by slot number would put its meetings at other times.
+        String absent = busiest();
+        edit(e -> morningAt(e, "09:30"));
+
+        TheDay.Absence absence = backend.day().absent("day", absent);
+
+        assertEquals(1, backend.publication().versions("day").size(), "no version moves meetings to other times");
+        assertEquals(1, absence.version());
+        assertEquals(List.of(), absence.cancelled());
+        assertEquals(List.of(), absence.offers());
+        assertTrue(absence.waiting().startsWith(absent + " is marked absent, but published version 1 was not changed:"
+                + " the published schedule names slot "), absence.waiting());
+        assertTrue(absence.waiting().contains("Repair and publish the edited event"), absence.waiting());
+        assertEquals(java.util.Set.of(absent), backend.day().status("day").absent(), "the absence is recorded");
+
+        ScheduleFile repaired = solvedAgain(RepairMode.MINIMAL);
+        assertEquals(List.of(), meetingsOf(repaired, absent), "the repair gives it nothing");
+        int version = backend.publication().publish("day", 0).version();
+        assertEquals(List.of(), meetingsOf(ScheduleJson.read(backend.publication().body("day", version), "v"),
+                absent), "publishing the repair tells its counterparts");
+    }
+
+    @Test
+    void anAbsenceIsNotTakenBackWhileThePublishedSlotsAreAtOtherTimes() {
+        String absent = busiest();
+        backend.day().absent("day", absent); // version 2
+        edit(e -> morningAt(e, "09:30"));
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.day().present("day", absent));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
+        assertTrue(refused.getMessage().startsWith("Published version 2 no longer fits the event: the published"
+                + " schedule names slot "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("Repair and publish the edited event first (its change report says"
+                + " who is told what), then take the absence of " + absent + " back."), refused.getMessage());
+        assertEquals(2, backend.publication().versions("day").size(), "nothing published");
+        assertEquals(java.util.Set.of(absent), backend.day().status("day").absent(), "the absence stands");
     }
 
     /** The event document without {@code participant} and what names it. */

@@ -65,7 +65,7 @@ class PageFieldsTest {
 
     /** Fields of the answers to marking somebody absent and taking it back, which the sample's routes do not do. */
     private static final Set<String> SENT_FOR_AN_ABSENCE = Set.of("offers", "suggestions", "breakChange", "restored",
-            "notRestored");
+            "notRestored", "waiting");
 
     /**
      * Fields of a repair job whose plan has something to say (slots renumbered since publication): the sample's job
