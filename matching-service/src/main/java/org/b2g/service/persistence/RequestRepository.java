@@ -22,11 +22,13 @@ public final class RequestRepository {
     /**
      * A stored request. {@code closedBy} is who declined or cancelled it, {@code reason} why when it was not one of
      * its participants (null otherwise); {@code meetingId}, {@code tableId} and {@code version} say where an
-     * accepted one went (version 0 and nulls otherwise).
+     * accepted one went (version 0 and nulls otherwise); {@code start} is the clock time of the slot asked for, as
+     * the schedule writes it, so that a slot number standing for another time since is not booked (null when the
+     * event has no times, or for a request stored before it was kept).
      */
     public record StoredRequest(String eventId, String id, String fromId, String toId, int slot, State state,
             long createdAt, long updatedAt, String closedBy, String meetingId, String tableId, int version,
-            String reason) {
+            String reason, String start) {
 
         public boolean involves(String participantId) {
             return fromId.equals(participantId) || toId.equals(participantId);
@@ -38,7 +40,7 @@ public final class RequestRepository {
     }
 
     private static final String COLUMNS = "event_id, id, from_id, to_id, slot, state, created_at, updated_at,"
-            + " closed_by, meeting_id, table_id, version, reason";
+            + " closed_by, meeting_id, table_id, version, reason, slot_start";
     private static final String ENABLED = "SELECT enabled FROM self_service WHERE event_id = ?";
     private static final String UPDATE_ENABLED =
             "UPDATE self_service SET enabled = ?, updated_at = ? WHERE event_id = ?";
@@ -47,7 +49,7 @@ public final class RequestRepository {
     private static final String LOCK =
             "UPDATE self_service SET changes = changes + 1 WHERE event_id = ? AND enabled = 1";
     private static final String INSERT = "INSERT INTO meeting_requests (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ? AND id = ?";
     private static final String LIST = "SELECT " + COLUMNS + " FROM meeting_requests WHERE event_id = ?"
             + " ORDER BY created_at, id";
@@ -105,11 +107,11 @@ public final class RequestRepository {
         }
     }
 
-    /** Stores a new pending request and returns it. */
-    public StoredRequest insert(Connection c, String eventId, String fromId, String toId, int slot, long now)
-            throws SQLException {
+    /** Stores a new pending request for {@code slot}, which starts at {@code start} (null: no times), and returns it. */
+    public StoredRequest insert(Connection c, String eventId, String fromId, String toId, int slot, String start,
+            long now) throws SQLException {
         StoredRequest request = new StoredRequest(eventId, "r-" + EventRepository.random().substring(0, 12), fromId,
-                toId, slot, State.PENDING, now, now, null, null, null, 0, null);
+                toId, slot, State.PENDING, now, now, null, null, null, 0, null, start);
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             s.setString(1, eventId);
             s.setString(2, request.id());
@@ -124,6 +126,11 @@ public final class RequestRepository {
             s.setNull(11, Types.VARCHAR);
             s.setNull(12, Types.INTEGER);
             s.setNull(13, Types.VARCHAR);
+            if (start == null) {
+                s.setNull(14, Types.VARCHAR);
+            } else {
+                s.setString(14, start);
+            }
             s.executeUpdate();
         }
         return request;
@@ -254,6 +261,6 @@ public final class RequestRepository {
     private static StoredRequest read(ResultSet r) throws SQLException {
         return new StoredRequest(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
                 State.valueOf(r.getString(6)), r.getLong(7), r.getLong(8), r.getString(9), r.getString(10),
-                r.getString(11), r.getInt(12), r.getString(13));
+                r.getString(11), r.getInt(12), r.getString(13), r.getString(14));
     }
 }

@@ -29,6 +29,7 @@ import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Reason;
 import org.b2g.core.domain.Role;
+import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
@@ -311,7 +312,9 @@ public final class SelfService {
                 }
             }
             opening(event, file, fromId, toId, slot, Happened.started(event, clock.instant()));
-            return requests.insert(c, eventId, fromId, toId, slot, clock.millis());
+            Slot asked = event.slot(slot);
+            return requests.insert(c, eventId, fromId, toId, slot, asked.start() == null ? null
+                    : ScheduleJson.timestamp(asked.start(), event.timeZone()), clock.millis());
         });
     }
 
@@ -336,6 +339,7 @@ public final class SelfService {
             StoredVersion published = requirePublished(c, eventId);
             ScheduleFile file = ScheduleJson.read(published.body(), "published version");
             requireOpen(event, file);
+            requireSameTime(event, request);
             Openings.Opening opening = opening(event, file, request.fromId(), request.toId(), request.slot(),
                     Happened.started(event, clock.instant()));
 
@@ -588,6 +592,25 @@ public final class SelfService {
         String paused = paused(event, published);
         if (paused != null) {
             throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, paused);
+        }
+    }
+
+    /**
+     * Refuses a request whose slot number stands for another time since it was asked (sessions renumbered, and the
+     * edit published): both agreed on a time, not on a number. Found by its clock time, as a repair finds a published
+     * meeting's slot; a request stored before its time was kept is not checked.
+     */
+    private static void requireSameTime(Event event, StoredRequest request) {
+        if (request.start() == null) {
+            return;
+        }
+        Slot now = new ScheduleFile.Placement(request.id(), request.fromId(), request.toId(), request.slot(), null,
+                null, request.start()).slotIn(event);
+        if (now == null || now.index() != request.slot()) {
+            throw new RejectedException(RejectedException.Reason.NOT_FREE, "Request " + request.id() + " asked for slot "
+                    + request.slot() + " at " + request.start() + ", and the event now has " + (now == null
+                            ? "no slot then" : "that time as slot " + now.index()) + " (its sessions changed since): it"
+                    + " cannot be accepted at another time; decline it, and " + request.fromId() + " can ask again.");
         }
     }
 

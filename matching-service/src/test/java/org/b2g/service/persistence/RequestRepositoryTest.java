@@ -72,7 +72,8 @@ class RequestRepositoryTest {
     @Test
     void movesARequestOnlyFromTheStateItIsIn() {
         try (Database database = withEvent("e")) {
-            var request = database.inTransaction(c -> requests.insert(c, "e", "s-1", "a-1", 3, 5L));
+            var request = database.inTransaction(c -> requests.insert(c, "e", "s-1", "a-1", 3,
+                    "2024-10-10T09:40:00+07:00", 5L));
             assertEquals(RequestRepository.State.PENDING, request.state());
             assertTrue(database.<Boolean>inTransaction(c -> requests.close(c, request, RequestRepository.State.PENDING,
                     RequestRepository.State.DECLINED, "a-1", 6L)));
@@ -81,6 +82,7 @@ class RequestRepositoryTest {
             var stored = database.inTransaction(c -> requests.find(c, "e", request.id()));
             assertEquals(RequestRepository.State.DECLINED, stored.state());
             assertEquals("a-1", stored.closedBy());
+            assertEquals("2024-10-10T09:40:00+07:00", stored.start(), "the time asked for is kept with the slot");
             assertEquals(1, database.inTransaction(c -> requests.list(c, "e", "a-1")).size());
             assertEquals(0, database.inTransaction(c -> requests.list(c, "e", "s-2")).size());
         }

@@ -24,6 +24,7 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
+import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
@@ -140,6 +141,17 @@ class SelfServiceAfterAnEditTest {
                 .build();
     }
 
+    /** The morning session with {@code slots} slots instead of 6: the afternoon's slots get other numbers. */
+    private static JsonObject morningOf(JsonObject event, int slots) {
+        JsonObject header = event.getJsonObject("event");
+        JsonArrayBuilder sessions = Json.createArrayBuilder();
+        for (JsonObject s : header.getJsonArray("sessions").getValuesAs(JsonObject.class)) {
+            sessions.add(s.getString("id").equals("am") ? Json.createObjectBuilder(s).add("slots", slots).build() : s);
+        }
+        return Json.createObjectBuilder(event).add("event", Json.createObjectBuilder(header).add("sessions", sessions))
+                .build();
+    }
+
     private List<Integer> offered(String self, String other) {
         return backend.selfService().counterparts(EVENT, self, 5000).counterparts().stream()
                 .filter(c -> c.participant().id().equals(other)).flatMap(c -> c.openings().stream())
@@ -209,5 +221,29 @@ class SelfServiceAfterAnEditTest {
                 () -> backend.selfService().accept(EVENT, pair.agency(), asked));
         assertEquals(offer.paused(), refused.getMessage());
         assertEquals(1, versions(), "nothing published");
+    }
+
+    @Test
+    void aPendingRequestWhoseSlotNumberNowStandsForAnotherTimeIsNotAcceptedThere() throws Exception {
+        // Asked for an afternoon slot; the morning gets a seventh slot, so that number is now the last of the morning.
+        Free pair = freePair(7, 11, 7, 11);
+        String asked = backend.selfService().ask(EVENT, pair.startup(), pair.agency(), pair.slot()).id();
+        String time = event().slot(pair.slot()).start().toLocalTime().toString();
+        edit(e -> morningOf(e, 7));
+        backend.solving().repair(EVENT, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)), RepairMode.MINIMAL);
+        assertEquals(JobStatus.State.DONE, backend.solving().await(EVENT, Duration.ofSeconds(60)).state());
+        backend.publication().publish(EVENT, 0);
+        int published = versions();
+
+        SelfService.RejectedException refused = assertThrows(SelfService.RejectedException.class,
+                () -> backend.selfService().accept(EVENT, pair.agency(), asked));
+
+        assertEquals(SelfService.RejectedException.Reason.NOT_FREE, refused.reason(), "a 409");
+        assertTrue(refused.getMessage().startsWith("Request " + asked + " asked for slot " + pair.slot() + " at "
+                + "2024-10-10T" + time + ":00+07:00, and the event now has that time as slot " + (pair.slot() + 1)
+                + " (its sessions changed since)"), refused.getMessage());
+        assertEquals(published, versions(), "nothing published");
+        assertEquals(State.PENDING, backend.selfService().requests(EVENT, pair.agency()).stream()
+                .filter(r -> r.id().equals(asked)).findFirst().orElseThrow().state(), "it can still be declined");
     }
 }
