@@ -60,6 +60,8 @@ public final class RequestRepository {
     private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
 
+    private static final String RENAME = "UPDATE meeting_requests SET meeting_id = ?, table_id = ?, updated_at = ?"
+            + " WHERE event_id = ? AND id = ? AND state = 'ACCEPTED'";
     private static final String AGREED = "SELECT meeting_id FROM meeting_requests WHERE event_id = ?"
             + " AND state = 'ACCEPTED' AND meeting_id IS NOT NULL";
     private static final String REOPEN = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
@@ -232,6 +234,28 @@ public final class RequestRepository {
             s.setInt(4, version);
             s.setString(5, request.eventId());
             s.setString(6, request.id());
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Makes an accepted request name {@code meetingId} at {@code tableId}: the meeting it became is published under
+     * another id now (a required meeting the organizer added for the pair keeps its own).
+     *
+     * @return false when it was no longer accepted
+     */
+    public boolean rename(Connection c, StoredRequest request, String meetingId, String tableId, long now)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(RENAME)) {
+            s.setString(1, meetingId);
+            if (tableId == null) {
+                s.setNull(2, Types.VARCHAR);
+            } else {
+                s.setString(2, tableId);
+            }
+            s.setLong(3, now);
+            s.setString(4, request.eventId());
+            s.setString(5, request.id());
             return s.executeUpdate() == 1;
         }
     }

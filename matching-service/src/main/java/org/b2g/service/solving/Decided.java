@@ -3,8 +3,11 @@ package org.b2g.service.solving;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import org.b2g.core.io.ScheduleFile;
 
 import org.b2g.service.persistence.RequestRepository;
 import org.b2g.service.persistence.RequestRepository.State;
@@ -44,20 +47,35 @@ final class Decided {
     }
 
     /**
-     * Cancels every accepted request whose meeting published version {@code version} no longer holds (the
-     * organizer rolled back to a version before the acceptance, or published a draft made after it that does not
-     * hold it: a plain solve, a repair after its participant left; a draft made before it is refused).
+     * Cancels every accepted request whose pair published version {@code version} no longer meets (the organizer
+     * rolled back to a version before the acceptance, or published a draft made after it that does not hold it: a
+     * plain solve, a repair after its participant left; a draft made before it is refused). A pair that still meets
+     * under another id keeps its request accepted, which then names that meeting: a repair makes an agreed meeting
+     * the required one the organizer added for the pair since, under the required meeting's id, and for the two it
+     * is the same meeting.
      *
-     * @param meetings the ids of the meetings version {@code version} holds
+     * @param meetings the meetings version {@code version} holds
      * @return the ids of the requests closed
      */
     static List<String> meetingsNotPublished(RequestRepository requests, Connection c, String eventId,
-            Set<String> meetings, int version, long now) throws SQLException {
+            List<ScheduleFile.Placement> meetings, int version, long now) throws SQLException {
+        List<StoredRequest> accepted = requests.list(c, eventId, null).stream()
+                .filter(r -> r.state() == State.ACCEPTED && r.meetingId() != null).toList();
+        Set<String> held = new HashSet<>();
+        meetings.forEach(p -> held.add(p.id()));
+        Set<String> named = new HashSet<>();
+        accepted.forEach(r -> named.add(r.meetingId()));
         List<String> closed = new ArrayList<>();
-        for (StoredRequest r : requests.list(c, eventId, null)) {
-            if (r.state() == State.ACCEPTED && r.meetingId() != null && !meetings.contains(r.meetingId())
-                    && requests.close(c, r, State.ACCEPTED, State.CANCELLED, BY, "Published version " + version
-                            + " no longer holds this meeting.", now)) {
+        for (StoredRequest r : accepted) {
+            if (held.contains(r.meetingId())) {
+                continue;
+            }
+            ScheduleFile.Placement same = meetings.stream().filter(p -> !named.contains(p.id())
+                    && r.involves(p.first()) && r.involves(p.second())).findFirst().orElse(null);
+            if (same != null && requests.rename(c, r, same.id(), same.table(), now)) {
+                named.add(same.id());
+            } else if (requests.close(c, r, State.ACCEPTED, State.CANCELLED, BY, "Published version " + version
+                    + " no longer holds this meeting.", now)) {
                 closed.add(r.id());
             }
         }

@@ -179,9 +179,8 @@ public final class Publication {
             }
             Instant now = clock.instant();
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
-            Set<String> held = new HashSet<>();
-            ScheduleJson.read(body, "version to publish").meetings().forEach(p -> held.add(p.id()));
-            Decided.meetingsNotPublished(requests, c, eventId, held, published, now.toEpochMilli());
+            Decided.meetingsNotPublished(requests, c, eventId, ScheduleJson.read(body, "version to publish")
+                    .meetings(), published, now.toEpochMilli());
             // As stored (milliseconds), so that a retry answering this version says the same.
             return new Published(published, fromEventVersion, Instant.ofEpochMilli(now.toEpochMilli()), note, true);
         });

@@ -255,4 +255,26 @@ class AcceptedMeetingTest {
         assertEquals(edited, backend.publication().versions(EVENT).get(versions() - 1).eventVersion(),
                 "a cancellation likewise");
     }
+
+    @Test
+    void aRequiredMeetingAddedForThePairOfAnAgreedMeetingIsThatMeetingAndKeepsItsRequestAccepted() throws Exception {
+        Free pair = freePair(Set.of());
+        StoredRequest request = accepted(pair);
+        // The organizer then requires the pair to meet: the repair makes the agreed meeting that required one.
+        edit(e -> Json.createObjectBuilder(e).add("meetings", Json.createArrayBuilder(e.getJsonArray("meetings"))
+                .add(Json.createObjectBuilder().add("id", "m-added").add("participants", Json.createArrayBuilder()
+                        .add(pair.startup()).add(pair.agency())))).build());
+
+        ScheduleFile draft = repaired(RepairMode.MINIMAL);
+        assertTrue(draft.meetings().stream().anyMatch(p -> p.id().equals("m-added") && p.slot() == pair.slot()),
+                "the required meeting, where they agreed to meet: " + draft.meetings());
+        Changes changes = backend.publication().changes(EVENT);
+        assertTrue(changes.cancelled().stream().noneMatch(x -> x.participants().contains(pair.startup())
+                && x.participants().contains(pair.agency())), "nobody is told it was cancelled: " + changes.cancelled());
+        backend.publication().publish(EVENT, 0);
+
+        StoredRequest after = request(request.id());
+        assertEquals(State.ACCEPTED, after.state(), "the pair still meets: " + after.reason());
+        assertEquals("m-added", after.meetingId(), "the request names the meeting it is now");
+    }
 }
