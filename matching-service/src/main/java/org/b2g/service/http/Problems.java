@@ -52,7 +52,7 @@ final class Problems {
                 .error(SelfService.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
                     case NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST -> Status.NOT_FOUND_404;
                     case OFF, NOT_YOURS -> Status.FORBIDDEN_403;
-                    case NOTHING_PUBLISHED, NOT_PENDING, NOT_FREE, ABSENT -> Status.CONFLICT_409;
+                    case NOTHING_PUBLISHED, NOT_PENDING, NOT_FREE, ABSENT, REQUIRED -> Status.CONFLICT_409;
                 }, e.getMessage()))
                 .error(Database.ConflictException.class,
                         (req, res, e) -> send(req, res, Status.CONFLICT_409, e.getMessage()))

@@ -62,7 +62,7 @@ public final class SelfService {
     public static final class RejectedException extends RuntimeException {
 
         public enum Reason { NO_SUCH_EVENT, NO_SUCH_PARTICIPANT, NO_SUCH_REQUEST, OFF, NOT_YOURS, NOTHING_PUBLISHED,
-            NOT_PENDING, NOT_FREE, ABSENT }
+            NOT_PENDING, NOT_FREE, ABSENT, REQUIRED }
 
         private final Reason reason;
 
@@ -383,7 +383,7 @@ public final class SelfService {
 
     /**
      * Either side cancels: a pending request is withdrawn; an accepted meeting leaves the published schedule as
-     * its next version (calendars then drop it).
+     * its next version (calendars then drop it), unless a repair made it a meeting the organizer requires.
      */
     public StoredRequest cancel(String eventId, String participantId, String requestId) {
         Matched early = matched(eventId);
@@ -415,6 +415,13 @@ public final class SelfService {
                         + (mark != null ? "was marked " + mark.code() + ": it took place and stays in the schedule (a"
                                 + " mark set by mistake can be taken back first)."
                                 : "has started: it stays in the schedule."));
+            }
+            String meetingId = request.meetingId();
+            if (meetingId != null && now.event().meetings().stream().anyMatch(m -> m.id().equals(meetingId))) {
+                // A repair made the agreed meeting the one the organizer added for the pair: not theirs to drop.
+                throw new RejectedException(RejectedException.Reason.REQUIRED, "The meeting of request " + requestId
+                        + " (" + request.meetingId() + ") is one the organizer requires; ask the organizer to"
+                        + " remove it.");
             }
             StoredVersion published = requirePublished(c, eventId);
             // Publishes the published version less the meeting: as paused as an acceptance.

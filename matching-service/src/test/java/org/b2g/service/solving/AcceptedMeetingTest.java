@@ -277,4 +277,27 @@ class AcceptedMeetingTest {
         assertEquals(State.ACCEPTED, after.state(), "the pair still meets: " + after.reason());
         assertEquals("m-added", after.meetingId(), "the request names the meeting it is now");
     }
+
+    @Test
+    void aParticipantCannotCancelTheRequiredMeetingItsAgreedMeetingBecame() throws Exception {
+        Free pair = freePair(Set.of());
+        StoredRequest request = accepted(pair);
+        edit(e -> Json.createObjectBuilder(e).add("meetings", Json.createArrayBuilder(e.getJsonArray("meetings"))
+                .add(Json.createObjectBuilder().add("id", "m-added").add("participants", Json.createArrayBuilder()
+                        .add(pair.startup()).add(pair.agency())))).build());
+        repaired(RepairMode.MINIMAL);
+        backend.publication().publish(EVENT, 0);
+        int published = versions();
+
+        for (String side : List.of(pair.startup(), pair.agency())) {
+            SelfService.RejectedException e = assertThrows(SelfService.RejectedException.class,
+                    () -> backend.selfService().cancel(EVENT, side, request.id()));
+            assertEquals(SelfService.RejectedException.Reason.REQUIRED, e.reason());
+            assertTrue(e.getMessage().contains("organizer requires") && e.getMessage().contains("ask the organizer"),
+                    e.getMessage());
+        }
+        assertEquals(State.ACCEPTED, request(request.id()).state());
+        assertEquals(published, versions(), "nothing is published");
+        assertTrue(holds(latest(), pair.startup(), pair.agency(), pair.slot()), "the required meeting stays");
+    }
 }
