@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import jakarta.json.JsonObject;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Origin;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
@@ -152,6 +154,36 @@ class ScheduleRepositoryTest {
         assertEquals(2, agendaOf("a-transport").getJsonArray("cancelled").getJsonObject(0).getInt("sequence"));
         save(withOpeningAt(5));
         assertEquals(3, openingIn(agendaOf("a-transport")).getInt("sequence"));
+        assertTrue(agendaOf("a-transport").getJsonArray("cancelled").isEmpty());
+    }
+
+    /** The pair of the sample's required meeting agreed on in self-service instead, at {@code slot} and table T1. */
+    private MeetingSchedule agreedAt(int slot) {
+        List<Meeting> meetings = new ArrayList<>(Candidates.forEvent(event));
+        Meeting opening = meetings.stream().filter(m -> m.getId().equals("m-opening")).findFirst().orElseThrow();
+        meetings.remove(opening);
+        Meeting agreed = new Meeting("self-1", opening.getFirst(), opening.getSecond(), Origin.REQUEST, 1, 0,
+                List.of(), null, List.of(event.slot(slot)), List.of(event.table("T1")), List.of());
+        agreed.setSlot(event.slot(slot));
+        agreed.setTable(event.table("T1"));
+        meetings.add(agreed);
+        return new MeetingSchedule(event, meetings);
+    }
+
+    @Test
+    void anAgreedMeetingThatBecomesTheRequiredOneOfItsPairKeepsItsCalendarEntry() {
+        save(agreedAt(2));
+        JsonObject agreed = agendaOf("a-transport").getJsonArray("meetings").stream().map(v -> v.asJsonObject())
+                .filter(m -> m.getString("id").equals("self-1")).findFirst().orElseThrow();
+        save(withOpeningAt(2));
+        JsonObject agenda = agendaOf("a-transport");
+        assertEquals(agreed.getString("uid"), openingIn(agenda).getString("uid"), "the same calendar entry");
+        assertEquals(0, openingIn(agenda).getInt("sequence"), "nothing about it changed");
+        assertTrue(agenda.getJsonArray("cancelled").isEmpty(), "nothing is cancelled: " + agenda);
+
+        save(withOpeningAt(4));
+        assertEquals(agreed.getString("uid"), openingIn(agendaOf("a-transport")).getString("uid"));
+        assertEquals(1, openingIn(agendaOf("a-transport")).getInt("sequence"), "moved");
         assertTrue(agendaOf("a-transport").getJsonArray("cancelled").isEmpty());
     }
 
