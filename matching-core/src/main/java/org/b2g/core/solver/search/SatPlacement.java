@@ -114,9 +114,10 @@ final class SatPlacement {
     /**
      * Slots of a schedule of the required (and fixed) meetings that breaks no hard rule above, others
      * {@link SearchModel#UNSCHEDULED}; null when the solver found none within {@code conflicts} conflicts, when none
-     * exists, or when the event is too large to encode.
+     * exists, when the event is too large to encode, or when {@code stop} says so (polled every few hundred
+     * conflicts: at a limit of a second, ticf-14crafa's search asked for one and overran by up to 2 s).
      */
-    static int[] solve(SearchModel model, int conflicts) {
+    static int[] solve(SearchModel model, int conflicts, BooleanSupplier stop) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
             return null;
@@ -124,7 +125,7 @@ final class SatPlacement {
         int[] caps = new int[model.participantCount];
         Arrays.fill(caps, model.breakCap);
         try {
-            return new SatPlacement(model, caps, 0, false, Optional.empty()).run(conflicts, () -> false);
+            return new SatPlacement(model, caps, 0, false, Optional.empty()).run(conflicts, stop);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }

@@ -160,7 +160,7 @@ final class SlotSearch {
      * when that schedule breaks fewer rules than the best so far.
      */
     private void restartFromSatPlacement() {
-        int[] valid = SatPlacement.solve(model, SAT_CONFLICTS);
+        int[] valid = SatPlacement.solve(model, SAT_CONFLICTS, () -> termination.shouldStop(0));
         if (valid == null) {
             return;
         }

@@ -33,7 +33,7 @@ class SatPlacementTest {
         for (long seed = 1; seed <= 10; seed++) {
             SearchModel model = ResearchEvent.tight(seed);
             constructionFailures += constructed(model, seed).hard > 0 ? 1 : 0;
-            int[] slot = SatPlacement.solve(model, 100_000);
+            int[] slot = SatPlacement.solve(model, 100_000, () -> false);
             assertNotNull(slot, "seed " + seed);
             Rules.assertNoRuleBroken(model, slot);
         }
@@ -46,10 +46,10 @@ class SatPlacementTest {
         // which the cap (the research format's default) allows; slots 1, 3, 5 and 7 are three, which it does not.
         SearchModel twoBreaks = oneSlotEach(1, 3, 5, 6);
         assertEquals(2, twoBreaks.breakCap);
-        int[] slot = SatPlacement.solve(twoBreaks, 100_000);
+        int[] slot = SatPlacement.solve(twoBreaks, 100_000, () -> false);
         assertNotNull(slot);
         Rules.assertNoRuleBroken(twoBreaks, slot);
-        assertNull(SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000));
+        assertNull(SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000, () -> false));
     }
 
     /** Participant 1 meets participants 2, 3, ..., the k-th of whom can only come in slot {@code slots[k]} of eight. */
@@ -250,6 +250,13 @@ class SatPlacementTest {
     }
 
     @Test
+    void noValidScheduleIsSoughtOnceTheSearchIsToStop() {
+        SearchModel model = ResearchEvent.tight(1);
+        assertNotNull(SatPlacement.solve(model, 100_000, () -> false));
+        assertNull(SatPlacement.solve(model, 100_000, () -> true), "the time limit is kept, not the conflicts");
+    }
+
+    @Test
     void noScheduleAtTheLowerBoundIsSoughtOnceTheSearchIsToStop() {
         SearchModel model = ResearchEvent.tight(1);
         int[] asked = {0};
@@ -260,8 +267,8 @@ class SatPlacementTest {
     @Test
     void findsNothingWhenNoScheduleKeepsEveryRule() {
         // Three slots and a chain of four meetings; without the chain the same meetings fit.
-        assertNull(SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000));
-        assertNotNull(SatPlacement.solve(fourMeetings().model(), 100_000));
+        assertNull(SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000, () -> false));
+        assertNotNull(SatPlacement.solve(fourMeetings().model(), 100_000, () -> false));
     }
 
     @Test
