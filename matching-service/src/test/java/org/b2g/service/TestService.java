@@ -1,7 +1,16 @@
 package org.b2g.service;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.service.solving.JobStatus;
 
 /** Backends on a fresh data folder, and the sample event, for the service's tests. */
 public final class TestService {
@@ -9,7 +18,7 @@ public final class TestService {
     public static final String ORGANIZER = "organizer-token-for-the-tests";
     public static final String EVENT_ID = "demo-dx-day";
 
-    private static final Map<Path, String> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, String> SCHEMAS = new ConcurrentHashMap<>();
 
     private TestService() {
     }
@@ -20,16 +29,16 @@ public final class TestService {
     }
 
     /** A backend whose time comes from {@code clock}. */
-    public static Backend backend(Path dir, java.time.Clock clock) {
+    public static Backend backend(Path dir, Clock clock) {
         return backend(dir, Map.of(), clock);
     }
 
     public static Backend backend(Path dir, Map<String, String> settings) {
-        return backend(dir, settings, java.time.Clock.systemUTC());
+        return backend(dir, settings, Clock.systemUTC());
     }
 
-    private static Backend backend(Path dir, Map<String, String> settings, java.time.Clock clock) {
-        Map<String, String> all = new java.util.HashMap<>(settings);
+    private static Backend backend(Path dir, Map<String, String> settings, Clock clock) {
+        Map<String, String> all = new HashMap<>(settings);
         all.put("b2g.data", dir.toString());
         if (TestDatabase.postgres() && !all.containsKey("b2g.db")) {
             // One schema per data folder: a backend reopened on the same folder finds what the last one stored.
@@ -58,13 +67,16 @@ public final class TestService {
 
     /** Stores the sample event, solves it for a second and publishes the schedule: the routing tests' starting point. */
     public static void publishSolvedSample(Backend backend) throws InterruptedException {
-        String body = sampleEvent();
-        backend.database().inTransaction(c -> backend.events().insert(c, EVENT_ID, "demo", 10, 1L, body));
-        backend.solving().start(EVENT_ID, org.b2g.core.solver.SolveOptions.DEFAULT
-                .withTimeLimit(java.time.Duration.ofSeconds(1)));
-        org.junit.jupiter.api.Assertions.assertEquals(org.b2g.service.solving.JobStatus.State.DONE,
-                backend.solving().await(EVENT_ID, java.time.Duration.ofSeconds(60)).state());
-        backend.publication().publish(EVENT_ID, 0);
+        publishSolvedSample(backend, EVENT_ID);
+    }
+
+    /** As {@link #publishSolvedSample(Backend)}, the sample under another id. */
+    public static void publishSolvedSample(Backend backend, String eventId) throws InterruptedException {
+        String body = sampleEvent(eventId);
+        backend.database().inTransaction(c -> backend.events().insert(c, eventId, "demo", 10, 1L, body));
+        backend.solving().start(eventId, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
+        assertEquals(JobStatus.State.DONE, backend.solving().await(eventId, Duration.ofSeconds(60)).state());
+        backend.publication().publish(eventId, 0);
     }
 
     public static String bearer(String token) {

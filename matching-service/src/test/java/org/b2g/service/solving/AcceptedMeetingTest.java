@@ -52,11 +52,7 @@ class AcceptedMeetingTest {
     @BeforeEach
     void publishTheSample() throws Exception {
         backend = TestService.backend(dir);
-        backend.database().inTransaction(c -> backend.events().insert(c, EVENT, EVENT, 10, 1L,
-                TestService.sampleEvent(EVENT)));
-        backend.solving().start(EVENT, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
-        assertEquals(JobStatus.State.DONE, backend.solving().await(EVENT, Duration.ofSeconds(60)).state());
-        backend.publication().publish(EVENT, 0);
+        TestService.publishSolvedSample(backend, EVENT);
         backend.selfService().setEnabled(EVENT, true);
     }
 
