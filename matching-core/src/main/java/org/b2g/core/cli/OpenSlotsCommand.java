@@ -39,6 +39,13 @@ final class OpenSlotsCommand implements Command {
         Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString(), now);
         String a = arguments.positional().get(1);
         String b = arguments.positional().get(2);
+        for (String id : List.of(a, b)) {
+            if (event.participant(id) == null) {
+                throw new InputException(arguments.positional().get(0) + ": has no participant " + id
+                        + "; expected one of its " + event.participants().size() + " participant ids, such as "
+                        + event.participants().stream().limit(3).map(p -> p.id()).toList() + ".");
+            }
+        }
         Openings.Result result = openings.find(a, b, limit);
         if (!result.found()) {
             out.println("No slot for " + a + " and " + b + ": " + result.reason() + ".");

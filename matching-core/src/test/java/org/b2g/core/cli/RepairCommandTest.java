@@ -285,6 +285,20 @@ class RepairCommandTest {
     }
 
     @Test
+    void anOpenSlotsParticipantTheEventLacksIsNamedWithTheFileAndIdsItHas() throws IOException {
+        Path published = published();
+        Path event = dir.resolve("event.json");
+        err.reset();
+
+        int exit = main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-9", "--now",
+                BEFORE_THE_EVENT);
+
+        assertEquals(2, exit);
+        assertEquals(event + ": has no participant s-9; expected one of its 3 participant ids, such as [s-1, s-2,"
+                + " a-1].", err().strip());
+    }
+
+    @Test
     void listsTheOpenSlotsForOneMoreMeetingOrSaysWhyThereIsNone() throws IOException {
         Path published = published();
         Path event = dir.resolve("event.json");
