@@ -129,10 +129,10 @@ public final class JobRepository {
             setTime(s, ++i, job.bestSince());
             setTime(s, ++i, job.finishedAt());
             s.setInt(++i, job.stoppedEarly() ? 1 : 0);
-            setText(s, ++i, job.reason() == null ? null : truncate(job.reason(), 2000));
+            Statements.setText(s, ++i, job.reason() == null ? null : truncate(job.reason(), 2000));
             Request request = job.request();
             s.setString(++i, request.kind());
-            setText(s, ++i, request.repairMode());
+            Statements.setText(s, ++i, request.repairMode());
             s.setLong(++i, request.timeLimitMillis());
             s.setLong(++i, request.seed());
             if (request.unimprovedMillis() < 0) {
@@ -140,9 +140,9 @@ public final class JobRepository {
             } else {
                 s.setLong(++i, request.unimprovedMillis());
             }
-            setText(s, ++i, request.eventUid());
+            Statements.setText(s, ++i, request.eventUid());
             Lease lease = job.lease();
-            setText(s, ++i, lease.owner());
+            Statements.setText(s, ++i, lease.owner());
             setTime(s, ++i, lease.until());
             s.setInt(++i, lease.claims());
             Progress progress = job.progress();
@@ -150,10 +150,10 @@ public final class JobRepository {
             s.setInt(++i, progress.candidates());
             s.setLong(++i, progress.moves());
             s.setLong(++i, progress.solvedMillis());
-            setText(s, ++i, progress.bestSlots());
+            Statements.setText(s, ++i, progress.bestSlots());
             s.setInt(++i, progress.stopRequested() ? 1 : 0);
-            setText(s, ++i, lines(job.plan().notes()));
-            setText(s, ++i, lines(job.plan().warnings()));
+            Statements.setText(s, ++i, lines(job.plan().notes()));
+            Statements.setText(s, ++i, lines(job.plan().warnings()));
             s.setLong(++i, System.currentTimeMillis());
             s.executeUpdate();
         }
@@ -233,7 +233,7 @@ public final class JobRepository {
         try (PreparedStatement s = c.prepareStatement(RENEW)) {
             int i = 0;
             s.setLong(++i, lease.until());
-            setText(s, ++i, score);
+            Statements.setText(s, ++i, score);
             s.setInt(++i, scheduled);
             setTime(s, ++i, bestSince);
             s.setInt(++i, progress.breaks());
@@ -250,7 +250,7 @@ public final class JobRepository {
         }
         if (progress.bestSlots() != null) {
             try (PreparedStatement s = c.prepareStatement(BEST)) {
-                setText(s, 1, progress.bestSlots());
+                Statements.setText(s, 1, progress.bestSlots());
                 s.setString(2, eventId);
                 s.setString(3, lease.owner());
                 s.setInt(4, lease.claims());
@@ -279,18 +279,18 @@ public final class JobRepository {
         try (PreparedStatement s = c.prepareStatement(FINISH)) {
             int i = 0;
             s.setString(++i, job.state());
-            setText(s, ++i, job.score());
+            Statements.setText(s, ++i, job.score());
             s.setInt(++i, job.scheduled());
             setTime(s, ++i, job.bestSince());
             setTime(s, ++i, job.finishedAt());
             s.setInt(++i, job.stoppedEarly() ? 1 : 0);
-            setText(s, ++i, job.reason() == null ? null : truncate(job.reason(), 2000));
+            Statements.setText(s, ++i, job.reason() == null ? null : truncate(job.reason(), 2000));
             s.setInt(++i, job.progress().breaks());
             s.setInt(++i, job.progress().candidates());
             s.setLong(++i, job.progress().moves());
             s.setLong(++i, job.progress().solvedMillis());
-            setText(s, ++i, lines(job.plan().notes()));
-            setText(s, ++i, lines(job.plan().warnings()));
+            Statements.setText(s, ++i, lines(job.plan().notes()));
+            Statements.setText(s, ++i, lines(job.plan().warnings()));
             s.setLong(++i, System.currentTimeMillis());
             s.setString(++i, job.eventId());
             s.setString(++i, lease.owner());
@@ -336,13 +336,6 @@ public final class JobRepository {
         }
     }
 
-    private static void setText(PreparedStatement s, int index, String text) throws SQLException {
-        if (text == null) {
-            s.setNull(index, Types.VARCHAR);
-        } else {
-            s.setString(index, text);
-        }
-    }
 
     /** Sentences one a line, null for none (a sentence has no line break: one would be read back as two). */
     private static String lines(List<String> sentences) {

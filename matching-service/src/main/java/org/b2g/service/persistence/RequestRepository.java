@@ -128,11 +128,7 @@ public final class RequestRepository {
             s.setNull(11, Types.VARCHAR);
             s.setNull(12, Types.INTEGER);
             s.setNull(13, Types.VARCHAR);
-            if (start == null) {
-                s.setNull(14, Types.VARCHAR);
-            } else {
-                s.setString(14, start);
-            }
+            Statements.setText(s, 14, start);
             s.executeUpdate();
         }
         return request;
@@ -226,11 +222,7 @@ public final class RequestRepository {
         try (PreparedStatement s = c.prepareStatement(ACCEPT)) {
             s.setLong(1, now);
             s.setString(2, meetingId);
-            if (tableId == null) {
-                s.setNull(3, Types.VARCHAR);
-            } else {
-                s.setString(3, tableId);
-            }
+            Statements.setText(s, 3, tableId);
             s.setInt(4, version);
             s.setString(5, request.eventId());
             s.setString(6, request.id());
@@ -248,11 +240,7 @@ public final class RequestRepository {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(RENAME)) {
             s.setString(1, meetingId);
-            if (tableId == null) {
-                s.setNull(2, Types.VARCHAR);
-            } else {
-                s.setString(2, tableId);
-            }
+            Statements.setText(s, 2, tableId);
             s.setLong(3, now);
             s.setString(4, request.eventId());
             s.setString(5, request.id());
@@ -270,11 +258,7 @@ public final class RequestRepository {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement(REOPEN)) {
             s.setLong(1, now);
-            if (tableId == null) {
-                s.setNull(2, Types.VARCHAR);
-            } else {
-                s.setString(2, tableId);
-            }
+            Statements.setText(s, 2, tableId);
             s.setInt(3, version);
             s.setString(4, request.eventId());
             s.setString(5, request.id());

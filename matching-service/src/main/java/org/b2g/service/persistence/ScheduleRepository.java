@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -99,7 +98,7 @@ public final class ScheduleRepository {
             s.setLong(4, solvedAt.toEpochMilli());
             s.setString(5, scheduleJson.toString());
             s.setString(6, madeBy.code());
-            setText(s, 7, absent.isEmpty() ? null : String.join("\n", new TreeSet<>(absent)));
+            Statements.setText(s, 7, absent.isEmpty() ? null : String.join("\n", new TreeSet<>(absent)));
             s.setInt(8, readVersion);
             s.executeUpdate();
         }
@@ -171,8 +170,8 @@ public final class ScheduleRepository {
                 s.setString(5, v.fingerprint());
                 s.setInt(6, v.sequence());
                 s.setInt(7, v.cancelled() ? 1 : 0);
-                setText(s, 8, v.start());
-                setText(s, 9, v.end());
+                Statements.setText(s, 8, v.start());
+                Statements.setText(s, 9, v.end());
                 s.addBatch();
             }
             s.executeBatch();
@@ -292,11 +291,4 @@ public final class ScheduleRepository {
         }
     }
 
-    private static void setText(PreparedStatement s, int index, String text) throws SQLException {
-        if (text == null) {
-            s.setNull(index, Types.VARCHAR);
-        } else {
-            s.setString(index, text);
-        }
-    }
 }
