@@ -76,7 +76,7 @@ final class SatPlacement {
     private final boolean clausal;
     /** Per participant, its relaxation literals: the j-th true when it may have j breaks above its cap. */
     private final VecInt relaxations = new VecInt();
-    /** The solver that decides the clauses instead of Sat4j; only {@link #atBound}, which is clausal, gives one. */
+    /** The solver that decides the clauses instead of Sat4j; given only in {@link #clausal} mode. */
     private final Optional<Path> external;
     /** Clauses of every formula, kept until the number of variables is known ({@link #flush}, {@link #external}). */
     private final List<int[]> shared = new ArrayList<>();
@@ -115,17 +115,25 @@ final class SatPlacement {
      * Slots of a schedule of the required (and fixed) meetings that breaks no hard rule above, others
      * {@link SearchModel#UNSCHEDULED}; null when the solver found none within {@code conflicts} conflicts, when none
      * exists, when the event is too large to encode, or when {@code stop} says so (polled every few hundred
-     * conflicts: at a limit of a second, ticf-14crafa's search asked for one and overran by up to 2 s).
+     * conflicts: at a limit of a second, ticf-14crafa's search asked for one and overran by up to 2 s). With
+     * {@code asClauses} the cardinalities are written as clauses ({@link #clausal}) unless the event is too large for
+     * them, and the {@code external} solver, if given, decides them; otherwise Sat4j, on its native cardinalities,
+     * which are quicker to write (ticf-14crafa: 0.4 s for the clauses) but slower to decide: within 20,000 conflicts
+     * they gave no schedule for ticf-14crafa and two of its variants with precedences, and the search of one of
+     * those variants ended without any, where the clauses gave Sat4j one for each.
      */
-    static int[] solve(SearchModel model, int conflicts, BooleanSupplier stop) {
+    static int[] solve(SearchModel model, int conflicts, BooleanSupplier stop, boolean asClauses,
+            Optional<Path> external) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
             return null;
         }
         int[] caps = new int[model.participantCount];
         Arrays.fill(caps, model.breakCap);
+        boolean clausal = asClauses && counterSize(model) <= MAX_COUNTER_VARIABLES;
         try {
-            return new SatPlacement(model, caps, 0, false, Optional.empty()).run(conflicts, stop);
+            return new SatPlacement(model, caps, 0, clausal, clausal ? external : Optional.empty()).run(conflicts,
+                    stop);
         } catch (ContradictionException e) {
             return null; // a rule no schedule can keep, found while encoding
         }

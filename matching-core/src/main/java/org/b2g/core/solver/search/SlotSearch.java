@@ -29,7 +29,8 @@ final class SlotSearch {
 
     /**
      * Moves after which a search that has found no schedule keeping every rule asks the {@link SatPlacement} for one
-     * (about a tenth of a second); the conflicts the SAT solver may spend on it (about a second at most).
+     * (about a tenth of a second); the conflicts Sat4j may spend on it (about a second at most). An
+     * {@link ExternalSat} solver gets the climb's conflicts: it is faster, and the time limit stops it too.
      */
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
@@ -88,6 +89,8 @@ final class SlotSearch {
      * every machine, with or without one installed (and a SAT step is bounded by conflicts, not by the clock).
      */
     private final Optional<Path> external;
+    /** Whether this copy asks the {@link #external} solver for a valid schedule (the portfolio's last copy). */
+    private final boolean asksExternal;
     /** The last move at which the state broke no rule. */
     private long lastValid;
 
@@ -95,7 +98,10 @@ final class SlotSearch {
         this(model, seed, termination, listener, true);
     }
 
-    /** @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound */
+    /**
+     * @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound, and ask the
+     *     external one (if any) for a valid schedule
+     */
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound) {
         this.model = model;
         this.state = new SlotState(model);
@@ -109,6 +115,7 @@ final class SlotSearch {
         this.best = new BestSlots(state);
         this.guided = !slotMoves.ordered();
         this.external = termination.byMoves() ? Optional.empty() : ExternalSat.executable();
+        this.asksExternal = triesBound;
         this.triesBound = triesBound && SatPlacement.encodesWhole(model)
                 && (slotMoves.ordered() || external.isPresent());
         long smallest = Long.MAX_VALUE;
@@ -160,7 +167,13 @@ final class SlotSearch {
      * when that schedule breaks fewer rules than the best so far.
      */
     private void restartFromSatPlacement() {
-        int[] valid = SatPlacement.solve(model, SAT_CONFLICTS, () -> termination.shouldStop(0));
+        // The clauses take longer to write than the native cardinalities: with less than the climb's least time left
+        // (a limit of a second or two), the native form, as before. One copy at most hands the clauses to the
+        // external solver, which races two processes; the others ask Sat4j.
+        boolean asClauses = termination.nanosLeft() >= CLIMB_MIN_NANOS;
+        Optional<Path> solver = asClauses && asksExternal ? external : Optional.empty();
+        int[] valid = SatPlacement.solve(model, solver.isPresent() ? BOUND_SAT_CONFLICTS : SAT_CONFLICTS,
+                () -> termination.shouldStop(0), asClauses, solver);
         if (valid == null) {
             return;
         }
