@@ -168,8 +168,8 @@ final class SlotSearch {
      */
     private void restartFromSatPlacement() {
         // The clauses take longer to write than the native cardinalities: with less than the climb's least time left
-        // (a limit of a second or two), the native form, as before. One copy at most hands the clauses to the
-        // external solver, which races two processes; the others ask Sat4j.
+        // (a limit of a second or two), the native form, as before. With an external solver only one copy asks (it
+        // races two processes) and the others go on annealing; without one, every copy asks Sat4j.
         boolean asClauses = termination.nanosLeft() >= CLIMB_MIN_NANOS;
         Optional<Path> solver = asClauses && asksExternal ? external : Optional.empty();
         int[] valid = SatPlacement.solve(model, solver.isPresent() ? BOUND_SAT_CONFLICTS : SAT_CONFLICTS,
@@ -315,7 +315,7 @@ final class SlotSearch {
                 lastValid = moves;
                 continue;
             }
-            if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
+            if (!satTried && moves >= SAT_AFTER && best.hard() > 0 && (asksExternal || external.isEmpty())) {
                 satTried = true;
                 restartFromSatPlacement();
                 cooling.restart();
