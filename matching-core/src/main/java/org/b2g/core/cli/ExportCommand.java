@@ -19,7 +19,8 @@ import org.b2g.core.sheets.ScheduleSheets;
 /**
  * {@code ./b2g export SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER}: a schedule as the sheets
  * organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} (or {@code -}, standard output) the
- * meetings, a folder one CSV per sheet. The file or folder appears whole or not at all.
+ * meetings, a folder one CSV per sheet. The file or folder appears whole or not at all. Each meeting is exported at
+ * the clock time the schedule gives it, as {@code repair} finds it, also when the event's sessions were edited since.
  */
 final class ExportCommand implements Command {
 
@@ -69,6 +70,11 @@ final class ExportCommand implements Command {
         }
         err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
                 sheets.unscheduledCount(), event.id(), target);
+        if (sheets.renumberedCount() > 0) {
+            err.printf("Note         %d of the meetings are in other slot numbers than %s gives: the event's sessions"
+                    + " changed since it was made; each is exported at its time, under the event's number for it%n",
+                    sheets.renumberedCount(), schedulePath);
+        }
         return OK;
     }
 }

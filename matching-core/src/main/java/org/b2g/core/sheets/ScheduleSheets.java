@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +55,8 @@ public final class ScheduleSheets {
     private final Event event;
     private final List<Placed> meetings = new ArrayList<>();
     private final List<Left> unscheduled = new ArrayList<>();
+    /** Meetings whose time is another slot number in the event than the one the schedule gives (sessions edited). */
+    private int renumbered;
 
     private record Placed(Slot slot, Table table, Seating.Seat seat, Participant first, Participant second,
             String origin, Double relevance, List<String> reasons) {
@@ -67,9 +70,13 @@ public final class ScheduleSheets {
     }
 
     /**
+     * Each meeting goes to the event's slot at the clock time the schedule gives it, as a repair finds it (see
+     * {@link ScheduleFile#readsWallClock}): after the sessions were edited (one starting later, one added before) the
+     * schedule's slot number stands for another time. By number when the schedule or the event has no clock times.
+     *
      * @param json a {@code b2g-schedule/1} document of {@code event}
      * @param source the name used in messages
-     * @throws InputException when the document is not a schedule of this event
+     * @throws InputException when the document is not a schedule of this event, or a meeting's time is no slot of it
      */
     public static ScheduleSheets of(Event event, String json, String source) {
         ScheduleFile file = ScheduleJson.read(json, source);
@@ -85,12 +92,17 @@ public final class ScheduleSheets {
         }
         ScheduleSheets sheets = new ScheduleSheets(event);
         JsonArray placed = root.getJsonArray("meetings");
+        boolean wallClock = file.readsWallClock(event);
         for (int i = 0; i < placed.size(); i++) {
             JsonObject m = placed.getJsonObject(i);
             String where = source + ": meetings[" + i + "]";
-            int slot = m.getInt("slot");
-            if (slot > event.slotCount()) {
-                throw new InputException(where + ".slot (" + slot + ") is outside 1.." + event.slotCount() + ".");
+            ScheduleFile.Placement placement = file.meetings().get(i);
+            Slot slot = placement.slotIn(event, wallClock);
+            if (slot == null) {
+                throw new InputException(noSlot(event, placement, where));
+            }
+            if (slot.index() != placement.slot()) {
+                sheets.renumbered++;
             }
             Table table = null;
             if (m.containsKey("table") && m.get("table") instanceof JsonString t) {
@@ -111,7 +123,7 @@ public final class ScheduleSheets {
             Double relevance = m.get("relevance") instanceof JsonNumber n ? n.doubleValue() : null;
             Participant first = sheets.participant(pair, 0, where);
             Participant second = sheets.participant(pair, 1, where);
-            sheets.meetings.add(new Placed(event.slot(slot), table, seat(m, first, second, where), first, second,
+            sheets.meetings.add(new Placed(slot, table, seat(m, first, second, where), first, second,
                     text(m, "origin"), relevance, reasons));
         }
         if (root.get("unscheduled") instanceof JsonArray left) {
@@ -126,6 +138,46 @@ public final class ScheduleSheets {
         sheets.meetings.sort(Comparator.comparingInt((Placed p) -> p.slot().index())
                 .thenComparingInt(p -> p.table() == null ? Integer.MAX_VALUE : p.table().index()));
         return sheets;
+    }
+
+    /**
+     * Why a meeting has no slot in {@code event}: its time is none of the event's slots (its sessions changed since the
+     * schedule was made), or, for a schedule or event without clock times, its number is beyond the event's slots.
+     */
+    private static String noSlot(Event event, ScheduleFile.Placement placement, String where) {
+        if (placement.start() == null || event.slotCount() == 0 || event.slot(1).start() == null) {
+            return where + ".slot (" + placement.slot() + ") is outside 1.." + event.slotCount() + ".";
+        }
+        return where + " (" + placement.id() + ", " + placement.first() + " with " + placement.second() + ") is at "
+                + placement.start() + " (slot " + placement.slot() + " in the schedule), and event " + event.id()
+                + " has no slot then; expected the start of one of its slots, which run " + slotTimes(event)
+                + ". The event's sessions have changed since the schedule was made: repair the schedule against the"
+                + " event as it is now and export the repaired one.";
+    }
+
+    /** The event's slots as runs of clock time, each day named once: {@code 2024-10-10 08:50-09:50, 13:30-14:30}. */
+    private static String slotTimes(Event event) {
+        List<Slot[]> runs = new ArrayList<>(); // first and last slot of each run
+        for (Slot slot : event.slots()) {
+            Slot[] run = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (slot.start() == null) {
+                continue;
+            }
+            if (run != null && slot.start().equals(run[1].end())) {
+                run[1] = slot;
+            } else {
+                runs.add(new Slot[] {slot, slot});
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        LocalDate day = null;
+        for (Slot[] run : runs) {
+            LocalDate on = run[0].start().toLocalDate();
+            text.append(day == null ? "" : on.equals(day) ? ", " : "; ").append(on.equals(day) ? "" : on + " ")
+                    .append(run[0].start().toLocalTime()).append('-').append(run[1].end().toLocalTime());
+            day = on;
+        }
+        return text.toString();
     }
 
     /** The meeting's {@code seat}, or null when both sides walk; its participant must be one of the two. */
@@ -202,6 +254,14 @@ public final class ScheduleSheets {
 
     public int unscheduledCount() {
         return unscheduled.size();
+    }
+
+    /**
+     * Meetings exported under another slot number than the schedule gives them: the event's sessions changed since
+     * (a session added before theirs, one starting later), and each keeps its time, under the event's number for it.
+     */
+    public int renumberedCount() {
+        return renumbered;
     }
 
     SheetData meetings() {

@@ -60,6 +60,53 @@ class SheetsCommandsTest {
         assertEquals(emails, EventJson.emails(Files.readString(back), "back.json"));
     }
 
+    /** A schedule of event "day" as solve writes it: s-1 meets a-1 and s-2 meets a-2 at the slots and times given. */
+    private static String schedule(int slot1, String time1, int slot2, String time2) {
+        return """
+                {"format": "b2g-schedule/1", "event": "day",
+                 "meetings": [
+                   {"id": "m-1", "participants": ["s-1", "a-1"], "slot": %d, "table": "T1",
+                    "start": "2024-10-10T%s:00+07:00", "origin": "request"},
+                   {"id": "m-2", "participants": ["s-2", "a-2"], "slot": %d, "table": "T2",
+                    "start": "2024-10-10T%s:00+07:00", "origin": "request"}],
+                 "unscheduled": []}
+                """.formatted(slot1, time1, slot2, time2);
+    }
+
+    @Test
+    void exportFindsMeetingsByTheirTimeAfterTheSessionMovedAndRefusesATimeTheEventLostInOneLine(@TempDir Path dir)
+            throws Exception {
+        // Written when the morning started at 08:30 (slots 08:30, 08:50, 09:10); it starts at 08:50 now.
+        Path schedule = Files.writeString(dir.resolve("schedule.json"), schedule(2, "08:50", 3, "09:10"));
+        Path lost = Files.writeString(dir.resolve("lost.json"), schedule(1, "08:30", 3, "09:10"));
+        Path event = Files.writeString(dir.resolve("event.json"), """
+                {"format": "b2g-event/1",
+                 "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                           "sessions": [{"id": "am", "day": "2024-10-10", "start": "08:50", "slots": 3}],
+                           "tables": [{"id": "T1"}, {"id": "T2"}]},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}, {"id": "a-2", "role": "agency"}]}
+                """);
+
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("meetings.csv").toString()), err.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("meetings.csv"));
+        assertTrue(rows.get(1).startsWith("1,2024-10-10,08:50,09:10,T1,,s-1,"), rows.get(1));
+        assertTrue(rows.get(2).startsWith("2,2024-10-10,09:10,09:30,T2,,s-2,"), rows.get(2));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Note         2 of the meetings are in other slot"
+                + " numbers than " + schedule + " gives"), err.toString());
+
+        err.reset();
+        assertEquals(2, run("export", lost.toString(), "--event", event.toString(), "--out",
+                dir.resolve("lost.csv").toString()));
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(message.startsWith(lost + ": meetings[0] (m-1, s-1 with a-1) is at 2024-10-10T08:30:00+07:00 (slot 1"
+                + " in the schedule), and event day has no slot then; expected the start of one of its slots, which"
+                + " run 2024-10-10 08:50-09:50."), message);
+        assertFalse(message.contains("\n"), "one line: " + message);
+        assertFalse(Files.exists(dir.resolve("lost.csv")));
+    }
+
     @Test
     void exportTakesAScheduleWithAByteOrderMarkAndRefusesAFolderInOneLine(@TempDir Path dir) throws Exception {
         Path workbook = dir.resolve("event.xlsx");

@@ -9,10 +9,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Meetings;
+import org.b2g.core.domain.Origin;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Candidates;
@@ -32,6 +35,66 @@ class ScheduleSheetsTest {
     private static String scheduleJson(Event event) {
         MeetingSchedule schedule = FirstFitScheduler.schedule(event, Candidates.forEvent(event));
         return ScheduleJson.write(schedule);
+    }
+
+    /** The morning from 08:30: slots at 08:30, 08:50 and 09:10. */
+    private static final String MORNING_AT_0830 = """
+            {"id": "am", "day": "2024-10-10", "start": "08:30", "slots": 3}""";
+    /** The same morning moved to start at 08:50: slots at 08:50, 09:10 and 09:30. */
+    private static final String MORNING_AT_0850 = """
+            {"id": "am", "day": "2024-10-10", "start": "08:50", "slots": 3}""";
+
+    /** s-1, s-2, a-1 and a-2 on 2024-10-10 in Ho Chi Minh City at tables T1 and T2, in the sessions given. */
+    private static Event day(String sessions) {
+        return org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20, "sessions": [%s],
+                           "tables": [{"id": "T1"}, {"id": "T2"}]},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}, {"id": "a-2", "role": "agency"}]}
+                """.formatted(sessions), "event.json");
+    }
+
+    /** A schedule of {@code event} as solve writes it: s-1 meets a-1 at T1, s-2 meets a-2 at T2, in the slots given. */
+    private static String written(Event event, int slotOfFirst, int slotOfSecond) {
+        return ScheduleJson.write(new MeetingSchedule(event, List.of(
+                Meetings.placed(event, "m-1", event.participant("s-1"), event.participant("a-1"), Origin.REQUEST,
+                        List.of(), event.slot(slotOfFirst), event.table("T1")),
+                Meetings.placed(event, "m-2", event.participant("s-2"), event.participant("a-2"), Origin.REQUEST,
+                        List.of(), event.slot(slotOfSecond), event.table("T2")))));
+    }
+
+    @Test
+    void exportsEachMeetingAtTheTimeTheScheduleGaveItAfterItsSessionMovedLater() {
+        // Written at 08:50 (slot 2) and 09:10 (slot 3); the morning starts at 08:50 now, so those are slots 1 and 2.
+        String json = written(day(MORNING_AT_0830), 2, 3);
+
+        ScheduleSheets sheets = ScheduleSheets.of(day(MORNING_AT_0850), json, "schedule.json");
+
+        SheetData meetings = sheets.meetings();
+        List<String> when = meetings.rows().stream().map(row -> row.get(0) + " " + row.get(2) + "-" + row.get(3) + " "
+                + row.get(6)).toList();
+        assertEquals(List.of("1 08:50-09:10 s-1", "2 09:10-09:30 s-2"), when);
+        assertEquals(2, sheets.renumberedCount());
+        List<Object> t1 = sheets.grid().rows().get(0);
+        assertEquals(Arrays.asList("T1", "s-1 / a-1", null, null), t1, "the grid's column of 08:50");
+        List<Object> agendaOfS1 = sheets.agendas().rows().get(0);
+        assertEquals("s-1 1 08:50", agendaOfS1.get(0) + " " + agendaOfS1.get(2) + " " + agendaOfS1.get(4));
+    }
+
+    @Test
+    void refusesAMeetingWhoseTimeTheEventNoLongerHasNamingTheFileTheMeetingTheTimeAndTheSlotsItHas() {
+        // m-1 was at 08:30 (slot 1), which the morning moved to 08:50 no longer has; slot 1 is 08:50 now.
+        String json = written(day(MORNING_AT_0830), 1, 3);
+        Event moved = day(MORNING_AT_0850 + """
+                , {"id": "pm", "day": "2024-10-10", "start": "13:30", "slots": 2}""");
+
+        InputException e = assertThrows(InputException.class, () -> ScheduleSheets.of(moved, json, "schedule.json"));
+
+        assertEquals("schedule.json: meetings[0] (m-1, s-1 with a-1) is at 2024-10-10T08:30:00+07:00 (slot 1 in the"
+                + " schedule), and event day has no slot then; expected the start of one of its slots, which run"
+                + " 2024-10-10 08:50-09:50, 13:30-14:10. The event's sessions have changed since the schedule was made:"
+                + " repair the schedule against the event as it is now and export the repaired one.", e.getMessage());
     }
 
     @Test
