@@ -408,6 +408,8 @@ public final class TheDay {
                     reopened.add(r.id());
                 }
             }
+            Decided.meetingsMoved(requests, c, eventId, ScheduleJson.read(next, "published version " + published)
+                    .meetings(), clock.millis());
             return new Presence(published, restored, notRestored, reopened);
         });
     }
