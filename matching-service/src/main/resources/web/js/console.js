@@ -623,7 +623,8 @@
     const pid = $('present-who').value;
     try {
       const back = await call('DELETE', api.paths.absence(state.id, pid));
-      $('absence-summary').textContent = `${who(pid)} is no longer absent: ${plural(back.restored.length, 'meeting')} `
+      $('absence-summary').textContent = back.note ? back.note
+        : `${who(pid)} is no longer absent: ${plural(back.restored.length, 'meeting')} `
         + `restored in published version ${back.version}` + (back.notRestored.length
           ? `; ${plural(back.notRestored.length, 'meeting')} could not come back:` : '.');
       $('offers').replaceChildren(...back.notRestored.map((n) => el('li', {},

@@ -130,7 +130,11 @@ final class DayService implements HttpService {
         }
         JsonArrayBuilder reopened = JSON.createArrayBuilder();
         presence.requestsReopened().forEach(reopened::add);
-        res.send(JSON.createObjectBuilder().add("version", presence.version()).add("restored", restored)
-                .add("notRestored", notRestored).add("requestsReopened", reopened).build());
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("version", presence.version())
+                .add("restored", restored).add("notRestored", notRestored).add("requestsReopened", reopened);
+        if (presence.note() != null) {
+            answer.add("note", presence.note());
+        }
+        res.send(answer.build());
     }
 }

@@ -105,8 +105,10 @@ final class OpenApi {
                     + " at their slot (restored: at their table, or another free one then) unless they can no"
                     + " longer take place (notRestored, each with its reason: the slot has started or was re-used,"
                     + " the counterpart left or is absent too), and accepted requests it cancelled are accepted"
-                    + " again (requestsReopened); 404 when the participant is not marked absent; 409 while the"
-                    + " published schedule no longer fits the edited event",
+                    + " again (requestsReopened); an absence recorded while publishing waited, with nothing"
+                    + " published since, is taken back without publishing (note says so); 404 when the participant"
+                    + " is not marked absent; 409 while the published schedule no longer fits the edited event and a"
+                    + " published version holds the absence",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/changes", "b2g-changes/1: what publishing the draft would change"
                     + " for the people of the published version; mode is the repair's (minimal, freeze) or solve",

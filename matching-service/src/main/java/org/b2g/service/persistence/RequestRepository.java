@@ -22,9 +22,10 @@ public final class RequestRepository {
     /**
      * A stored request. {@code closedBy} is who declined or cancelled it, {@code reason} why when it was not one of
      * its participants (null otherwise); {@code meetingId}, {@code tableId} and {@code version} say where an
-     * accepted one went (version 0 and nulls otherwise); {@code start} is the clock time of the slot asked for, as
-     * the schedule writes it, so that a slot number standing for another time since is not booked (null when the
-     * event has no times, or for a request stored before it was kept).
+     * accepted one went (version 0 and nulls otherwise); {@code slot} and {@code start} are the slot asked for and its
+     * clock time as the schedule writes it, so that a slot number standing for another time since is not booked (start
+     * null when the event has no times, or for a request stored before it was kept); once accepted, they and
+     * {@code tableId} are where the published schedule has its meeting (a repair or a roll-back may have moved it).
      */
     public record StoredRequest(String eventId, String id, String fromId, String toId, int slot, State state,
             long createdAt, long updatedAt, String closedBy, String meetingId, String tableId, int version,
@@ -60,8 +61,8 @@ public final class RequestRepository {
     private static final String ACCEPT = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
             + " meeting_id = ?, table_id = ?, version = ? WHERE event_id = ? AND id = ? AND state = 'PENDING'";
 
-    private static final String RENAME = "UPDATE meeting_requests SET meeting_id = ?, table_id = ?, updated_at = ?"
-            + " WHERE event_id = ? AND id = ? AND state = 'ACCEPTED'";
+    private static final String PLACE = "UPDATE meeting_requests SET meeting_id = ?, slot = ?, slot_start = ?,"
+            + " table_id = ?, updated_at = ? WHERE event_id = ? AND id = ? AND state = 'ACCEPTED'";
     private static final String AGREED = "SELECT meeting_id FROM meeting_requests WHERE event_id = ?"
             + " AND state = 'ACCEPTED' AND meeting_id IS NOT NULL";
     private static final String REOPEN = "UPDATE meeting_requests SET state = 'ACCEPTED', updated_at = ?,"
@@ -231,19 +232,23 @@ public final class RequestRepository {
     }
 
     /**
-     * Makes an accepted request name {@code meetingId} at {@code tableId}: the meeting it became is published under
-     * another id now (a required meeting the organizer added for the pair keeps its own).
+     * Makes an accepted request say where its meeting is published now: {@code meetingId} in {@code slot}, which
+     * starts at {@code start} (null: no times), at {@code tableId}. A repair or a roll-back may have moved the meeting
+     * to another slot or table since it was accepted, and a required meeting the organizer added for the pair makes it
+     * that one, under its own id.
      *
      * @return false when it was no longer accepted
      */
-    public boolean rename(Connection c, StoredRequest request, String meetingId, String tableId, long now)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(RENAME)) {
+    public boolean place(Connection c, StoredRequest request, String meetingId, int slot, String start,
+            String tableId, long now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PLACE)) {
             s.setString(1, meetingId);
-            Statements.setText(s, 2, tableId);
-            s.setLong(3, now);
-            s.setString(4, request.eventId());
-            s.setString(5, request.id());
+            s.setInt(2, slot);
+            Statements.setText(s, 3, start);
+            Statements.setText(s, 4, tableId);
+            s.setLong(5, now);
+            s.setString(6, request.eventId());
+            s.setString(7, request.id());
             return s.executeUpdate() == 1;
         }
     }

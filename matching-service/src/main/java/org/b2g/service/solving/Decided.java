@@ -3,8 +3,11 @@ package org.b2g.service.solving;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.b2g.core.io.ScheduleFile;
@@ -52,13 +55,15 @@ final class Decided {
      * plain solve, a repair after its participant left; a draft made before it is refused). A pair that still meets
      * under another id keeps its request accepted, which then names that meeting: a repair makes an agreed meeting
      * the required one the organizer added for the pair since, under the required meeting's id, and for the two it
-     * is the same meeting.
+     * is the same meeting. Every request that stays accepted says where the version has its meeting (see
+     * {@link #meetingsMoved}).
      *
      * @param meetings the meetings version {@code version} holds
      * @return the ids of the requests closed
      */
     static List<String> meetingsNotPublished(RequestRepository requests, Connection c, String eventId,
             List<ScheduleFile.Placement> meetings, int version, long now) throws SQLException {
+        meetingsMoved(requests, c, eventId, meetings, now);
         List<StoredRequest> accepted = requests.list(c, eventId, null).stream()
                 .filter(r -> r.state() == State.ACCEPTED && r.meetingId() != null).toList();
         Set<String> held = new HashSet<>();
@@ -72,7 +77,7 @@ final class Decided {
             }
             ScheduleFile.Placement same = meetings.stream().filter(p -> !named.contains(p.id())
                     && r.involves(p.first()) && r.involves(p.second())).findFirst().orElse(null);
-            if (same != null && requests.rename(c, r, same.id(), same.table(), now)) {
+            if (same != null && follow(requests, c, r, same, now)) {
                 named.add(same.id());
             } else if (requests.close(c, r, State.ACCEPTED, State.CANCELLED, BY, "Published version " + version
                     + " no longer holds this meeting.", now)) {
@@ -80,5 +85,39 @@ final class Decided {
             }
         }
         return closed;
+    }
+
+    /**
+     * Makes each accepted request whose meeting {@code meetings} holds (by its id, between its two participants) say
+     * where that meeting is now: its slot, the slot's clock time and its table. A repair moves an agreed meeting whose
+     * slot is gone or that a participant can no longer attend, a roll-back puts it where that version had it, an
+     * absence taken back restores it at another table or under another slot number; the request kept the slot it was
+     * accepted in, which it showed, and a cancellation asked whether that slot had started.
+     *
+     * @param meetings the meetings of the version just published
+     */
+    static void meetingsMoved(RequestRepository requests, Connection c, String eventId,
+            List<ScheduleFile.Placement> meetings, long now) throws SQLException {
+        Map<String, ScheduleFile.Placement> byId = new HashMap<>();
+        meetings.forEach(p -> byId.put(p.id(), p));
+        for (StoredRequest r : requests.list(c, eventId, null)) {
+            ScheduleFile.Placement p = r.state() == State.ACCEPTED && r.meetingId() != null ? byId.get(r.meetingId())
+                    : null;
+            if (p != null && r.involves(p.first()) && r.involves(p.second())) {
+                follow(requests, c, r, p, now);
+            }
+        }
+    }
+
+    /**
+     * Makes accepted request {@code r} name meeting {@code p} where it is, unless it says so already.
+     *
+     * @return false when it was no longer accepted
+     */
+    private static boolean follow(RequestRepository requests, Connection c, StoredRequest r, ScheduleFile.Placement p,
+            long now) throws SQLException {
+        boolean same = p.id().equals(r.meetingId()) && p.slot() == r.slot() && Objects.equals(p.start(), r.start())
+                && Objects.equals(p.table(), r.tableId());
+        return same || requests.place(c, r, p.id(), p.slot(), p.start(), p.table(), now);
     }
 }

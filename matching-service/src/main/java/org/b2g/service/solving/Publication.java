@@ -219,8 +219,10 @@ public final class Publication {
     /**
      * Refuses a draft made while a participant was marked absent whose absence was taken back since: its job gave that
      * participant nothing beyond its meetings held, so the draft lacks those that came back with the latest published
-     * versions, and publishing it would cancel them again. We refuse rather than add them to the draft, which may
-     * have given their slots to others; a repair from the published version keeps them.
+     * versions (or, for an absence recorded while publishing waited for the organizer, never left them), and
+     * publishing it would cancel them. We refuse rather than add them to the draft, which may have given their slots
+     * to others; a repair from the published version keeps them. A meeting whose slot the edited event no longer has
+     * (an edit not published yet) is asked for anywhere in the draft: a repair with the participant moves it.
      */
     private void requireWhatCameBack(Connection c, String eventId, Event current, StoredVersion latest,
             StoredSchedule draft) throws SQLException {
@@ -230,12 +232,17 @@ public final class Publication {
             return;
         }
         Set<String> placed = placed(draft.body(), "draft", current);
+        Set<String> pairs = new HashSet<>();
+        ScheduleJson.read(draft.body(), "draft").meetings().forEach(p -> pairs.add(pairAt(p.first(), p.second(), 0)));
         List<String> missing = new ArrayList<>();
         Set<String> involved = new TreeSet<>();
         for (ScheduleFile.Placement p : ScheduleJson.read(latest.body(), "published version").meetings()) {
             String who = back.contains(p.first()) ? p.first() : back.contains(p.second()) ? p.second() : null;
             Slot slot = p.slotIn(current);
-            if (who != null && slot != null && !placed.contains(pairAt(p.first(), p.second(), slot.index()))) {
+            boolean kept = slot != null ? placed.contains(pairAt(p.first(), p.second(), slot.index()))
+                    : pairs.contains(pairAt(p.first(), p.second(), 0)) || current.participant(p.first()) == null
+                            || current.participant(p.second()) == null;
+            if (who != null && !kept) {
                 missing.add(p.id() + " (slot " + p.slot() + ")");
                 involved.add(who);
             }
@@ -245,9 +252,10 @@ public final class Publication {
             throw new RejectedException(RejectedException.Reason.STALE, "The draft was made while " + String.join(
                     ", ", involved) + (one ? " was" : " were") + " marked absent, whose absence" + (one ? " was" : "s"
                     + " were") + " taken back since; it does not hold " + missing.size() + " meeting"
-                    + (missing.size() == 1 ? "" : "s") + " of published version " + latest.version() + " that came"
-                    + " back: " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
-                    + (missing.size() > 5 ? ", ..." : "") + "; repair or solve again before publishing.");
+                    + (missing.size() == 1 ? "" : "s") + " of " + (one ? "it" : "them") + " that published version "
+                    + latest.version() + " holds: " + String.join(", ", missing.subList(0, Math.min(5,
+                            missing.size()))) + (missing.size() > 5 ? ", ..." : "")
+                    + "; repair or solve again before publishing.");
         }
     }
 

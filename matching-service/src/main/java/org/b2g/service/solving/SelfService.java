@@ -405,13 +405,18 @@ public final class SelfService {
             request = lockedRequest(c, eventId, requestId);
             StoredEvent stored = requireEvent(c, eventId);
             Matched now = early.current(stored);
+            StoredVersion published = requirePublished(c, eventId);
+            ScheduleFile file = ScheduleJson.read(published.body(), "published version");
+            // Where the published schedule has the meeting now: a repair or a roll-back may have moved it.
+            ScheduleFile.Placement placed = meetingOf(file, request);
+            int number = placed != null ? placed.slot() : request.slot();
+            Slot slot = placed != null ? placed.slotIn(now.event())
+                    : number <= now.event().slotCount() ? now.event().slot(number) : null;
             DayRepository.Attendance mark = request.meetingId() == null ? null
                     : day.marks(c, eventId).get(request.meetingId());
-            if (mark != null || request.slot() <= now.event().slotCount()
-                    && Happened.started(now.event(), clock.instant()).contains(request.slot())) {
+            if (mark != null || slot != null && Happened.started(now.event(), clock.instant()).contains(slot.index())) {
                 throw new RejectedException(RejectedException.Reason.NOT_PENDING, "The meeting of request " + requestId
-                        + " (" + request.meetingId() + ", " + (request.slot() <= now.event().slotCount()
-                                ? now.event().slot(request.slot()).toString() : "slot " + request.slot()) + ") "
+                        + " (" + request.meetingId() + ", " + (slot != null ? slot.toString() : "slot " + number) + ") "
                         + (mark != null ? "was marked " + mark.code() + ": it took place and stays in the schedule (a"
                                 + " mark set by mistake can be taken back first)."
                                 : "has started: it stays in the schedule."));
@@ -423,9 +428,8 @@ public final class SelfService {
                         + " (" + request.meetingId() + ") is one the organizer requires; ask the organizer to"
                         + " remove it.");
             }
-            StoredVersion published = requirePublished(c, eventId);
             // Publishes the published version less the meeting: as paused as an acceptance.
-            requireOpen(now.event(), ScheduleJson.read(published.body(), "published version"));
+            requireOpen(now.event(), file);
             JsonObject body = read(published.body());
             JsonArrayBuilder meetings = JSON.createArrayBuilder();
             boolean removed = false;
@@ -442,7 +446,7 @@ public final class SelfService {
                 publish(c, stored.version(), now.event(), now.candidates(), published,
                         JSON.createObjectBuilder(body).add("meetings", meetings),
                         "request " + requestId + " cancelled by " + participantId + ": " + request.fromId()
-                                + " no longer meets " + request.toId() + " in slot " + request.slot());
+                                + " no longer meets " + request.toId() + " in slot " + number);
             }
             if (!requests.close(c, request, State.ACCEPTED, State.CANCELLED, participantId, clock.millis())) {
                 throw notPending(request);
@@ -657,6 +661,16 @@ public final class SelfService {
             throw new RejectedException(RejectedException.Reason.NOTHING_PUBLISHED, "The published schedule no longer"
                     + " fits the event (" + e.getMessage() + "); the organizer should repair and publish again.");
         }
+    }
+
+    /** The meeting of an accepted request in {@code published} (by its id, between its two), or null. */
+    private static ScheduleFile.Placement meetingOf(ScheduleFile published, StoredRequest request) {
+        for (ScheduleFile.Placement p : published.meetings()) {
+            if (p.id().equals(request.meetingId()) && request.involves(p.first()) && request.involves(p.second())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The pair's candidate id when it has one (its reasons then show in agendas), else one of the request's own. */

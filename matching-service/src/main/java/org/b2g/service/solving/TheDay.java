@@ -92,10 +92,12 @@ public final class TheDay {
     /**
      * What taking an absence back did: the version published (the meetings put back, in the change history as
      * "... no longer absent"), the meetings that could not come back, and the self-service requests accepted again
-     * because their meeting came back.
+     * because their meeting came back. {@code note} says why nothing was published (the absence was recorded while
+     * publishing waited for the organizer, and no version holds it), {@code version} then being the latest one; null
+     * when the version was published.
      */
     public record Presence(int version, List<Restored> restored, List<NotRestored> notRestored,
-            List<String> requestsReopened) {
+            List<String> requestsReopened, String note) {
     }
 
     private final Database database;
@@ -268,10 +270,12 @@ public final class TheDay {
      * counterpart left, was marked absent too, is excluded from the pair, or the slot was re-used since (either side
      * now busy then, fully booked, no table free, or the break cap). Those are listed with the reason. Accepted
      * self-service requests that the absence cancelled are accepted again when their meeting comes back. The new
-     * version is published even when nothing comes back, so that the versions record the absence taken back.
+     * version is published even when nothing comes back, so that the versions record the absence taken back; but an
+     * absence recorded while publishing waited for the organizer, with nothing published since, is in no version: it
+     * is taken back without publishing anything, also while the published version does not fit the edited event.
      *
      * @throws RejectedException 404 when the participant is not marked absent; 409 when an edit since is not
-     *         published yet (as for an absence)
+     *         published yet (as for an absence) and the absence is in a published version
      */
     public Presence present(String eventId, String participantId) {
         return database.inTransaction(c -> {
@@ -287,6 +291,19 @@ public final class TheDay {
                         : participantId + " is not marked absent; there is no absence to take back.");
             }
             StoredVersion version = latest(c, eventId);
+            List<DayRepository.Cancelled> cancelled = day.cancelledBy(c, eventId, participantId);
+            int after = cancelled.isEmpty() ? firstPublishedSince(c, eventId, since) : 0;
+            if (cancelled.isEmpty() && after == 0) {
+                // Recorded while publishing waited for the organizer (see waiting), and nothing published since: no
+                // version holds the absence, so there is nothing to restore or to record, whether the published
+                // version fits the edited event or not. A draft made meanwhile, which gave the participant nothing,
+                // is refused at publication as one made during any absence taken back.
+                day.removeAbsence(c, eventId, participantId);
+                return new Presence(version.version(), List.of(), List.of(), List.of(), participantId + " takes part"
+                        + " again. Its absence was recorded while publishing waited for the organizer, and no"
+                        + " published version holds it, so nothing was published: published version "
+                        + version.version() + " stands.");
+            }
             String misfit = Publication.misfit(event, ScheduleJson.read(version.body(), "published version "
                     + version.version()));
             if (misfit != null) {
@@ -296,9 +313,8 @@ public final class TheDay {
                         + " fits the event: " + misfit + ". Repair and publish the edited event first (its change"
                         + " report says who is told what), then take the absence of " + participantId + " back.");
             }
-            List<DayRepository.Cancelled> cancelled = day.cancelledBy(c, eventId, participantId);
             if (cancelled.isEmpty()) {
-                cancelled = cancelledBefore(c, eventId, participantId, since);
+                cancelled = cancelledBefore(c, eventId, participantId, after);
             }
             JsonObject body = object(version.body());
             List<JsonObject> meetings = new ArrayList<>(body.getJsonArray("meetings").getValuesAs(JsonObject.class));
@@ -408,23 +424,32 @@ public final class TheDay {
                     reopened.add(r.id());
                 }
             }
-            return new Presence(published, restored, notRestored, reopened);
+            Decided.meetingsMoved(requests, c, eventId, ScheduleJson.read(next, "published version " + published)
+                    .meetings(), clock.millis());
+            return new Presence(published, restored, notRestored, reopened, null);
         });
     }
 
     /**
-     * For an absence recorded before the service kept what absences cancel: the participant's meetings, not held,
-     * that the version its absence published no longer holds but the one before did.
+     * The first version published at or after {@code since} (when an absence was recorded), 0 when none was: an
+     * absence publishes its version then, unless publishing waited for the organizer (see {@link #waiting}).
      */
-    private List<DayRepository.Cancelled> cancelledBefore(Connection c, String eventId, String participantId,
-            long since) throws SQLException {
-        int made = 0;
+    private int firstPublishedSince(Connection c, String eventId, long since) throws SQLException {
         for (StoredVersion v : schedules.publishedVersions(c, eventId)) {
             if (v.publishedAt() >= since) {
-                made = v.version();
-                break;
+                return v.version();
             }
         }
+        return 0;
+    }
+
+    /**
+     * For an absence recorded before the service kept what absences cancel, or while publishing waited for the
+     * organizer: the participant's meetings, not held, that the first version published after it ({@code made})
+     * no longer holds but the one before did.
+     */
+    private List<DayRepository.Cancelled> cancelledBefore(Connection c, String eventId, String participantId,
+            int made) throws SQLException {
         if (made < 2) {
             return List.of();
         }

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +24,7 @@ import org.b2g.core.matching.Candidates;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
+import org.b2g.service.MovableClock;
 import org.b2g.service.TestService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,30 +52,6 @@ class StartedSlotsTest {
     Path dir;
     private Backend backend;
     private final Event event = EventJson.read(TestService.sampleEvent("day"), "sample");
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @AfterEach
     void close() {
@@ -139,7 +114,7 @@ class StartedSlotsTest {
         }
         assertTrue(pair != null, "a pair free in the morning");
         String asked = backend.selfService().ask("day", pair[0], pair[1], early).id();
-        clock.now = MORNING;
+        clock.set(MORNING);
 
         for (org.b2g.core.domain.Participant p : event.participants()) {
             for (SelfService.Counterpart c : backend.selfService().counterparts("day", p.id(), 5000).counterparts()) {
@@ -171,7 +146,7 @@ class StartedSlotsTest {
                         && published.meetings().stream().anyMatch(p -> (p.first().equals(id) || p.second().equals(id)) && p.slot() >= 5 && p.slot() <= 6))
                 .findFirst().orElseThrow();
         TheDay.Absence absence = backend.day().absent("day", absent);
-        clock.now = LUNCH;
+        clock.set(LUNCH);
 
         TheDay.Presence presence = backend.day().present("day", absent);
 
@@ -201,7 +176,7 @@ class StartedSlotsTest {
         // Someone is absent: the repair has something to change.
         String absent = published.meetings().get(published.meetings().size() - 1).first();
         backend.day().absent("day", absent);
-        clock.now = LUNCH;
+        clock.set(LUNCH);
 
         ScheduleFile draft = draftAfter(mode);
 
@@ -241,7 +216,7 @@ class StartedSlotsTest {
             return backend.events().replace(c, "day", "day", 10, 2L, jakarta.json.Json.createObjectBuilder(body)
                     .add("exclusions", exclusions).build().toString());
         });
-        clock.now = MORNING;
+        clock.set(MORNING);
         draft[0] = draftAfter(mode);
         return new ScheduleFile.Placement[] {past, future};
     }
@@ -281,7 +256,7 @@ class StartedSlotsTest {
     void aPlainSolveMidMorningKeepsThePublishedPastAndLeavesTheStartedSlotsToIt() throws Exception {
         MovableClock clock = new MovableClock(BEFORE);
         ScheduleFile published = publishedBefore(clock);
-        clock.now = MORNING;
+        clock.set(MORNING);
 
         ScheduleFile draft = draftAfter(null);
 
