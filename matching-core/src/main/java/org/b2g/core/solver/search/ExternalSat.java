@@ -102,8 +102,9 @@ final class ExternalSat {
      * Decides the formulas over variables 1..{@code variables}, one solver process each, all at once: the first
      * satisfiable or unsatisfiable answer is taken and the other processes are killed. The formulas must be
      * equisatisfiable over the variables the caller reads (two encodings of the same rules). Unknown when every
-     * process reached {@code conflicts} conflicts, when {@code stop} says so (polled every 20 ms; the processes are
-     * killed) or when the solver cannot be run.
+     * process reached {@code conflicts} conflicts, when {@code stop} says so (polled every 20 ms, and every 4,096
+     * clauses while a formula is written: ticf-14crafa's take the solver's parser about half a second; the processes
+     * are killed) or when the solver cannot be run.
      */
     static Answer solveFirst(Path executable, int variables, List<Formula> formulas, int conflicts,
             BooleanSupplier stop) {
@@ -119,7 +120,9 @@ final class ExternalSat {
                 FutureTask<String> output = new FutureTask<>(() -> readAll(process.getInputStream()));
                 Thread.ofPlatform().daemon().name("b2g-sat-output").start(output);
                 outputs.add(output);
-                write(process, variables, formula.parts());
+                if (!write(process, variables, formula.parts(), stop)) {
+                    return new Answer(Status.UNKNOWN, null);
+                }
             }
             boolean[] done = new boolean[processes.size()];
             while (true) {
@@ -153,8 +156,13 @@ final class ExternalSat {
         }
     }
 
-    /** Writes one formula in DIMACS to the solver's standard input and closes it. */
-    private static void write(Process process, int variables, List<List<int[]>> parts) throws IOException {
+    /**
+     * Writes one formula in DIMACS to the solver's standard input and closes it.
+     *
+     * @return false when {@code stop} said so before the formula was whole
+     */
+    private static boolean write(Process process, int variables, List<List<int[]>> parts, BooleanSupplier stop)
+            throws IOException {
         int count = 0;
         for (List<int[]> part : parts) {
             count += part.size();
@@ -163,8 +171,12 @@ final class ExternalSat {
                 new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII), 1 << 16)) {
             in.write("p cnf " + variables + " " + count + "\n");
             StringBuilder line = new StringBuilder(64);
+            int written = 0;
             for (List<int[]> part : parts) {
                 for (int[] clause : part) {
+                    if ((++written & 4095) == 0 && stop.getAsBoolean()) {
+                        return false;
+                    }
                     line.setLength(0);
                     for (int literal : clause) {
                         line.append(literal).append(' ');
@@ -178,6 +190,7 @@ final class ExternalSat {
                 throw e;
             }
         }
+        return true;
     }
 
     /** Reads the competition format: an {@code s} line with the status, {@code v} lines with the model. */

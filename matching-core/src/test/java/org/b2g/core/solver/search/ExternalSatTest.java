@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,19 @@ class ExternalSatTest {
         ExternalSat.Answer neither = ExternalSat.solveFirst(solver, 1,
                 List.of(formula(shared, new int[] {-1})), 1_000, () -> false);
         assertEquals(ExternalSat.Status.UNKNOWN, neither.status());
+    }
+
+    @Test
+    void aStopWhileAFormulaIsWrittenEndsTheWritingAtOnce(@TempDir Path dir) throws IOException {
+        // Stands in for a solver whose parser reads slowly: nothing for 5 s. A formula larger than the pipe's buffer
+        // then blocks the writer until the solver reads, unless the stop ends the writing before it fills the buffer.
+        Path solver = script(dir, "sleep 5; cat > /dev/null; echo 's UNKNOWN'");
+        List<int[]> clauses = IntStream.rangeClosed(1, 100_000).mapToObj(v -> new int[] {v, -v}).toList();
+        long start = System.nanoTime();
+        ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 100_000,
+                List.of(new ExternalSat.Formula(List.of(clauses), List.of())), 1_000, () -> true);
+        assertEquals(ExternalSat.Status.UNKNOWN, answer.status());
+        assertTrue(System.nanoTime() - start < 3_000_000_000L, "did not wait for the solver to read the formula");
     }
 
     private static ExternalSat.Formula formula(List<int[]> shared, int[]... more) {
