@@ -542,6 +542,8 @@ class ConsoleBrowserTest {
     void marksTheDayHeldAndAnAbsenceThatFreesSlots() {
         page.navigate().to(service.uri("/#/events/" + eventId + "/schedule").toString());
         WebElement card = visible(By.id("day-card"));
+        // The card may still show from an earlier page while the day's meetings load: wait for them.
+        browser.waiting(QUICK).until(d -> !d.findElements(By.cssSelector("#mark-meeting option")).isEmpty());
         new Select(page.findElement(By.id("mark-meeting"))).selectByIndex(0);
         page.findElement(By.id("mark-held")).click();
         // Held counts are the second column of the per-table rows; the list re-renders, so read it in the page.
