@@ -166,7 +166,8 @@ public final class ScheduleJson {
                 : time.atZone(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
-    private static JsonObjectBuilder metrics(MeetingSchedule schedule) {
+    /** The {@code metrics} object of {@code b2g-schedule/1} for {@code schedule} (also for one changed since). */
+    public static JsonObjectBuilder metrics(MeetingSchedule schedule) {
         ScheduleMetrics metrics = ScheduleMetrics.of(schedule);
         long requiredUnscheduled = schedule.getMeetings().stream()
                 .filter(m -> m.getOrigin() == Origin.REQUIRED && !m.isScheduled())

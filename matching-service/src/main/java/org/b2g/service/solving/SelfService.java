@@ -37,7 +37,6 @@ import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.repair.Repair;
-import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
@@ -705,17 +704,9 @@ public final class SelfService {
 
     /** The schedule's figures as {@code b2g-schedule/1} writes them, counted again after the change. */
     private static JsonObject metrics(MeetingSchedule schedule, JsonObject body) {
-        ScheduleMetrics metrics = ScheduleMetrics.of(schedule);
-        long requiredUnscheduled = schedule.getMeetings().stream()
-                .filter(m -> m.getOrigin() == Origin.REQUIRED && !m.isScheduled()).count();
         JsonObject before = body.getJsonObject("metrics");
         return JSON.createObjectBuilder(before == null ? JsonValue.EMPTY_JSON_OBJECT : before)
-                .add("scheduled", metrics.scheduled())
-                .add("unscheduled", metrics.unscheduled())
-                .add("requiredUnscheduled", requiredUnscheduled)
-                .add("breaks", metrics.breaks())
-                .add("maxBreaksOfAParticipant", metrics.maxBreaksOfAParticipant())
-                .add("participantsWithoutMeetings", metrics.participantsWithoutMeetings())
+                .addAll(ScheduleJson.metrics(schedule))
                 .build();
     }
 
