@@ -6,9 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Participant;
+import org.b2g.core.domain.Role;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.ScheduleJson;
+import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.solving.JobStatus;
 
@@ -77,6 +86,38 @@ public final class TestService {
         backend.solving().start(eventId, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));
         assertEquals(JobStatus.State.DONE, backend.solving().await(eventId, Duration.ofSeconds(60)).state());
         backend.publication().publish(eventId, 0);
+    }
+
+    /** A startup and an agency that do not meet in the latest published version, and the slots where both can. */
+    public record OpenPair(String startup, String agency, List<Integer> slots) {
+    }
+
+    /**
+     * The first startup and agency, in the event's order and neither in {@code skipped}, whose open slots (as
+     * {@link Openings} ranks them) satisfy {@code wanted}.
+     */
+    public static OpenPair openPair(Backend backend, String eventId, Set<String> skipped,
+            Predicate<List<Integer>> wanted) {
+        Event event = EventJson.read(backend.database().inTransaction(c -> backend.events().find(c, eventId)).body(),
+                "event");
+        Openings openings = Openings.of(event, ScheduleJson.read(backend.publication().body(eventId, 0), "latest"),
+                "latest");
+        for (Participant s : event.participants()) {
+            if (s.role() != Role.STARTUP || skipped.contains(s.id())) {
+                continue;
+            }
+            for (Participant a : event.participants()) {
+                if (a.role() != Role.AGENCY || skipped.contains(a.id())) {
+                    continue;
+                }
+                List<Integer> slots = openings.find(s.id(), a.id(), 100).openings().stream()
+                        .map(o -> o.slot().index()).toList();
+                if (wanted.test(slots)) {
+                    return new OpenPair(s.id(), a.id(), slots);
+                }
+            }
+        }
+        throw new AssertionError("the published schedule of " + eventId + " leaves no startup and agency such slots");
     }
 
     public static String bearer(String token) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -26,13 +27,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
-import org.b2g.core.domain.Participant;
-import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.repair.Openings;
 import org.b2g.service.Backend;
 import org.b2g.service.MovableClock;
 import org.b2g.service.TestService;
@@ -92,21 +90,9 @@ class AgreedMeetingMovedRoutingTest {
     }
 
     private static Free freeTwice() {
-        Event event = event();
-        Openings openings = Openings.of(event, latest(), "latest");
-        for (Participant s : event.participants()) {
-            for (Participant a : event.participants()) {
-                if (s.role() != Role.STARTUP || a.role() != Role.AGENCY) {
-                    continue;
-                }
-                List<Integer> slots = openings.find(s.id(), a.id(), 100).openings().stream()
-                        .map(o -> o.slot().index()).sorted().toList();
-                if (slots.size() >= 2) {
-                    return new Free(s.id(), a.id(), slots.get(0), slots.get(1));
-                }
-            }
-        }
-        throw new AssertionError("the sample's published schedule leaves no pair two slots to meet in");
+        TestService.OpenPair pair = TestService.openPair(backend, ID, Set.of(), open -> open.size() >= 2);
+        List<Integer> slots = pair.slots().stream().sorted().toList();
+        return new Free(pair.startup(), pair.agency(), slots.get(0), slots.get(1));
     }
 
     /** The stored event with {@code participant} no longer available in {@code slot}, as the organizer uploads it. */

@@ -17,14 +17,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
-import org.b2g.core.domain.Event;
-import org.b2g.core.domain.Participant;
-import org.b2g.core.domain.Role;
-import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Changes;
-import org.b2g.core.repair.Openings;
 import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
@@ -66,23 +61,8 @@ class AcceptedMeetingTest {
     }
 
     private Free freePair(Set<String> skipped) {
-        Event event = event();
-        Openings openings = Openings.of(event, latest(), "latest");
-        for (Participant s : event.participants()) {
-            if (s.role() != Role.STARTUP || skipped.contains(s.id())) {
-                continue;
-            }
-            for (Participant a : event.participants()) {
-                if (a.role() != Role.AGENCY || skipped.contains(a.id())) {
-                    continue;
-                }
-                List<Openings.Opening> found = openings.find(s.id(), a.id(), 1).openings();
-                if (!found.isEmpty()) {
-                    return new Free(s.id(), a.id(), found.get(0).slot().index());
-                }
-            }
-        }
-        throw new AssertionError("the sample's published schedule leaves no startup and agency a slot to meet");
+        TestService.OpenPair pair = TestService.openPair(backend, EVENT, skipped, slots -> !slots.isEmpty());
+        return new Free(pair.startup(), pair.agency(), pair.slots().get(0));
     }
 
     /** The startup asks, the agency accepts: the meeting is in a new published version. */
@@ -96,10 +76,6 @@ class AcceptedMeetingTest {
     private StoredRequest request(String id) {
         return backend.selfService().requests(EVENT, null).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow();
-    }
-
-    private Event event() {
-        return EventJson.read(backend.database().inTransaction(c -> backend.events().find(c, EVENT)).body(), "event");
     }
 
     private ScheduleFile latest() {

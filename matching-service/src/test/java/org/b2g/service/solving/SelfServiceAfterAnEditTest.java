@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import jakarta.json.Json;
@@ -18,12 +19,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
-import org.b2g.core.domain.Participant;
-import org.b2g.core.domain.Role;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
-import org.b2g.core.repair.Openings;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
@@ -65,23 +63,16 @@ class SelfServiceAfterAnEditTest {
 
     /** A pair free together in a slot of {@code first..last} and in another slot of {@code from..to}. */
     private Free freePair(int first, int last, int from, int to) {
-        Event event = event();
-        Openings openings = Openings.of(event, latest(), "latest");
-        for (Participant s : event.participants()) {
-            for (Participant a : event.participants()) {
-                if (s.role() != Role.STARTUP || a.role() != Role.AGENCY) {
-                    continue;
-                }
-                List<Integer> slots = openings.find(s.id(), a.id(), 100).openings().stream()
-                        .map(o -> o.slot().index()).toList();
-                var one = slots.stream().filter(i -> i >= first && i <= last).findFirst();
-                var two = slots.stream().filter(i -> i >= from && i <= to && !i.equals(one.orElse(0))).findFirst();
-                if (one.isPresent() && two.isPresent()) {
-                    return new Free(s.id(), a.id(), one.get(), two.get());
-                }
-            }
-        }
-        throw new AssertionError("no startup and agency free together in both ranges");
+        TestService.OpenPair pair = TestService.openPair(backend, EVENT, Set.of(),
+                slots -> slot(slots, first, last, 0) != null
+                        && slot(slots, from, to, slot(slots, first, last, 0)) != null);
+        Integer one = slot(pair.slots(), first, last, 0);
+        return new Free(pair.startup(), pair.agency(), one, slot(pair.slots(), from, to, one));
+    }
+
+    /** The first of {@code slots} within {@code from..to} other than {@code not}, or null. */
+    private static Integer slot(List<Integer> slots, int from, int to, int not) {
+        return slots.stream().filter(i -> i >= from && i <= to && i != not).findFirst().orElse(null);
     }
 
     private Event event() {
