@@ -188,7 +188,8 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
      * order). Meetings the file does not list are left as they are.
      *
      * @return the placements that match no meeting of the schedule (e.g. a cancelled meeting), in file order
-     * @throws InputException when a placement names a slot or table the schedule's event does not have
+     * @throws InputException when a placement names a slot or table the schedule's event does not have, or a slot
+     *     whose number no longer stands for the time written (sessions changed since)
      */
     public List<Placement> applyTo(MeetingSchedule schedule, String source) {
         List<Placement> unmatched = new ArrayList<>();
@@ -197,6 +198,7 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
         for (Meeting meeting : schedule.getMeetings()) {
             byId.put(meeting.getId(), meeting); // planning ids: unique in a schedule
         }
+        boolean wallClock = readsWallClock(schedule.getEvent());
         for (int i = 0; i < meetings.size(); i++) {
             Placement placement = meetings.get(i);
             String path = source + ": meetings[" + i + "]";
@@ -210,6 +212,7 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                     throw new InputException(path + ".table: unknown table \"" + placement.table() + "\".");
                 }
             }
+            int slot = sameTime(schedule.getEvent(), wallClock, placement, path).index();
             Meeting meeting = byId.get(placement.id());
             if (meeting != null && !samePair(meeting, placement)) {
                 meeting = null;
@@ -218,13 +221,30 @@ public record ScheduleFile(String event, String score, List<Placement> meetings)
                 unmatched.add(placement);
                 continue;
             }
-            Slot slot = schedule.getSlots().get(placement.slot() - 1);
-            meeting.setSlot(slot);
+            meeting.setSlot(schedule.getSlots().get(slot - 1));
             if (table != null) {
                 meeting.setTable(table);
             }
         }
         return unmatched;
+    }
+
+    /**
+     * The placement's slot, which must still start at the time written: a session added, moved or shortened since
+     * renumbers the slots, and placing by number would move the meeting to another time without anybody being told.
+     */
+    private static Slot sameTime(Event event, boolean wallClock, Placement placement, String path) {
+        Slot now = placement.slotIn(event, wallClock);
+        if (now == null) {
+            throw new InputException(path + ".start (" + placement.start() + "): no slot of the event starts then"
+                    + " (its slot " + placement.slot() + " is at " + event.slot(placement.slot()).start()
+                    + " now); the sessions changed since the schedule was written.");
+        }
+        if (now.index() != placement.slot()) {
+            throw new InputException(path + ".slot (" + placement.slot() + "): the slot at " + placement.start()
+                    + " is slot " + now.index() + " now; the slots were renumbered since the schedule was written.");
+        }
+        return now;
     }
 
     private static boolean samePair(Meeting meeting, Placement placement) {

@@ -153,6 +153,20 @@ class ScheduleJsonTest {
     }
 
     @Test
+    void refusesToPlaceAMeetingWhoseSlotNumberNoLongerMeansTheTimeWritten() throws IOException {
+        String text = ScheduleJson.write(example());
+        ScheduleFile renumbered = ScheduleJson.read(text.replace("09:10:00+07:00", "09:30:00+07:00"), "s.json");
+        InputException e = assertThrows(InputException.class, () -> renumbered.applyTo(example(), "s.json"));
+        assertEquals("s.json: meetings[0].slot (3): the slot at 2024-10-10T09:30:00+07:00 is slot 4 now; the slots"
+                + " were renumbered since the schedule was written.", e.getMessage());
+        ScheduleFile gone = ScheduleJson.read(text.replace("09:10:00+07:00", "09:12:00+07:00"), "s.json");
+        e = assertThrows(InputException.class, () -> gone.applyTo(example(), "s.json"));
+        assertEquals("s.json: meetings[0].start (2024-10-10T09:12:00+07:00): no slot of the event starts then (its"
+                + " slot 3 is at 2024-10-10T09:10 now); the sessions changed since the schedule was written.",
+                e.getMessage());
+    }
+
+    @Test
     void rejectsTextAfterTheEndOfTheSchedule() {
         InputException e = assertThrows(InputException.class, () -> ScheduleJson.read(
                 "{\"format\": \"b2g-schedule/1\", \"event\": \"e\", \"meetings\": []}\n]", "s.json"));

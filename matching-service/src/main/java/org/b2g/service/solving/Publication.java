@@ -362,9 +362,8 @@ public final class Publication {
     /**
      * Why {@code published} no longer fits {@code event}, or null: one of its meetings names a participant, a slot or
      * a table that an edit since removed, or a slot whose number now stands for another time (a session moved, or one
-     * added before it). What {@link #rebuild} refuses, and what it would place at the wrong time (it places meetings
-     * by number; their clock times find their slots, as a repair and {@code Openings} read them), found without
-     * building the schedule, so that a page can ask it too: a self-service acceptance publishes the published version
+     * added before it). What {@link #rebuild} refuses ({@code ScheduleFile.applyTo}), found without building the
+     * schedule, so that a page can ask it too: a self-service acceptance publishes the published version
      * plus its meeting, and cannot until the organizer repairs and publishes the edited event.
      */
     static String misfit(Event event, ScheduleFile published) {

@@ -655,6 +655,21 @@ class TheDayTest {
     }
 
     @Test
+    void anEarlierVersionIsNotPublishedAgainWhileItsSlotsAreAtOtherTimes() {
+        backend.day().absent("day", busiest()); // version 2
+        edit(e -> morningAt(e, "09:30"));
+
+        Publication.RejectedException refused = assertThrows(Publication.RejectedException.class,
+                () -> backend.publication().publish("day", 1));
+
+        assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
+        assertTrue(refused.getMessage().startsWith("That schedule no longer fits the event: version to publish:"
+                + " meetings["), refused.getMessage());
+        assertTrue(refused.getMessage().contains(" since the schedule was written."), refused.getMessage());
+        assertEquals(2, backend.publication().versions("day").size(), "nothing published at other times");
+    }
+
+    @Test
     void anAbsenceIsNotTakenBackWhileThePublishedSlotsAreAtOtherTimes() {
         String absent = busiest();
         backend.day().absent("day", absent); // version 2
