@@ -2,6 +2,7 @@ package org.b2g.core.solver.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs independent {@link SlotSearch} copies with different seeds, one per core, and keeps the best schedule. The
@@ -39,9 +40,11 @@ final class SearchPortfolio {
         SharedBest shared = new SharedBest(listener, termination);
         List<SlotSearch> searches = new ArrayList<>(copies);
         int[][] results = new int[copies][];
+        AtomicReference<int[]> validFound = new AtomicReference<>();
         for (int i = 0; i < copies; i++) {
             // The last copy alone asks the SAT solver for a schedule at the bound; the others keep annealing.
-            searches.add(new SlotSearch(model, seedOf(seed, i), termination, shared::offer, i == copies - 1));
+            searches.add(new SlotSearch(model, seedOf(seed, i), termination, shared::offer, i == copies - 1,
+                    validFound));
         }
         List<Thread> threads = new ArrayList<>(copies - 1);
         RuntimeException[] failures = new RuntimeException[copies];

@@ -5,6 +5,7 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 
 /**
@@ -93,16 +94,23 @@ final class SlotSearch {
     private final boolean asksExternal;
     /** The last move at which the state broke no rule. */
     private long lastValid;
+    /** The move at which the best schedule first broke no rule, or -1 before. */
+    private long firstValid = -1;
+    /** A valid schedule the SAT solver gave one copy, shared with the others (see the constructor). */
+    private final AtomicReference<int[]> validFound;
 
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
-        this(model, seed, termination, listener, true);
+        this(model, seed, termination, listener, true, new AtomicReference<>());
     }
 
     /**
      * @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound, and ask the
      *     external one (if any) for a valid schedule
+     * @param validFound where the copy that asks the external solver leaves the valid schedule it gets, for the
+     *     copies that do not ask ({@link #adoptValidFound})
      */
-    SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound) {
+    SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound,
+            AtomicReference<int[]> validFound) {
         this.model = model;
         this.state = new SlotState(model);
         this.log = new MoveLog(state);
@@ -116,6 +124,7 @@ final class SlotSearch {
         this.guided = !slotMoves.ordered();
         this.external = termination.byMoves() ? Optional.empty() : ExternalSat.executable();
         this.asksExternal = triesBound;
+        this.validFound = validFound;
         this.triesBound = triesBound && SatPlacement.encodesWhole(model)
                 && (slotMoves.ordered() || external.isPresent());
         long smallest = Long.MAX_VALUE;
@@ -177,6 +186,19 @@ final class SlotSearch {
         if (valid == null) {
             return;
         }
+        if (solver.isPresent()) {
+            validFound.compareAndSet(null, valid);
+        }
+        restartFrom(valid);
+    }
+
+    /**
+     * Restarts from {@code valid} (slots of the required meetings), the optional meetings placed greedily around it,
+     * when that breaks fewer rules than the best so far. Also what a copy that does not ask the external solver does
+     * with the valid schedule the copy that asks got ({@code validFound}): without it, ticf-14crafa's {@code prec33}
+     * variant of seed 13 kept 2 hard points in that copy for all of its 10 s.
+     */
+    private void restartFrom(int[] valid) {
         if (best.isPending()) {
             best.copy();
         }
@@ -293,7 +315,7 @@ final class SlotSearch {
             }
             if ((moves & 4095) == 0) {
                 adaptHardWeight();
-                if (triesBound && !boundTried && moves >= BOUND_SAT_AFTER && best.hard() == 0
+                if (triesBound && !boundTried && firstValid >= 0 && moves - firstValid >= BOUND_SAT_AFTER
                         && nextTarget() >= 0) {
                     boundTried = true;
                     if (restartAtBound()) {
@@ -318,6 +340,12 @@ final class SlotSearch {
             if (!satTried && moves >= SAT_AFTER && best.hard() > 0 && (asksExternal || external.isEmpty())) {
                 satTried = true;
                 restartFromSatPlacement();
+                cooling.restart();
+                continue;
+            }
+            if (!satTried && (moves & 4095) == 0 && best.hard() > 0 && validFound.get() != null) {
+                satTried = true;
+                restartFrom(validFound.get());
                 cooling.restart();
                 continue;
             }
@@ -360,6 +388,9 @@ final class SlotSearch {
     }
 
     private void remember() {
+        if (firstValid < 0 && state.hard == 0) {
+            firstValid = moves;
+        }
         best.takeCurrent();
         listener.improved(state, moves);
     }

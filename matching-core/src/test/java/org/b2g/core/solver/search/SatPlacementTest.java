@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -307,6 +308,32 @@ class SatPlacementTest {
             Arrays.fill(empty, UNSCHEDULED);
             Rules.assertNoRuleBroken(model, search.run(empty));
         }
+    }
+
+    @Test
+    void aCopyThatDoesNotAskTheSatSolverStartsFromTheValidScheduleTheCopyThatAskedGot() {
+        int invalidAlone = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            SearchModel model = ResearchEvent.tight(seed);
+            int[] valid = SatPlacement.solve(model, 100_000, () -> false, false, Optional.empty());
+            assertNotNull(valid);
+            // Fewer moves than a copy waits before asking the SAT solver itself.
+            int[] alone = new SlotSearch(model, seed, Termination.afterMoves(100_000, BreakBound.of(model), () -> false),
+                    (state, moves) -> { }, false, new AtomicReference<>()).run(unscheduled(model));
+            SlotState state = new SlotState(model);
+            state.load(alone);
+            invalidAlone += state.hard > 0 ? 1 : 0;
+            int[] adopted = new SlotSearch(model, seed, Termination.afterMoves(100_000, BreakBound.of(model),
+                    () -> false), (found, moves) -> { }, false, new AtomicReference<>(valid)).run(unscheduled(model));
+            Rules.assertNoRuleBroken(model, adopted);
+        }
+        assertTrue(invalidAlone > 0, "the annealing alone leaves some of these events with a broken rule");
+    }
+
+    private static int[] unscheduled(SearchModel model) {
+        int[] empty = new int[model.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        return empty;
     }
 
     private static ResearchEvent fourMeetings() {
