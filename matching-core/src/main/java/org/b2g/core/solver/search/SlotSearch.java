@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
  * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s; one that is still
- * above its lower bound on breaks after {@link #BOUND_SAT_AFTER} moves climbs from the bound with it
- * ({@link #restartAtBound}).
+ * above its lower bound on breaks {@link #BOUND_SAT_AFTER} moves after its first valid one climbs from the bound
+ * with it ({@link #restartAtBound}).
  *
  * <p>Under a move limit every decision depends on the seed and the move count only, so runs are repeatable; under
  * a time limit the clock also shortens the cooling cycles to the time left.
@@ -36,10 +36,11 @@ final class SlotSearch {
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
     /**
-     * Moves after which a search whose best is valid but above the lower bound on breaks climbs from the bound with
-     * the {@link SatPlacement} ({@link #restartAtBound}), on events whose meetings are all required (the encoding
-     * leaves optional ones out); the conflicts each step may spend (the time limit and the other copies' proof stop
-     * it sooner). Events without precedences climb only with an {@link ExternalSat} solver: on the research originals
+     * Moves, counted from its first valid schedule, after which a search whose best is above the lower bound on
+     * breaks climbs from the bound with the {@link SatPlacement} ({@link #restartAtBound}), on events whose meetings
+     * are all required (the encoding leaves optional ones out); the conflicts each step may spend (the time limit and
+     * the other copies' proof stop it sooner). Counted from the start, the climb once began 50,000 moves after a SAT
+     * solver's valid schedule of 126 breaks arrived, and held the copy there to the end. Events without precedences climb only with an {@link ExternalSat} solver: on the research originals
      * Sat4j decides the same formulas five to ten times slower, and the copy's time did more good annealing.
      */
     private static final long BOUND_SAT_AFTER = 250_000L;
