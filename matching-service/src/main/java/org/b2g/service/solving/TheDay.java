@@ -260,7 +260,7 @@ public final class TheDay {
         return new Absence(version, List.of(), List.of(), closed, participantId + " is marked absent, but published"
                 + " version " + version + " was not changed: " + misfit + ". Repair and publish the edited event: the"
                 + " repair gives " + participantId + " no meeting beyond those held, and its change report says who is"
-                + " told what.");
+                + " told what. If the edit is undone instead, mark " + participantId + " absent again.");
     }
 
     /**

@@ -655,6 +655,23 @@ class TheDayTest {
     }
 
     @Test
+    void anAbsenceThatWaitedIsPublishedWhenMarkedAgainOnceTheEditIsUndone() {
+        String absent = busiest();
+        edit(e -> morningAt(e, "09:30"));
+        TheDay.Absence waited = backend.day().absent("day", absent);
+        assertTrue(waited.waiting().endsWith("If the edit is undone instead, mark " + absent + " absent again."),
+                waited.waiting());
+        edit(e -> morningAt(e, "09:00"));
+
+        TheDay.Absence again = backend.day().absent("day", absent);
+
+        assertEquals(2, again.version(), "the absence is published now");
+        assertFalse(again.cancelled().isEmpty());
+        assertEquals(List.of(), meetingsOf(ScheduleJson.read(backend.publication().body("day", 2), "v"), absent),
+                "its meetings left the schedule");
+    }
+
+    @Test
     void anEarlierVersionIsNotPublishedAgainWhileItsSlotsAreAtOtherTimes() {
         backend.day().absent("day", busiest()); // version 2
         edit(e -> morningAt(e, "09:30"));
