@@ -234,7 +234,7 @@ public final class Repair {
             notes.add(zone);
         }
         return new RepairPlan(event, mode, new MeetingSchedule(StartedSlots.excusingThePast(event, past), problem),
-                classified, notes, SlotNumbers.warnings(event, published, wallClock));
+                classified, notes, SlotNumbers.warnings(event, published, wallClock), started);
     }
 
     /**
