@@ -187,6 +187,14 @@ class EventSheetsTest {
     }
 
     @Test
+    void refusesASlotRangeThatEndsBeforeItStartsSayingSo() {
+        assertEquals(List.of("participants row 2, column \"unavailable\": \"7-3\" is a range that ends before it"
+                + " starts; expected the first slot, then the last, e.g. 1-3"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "1; 7-3")).problems());
+    }
+
+    @Test
     void saysTheUpperBoundOfACountWhenTheValuePassesIt() {
         assertEquals(List.of("participants row 2, column \"maxMeetings\": \"99999999999\" is outside the accepted"
                 + " values; expected a whole number from 0 to 2147483647"), rejected(event()
