@@ -500,7 +500,8 @@ public final class Repair {
 
     /**
      * Unaffected meetings beyond what a participant can now hold (fewer representatives per slot, a lower
-     * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first.
+     * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first; a meeting fixed to its slot
+     * cannot give way, so the others do.
      */
     private List<PublishedMeeting> limitToCapacity(List<PublishedMeeting> classified) {
         List<PublishedMeeting> result = new ArrayList<>(classified);
@@ -514,6 +515,7 @@ public final class Repair {
         }
         Comparator<Integer> strongestFirst = Comparator
                 .comparing((Integer i) -> !past.contains(result.get(i).placement()))
+                .thenComparing((Integer i) -> !fixedWhereItIs(result.get(i)))
                 .thenComparing((Integer i) -> result.get(i).placement().origin())
                 .thenComparingInt(i -> result.get(i).slot().index());
         for (Map.Entry<String, List<Integer>> entry : byParticipant.entrySet()) {
@@ -548,6 +550,12 @@ public final class Repair {
             }
         }
         return result;
+    }
+
+    /** True when the published meeting's candidate may take its published slot only (a {@code fixedSlot}). */
+    private boolean fixedWhereItIs(PublishedMeeting p) {
+        Meeting meeting = p.meetingId() == null ? null : candidatesById.get(p.meetingId());
+        return meeting != null && meeting.getAllowedSlots().equals(List.of(p.slot()));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Priority;
+import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
@@ -243,6 +244,29 @@ class RepairTest {
         assertEquals(List.of("s-1", "a-2"), result.changes().cancelled().get(0).participants());
         assertEquals(1, result.changes().kept());
         assertEquals(0, result.solved().getScore().hardScore());
+    }
+
+    @Test
+    void whenAnAgencySendsFewerRepresentativesTheMeetingFixedToTheSlotStaysAndTheOtherMoves() {
+        // a-1 held both meetings in slot 1 with two representatives; now it sends one. m-2 is fixed there, m-1 is not.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}],
+                 "meetings": [{"id": "m-1", "participants": ["s-1", "a-1"]},
+                              {"id": "m-2", "participants": ["s-2", "a-1"], "fixedSlot": 1}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "s-1", "a-1", 1, "1", Origin.REQUIRED),
+                new Placement("m-2", "s-2", "a-1", 1, "2", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("a-1 now sends 1 representative", result.plan().published().get(0).reason());
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(1).status());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(2, result.meeting("s-1", "a-1").getSlot().index());
     }
 
     @Test
