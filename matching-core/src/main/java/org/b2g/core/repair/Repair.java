@@ -199,7 +199,7 @@ public final class Repair {
         for (Placement placement : placements) {
             classified.add(classify(placement, byId.get(placement), readded));
         }
-        classified = limitToCapacity(classified);
+        classified = limitToPrecedences(limitToCapacity(classified));
         Map<String, PublishedMeeting> byMeeting = new HashMap<>();
         for (PublishedMeeting p : classified) {
             if (p.meetingId() != null) {
@@ -550,6 +550,48 @@ public final class Repair {
             }
         }
         return result;
+    }
+
+    /**
+     * Of two unaffected meetings whose published order an {@code after} of the event now contradicts, one becomes
+     * affected: the one that must come later, unless it cannot move (fixed to its slot, or held in a slot that has
+     * started) and the other can. Left both unaffected, freeze would keep the broken order.
+     */
+    private List<PublishedMeeting> limitToPrecedences(List<PublishedMeeting> classified) {
+        List<PublishedMeeting> result = new ArrayList<>(classified);
+        Map<String, Integer> byMeeting = new HashMap<>();
+        for (int i = 0; i < result.size(); i++) {
+            if (result.get(i).meetingId() != null) {
+                byMeeting.put(result.get(i).meetingId(), i);
+            }
+        }
+        for (int i = 0; i < result.size(); i++) {
+            Meeting meeting = result.get(i).meetingId() == null ? null : candidatesById.get(result.get(i).meetingId());
+            for (String id : meeting == null ? List.<String>of() : meeting.getAfter()) {
+                PublishedMeeting later = result.get(i);
+                Integer j = byMeeting.get(id);
+                PublishedMeeting earlier = j == null ? null : result.get(j);
+                if (later.status() != Status.UNAFFECTED || earlier == null || earlier.status() != Status.UNAFFECTED
+                        || earlier.slot().index() < later.slot().index()) {
+                    continue;
+                }
+                if (cannotMove(later) && !cannotMove(earlier)) {
+                    result.set(j, affected(earlier, "it must now come before " + later.meetingId() + ", which is in "
+                            + later.slot()));
+                } else {
+                    result.set(i, affected(later, "it must now come after " + id + ", which is in " + earlier.slot()));
+                }
+            }
+        }
+        return result;
+    }
+
+    private boolean cannotMove(PublishedMeeting p) {
+        return past.contains(p.placement()) || fixedWhereItIs(p);
+    }
+
+    private static PublishedMeeting affected(PublishedMeeting p, String reason) {
+        return new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(), p.table(), reason);
     }
 
     /** True when the published meeting's candidate may take its published slot only (a {@code fixedSlot}). */

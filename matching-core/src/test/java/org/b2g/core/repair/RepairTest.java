@@ -270,6 +270,30 @@ class RepairTest {
     }
 
     @Test
+    void aMeetingThatMustNowComeAfterOneItWasPublishedBeforeIsAffectedAndFreezeMovesIt() {
+        // Published: m-1 in slot 1, m-2 in slot 2. The organizer now says m-1 comes after m-2.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "after": ["m-2"]},
+                              {"id": "m-2", "participants": ["x", "z"]}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "1", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 2, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("it must now come after m-2, which is in slot 2", result.plan().published().get(0).reason());
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(1).status());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(3, result.meeting("x", "y").getSlot().index());
+        assertEquals(1, result.changes().kept());
+    }
+
+    @Test
     void kernelAndConstraintProviderAgreeOnARepairedSchedule() {
         Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
 
