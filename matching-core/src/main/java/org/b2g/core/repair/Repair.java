@@ -317,6 +317,9 @@ public final class Repair {
         if (problem == null && placement.table() != null && table == null) {
             problem = "table " + placement.table() + " no longer exists";
         }
+        if (problem == null && table != null && !meeting.getAllowedTables().contains(table)) {
+            problem = "it is now fixed at " + meeting.getAllowedTables().get(0);
+        }
         return new PublishedMeeting(placement, meeting.getId(), problem == null ? Status.UNAFFECTED : Status.AFFECTED,
                 slot, table, problem);
     }

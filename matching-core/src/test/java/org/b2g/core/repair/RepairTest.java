@@ -294,6 +294,33 @@ class RepairTest {
     }
 
     @Test
+    void aMeetingNowFixedToAnotherTableIsAffectedAndGoesThereInEitherMode() {
+        // Published at table 2; the organizer now fixes m-1 (slot 1 as before) and m-2 (any slot) to table 1.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "fixedSlot": 1, "fixedTable": "1"},
+                              {"id": "m-2", "participants": ["x", "z"], "fixedTable": "1"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "2", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 2, "2", Origin.REQUIRED));
+
+        for (RepairMode mode : RepairMode.values()) {
+            Result result = repair(event, published, mode);
+
+            assertEquals(Status.AFFECTED, result.plan().published().get(0).status(), mode.code());
+            assertEquals("it is now fixed at table 1", result.plan().published().get(0).reason());
+            assertEquals(0, result.solved().getScore().hardScore(), mode.code());
+            assertEquals("1", result.meeting("x", "y").getTable().id(), mode.code());
+            assertEquals("1", result.meeting("x", "z").getTable().id(), mode.code());
+            assertEquals(List.of("it is now fixed at table 1", "it is now fixed at table 1"),
+                    result.changes().moved().stream().map(Changes.Moved::reason).toList(), mode.code());
+        }
+    }
+
+    @Test
     void kernelAndConstraintProviderAgreeOnARepairedSchedule() {
         Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
 
