@@ -76,6 +76,8 @@ public final class Repair {
     private final Set<String> agreedIds;
     /** Candidates that an agreed meeting matched, and the same candidate under the agreed meeting's id. */
     private final Map<Meeting, Meeting> underAgreedId = new IdentityHashMap<>();
+    /** Required meetings held in a started slot outside the session or table the event now gives them, as held. */
+    private final Map<Meeting, Meeting> heldAs = new IdentityHashMap<>();
 
     private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock,
             Set<String> agreedIds) {
@@ -210,7 +212,7 @@ public final class Repair {
         readded.addAll(newcomerOptions(classified, relevance));
         List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
         for (Meeting candidate : concat(candidates, readded)) {
-            Meeting meeting = underAgreedId.getOrDefault(candidate, candidate);
+            Meeting meeting = heldAs.getOrDefault(candidate, underAgreedId.getOrDefault(candidate, candidate));
             PublishedMeeting p = byMeeting.get(meeting.getId());
             if (p == null) {
                 if (meeting.getOrigin() == Origin.RECOMMENDED && !touched.test(meeting.getFirst().id())
@@ -343,10 +345,30 @@ public final class Repair {
         }
         past.add(placement);
         Table table = placement.table() == null ? null : event.table(placement.table());
+        meeting = asHeld(meeting, slot, table);
         String reason = placement.table() != null && table == null ? "table " + placement.table() + " no longer"
                 + " exists; the meeting has taken place in " + slot + ", so only its table changes in the schedule"
                 : null;
         return new PublishedMeeting(placement, meeting.getId(), Status.UNAFFECTED, slot, table, reason);
+    }
+
+    /**
+     * A required meeting as it took place in {@code slot} at {@code table}, when the event has since bound it to
+     * another session or fixed it to another table: the past is not rewritten, so the meeting kept there answers to
+     * neither. Itself when it fits them.
+     */
+    private Meeting asHeld(Meeting meeting, Slot slot, Table table) {
+        boolean inSession = meeting.getSessionId() == null
+                || event.session(meeting.getSessionId()).contains(slot.index());
+        boolean atTable = table == null || meeting.getAllowedTables().contains(table);
+        if (!meeting.isRequired() || inSession && atTable) {
+            return meeting;
+        }
+        Meeting held = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
+                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), List.of(slot),
+                event.tables(), meeting.getAfter(), null);
+        heldAs.put(meeting, held);
+        return held;
     }
 
     private Meeting matchByPair(Placement placement) {
