@@ -526,7 +526,8 @@ public final class Repair {
     /**
      * Unaffected meetings beyond what a participant can now hold (fewer representatives per slot, a lower
      * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first; a meeting fixed to its slot
-     * cannot give way, so the others do.
+     * cannot give way, so the others do. Required meetings count toward {@code maxMeetings} wherever they go: one
+     * that must move, or is new, takes a place as surely as one that stands.
      */
     private List<PublishedMeeting> limitToCapacity(List<PublishedMeeting> classified) {
         List<PublishedMeeting> result = new ArrayList<>(classified);
@@ -543,13 +544,22 @@ public final class Repair {
                 .thenComparing((Integer i) -> !fixedWhereItIs(result.get(i)))
                 .thenComparing((Integer i) -> result.get(i).placement().origin())
                 .thenComparingInt(i -> result.get(i).slot().index());
+        Map<String, Integer> requiredOf = new HashMap<>();
+        for (Meeting meeting : candidatesById.values()) {
+            if (meeting.isRequired()) {
+                requiredOf.merge(meeting.getFirst().id(), 1, Integer::sum);
+                requiredOf.merge(meeting.getSecond().id(), 1, Integer::sum);
+            }
+        }
         for (Map.Entry<String, List<Integer>> entry : byParticipant.entrySet()) {
             Participant participant = event.participant(entry.getKey());
             List<Integer> mine = new ArrayList<>(entry.getValue());
             mine.removeIf(i -> result.get(i).status() != Status.UNAFFECTED);
             mine.sort(strongestFirst);
             Map<Integer, Integer> perSlot = new HashMap<>();
-            int kept = 0;
+            // the required meetings that stand are counted as they come; the others first
+            int kept = requiredOf.getOrDefault(participant.id(), 0)
+                    - (int) mine.stream().filter(i -> required(result.get(i))).count();
             for (int i : mine) {
                 PublishedMeeting p = result.get(i);
                 int inSlot = perSlot.merge(p.slot().index(), 1, Integer::sum);
@@ -565,9 +575,10 @@ public final class Repair {
                 if (past.contains(p.placement())) {
                     continue;
                 }
-                if (problem == null) {
+                if (problem == null || required(p)) {
                     kept++;
-                } else {
+                }
+                if (problem != null) {
                     perSlot.merge(p.slot().index(), -1, Integer::sum);
                     result.set(i, new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(),
                             p.table(), problem));
@@ -617,6 +628,11 @@ public final class Repair {
 
     private static PublishedMeeting affected(PublishedMeeting p, String reason) {
         return new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(), p.table(), reason);
+    }
+
+    private boolean required(PublishedMeeting p) {
+        Meeting meeting = p.meetingId() == null ? null : candidatesById.get(p.meetingId());
+        return meeting != null && meeting.isRequired();
     }
 
     /** True when the published meeting's candidate may take its published slot only (a {@code fixedSlot}). */

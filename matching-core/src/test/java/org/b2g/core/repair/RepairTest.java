@@ -321,6 +321,30 @@ class RepairTest {
     }
 
     @Test
+    void aRequiredMeetingThatMustMoveStillCountsTowardALowerMaximumSoFreezeGivesUpTheRequest() {
+        // Published: x meets y (a request) in slot 1 and z (required) in slot 2. Now x takes at most 1 meeting and
+        // the required meeting must take place in slot 3: it moves, and the request can no longer stand.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company", "maxMeetings": 1}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "z"], "fixedSlot": 3}],
+                 "requests": [{"from": "x", "to": "y"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("c-x-y", "x", "y", 1, "1", Origin.REQUEST),
+                new Placement("m-1", "x", "z", 2, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("x now takes at most 1 meetings", result.plan().published().get(0).reason());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(3, result.meeting("x", "z").getSlot().index());
+        assertFalse(result.meetingScheduledBetween("x", "y"));
+    }
+
+    @Test
     void kernelAndConstraintProviderAgreeOnARepairedSchedule() {
         Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
 
