@@ -345,6 +345,29 @@ class RepairTest {
     }
 
     @Test
+    void freezeMovesAMeetingNowFixedToTheTableAFrozenMeetingHoldsInItsSlotToAnotherSlot() {
+        // Published in slot 1: m-1 at table 1, u + v at table 3. m-1 is now fixed to table 3, which u + v keep.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 3},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "u", "role": "company"}, {"id": "v", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "fixedTable": "3"}],
+                 "requests": [{"from": "u", "to": "v"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "1", Origin.REQUIRED),
+                new Placement("c-u-v", "u", "v", 1, "3", Origin.REQUEST));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(0, result.solved().getScore().hardScore(), () -> result.solved().getScore().toString());
+        Meeting moved = result.meeting("x", "y");
+        assertEquals("3", moved.getTable().id());
+        assertTrue(moved.getSlot().index() > 1, () -> "m-1 is in " + moved.getSlot());
+        assertEquals(1, result.meeting("u", "v").getSlot().index());
+    }
+
+    @Test
     void kernelAndConstraintProviderAgreeOnARepairedSchedule() {
         Event event = twoSlotsOneTable().unavailable("s-2", 2).request("s-2", "a-2", Priority.MUST).build();
 
