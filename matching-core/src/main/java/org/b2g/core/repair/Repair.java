@@ -590,8 +590,9 @@ public final class Repair {
 
     /**
      * Of two unaffected meetings whose published order an {@code after} of the event now contradicts, one becomes
-     * affected: the one that must come later, unless it cannot move (fixed to its slot, or held in a slot that has
-     * started) and the other can. Left both unaffected, freeze would keep the broken order.
+     * affected: the one that must come later, unless it cannot move after the other (fixed to its slot, held in a
+     * slot that has started, or bound to slots before it) and the other can move before it. Left both unaffected,
+     * freeze would keep the broken order.
      */
     private List<PublishedMeeting> limitToPrecedences(List<PublishedMeeting> classified) {
         List<PublishedMeeting> result = new ArrayList<>(classified);
@@ -611,7 +612,9 @@ public final class Repair {
                         || earlier.slot().index() < later.slot().index()) {
                     continue;
                 }
-                if (cannotMove(later) && !cannotMove(earlier)) {
+                boolean laterStuck = cannotMove(later) || lastAllowed(later) <= earlier.slot().index();
+                boolean earlierStuck = cannotMove(earlier) || firstAllowed(earlier) >= later.slot().index();
+                if (laterStuck && !earlierStuck) {
                     result.set(j, affected(earlier, "it must now come before " + later.meetingId() + ", which is in "
                             + later.slot()));
                 } else {
@@ -624,6 +627,17 @@ public final class Repair {
 
     private boolean cannotMove(PublishedMeeting p) {
         return past.contains(p.placement()) || fixedWhereItIs(p);
+    }
+
+    /** The first slot the published meeting's candidate may take (its session's, say). */
+    private int firstAllowed(PublishedMeeting p) {
+        return candidatesById.get(p.meetingId()).getAllowedSlots().stream().mapToInt(Slot::index).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    /** The last slot the published meeting's candidate may take. */
+    private int lastAllowed(PublishedMeeting p) {
+        return candidatesById.get(p.meetingId()).getAllowedSlots().stream().mapToInt(Slot::index).max().orElse(0);
     }
 
     private static PublishedMeeting affected(PublishedMeeting p, String reason) {

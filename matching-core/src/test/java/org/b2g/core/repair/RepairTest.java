@@ -294,6 +294,30 @@ class RepairTest {
     }
 
     @Test
+    void whenTheLaterMeetingCannotMoveAfterTheEarlierOneTheEarlierOneIsAffectedAndMovesBefore() {
+        // Published: m-1 (morning only) in slot 2, m-2 in slot 3. Now m-1 comes after m-2: only m-2 can give way.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "am", "slots": 2},
+                           {"id": "pm", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "session": "am", "after": ["m-2"]},
+                              {"id": "m-2", "participants": ["x", "z"]}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 2, "1", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 3, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(0).status());
+        assertEquals(Status.AFFECTED, result.plan().published().get(1).status());
+        assertEquals("it must now come before m-1, which is in slot 2", result.plan().published().get(1).reason());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(1, result.meeting("x", "z").getSlot().index());
+    }
+
+    @Test
     void aMeetingNowFixedToAnotherTableIsAffectedAndGoesThereInEitherMode() {
         // Published at table 2; the organizer now fixes m-1 (slot 1 as before) and m-2 (any slot) to table 1.
         Event event = EventJson.read("""
