@@ -59,7 +59,8 @@ final class EventSummary {
         text.append(String.format("  %-13s %s%n", label, value));
     }
 
-    private static String roles(List<Participant> participants) {
+    /** " (3 startup, 2 agency, 1 company)": every role the participants have, in the order of {@link Role}. */
+    static String roles(List<Participant> participants) {
         Map<Role, Integer> byRole = new EnumMap<>(Role.class);
         participants.forEach(p -> byRole.merge(p.role(), 1, Integer::sum));
         if (byRole.isEmpty()) {

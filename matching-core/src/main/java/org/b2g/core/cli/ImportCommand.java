@@ -42,10 +42,9 @@ final class ImportCommand implements Command {
             err.println("warning: " + warning);
         }
         Event event = imported.event();
-        long startups = event.participants().stream().filter(p -> p.role().code().equals("startup")).count();
-        long agencies = event.participants().stream().filter(p -> p.role().code().equals("agency")).count();
-        err.printf("Event        %s: %d participants (%d startups, %d agencies), %d slots, %d tables%n", event.id(),
-                event.participants().size(), startups, agencies, event.slotCount(), event.tables().size());
+        err.printf("Event        %s: %d participants%s, %d slots, %d tables%n", event.id(),
+                event.participants().size(), EventSummary.roles(event.participants()), event.slotCount(),
+                event.tables().size());
         err.printf("Wishes       %d requests, %d exclusions, %d required meetings%n", event.requests().size(),
                 event.exclusions().size(), event.meetings().size());
         if (target != null) {

@@ -86,7 +86,7 @@ final class RepairCommand implements Command {
         Instant now = arguments.has("now") ? now(arguments.option("now", null), event) : Instant.now();
         RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString(), now);
         plan.warnings().forEach(warning -> err.println("warning: " + warning));
-        List<String> problems = FeasibilityCheck.problems(plan.event());
+        List<String> problems = FeasibilityCheck.problems(plan.event(), plan.started());
         if (!problems.isEmpty()) {
             err.println(event.id() + ": the required meetings cannot all be scheduled:");
             problems.forEach(problem -> err.println("  - " + problem));

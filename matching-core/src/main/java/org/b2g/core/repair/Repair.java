@@ -76,6 +76,8 @@ public final class Repair {
     private final Set<String> agreedIds;
     /** Candidates that an agreed meeting matched, and the same candidate under the agreed meeting's id. */
     private final Map<Meeting, Meeting> underAgreedId = new IdentityHashMap<>();
+    /** Required meetings held in a started slot outside the session or table the event now gives them, as held. */
+    private final Map<Meeting, Meeting> heldAs = new IdentityHashMap<>();
 
     private Repair(Event event, RepairMode mode, List<Meeting> candidates, Set<Integer> started, boolean wallClock,
             Set<String> agreedIds) {
@@ -199,7 +201,7 @@ public final class Repair {
         for (Placement placement : placements) {
             classified.add(classify(placement, byId.get(placement), readded));
         }
-        classified = limitToCapacity(classified);
+        classified = limitToPrecedences(limitToCapacity(classified));
         Map<String, PublishedMeeting> byMeeting = new HashMap<>();
         for (PublishedMeeting p : classified) {
             if (p.meetingId() != null) {
@@ -210,7 +212,7 @@ public final class Repair {
         readded.addAll(newcomerOptions(classified, relevance));
         List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
         for (Meeting candidate : concat(candidates, readded)) {
-            Meeting meeting = underAgreedId.getOrDefault(candidate, candidate);
+            Meeting meeting = heldAs.getOrDefault(candidate, underAgreedId.getOrDefault(candidate, candidate));
             PublishedMeeting p = byMeeting.get(meeting.getId());
             if (p == null) {
                 if (meeting.getOrigin() == Origin.RECOMMENDED && !touched.test(meeting.getFirst().id())
@@ -234,7 +236,7 @@ public final class Repair {
             notes.add(zone);
         }
         return new RepairPlan(event, mode, new MeetingSchedule(StartedSlots.excusingThePast(event, past), problem),
-                classified, notes, SlotNumbers.warnings(event, published, wallClock));
+                classified, notes, SlotNumbers.warnings(event, published, wallClock), started);
     }
 
     /**
@@ -317,6 +319,9 @@ public final class Repair {
         if (problem == null && placement.table() != null && table == null) {
             problem = "table " + placement.table() + " no longer exists";
         }
+        if (problem == null && table != null && !meeting.getAllowedTables().contains(table)) {
+            problem = "it is now fixed at " + meeting.getAllowedTables().get(0);
+        }
         return new PublishedMeeting(placement, meeting.getId(), problem == null ? Status.UNAFFECTED : Status.AFFECTED,
                 slot, table, problem);
     }
@@ -340,10 +345,30 @@ public final class Repair {
         }
         past.add(placement);
         Table table = placement.table() == null ? null : event.table(placement.table());
+        meeting = asHeld(meeting, slot, table);
         String reason = placement.table() != null && table == null ? "table " + placement.table() + " no longer"
                 + " exists; the meeting has taken place in " + slot + ", so only its table changes in the schedule"
                 : null;
         return new PublishedMeeting(placement, meeting.getId(), Status.UNAFFECTED, slot, table, reason);
+    }
+
+    /**
+     * A required meeting as it took place in {@code slot} at {@code table}, when the event has since bound it to
+     * another session or fixed it to another table: the past is not rewritten, so the meeting kept there answers to
+     * neither. Itself when it fits them.
+     */
+    private Meeting asHeld(Meeting meeting, Slot slot, Table table) {
+        boolean inSession = meeting.getSessionId() == null
+                || event.session(meeting.getSessionId()).contains(slot.index());
+        boolean atTable = table == null || meeting.getAllowedTables().contains(table);
+        if (!meeting.isRequired() || inSession && atTable) {
+            return meeting;
+        }
+        Meeting held = new Meeting(meeting.getId(), meeting.getFirst(), meeting.getSecond(), meeting.getOrigin(),
+                meeting.getWeight(), meeting.getRelevance(), meeting.getReasonDetails(), List.of(slot),
+                event.tables(), meeting.getAfter(), null);
+        heldAs.put(meeting, held);
+        return held;
     }
 
     private Meeting matchByPair(Placement placement) {
@@ -500,7 +525,9 @@ public final class Repair {
 
     /**
      * Unaffected meetings beyond what a participant can now hold (fewer representatives per slot, a lower
-     * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first.
+     * {@code maxMeetings}) become affected, the weakest (by origin, then latest) first; a meeting fixed to its slot
+     * cannot give way, so the others do. Required meetings count toward {@code maxMeetings} wherever they go: one
+     * that must move, or is new, takes a place as surely as one that stands.
      */
     private List<PublishedMeeting> limitToCapacity(List<PublishedMeeting> classified) {
         List<PublishedMeeting> result = new ArrayList<>(classified);
@@ -514,15 +541,25 @@ public final class Repair {
         }
         Comparator<Integer> strongestFirst = Comparator
                 .comparing((Integer i) -> !past.contains(result.get(i).placement()))
+                .thenComparing((Integer i) -> !fixedWhereItIs(result.get(i)))
                 .thenComparing((Integer i) -> result.get(i).placement().origin())
                 .thenComparingInt(i -> result.get(i).slot().index());
+        Map<String, Integer> requiredOf = new HashMap<>();
+        for (Meeting meeting : candidatesById.values()) {
+            if (meeting.isRequired()) {
+                requiredOf.merge(meeting.getFirst().id(), 1, Integer::sum);
+                requiredOf.merge(meeting.getSecond().id(), 1, Integer::sum);
+            }
+        }
         for (Map.Entry<String, List<Integer>> entry : byParticipant.entrySet()) {
             Participant participant = event.participant(entry.getKey());
             List<Integer> mine = new ArrayList<>(entry.getValue());
             mine.removeIf(i -> result.get(i).status() != Status.UNAFFECTED);
             mine.sort(strongestFirst);
             Map<Integer, Integer> perSlot = new HashMap<>();
-            int kept = 0;
+            // the required meetings that stand are counted as they come; the others first
+            int kept = requiredOf.getOrDefault(participant.id(), 0)
+                    - (int) mine.stream().filter(i -> required(result.get(i))).count();
             for (int i : mine) {
                 PublishedMeeting p = result.get(i);
                 int inSlot = perSlot.merge(p.slot().index(), 1, Integer::sum);
@@ -538,9 +575,10 @@ public final class Repair {
                 if (past.contains(p.placement())) {
                     continue;
                 }
-                if (problem == null) {
+                if (problem == null || required(p)) {
                     kept++;
-                } else {
+                }
+                if (problem != null) {
                     perSlot.merge(p.slot().index(), -1, Integer::sum);
                     result.set(i, new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(),
                             p.table(), problem));
@@ -548,6 +586,73 @@ public final class Repair {
             }
         }
         return result;
+    }
+
+    /**
+     * Of two unaffected meetings whose published order an {@code after} of the event now contradicts, one becomes
+     * affected: the one that must come later, unless it cannot move after the other (fixed to its slot, held in a
+     * slot that has started, or bound to slots before it) and the other can move before it. Left both unaffected,
+     * freeze would keep the broken order.
+     */
+    private List<PublishedMeeting> limitToPrecedences(List<PublishedMeeting> classified) {
+        List<PublishedMeeting> result = new ArrayList<>(classified);
+        Map<String, Integer> byMeeting = new HashMap<>();
+        for (int i = 0; i < result.size(); i++) {
+            if (result.get(i).meetingId() != null) {
+                byMeeting.put(result.get(i).meetingId(), i);
+            }
+        }
+        for (int i = 0; i < result.size(); i++) {
+            Meeting meeting = result.get(i).meetingId() == null ? null : candidatesById.get(result.get(i).meetingId());
+            for (String id : meeting == null ? List.<String>of() : meeting.getAfter()) {
+                PublishedMeeting later = result.get(i);
+                Integer j = byMeeting.get(id);
+                PublishedMeeting earlier = j == null ? null : result.get(j);
+                if (later.status() != Status.UNAFFECTED || earlier == null || earlier.status() != Status.UNAFFECTED
+                        || earlier.slot().index() < later.slot().index()) {
+                    continue;
+                }
+                boolean laterStuck = cannotMove(later) || lastAllowed(later) <= earlier.slot().index();
+                boolean earlierStuck = cannotMove(earlier) || firstAllowed(earlier) >= later.slot().index();
+                if (laterStuck && !earlierStuck) {
+                    result.set(j, affected(earlier, "it must now come before " + later.meetingId() + ", which is in "
+                            + later.slot()));
+                } else {
+                    result.set(i, affected(later, "it must now come after " + id + ", which is in " + earlier.slot()));
+                }
+            }
+        }
+        return result;
+    }
+
+    private boolean cannotMove(PublishedMeeting p) {
+        return past.contains(p.placement()) || fixedWhereItIs(p);
+    }
+
+    /** The first slot the published meeting's candidate may take (its session's, say). */
+    private int firstAllowed(PublishedMeeting p) {
+        return candidatesById.get(p.meetingId()).getAllowedSlots().stream().mapToInt(Slot::index).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
+    /** The last slot the published meeting's candidate may take. */
+    private int lastAllowed(PublishedMeeting p) {
+        return candidatesById.get(p.meetingId()).getAllowedSlots().stream().mapToInt(Slot::index).max().orElse(0);
+    }
+
+    private static PublishedMeeting affected(PublishedMeeting p, String reason) {
+        return new PublishedMeeting(p.placement(), p.meetingId(), Status.AFFECTED, p.slot(), p.table(), reason);
+    }
+
+    private boolean required(PublishedMeeting p) {
+        Meeting meeting = p.meetingId() == null ? null : candidatesById.get(p.meetingId());
+        return meeting != null && meeting.isRequired();
+    }
+
+    /** True when the published meeting's candidate may take its published slot only (a {@code fixedSlot}). */
+    private boolean fixedWhereItIs(PublishedMeeting p) {
+        Meeting meeting = p.meetingId() == null ? null : candidatesById.get(p.meetingId());
+        return meeting != null && meeting.getAllowedSlots().equals(List.of(p.slot()));
     }
 
     /**

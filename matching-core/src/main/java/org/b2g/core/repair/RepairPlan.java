@@ -1,6 +1,7 @@
 package org.b2g.core.repair;
 
 import java.util.List;
+import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
@@ -15,18 +16,21 @@ import org.b2g.core.domain.MeetingSchedule;
  *        corrected time zone), one sentence each
  * @param warnings what the organizer should check in the event: {@code unavailableSlots} whose numbers a
  *        renumbering of the slots shifted since the schedule was published, one sentence each
+ * @param started the slots that had started at the time of the repair: in {@code event} nobody is available there
+ *        but the participants of the published meetings they keep
  */
 public record RepairPlan(Event event, RepairMode mode, MeetingSchedule problem, List<PublishedMeeting> published,
-        List<String> notes, List<String> warnings) {
+        List<String> notes, List<String> warnings, Set<Integer> started) {
 
     public RepairPlan {
         published = List.copyOf(published);
         notes = List.copyOf(notes);
         warnings = List.copyOf(warnings);
+        started = Set.copyOf(started);
     }
 
     RepairPlan withNotes(List<String> notes) {
-        return new RepairPlan(event, mode, problem, published, notes, warnings);
+        return new RepairPlan(event, mode, problem, published, notes, warnings, started);
     }
 
     public long count(PublishedMeeting.Status status) {

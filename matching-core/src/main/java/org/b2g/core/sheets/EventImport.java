@@ -855,11 +855,16 @@ final class EventImport {
     }
 
     private void slotRange(Cell cell, String item, int from, int to, Set<Integer> into) {
+        if (from > to) {
+            problems.error(cell.place() + ": " + Text.quoted(item) + " is a range that ends before it starts;"
+                    + " expected the first slot, then the last, e.g. 1-3");
+            return;
+        }
         if (slots == null) {
             return;
         }
         int count = slots.size();
-        if (from < 1 || to > count || from > to) {
+        if (from < 1 || to > count) {
             problems.error(cell.place() + ": " + Text.quoted(item) + " is not within the event's slots; expected"
                     + " slot numbers from 1 to " + count);
             return;

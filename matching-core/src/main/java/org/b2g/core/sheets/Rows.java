@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A sheet whose header row has been matched to the columns the layout knows. Headers match ignoring case, spaces,
@@ -61,7 +63,7 @@ final class Rows {
                     Math.min(4, columns.size()))) + " in the first row");
             return new Rows(grid, header, List.of());
         }
-        Rows rows = new Rows(grid, header, grid.lines().subList(headerAt + 1, grid.lines().size()));
+        Rows rows = new Rows(grid, header, new ArrayList<>(grid.lines().subList(headerAt + 1, grid.lines().size())));
         Map<String, String> unknown = new LinkedHashMap<>();
         for (int c = 0; c < header.cells().size(); c++) {
             String written = header.cells().get(c);
@@ -83,6 +85,7 @@ final class Rows {
         }
         warnHeaderless(grid, rows.data, header, problems);
         reportExcelErrors(rows, problems);
+        rows.skipLinesOfIgnoredColumnsOnly(problems);
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "column " : "columns ")
                     + String.join(", ", unknown.keySet().stream().map(Text::quoted).toList()) + " (known: "
@@ -116,6 +119,32 @@ final class Rows {
                     + " in a column without a header; expected a header above every column (and a value that holds"
                     + " the separator in quotes)");
         }
+    }
+
+    /**
+     * Rows that hold nothing in the columns the sheet reads, only in ignored ones (a row number filled down past the
+     * list, a total under it), are empty rows to the import: skipped, and said once. Not when no row holds anything
+     * there: then the columns the sheet reads are missing, which the sheet reports.
+     */
+    private void skipLinesOfIgnoredColumnsOnly(Problems problems) {
+        List<Grid.Line> ignored = data.stream()
+                .filter(line -> columnOf.values().stream().allMatch(c -> line.cell(c).isEmpty())).toList();
+        if (ignored.isEmpty() || ignored.size() == data.size()) {
+            return;
+        }
+        data.removeAll(ignored);
+        Set<String> columns = new LinkedHashSet<>();
+        for (Grid.Line line : ignored) {
+            for (int c = 0; c < line.cells().size(); c++) {
+                if (!line.cell(c).isEmpty()) {
+                    columns.add(header.cell(c).isEmpty() ? "a column without a header" : Text.quoted(header.cell(c)));
+                }
+            }
+        }
+        problems.warn(grid.where() + " row " + ignored.get(0).number() + ": skipped"
+                + (ignored.size() > 1 ? " it and " + (ignored.size() - 1) + " more "
+                        + (ignored.size() == 2 ? "row" : "rows") : "")
+                + " with values only in columns the import does not read (" + String.join(", ", columns) + ")");
     }
 
     /**

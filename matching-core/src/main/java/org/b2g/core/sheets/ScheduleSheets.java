@@ -302,9 +302,13 @@ public final class ScheduleSheets {
     SheetData grid() {
         List<String> headers = new ArrayList<>();
         headers.add("table");
+        // As the console heads it: over several days, 08:30 of the first day and of the second need their day.
+        boolean days = event.slots().stream().map(ScheduleSheets::day).filter(d -> d != null).distinct().count() > 1;
         for (Slot slot : event.slots()) {
             LocalTime start = start(slot);
-            headers.add(start == null ? String.valueOf(slot.index()) : slot.index() + " (" + Workbooks.text(start) + ")");
+            String day = days && day(slot) instanceof LocalDate date ? date.toString().substring(5) + " " : "";
+            headers.add(start == null ? String.valueOf(slot.index())
+                    : slot.index() + " (" + day + Workbooks.text(start) + ")");
         }
         Object[][] cells = new Object[event.tables().size()][event.slotCount() + 1];
         for (Table table : event.tables()) {

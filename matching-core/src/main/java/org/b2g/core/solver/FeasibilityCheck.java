@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Exclusion;
@@ -36,10 +37,13 @@ public final class FeasibilityCheck {
     private final int tableCount;
     /** Slots each required meeting may take (its fixed slot, or those both can attend in its session). */
     private final BitSet[] allowed;
+    /** Slots a repair found started: closed in the event it checks, which is no one's unavailability. */
+    private final Set<Integer> started;
     private final List<String> problems = new ArrayList<>();
 
-    private FeasibilityCheck(Event event) {
+    private FeasibilityCheck(Event event, Set<Integer> started) {
         this.event = event;
+        this.started = started;
         this.meetings = event.meetings();
         this.slotCount = event.slotCount();
         this.tableCount = event.tables().size();
@@ -48,7 +52,16 @@ public final class FeasibilityCheck {
 
     /** One sentence per cause, e.g. "Participant 17 has 23 required meetings but only 22 slots it can attend."; empty when none is found. */
     public static List<String> problems(Event event) {
-        FeasibilityCheck check = new FeasibilityCheck(event);
+        return problems(event, Set.of());
+    }
+
+    /**
+     * As {@link #problems(Event)} for the event of a repair, in which the slots that have started are closed to
+     * everybody but the participants of the meetings held there: a meeting kept out of such a slot is told that it
+     * has started, not that a participant is unavailable there.
+     */
+    public static List<String> problems(Event event, Set<Integer> started) {
+        FeasibilityCheck check = new FeasibilityCheck(event, started);
         check.checkMeetings();
         check.checkParticipants();
         check.checkFixedSlots();
@@ -78,11 +91,17 @@ public final class FeasibilityCheck {
             int fixed = meeting.fixedSlot();
             if (fixed > 0) {
                 boolean fits = true;
-                for (Participant participant : List.of(first, second)) {
-                    if (!participant.isAvailable(fixed)) {
-                        problems.add(capitalized(describe(meeting)) + " is fixed to " + slot(fixed) + ", where "
-                                + who(participant) + " is unavailable.");
-                        fits = false;
+                if (started.contains(fixed) && !(first.isAvailable(fixed) && second.isAvailable(fixed))) {
+                    problems.add(capitalized(describe(meeting)) + " is fixed to " + slot(fixed)
+                            + ", which has started.");
+                    fits = false;
+                } else {
+                    for (Participant participant : List.of(first, second)) {
+                        if (!participant.isAvailable(fixed)) {
+                            problems.add(capitalized(describe(meeting)) + " is fixed to " + slot(fixed) + ", where "
+                                    + who(participant) + " is unavailable.");
+                            fits = false;
+                        }
                     }
                 }
                 if (session != null && !session.contains(fixed)) {
@@ -96,14 +115,17 @@ public final class FeasibilityCheck {
             } else {
                 int from = session == null ? 1 : session.firstSlot();
                 int to = session == null ? slotCount : session.lastSlot();
+                boolean someStarted = false;
                 for (int s = from; s <= to; s++) {
                     if (first.isAvailable(s) && second.isAvailable(s)) {
                         slots.set(s);
                     }
+                    someStarted |= started.contains(s);
                 }
                 if (slots.isEmpty()) {
                     problems.add(capitalized(describe(meeting)) + " has no slot both can attend"
-                            + (session == null ? "" : " in " + describe(session)) + ".");
+                            + (session == null ? "" : " in " + describe(session))
+                            + (someStarted ? " among those that have not started" : "") + ".");
                 }
             }
             allowed[m] = slots;

@@ -120,6 +120,45 @@ class RepairCommandTest {
     }
 
     @Test
+    void aMeetingFixedToASlotThatHasStartedIsToldSoNotThatItsParticipantIsUnavailable() throws IOException {
+        String fixedTo = """
+                {"format": "b2g-event/1",
+                 "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                           "sessions": [{"id": "am", "day": "2024-10-10", "start": "08:30", "slots": 3}], "tables": 1},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "a-1", "role": "agency"}],
+                 "meetings": [{"id": "m-1", "participants": ["s-1", "a-1"], "fixedSlot": %d}]}
+                """;
+        Path event = Files.writeString(dir.resolve("event.json"), fixedTo.formatted(2));
+        Path published = dir.resolve("published.json");
+        assertEquals(0, main("solve", event.toString(), "--seed", "1", "--move-limit", "2000", "--out",
+                published.toString()), err());
+        // Moved to slot 1 after it began: nobody is unavailable there, the slot is over.
+        Path changed = Files.writeString(dir.resolve("changed.json"), fixedTo.formatted(1));
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--now",
+                "2024-10-10T01:40:00Z");
+
+        assertEquals(3, exit, err());
+        assertTrue(err().contains("  - Meeting m-1 (Participant s-1 with Participant a-1) is fixed to slot 1 (08:30),"
+                + " which has started.\n"), err());
+        assertFalse(err().contains("is unavailable"), err());
+
+        // Leaving after slot 1 once it has begun: the slot both could attend is over, not missing.
+        Files.writeString(changed, fixedTo.formatted(2).replace("\"fixedSlot\": 2", "\"session\": \"am\"")
+                .replace("{\"id\": \"s-1\", \"role\": \"startup\"}",
+                        "{\"id\": \"s-1\", \"role\": \"startup\", \"unavailableSlots\": [2, 3]}"));
+        err.reset();
+
+        assertEquals(3, main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "2000", "--out", dir.resolve("repaired.json").toString(), "--now",
+                "2024-10-10T01:40:00Z"), err());
+        assertTrue(err().contains("  - Meeting m-1 (Participant s-1 with Participant a-1) has no slot both can attend"
+                + " in session am (slots 1–3) among those that have not started.\n"), err());
+    }
+
+    @Test
     void refusesANowThatIsNotATime() throws IOException {
         Path published = published();
         err.reset();

@@ -46,6 +46,20 @@ class SheetsCommandsTest {
     }
 
     @Test
+    void theImportSummaryCountsEveryRoleCompaniesToo(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("event"));
+        Files.writeString(folder.resolve("event.csv"), "key,value\nid,b2b\nslotMinutes,20\ntables,2\nslots,3\n");
+        Files.writeString(folder.resolve("participants.csv"),
+                "id,role,name,offering,need\ns-1,startup,S,x,\na-1,agency,A,,y\nc-1,company,C,z,\nc-2,company,D,z,\n");
+
+        assertEquals(0, run("import", folder.toString(), "--out", dir.resolve("event.json").toString()),
+                err.toString());
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(
+                "Event        b2b: 4 participants (1 startup, 1 agency, 2 company), 3 slots, 2 tables"), err.toString());
+    }
+
+    @Test
     void anEventsWorkbookKeepsTheParticipantsEmailsSoThatItImportsBackAsItWas(@TempDir Path dir) throws Exception {
         Path workbook = dir.resolve("event.xlsx");
         assertEquals(0, run("template", "--out", workbook.toString()));

@@ -148,6 +148,28 @@ class RepairInTimeTest {
     }
 
     @Test
+    void aRequiredMeetingThatTookPlaceStaysAsHeldWhenItIsLaterFixedToAnotherTableOrSession() {
+        // At 09:00 slots 1 and 2 have started. m-1 took place in slot 1 at table 1, m-2 in slot 2 at table 1; since
+        // then the organizer fixed m-1 to table 2 and bound m-2 to a new afternoon session.
+        ScheduleFile published = new ScheduleFile("day", null, List.of(
+                new Placement("m-1", "s-1", "a-1", 1, "1", Origin.REQUIRED, "2024-10-10T08:30:00+07:00"),
+                new Placement("m-2", "s-2", "a-2", 2, "1", Origin.REQUIRED, "2024-10-10T08:50:00+07:00")));
+        Event changed = EventJson.read(EVENT.formatted(ZONE, "", "", "", "")
+                .replace("\"slots\": 4}]", "\"slots\": 4}, {\"id\": \"pm\", \"day\": \"2024-10-10\", \"start\":"
+                        + " \"13:30\", \"slots\": 2}]")
+                .replace("\"requests\"", "\"meetings\": [{\"id\": \"m-1\", \"participants\": [\"s-1\", \"a-1\"],"
+                        + " \"fixedTable\": \"2\"}, {\"id\": \"m-2\", \"participants\": [\"s-2\", \"a-2\"],"
+                        + " \"session\": \"pm\"}], \"requests\""), "event.json");
+
+        Result result = repair(changed, published, Instant.parse("2024-10-10T02:00:00Z"));
+
+        assertEquals(2, result.changes().kept(), () -> result.changes().toString());
+        assertEquals("1", result.meeting("s-1", "a-1").getTable().id());
+        assertEquals(2, result.meeting("s-2", "a-2").getSlot().index());
+        assertEquals(0, result.solved().getScore().hardScore(), () -> result.solved().getScore().toString());
+    }
+
+    @Test
     void aCorrectedTimeZoneKeepsEveryMeetingInItsSlotOfTheDay() {
         // Published at +07:00; the organizer then finds the event was entered in the wrong zone and says UTC.
         Event corrected = event("UTC", "", "", "", S2);

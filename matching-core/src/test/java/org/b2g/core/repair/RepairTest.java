@@ -16,6 +16,7 @@ import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.domain.Origin;
 import org.b2g.core.domain.Priority;
+import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
 import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
@@ -243,6 +244,151 @@ class RepairTest {
         assertEquals(List.of("s-1", "a-2"), result.changes().cancelled().get(0).participants());
         assertEquals(1, result.changes().kept());
         assertEquals(0, result.solved().getScore().hardScore());
+    }
+
+    @Test
+    void whenAnAgencySendsFewerRepresentativesTheMeetingFixedToTheSlotStaysAndTheOtherMoves() {
+        // a-1 held both meetings in slot 1 with two representatives; now it sends one. m-2 is fixed there, m-1 is not.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}],
+                 "meetings": [{"id": "m-1", "participants": ["s-1", "a-1"]},
+                              {"id": "m-2", "participants": ["s-2", "a-1"], "fixedSlot": 1}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "s-1", "a-1", 1, "1", Origin.REQUIRED),
+                new Placement("m-2", "s-2", "a-1", 1, "2", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("a-1 now sends 1 representative", result.plan().published().get(0).reason());
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(1).status());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(2, result.meeting("s-1", "a-1").getSlot().index());
+    }
+
+    @Test
+    void aMeetingThatMustNowComeAfterOneItWasPublishedBeforeIsAffectedAndFreezeMovesIt() {
+        // Published: m-1 in slot 1, m-2 in slot 2. The organizer now says m-1 comes after m-2.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "after": ["m-2"]},
+                              {"id": "m-2", "participants": ["x", "z"]}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "1", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 2, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("it must now come after m-2, which is in slot 2", result.plan().published().get(0).reason());
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(1).status());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(3, result.meeting("x", "y").getSlot().index());
+        assertEquals(1, result.changes().kept());
+    }
+
+    @Test
+    void whenTheLaterMeetingCannotMoveAfterTheEarlierOneTheEarlierOneIsAffectedAndMovesBefore() {
+        // Published: m-1 (morning only) in slot 2, m-2 in slot 3. Now m-1 comes after m-2: only m-2 can give way.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "am", "slots": 2},
+                           {"id": "pm", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "session": "am", "after": ["m-2"]},
+                              {"id": "m-2", "participants": ["x", "z"]}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 2, "1", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 3, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.UNAFFECTED, result.plan().published().get(0).status());
+        assertEquals(Status.AFFECTED, result.plan().published().get(1).status());
+        assertEquals("it must now come before m-1, which is in slot 2", result.plan().published().get(1).reason());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(1, result.meeting("x", "z").getSlot().index());
+    }
+
+    @Test
+    void aMeetingNowFixedToAnotherTableIsAffectedAndGoesThereInEitherMode() {
+        // Published at table 2; the organizer now fixes m-1 (slot 1 as before) and m-2 (any slot) to table 1.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 2}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "fixedSlot": 1, "fixedTable": "1"},
+                              {"id": "m-2", "participants": ["x", "z"], "fixedTable": "1"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "2", Origin.REQUIRED),
+                new Placement("m-2", "x", "z", 2, "2", Origin.REQUIRED));
+
+        for (RepairMode mode : RepairMode.values()) {
+            Result result = repair(event, published, mode);
+
+            assertEquals(Status.AFFECTED, result.plan().published().get(0).status(), mode.code());
+            assertEquals("it is now fixed at table 1", result.plan().published().get(0).reason());
+            assertEquals(0, result.solved().getScore().hardScore(), mode.code());
+            assertEquals("1", result.meeting("x", "y").getTable().id(), mode.code());
+            assertEquals("1", result.meeting("x", "z").getTable().id(), mode.code());
+            assertEquals(List.of("it is now fixed at table 1", "it is now fixed at table 1"),
+                    result.changes().moved().stream().map(Changes.Moved::reason).toList(), mode.code());
+        }
+    }
+
+    @Test
+    void aRequiredMeetingThatMustMoveStillCountsTowardALowerMaximumSoFreezeGivesUpTheRequest() {
+        // Published: x meets y (a request) in slot 1 and z (required) in slot 2. Now x takes at most 1 meeting and
+        // the required meeting must take place in slot 3: it moves, and the request can no longer stand.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 2},
+                 "participants": [{"id": "x", "role": "company", "maxMeetings": 1}, {"id": "y", "role": "company"},
+                                  {"id": "z", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "z"], "fixedSlot": 3}],
+                 "requests": [{"from": "x", "to": "y"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("c-x-y", "x", "y", 1, "1", Origin.REQUEST),
+                new Placement("m-1", "x", "z", 2, "1", Origin.REQUIRED));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
+        assertEquals("x now takes at most 1 meetings", result.plan().published().get(0).reason());
+        assertEquals(0, result.solved().getScore().hardScore());
+        assertEquals(3, result.meeting("x", "z").getSlot().index());
+        assertFalse(result.meetingScheduledBetween("x", "y"));
+    }
+
+    @Test
+    void freezeMovesAMeetingNowFixedToTheTableAFrozenMeetingHoldsInItsSlotToAnotherSlot() {
+        // Published in slot 1: m-1 at table 1, u + v at table 3. m-1 is now fixed to table 3, which u + v keep.
+        Event event = EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "test", "slotMinutes": 20, "sessions": [{"id": "s", "slots": 3}], "tables": 3},
+                 "participants": [{"id": "x", "role": "company"}, {"id": "y", "role": "company"},
+                                  {"id": "u", "role": "company"}, {"id": "v", "role": "company"}],
+                 "meetings": [{"id": "m-1", "participants": ["x", "y"], "fixedTable": "3"}],
+                 "requests": [{"from": "u", "to": "v"}]}
+                """, "event.json");
+        ScheduleFile published = published(new Placement("m-1", "x", "y", 1, "1", Origin.REQUIRED),
+                new Placement("c-u-v", "u", "v", 1, "3", Origin.REQUEST));
+
+        Result result = repair(event, published, RepairMode.FREEZE);
+
+        assertEquals(0, result.solved().getScore().hardScore(), () -> result.solved().getScore().toString());
+        Meeting moved = result.meeting("x", "y");
+        assertEquals("3", moved.getTable().id());
+        assertTrue(moved.getSlot().index() > 1, () -> "m-1 is in " + moved.getSlot());
+        assertEquals(1, result.meeting("u", "v").getSlot().index());
     }
 
     @Test

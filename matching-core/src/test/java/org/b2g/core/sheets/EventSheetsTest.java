@@ -187,6 +187,37 @@ class EventSheetsTest {
     }
 
     @Test
+    void skipsRowsWithValuesOnlyInIgnoredColumnsAsEmptyAndSaysSo() {
+        // A row number ("STT") filled down past the list and a total under it: nothing in a column the import reads.
+        Imported imported = xlsx(event()
+                .sheet("participants").row(1, "STT", "id", "role", "name")
+                .row(2, 1, "a", "agency", "A")
+                .row(3, 2, "b", "startup", "B")
+                .row(4, 3, null, null, null)
+                .row(5, 4, null, null, null)
+                .row(7, "Tổng: 2", null, null, null));
+
+        assertEquals(List.of("a", "b"), imported.event().participants().stream().map(p -> p.id()).toList());
+        assertTrue(imported.warnings().contains("participants row 4: skipped it and 2 more rows with values only in"
+                + " columns the import does not read (\"STT\")"), imported.warnings().toString());
+    }
+
+    @Test
+    void stillRefusesRowsWhenNoRowHoldsAnythingInTheColumnsTheSheetReads() {
+        assertEquals(List.of("participants row 1: has no column \"role\" (the headers are \"STT\", \"Tên\", \"Loại\");"
+                + " expected a column headed role"), rejected(event()
+                .sheet("participants").row(1, "STT", "Tên", "Loại").row(2, 1, "A", "agency")).problems());
+    }
+
+    @Test
+    void refusesASlotRangeThatEndsBeforeItStartsSayingSo() {
+        assertEquals(List.of("participants row 2, column \"unavailable\": \"7-3\" is a range that ends before it"
+                + " starts; expected the first slot, then the last, e.g. 1-3"),
+                rejected(event().sheet("participants").row(1, "id", "role", "unavailable")
+                        .row(2, "a", "agency", "1; 7-3")).problems());
+    }
+
+    @Test
     void saysTheUpperBoundOfACountWhenTheValuePassesIt() {
         assertEquals(List.of("participants row 2, column \"maxMeetings\": \"99999999999\" is outside the accepted"
                 + " values; expected a whole number from 0 to 2147483647"), rejected(event()

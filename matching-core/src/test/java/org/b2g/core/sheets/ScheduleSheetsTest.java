@@ -83,6 +83,19 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void headsTheGridColumnsWithTheirDayWhenTheEventHasSeveralDaysAsTheConsoleDoes() {
+        Event twoDays = day(MORNING_AT_0830 + """
+                , {"id": "d2", "day": "2024-10-11", "start": "08:30", "slots": 1}""");
+
+        List<String> headers = ScheduleSheets.of(twoDays, written(twoDays, 1, 4), "schedule.json").grid().headers();
+
+        assertEquals(List.of("table", "1 (10-10 08:30)", "2 (10-10 08:50)", "3 (10-10 09:10)", "4 (10-11 08:30)"),
+                headers);
+        assertEquals(List.of("table", "1 (08:30)", "2 (08:50)", "3 (09:10)"), ScheduleSheets.of(day(MORNING_AT_0830),
+                written(day(MORNING_AT_0830), 1, 2), "schedule.json").grid().headers(), "one day: the time says it");
+    }
+
+    @Test
     void refusesAMeetingWhoseTimeTheEventNoLongerHasNamingTheFileTheMeetingTheTimeAndTheSlotsItHas() {
         // m-1 was at 08:30 (slot 1), which the morning moved to 08:50 no longer has; slot 1 is 08:50 now.
         String json = written(day(MORNING_AT_0830), 1, 3);

@@ -616,6 +616,10 @@ final class SatPlacement {
         if (n <= limit) {
             return;
         }
+        if (limit < 0) {
+            clauses.add(new int[0]); // at least more than there are (addAtLeast): the empty clause, which nothing keeps
+            return;
+        }
         int[] l = Arrays.copyOf(literals.toArray(), n);
         if (!clausal) {
             cardinalities.add(l);

@@ -185,7 +185,10 @@ final class SearchModel {
             publishedTable[m] = meeting.getPublishedTable() == null ? -1 : meeting.getPublishedTable().index();
             excluded[m] = isExcluded(schedule, meeting);
             List<Table> allowedTables = meeting.getAllowedTables();
-            fixedTable[m] = allowedTables.size() == 1 ? allowedTables.get(0).index() : -1;
+            // A meeting pinned at a table (a published one frozen there) holds that table as a fixed one would: the
+            // slots must see it taken, or a meeting fixed to the same table is kept in its slot and clashes there.
+            fixedTable[m] = allowedTables.size() == 1 ? allowedTables.get(0).index()
+                    : meeting.isPinned() && meeting.getTable() != null ? meeting.getTable().index() : -1;
             Session session = meeting.getSessionId() == null || event == null ? null
                     : event.session(meeting.getSessionId());
             sessionFirst[m] = session == null ? 0 : session.firstSlot() - 1;

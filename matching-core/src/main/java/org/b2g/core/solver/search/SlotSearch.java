@@ -142,6 +142,10 @@ final class SlotSearch {
                 largest = Math.max(largest, model.missingWeight[p]);
             }
         }
+        for (int m = 0; m < model.meetingCount; m++) {
+            // Nor is moving a published meeting (a repair's) worth a hard point: a required one that must move does.
+            largest = Math.max(largest, model.moveCost[m]);
+        }
         // The least valuable optional meeting is worth a few breaks; a hard point more than the most valuable one.
         this.mediumWeight = smallest == Long.MAX_VALUE ? 1.0 : 3.0 / smallest;
         this.minHardWeight = Math.max(2.0, 2.0 * largest * mediumWeight);

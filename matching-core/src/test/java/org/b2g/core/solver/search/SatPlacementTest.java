@@ -288,6 +288,15 @@ class SatPlacementTest {
     }
 
     @Test
+    void findsNothingRatherThanFailingWhenAParticipantHasMoreMeetingsThanSlotsItCanBeBusyIn() {
+        // Participant 1's three counterparts can come in slots 1, 2 and 2 only: three meetings, two slots. (Counting
+        // "at least three of two" made a counter of size -1: a freeze repair failed with NegativeArraySizeException.)
+        for (boolean asClauses : new boolean[] {false, true}) {
+            assertNull(SatPlacement.solve(oneSlotEach(1, 2, 2), 100_000, () -> false, asClauses, Optional.empty()));
+        }
+    }
+
+    @Test
     void findsNothingWhenNoScheduleKeepsEveryRule() {
         // Three slots and a chain of four meetings; without the chain the same meetings fit.
         for (boolean asClauses : new boolean[] {false, true}) {
