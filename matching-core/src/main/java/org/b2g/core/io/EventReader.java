@@ -114,14 +114,17 @@ final class EventReader {
         }
         Map<String, String> pathById = new HashMap<>();
         for (JsonNode item : items) {
-            item.object();
-            JsonNode idNode = item.get("id");
+            // A table is an object with an id (and a name), or just its id: ["T1", "T2"] is a list of tables too.
+            if (!item.isString() && !(item.present() && item.isObject())) {
+                throw item.fail(" (" + item.shown() + ") should be a table: an object with an id, or the id alone");
+            }
+            JsonNode idNode = item.isString() ? item : item.get("id");
             String id = idNode.string();
             String earlier = pathById.putIfAbsent(id, item.path());
             if (earlier != null) {
                 throw idNode.fail(": duplicate table id \"" + id + "\" (also at " + earlier + ")");
             }
-            tables.add(new Table(id, item.get("name").textOr(null), tables.size()));
+            tables.add(new Table(id, item.isString() ? null : item.get("name").textOr(null), tables.size()));
         }
         return tables;
     }

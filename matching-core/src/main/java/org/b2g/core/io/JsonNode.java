@@ -68,6 +68,14 @@ record JsonNode(JsonValue value, String path, String source) {
         return value instanceof JsonNumber;
     }
 
+    boolean isObject() {
+        return value instanceof JsonObject;
+    }
+
+    boolean isString() {
+        return value instanceof JsonString;
+    }
+
     /** A required, non-blank string. */
     String string() {
         require("a string");

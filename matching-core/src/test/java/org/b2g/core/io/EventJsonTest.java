@@ -537,6 +537,17 @@ class EventJsonTest {
     }
 
     @Test
+    void readsTablesGivenByTheirIdsAlone() {
+        Event event = read(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "[\"T1\", {\"id\": \"T2\", \"name\": \"Window\"}]"));
+        assertEquals(List.of("T1", "T2"), event.tables().stream().map(t -> t.id()).toList());
+        assertEquals("Window", event.table("T2").name());
+        assertEquals("event.json: event.tables[1] (2) should be a table: an object with an id, or the id alone.",
+                rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "[\"T1\", 2]")));
+        assertMentions(rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "[\"T1\", \"T1\"]")),
+                "duplicate table id \"T1\"");
+    }
+
+    @Test
     void rejectsTablesThatAreNeitherAListNorACount() {
         assertEquals("event.json: event.tables (\"T1\") should be a list of tables or a number of tables.",
                 rejection(base("[{\"id\": \"T1\"}, {\"id\": \"T2\"}]", "\"T1\"")));
