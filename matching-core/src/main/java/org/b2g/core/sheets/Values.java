@@ -20,9 +20,11 @@ import org.b2g.core.domain.Role;
  */
 final class Values {
 
-    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:h](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
+    /** Midnight after a date, as tools that export every date as a date and time write it ("2024-10-10 00:00:00"). */
+    private static final String MIDNIGHT = "(?:[ T]0?0:00(?::00)?)?";
+    private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4})" + MIDNIGHT);
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})" + MIDNIGHT);
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:hHgG](\\d{2})(?::(\\d{2}))?\\s*([aApP][mM])?");
 
     /** Excel's last day, 9999-12-31, in the 1900 date system. */
     private static final int LAST_SERIAL_DAY = 2_958_465;
@@ -107,8 +109,9 @@ final class Values {
     }
 
     /**
-     * A date: {@code 2024-10-10}, or day first as Vietnamese write it ({@code 10/10/2024}, {@code 10.10.2024},
-     * {@code 10-10-2024}).
+     * A date: {@code 2024-10-10} (or {@code 2024/10/10}), or day first as Vietnamese write it ({@code 10/10/2024},
+     * {@code 10.10.2024}, {@code 10-10-2024}); a time of midnight after it ({@code 2024-10-10 00:00:00}, as exports
+     * that write every date with a time give it) is allowed.
      */
     LocalDate date(Cell cell) {
         if (cell.isEmpty()) {
@@ -142,8 +145,8 @@ final class Values {
         try {
             Matcher iso = ISO_DATE.matcher(text);
             if (iso.matches()) {
-                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)),
-                        Integer.parseInt(iso.group(3)));
+                return LocalDate.of(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(3)),
+                        Integer.parseInt(iso.group(4)));
             }
             Matcher dayFirst = DAY_FIRST.matcher(text);
             if (dayFirst.matches()) {
@@ -156,7 +159,10 @@ final class Values {
         return null;
     }
 
-    /** A time of day: {@code 08:30}, {@code 8:30}, {@code 08:30:00}, {@code 8h30} or {@code 1:30 PM}. */
+    /**
+     * A time of day: {@code 08:30}, {@code 8:30}, {@code 08:30:00}, {@code 8h30}, {@code 8g30} (Vietnamese "giờ") or
+     * {@code 1:30 PM}.
+     */
     LocalTime time(Cell cell) {
         if (cell.isEmpty()) {
             return null;
@@ -222,12 +228,21 @@ final class Values {
         return role;
     }
 
-    /** A request's priority: {@code must}, {@code high} or {@code normal}, any case; empty is normal. */
+    /**
+     * A request's priority: {@code must}, {@code high} or {@code normal}, or in Vietnamese {@code bắt buộc},
+     * {@code cao}, {@code bình thường}; any case, with or without diacritics; empty is normal.
+     */
     Priority priority(Cell cell) {
         if (cell.isEmpty()) {
             return Priority.NORMAL;
         }
-        Priority priority = Priority.fromCode(Text.fold(cell.value()));
+        String folded = Text.fold(cell.value());
+        Priority priority = switch (folded) {
+            case "bat buoc" -> Priority.MUST;
+            case "cao" -> Priority.HIGH;
+            case "binh thuong" -> Priority.NORMAL;
+            default -> Priority.fromCode(folded);
+        };
         if (priority == null) {
             problems.bad(cell, "is not a priority (must, high, normal)");
         }

@@ -644,6 +644,32 @@ class EventSheetsTest {
     }
 
     @Test
+    void readsYearFirstDatesWithSlashesAndDatesWrittenWithMidnight() {
+        for (String day : List.of("2024/10/10", "2024-10-10 00:00:00", "2024-10-10T00:00", "10/10/2024 0:00")) {
+            assertEquals(LocalDate.of(2024, 10, 10),
+                    xlsx(serialSessions(day, "08:30", "10:30")).event().sessions().get(0).date(), day);
+        }
+        assertEquals(List.of("sessions row 2, column \"day\": \"2024-10-10 08:00\" is not a date; expected YYYY-MM-DD"
+                + " such as 2024-10-10, or DD/MM/YYYY"), rejected(serialSessions("2024-10-10 08:00", "08:30", "10:30"))
+                .problems());
+    }
+
+    @Test
+    void readsVietnameseTimesAndPriorities() {
+        Imported imported = xlsx(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "x").row(3, "timeZone", "Asia/Ho_Chi_Minh")
+                .row(4, "slotMinutes", 20).row(5, "tables", 2)
+                .sheet("sessions").row(1, "id", "day", "start", "end").row(2, "am", "10/10/2024", "8g30", "10G30")
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup").row(3, "a", "agency")
+                .row(4, "b", "agency").row(5, "c", "agency")
+                .sheet("requests").row(1, "from", "to", "priority").row(2, "s", "a", "Bắt buộc").row(3, "s", "b", "cao")
+                .row(4, "s", "c", "bình thường"));
+        assertEquals(LocalTime.of(8, 30), imported.event().slot(1).start().toLocalTime());
+        assertEquals(List.of(Priority.MUST, Priority.HIGH, Priority.NORMAL),
+                imported.event().requests().stream().map(r -> r.priority()).toList());
+    }
+
+    @Test
     void sayWhatIsMissingWhenARequiredSheetIsAbsent() {
         InputException e = rejected(new XlsxFixture().sheet("event").row(1, "key", "value").row(2, "id", "x"));
         assertTrue(e.problems().get(0).startsWith("event.xlsx: has no participants sheet; expected the sheets event"
