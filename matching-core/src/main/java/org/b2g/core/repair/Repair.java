@@ -570,7 +570,8 @@ public final class Repair {
                     problem = participant.id() + " now sends " + participant.representatives()
                             + (participant.representatives() == 1 ? " representative" : " representatives");
                 } else if (kept >= participant.maxMeetings()) {
-                    problem = participant.id() + " now takes at most " + participant.maxMeetings() + " meetings";
+                    problem = participant.id() + " now takes at most " + participant.maxMeetings()
+                            + (participant.maxMeetings() == 1 ? " meeting" : " meetings");
                 }
                 if (past.contains(p.placement())) {
                     continue;

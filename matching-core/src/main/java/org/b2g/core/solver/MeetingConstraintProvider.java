@@ -183,8 +183,8 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .filter((participant, agenda) -> agenda.meetings() > participant.maxMeetings())
                 .penalizeLong(HARD, (participant, agenda) -> agenda.meetings() - participant.maxMeetings())
                 .justifyWith((participant, agenda, score) -> Justification.of(
-                        who(participant) + " has " + agenda.meetings() + " meetings but accepts at most "
-                                + participant.maxMeetings() + ".",
+                        who(participant) + " has " + count(agenda.meetings(), "meeting", "meetings")
+                                + " but accepts at most " + participant.maxMeetings() + ".",
                         participant))
                 .indictWith((participant, agenda) -> List.of(participant))
                 .asConstraint(ConstraintNames.TOO_MANY_MEETINGS);

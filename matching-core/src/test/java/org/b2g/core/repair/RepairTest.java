@@ -240,7 +240,7 @@ class RepairTest {
         Result result = repair(event, published, RepairMode.FREEZE);
 
         assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
-        assertEquals("s-1 now takes at most 1 meetings", result.plan().published().get(0).reason());
+        assertEquals("s-1 now takes at most 1 meeting", result.plan().published().get(0).reason());
         assertEquals(List.of("s-1", "a-2"), result.changes().cancelled().get(0).participants());
         assertEquals(1, result.changes().kept());
         assertEquals(0, result.solved().getScore().hardScore());
@@ -362,7 +362,7 @@ class RepairTest {
         Result result = repair(event, published, RepairMode.FREEZE);
 
         assertEquals(Status.AFFECTED, result.plan().published().get(0).status());
-        assertEquals("x now takes at most 1 meetings", result.plan().published().get(0).reason());
+        assertEquals("x now takes at most 1 meeting", result.plan().published().get(0).reason());
         assertEquals(0, result.solved().getScore().hardScore());
         assertEquals(3, result.meeting("x", "z").getSlot().index());
         assertFalse(result.meetingScheduledBetween("x", "y"));
