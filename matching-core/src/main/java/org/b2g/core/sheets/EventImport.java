@@ -276,17 +276,22 @@ final class EventImport {
         Map<String, Integer> rowOf = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (Grid.Line line : lines.subList(first, lines.size())) {
-            for (int c = Math.max(keyColumn, valueColumn) + 1; c < line.cells().size(); c++) {
-                if (!line.cell(c).isEmpty()) {
-                    // In a ';' file, "tables;T1;T2" without quotes puts T2 here: said, not silently lost.
-                    problems.warn(grid.where() + " row " + line.number() + ": ignored " + Text.quoted(line.cell(c))
-                            + " after the value; expected one value per key (a list in one cell, in quotes when it"
-                            + " holds the separator)");
-                    break;
-                }
-            }
             String written = line.cell(keyColumn);
             String key = Rows.column(written, known);
+            List<String> after = new ArrayList<>();
+            for (int c = Math.max(keyColumn, valueColumn) + 1; c < line.cells().size(); c++) {
+                if (!line.cell(c).isEmpty()) {
+                    after.add(line.cell(c));
+                }
+            }
+            // In a ';' file, "tables;T1;T2;T3" without quotes puts T2 and T3 after the value: for the list key they
+            // are the rest of the list; after any other value they are said, not silently lost.
+            boolean list = "tables".equals(key) && !line.isNumber(valueColumn);
+            if (!after.isEmpty() && !list) {
+                problems.warn(grid.where() + " row " + line.number() + ": ignored " + String.join(", ",
+                        after.stream().map(Text::quoted).toList()) + " after the value; expected one value per key (a"
+                        + " list in one cell, in quotes when it holds the separator)");
+            }
             if (key == null) {
                 if (!written.isEmpty()) {
                     unknown.add(Text.quoted(written));
@@ -308,7 +313,9 @@ final class EventImport {
                 problems.error(place + ": " + Rows.noValue(line.cell(valueColumn)));
                 problems.settle(place);
             }
-            eventKeys.put(key, new Cell(place, line.cell(valueColumn), line.isNumber(valueColumn)));
+            boolean joined = list && !after.isEmpty();
+            String value = joined ? line.cell(valueColumn) + ";" + String.join(";", after) : line.cell(valueColumn);
+            eventKeys.put(key, new Cell(place, value, !joined && line.isNumber(valueColumn)));
         }
         if (!unknown.isEmpty()) {
             problems.warn(grid.where() + ": ignored the unknown " + (unknown.size() == 1 ? "key " : "keys ")
