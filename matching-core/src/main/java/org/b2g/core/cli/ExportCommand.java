@@ -14,6 +14,7 @@ import java.util.Set;
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventFiles;
 import org.b2g.core.io.InputException;
+import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.sheets.ScheduleSheets;
 
 /**
@@ -70,6 +71,13 @@ final class ExportCommand implements Command {
         }
         err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
                 sheets.unscheduledCount(), event.id(), target);
+        String score = ScheduleJson.read(json, schedulePath.toString()).score();
+        if (score != null && score.matches("-\\d+hard/.*")) {
+            // Printed lists go to people: say that this schedule double-books or breaks a rule before they do.
+            err.printf("Warning      %s breaks hard rules (score %s); the sheets show it as it is. Solve or repair"
+                    + " again for a schedule that keeps every rule; its violations are listed in the file%n",
+                    schedulePath, score);
+        }
         if (sheets.renumberedCount() > 0) {
             err.printf("Note         %d of the meetings are in other slot numbers than %s gives: the event's sessions"
                     + " changed since it was made; each is exported at its time, under the event's number for it%n",

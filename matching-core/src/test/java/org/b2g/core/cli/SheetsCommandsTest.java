@@ -46,6 +46,30 @@ class SheetsCommandsTest {
     }
 
     @Test
+    void exportWarnsThatAScheduleBreaksHardRules(@TempDir Path dir) throws Exception {
+        Path workbook = dir.resolve("event.xlsx");
+        assertEquals(0, run("template", "--out", workbook.toString()));
+        Path event = dir.resolve("event.json");
+        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
+        Path schedule = dir.resolve("schedule.json");
+        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
+                "--move-limit", "2000"), err.toString());
+        Path clashing = dir.resolve("clashing.json");
+        Files.writeString(clashing, Files.readString(schedule).replaceFirst("\"score\": \"0hard/",
+                "\"score\": \"-1hard/"));
+        err.reset();
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("a.csv").toString()), err.toString());
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("Warning"), err.toString());
+
+        assertEquals(0, run("export", clashing.toString(), "--event", event.toString(), "--out",
+                dir.resolve("b.csv").toString()), err.toString());
+
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Warning      " + clashing + " breaks hard rules (score"
+                + " -1hard/"), err.toString());
+    }
+
+    @Test
     void theImportSummaryCountsEveryRoleCompaniesToo(@TempDir Path dir) throws Exception {
         Path folder = Files.createDirectory(dir.resolve("event"));
         Files.writeString(folder.resolve("event.csv"), "key,value\nid,b2b\nslotMinutes,20\ntables,2\nslots,3\n");
