@@ -28,6 +28,7 @@ import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.ReasonJson;
+import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
 import org.b2g.service.Backend;
@@ -221,7 +222,7 @@ final class SelfServiceService implements HttpService {
                 .add("from", party(event, r.fromId()))
                 .add("to", party(event, r.toId()))
                 .add("state", r.state().name());
-        json.addAll(slot(event, r.slot() <= event.slotCount() ? event.slot(r.slot()) : null, r.slot()));
+        json.addAll(askedTime(event, r));
         if (viewer != null) {
             json.add("direction", r.fromId().equals(viewer) ? "outgoing" : "incoming");
         }
@@ -242,6 +243,28 @@ final class SelfServiceService implements HttpService {
             }
         }
         return json.build();
+    }
+
+    /**
+     * The request's slot and its time: the time it was asked for, also when the sessions changed since and that slot
+     * number now stands for another time (acceptance is then refused, saying so); {@code end} only while a slot of the
+     * event still starts then.
+     */
+    private static JsonObjectBuilder askedTime(Event event, StoredRequest r) {
+        Slot byNumber = r.slot() <= event.slotCount() ? event.slot(r.slot()) : null;
+        if (r.start() == null) {
+            return slot(event, byNumber, r.slot());
+        }
+        Slot byTime = new ScheduleFile.Placement(r.id(), r.fromId(), r.toId(), r.slot(), null, null, r.start())
+                .slotIn(event);
+        if (byTime != null && byTime.index() == r.slot()) {
+            return slot(event, byNumber, r.slot());
+        }
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("slot", r.slot()).add("start", r.start());
+        if (byTime != null && byTime.end() != null) {
+            json.add("end", ScheduleJson.timestamp(byTime.end(), event.timeZone()));
+        }
+        return json;
     }
 
     private static JsonObject party(Event event, String participantId) {
