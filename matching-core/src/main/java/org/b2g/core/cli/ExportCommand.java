@@ -14,7 +14,6 @@ import java.util.Set;
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventFiles;
 import org.b2g.core.io.InputException;
-import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.sheets.ScheduleSheets;
 
 /**
@@ -71,7 +70,7 @@ final class ExportCommand implements Command {
         }
         err.printf("Exported     %d meetings, %d unscheduled candidates of %s to %s%n", sheets.meetingCount(),
                 sheets.unscheduledCount(), event.id(), target);
-        String score = ScheduleJson.read(json, schedulePath.toString()).score();
+        String score = sheets.score();
         if (score != null && score.matches("-\\d+hard/.*")) {
             // Printed lists go to people: say that this schedule double-books or breaks a rule before they do.
             err.printf("Warning      %s breaks hard rules (score %s); the sheets show it as it is. Solve or repair"

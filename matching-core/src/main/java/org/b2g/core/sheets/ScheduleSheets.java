@@ -57,6 +57,7 @@ public final class ScheduleSheets {
     private final List<Left> unscheduled = new ArrayList<>();
     /** Meetings whose time is another slot number in the event than the one the schedule gives (sessions edited). */
     private int renumbered;
+    private String score;
 
     private record Placed(Slot slot, Table table, Seating.Seat seat, Participant first, Participant second,
             String origin, Double relevance, List<String> reasons) {
@@ -91,6 +92,7 @@ public final class ScheduleSheets {
             throw new InputException(source + ": malformed JSON (" + e.getMessage() + ").", e);
         }
         ScheduleSheets sheets = new ScheduleSheets(event);
+        sheets.score = file.score();
         JsonArray placed = root.getJsonArray("meetings");
         boolean wallClock = file.readsWallClock(event);
         for (int i = 0; i < placed.size(); i++) {
@@ -262,6 +264,11 @@ public final class ScheduleSheets {
      */
     public int renumberedCount() {
         return renumbered;
+    }
+
+    /** The schedule's score as written ("-1hard/0medium/-7soft"), or null when it gives none. */
+    public String score() {
+        return score;
     }
 
     SheetData meetings() {
