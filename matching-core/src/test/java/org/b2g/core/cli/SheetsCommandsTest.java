@@ -26,17 +26,29 @@ class SheetsCommandsTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
-    @Test
-    void templateImportSolveAndExportWorkTogether(@TempDir Path dir) throws Exception {
+    /** The template's example event, imported into {@code dir} as event.json. */
+    private Path importedTemplate(Path dir) throws Exception {
         Path workbook = dir.resolve("event.xlsx");
         assertEquals(0, run("template", "--out", workbook.toString()));
         Path event = dir.resolve("event.json");
         assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
-        assertEquals("my-event-2025", EventJson.read(event).id());
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Event        my-event-2025: 3 participants"));
+        return event;
+    }
+
+    /** {@code event} solved into {@code dir} as schedule.json, the same on every machine. */
+    private Path solved(Path dir, Path event) throws Exception {
         Path schedule = dir.resolve("schedule.json");
         assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
                 "--move-limit", "2000"), err.toString());
+        return schedule;
+    }
+
+    @Test
+    void templateImportSolveAndExportWorkTogether(@TempDir Path dir) throws Exception {
+        Path event = importedTemplate(dir);
+        assertEquals("my-event-2025", EventJson.read(event).id());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Event        my-event-2025: 3 participants"));
+        Path schedule = solved(dir, event);
         assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
                 dir.resolve("schedule.xlsx").toString()), err.toString());
         assertTrue(Files.size(dir.resolve("schedule.xlsx")) > 0);
@@ -47,13 +59,8 @@ class SheetsCommandsTest {
 
     @Test
     void exportWarnsThatAScheduleBreaksHardRules(@TempDir Path dir) throws Exception {
-        Path workbook = dir.resolve("event.xlsx");
-        assertEquals(0, run("template", "--out", workbook.toString()));
-        Path event = dir.resolve("event.json");
-        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
-        Path schedule = dir.resolve("schedule.json");
-        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
-                "--move-limit", "2000"), err.toString());
+        Path event = importedTemplate(dir);
+        Path schedule = solved(dir, event);
         Path clashing = dir.resolve("clashing.json");
         Files.writeString(clashing, Files.readString(schedule).replaceFirst("\"score\": \"0hard/",
                 "\"score\": \"-1hard/"));
@@ -85,10 +92,7 @@ class SheetsCommandsTest {
 
     @Test
     void anEventsWorkbookKeepsTheParticipantsEmailsSoThatItImportsBackAsItWas(@TempDir Path dir) throws Exception {
-        Path workbook = dir.resolve("event.xlsx");
-        assertEquals(0, run("template", "--out", workbook.toString()));
-        Path event = dir.resolve("event.json");
-        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()), err.toString());
+        Path event = importedTemplate(dir);
         Map<String, String> emails = EventJson.emails(Files.readString(event), "event.json");
         assertFalse(emails.isEmpty(), "the template's example rows give emails");
         Path again = dir.resolve("again.xlsx");
@@ -147,13 +151,8 @@ class SheetsCommandsTest {
 
     @Test
     void exportTakesAScheduleWithAByteOrderMarkAndRefusesAFolderInOneLine(@TempDir Path dir) throws Exception {
-        Path workbook = dir.resolve("event.xlsx");
-        Path event = dir.resolve("event.json");
-        Path schedule = dir.resolve("schedule.json");
-        assertEquals(0, run("template", "--out", workbook.toString()));
-        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()));
-        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
-                "--move-limit", "2000"), err.toString());
+        Path event = importedTemplate(dir);
+        Path schedule = solved(dir, event);
         Files.writeString(schedule, "\uFEFF" + Files.readString(schedule));
         assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
                 dir.resolve("meetings.csv").toString()), err.toString());
@@ -166,13 +165,8 @@ class SheetsCommandsTest {
     @Test
     void exportWritesTheMeetingsToStandardOutAndRefusesAFileNameThatIsNoSheetFormat(@TempDir Path dir)
             throws Exception {
-        Path workbook = dir.resolve("event.xlsx");
-        Path event = dir.resolve("event.json");
-        Path schedule = dir.resolve("schedule.json");
-        assertEquals(0, run("template", "--out", workbook.toString()));
-        assertEquals(0, run("import", workbook.toString(), "--out", event.toString()));
-        assertEquals(0, run("solve", event.toString(), "--out", schedule.toString(), "--seed", "1",
-                "--move-limit", "2000"), err.toString());
+        Path event = importedTemplate(dir);
+        Path schedule = solved(dir, event);
         out.reset();
         assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out", "-"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("\uFEFFslot,day,start"));

@@ -28,7 +28,6 @@ import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.io.ReasonJson;
-import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
 import org.b2g.service.Backend;
@@ -255,8 +254,7 @@ final class SelfServiceService implements HttpService {
         if (r.start() == null) {
             return slot(event, byNumber, r.slot());
         }
-        Slot byTime = new ScheduleFile.Placement(r.id(), r.fromId(), r.toId(), r.slot(), null, null, r.start())
-                .slotIn(event);
+        Slot byTime = r.slotAskedFor(event);
         if (byTime != null && byTime.index() == r.slot()) {
             return slot(event, byNumber, r.slot());
         }

@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Slot;
+import org.b2g.core.io.ScheduleFile;
+
 /**
  * Self-service: whether the organizer turned it on for an event, and the participants' requests to meet. The
  * {@link #lock} of an event's self-service row is what serialises acceptances and cancellations of one event.
@@ -37,6 +41,14 @@ public final class RequestRepository {
 
         public String counterpartOf(String participantId) {
             return fromId.equals(participantId) ? toId : fromId;
+        }
+
+        /**
+         * The slot of {@code event} that starts at the time this request was asked for (the sessions may have
+         * changed since, renumbering the slots), null when none does; by its number when it was stored without one.
+         */
+        public Slot slotAskedFor(Event event) {
+            return new ScheduleFile.Placement(id, fromId, toId, slot, null, null, start).slotIn(event);
         }
     }
 

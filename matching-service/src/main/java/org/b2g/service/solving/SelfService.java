@@ -614,8 +614,7 @@ public final class SelfService {
         if (request.start() == null) {
             return;
         }
-        Slot now = new ScheduleFile.Placement(request.id(), request.fromId(), request.toId(), request.slot(), null,
-                null, request.start()).slotIn(event);
+        Slot now = request.slotAskedFor(event);
         if (now == null || now.index() != request.slot()) {
             throw new RejectedException(RejectedException.Reason.NOT_FREE, "Request " + request.id() + " asked for slot "
                     + request.slot() + " at " + request.start() + ", and the event now has " + (now == null

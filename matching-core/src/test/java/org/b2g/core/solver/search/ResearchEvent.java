@@ -1,5 +1,7 @@
 package org.b2g.core.solver.search;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.b2g.core.domain.Event;
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.io.DznReader;
 import org.b2g.core.matching.Candidates;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A small event of the research benchmark's kind (every meeting required, one day, one seat per participant),
@@ -31,6 +34,17 @@ final class ResearchEvent {
     private ResearchEvent(int slots, int tables) {
         this.slots = slots;
         this.tables = tables;
+    }
+
+    /**
+     * The search model of a research original read from {@code ../shared/datasets} (e.g. {@code "forum-13crafc"});
+     * the test is skipped where the benchmark is not there.
+     */
+    static SearchModel original(String instance) {
+        Path file = Path.of("../../shared/datasets/b2b-jair22/" + instance + ".original.dzn");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
+        Event event = DznReader.read(file);
+        return SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
     }
 
     static ResearchEvent of(int slots, int tables) {

@@ -51,10 +51,7 @@ class SatPlacementTest {
     void findsAValidScheduleForTheLargestResearchInstanceWithinTwentyThousandConflicts() {
         // Sat4j's native cardinalities ran out of these conflicts here (and on two of its variants with precedences,
         // one of whose searches then ended without a valid schedule); the same limits as clauses do not.
-        Path file = Path.of("../../shared/datasets/b2b-jair22/ticf-14crafa.original.dzn");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
-        Event event = DznReader.read(file);
-        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        SearchModel model = ResearchEvent.original("ticf-14crafa");
         int[] slot = SatPlacement.solve(model, 20_000, () -> false, true, Optional.empty());
         assertNotNull(slot);
         Rules.assertNoRuleBroken(model, slot);
@@ -263,9 +260,7 @@ class SatPlacementTest {
         SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).chain(1, 2).model();
         Termination termination = Termination.afterMoves(3_000_000, BreakBound.of(triangle), () -> false);
         SlotSearch search = new SlotSearch(triangle, 1, termination, (state, moves) -> { });
-        int[] empty = new int[triangle.meetingCount];
-        Arrays.fill(empty, UNSCHEDULED);
-        search.run(empty);
+        search.run(unscheduled(triangle));
         assertEquals(1, search.state().breaks);
         assertTrue(search.reachedLowerBound(), "proved by the SAT solver");
         assertTrue(search.moves() < 3_000_000, "stopped at the proof, not at the move limit: " + search.moves());
@@ -313,9 +308,7 @@ class SatPlacementTest {
             SearchModel model = ResearchEvent.tight(seed);
             SlotSearch search = new SlotSearch(model, seed,
                     Termination.afterMoves(400_000, BreakBound.of(model), () -> false), (state, moves) -> { });
-            int[] empty = new int[model.meetingCount];
-            Arrays.fill(empty, UNSCHEDULED);
-            Rules.assertNoRuleBroken(model, search.run(empty));
+            Rules.assertNoRuleBroken(model, search.run(unscheduled(model)));
         }
     }
 
@@ -351,9 +344,7 @@ class SatPlacementTest {
 
     private static SlotState constructed(SearchModel model, long seed) {
         SlotState state = new SlotState(model);
-        int[] empty = new int[model.meetingCount];
-        Arrays.fill(empty, UNSCHEDULED);
-        state.load(empty);
+        state.load(unscheduled(model));
         int[] movable = IntStream.range(0, model.meetingCount)
                 .filter(m -> !model.fixed[m] && model.domain[m].length > 0).toArray();
         Construction.complete(model, state, movable, new SplittableRandom(seed),

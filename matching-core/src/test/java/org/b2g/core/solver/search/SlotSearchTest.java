@@ -4,16 +4,9 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.b2g.core.domain.Event;
-import org.b2g.core.domain.MeetingSchedule;
-import org.b2g.core.io.DznReader;
-import org.b2g.core.matching.Candidates;
 import org.b2g.core.solver.StopReason;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,10 +17,7 @@ class SlotSearchTest {
     @ParameterizedTest
     @ValueSource(strings = {"forum-13crafc", "ticf-14crafa"})
     void returnsTheBestScheduleItReported(String instance) {
-        Path file = Path.of("../../shared/datasets/b2b-jair22/" + instance + ".original.dzn");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
-        Event event = DznReader.read(file);
-        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        SearchModel model = ResearchEvent.original(instance);
         for (long seed = 1; seed <= 2; seed++) {
             assertReturnsTheBestReported(model, seed);
         }

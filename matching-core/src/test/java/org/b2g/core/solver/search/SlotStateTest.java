@@ -4,15 +4,9 @@ import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import org.b2g.core.domain.Event;
-import org.b2g.core.io.DznReader;
-import org.b2g.core.matching.Candidates;
-import org.junit.jupiter.api.Assumptions;
 
 import org.b2g.core.domain.MeetingSchedule;
 import org.b2g.core.solver.SampleEvents;
@@ -117,10 +111,7 @@ class SlotStateTest {
 
     @Test
     void oneDayShortcutCountsBreaksAndIdleSlotsLikeCountingSlotBySlot() {
-        Path file = Path.of("../../shared/datasets/b2b-jair22/ticf-13crafb.original.dzn");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
-        Event event = DznReader.read(file);
-        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        SearchModel model = ResearchEvent.original("ticf-13crafb");
         assertEquals(1, model.dayCount);
         SplittableRandom random = new SplittableRandom(3);
         long[] occupancy = new long[model.words];
@@ -144,10 +135,7 @@ class SlotStateTest {
 
     @Test
     void incrementalScoreOfAOneDayEventAgreesWithScoringFromScratch() {
-        Path file = Path.of("../../shared/datasets/b2b-jair22/forum-13crafc.original.dzn");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "benchmark not found at " + file.toAbsolutePath());
-        Event event = DznReader.read(file);
-        SearchModel model = SearchModel.of(new MeetingSchedule(event, Candidates.forEvent(event)));
+        SearchModel model = ResearchEvent.original("forum-13crafc");
         SlotState state = new SlotState(model);
         SplittableRandom random = new SplittableRandom(5);
         int[] tables = new int[model.meetingCount];
