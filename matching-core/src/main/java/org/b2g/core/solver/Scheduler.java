@@ -81,8 +81,9 @@ public final class Scheduler {
         kernel.start(problem); // searches while OptaPlanner builds its solver and scores the problem
         RUNNING.set(kernel);
         try {
+            boolean firstOfProcess = !FACTORIES.containsKey(environmentMode);
             Solver<MeetingSchedule> solver = factory(environmentMode).buildSolver();
-            budget.solverBuilt();
+            budget.solverBuilt(firstOfProcess);
             MeetingSchedule solved = solver.solve(problem);
             return new SolveReport(solved, kernel.timeToBest(), kernel.searchEnded(), kernel.stopReason(),
                     kernel.breaksLowerBound(), kernel.moves());

@@ -75,8 +75,21 @@ class TimeBudgetTest {
     void theFinishIsEstimatedFromTheFirstScoreOnceMeasured() {
         TimeBudget budget = TimeBudget.startingNow(Duration.ofSeconds(10));
         long guessed = budget.tablesEnd();
-        budget.solverBuilt();
+        budget.solverBuilt(false);
         budget.firstScoreDone(); // a first score of about nothing: the finish is short
         assertTrue(budget.tablesEnd() > guessed, "a measured quick first score leaves more time to search");
+    }
+
+    @Test
+    void aColdFirstScoreLeavesMoreTimeToSearchThanAWarmOneAsLong() {
+        TimeBudget cold = TimeBudget.startingNow(Duration.ofSeconds(10));
+        TimeBudget warm = TimeBudget.startingNow(Duration.ofSeconds(10));
+        cold.solverBuilt(true);
+        warm.solverBuilt(false);
+        cold.firstScoreTook(Duration.ofMillis(400).toNanos());
+        warm.firstScoreTook(Duration.ofMillis(400).toNanos());
+        // The cold score also loaded and compiled the scoring code, which the final score does not do again.
+        assertEquals(Duration.ofMillis(400).toNanos(), cold.end() - cold.tablesEnd());
+        assertEquals(Duration.ofMillis(1_000).toNanos(), warm.end() - warm.tablesEnd());
     }
 }
