@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -161,9 +162,71 @@ public final class FeasibilityCheck {
                 }
             }
             if (!reported) { // a session's shortage shows in the whole day too: say it once
-                checkRoom(participant, own, null);
+                reported = checkRoom(participant, own, null);
+            }
+            if (!reported && event.rules().capsBreaks()) {
+                checkBreaks(participant, own, event.rules().maxBreaksPerParticipant());
             }
         }
+    }
+
+    /**
+     * The break cap for one participant: without a break its meetings lie in one run of consecutive slots a day, and
+     * each break allowed adds one run, so the longest run of each day and the {@code cap} longest others bound how
+     * many fit. Without this check, a day split by slots where a participant or its partners are away left the
+     * solver searching to its limit for a schedule that cannot exist.
+     */
+    private void checkBreaks(Participant participant, List<Integer> own, int cap) {
+        BitSet usable = new BitSet(slotCount + 1);
+        for (int m : own) {
+            usable.or(allowed[m]);
+        }
+        List<int[]> runs = new ArrayList<>(); // first and last slot
+        Map<Integer, Integer> longestOfDay = new LinkedHashMap<>();
+        for (int s = usable.nextSetBit(1); s >= 0; s = usable.nextSetBit(s + 1)) {
+            int day = event.slot(s).dayIndex();
+            int last = s;
+            while (usable.get(last + 1) && event.slot(last + 1).dayIndex() == day) {
+                last++;
+            }
+            int[] run = {s, last};
+            runs.add(run);
+            Integer longest = longestOfDay.get(day);
+            if (longest == null || length(runs.get(longest)) < length(run)) {
+                longestOfDay.put(day, runs.size() - 1);
+            }
+            s = last;
+        }
+        int slots = 0;
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (longestOfDay.containsValue(i)) {
+                slots += length(runs.get(i));
+            } else {
+                others.add(length(runs.get(i)));
+            }
+        }
+        others.sort(Comparator.reverseOrder());
+        for (int i = 0; i < Math.min(cap, others.size()); i++) {
+            slots += others.get(i);
+        }
+        long fit = (long) slots * participant.representatives();
+        long placeable = own.stream().filter(m -> !allowed[m].isEmpty()).count();
+        if (placeable <= fit) {
+            return;
+        }
+        List<String> described = runs.stream()
+                .map(run -> run[0] == run[1] ? String.valueOf(run[0]) : run[0] + "–" + run[1]).toList();
+        String allowedRuns = (longestOfDay.size() == 1 ? "one run" : "one run a day")
+                + (cap == 0 ? "" : " and " + count(cap, "more", "more"));
+        problems.add(who(participant) + " has " + count(placeable, "required meeting", "required meetings")
+                + " but may have " + (cap == 0 ? "no break" : "at most " + count(cap, "break", "breaks"))
+                + " (maxBreaksPerParticipant): the slots they can take run " + and(described) + ", and "
+                + allowedRuns + (cap == 0 ? " holds" : " hold") + " only " + fit + " of them.");
+    }
+
+    private static int length(int[] run) {
+        return run[1] - run[0] + 1;
     }
 
     /**

@@ -202,6 +202,19 @@ class FeasibilityCheckTest {
     }
 
     @Test
+    void reportsAParticipantWhoseMeetingsNeedMoreBreaksThanTheCapAllows() {
+        // Participant 9 is away in slot 3: its day runs 1–2 and 4–6, and slot 7 is a day of its own.
+        Participant away = Participant.company("9", 8, Set.of(3));
+        List<RequiredMeeting> five = List.of(meeting("m1", "9", "3"), meeting("m2", "9", "4"),
+                meeting("m3", "9", "6"), meeting("m4", "9", "7"), meeting("m5", "9", "8"));
+        assertEquals(List.of("Participant 9 has 5 required meetings but may have no break"
+                + " (maxBreaksPerParticipant): the slots they can take run 1–2, 4–6 and 7, and one run a day holds"
+                + " only 4 of them."), problems(Rules.DEFAULT.withMaxBreaks(0), away, five));
+        assertEquals(List.of(), problems(Rules.DEFAULT.withMaxBreaks(1), away, five));
+        assertEquals(List.of(), problems(Rules.DEFAULT, away, five), "no cap, no such problem");
+    }
+
+    @Test
     void passesEveryBenchmarkInstanceInWellUnderASecond() throws IOException {
         Path dir = BENCHMARK.toAbsolutePath().normalize();
         Assumptions.assumeTrue(Files.isDirectory(dir), "benchmark not found at " + dir);
@@ -245,6 +258,13 @@ class FeasibilityCheckTest {
 
     private static List<String> problems(List<RequiredMeeting> meetings) {
         return problems(Fixtures.TABLES, meetings, List.of());
+    }
+
+    private static List<String> problems(Rules rules, Participant extra, List<RequiredMeeting> meetings) {
+        List<Participant> people = new ArrayList<>(PEOPLE);
+        people.add(extra);
+        return FeasibilityCheck.problems(new Event("check", "Check", ZoneId.of("Asia/Ho_Chi_Minh"), 20,
+                Fixtures.SESSIONS, Fixtures.SLOTS, Fixtures.TABLES, people, meetings, List.of(), List.of(), rules));
     }
 
     private static List<String> problems(List<Table> tables, List<RequiredMeeting> meetings,
