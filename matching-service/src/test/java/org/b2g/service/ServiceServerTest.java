@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
@@ -47,7 +46,7 @@ class ServiceServerTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-server-test"));
+        backend = TestService.backend(TestService.dataDir("b2g-server-test"));
         Main.routing(routing, backend);
     }
 

@@ -2,7 +2,11 @@ package org.b2g.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -30,6 +34,28 @@ public final class TestService {
     private static final Map<Path, String> SCHEMAS = new ConcurrentHashMap<>();
 
     private TestService() {
+    }
+
+    /**
+     * A fresh data folder named after {@code prefix}, deleted when the test run ends: the routing tests set up their
+     * backend in static methods, before JUnit could hand them a temporary folder, and each run left a dozen behind.
+     */
+    public static Path dataDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a folder left in the system's temporary directory is no failure of the tests
+        }
     }
 
     /** A backend with its database and tokens in {@code dir}. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -63,7 +62,7 @@ class AbsenceWhilePublishingWaitsRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-absence-while-publishing-waits"), CLOCK);
+        backend = TestService.backend(TestService.dataDir("b2g-absence-while-publishing-waits"), CLOCK);
         for (String id : List.of("back", "undone", "repaired")) {
             CLOCK.set(PUBLISHED);
             TestService.publishSolvedSample(backend, id);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.stream.Stream;
 
 import io.helidon.http.HeaderNames;
@@ -41,7 +40,7 @@ class AccessRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-access-test"));
+        backend = TestService.backend(TestService.dataDir("b2g-access-test"));
         TestService.publishSolvedSample(backend);
         Api.register(routing, backend);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -59,7 +58,7 @@ class AgreedMeetingMovedRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-agreed-meeting-moved"), CLOCK);
+        backend = TestService.backend(TestService.dataDir("b2g-agreed-meeting-moved"), CLOCK);
         TestService.publishSolvedSample(backend, ID);
         Api.register(routing, backend);
     }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +42,7 @@ class EditAfterTheDayRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-edit-after-the-day"));
+        backend = TestService.backend(TestService.dataDir("b2g-edit-after-the-day"));
         TestService.publishSolvedSample(backend);
         Api.register(routing, backend);
     }

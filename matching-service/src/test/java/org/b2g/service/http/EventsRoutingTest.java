@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ class EventsRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        Path dir = Files.createTempDirectory("b2g-events-test");
+        Path dir = TestService.dataDir("b2g-events-test");
         backend = TestService.backend(dir, Map.of("b2g.max-body-bytes", "200000"));
         Api.register(routing, backend);
     }

@@ -3,7 +3,6 @@ package org.b2g.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -95,7 +94,7 @@ class OpenApiTest {
     @Test
     void documentsEveryRegisteredRouteAndNothingElse() throws Exception {
         RecordingRules rules = new RecordingRules();
-        try (Backend backend = TestService.backend(Files.createTempDirectory("b2g-openapi"))) {
+        try (Backend backend = TestService.backend(TestService.dataDir("b2g-openapi"))) {
             for (Api.Mount mount : Api.mounts(backend)) {
                 rules.register(mount.prefix(), mount.service());
             }

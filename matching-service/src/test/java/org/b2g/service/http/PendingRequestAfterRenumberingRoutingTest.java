@@ -3,7 +3,6 @@ package org.b2g.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Set;
 
@@ -43,7 +42,7 @@ class PendingRequestAfterRenumberingRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-pending-renumbered"), CLOCK);
+        backend = TestService.backend(TestService.dataDir("b2g-pending-renumbered"), CLOCK);
         TestService.publishSolvedSample(backend, ID);
         Api.register(routing, backend);
     }

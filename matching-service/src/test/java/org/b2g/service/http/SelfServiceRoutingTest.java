@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -67,7 +66,7 @@ class SelfServiceRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-self-service-test"));
+        backend = TestService.backend(TestService.dataDir("b2g-self-service-test"));
         String body = TestService.sampleEvent();
         backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));

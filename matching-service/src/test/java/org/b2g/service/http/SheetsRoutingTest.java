@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +68,7 @@ class SheetsRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        Path dir = Files.createTempDirectory("b2g-sheets-test");
+        Path dir = TestService.dataDir("b2g-sheets-test");
         backend = TestService.backend(dir, Map.of("b2g.max-body-bytes", "200000", "b2g.max-participants", "10"));
         Api.register(routing, backend);
     }

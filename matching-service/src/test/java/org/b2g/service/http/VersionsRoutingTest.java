@@ -3,7 +3,6 @@ package org.b2g.service.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
-import java.nio.file.Files;
 import java.time.Duration;
 
 import io.helidon.http.HeaderNames;
@@ -39,7 +38,7 @@ class VersionsRoutingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-versions-test"));
+        backend = TestService.backend(TestService.dataDir("b2g-versions-test"));
         String body = TestService.sampleEvent();
         backend.database().inTransaction(c -> backend.events().insert(c, TestService.EVENT_ID, "demo", 10, 1L, body));
         backend.solving().start(TestService.EVENT_ID, SolveOptions.DEFAULT.withTimeLimit(Duration.ofSeconds(1)));

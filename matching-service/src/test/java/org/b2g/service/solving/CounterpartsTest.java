@@ -43,7 +43,7 @@ class CounterpartsTest {
 
     @BeforeAll
     static void publishTheSample() throws Exception {
-        dir = java.nio.file.Files.createTempDirectory("b2g-counterparts-test");
+        dir = TestService.dataDir("b2g-counterparts-test");
         backend = TestService.backend(dir);
         String body = Samples.json(Samples.HCMC_DX_DAY).replace("\"hcmc-dx-day-2024\"", "\"" + ID + "\"");
         event = EventJson.read(body, "sample");

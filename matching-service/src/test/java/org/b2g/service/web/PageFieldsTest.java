@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -90,7 +89,7 @@ class PageFieldsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) throws Exception {
-        backend = TestService.backend(Files.createTempDirectory("b2g-page-fields"));
+        backend = TestService.backend(TestService.dataDir("b2g-page-fields"));
         TestService.publishSolvedSample(backend);
         requestsInEveryState();
         Api.register(routing, backend);
