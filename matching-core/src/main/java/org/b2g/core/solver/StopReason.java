@@ -5,6 +5,11 @@ public enum StopReason {
 
     /** The best schedule reached a lower bound: no schedule is better (on hard, medium and breaks). */
     PROVED_OPTIMAL("optimal (proved): the breaks reached their lower bound"),
+    /**
+     * The slots leave nothing to gain: every wish the event's capacities allow is met as the score ranks them (the
+     * demand bound's best) and nobody has a break. Tables are assigned after, so this is no proof for the whole score.
+     */
+    DEMAND_AT_ITS_BOUND("nothing left to gain in the slots: demand met up to its bound, and no breaks"),
     /** No better schedule came for the unimproved time. */
     UNIMPROVED("no better schedule for a while"),
     TIME_LIMIT("time limit reached"),

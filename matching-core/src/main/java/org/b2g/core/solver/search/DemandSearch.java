@@ -54,6 +54,8 @@ final class DemandSearch {
     /** Per meeting, whether it is in the best set of pairs ignoring the clock (none until the first round is done). */
     private boolean[] target;
     private int inserted;
+    /** The least medium penalty any schedule can have ({@link Improved#mediumFloor()}), or -1 while unknown. */
+    private long mediumFloor = -1;
     /** Links of the ejection chain being built. */
     private int chain;
 
@@ -72,7 +74,7 @@ final class DemandSearch {
      * above all), and among the sets of that value one with the most requests; null when nothing is optional or
      * {@code stop} said so first.
      */
-    static boolean[] targets(SearchModel model, BooleanSupplier stop) {
+    static Targets targets(SearchModel model, BooleanSupplier stop) {
         long total = 1;
         boolean optional = false;
         long requests = 0;
@@ -119,7 +121,36 @@ final class DemandSearch {
         for (int m = 0; m < model.meetingCount; m++) {
             target[m] = pairOf[m] >= 0 && best.isChosen(pairOf[m]);
         }
-        return target;
+        return new Targets(target, best.exact());
+    }
+
+    /**
+     * The meetings of a best set of pairs, and whether the set is one a schedule could hold (startups meet agencies:
+     * the flow's graph has two sides and its answer is whole pairs) rather than a bound only.
+     */
+    record Targets(boolean[] meetings, boolean exact) {
+    }
+
+    /**
+     * The medium penalty of a schedule holding exactly {@code target}: its optional meetings left out, and the
+     * meetings missing below each participant's minimum, as {@link SlotState} counts them (a published meeting's move
+     * cost is not counted; it only adds). For a best set of pairs this is the least penalty any schedule can have.
+     */
+    static long penalty(SearchModel model, boolean[] target) {
+        long penalty = 0;
+        int[] held = new int[model.participantCount];
+        for (int m = 0; m < model.meetingCount; m++) {
+            if (target[m]) {
+                held[model.first[m]]++;
+                held[model.second[m]]++;
+            } else if (!model.required[m]) {
+                penalty += model.weight[m];
+            }
+        }
+        for (int p = 0; p < model.participantCount; p++) {
+            penalty += model.missingWeight[p] * Math.max(0, model.minMeetings[p] - held[p]);
+        }
+        return penalty;
     }
 
     private static boolean isRequest(Origin origin) {
@@ -130,11 +161,19 @@ final class DemandSearch {
      * Returns better slots than {@code initial} (or the same when nothing fits). {@code deadline} is a
      * {@link System#nanoTime()} to stop at, or 0 for none (a move-limited, repeatable run).
      */
-    static int[] improve(SearchModel model, int[] initial, long deadline, BooleanSupplier stop) {
+    static Improved improve(SearchModel model, int[] initial, long deadline, BooleanSupplier stop) {
         DemandSearch search = new DemandSearch(model, deadline, stop);
         search.state.load(initial);
         search.run();
-        return search.state.slot.clone();
+        return new Improved(search.state.slot.clone(), search.mediumFloor);
+    }
+
+    /**
+     * The slots found, and the least medium penalty any schedule of the event can have, or -1 when not known (nothing
+     * optional, a flow cut short by the clock, or a graph with odd cycles whose flow is only a bound): a schedule at
+     * that penalty without a break leaves the slot search nothing to gain ({@link Termination#isOptimal}).
+     */
+    record Improved(int[] slots, long mediumFloor) {
     }
 
     /**
@@ -144,9 +183,12 @@ final class DemandSearch {
      */
     private void run() {
         long flowEnd = deadline == 0 ? 0 : System.nanoTime() + (long) (TARGET_SHARE * (deadline - System.nanoTime()));
-        boolean[] best = targets(model, () -> timeUp() || flowEnd != 0 && System.nanoTime() - flowEnd >= 0);
+        Targets best = targets(model, () -> timeUp() || flowEnd != 0 && System.nanoTime() - flowEnd >= 0);
         if (best != null) {
-            target = best;
+            target = best.meetings();
+            if (best.exact()) {
+                mediumFloor = penalty(model, target);
+            }
             placeTargets();
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {

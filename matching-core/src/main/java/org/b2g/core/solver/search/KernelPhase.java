@@ -193,9 +193,12 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         lastReport = start - REPORT_INTERVAL_NANOS; // nanoTime may be negative: never compare with 0
         // Demand first (from the first-fit schedule when solving a B2G event from scratch), then annealing.
         long demandEnd = moveLimit > 0 ? 0 : start + (long) (DEMAND_SHARE * (budget.searchEnd(start) - start));
-        initial = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial), demandEnd, halt);
+        DemandSearch.Improved demand = DemandSearch.improve(model, FirstFitSeed.orInitial(schedule, model, initial),
+                demandEnd, halt);
+        initial = demand.slots();
         Termination termination = new Termination(moveLimit, BreakBound.of(model), budget::searchEnd, unimprovedNanos,
                 model.meetingCount, halt);
+        termination.mediumFloor(demand.mediumFloor());
         running = termination;
         SearchPortfolio.Result search = SearchPortfolio.run(model, initial, SearchPortfolio.copies(), seed,
                 termination, (state, moveCount) -> improved(state));
@@ -204,7 +207,7 @@ public final class KernelPhase implements CustomPhaseCommand<MeetingSchedule> {
         long tableEffort = Math.min(2_000_000L, 300L * model.meetingCount);
         int[] tables = TableAssigner.assign(model, slots, currentTables, seed, tableEffort,
                 () -> halt.getAsBoolean() || moveLimit == 0 && System.nanoTime() - budget.tablesEnd() >= 0);
-        StopReason reason = termination.isOptimal(search.state()) ? StopReason.PROVED_OPTIMAL
+        StopReason reason = termination.isOptimal(search.state()) ? termination.optimalReason(search.state())
                 : termination.reason() != null ? termination.reason()
                 : moveLimit > 0 ? StopReason.MOVE_LIMIT : StopReason.TIME_LIMIT;
         return new Outcome(model, slots, tables, search.state(), search.moves(), reason, searchEnded,

@@ -98,7 +98,7 @@ final class SearchPortfolio {
     private static int[] runCopy(SlotSearch search, int[] initial, Termination termination) {
         int[] slots = search.run(initial.clone());
         if (search.reachedLowerBound()) {
-            termination.proved();
+            termination.proved(search.state());
         }
         return slots;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -24,6 +25,10 @@ import org.b2g.core.domain.Session;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.domain.Table;
 import org.b2g.core.solver.SampleEvents;
+import org.b2g.core.solver.Scheduler;
+import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.SolveReport;
+import org.b2g.core.solver.StopReason;
 import org.b2g.core.solver.bound.DemandBound;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -56,7 +61,7 @@ class DemandSearchTest {
         int[] seed = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
         assertArrayEquals(new int[] {0, UNSCHEDULED, UNSCHEDULED}, seed, "the baseline's choice");
 
-        int[] slots = DemandSearch.improve(model, seed, 0, () -> false);
+        int[] slots = DemandSearch.improve(model, seed, 0, () -> false).slots();
         assertArrayEquals(new int[] {UNSCHEDULED, 0, 0}, slots);
     }
 
@@ -90,7 +95,7 @@ class DemandSearchTest {
         SearchModel model = SearchModel.of(new MeetingSchedule(event, candidates));
         int[] start = {UNSCHEDULED, 0, UNSCHEDULED, 0, UNSCHEDULED, 0, UNSCHEDULED};
 
-        int[] slots = DemandSearch.improve(model, start, 0, () -> false);
+        int[] slots = DemandSearch.improve(model, start, 0, () -> false).slots();
 
         boolean[] scheduled = new boolean[slots.length];
         for (int m = 0; m < slots.length; m++) {
@@ -109,7 +114,7 @@ class DemandSearchTest {
             MeetingSchedule schedule = SampleEvents.b2g(seed, 12, 7);
             SearchModel model = SearchModel.of(schedule);
             int[] start = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
-            int[] slots = DemandSearch.improve(model, start, 0, () -> false);
+            int[] slots = DemandSearch.improve(model, start, 0, () -> false).slots();
             HardMediumSoftLongScore before = slotScore(model, start);
             HardMediumSoftLongScore after = slotScore(model, slots);
             assertTrue(after.compareTo(before) >= 0, "sample " + seed + ": " + after + " after " + before);
@@ -132,11 +137,31 @@ class DemandSearchTest {
             MeetingSchedule schedule = SampleEvents.b2g(seed, 30, 12);
             SearchModel model = SearchModel.of(schedule);
             int[] start = FirstFitSeed.orInitial(schedule, model, unscheduled(model));
-            int[] slots = DemandSearch.improve(model, start, 0, () -> false);
-            HardMediumSoftLongScore score = slotScore(model, slots);
+            DemandSearch.Improved improved = DemandSearch.improve(model, start, 0, () -> false);
+            HardMediumSoftLongScore score = slotScore(model, improved.slots());
             assertEquals(0, score.hardScore(), "sample " + seed);
             assertEquals(DemandBound.of(schedule).medium(), score.mediumScore(), "sample " + seed);
+            assertEquals(-DemandBound.of(schedule).medium(), improved.mediumFloor(),
+                    "sample " + seed + ": the floor the search stops at is the bound's best medium");
         }
+    }
+
+    /**
+     * Where the demand search meets the bound and nobody has a break, the slot search stops at once with that reason
+     * instead of waiting for its unimproved time; the tables are still assigned after it.
+     */
+    @Test
+    void aScheduleThatMeetsTheDemandBoundWithoutBreaksEndsTheSolve() {
+        MeetingSchedule schedule = SampleEvents.b2g(1, 30, 12);
+        long started = System.nanoTime();
+        SolveReport report = Scheduler.create(new SolveOptions(Duration.ofMinutes(1), 0, 0))
+                .solveReporting(schedule, progress -> { });
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertEquals(StopReason.DEMAND_AT_ITS_BOUND, report.stopReason());
+        assertEquals(DemandBound.of(schedule).medium(), report.schedule().getScore().mediumScore());
+        assertTrue(seconds < 20, "took " + seconds + " s of a minute");
+        assertTrue(report.schedule().getMeetings().stream().filter(Meeting::isScheduled)
+                .allMatch(m -> m.getTable() != null), "every meeting has its table");
     }
 
     @Test

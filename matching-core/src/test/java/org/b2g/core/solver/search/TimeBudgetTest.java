@@ -25,7 +25,9 @@ class TimeBudgetTest {
         // Building the solver, both OptaPlanner scores and table assignment fit in the limit, not after it.
         assertTrue(elapsed <= Duration.ofMillis(3_300).toNanos(), "took " + elapsed / 1_000_000 + " ms");
         assertTrue(report.schedule().getScore().isFeasible(), report.schedule().getScore().toString());
-        assertEquals(StopReason.TIME_LIMIT, report.stopReason());
+        // The limit ends it, unless the search meets the demand bound without breaks first (nothing left to gain).
+        assertTrue(report.stopReason() == StopReason.TIME_LIMIT
+                || report.stopReason() == StopReason.DEMAND_AT_ITS_BOUND, report.stopReason().toString());
     }
 
     @Test
@@ -50,7 +52,8 @@ class TimeBudgetTest {
         SolveReport report = Scheduler.create(new SolveOptions(Duration.ofMinutes(2), 4, 0, Duration.ofMillis(500)))
                 .solveReporting(problem, progress -> { });
         long elapsed = System.nanoTime() - start;
-        assertTrue(report.stopReason() == StopReason.UNIMPROVED || report.provedOptimal(), report.stopReason()
+        assertTrue(report.stopReason() == StopReason.UNIMPROVED || report.provedOptimal()
+                || report.stopReason() == StopReason.DEMAND_AT_ITS_BOUND, report.stopReason()
                 .toString());
         assertTrue(elapsed < Duration.ofSeconds(60).toNanos(), "took " + elapsed / 1_000_000 + " ms");
     }
