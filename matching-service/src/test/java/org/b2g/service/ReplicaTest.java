@@ -63,10 +63,9 @@ class ReplicaTest {
         String db = TestDatabase.freshSchema();
         ServiceProcess a = replica(dirA, db, FAST_LEASE);
         ServiceProcess b = replica(dirB, db, FAST_LEASE);
-        // The HCMC sample: its demand cannot all be met, so no proof ends the solve before the kill.
-        String body = org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY);
+        String id = "long-hcmc";
+        String body = TestService.longSolvingSample(id);
         org.b2g.core.domain.Event event = org.b2g.core.io.EventJson.read(body, "sample");
-        String id = event.id();
         String participant = event.participants().get(0).id();
         assertEquals(201, a.send("POST", "/api/events", body).statusCode());
         // Acknowledged by A, so visible on B at once; a personal token A issues works on B (checked below).

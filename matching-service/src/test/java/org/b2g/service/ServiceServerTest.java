@@ -27,8 +27,6 @@ import io.helidon.webserver.testing.junit5.SetUpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import org.b2g.core.domain.Event;
-import org.b2g.datasets.Samples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -147,14 +145,13 @@ class ServiceServerTest {
     }
 
     /**
-     * On the datasets sample, whose best cannot be proven within minutes, so that the job is surely still running
-     * when the second request and the stop come (the small sample can finish on its own in a fraction of a second).
+     * On a sample whose solve no stop rule ends early ({@link TestService#longSolvingSample}), so that the job is surely
+     * still running when the second request and the stop come.
      */
     @Test
     void refusesASecondSolveAndStopsTheFirstKeepingItsBest() throws Exception {
-        Event sample = Samples.load(Samples.HCMC_DX_DAY);
-        String solve = "/api/events/" + sample.id() + "/solve";
-        assertEquals(201, send("POST", "/api/events", Samples.json(Samples.HCMC_DX_DAY), null).statusCode());
+        String solve = "/api/events/long-hcmc/solve";
+        assertEquals(201, send("POST", "/api/events", TestService.longSolvingSample("long-hcmc"), null).statusCode());
         assertEquals(202, send("POST", solve + "?timeLimit=10m&unimproved=10m", null, null).statusCode());
 
         HttpResponse<String> second = send("POST", solve + "?timeLimit=10m", null, null);
@@ -168,14 +165,12 @@ class ServiceServerTest {
         JsonObject stopped = Json.createReader(new StringReader(last)).readObject();
         assertEquals("DONE", stopped.getString("state"), last);
         assertTrue(stopped.getBoolean("stoppedEarly"), last);
-        assertEquals(200, send("GET", "/api/events/" + sample.id() + "/schedule", null, null).statusCode());
+        assertEquals(200, send("GET", "/api/events/long-hcmc/schedule", null, null).statusCode());
     }
 
     @Test
     void streamsProgressAtLeastEverySecondWithTheCandidateCount() throws Exception {
-        String sample = Samples.json(Samples.HCMC_DX_DAY);
-        String id = org.b2g.core.io.EventJson.read(sample, "sample").id();
-        String json = sample.replace("\"" + id + "\"", "\"ticking\"");
+        String json = TestService.longSolvingSample("ticking");
         assertEquals(201, send("POST", "/api/events", json, null).statusCode());
         assertEquals(202, send("POST", "/api/events/ticking/solve?timeLimit=6s", null, null).statusCode());
         HttpResponse<java.io.InputStream> stream = http.send(HttpRequest.newBuilder(

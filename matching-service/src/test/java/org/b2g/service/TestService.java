@@ -3,6 +3,7 @@ package org.b2g.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
@@ -23,6 +31,7 @@ import org.b2g.core.io.EventJson;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.Openings;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.datasets.Samples;
 import org.b2g.service.solving.JobStatus;
 
 /** Backends on a fresh data folder, and the sample event, for the service's tests. */
@@ -81,6 +90,33 @@ public final class TestService {
         }
         Settings parsed = Settings.from(Main.config(all));
         return Backend.open(parsed, Credentials.load(dir, ORGANIZER), clock);
+    }
+
+    /**
+     * The HCMC sample under {@code id}, with every even slot closed to everyone: whoever holds two meetings has a
+     * break, so neither a proof nor the demand bound ends its solve early, for tests that stop, kill or watch a
+     * running job. (The sample as it is meets its demand bound without breaks in about a second, and stops there.)
+     */
+    public static String longSolvingSample(String id) {
+        String body = Samples.json(Samples.HCMC_DX_DAY);
+        JsonObject event = Json.createReader(new StringReader(body)).readObject();
+        JsonArrayBuilder participants = Json.createArrayBuilder();
+        for (JsonValue value : event.getJsonArray("participants")) {
+            JsonObject participant = value.asJsonObject();
+            Set<Integer> closed = new TreeSet<>();
+            if (participant.containsKey("unavailableSlots")) {
+                participant.getJsonArray("unavailableSlots").getValuesAs(JsonNumber.class)
+                        .forEach(slot -> closed.add(slot.intValue()));
+            }
+            for (int slot = 2; slot <= 20; slot += 2) {
+                closed.add(slot);
+            }
+            participants.add(Json.createObjectBuilder(participant)
+                    .add("unavailableSlots", Json.createArrayBuilder(closed)));
+        }
+        JsonObject header = Json.createObjectBuilder(event.getJsonObject("event")).add("id", id).build();
+        return Json.createObjectBuilder(event).add("event", header).add("participants", participants).build()
+                .toString();
     }
 
     /** The sample event (b2g-event/1 text). */

@@ -71,9 +71,7 @@ class SolveJobsTest {
 
     @Test
     void refusesASecondJobForTheSameEventAndStopsEarlyKeepingTheBest() throws Exception {
-        // The HCMC sample cannot meet all its demand, so no proof ends the job before the stop (the demo event can).
-        store("e2", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
-                .replace("\"hcmc-dx-day-2024\"", "\"e2\""));
+        store("e2", TestService.longSolvingSample("e2"));
         SolveOptions minutes = new SolveOptions(Duration.ofMinutes(5), 0L, 0L, Duration.ofMinutes(5));
         backend.solving().start("e2", minutes);
         SolveRejectedException second = assertThrows(SolveRejectedException.class,
@@ -101,9 +99,7 @@ class SolveJobsTest {
 
     @Test
     void countsTheMovesARunningJobHasTried() throws Exception {
-        // The HCMC sample takes a while to prove anything; no stop for want of a better schedule either.
-        store("busy", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
-                .replace("\"hcmc-dx-day-2024\"", "\"busy\""));
+        store("busy", TestService.longSolvingSample("busy"));
         backend.solving().start("busy", new SolveOptions(Duration.ofMinutes(5), 0L, 0L, Duration.ofMinutes(5)));
         long tried = 0;
         for (int i = 0; i < 100 && tried == 0; i++) {
@@ -223,13 +219,9 @@ class SolveJobsTest {
         assertEquals(org.b2g.core.repair.DraftMode.FREEZE, backend.publication().changes("queued").mode());
     }
 
-    /**
-     * Stores the event whose long solve holds the only solver thread: the HCMC sample, which cannot meet all its
-     * demand, so no proof ends its job before the test stops it (the small sample can be proved within a second).
-     */
+    /** Stores the event whose long solve holds the only solver thread until the test stops it. */
     private void storeHog() throws Exception {
-        store("hog", org.b2g.datasets.Samples.json(org.b2g.datasets.Samples.HCMC_DX_DAY)
-                .replace("\"hcmc-dx-day-2024\"", "\"hog\""));
+        store("hog", TestService.longSolvingSample("hog"));
     }
 
     /** The solver thread of a finished job may still be returning to the pool for a moment. */
