@@ -67,7 +67,7 @@ final class EventsService implements HttpService {
             }
             events.add(event);
         }
-        res.send(JSON.createObjectBuilder().add("events", events).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("events", events).build());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -83,7 +83,7 @@ final class EventsService implements HttpService {
         res.status(Status.CREATED_201);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(event.id()));
         res.header(HeaderNames.ETAG, etag(1));
-        res.send(JSON.createObjectBuilder().add("id", event.id()).add("version", 1).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("id", event.id()).add("version", 1).build());
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -140,7 +140,7 @@ final class EventsService implements HttpService {
                     + expected + " (If-Match); read it again and apply your change to the current version.");
         }
         res.header(HeaderNames.ETAG, etag(version));
-        res.send(JSON.createObjectBuilder().add("id", id).add("version", version).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("id", id).add("version", version).build());
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

@@ -57,7 +57,7 @@ final class SolveService implements HttpService {
         JobStatus status = backend.solving().start(id, options(req));
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(Views.job(status, false));
+        JsonAnswers.send(res, Views.job(status, false));
     }
 
     /** Like a solve, from the published schedule: {@code mode} minimal (default) or freeze. */
@@ -69,7 +69,7 @@ final class SolveService implements HttpService {
         JobStatus status = backend.solving().repair(id, options(req), mode);
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(Views.job(status, false));
+        JsonAnswers.send(res, Views.job(status, false));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
@@ -79,14 +79,14 @@ final class SolveService implements HttpService {
         if (status == null) {
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
-        res.send(withMoves(Views.job(status, isStale(status)), status, id));
+        JsonAnswers.send(res, withMoves(Views.job(status, isStale(status)), status, id));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().stop(id, STOP_WAIT);
-        res.send(Views.job(status, isStale(status)));
+        JsonAnswers.send(res, Views.job(status, isStale(status)));
     }
 
     /**

@@ -451,4 +451,46 @@ class EventsRoutingTest {
             assertEquals("UP", json(health).getString("database"));
         }
     }
+
+    @Test
+    void answersJsonWhateverTheAcceptHeaderAsksFor() {
+        post(TestService.sampleEvent("accept")).close();
+        for (String path : new String[] {"/api/health", "/api/events", "/api/events/accept/feasibility"}) {
+            for (String accept : new String[] {"text/plain", "application/xml", "text/html"}) {
+                try (HttpClientResponse answer = client.get(path).header(HeaderNames.ACCEPT, accept)
+                        .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+                    assertEquals(Status.OK_200, answer.status(), path + " with Accept " + accept);
+                    assertEquals("application/json", answer.headers().contentType().orElseThrow().text());
+                    assertFalse(json(answer).isEmpty(), path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAnEventBodyOfAnotherMediaTypeWith415AndStoresNothing() {
+        for (String type : new String[] {"application/xml", "multipart/form-data; boundary=x",
+                "application/vnd.ms-excel"}) {
+            assertProblem(client.post("/api/events")
+                    .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                    .header(HeaderNames.CONTENT_TYPE, type).submit(TestService.sampleEvent("typed")),
+                    Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type (" + type.replaceAll(";.*", "") + ")");
+        }
+        assertProblem(get("/api/events/typed"), Status.NOT_FOUND_404, "(typed)");
+        try (HttpClientResponse created = client.post("/api/events")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded") // what curl -d sends
+                .submit(TestService.sampleEvent("typed"))) {
+            assertEquals(Status.CREATED_201, created.status());
+        }
+    }
+
+    @Test
+    void refusesASelfServiceSwitchOfAnotherMediaTypeWith415() {
+        post(TestService.sampleEvent("typed-switch")).close();
+        assertProblem(client.put("/api/events/typed-switch/self-service")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.CONTENT_TYPE, "application/xml").submit("<enabled>true</enabled>"),
+                Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type (application/xml) is not JSON");
+    }
 }
