@@ -53,6 +53,7 @@ final class SolveService implements HttpService {
 
     private void start(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "timeLimit", "unimproved", "seed", "moveLimit");
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().start(id, options(req));
         res.status(Status.ACCEPTED_202);
@@ -63,6 +64,7 @@ final class SolveService implements HttpService {
     /** Like a solve, from the published schedule: {@code mode} minimal (default) or freeze. */
     private void repair(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "mode", "timeLimit", "unimproved", "seed", "moveLimit");
         String id = Paths.param(req, "id");
         RepairMode mode = RepairMode.parse(req.query().contains("mode") ? req.query().get("mode") : "minimal",
                 "The mode");

@@ -45,6 +45,7 @@ final class VersionsService implements HttpService {
 
     private void publish(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "version");
         String id = Paths.param(req, "id");
         int version = 0;
         if (req.query().contains("version")) {

@@ -174,6 +174,19 @@ class EventsRoutingTest {
                 Status.BAD_REQUEST_400, "timeLimit (soon)");
     }
 
+    @Test
+    void refusesAQueryParameterTheSolveRouteDoesNotTakeInsteadOfSolvingWithTheDefault() {
+        post(TestService.sampleEvent("misspelt")).close();
+        assertProblem(client.post("/api/events/misspelt/solve").queryParam("timelimit", "1s")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The query parameter timelimit is not one this address takes; expected"
+                        + " timeLimit, unimproved, seed, moveLimit.");
+        assertProblem(get("/api/events/misspelt/solve"), Status.NOT_FOUND_404, "never been solved");
+        assertProblem(client.post("/api/events/misspelt/publish").queryParam("versoin", "1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The query parameter versoin is not one");
+    }
+
     private HttpClientResponse putIfMatch(String id, String body, String etag) {
         return client.put("/api/events/" + id)
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
