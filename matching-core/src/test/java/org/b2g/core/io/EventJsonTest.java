@@ -377,9 +377,17 @@ class EventJsonTest {
     }
 
     @Test
+    void saysWhatIsAcceptedWhenACountIsTooLarge() {
+        assertEquals("event.json: participants[0].representatives (3000000000) is too large; expected at most "
+                + Integer.MAX_VALUE + ".", rejection(base("\"role\": \"startup\"",
+                        "\"role\": \"startup\", \"representatives\": 3000000000")));
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(5)
     void rejectsHugeAndTinyExponentsWithoutExpandingThem() {
-        assertEquals("event.json: participants[0].maxMeetings (1E+100000000) is too large.",
+        assertEquals("event.json: participants[0].maxMeetings (1E+100000000) is too large; expected at most"
+                + " 2147483647.",
                 rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": 1e100000000")));
         assertEquals("event.json: event.slotMinutes (1E-100000000) should be a whole number.",
                 rejection(base("\"slotMinutes\": 20", "\"slotMinutes\": 1e-100000000")));
