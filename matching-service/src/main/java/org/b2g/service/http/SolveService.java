@@ -22,6 +22,7 @@ import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.core.cli.Durations;
 import org.b2g.service.solving.JobStatus;
+import org.b2g.service.solving.SolveRejectedException;
 
 /**
  * {@code /api/events/{id}/solve} and {@code /repair}: one solve or repair job per event. POST starts it (202), GET reads it, DELETE stops it early
@@ -79,6 +80,7 @@ final class SolveService implements HttpService {
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().status(id);
         if (status == null) {
+            EventLookup.stored(backend, id); // "There is no event" when that is why
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
         JsonAnswers.send(res, withMoves(Views.job(status, isStale(status)), status, id));
@@ -87,7 +89,13 @@ final class SolveService implements HttpService {
     private void stop(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
-        JobStatus status = backend.solving().stop(id, STOP_WAIT);
+        JobStatus status;
+        try {
+            status = backend.solving().stop(id, STOP_WAIT);
+        } catch (SolveRejectedException e) {
+            EventLookup.stored(backend, id);
+            throw e;
+        }
         JsonAnswers.send(res, Views.job(status, isStale(status)));
     }
 
@@ -109,6 +117,7 @@ final class SolveService implements HttpService {
         if (unsubscribe == null) {
             JobStatus stored = backend.solving().status(id);
             if (stored == null) {
+                EventLookup.stored(backend, id);
                 throw ApiException.notFound("The event (" + id + ") has no solve job.");
             }
             latest.add(stored);

@@ -187,6 +187,18 @@ class EventsRoutingTest {
                 Status.BAD_REQUEST_400, "The query parameter versoin is not one");
     }
 
+    @Test
+    void saysThereIsNoEventRatherThanNoJobForAnEventThatDoesNotExist() {
+        assertProblem(get("/api/events/absent-event/solve"), Status.NOT_FOUND_404, "There is no event (absent-event).");
+        assertProblem(client.delete("/api/events/absent-event/solve")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.NOT_FOUND_404, "There is no event (absent-event).");
+        assertProblem(get("/api/events/absent-event/solve/stream"), Status.NOT_FOUND_404,
+                "There is no event (absent-event).");
+        post(TestService.sampleEvent("unsolved")).close();
+        assertProblem(get("/api/events/unsolved/solve"), Status.NOT_FOUND_404, "(unsolved) has never been solved");
+    }
+
     private HttpClientResponse putIfMatch(String id, String body, String etag) {
         return client.put("/api/events/" + id)
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
