@@ -677,31 +677,34 @@ public final class DznReader {
             int session = row.get(2);
             for (int p : new int[] {a, b}) {
                 if (p < 1 || p > nBusiness) {
-                    throw at("requested", "meeting " + m + " names participant (" + p + "), outside 1.." + nBusiness);
+                    throw at("requested", "field 'requested': meeting " + m + " names participant (" + p
+                            + "), outside 1.." + nBusiness);
                 }
             }
             if (a == b) {
-                throw at("requested", "meeting " + m + " is a meeting of participant " + a + " with itself");
+                throw at("requested", "field 'requested': meeting " + m + " is a meeting of participant " + a
+                        + " with itself");
             }
             if (session < 1 || session > 3) {
-                throw at("requested", "meeting " + m + " has session (" + session
+                throw at("requested", "field 'requested': meeting " + m + " has session (" + session
                         + "); expected 1 (morning), 2 (afternoon) or 3 (either)");
             }
             if (session == 2 && nMorningSlots == nTotalSlots) {
-                throw at("requested", "meeting " + m + " asks for the afternoon (2) but there is no afternoon: "
-                        + "nMorningSlots = nTotalSlots = " + nTotalSlots);
+                throw at("requested", "field 'requested': meeting " + m + " asks for the afternoon (2) but there is"
+                        + " no afternoon: nMorningSlots = nTotalSlots = " + nTotalSlots);
             }
             meetingsOf[a]++;
             meetingsOf[b]++;
             int fixedSlot = fixed == null ? 0 : fixed.get(m - 1);
             if (fixedSlot < 0 || fixedSlot > nTotalSlots) {
-                throw at("fixed", "meeting " + m + " is fixed to slot (" + fixedSlot + "), outside 0.." + nTotalSlots);
+                throw at("fixed", "field 'fixed': meeting " + m + " is fixed to slot (" + fixedSlot + "), outside 0.."
+                        + nTotalSlots);
             }
             List<String> after = new ArrayList<>();
             if (precedences != null) {
                 for (int earlier : precedences.get(m - 1)) {
                     if (earlier < 1 || earlier > nMeetings || earlier == m) {
-                        throw at("precedences", "meeting " + m + " must follow meeting (" + earlier
+                        throw at("precedences", "field 'precedences': meeting " + m + " must follow meeting (" + earlier
                                 + "); expected another meeting in 1.." + nMeetings);
                     }
                     after.add(String.valueOf(earlier));

@@ -207,13 +207,13 @@ class DznReaderTest {
 
     @Test
     void rejectsAParticipantOutOfRange() {
-        assertEquals("small.dzn:6:1: meeting 3 names participant (4), outside 1..3.",
+        assertEquals("small.dzn:6:1: field 'requested': meeting 3 names participant (4), outside 1..3.",
                 rejection(small("| 2, 3, 3 |]", "| 2, 4, 3 |]")));
     }
 
     @Test
     void rejectsAMeetingOfAParticipantWithItself() {
-        assertEquals("small.dzn:6:1: meeting 3 is a meeting of participant 2 with itself.",
+        assertEquals("small.dzn:6:1: field 'requested': meeting 3 is a meeting of participant 2 with itself.",
                 rejection(small("| 2, 3, 3 |]", "| 2, 2, 3 |]")));
     }
 
@@ -225,13 +225,15 @@ class DznReaderTest {
 
     @Test
     void rejectsAWrongSessionCode() {
-        assertEquals("small.dzn:6:1: meeting 3 has session (4); expected 1 (morning), 2 (afternoon) or 3 (either).",
+        assertEquals("small.dzn:6:1: field 'requested': meeting 3 has session (4); expected 1 (morning), 2 (afternoon)"
+                + " or 3 (either).",
                 rejection(small("| 2, 3, 3 |]", "| 2, 3, 4 |]")));
     }
 
     @Test
     void rejectsAnAfternoonMeetingWhenThereIsNoAfternoon() {
-        assertEquals("small.dzn:6:1: meeting 3 asks for the afternoon (2) but there is no afternoon: nMorningSlots ="
+        assertEquals("small.dzn:6:1: field 'requested': meeting 3 asks for the afternoon (2) but there is no afternoon:"
+                + " nMorningSlots ="
                 + " nTotalSlots = 2.", rejection(small("| 2, 3, 3 |]", "| 2, 3, 2 |]")
                         .replace("nMorningSlots = 1;", "nMorningSlots = 2;")));
     }
@@ -244,15 +246,17 @@ class DznReaderTest {
 
     @Test
     void rejectsAFixedSlotOutOfRange() {
-        assertEquals("small.dzn:10:1: meeting 2 is fixed to slot (7), outside 0..2.",
+        assertEquals("small.dzn:10:1: field 'fixed': meeting 2 is fixed to slot (7), outside 0..2.",
                 rejection(small("fixed = [0, 0, 0]", "fixed = [0, 7, 0]")));
     }
 
     @Test
     void rejectsAPrecedenceOnAnUnknownMeetingOrItself() {
-        assertEquals("small.dzn:11:1: meeting 1 must follow meeting (9); expected another meeting in 1..3.",
+        assertEquals("small.dzn:11:1: field 'precedences': meeting 1 must follow meeting (9); expected another meeting"
+                + " in 1..3.",
                 rejection(small("precedences = [{}, {}, {}]", "precedences = [{9}, {}, {}]")));
-        assertEquals("small.dzn:11:1: meeting 2 must follow meeting (2); expected another meeting in 1..3.",
+        assertEquals("small.dzn:11:1: field 'precedences': meeting 2 must follow meeting (2); expected another meeting"
+                + " in 1..3.",
                 rejection(small("precedences = [{}, {}, {}]", "precedences = [{}, {2}, {}]")));
     }
 
