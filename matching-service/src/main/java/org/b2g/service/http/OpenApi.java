@@ -49,7 +49,8 @@ final class OpenApi {
                     List.of(), Map.of(200, JSON_TYPE), List.of(400)),
             new Operation("get", "/api/events", "List the events, each with the state of its last solve",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
-            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook",
+            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook;"
+                    + " answers its id, version and warnings (what it allows but most likely does not mean)",
                     Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413, 415)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),

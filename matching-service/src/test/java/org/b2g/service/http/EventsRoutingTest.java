@@ -199,6 +199,23 @@ class EventsRoutingTest {
         assertProblem(get("/api/events/unsolved/solve"), Status.NOT_FOUND_404, "(unsolved) has never been solved");
     }
 
+    @Test
+    void answersAStoredEventWithWhatItAllowsButItsOrganizerMostLikelyDidNotMean() {
+        String asksAnExcludedPair = TestService.sampleEvent("warned").replace(
+                "{\"from\": \"s-flood\", \"to\": \"a-water\", \"priority\": \"must\"},",
+                "{\"from\": \"s-flood\", \"to\": \"a-water\", \"priority\": \"must\"},"
+                        + " {\"from\": \"s-shield\", \"to\": \"a-water\"},");
+        try (HttpClientResponse created = post(asksAnExcludedPair)) {
+            assertEquals(Status.CREATED_201, created.status());
+            assertThat(json(created).getJsonArray("warnings").getString(0), containsString("s-shield and a-water are"
+                    + " excluded from meeting"));
+        }
+        try (HttpClientResponse replaced = put("warned", TestService.sampleEvent("warned"))) {
+            assertEquals(Status.OK_200, replaced.status());
+            assertEquals(0, json(replaced).getJsonArray("warnings").size());
+        }
+    }
+
     private HttpClientResponse putIfMatch(String id, String body, String etag) {
         return client.put("/api/events/" + id)
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
