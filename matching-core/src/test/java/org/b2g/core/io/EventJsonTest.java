@@ -377,6 +377,22 @@ class EventJsonTest {
     }
 
     @Test
+    void saysWhichKnownIdAnUnknownOneLooksLikeWhenOnlyItsAccentEncodingOrCaseDiffers() {
+        String composed = "s\u1edf-1"; // "sở-1", as most tools write it
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        String json = BASE.replace("\"id\": \"s-1\"", "\"id\": \"" + composed + "\"")
+                .replace("[\"s-1\", \"a-1\"]", "[\"" + decomposed + "\", \"a-1\"]");
+        assertEquals("event.json: meetings[0].participants[0]: unknown participant \"" + decomposed + "\";"
+                + " participants[0].id is \"" + composed + "\", the same letters with their accents encoded differently"
+                + " (Unicode NFD and NFC); write both the same way.", rejection(json));
+        assertEquals("event.json: requests[0].to: unknown participant \"A-2\"; did you mean \"a-2\""
+                + " (participants[2].id)? Ids are matched exactly, case and spaces included.",
+                rejection(BASE.replace("\"to\": \"a-2\"}", "\"to\": \"A-2\"}")));
+        assertEquals("event.json: requests[0].to: unknown participant \"a-9\".",
+                rejection(BASE.replace("\"to\": \"a-2\"}", "\"to\": \"a-9\"}")));
+    }
+
+    @Test
     void saysWhatIsAcceptedWhenACountIsTooLarge() {
         assertEquals("event.json: participants[0].representatives (3000000000) is too large; expected at most "
                 + Integer.MAX_VALUE + ".", rejection(base("\"role\": \"startup\"",
