@@ -196,7 +196,10 @@ final class SolveService implements HttpService {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // reported below
+            if (text.strip().matches("[-+]?\\d+")) { // whole, but too long for a 64-bit number
+                throw ApiException.badRequest("The " + name + " (" + text + ") is outside " + min + ".."
+                        + Long.MAX_VALUE + ".");
+            }
         }
         throw ApiException.badRequest("The " + name + " (" + text + ") should be a whole number"
                 + (min == 0 ? " of 0 or more." : "."));

@@ -216,6 +216,18 @@ class EventsRoutingTest {
         }
     }
 
+    @Test
+    void saysASeedTooLongForItsNumberIsOutsideTheRange() {
+        post(TestService.sampleEvent("long-seed")).close();
+        assertProblem(client.post("/api/events/long-seed/solve").queryParam("seed", "99999999999999999999")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The seed (99999999999999999999) is outside -9223372036854775808.."
+                        + "9223372036854775807.");
+        assertProblem(client.post("/api/events/long-seed/solve").queryParam("moveLimit", "-1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The moveLimit (-1) should be a whole number of 0 or more.");
+    }
+
     private HttpClientResponse putIfMatch(String id, String body, String etag) {
         return client.put("/api/events/" + id)
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
