@@ -85,7 +85,7 @@ final class EventsService implements HttpService {
         res.status(Status.CREATED_201);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(event.id()));
         res.header(HeaderNames.ETAG, etag(1));
-        JsonAnswers.send(res, stored(event, 1));
+        JsonAnswers.send(res, stored(body, 1));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -142,16 +142,18 @@ final class EventsService implements HttpService {
                     + expected + " (If-Match); read it again and apply your change to the current version.");
         }
         res.header(HeaderNames.ETAG, etag(version));
-        JsonAnswers.send(res, stored(event, version));
+        JsonAnswers.send(res, stored(body, version));
     }
 
     /**
      * The answer to a stored event: its id, its version and what it allows but its organizer most likely did not mean
-     * (a request between an excluded pair, a minimum no schedule reaches), one sentence each, as the command line
-     * prints them before solving; empty when there is nothing to check.
+     * (a field that looks misspelt, a request between an excluded pair, a minimum no schedule reaches), one sentence
+     * each, as the command line prints them before solving; empty when there is nothing to check.
      */
-    private static JsonObject stored(Event event, int version) {
+    private static JsonObject stored(Bodies.EventBody body, int version) {
+        Event event = body.event();
         JsonArrayBuilder warnings = JSON.createArrayBuilder();
+        EventJson.misspeltFields(body.json(), "request body").forEach(warnings::add);
         EventWarnings.of(event).forEach(warnings::add);
         return JSON.createObjectBuilder().add("id", event.id()).add("version", version).add("warnings", warnings)
                 .build();

@@ -214,6 +214,13 @@ class EventsRoutingTest {
             assertEquals(Status.OK_200, replaced.status());
             assertEquals(0, json(replaced).getJsonArray("warnings").size());
         }
+        String misspelt = TestService.sampleEvent("warned").replaceFirst("\"role\": \"startup\"",
+                "\"role\": \"startup\", \"unavailableSlot\": [2]");
+        try (HttpClientResponse replaced = put("warned", misspelt)) {
+            assertEquals(Status.OK_200, replaced.status());
+            assertEquals("participants[0].unavailableSlot is not a field of b2g-event/1 and is ignored; did you"
+                    + " mean unavailableSlots?", json(replaced).getJsonArray("warnings").getString(0));
+        }
     }
 
     @Test
