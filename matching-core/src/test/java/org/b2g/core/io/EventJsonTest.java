@@ -50,6 +50,19 @@ class EventJsonTest {
             """;
 
     @Test
+    void saysAZipArchiveUnderAnEventsNameIsOneRatherThanGuessingItsEncoding(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("event.json"), new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, (byte) 0x83});
+        InputException e = assertThrows(InputException.class, () -> EventJson.read(file));
+        assertEquals(file + ": is a zip archive, such as an .xlsx workbook under another name, not text; expected UTF-8"
+                + " text (a workbook becomes an event with ./b2g import WORKBOOK.xlsx --out event.json).",
+                e.getMessage());
+        Path dzn = Files.write(dir.resolve("forum.dzn"), Files.readAllBytes(file));
+        assertEquals(dzn + ": is a zip archive, such as an .xlsx workbook under another name, not text; expected UTF-8"
+                + " text (a workbook becomes an event with ./b2g import WORKBOOK.xlsx --out event.json).",
+                assertThrows(InputException.class, () -> DznReader.read(dzn)).getMessage());
+    }
+
+    @Test
     void readsAFileThatStartsWithAByteOrderMark(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("event.json");
         Files.writeString(file, "\uFEFF" + BASE, StandardCharsets.UTF_8);
