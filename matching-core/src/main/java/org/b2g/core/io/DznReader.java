@@ -621,11 +621,16 @@ public final class DznReader {
             return value;
         }
 
+        /** The next few characters of the line, control characters written as {@code \\u0000}: shown raw, they hide. */
         private String peekText() {
             int end = Math.min(text.length(), pos + 12);
             String s = text.substring(pos, end);
             int newline = s.indexOf('\n');
-            return newline >= 0 ? s.substring(0, newline) : s;
+            StringBuilder shown = new StringBuilder();
+            for (char c : (newline >= 0 ? s.substring(0, newline) : s).toCharArray()) {
+                shown.append(Character.isISOControl(c) && c != '\t' ? String.format("\\u%04x", (int) c) : c);
+            }
+            return shown.toString();
         }
 
         private InputException error(String message) {

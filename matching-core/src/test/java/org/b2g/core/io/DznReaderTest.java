@@ -252,6 +252,12 @@ class DznReaderTest {
     }
 
     @Test
+    void showsAControlCharacterWhereAFieldShouldStartAsAnEscape() {
+        assertEquals("small.dzn:12:1: expected a field name but found '\\u0000\\u0001'.",
+                rejection(SMALL + "\u0000\u0001"));
+    }
+
+    @Test
     void rejectsAForbiddenSlotOutOfRange() {
         assertEquals("small.dzn:9:19: 'forbidden' of participant 2 holds slot (3), outside 1..2.",
                 rejection(small("forbidden = [{0}, {0}, {0}]", "forbidden = [{0}, {0, 3}, {0}]")));
