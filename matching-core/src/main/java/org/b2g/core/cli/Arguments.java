@@ -94,8 +94,16 @@ public final class Arguments {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new InputException("--" + name + " (" + value + ") is not a whole number.");
+            throw notWhole(name, value, min, max);
         }
+    }
+
+    /** A whole number too long for its type is outside the range, not "not a whole number". */
+    private static InputException notWhole(String name, String value, long min, long max) {
+        if (value.strip().matches("[-+]?\\d+")) {
+            return new InputException("--" + name + " (" + value + ") is outside " + min + ".." + max + ".");
+        }
+        return new InputException("--" + name + " (" + value + ") is not a whole number.");
     }
 
     public long longOption(String name, long fallback) {
@@ -106,7 +114,7 @@ public final class Arguments {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new InputException("--" + name + " (" + value + ") is not a whole number.");
+            throw notWhole(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 

@@ -57,7 +57,9 @@ public final class Durations {
             }
         }
         if (duration == null || duration.isNegative() || duration.isZero()) {
-            String hint = value.matches("\\d+(\\.\\d+)?") ? " needs a unit;" : " is not a positive duration;";
+            String hint = value.matches("\\d+(\\.\\d+)?") ? " needs a unit;"
+                    : duration != null || value.matches("-\\d+(\\.\\d+)?(ms|s|m|h)") ? " is not a positive duration;"
+                    : " is not a duration (one number with one unit, or ISO-8601);";
             throw new InputException(name + " (" + text + ")" + hint + " expected e.g. 30s, 2m, 500ms or PT30S.");
         }
         if (duration.compareTo(MAX) > 0) {

@@ -1,9 +1,11 @@
 package org.b2g.core.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +17,9 @@ import org.b2g.core.domain.Request;
 import org.b2g.core.domain.RequiredMeeting;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Session;
+import org.b2g.core.io.EventFiles;
+import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventWarnings;
 
 /** A few lines telling an organizer what the engine understood of an event: counts, not contents. */
 final class EventSummary {
@@ -24,10 +29,16 @@ final class EventSummary {
 
     /**
      * Prints, one line each, what the event file allows but its organizer most likely did not mean (a request
-     * between an excluded pair, say): the verbs that read an event say it before they work on it.
+     * between an excluded pair, a field of the file that looks misspelt, say): the verbs that read an event say it
+     * before they work on it.
      */
     static void warn(PrintStream err, String file, Event event) {
-        for (String warning : org.b2g.core.io.EventWarnings.of(event)) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            for (String warning : EventJson.misspeltFields(EventFiles.readText(Path.of(file)), file)) {
+                err.println("warning: " + file + ": " + warning);
+            }
+        }
+        for (String warning : EventWarnings.of(event)) {
             err.println("warning: " + file + ": " + warning);
         }
     }

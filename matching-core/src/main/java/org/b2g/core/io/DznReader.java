@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,11 @@ public final class DznReader {
 
     private final String source;
     private final Map<String, Value> fields = new HashMap<>();
+    /**
+     * Where each item of an array stands (line and column), by the array: errors about one meeting or participant
+     * point at its row or set, not at the field's name hundreds of lines above.
+     */
+    private final Map<List<?>, List<int[]>> places = new IdentityHashMap<>();
 
     private DznReader(String source) {
         this.source = source;
@@ -242,11 +248,15 @@ public final class DznReader {
                     return rows(field);
                 }
                 List<Object> items = new ArrayList<>();
+                List<int[]> at = new ArrayList<>();
+                places.put(items, at);
                 if (peek(']')) {
                     pos++;
                     return items;
                 }
                 while (true) {
+                    skipSpace();
+                    at.add(new int[] {line, column()});
                     items.add(element(field));
                     if (peek(',')) {
                         pos++;
@@ -450,15 +460,23 @@ public final class DznReader {
                 return flat;
             }
             List<List<Object>> rows = new ArrayList<>();
+            List<int[]> flatAt = places.getOrDefault(flat, List.of());
+            List<int[]> rowAt = new ArrayList<>();
             for (int r = 0; r < sizes[0]; r++) {
                 rows.add(new ArrayList<>(flat.subList(r * sizes[1], (r + 1) * sizes[1])));
+                if (r * sizes[1] < flatAt.size()) {
+                    rowAt.add(flatAt.get(r * sizes[1]));
+                }
             }
+            places.put(rows, rowAt);
             return rows;
         }
 
         /** {@code [| a, b, c, | d, e, f |]} as a list of rows. */
         private List<List<Integer>> rows(String field) {
             List<List<Integer>> rows = new ArrayList<>();
+            List<int[]> at = new ArrayList<>();
+            places.put(rows, at);
             pos++; // the first '|'
             List<Integer> row = new ArrayList<>();
             while (true) {
@@ -485,6 +503,9 @@ public final class DznReader {
                     }
                     return rows;
                 } else {
+                    if (row.isEmpty()) {
+                        at.add(new int[] {line, column()});
+                    }
                     row.add(integer(field));
                     count(1, field);
                 }
@@ -600,11 +621,16 @@ public final class DznReader {
             return value;
         }
 
+        /** The next few characters of the line, control characters written as {@code \\u0000}: shown raw, they hide. */
         private String peekText() {
             int end = Math.min(text.length(), pos + 12);
             String s = text.substring(pos, end);
             int newline = s.indexOf('\n');
-            return newline >= 0 ? s.substring(0, newline) : s;
+            StringBuilder shown = new StringBuilder();
+            for (char c : (newline >= 0 ? s.substring(0, newline) : s).toCharArray()) {
+                shown.append(Character.isISOControl(c) && c != '\t' ? String.format("\\u%04x", (int) c) : c);
+            }
+            return shown.toString();
         }
 
         private InputException error(String message) {
@@ -655,7 +681,7 @@ public final class DznReader {
                         continue; // the format's dummy
                     }
                     if (slot < 1 || slot > nTotalSlots) {
-                        throw at("forbidden", "'forbidden' of participant " + p + " holds slot (" + slot
+                        throw at("forbidden", p - 1, "'forbidden' of participant " + p + " holds slot (" + slot
                                 + "), outside 1.." + nTotalSlots);
                     }
                     unavailable.add(slot);
@@ -669,7 +695,7 @@ public final class DznReader {
         for (int m = 1; m <= nMeetings; m++) {
             List<Integer> row = requested.get(m - 1);
             if (row.size() != 3) {
-                throw at("requested", "row " + m + " of 'requested' has " + row.size()
+                throw at("requested", m - 1, "row " + m + " of 'requested' has " + row.size()
                         + " values; expected 3 (participant, participant, session)");
             }
             int a = row.get(0);
@@ -677,32 +703,35 @@ public final class DznReader {
             int session = row.get(2);
             for (int p : new int[] {a, b}) {
                 if (p < 1 || p > nBusiness) {
-                    throw at("requested", "meeting " + m + " names participant (" + p + "), outside 1.." + nBusiness);
+                    throw at("requested", m - 1, "field 'requested': meeting " + m + " names participant (" + p
+                            + "), outside 1.." + nBusiness);
                 }
             }
             if (a == b) {
-                throw at("requested", "meeting " + m + " is a meeting of participant " + a + " with itself");
+                throw at("requested", m - 1, "field 'requested': meeting " + m + " is a meeting of participant " + a
+                        + " with itself");
             }
             if (session < 1 || session > 3) {
-                throw at("requested", "meeting " + m + " has session (" + session
+                throw at("requested", m - 1, "field 'requested': meeting " + m + " has session (" + session
                         + "); expected 1 (morning), 2 (afternoon) or 3 (either)");
             }
             if (session == 2 && nMorningSlots == nTotalSlots) {
-                throw at("requested", "meeting " + m + " asks for the afternoon (2) but there is no afternoon: "
-                        + "nMorningSlots = nTotalSlots = " + nTotalSlots);
+                throw at("requested", m - 1, "field 'requested': meeting " + m + " asks for the afternoon (2) but"
+                        + " there is no afternoon: nMorningSlots = nTotalSlots = " + nTotalSlots);
             }
             meetingsOf[a]++;
             meetingsOf[b]++;
             int fixedSlot = fixed == null ? 0 : fixed.get(m - 1);
             if (fixedSlot < 0 || fixedSlot > nTotalSlots) {
-                throw at("fixed", "meeting " + m + " is fixed to slot (" + fixedSlot + "), outside 0.." + nTotalSlots);
+                throw at("fixed", m - 1, "field 'fixed': meeting " + m + " is fixed to slot (" + fixedSlot
+                        + "), outside 0.." + nTotalSlots);
             }
             List<String> after = new ArrayList<>();
             if (precedences != null) {
                 for (int earlier : precedences.get(m - 1)) {
                     if (earlier < 1 || earlier > nMeetings || earlier == m) {
-                        throw at("precedences", "meeting " + m + " must follow meeting (" + earlier
-                                + "); expected another meeting in 1.." + nMeetings);
+                        throw at("precedences", m - 1, "field 'precedences': meeting " + m + " must follow meeting ("
+                                + earlier + "); expected another meeting in 1.." + nMeetings);
                     }
                     after.add(String.valueOf(earlier));
                 }
@@ -716,7 +745,7 @@ public final class DznReader {
             List<Integer> counts = intsOf("nMeetingsBusiness", nBusiness);
             for (int p = 1; p <= nBusiness; p++) {
                 if (counts.get(p - 1) != meetingsOf[p]) {
-                    throw at("nMeetingsBusiness", "'nMeetingsBusiness' gives participant " + p + " "
+                    throw at("nMeetingsBusiness", p - 1, "'nMeetingsBusiness' gives participant " + p + " "
                             + counts.get(p - 1) + " meetings but 'requested' gives it " + meetingsOf[p]);
                 }
             }
@@ -750,8 +779,8 @@ public final class DznReader {
                 }
             }
             if (!listed.equals(fromRequested.get(p - 1))) {
-                throw at("meetingsxBusiness", "'meetingsxBusiness' gives participant " + p + " meetings " + listed
-                        + " but 'requested' gives it " + fromRequested.get(p - 1));
+                throw at("meetingsxBusiness", p - 1, "'meetingsxBusiness' gives participant " + p + " meetings "
+                        + listed + " but 'requested' gives it " + fromRequested.get(p - 1));
             }
         }
     }
@@ -860,6 +889,16 @@ public final class DznReader {
             return (List<Integer>) list;
         }
         throw at(name, "field '" + name + "' should be an array of numbers [...]");
+    }
+
+    /** An error about item {@code index} of array {@code name}, placed where that item stands when known. */
+    private InputException at(String name, int index, String message) {
+        Value value = fields.get(name);
+        List<int[]> at = value != null && value.data() instanceof List<?> list ? places.get(list) : null;
+        if (at == null || index >= at.size()) {
+            return at(name, message);
+        }
+        return new InputException(source + ":" + at.get(index)[0] + ":" + at.get(index)[1] + ": " + message + ".");
     }
 
     private InputException at(String name, String message) {

@@ -72,6 +72,14 @@ public final class EventJson {
     }
 
     /**
+     * Fields of the document that are most likely misspelt ({@code "maxMeeting": 3}), one warning each: the format
+     * ignores unknown fields, so such a field is read as absent without a word otherwise.
+     */
+    public static List<String> misspeltFields(String json, String source) {
+        return FieldLookalikes.of(parse(json, source));
+    }
+
+    /**
      * Parsson keeps the last of two equal keys in one object, so a change script that adds a second
      * {@code "requests": [...]} instead of editing the first would withdraw every earlier request without a word:
      * such a document is refused.

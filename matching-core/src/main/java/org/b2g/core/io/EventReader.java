@@ -245,7 +245,8 @@ final class EventReader {
         for (JsonNode earlierNode : node.get("after").itemsOrEmpty()) {
             String earlier = earlierNode.string();
             if (!meetingPaths.containsKey(earlier)) {
-                throw earlierNode.fail(": unknown meeting \"" + earlier + "\"");
+                throw earlierNode.fail(": unknown meeting \"" + earlier + "\""
+                        + IdLookalikes.hint(earlier, meetingPaths));
             }
             if (earlier.equals(id)) {
                 throw earlierNode.fail(": meeting \"" + id + "\" cannot come after itself");
@@ -318,7 +319,7 @@ final class EventReader {
     private String participantId(JsonNode node) {
         String id = node.string();
         if (!participantPaths.containsKey(id)) {
-            throw node.fail(": unknown participant \"" + id + "\"");
+            throw node.fail(": unknown participant \"" + id + "\"" + IdLookalikes.hint(id, participantPaths));
         }
         return id;
     }

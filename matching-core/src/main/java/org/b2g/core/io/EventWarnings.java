@@ -7,12 +7,14 @@ import java.util.Map;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Exclusion;
+import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Request;
 
 /**
  * What an event allows but its organizer most likely did not mean, in the words the spreadsheet import uses: a
  * request between two participants who are excluded from meeting (it is never met), and a request listed twice
- * with different priorities (it counts once, at the higher). Places are the {@code b2g-event/1} paths
+ * with different priorities (it counts once, at the higher), and a participant's {@code minMeetings} above what it can
+ * attend (more than its available slots times its representatives). Places are the {@code b2g-event/1} paths
  * ({@code requests[3]}), since the event's lists keep the file's order.
  */
 public final class EventWarnings {
@@ -20,7 +22,7 @@ public final class EventWarnings {
     private EventWarnings() {
     }
 
-    /** One sentence per request that cannot count as written; empty when there is none. */
+    /** One sentence per request or minimum that cannot count as written; empty when there is none. */
     public static List<String> of(Event event) {
         Map<String, Integer> exclusionIndex = new HashMap<>();
         List<Exclusion> exclusions = event.exclusions();
@@ -47,7 +49,38 @@ public final class EventWarnings {
                         + "); the request counts once, as " + higher);
             }
         }
+        List<Participant> participants = event.participants();
+        for (int i = 0; i < participants.size(); i++) {
+            String beyond = minimumBeyondReach(participants.get(i), event.slotCount());
+            if (beyond != null) {
+                warnings.add("participants[" + i + "]: " + beyond);
+            }
+        }
         return warnings;
+    }
+
+    /**
+     * A {@code minMeetings} no schedule can reach: more than the slots the participant attends, times its
+     * representatives. Its shortfall costs every schedule the same, so the solver cannot say more than its score.
+     */
+    private static String minimumBeyondReach(Participant participant, int slots) {
+        if (participant.minMeetings() <= 0) {
+            return null;
+        }
+        int attended = 0;
+        for (int s = 1; s <= slots; s++) {
+            if (participant.isAvailable(s)) {
+                attended++;
+            }
+        }
+        long most = (long) attended * participant.representatives();
+        if (participant.minMeetings() <= most) {
+            return null;
+        }
+        return participant.id() + " asks for at least " + participant.minMeetings() + " meetings (minMeetings) but"
+                + " attends " + attended + " of " + slots + " slots with " + participant.representatives()
+                + " representative" + (participant.representatives() == 1 ? "" : "s") + "; at most " + most
+                + " can take place";
     }
 
     private static String pairKey(String a, String b) {

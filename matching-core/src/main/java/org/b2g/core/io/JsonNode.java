@@ -185,7 +185,7 @@ record JsonNode(JsonValue value, String path, String source) {
             return "is outside " + min + ".." + max;
         }
         if (!below) {
-            return "is too large";
+            return "is too large; expected at most " + max;
         }
         return min == 0 ? "is negative; expected 0 or more" : "is below " + min + "; expected " + min + " or more";
     }

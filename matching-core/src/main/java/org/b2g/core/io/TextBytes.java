@@ -26,6 +26,12 @@ public final class TextBytes {
      * @throws InputException when the bytes are neither
      */
     public static String decode(byte[] bytes, String where, String advice) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            // Guessing its encoding ("looks like Windows-1258") would send the reader after the wrong mistake
+            throw new InputException(where + ": is a zip archive, such as an .xlsx workbook under another name, not"
+                    + " text; expected UTF-8 text (a workbook becomes an event with ./b2g import WORKBOOK.xlsx --out"
+                    + " event.json).");
+        }
         if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
                 || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
             String text = new String(bytes, StandardCharsets.UTF_16);

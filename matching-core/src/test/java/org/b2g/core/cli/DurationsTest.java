@@ -44,4 +44,18 @@ class DurationsTest {
     void refusesWhatIsNotAPositiveDuration(String text) {
         assertThrows(InputException.class, () -> Durations.parse("timeLimit", text));
     }
+
+    @Test
+    void saysTextThatIsNoDurationIsNoneRatherThanNotPositive() {
+        for (String text : new String[] {"1h1s", "30 s", "soon", "30sec"}) {
+            InputException e = assertThrows(InputException.class, () -> Durations.parse("timeLimit", text));
+            assertEquals("timeLimit (" + text + ") is not a duration (one number with one unit, or ISO-8601);"
+                    + " expected e.g. 30s, 2m, 500ms or PT30S.", e.getMessage());
+        }
+        for (String text : new String[] {"0s", "-1s", "PT-5S"}) {
+            InputException e = assertThrows(InputException.class, () -> Durations.parse("timeLimit", text));
+            assertEquals("timeLimit (" + text + ") is not a positive duration; expected e.g. 30s, 2m, 500ms or PT30S.",
+                    e.getMessage());
+        }
+    }
 }

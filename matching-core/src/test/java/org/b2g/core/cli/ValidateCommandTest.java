@@ -52,6 +52,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void warnsAboutAFieldThatLooksMisspeltSinceTheFormatIgnoresIt() throws IOException {
+        Path file = example();
+        Files.writeString(file, Files.readString(file).replace("\"maxMeetings\": 8", "\"maxMeeting\": 8")
+                .replace("\"fixedSlot\": 3", "\"fixedslot\": 3"));
+        validate(NO_OBSTACLE, file.toString());
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("warning: " + file + ": participants[0].maxMeeting is not a field of b2g-event/1 and"
+                + " is ignored; did you mean maxMeetings?\n"), said);
+        // m-1, the meeting with the fixed slot, is the second of the example
+        assertTrue(said.contains("warning: " + file + ": meetings[1].fixedslot is not a field of b2g-event/1 and is"
+                + " ignored; did you mean fixedSlot?\n"), said);
+    }
+
+    @Test
     void pointsAWorkbookOrCsvFolderToTheImport() throws IOException {
         Path workbook = Files.write(dir.resolve("event.xlsx"), new byte[] {'P', 'K'});
         assertEquals(Command.BAD_INPUT, main(workbook.toString()));

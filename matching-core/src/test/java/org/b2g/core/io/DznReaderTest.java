@@ -189,13 +189,13 @@ class DznReaderTest {
 
     @Test
     void rejectsMeetingCountsThatDisagreeWithRequested() {
-        assertEquals("small.dzn:8:1: 'nMeetingsBusiness' gives participant 3 1 meetings but 'requested' gives it 2.",
+        assertEquals("small.dzn:8:28: 'nMeetingsBusiness' gives participant 3 1 meetings but 'requested' gives it 2.",
                 rejection(small("nMeetingsBusiness = [2, 2, 2]", "nMeetingsBusiness = [2, 2, 1]")));
     }
 
     @Test
     void rejectsMeetingListsThatDisagreeWithRequested() {
-        assertEquals("small.dzn:7:1: 'meetingsxBusiness' gives participant 2 meetings [1, 2] but 'requested' gives it"
+        assertEquals("small.dzn:7:33: 'meetingsxBusiness' gives participant 2 meetings [1, 2] but 'requested' gives it"
                 + " [1, 3].", rejection(small("{1, 2, 4}", "{1, 2, 3}")));
     }
 
@@ -207,52 +207,75 @@ class DznReaderTest {
 
     @Test
     void rejectsAParticipantOutOfRange() {
-        assertEquals("small.dzn:6:1: meeting 3 names participant (4), outside 1..3.",
+        assertEquals("small.dzn:6:38: field 'requested': meeting 3 names participant (4), outside 1..3.",
                 rejection(small("| 2, 3, 3 |]", "| 2, 4, 3 |]")));
     }
 
     @Test
     void rejectsAMeetingOfAParticipantWithItself() {
-        assertEquals("small.dzn:6:1: meeting 3 is a meeting of participant 2 with itself.",
+        assertEquals("small.dzn:6:38: field 'requested': meeting 3 is a meeting of participant 2 with itself.",
                 rejection(small("| 2, 3, 3 |]", "| 2, 2, 3 |]")));
     }
 
     @Test
     void rejectsARowWithoutThreeValues() {
-        assertEquals("small.dzn:6:1: row 3 of 'requested' has 2 values; expected 3 (participant, participant,"
+        assertEquals("small.dzn:6:38: row 3 of 'requested' has 2 values; expected 3 (participant, participant,"
                 + " session).", rejection(small("| 2, 3, 3 |]", "| 2, 3 |]")));
     }
 
     @Test
     void rejectsAWrongSessionCode() {
-        assertEquals("small.dzn:6:1: meeting 3 has session (4); expected 1 (morning), 2 (afternoon) or 3 (either).",
+        assertEquals("small.dzn:6:38: field 'requested': meeting 3 has session (4); expected 1 (morning), 2 (afternoon)"
+                + " or 3 (either).",
                 rejection(small("| 2, 3, 3 |]", "| 2, 3, 4 |]")));
     }
 
     @Test
     void rejectsAnAfternoonMeetingWhenThereIsNoAfternoon() {
-        assertEquals("small.dzn:6:1: meeting 3 asks for the afternoon (2) but there is no afternoon: nMorningSlots ="
+        assertEquals("small.dzn:6:38: field 'requested': meeting 3 asks for the afternoon (2) but there is no afternoon:"
+                + " nMorningSlots ="
                 + " nTotalSlots = 2.", rejection(small("| 2, 3, 3 |]", "| 2, 3, 2 |]")
                         .replace("nMorningSlots = 1;", "nMorningSlots = 2;")));
     }
 
     @Test
+    void pointsAtTheRowOfTheMeetingAnErrorIsAboutInAnArrayOfManyLines() {
+        String rows = "requested = [|\n  1, 2, 3,\n| 1, 3, 3,\n| 2, 9, 3\n|];";
+        assertEquals("small.dzn:9:3: field 'requested': meeting 3 names participant (9), outside 1..3.",
+                rejection(small("requested = [| 1, 2, 3, | 1, 3, 3, | 2, 3, 3 |];", rows)));
+        String call = "requested = array2d(1..3, 1..3, [1, 2, 3,\n 1, 3, 3,\n 2, 9, 3]);";
+        assertEquals("small.dzn:8:2: field 'requested': meeting 3 names participant (9), outside 1..3.",
+                rejection(small("requested = [| 1, 2, 3, | 1, 3, 3, | 2, 3, 3 |];", call)));
+        String fixed = "fixed = array1d(1..3, [0,\n0,\n   5]);";
+        assertEquals("small.dzn:12:4: field 'fixed': meeting 3 is fixed to slot (5), outside 0..2.",
+                rejection(small("fixed = [0, 0, 0];", fixed)));
+    }
+
+    @Test
+    void showsAControlCharacterWhereAFieldShouldStartAsAnEscape() {
+        assertEquals("small.dzn:12:1: expected a field name but found '\\u0000\\u0001'.",
+                rejection(SMALL + "\u0000\u0001"));
+    }
+
+    @Test
     void rejectsAForbiddenSlotOutOfRange() {
-        assertEquals("small.dzn:9:1: 'forbidden' of participant 2 holds slot (3), outside 1..2.",
+        assertEquals("small.dzn:9:19: 'forbidden' of participant 2 holds slot (3), outside 1..2.",
                 rejection(small("forbidden = [{0}, {0}, {0}]", "forbidden = [{0}, {0, 3}, {0}]")));
     }
 
     @Test
     void rejectsAFixedSlotOutOfRange() {
-        assertEquals("small.dzn:10:1: meeting 2 is fixed to slot (7), outside 0..2.",
+        assertEquals("small.dzn:10:13: field 'fixed': meeting 2 is fixed to slot (7), outside 0..2.",
                 rejection(small("fixed = [0, 0, 0]", "fixed = [0, 7, 0]")));
     }
 
     @Test
     void rejectsAPrecedenceOnAnUnknownMeetingOrItself() {
-        assertEquals("small.dzn:11:1: meeting 1 must follow meeting (9); expected another meeting in 1..3.",
+        assertEquals("small.dzn:11:16: field 'precedences': meeting 1 must follow meeting (9); expected another meeting"
+                + " in 1..3.",
                 rejection(small("precedences = [{}, {}, {}]", "precedences = [{9}, {}, {}]")));
-        assertEquals("small.dzn:11:1: meeting 2 must follow meeting (2); expected another meeting in 1..3.",
+        assertEquals("small.dzn:11:20: field 'precedences': meeting 2 must follow meeting (2); expected another meeting"
+                + " in 1..3.",
                 rejection(small("precedences = [{}, {}, {}]", "precedences = [{}, {2}, {}]")));
     }
 

@@ -50,6 +50,19 @@ class EventJsonTest {
             """;
 
     @Test
+    void saysAZipArchiveUnderAnEventsNameIsOneRatherThanGuessingItsEncoding(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("event.json"), new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, (byte) 0x83});
+        InputException e = assertThrows(InputException.class, () -> EventJson.read(file));
+        assertEquals(file + ": is a zip archive, such as an .xlsx workbook under another name, not text; expected UTF-8"
+                + " text (a workbook becomes an event with ./b2g import WORKBOOK.xlsx --out event.json).",
+                e.getMessage());
+        Path dzn = Files.write(dir.resolve("forum.dzn"), Files.readAllBytes(file));
+        assertEquals(dzn + ": is a zip archive, such as an .xlsx workbook under another name, not text; expected UTF-8"
+                + " text (a workbook becomes an event with ./b2g import WORKBOOK.xlsx --out event.json).",
+                assertThrows(InputException.class, () -> DznReader.read(dzn)).getMessage());
+    }
+
+    @Test
     void readsAFileThatStartsWithAByteOrderMark(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("event.json");
         Files.writeString(file, "\uFEFF" + BASE, StandardCharsets.UTF_8);
@@ -377,9 +390,33 @@ class EventJsonTest {
     }
 
     @Test
+    void saysWhichKnownIdAnUnknownOneLooksLikeWhenOnlyItsAccentEncodingOrCaseDiffers() {
+        String composed = "s\u1edf-1"; // "sở-1", as most tools write it
+        String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+        String json = BASE.replace("\"id\": \"s-1\"", "\"id\": \"" + composed + "\"")
+                .replace("[\"s-1\", \"a-1\"]", "[\"" + decomposed + "\", \"a-1\"]");
+        assertEquals("event.json: meetings[0].participants[0]: unknown participant \"" + decomposed + "\";"
+                + " participants[0].id is \"" + composed + "\", the same letters with their accents encoded differently"
+                + " (Unicode NFD and NFC); write both the same way.", rejection(json));
+        assertEquals("event.json: requests[0].to: unknown participant \"A-2\"; did you mean \"a-2\""
+                + " (participants[2].id)? Ids are matched exactly, case and spaces included.",
+                rejection(BASE.replace("\"to\": \"a-2\"}", "\"to\": \"A-2\"}")));
+        assertEquals("event.json: requests[0].to: unknown participant \"a-9\".",
+                rejection(BASE.replace("\"to\": \"a-2\"}", "\"to\": \"a-9\"}")));
+    }
+
+    @Test
+    void saysWhatIsAcceptedWhenACountIsTooLarge() {
+        assertEquals("event.json: participants[0].representatives (3000000000) is too large; expected at most "
+                + Integer.MAX_VALUE + ".", rejection(base("\"role\": \"startup\"",
+                        "\"role\": \"startup\", \"representatives\": 3000000000")));
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(5)
     void rejectsHugeAndTinyExponentsWithoutExpandingThem() {
-        assertEquals("event.json: participants[0].maxMeetings (1E+100000000) is too large.",
+        assertEquals("event.json: participants[0].maxMeetings (1E+100000000) is too large; expected at most"
+                + " 2147483647.",
                 rejection(base("\"role\": \"startup\"", "\"role\": \"startup\", \"maxMeetings\": 1e100000000")));
         assertEquals("event.json: event.slotMinutes (1E-100000000) should be a whole number.",
                 rejection(base("\"slotMinutes\": 20", "\"slotMinutes\": 1e-100000000")));

@@ -32,4 +32,19 @@ class EventWarningsTest {
 
         assertEquals(List.of(), EventWarnings.of(EventJsonTest.read(json)));
     }
+
+    @Test
+    void aMinimumAboveTheSlotsAParticipantAttendsSaysHowManyCanTakePlace() {
+        // BASE has 5 slots: 08:30-09:30 (3) and 2 after lunch.
+        String json = EventJsonTest.BASE
+                .replace("\"exclusions\": [{\"participants\": [\"s-1\", \"a-2\"]}]", "\"exclusions\": []")
+                .replace("{\"id\": \"s-1\", \"role\": \"startup\"}",
+                        "{\"id\": \"s-1\", \"role\": \"startup\", \"minMeetings\": 5, \"unavailableSlots\": [1]}")
+                .replace("{\"id\": \"a-1\", \"role\": \"agency\"}",
+                        "{\"id\": \"a-1\", \"role\": \"agency\", \"minMeetings\": 5, \"representatives\": 2,"
+                                + " \"unavailableSlots\": [1, 2]}"); // 3 slots, 2 at a time: 5 fit
+
+        assertEquals(List.of("participants[0]: s-1 asks for at least 5 meetings (minMeetings) but attends 4 of 5 slots"
+                + " with 1 representative; at most 4 can take place"), EventWarnings.of(EventJsonTest.read(json)));
+    }
 }

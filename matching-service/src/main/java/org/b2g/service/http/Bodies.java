@@ -54,6 +54,11 @@ final class Bodies {
      * dropped, as RFC 8259 allows.
      */
     static String text(ServerRequest req, long maxBytes, String expected) {
+        String type = req.headers().contentType().map(t -> t.mediaType().text().toLowerCase(Locale.ROOT)).orElse("");
+        if (!takenAsJson(type)) {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "The body's Content-Type (" + type + ") is not"
+                    + " JSON; expected " + expected + " as application/json.");
+        }
         byte[] bytes = bytes(req, maxBytes, expected);
         String text;
         try {
@@ -68,6 +73,19 @@ final class Bodies {
         text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         nestingWithinLimit(text, expected);
         return text;
+    }
+
+    /**
+     * Whether a body with this Content-Type (lower case, without parameters; empty when none) is read as JSON: JSON's
+     * own types, none, and the generic ones tools send when told nothing ({@code curl -d} sends a form's type, a
+     * client sending a string {@code text/plain}, one sending a file's bytes {@code application/octet-stream}). A
+     * type that names another format (XML, a form upload, an .xls or .ods workbook, a PDF) is a 415: reading it as
+     * JSON could only end in a parse error that hides the real mistake.
+     */
+    static boolean takenAsJson(String type) {
+        return type.isEmpty() || type.equals("application/json") || type.equals("text/json") || type.endsWith("+json")
+                || type.equals("text/plain") || type.equals("application/octet-stream")
+                || type.equals("application/x-www-form-urlencoded");
     }
 
     /**
@@ -178,8 +196,14 @@ final class Bodies {
             return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()));
         }
         if (type.equals("text/csv")) {
-            throw ApiException.badRequest("A single CSV file (Content-Type text/csv) cannot hold an event; upload the"
-                    + " .xlsx workbook (Content-Type " + EventSheets.XLSX_MEDIA_TYPE + ") or b2g-event/1 JSON.");
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "A single CSV file (Content-Type text/csv)"
+                    + " cannot hold an event; upload the .xlsx workbook (Content-Type " + EventSheets.XLSX_MEDIA_TYPE
+                    + ") or b2g-event/1 JSON.");
+        }
+        if (!takenAsJson(type)) {
+            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "The body's Content-Type (" + type + ") is"
+                    + " not one an event comes in; expected application/json (a b2g-event/1 document) or "
+                    + EventSheets.XLSX_MEDIA_TYPE + " (an .xlsx workbook, as docs/spreadsheets.md lays it out).");
         }
         String json = text(req, settings.maxBodyBytes());
         return new EventBody(json, event(json, settings.limits()));

@@ -56,7 +56,7 @@ final class CandidatesService implements HttpService {
         } else {
             only = null;
         }
-        res.send(backend.analyses().run(() -> candidates(event, only)));
+        JsonAnswers.send(res, backend.analyses().run(() -> candidates(event, only)));
     }
 
     /** The event's candidates (those of {@code only} when not null), ranked: matching, on the analysis pool. */
@@ -91,7 +91,7 @@ final class CandidatesService implements HttpService {
     private void feasibility(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         Event event = EventLookup.read(backend, Paths.param(req, "id"));
-        res.send(backend.analyses().run(() -> {
+        JsonAnswers.send(res, backend.analyses().run(() -> {
             JsonArrayBuilder problems = JSON.createArrayBuilder();
             FeasibilityCheck.problems(event).forEach(problems::add);
             return JSON.createObjectBuilder().add("event", event.id()).add("problems", problems).build();

@@ -60,7 +60,7 @@ final class DayService implements HttpService {
         }
         String meeting = Paths.param(req, "mid", Paths.MAX_MEETING_ID);
         backend.day().mark(id, meeting, pid, by == null, state);
-        res.send(JSON.createObjectBuilder().add("meeting", meeting)
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("meeting", meeting)
                 .add("state", state == null ? "pending" : state.code()).build());
     }
 
@@ -83,7 +83,7 @@ final class DayService implements HttpService {
                 .add("noShow", c[1]).add("pending", c[2])));
         JsonArrayBuilder absent = JSON.createArrayBuilder();
         status.absent().forEach(absent::add);
-        res.send(JSON.createObjectBuilder().add("version", status.version()).add("meetings", meetings)
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("version", status.version()).add("meetings", meetings)
                 .add("tables", tables).add("absent", absent).build());
     }
 
@@ -111,7 +111,7 @@ final class DayService implements HttpService {
         if (absence.waiting() != null) {
             answer.add("waiting", absence.waiting());
         }
-        res.send(answer.build());
+        JsonAnswers.send(res, answer.build());
     }
 
     private void present(ServerRequest req, ServerResponse res) {
@@ -135,6 +135,6 @@ final class DayService implements HttpService {
         if (presence.note() != null) {
             answer.add("note", presence.note());
         }
-        res.send(answer.build());
+        JsonAnswers.send(res, answer.build());
     }
 }

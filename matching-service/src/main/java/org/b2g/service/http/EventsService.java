@@ -14,11 +14,13 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventWarnings;
 import org.b2g.service.Backend;
 import org.b2g.service.persistence.EventRepository.StoredEvent;
 import org.b2g.service.solving.JobStatus;
@@ -67,7 +69,7 @@ final class EventsService implements HttpService {
             }
             events.add(event);
         }
-        res.send(JSON.createObjectBuilder().add("events", events).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("events", events).build());
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -83,7 +85,7 @@ final class EventsService implements HttpService {
         res.status(Status.CREATED_201);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(event.id()));
         res.header(HeaderNames.ETAG, etag(1));
-        res.send(JSON.createObjectBuilder().add("id", event.id()).add("version", 1).build());
+        JsonAnswers.send(res, stored(body, 1));
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -140,7 +142,21 @@ final class EventsService implements HttpService {
                     + expected + " (If-Match); read it again and apply your change to the current version.");
         }
         res.header(HeaderNames.ETAG, etag(version));
-        res.send(JSON.createObjectBuilder().add("id", id).add("version", version).build());
+        JsonAnswers.send(res, stored(body, version));
+    }
+
+    /**
+     * The answer to a stored event: its id, its version and what it allows but its organizer most likely did not mean
+     * (a field that looks misspelt, a request between an excluded pair, a minimum no schedule reaches), one sentence
+     * each, as the command line prints them before solving; empty when there is nothing to check.
+     */
+    private static JsonObject stored(Bodies.EventBody body, int version) {
+        Event event = body.event();
+        JsonArrayBuilder warnings = JSON.createArrayBuilder();
+        EventJson.misspeltFields(body.json(), "request body").forEach(warnings::add);
+        EventWarnings.of(event).forEach(warnings::add);
+        return JSON.createObjectBuilder().add("id", event.id()).add("version", version).add("warnings", warnings)
+                .build();
     }
 
     private void delete(ServerRequest req, ServerResponse res) {

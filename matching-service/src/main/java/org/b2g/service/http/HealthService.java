@@ -27,7 +27,7 @@ final class HealthService implements HttpService {
     private void health(ServerRequest req, ServerResponse res) {
         boolean up = database.isHealthy();
         res.status(up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        res.send(JSON.createObjectBuilder()
+        JsonAnswers.send(res, JSON.createObjectBuilder()
                 .add("status", up ? "UP" : "DOWN")
                 .add("database", up ? "UP" : "DOWN")
                 .build());

@@ -49,14 +49,16 @@ final class OpenApi {
                     List.of(), Map.of(200, JSON_TYPE), List.of(400)),
             new Operation("get", "/api/events", "List the events, each with the state of its last solve",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
-            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook",
-                    Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413)),
+            new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook;"
+                    + " answers its id, version and warnings (what it allows but most likely does not mean)",
+                    Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413, 415)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("put", "/api/events/{id}", "Replace the event (b2g-event/1 or .xlsx; only the version"
                     + " If-Match names, when sent); a schedule solved before becomes stale; removed participants lose"
                     + " their agenda and link",
-                    Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE), List.of(400, 404, 409, 412, 413)),
+                    Caller.ORGANIZER, true, List.of(), Map.of(200, JSON_TYPE),
+                    List.of(400, 404, 409, 412, 413, 415)),
             new Operation("delete", "/api/events/{id}", "Delete the event, its schedule and its job; stops solving",
                     Caller.ORGANIZER, false, List.of(), Map.of(204, ""), List.of(404)),
             new Operation("post", "/api/events/{id}/solve", "Start solving (one job per event)", Caller.ORGANIZER,
@@ -156,7 +158,7 @@ final class OpenApi {
                     Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("put", "/api/events/{id}/self-service", "Turn self-service on or off for the event"
                     + " (off by default)", Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE),
-                    List.of(400, 404, 413)),
+                    List.of(400, 404, 413, 415)),
             new Operation("get", "/api/events/{id}/participants/{pid}/counterparts", "The counterparts the"
                     + " participant may still ask for a meeting: the other side, not met yet, not excluded, not"
                     + " absent, with the slots where both are free and a table is in the published schedule; the"
@@ -172,7 +174,7 @@ final class OpenApi {
                     Map.of(200, JSON_TYPE), List.of(404)),
             new Operation("post", "/api/events/{id}/participants/{pid}/requests", "Ask a counterpart for a meeting in"
                     + " a slot where both are free", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(),
-                    Map.of(201, JSON_TYPE), List.of(400, 404, 409, 413)),
+                    Map.of(201, JSON_TYPE), List.of(400, 404, 409, 413, 415)),
             new Operation("post", "/api/events/{id}/participants/{pid}/requests/{rid}/accept", "Accept a request:"
                     + " the meeting enters the published schedule as its next version (409 when the slot was taken"
                     + " meanwhile)", Caller.ORGANIZER_OR_PARTICIPANT, false, List.of(), Map.of(200, JSON_TYPE),

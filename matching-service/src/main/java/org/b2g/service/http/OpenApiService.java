@@ -18,6 +18,6 @@ final class OpenApiService implements HttpService {
     }
 
     private void document(ServerRequest req, ServerResponse res) {
-        res.send(document);
+        JsonAnswers.send(res, document);
     }
 }

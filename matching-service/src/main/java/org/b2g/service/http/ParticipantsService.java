@@ -84,7 +84,7 @@ final class ParticipantsService implements HttpService {
                     .add("link", PersonalLinks.agenda(base, backend.settings().linkTemplate(), event.id(),
                             participant.id(), token)));
         }
-        res.send(JSON.createObjectBuilder().add("event", event.id()).add("participants", list).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("event", event.id()).add("participants", list).build());
     }
 
     /**
@@ -143,7 +143,7 @@ final class ParticipantsService implements HttpService {
         }
         String token = backend.credentials().participantToken(link.key().key(), pid, link.generation());
         String base = Paths.baseUrl(req, backend.settings());
-        res.send(JSON.createObjectBuilder()
+        JsonAnswers.send(res, JSON.createObjectBuilder()
                 .add("event", event.id())
                 .add("participant", pid)
                 .add("token", token)

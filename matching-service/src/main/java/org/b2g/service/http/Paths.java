@@ -1,6 +1,8 @@
 package org.b2g.service.http;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -36,6 +38,22 @@ final class Paths {
             throw ApiException.badRequest("The path parameter " + name + " should have 1.." + max + " characters.");
         }
         return value;
+    }
+
+    /**
+     * 400 naming a query parameter the route does not take: a misspelt one ({@code timelimit=5s}) would otherwise be
+     * ignored and the job run with the default instead, with nothing to tell why.
+     *
+     * @param names the parameters the route takes, as its answer lists them
+     */
+    static void onlyQuery(ServerRequest req, String... names) {
+        List<String> known = List.of(names);
+        for (String name : new TreeSet<>(req.query().names())) {
+            if (!known.contains(name)) {
+                throw ApiException.badRequest("The query parameter " + name + " is not one this address takes;"
+                        + " expected " + (known.isEmpty() ? "none" : String.join(", ", known)) + ".");
+            }
+        }
     }
 
     /** {@code text} encoded for one path segment or query value. */

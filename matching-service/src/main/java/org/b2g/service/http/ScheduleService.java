@@ -69,7 +69,7 @@ final class ScheduleService implements HttpService {
         try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(found.schedule().body()))) {
             stored = reader.readObject();
         }
-        res.send(JSON.createObjectBuilder(stored)
+        JsonAnswers.send(res, JSON.createObjectBuilder(stored)
                 .add("eventVersion", found.schedule().eventVersion())
                 .add("stale", found.schedule().eventVersion() != found.eventVersion())
                 .add("solvedAt", Instant.ofEpochMilli(found.schedule().solvedAt()).toString())

@@ -72,7 +72,7 @@ final class SelfServiceService implements HttpService {
 
     private void overview(ServerRequest req, ServerResponse res) {
         access.organizer(req);
-        res.send(overview(Paths.param(req, "id")));
+        JsonAnswers.send(res, overview(Paths.param(req, "id")));
     }
 
     private void switchOnOrOff(ServerRequest req, ServerResponse res) {
@@ -83,7 +83,7 @@ final class SelfServiceService implements HttpService {
             throw ApiException.badRequest("request body: enabled (" + enabled + ") should be true or false.");
         }
         backend.selfService().setEnabled(id, enabled == JsonValue.TRUE);
-        res.send(overview(id));
+        JsonAnswers.send(res, overview(id));
     }
 
     private JsonObject overview(String id) {
@@ -144,7 +144,7 @@ final class SelfServiceService implements HttpService {
         if (offer.paused() != null) {
             answer.add("paused", offer.paused());
         }
-        res.send(answer.build());
+        JsonAnswers.send(res, answer.build());
     }
 
     private void requests(ServerRequest req, ServerResponse res) {
@@ -154,7 +154,7 @@ final class SelfServiceService implements HttpService {
         Event event = EventLookup.read(backend, id);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         backend.selfService().requests(id, pid).forEach(r -> list.add(request(event, r, pid)));
-        res.send(JSON.createObjectBuilder()
+        JsonAnswers.send(res, JSON.createObjectBuilder()
                 .add("event", id)
                 .add("participant", pid)
                 .add("selfService", backend.selfService().enabled(id))
@@ -186,7 +186,7 @@ final class SelfServiceService implements HttpService {
         StoredRequest asked = backend.selfService().ask(id, pid, withId.getString(), slotNumber);
         Event event = EventLookup.read(backend, id);
         res.status(Status.CREATED_201);
-        res.send(request(event, asked, pid));
+        JsonAnswers.send(res, request(event, asked, pid));
     }
 
     private void accept(ServerRequest req, ServerResponse res) {
@@ -211,7 +211,7 @@ final class SelfServiceService implements HttpService {
         String rid = Paths.param(req, "rid");
         access.ownerOrOrganizer(req, id, pid);
         StoredRequest done = answer.apply(id, pid, rid);
-        res.send(request(EventLookup.read(backend, id), done, pid));
+        JsonAnswers.send(res, request(EventLookup.read(backend, id), done, pid));
     }
 
     /** A request as its participants and the organizer see it; {@code viewer} adds its direction. */

@@ -22,6 +22,7 @@ import org.b2g.core.solver.SolveOptions;
 import org.b2g.service.Backend;
 import org.b2g.core.cli.Durations;
 import org.b2g.service.solving.JobStatus;
+import org.b2g.service.solving.SolveRejectedException;
 
 /**
  * {@code /api/events/{id}/solve} and {@code /repair}: one solve or repair job per event. POST starts it (202), GET reads it, DELETE stops it early
@@ -53,23 +54,25 @@ final class SolveService implements HttpService {
 
     private void start(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "timeLimit", "unimproved", "seed", "moveLimit");
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().start(id, options(req));
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(Views.job(status, false));
+        JsonAnswers.send(res, Views.job(status, false));
     }
 
     /** Like a solve, from the published schedule: {@code mode} minimal (default) or freeze. */
     private void repair(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "mode", "timeLimit", "unimproved", "seed", "moveLimit");
         String id = Paths.param(req, "id");
         RepairMode mode = RepairMode.parse(req.query().contains("mode") ? req.query().get("mode") : "minimal",
                 "The mode");
         JobStatus status = backend.solving().repair(id, options(req), mode);
         res.status(Status.ACCEPTED_202);
         res.header(HeaderNames.LOCATION, "/api/events/" + Paths.segment(id) + "/solve");
-        res.send(Views.job(status, false));
+        JsonAnswers.send(res, Views.job(status, false));
     }
 
     private void status(ServerRequest req, ServerResponse res) {
@@ -77,16 +80,23 @@ final class SolveService implements HttpService {
         String id = Paths.param(req, "id");
         JobStatus status = backend.solving().status(id);
         if (status == null) {
+            EventLookup.stored(backend, id); // "There is no event" when that is why
             throw ApiException.notFound("The event (" + id + ") has never been solved.");
         }
-        res.send(withMoves(Views.job(status, isStale(status)), status, id));
+        JsonAnswers.send(res, withMoves(Views.job(status, isStale(status)), status, id));
     }
 
     private void stop(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
-        JobStatus status = backend.solving().stop(id, STOP_WAIT);
-        res.send(Views.job(status, isStale(status)));
+        JobStatus status;
+        try {
+            status = backend.solving().stop(id, STOP_WAIT);
+        } catch (SolveRejectedException e) {
+            EventLookup.stored(backend, id);
+            throw e;
+        }
+        JsonAnswers.send(res, Views.job(status, isStale(status)));
     }
 
     /**
@@ -107,6 +117,7 @@ final class SolveService implements HttpService {
         if (unsubscribe == null) {
             JobStatus stored = backend.solving().status(id);
             if (stored == null) {
+                EventLookup.stored(backend, id);
                 throw ApiException.notFound("The event (" + id + ") has no solve job.");
             }
             latest.add(stored);
@@ -185,7 +196,10 @@ final class SolveService implements HttpService {
                 return value;
             }
         } catch (NumberFormatException e) {
-            // reported below
+            if (text.strip().matches("[-+]?\\d+")) { // whole, but too long for a 64-bit number
+                throw ApiException.badRequest("The " + name + " (" + text + ") is outside " + min + ".."
+                        + Long.MAX_VALUE + ".");
+            }
         }
         throw ApiException.badRequest("The " + name + " (" + text + ") should be a whole number"
                 + (min == 0 ? " of 0 or more." : "."));

@@ -45,6 +45,7 @@ final class VersionsService implements HttpService {
 
     private void publish(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "version");
         String id = Paths.param(req, "id");
         int version = 0;
         if (req.query().contains("version")) {
@@ -61,7 +62,7 @@ final class VersionsService implements HttpService {
         }
         Publication.Published published = backend.publication().publish(id, version);
         res.status(published.created() ? Status.CREATED_201 : Status.OK_200); // 200: the latest already was it
-        res.send(json(published));
+        JsonAnswers.send(res, json(published));
     }
 
     private void versions(ServerRequest req, ServerResponse res) {
@@ -70,7 +71,7 @@ final class VersionsService implements HttpService {
         EventLookup.stored(backend, id);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         backend.publication().versions(id).forEach(v -> list.add(json(v)));
-        res.send(JSON.createObjectBuilder().add("event", id).add("versions", list).build());
+        JsonAnswers.send(res, JSON.createObjectBuilder().add("event", id).add("versions", list).build());
     }
 
     /** One published version's {@code b2g-schedule/1}, with its number. */
@@ -93,14 +94,14 @@ final class VersionsService implements HttpService {
             throw ApiException.notFound("The event (" + id + ") has no published version " + number + ".");
         }
         try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(body))) {
-            res.send(JSON.createObjectBuilder(reader.readObject()).add("version", number).build());
+            JsonAnswers.send(res, JSON.createObjectBuilder(reader.readObject()).add("version", number).build());
         }
     }
 
     private void changes(ServerRequest req, ServerResponse res) {
         access.organizer(req);
         String id = Paths.param(req, "id");
-        res.send(ChangesJson.toJson(backend.publication().changes(id)));
+        JsonAnswers.send(res, ChangesJson.toJson(backend.publication().changes(id)));
     }
 
     private static JsonObject json(Publication.Published v) {

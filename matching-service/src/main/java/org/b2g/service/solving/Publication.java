@@ -30,6 +30,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.repair.ChangeReport;
 import org.b2g.core.repair.Changes;
+import org.b2g.core.repair.DraftMode;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
@@ -130,7 +131,8 @@ public final class Publication {
                 }
                 body = draft.body();
                 fromEventVersion = draft.eventVersion();
-                note = "draft solved at " + Instant.ofEpochMilli(draft.solvedAt());
+                note = (draft.madeBy() == DraftMode.SOLVE ? "draft solved at " : "draft repaired ("
+                        + draft.madeBy().code() + ") at ") + Instant.ofEpochMilli(draft.solvedAt());
             } else {
                 StoredVersion earlier = schedules.published(c, eventId, version);
                 if (earlier == null) {

@@ -173,6 +173,67 @@ class EventsRoutingTest {
                 Status.BAD_REQUEST_400, "timeLimit (soon)");
     }
 
+    @Test
+    void refusesAQueryParameterTheSolveRouteDoesNotTakeInsteadOfSolvingWithTheDefault() {
+        post(TestService.sampleEvent("misspelt")).close();
+        assertProblem(client.post("/api/events/misspelt/solve").queryParam("timelimit", "1s")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The query parameter timelimit is not one this address takes; expected"
+                        + " timeLimit, unimproved, seed, moveLimit.");
+        assertProblem(get("/api/events/misspelt/solve"), Status.NOT_FOUND_404, "never been solved");
+        assertProblem(client.post("/api/events/misspelt/publish").queryParam("versoin", "1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The query parameter versoin is not one");
+    }
+
+    @Test
+    void saysThereIsNoEventRatherThanNoJobForAnEventThatDoesNotExist() {
+        assertProblem(get("/api/events/absent-event/solve"), Status.NOT_FOUND_404, "There is no event (absent-event).");
+        assertProblem(client.delete("/api/events/absent-event/solve")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.NOT_FOUND_404, "There is no event (absent-event).");
+        assertProblem(get("/api/events/absent-event/solve/stream"), Status.NOT_FOUND_404,
+                "There is no event (absent-event).");
+        post(TestService.sampleEvent("unsolved")).close();
+        assertProblem(get("/api/events/unsolved/solve"), Status.NOT_FOUND_404, "(unsolved) has never been solved");
+    }
+
+    @Test
+    void answersAStoredEventWithWhatItAllowsButItsOrganizerMostLikelyDidNotMean() {
+        String asksAnExcludedPair = TestService.sampleEvent("warned").replace(
+                "{\"from\": \"s-flood\", \"to\": \"a-water\", \"priority\": \"must\"},",
+                "{\"from\": \"s-flood\", \"to\": \"a-water\", \"priority\": \"must\"},"
+                        + " {\"from\": \"s-shield\", \"to\": \"a-water\"},");
+        try (HttpClientResponse created = post(asksAnExcludedPair)) {
+            assertEquals(Status.CREATED_201, created.status());
+            assertThat(json(created).getJsonArray("warnings").getString(0), containsString("s-shield and a-water are"
+                    + " excluded from meeting"));
+        }
+        try (HttpClientResponse replaced = put("warned", TestService.sampleEvent("warned"))) {
+            assertEquals(Status.OK_200, replaced.status());
+            assertEquals(0, json(replaced).getJsonArray("warnings").size());
+        }
+        String misspelt = TestService.sampleEvent("warned").replaceFirst("\"role\": \"startup\"",
+                "\"role\": \"startup\", \"unavailableSlot\": [2]");
+        try (HttpClientResponse replaced = put("warned", misspelt)) {
+            assertEquals(Status.OK_200, replaced.status());
+            assertEquals("participants[0].unavailableSlot is not a field of b2g-event/1 and is ignored; did you"
+                    + " mean unavailableSlots?", json(replaced).getJsonArray("warnings").getString(0));
+        }
+    }
+
+    @Test
+    void saysASeedTooLongForItsNumberIsOutsideTheRange() {
+        post(TestService.sampleEvent("long-seed")).close();
+        assertProblem(client.post("/api/events/long-seed/solve").queryParam("seed", "99999999999999999999")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The seed (99999999999999999999) is outside -9223372036854775808.."
+                        + "9223372036854775807.");
+        assertProblem(client.post("/api/events/long-seed/solve").queryParam("moveLimit", "-1")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+                Status.BAD_REQUEST_400, "The moveLimit (-1) should be a whole number of 0 or more.");
+    }
+
     private HttpClientResponse putIfMatch(String id, String body, String etag) {
         return client.put("/api/events/" + id)
                 .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
@@ -449,5 +510,47 @@ class EventsRoutingTest {
             assertEquals(Status.OK_200, health.status());
             assertEquals("UP", json(health).getString("database"));
         }
+    }
+
+    @Test
+    void answersJsonWhateverTheAcceptHeaderAsksFor() {
+        post(TestService.sampleEvent("accept")).close();
+        for (String path : new String[] {"/api/health", "/api/events", "/api/events/accept/feasibility"}) {
+            for (String accept : new String[] {"text/plain", "application/xml", "text/html"}) {
+                try (HttpClientResponse answer = client.get(path).header(HeaderNames.ACCEPT, accept)
+                        .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+                    assertEquals(Status.OK_200, answer.status(), path + " with Accept " + accept);
+                    assertEquals("application/json", answer.headers().contentType().orElseThrow().text());
+                    assertFalse(json(answer).isEmpty(), path);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAnEventBodyOfAnotherMediaTypeWith415AndStoresNothing() {
+        for (String type : new String[] {"application/xml", "multipart/form-data; boundary=x",
+                "application/vnd.ms-excel"}) {
+            assertProblem(client.post("/api/events")
+                    .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                    .header(HeaderNames.CONTENT_TYPE, type).submit(TestService.sampleEvent("typed")),
+                    Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type (" + type.replaceAll(";.*", "") + ")");
+        }
+        assertProblem(get("/api/events/typed"), Status.NOT_FOUND_404, "(typed)");
+        try (HttpClientResponse created = client.post("/api/events")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded") // what curl -d sends
+                .submit(TestService.sampleEvent("typed"))) {
+            assertEquals(Status.CREATED_201, created.status());
+        }
+    }
+
+    @Test
+    void refusesASelfServiceSwitchOfAnotherMediaTypeWith415() {
+        post(TestService.sampleEvent("typed-switch")).close();
+        assertProblem(client.put("/api/events/typed-switch/self-service")
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER))
+                .header(HeaderNames.CONTENT_TYPE, "application/xml").submit("<enabled>true</enabled>"),
+                Status.UNSUPPORTED_MEDIA_TYPE_415, "Content-Type (application/xml) is not JSON");
     }
 }

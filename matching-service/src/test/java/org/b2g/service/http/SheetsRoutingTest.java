@@ -215,7 +215,7 @@ class SheetsRoutingTest {
     @Test
     void refusesASingleCsvAndSaysWhatToSendInstead() {
         JsonObject problem = problem(upload("POST", "/api/events", "text/csv",
-                "id,role,name\ns-1,startup,One\n".getBytes(StandardCharsets.UTF_8)), Status.BAD_REQUEST_400);
+                "id,role,name\ns-1,startup,One\n".getBytes(StandardCharsets.UTF_8)), Status.UNSUPPORTED_MEDIA_TYPE_415);
         assertThat(problem.getString("detail"), containsString(".xlsx workbook"));
     }
 

@@ -1,6 +1,7 @@
 package org.b2g.service.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.Duration;
@@ -126,5 +127,27 @@ class VersionsRoutingTest {
         assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
         assertEquals("solve", send(Method.GET, events + "/changes").body().getString("mode"),
                 "a plain solve is no repair: nothing held the published meetings where they were");
+    }
+
+    @Test
+    void aPublishedRepairIsNotedAsARepairWithItsModeAndASolveAsASolve() throws Exception {
+        String id = "noted";
+        String events = "/api/events/" + id;
+        String body = TestService.sampleEvent(id);
+        backend.database().inTransaction(c -> backend.events().insert(c, id, "demo", 10, 1L, body));
+        assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
+        assertTrue(send(Method.POST, events + "/publish").body().getString("note").startsWith("draft solved at "));
+        // s-vision can no longer attend the slot of its first meeting: the repair moves or cancels it
+        JsonObject meeting = send(Method.GET, events + "/schedule").body().getJsonArray("meetings").stream()
+                .map(v -> v.asJsonObject()).filter(m -> m.getJsonArray("participants").getString(0).equals("s-vision")
+                        || m.getJsonArray("participants").getString(1).equals("s-vision")).findFirst().orElseThrow();
+        String edited = body.replace("{\"id\": \"s-vision\",", "{\"id\": \"s-vision\", \"unavailableSlots\": ["
+                + meeting.getInt("slot") + "],");
+        backend.database().inTransaction(c -> backend.events().replace(c, id, "demo", 10, 2L, edited));
+        assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/repair", "mode", "freeze", "timeLimit", "1s")
+                .status());
+        Answer published = send(Method.POST, events + "/publish");
+        assertTrue(published.body().getString("note").startsWith("draft repaired (freeze) at "),
+                published.body().toString());
     }
 }
