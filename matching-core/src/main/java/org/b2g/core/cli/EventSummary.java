@@ -61,7 +61,8 @@ final class EventSummary {
         line(text, "requests", event.requests().size() + requests(event.requests()));
         line(text, "exclusions", String.valueOf(event.exclusions().size()));
         line(text, "rules", event.rules().capsBreaks()
-                ? "at most " + event.rules().maxBreaksPerParticipant() + " breaks per participant"
+                ? "at most " + event.rules().maxBreaksPerParticipant()
+                        + (event.rules().maxBreaksPerParticipant() == 1 ? " break" : " breaks") + " per participant"
                 : "breaks not capped");
         return text.toString();
     }

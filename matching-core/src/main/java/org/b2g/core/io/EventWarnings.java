@@ -77,8 +77,9 @@ public final class EventWarnings {
         if (participant.minMeetings() <= most) {
             return null;
         }
-        return participant.id() + " asks for at least " + participant.minMeetings() + " meetings (minMeetings) but"
-                + " attends " + attended + " of " + slots + " slots with " + participant.representatives()
+        return participant.id() + " asks for at least " + participant.minMeetings()
+                + (participant.minMeetings() == 1 ? " meeting" : " meetings") + " (minMeetings) but"
+                + " attends " + attended + " of " + slots + (slots == 1 ? " slot" : " slots") + " with " + participant.representatives()
                 + " representative" + (participant.representatives() == 1 ? "" : "s") + "; at most " + most
                 + " can take place";
     }

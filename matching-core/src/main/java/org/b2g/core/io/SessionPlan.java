@@ -146,6 +146,8 @@ final class SessionPlan {
 
     /** YYYY-MM-DD with four digits of year: ISO's {@code +999999999-12-31} would run the slots out of the calendar. */
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** A time with a one-digit hour ("8:30"), as many tools write the morning; read as "08:30". */
+    private static final Pattern ONE_DIGIT_HOUR = Pattern.compile("\\d:\\d{2}(:\\d{2})?");
 
     private static LocalDate date(JsonNode node) {
         if (!node.present()) {
@@ -168,7 +170,7 @@ final class SessionPlan {
         }
         String text = node.string();
         try {
-            return LocalTime.parse(text);
+            return LocalTime.parse(ONE_DIGIT_HOUR.matcher(text).matches() ? "0" + text : text);
         } catch (DateTimeParseException e) {
             throw node.fail(" (" + node.shown() + ") is not a time of day; expected HH:MM such as \"08:30\"");
         }

@@ -150,7 +150,8 @@ public final class FeasibilityCheck {
                 continue;
             }
             if (own.size() > participant.maxMeetings()) {
-                problems.add(who(participant) + " has " + own.size() + " required meetings but accepts at most "
+                problems.add(who(participant) + " has " + count(own.size(), "required meeting", "required meetings")
+                        + " but accepts at most "
                         + participant.maxMeetings() + ".");
             }
             boolean reported = false;

@@ -210,7 +210,7 @@ public final class MeetingConstraintProvider implements ConstraintProvider {
                 .penalizeLong(HARD, (participant, agenda, rules) ->
                         agenda.breaks() - rules.maxBreaksPerParticipant())
                 .justifyWith((participant, agenda, rules, score) -> Justification.of(
-                        who(participant) + " has " + agenda.breaks() + " breaks (meetings in slots "
+                        who(participant) + " has " + count(agenda.breaks(), "break", "breaks") + " (meetings in slots "
                                 + Arrays.stream(agenda.slots()).mapToObj(String::valueOf)
                                         .collect(Collectors.joining(", "))
                                 + ") but the cap is " + rules.maxBreaksPerParticipant() + ".",

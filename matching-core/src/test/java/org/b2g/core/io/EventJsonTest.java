@@ -550,6 +550,12 @@ class EventJsonTest {
     }
 
     @Test
+    void readsATimeWrittenWithAOneDigitHour() {
+        Event event = read(base("\"start\": \"08:30\"", "\"start\": \"8:30\""));
+        assertEquals(LocalDateTime.parse("2024-10-10T08:30"), event.slot(1).start());
+    }
+
+    @Test
     void rejectsStartWithoutDay() {
         assertMentions(rejection(base("\"day\": \"2024-10-10\", \"start\": \"13:30\"", "\"start\": \"13:30\"")),
                 "event.sessions[1].start (\"13:30\") needs a day");
