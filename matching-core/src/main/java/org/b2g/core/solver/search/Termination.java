@@ -98,8 +98,8 @@ final class Termination {
     /**
      * The least medium penalty any schedule can have, from the demand bound's best set of pairs, or -1 when unknown.
      * On B2G events the demand search often reaches it in the first second, with no breaks; without it the search
-     * then ran to its unimproved time and a whole quiet cooling cycle (a 300 x 40 event: best after 2.1 s, stopped
-     * after 9.8 s).
+     * then ran to its unimproved time and a whole quiet cooling cycle (the HCMC sample: best after 0.7 to 1.1 s,
+     * stopped after 10.6 and 28.0 s).
      */
     void mediumFloor(long floor) {
         mediumFloor = floor;
