@@ -61,6 +61,12 @@ class EventsRoutingTest {
                 .header(HeaderNames.CONTENT_TYPE, "application/json").submit(body);
     }
 
+    /** An organizer's POST to {@code path} with one query parameter. */
+    private HttpClientResponse post(String path, String parameter, String value) {
+        return client.post(path).queryParam(parameter, value)
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request();
+    }
+
     private HttpClientResponse get(String path) {
         return client.get(path).header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request();
     }
@@ -168,21 +174,18 @@ class EventsRoutingTest {
     @Test
     void refusesABadTimeLimitNamingIt() {
         post(TestService.sampleEvent("limits")).close();
-        assertProblem(client.post("/api/events/limits/solve").queryParam("timeLimit", "soon")
-                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+        assertProblem(post("/api/events/limits/solve", "timeLimit", "soon"),
                 Status.BAD_REQUEST_400, "timeLimit (soon)");
     }
 
     @Test
     void refusesAQueryParameterTheSolveRouteDoesNotTakeInsteadOfSolvingWithTheDefault() {
         post(TestService.sampleEvent("misspelt")).close();
-        assertProblem(client.post("/api/events/misspelt/solve").queryParam("timelimit", "1s")
-                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+        assertProblem(post("/api/events/misspelt/solve", "timelimit", "1s"),
                 Status.BAD_REQUEST_400, "The query parameter timelimit is not one this address takes; expected"
                         + " timeLimit, unimproved, seed, moveLimit.");
         assertProblem(get("/api/events/misspelt/solve"), Status.NOT_FOUND_404, "never been solved");
-        assertProblem(client.post("/api/events/misspelt/publish").queryParam("versoin", "1")
-                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+        assertProblem(post("/api/events/misspelt/publish", "versoin", "1"),
                 Status.BAD_REQUEST_400, "The query parameter versoin is not one");
     }
 
@@ -225,12 +228,10 @@ class EventsRoutingTest {
     @Test
     void saysASeedTooLongForItsNumberIsOutsideTheRange() {
         post(TestService.sampleEvent("long-seed")).close();
-        assertProblem(client.post("/api/events/long-seed/solve").queryParam("seed", "99999999999999999999")
-                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+        assertProblem(post("/api/events/long-seed/solve", "seed", "99999999999999999999"),
                 Status.BAD_REQUEST_400, "The seed (99999999999999999999) is outside -9223372036854775808.."
                         + "9223372036854775807.");
-        assertProblem(client.post("/api/events/long-seed/solve").queryParam("moveLimit", "-1")
-                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request(),
+        assertProblem(post("/api/events/long-seed/solve", "moveLimit", "-1"),
                 Status.BAD_REQUEST_400, "The moveLimit (-1) should be a whole number of 0 or more.");
     }
 

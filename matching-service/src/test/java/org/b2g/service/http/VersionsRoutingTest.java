@@ -108,13 +108,19 @@ class VersionsRoutingTest {
         }
     }
 
-    @Test
-    void theChangesOfARepairedDraftSayTheRepairsModeAndOfASolvedOneSaySolve() throws Exception {
-        String id = "repaired";
+    /** Stores the sample event under {@code id} and solves it for a second; returns the event's address. */
+    private String solvedSample(String id) throws Exception {
         String events = "/api/events/" + id;
         String body = TestService.sampleEvent(id);
         backend.database().inTransaction(c -> backend.events().insert(c, id, "demo", 10, 1L, body));
         assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
+        return events;
+    }
+
+    @Test
+    void theChangesOfARepairedDraftSayTheRepairsModeAndOfASolvedOneSaySolve() throws Exception {
+        String id = "repaired";
+        String events = solvedSample(id);
         assertEquals(Status.CREATED_201, send(Method.POST, events + "/publish").status());
 
         for (String mode : new String[] {"freeze", "minimal", "freeze"}) {
@@ -132,16 +138,13 @@ class VersionsRoutingTest {
     @Test
     void aPublishedRepairIsNotedAsARepairWithItsModeAndASolveAsASolve() throws Exception {
         String id = "noted";
-        String events = "/api/events/" + id;
-        String body = TestService.sampleEvent(id);
-        backend.database().inTransaction(c -> backend.events().insert(c, id, "demo", 10, 1L, body));
-        assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/solve", "timeLimit", "1s").status());
+        String events = solvedSample(id);
         assertTrue(send(Method.POST, events + "/publish").body().getString("note").startsWith("draft solved at "));
         // s-vision can no longer attend the slot of its first meeting: the repair moves or cancels it
         JsonObject meeting = send(Method.GET, events + "/schedule").body().getJsonArray("meetings").stream()
                 .map(v -> v.asJsonObject()).filter(m -> m.getJsonArray("participants").getString(0).equals("s-vision")
                         || m.getJsonArray("participants").getString(1).equals("s-vision")).findFirst().orElseThrow();
-        String edited = body.replace("{\"id\": \"s-vision\",", "{\"id\": \"s-vision\", \"unavailableSlots\": ["
+        String edited = TestService.sampleEvent(id).replace("{\"id\": \"s-vision\",", "{\"id\": \"s-vision\", \"unavailableSlots\": ["
                 + meeting.getInt("slot") + "],");
         backend.database().inTransaction(c -> backend.events().replace(c, id, "demo", 10, 2L, edited));
         assertEquals(Status.ACCEPTED_202, send(Method.POST, events + "/repair", "mode", "freeze", "timeLimit", "1s")
