@@ -97,7 +97,10 @@ final class SlotSearch {
     private long lastValid;
     /** The move at which the best schedule first broke no rule, or -1 before. */
     private long firstValid = -1;
-    /** A valid schedule the SAT solver gave one copy, shared with the others (see the constructor). */
+    /**
+     * The first valid schedule any copy found, by annealing or from the SAT solver, for the copies still without one
+     * (see the constructor); under a time limit only, since which copy gets there first depends on the clock.
+     */
     private final AtomicReference<int[]> validFound;
 
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener) {
@@ -107,8 +110,8 @@ final class SlotSearch {
     /**
      * @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound, and ask the
      *     external one (if any) for a valid schedule
-     * @param validFound where the copy that asks the external solver leaves the valid schedule it gets, for the
-     *     copies that do not ask ({@link #adoptValidFound})
+     * @param validFound where the first copy to find a valid schedule leaves it for the copies still without one
+     *     after {@link #SAT_AFTER} moves ({@link #restartFrom})
      */
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound,
             AtomicReference<int[]> validFound) {
@@ -199,9 +202,11 @@ final class SlotSearch {
 
     /**
      * Restarts from {@code valid} (slots of the required meetings), the optional meetings placed greedily around it,
-     * when that breaks fewer rules than the best so far. Also what a copy that does not ask the external solver does
-     * with the valid schedule the copy that asks got ({@code validFound}): without it, ticf-14crafa's {@code prec33}
-     * variant of seed 13 kept 2 hard points in that copy for all of its 10 s.
+     * when that breaks fewer rules than the best so far. Also what a copy still without a valid schedule after
+     * {@link #SAT_AFTER} moves does with the first one another copy found ({@code validFound}), by annealing or from the
+     * external solver: without it, ticf-14crafa's {@code prec33} variant of seed 13 kept 2 hard points in that copy
+     * for all of its 10 s, and forum-14's {@code prec50} variant of seed 37 kept the annealing to one copy, the other
+     * infeasible for all of its 10 s (39 breaks, 23 to 26 with the schedule shared).
      */
     private void restartFrom(int[] valid) {
         if (best.isPending()) {
@@ -342,17 +347,19 @@ final class SlotSearch {
                 lastValid = moves;
                 continue;
             }
-            if (!satTried && moves >= SAT_AFTER && best.hard() > 0 && (asksExternal || external.isEmpty())) {
-                satTried = true;
-                restartFromSatPlacement();
-                cooling.restart();
-                continue;
-            }
-            if (!satTried && (moves & 4095) == 0 && best.hard() > 0 && validFound.get() != null) {
-                satTried = true;
-                restartFrom(validFound.get());
-                cooling.restart();
-                continue;
+            if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
+                if ((asksExternal || external.isEmpty()) && validFound.get() == null) {
+                    satTried = true;
+                    restartFromSatPlacement();
+                    cooling.restart();
+                    continue;
+                }
+                if ((moves & 4095) == 0 && validFound.get() != null) {
+                    satTried = true;
+                    restartFrom(validFound.get());
+                    cooling.restart();
+                    continue;
+                }
             }
             cooling.step();
         }
@@ -395,6 +402,9 @@ final class SlotSearch {
     private void remember() {
         if (firstValid < 0 && state.hard == 0) {
             firstValid = moves;
+            if (!termination.byMoves()) {
+                validFound.compareAndSet(null, state.slot.clone());
+            }
         }
         best.takeCurrent();
         listener.improved(state, moves);

@@ -2,9 +2,11 @@ package org.b2g.core.solver.search;
 
 import static org.b2g.core.solver.search.SearchModel.UNSCHEDULED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.b2g.core.solver.StopReason;
 import org.junit.jupiter.api.Test;
@@ -51,5 +53,33 @@ class SlotSearchTest {
         assertEquals(1, search.state().hard, "the clash stays");
         assertEquals(StopReason.NOTHING_TO_SEARCH, termination.reason());
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "not after the minute's limit");
+    }
+
+    @Test
+    void underATimeLimitTheFirstValidScheduleIsLeftForTheCopiesStillWithoutOne() {
+        SearchModel model = ResearchEvent.of(4, 2).meeting(1, 2).meeting(1, 3).meeting(2, 3).model();
+        AtomicReference<int[]> validFound = new AtomicReference<>();
+        Termination termination = new Termination(0, BreakBound.of(model), start -> start + 60_000_000_000L, 0,
+                model.meetingCount, () -> false);
+        new SlotSearch(model, 1, termination, (state, moves) -> { }, false, validFound).run(unscheduled(model));
+        SlotState shared = new SlotState(model);
+        shared.load(validFound.get());
+        assertEquals(0, shared.hard, "a schedule that keeps every rule");
+        assertEquals(model.meetingCount, Arrays.stream(validFound.get()).filter(s -> s != UNSCHEDULED).count());
+    }
+
+    @Test
+    void underAMoveLimitNoScheduleIsSharedSoThatRunsRepeat() {
+        SearchModel model = ResearchEvent.of(4, 2).meeting(1, 2).meeting(1, 3).meeting(2, 3).model();
+        AtomicReference<int[]> validFound = new AtomicReference<>();
+        new SlotSearch(model, 1, Termination.afterMoves(10_000, BreakBound.of(model), () -> false),
+                (state, moves) -> { }, false, validFound).run(unscheduled(model));
+        assertNull(validFound.get());
+    }
+
+    private static int[] unscheduled(SearchModel model) {
+        int[] empty = new int[model.meetingCount];
+        Arrays.fill(empty, UNSCHEDULED);
+        return empty;
     }
 }
