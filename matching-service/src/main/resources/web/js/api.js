@@ -26,6 +26,7 @@
     solve: (id) => `/api/events/${enc(id)}/solve`,
     solveStream: (id) => `/api/events/${enc(id)}/solve/stream`,
     schedule: (id) => `/api/events/${enc(id)}/schedule`,
+    scheduleCsv: (id, separator) => `/api/events/${enc(id)}/schedule?separator=${enc(separator)}`,
     participants: (id) => `/api/events/${enc(id)}/participants`,
     repair: (id) => `/api/events/${enc(id)}/repair`,
     publish: (id) => `/api/events/${enc(id)}/publish`,

@@ -864,6 +864,7 @@
   $('grid-find').addEventListener('input', findInGrid);
   $('schedule-xlsx').addEventListener('click', () => downloadSheet(api.paths.schedule(state.id), XLSX, $('schedule-error')));
   $('schedule-csv').addEventListener('click', () => downloadSheet(api.paths.schedule(state.id), 'text/csv', $('schedule-error')));
+  $('schedule-csv-semicolon').addEventListener('click', () => downloadSheet(api.paths.scheduleCsv(state.id, ';'), 'text/csv', $('schedule-error')));
   $('participants-xlsx').addEventListener('click', () => downloadSheet(api.paths.participants(state.id), XLSX, $('participants-error')));
   $('match-role').addEventListener('change', renderMatches);
   $('match-filter').addEventListener('input', renderMatches);

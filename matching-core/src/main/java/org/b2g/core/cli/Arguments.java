@@ -55,7 +55,7 @@ public final class Arguments {
                     }
                     value = args.get(++i);
                 }
-                if (value.isBlank()) {
+                if (value.isBlank() && !value.equals("\t")) { // a tab alone is a value: export's --separator
                     throw new InputException("b2g " + verb + ": option --" + name + " is empty; expected a value.");
                 }
                 String earlier = parsed.options.put(name, value);

@@ -14,36 +14,45 @@ import java.util.Set;
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventFiles;
 import org.b2g.core.io.InputException;
+import org.b2g.core.sheets.CsvSeparator;
 import org.b2g.core.sheets.ScheduleSheets;
 
 /**
- * {@code ./b2g export SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER}: a schedule as the sheets
- * organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} (or {@code -}, standard output) the
- * meetings, a folder one CSV per sheet. The file or folder appears whole or not at all. Each meeting is exported at
- * the clock time the schedule gives it, as {@code repair} finds it, also when the event's sessions were edited since.
+ * {@code ./b2g export SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER [--separator ;]}: a schedule
+ * as the sheets organizers print and filter; {@code .xlsx} gets all four sheets, {@code .csv} (or {@code -}, standard
+ * output) the meetings, a folder one CSV per sheet. The file or folder appears whole or not at all. Each meeting is
+ * exported at the clock time the schedule gives it, as {@code repair} finds it, also when the event's sessions were
+ * edited since. {@code --separator} picks the CSV separator ({@link CsvSeparator}), for Excel where the decimal mark
+ * is a comma; a workbook has none, so it is refused there rather than ignored.
  */
 final class ExportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Arguments arguments = Arguments.parse("export", args, Set.of("event", "out"));
+        Arguments arguments = Arguments.parse("export", args, Set.of("event", "out", "separator"));
         if (arguments.positional().size() != 1 || !arguments.has("event") || !arguments.has("out")) {
             throw new InputException("b2g export: expected SCHEDULE.json, --event and --out; usage: b2g export"
-                    + " SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER.");
+                    + " SCHEDULE.json --event EVENT.json --out FILE.xlsx|FILE.csv|FOLDER [--separator ,|;|tab].");
+        }
+        String outOption = arguments.option("out", null);
+        Path target = Path.of(outOption);
+        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
+        CsvSeparator separator = arguments.has("separator")
+                ? CsvSeparator.parse(arguments.option("separator", null), "--separator") : CsvSeparator.COMMA;
+        if (name.endsWith(".xlsx") && arguments.has("separator")) {
+            throw new InputException("--separator (" + arguments.option("separator", null) + ") has no meaning for a"
+                    + " workbook (--out " + target + "); expected FILE.csv, - or a FOLDER with it, or no --separator.");
         }
         Event event = EventFiles.read(Path.of(arguments.option("event", null)), null);
         Path schedulePath = Path.of(arguments.positional().get(0));
         String json = EventFiles.readText(schedulePath);
         ScheduleSheets sheets = ScheduleSheets.of(event, json, schedulePath.toString());
-        String outOption = arguments.option("out", null);
-        Path target = Path.of(outOption);
-        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx")) {
             OutputFile.write("--out", target.toString(), sheets::writeXlsx, out);
         } else if (name.endsWith(".csv") || outOption.equals("-")) {
             OutputFile.write("--out", outOption, stream -> {
                 Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-                sheets.writeCsv(writer);
+                sheets.writeCsv(writer, separator);
                 writer.close(); // flushes; the CSV printer may have closed it already
             }, out);
         } else {
@@ -61,7 +70,7 @@ final class ExportCommand implements Command {
                 throw new InputException("--out " + target + ": the folder " + parent + " does not exist.");
             }
             try {
-                sheets.writeCsvFolder(target);
+                sheets.writeCsvFolder(target, separator);
             } catch (IOException e) {
                 throw new InputException("--out " + target + ": cannot be written (" + OutputFile.reason(e) + "); "
                         + (Files.isDirectory(target) ? "the folder there is left as it was." : "nothing was written."),

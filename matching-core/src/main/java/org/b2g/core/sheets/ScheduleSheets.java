@@ -223,9 +223,14 @@ public final class ScheduleSheets {
         Workbooks.writeXlsx(List.of(meetings(), agendas(), grid(), unscheduled()), out);
     }
 
-    /** The {@code meetings} sheet as one CSV file. */
+    /** The {@code meetings} sheet as one CSV file, {@code ,}-separated. */
     public void writeCsv(Writer out) throws IOException {
-        Workbooks.writeCsv(meetings(), out, true);
+        writeCsv(out, CsvSeparator.COMMA);
+    }
+
+    /** The {@code meetings} sheet as one CSV file. */
+    public void writeCsv(Writer out, CsvSeparator separator) throws IOException {
+        Workbooks.writeCsv(meetings(), out, true, separator);
     }
 
     /**
@@ -237,6 +242,11 @@ public final class ScheduleSheets {
      *         parent folder does not exist
      */
     public void writeCsvFolder(Path folder) throws IOException {
+        writeCsvFolder(folder, CsvSeparator.COMMA);
+    }
+
+    /** As {@link #writeCsvFolder(Path)}, each file separated by {@code separator}. */
+    public void writeCsvFolder(Path folder, CsvSeparator separator) throws IOException {
         List<SheetData> sheets = List.of(meetings(), agendas(), grid(), unscheduled());
         Set<String> names = new HashSet<>();
         sheets.forEach(sheet -> names.add(sheet.name() + ".csv"));
@@ -244,7 +254,7 @@ public final class ScheduleSheets {
             for (SheetData sheet : sheets) {
                 Path file = into.resolve(sheet.name() + ".csv");
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    Workbooks.writeCsv(sheet, out, true);
+                    Workbooks.writeCsv(sheet, out, true, separator);
                 }
             }
         });

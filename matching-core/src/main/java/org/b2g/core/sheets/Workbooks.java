@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -31,7 +30,8 @@ import org.b2g.core.io.InputException;
 /**
  * Writes {@link SheetData} as an {@code .xlsx} workbook (typed cells: dates, times and numbers stay sortable and
  * filterable; a bold, frozen header row with filters) or as CSV the way Excel reads it (UTF-8 with a byte-order
- * mark, so Vietnamese shows right; CRLF; {@code ,}). Workbooks are streamed, so large schedules need little memory.
+ * mark, so Vietnamese shows right; CRLF; {@code ,} unless a {@link CsvSeparator} says otherwise). Workbooks are
+ * streamed, so large schedules need little memory.
  */
 final class Workbooks {
 
@@ -153,7 +153,7 @@ final class Workbooks {
 
     /** One sheet as CSV, with a byte-order mark so that Excel reads it as UTF-8. */
     static void writeCsv(SheetData data, Writer out) throws IOException {
-        writeCsv(data, out, false);
+        writeCsv(data, out, false, CsvSeparator.COMMA);
     }
 
     /**
@@ -161,9 +161,9 @@ final class Workbooks {
      *        name in a registration form) gets a leading apostrophe: for lists people open in Excel, not for files
      *        this engine reads back
      */
-    static void writeCsv(SheetData data, Writer out, boolean defused) throws IOException {
+    static void writeCsv(SheetData data, Writer out, boolean defused, CsvSeparator separator) throws IOException {
         out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.EXCEL)) {
+        try (CSVPrinter printer = new CSVPrinter(out, separator.format())) {
             printer.printRecord(data.headers());
             for (List<Object> values : data.rows()) {
                 List<String> cells = new ArrayList<>(values.size());

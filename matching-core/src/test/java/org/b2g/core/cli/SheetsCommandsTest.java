@@ -189,6 +189,46 @@ class SheetsCommandsTest {
     }
 
     @Test
+    void exportSeparatesBySemicolonOrTabGivenAsTheCharacterOrItsName(@TempDir Path dir) throws Exception {
+        Path event = importedTemplate(dir);
+        Path schedule = solved(dir, event);
+        for (String[] given : new String[][] {{";", "semicolon"}, {"\t", "tab"}}) {
+            Path character = dir.resolve("character.csv");
+            Path word = dir.resolve("word.csv");
+            assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                    character.toString(), "--separator", given[0]), err.toString());
+            assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                    word.toString(), "--separator=" + given[1]), err.toString());
+            assertTrue(Files.readString(character).startsWith("\uFEFFslot" + given[0] + "day" + given[0] + "start"),
+                    given[1]);
+            assertEquals(Files.readString(character), Files.readString(word), given[1]);
+        }
+        assertEquals(0, run("export", schedule.toString(), "--event", event.toString(), "--out",
+                dir.resolve("sheets").toString(), "--separator", ";"), err.toString());
+        assertTrue(Files.readString(dir.resolve("sheets").resolve("agendas.csv")).startsWith("\uFEFFparticipant;"));
+    }
+
+    @Test
+    void exportRefusesASeparatorItDoesNotKnowOrAWorkbookTargetNamingTheOption(@TempDir Path dir) throws Exception {
+        Path event = importedTemplate(dir);
+        Path schedule = solved(dir, event);
+        err.reset();
+        Path csv = dir.resolve("meetings.csv");
+        assertEquals(2, run("export", schedule.toString(), "--event", event.toString(), "--out", csv.toString(),
+                "--separator", "|"));
+        assertEquals("--separator (|) is not a separator; expected ',', ';' or tab (comma, semicolon, tab).",
+                err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(csv));
+        err.reset();
+        Path xlsx = dir.resolve("schedule.xlsx");
+        assertEquals(2, run("export", schedule.toString(), "--event", event.toString(), "--out", xlsx.toString(),
+                "--separator", ";"));
+        assertEquals("--separator (;) has no meaning for a workbook (--out " + xlsx + "); expected FILE.csv, - or a"
+                + " FOLDER with it, or no --separator.", err.toString(StandardCharsets.UTF_8).strip());
+        assertFalse(Files.exists(xlsx));
+    }
+
+    @Test
     void badInputExitsWithTwoListsTheProblemsAndWritesNothing(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\ntables,2\nslots,4\n");
         Files.writeString(dir.resolve("participants.csv"), "id,role\na,boss\nb,chief\n");

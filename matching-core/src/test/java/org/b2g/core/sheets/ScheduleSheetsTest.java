@@ -197,6 +197,65 @@ class ScheduleSheetsTest {
         assertEquals("@Sở Y tế", meetings.lines().get(1).cell(9), "a text cell, never a formula");
     }
 
+    /** Names holding a {@code ;}, a {@code ,}, quotes, and a formula with a {@code ;}: one meeting each side. */
+    private static ScheduleSheets awkwardNames() {
+        Event event = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1", "event": {"id": "e", "tables": 2, "sessions": [{"id": "s", "slots": 2}]},
+                 "participants": [{"id": "s-1", "role": "startup", "name": "Công ty A, B"},
+                                  {"id": "s-2", "role": "startup", "name": "=SUM(1;2)"},
+                                  {"id": "a-1", "role": "agency", "name": "Sở Y tế; phòng 2"},
+                                  {"id": "a-2", "role": "agency", "name": "Sở \\"KH\\" và CN"}],
+                 "requests": [{"from": "s-1", "to": "a-1"}, {"from": "s-2", "to": "a-2"}]}""", "e.json");
+        return ScheduleSheets.of(event, scheduleJson(event), "schedule.json");
+    }
+
+    @Test
+    void aSemicolonSeparatorQuotesFieldsThatContainOne() throws Exception {
+        StringWriter csv = new StringWriter();
+        awkwardNames().writeCsv(csv, CsvSeparator.SEMICOLON);
+        String text = csv.toString();
+        assertTrue(text.startsWith("\uFEFFslot;day;start;end;table;seat;participant;participant name;"), text);
+        assertTrue(text.contains(";\"Sở Y tế; phòng 2\";"), text);
+        assertTrue(text.contains(";Công ty A, B;"), "a comma separates nothing here: " + text);
+        assertTrue(text.contains(";\"'=SUM(1;2)\";"), "defused, and quoted for its ;: " + text);
+        assertTrue(text.contains(";\"Sở \"\"KH\"\" và CN\";"), text);
+        assertTrue(text.contains("\r\n"));
+    }
+
+    @Test
+    void theSemicolonExportReadsBackAsTheSameMeetings(@TempDir Path dir) throws Exception {
+        ScheduleSheets sheets = awkwardNames();
+        sheets.writeCsvFolder(dir.resolve("comma"));
+        Book comma = CsvBooks.readFolder(dir.resolve("comma"));
+        for (CsvSeparator separator : List.of(CsvSeparator.SEMICOLON, CsvSeparator.TAB)) {
+            Path folder = dir.resolve(separator.name());
+            sheets.writeCsvFolder(folder, separator);
+            assertTrue(Files.readString(folder.resolve("meetings.csv")).startsWith("\uFEFFslot" + separator.character()
+                    + "day"), separator.name());
+            assertEquals(comma.sheets(), CsvBooks.readFolder(folder).sheets(), separator.name());
+        }
+        Grid meetings = comma.sheets().stream().filter(g -> g.name().equals("meetings")).findFirst().orElseThrow();
+        assertEquals(3, meetings.lines().size(), "the header and both meetings");
+        List<String> cells = meetings.lines().stream().flatMap(line -> line.cells().stream()).toList();
+        assertTrue(cells.containsAll(List.of("Công ty A, B", "'=SUM(1;2)", "Sở Y tế; phòng 2", "Sở \"KH\" và CN")),
+                cells.toString());
+    }
+
+    @Test
+    void readsASeparatorAsTheCharacterOrItsNameAndRefusesAnyOtherNamingIt() {
+        assertEquals(CsvSeparator.SEMICOLON, CsvSeparator.parse(";", "--separator"));
+        assertEquals(CsvSeparator.SEMICOLON, CsvSeparator.parse("Semicolon", "--separator"));
+        assertEquals(CsvSeparator.COMMA, CsvSeparator.parse(",", "--separator"));
+        assertEquals(CsvSeparator.COMMA, CsvSeparator.parse("comma", "--separator"));
+        assertEquals(CsvSeparator.TAB, CsvSeparator.parse("\t", "--separator"));
+        assertEquals(CsvSeparator.TAB, CsvSeparator.parse("\\t", "--separator"), "\\t as typed in a shell");
+        assertEquals(CsvSeparator.TAB, CsvSeparator.parse("TAB", "--separator"));
+        InputException e = assertThrows(InputException.class, () -> CsvSeparator.parse("|", "separator"));
+        assertEquals("separator (|) is not a separator; expected ',', ';' or tab (comma, semicolon, tab).",
+                e.getMessage());
+        assertThrows(InputException.class, () -> CsvSeparator.parse(";;", "separator"));
+    }
+
     @Test
     void refusesTextLongerThanAWorkbookCellHoldsBeforeWritingAnything() throws Exception {
         String longName = "Công ty " + "x".repeat(40_000);

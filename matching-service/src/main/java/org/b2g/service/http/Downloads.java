@@ -14,7 +14,6 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -23,13 +22,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import org.b2g.core.sheets.CsvSeparator;
 import org.b2g.core.sheets.EventSheets;
 import org.b2g.service.PersonalLinks;
 
 /**
  * What a resource sends as a spreadsheet: JSON stays the default, an {@code Accept} of the {@code .xlsx} media type
- * or {@code text/csv} picks a workbook or CSV (with a byte-order mark, so that Excel reads it as UTF-8), sent as an
- * attachment named after the event.
+ * or {@code text/csv} picks a workbook or CSV (with a byte-order mark, so that Excel reads it as UTF-8; {@code ,} or
+ * the {@code separator} the query gives), sent as an attachment named after the event.
  */
 final class Downloads {
 
@@ -53,6 +53,24 @@ final class Downloads {
         return best.equals(CSV) ? Kind.CSV : Kind.JSON;
     }
 
+    /**
+     * The {@code separator} query parameter ({@link CsvSeparator}; {@code ,} without it). 400 when it is none, and
+     * when the answer is no CSV: a workbook or JSON has no separator, and a choice silently ignored would puzzle.
+     */
+    static CsvSeparator separator(ServerRequest req, Kind kind) {
+        if (!req.query().contains("separator")) {
+            return CsvSeparator.COMMA;
+        }
+        String text = req.query().get("separator");
+        CsvSeparator separator = CsvSeparator.parse(text, "separator"); // InputException: 400
+        if (kind != Kind.CSV) {
+            throw ApiException.badRequest("The separator (" + text + ") is for CSV, and this answer is "
+                    + (kind == Kind.XLSX ? "a workbook" : "JSON") + "; expected it with Accept: text/csv, or no"
+                    + " separator.");
+        }
+        return separator;
+    }
+
     /** Sends {@code bytes} as an attachment {@code <event>-<what>.xlsx|csv}. */
     static void send(ServerResponse res, Kind kind, String eventId, String what, byte[] bytes) {
         String extension = kind == Kind.XLSX ? "xlsx" : "csv";
@@ -74,8 +92,9 @@ final class Downloads {
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + PersonalLinks.encode(fileName);
     }
 
-    /** One sheet of text cells, as a workbook ({@code sheetName}) or CSV. */
-    static byte[] table(Kind kind, String sheetName, List<String> headers, List<List<String>> rows) {
+    /** One sheet of text cells, as a workbook ({@code sheetName}) or CSV separated by {@code separator}. */
+    static byte[] table(Kind kind, CsvSeparator separator, String sheetName, List<String> headers,
+            List<List<String>> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (kind == Kind.XLSX) {
@@ -106,7 +125,7 @@ final class Downloads {
             } else {
                 try (Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                     text.write('\uFEFF');
-                    try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.EXCEL)) {
+                    try (CSVPrinter printer = new CSVPrinter(text, separator.format())) {
                         printer.printRecord(headers);
                         for (List<String> row : rows) {
                             printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());

@@ -42,6 +42,10 @@ final class OpenApi {
     /** JSON by default; a workbook or CSV by {@code Accept}. */
     private static final String SHEETS = JSON_TYPE + "|" + EventSheets.XLSX_MEDIA_TYPE + "|" + Downloads.CSV_TYPE;
 
+    /** Of a CSV answer (400 with any other): Excel where the decimal mark is a comma expects ';'. */
+    private static final Query SEPARATOR = new Query("separator", "string", "CSV only: , (default), ; (%3B) for"
+            + " Excel in locales whose decimal mark is a comma, or a tab (%09); or comma, semicolon, tab");
+
     static final List<Operation> OPERATIONS = List.of(
             new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(400, 503)),
@@ -129,7 +133,7 @@ final class OpenApi {
             new Operation("get", "/api/events/{id}/schedule",
                     "The last schedule (b2g-schedule/1) with unscheduled list, metrics and 'stale'; with Accept an"
                     + " .xlsx workbook (meetings, agendas, grid, unscheduled) or the meetings as CSV",
-                    Caller.ORGANIZER, false, List.of(), Map.of(200, SHEETS), List.of(404, 409)),
+                    Caller.ORGANIZER, false, List.of(SEPARATOR), Map.of(200, SHEETS), List.of(400, 404, 409)),
             new Operation("get", "/api/events/{id}/candidates",
                     "Ranked candidate meetings with origin, relevance and reasons", Caller.ORGANIZER, false,
                     List.of(new Query("participant", "string", "Only the candidates of this participant")),
@@ -140,7 +144,7 @@ final class OpenApi {
             new Operation("get", "/api/events/{id}/participants",
                     "Participants with their personal links; with Accept a sheet (.xlsx or CSV: id, name, role, email,"
                     + " link, calendar) for a mail merge",
-                    Caller.ORGANIZER, false, List.of(), Map.of(200, SHEETS), List.of(404)),
+                    Caller.ORGANIZER, false, List.of(SEPARATOR), Map.of(200, SHEETS), List.of(400, 404)),
             new Operation("get", "/api/events/{id}/participants/{pid}/token",
                     "A participant's personal token, link and calendar link", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),

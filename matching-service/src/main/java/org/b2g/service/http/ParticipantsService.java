@@ -25,6 +25,7 @@ import jakarta.json.JsonReader;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.sheets.CsvSeparator;
 import org.b2g.service.Backend;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.PersonalLinks;
@@ -34,9 +35,10 @@ import org.b2g.service.persistence.ScheduleRepository.StoredAgenda;
 
 /**
  * {@code /api/events/{id}/participants}: the organizer's list with personal links (JSON, or a sheet for a mail merge
- * with {@code Accept} of the {@code .xlsx} media type or {@code text/csv}), a participant's token (and its
- * rotation, which revokes the old link), and a participant's agenda, as JSON ({@code b2g-agenda/1}) or iCalendar.
- * An agenda opens to the organizer and to that participant's own current token only.
+ * with {@code Accept} of the {@code .xlsx} media type or {@code text/csv}, {@code ?separator=} picking the CSV's), a
+ * participant's token (and its rotation, which revokes the old link), and a participant's agenda, as JSON
+ * ({@code b2g-agenda/1}) or iCalendar. An agenda opens to the organizer and to that participant's own current token
+ * only.
  */
 final class ParticipantsService implements HttpService {
 
@@ -60,6 +62,9 @@ final class ParticipantsService implements HttpService {
 
     private void list(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "separator");
+        Downloads.Kind kind = Downloads.wanted(req);
+        CsvSeparator separator = Downloads.separator(req, kind);
         StoredEvent stored = EventLookup.stored(backend, Paths.param(req, "id"));
         Event event = EventJson.read(stored.body(), "event " + stored.id());
         record Links(LinkKey key, Map<String, Integer> generations) {
@@ -70,9 +75,8 @@ final class ParticipantsService implements HttpService {
             throw EventLookup.notFound(event.id());
         }
         String base = Paths.baseUrl(req, backend.settings());
-        Downloads.Kind kind = Downloads.wanted(req);
         if (kind != Downloads.Kind.JSON) {
-            sendSheet(res, kind, event, stored.body(), links.key(), links.generations(), base);
+            sendSheet(res, kind, separator, event, stored.body(), links.key(), links.generations(), base);
             return;
         }
         JsonArrayBuilder list = JSON.createArrayBuilder();
@@ -91,8 +95,8 @@ final class ParticipantsService implements HttpService {
      * The list as one sheet for a mail merge: id, name, role, email (when the event document has any), the personal
      * link and the calendar link, in the event's order.
      */
-    private void sendSheet(ServerResponse res, Downloads.Kind kind, Event event, String document, LinkKey key,
-            Map<String, Integer> generations, String base) {
+    private void sendSheet(ServerResponse res, Downloads.Kind kind, CsvSeparator separator, Event event,
+            String document, LinkKey key, Map<String, Integer> generations, String base) {
         Map<String, String> emails = EventJson.emails(document, "event");
         List<String> headers = new ArrayList<>(List.of("id", "name", "role"));
         if (!emails.isEmpty()) {
@@ -113,7 +117,7 @@ final class ParticipantsService implements HttpService {
             rows.add(row);
         }
         Downloads.send(res, kind, event.id(), "participants",
-                Downloads.table(kind, "participants", headers, rows));
+                Downloads.table(kind, separator, "participants", headers, rows));
     }
 
     private void token(ServerRequest req, ServerResponse res) {

@@ -21,6 +21,7 @@ import jakarta.json.JsonReader;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.InputException;
+import org.b2g.core.sheets.CsvSeparator;
 import org.b2g.core.sheets.ScheduleSheets;
 import org.b2g.service.Backend;
 import org.b2g.service.JsonFactory;
@@ -29,7 +30,8 @@ import org.b2g.service.persistence.ScheduleRepository.StoredSchedule;
 /**
  * {@code /api/events/{id}/schedule}: the last stored {@code b2g-schedule/1} (with its unscheduled list and metrics),
  * plus {@code stale}: true when the event was replaced after the solve that produced it. With {@code Accept} of the
- * {@code .xlsx} media type or {@code text/csv}, the same schedule as sheets to print and hand out.
+ * {@code .xlsx} media type or {@code text/csv}, the same schedule as sheets to print and hand out ({@code ?separator=}
+ * picks the CSV's separator).
  */
 final class ScheduleService implements HttpService {
 
@@ -48,6 +50,9 @@ final class ScheduleService implements HttpService {
 
     private void schedule(ServerRequest req, ServerResponse res) {
         access.organizer(req);
+        Paths.onlyQuery(req, "separator");
+        Downloads.Kind kind = Downloads.wanted(req);
+        CsvSeparator separator = Downloads.separator(req, kind);
         String id = Paths.param(req, "id");
         record Found(StoredSchedule schedule, int eventVersion) {
         }
@@ -60,9 +65,9 @@ final class ScheduleService implements HttpService {
             throw ApiException.notFound("The event (" + id + ") has no schedule yet; POST /api/events/"
                     + Paths.segment(id) + "/solve makes one.");
         }
-        Downloads.Kind kind = Downloads.wanted(req);
         if (kind != Downloads.Kind.JSON) {
-            sendSheets(res, kind, id, found.schedule(), found.schedule().eventVersion() != found.eventVersion());
+            sendSheets(res, kind, separator, id, found.schedule(),
+                    found.schedule().eventVersion() != found.eventVersion());
             return;
         }
         JsonObject stored;
@@ -81,8 +86,8 @@ final class ScheduleService implements HttpService {
      * stale schedule is exported against the current event while it still fits it (409 once it names a participant,
      * table or slot the event no longer has).
      */
-    private void sendSheets(ServerResponse res, Downloads.Kind kind, String id, StoredSchedule schedule,
-            boolean stale) {
+    private void sendSheets(ServerResponse res, Downloads.Kind kind, CsvSeparator separator, String id,
+            StoredSchedule schedule, boolean stale) {
         Event event = EventLookup.read(backend, id);
         ScheduleSheets sheets;
         try {
@@ -100,7 +105,7 @@ final class ScheduleService implements HttpService {
                 sheets.writeXlsx(out);
             } else {
                 try (Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    sheets.writeCsv(text);
+                    sheets.writeCsv(text, separator);
                 }
             }
         } catch (IOException e) {

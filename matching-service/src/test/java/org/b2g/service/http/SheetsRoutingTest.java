@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,8 +95,10 @@ class SheetsRoutingTest {
                 .header(HeaderNames.CONTENT_TYPE, contentType).submit(body);
     }
 
+    /** @param path with its query, if any, as a browser sends it ({@code ?separator=%3B}) */
     private HttpClientResponse get(String path, String accept) {
-        var request = client.get(path).header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER));
+        var request = client.get().uri(URI.create(path))
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER));
         if (accept != null) {
             request.header(HeaderNames.ACCEPT, accept);
         }
@@ -341,6 +344,53 @@ class SheetsRoutingTest {
             assertEquals(List.of("id", "name", "role", "link", "calendar"), csv(csv).get(0).getParser()
                     .getHeaderNames());
         }
+    }
+
+    /** The body of a 200 answer to a CSV download, as text. */
+    private String csvText(String path) {
+        try (HttpClientResponse response = get(path, "text/csv")) {
+            assertEquals(Status.OK_200, response.status());
+            return new String(response.as(byte[].class), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static List<List<String>> records(String text, char separator) throws IOException {
+        return CSVFormat.EXCEL.builder().setDelimiter(separator).get().parse(new StringReader(text.substring(1)))
+                .getRecords().stream().map(CSVRecord::toList).toList();
+    }
+
+    @Test
+    void servesTheScheduleCsvWithTheSeparatorTheQueryGivesForExcelWithACommaDecimalMark() throws Exception {
+        solved("semicolons");
+        String comma = csvText("/api/events/semicolons/schedule");
+        String semicolon = csvText("/api/events/semicolons/schedule?separator=%3B");
+        assertThat(semicolon, startsWith("\uFEFFslot;day;start;end;"));
+        assertEquals(records(comma, ','), records(semicolon, ';'));
+        assertEquals(semicolon, csvText("/api/events/semicolons/schedule?separator=semicolon"));
+    }
+
+    @Test
+    void servesTheParticipantsCsvWithTheSeparatorTheQueryGives() {
+        postJson(TestService.sampleEvent("tabs"));
+        assertThat(csvText("/api/events/tabs/participants?separator=tab"),
+                startsWith("\uFEFFid\tname\trole\tlink\tcalendar\r\n"));
+    }
+
+    @Test
+    void refusesAnUnknownSeparatorOrOneForAnAnswerThatIsNoCsvNamingIt() {
+        postJson(TestService.sampleEvent("bad-separator"));
+        JsonObject unknown = problem(get("/api/events/bad-separator/schedule?separator=%7C", "text/csv"),
+                Status.BAD_REQUEST_400);
+        assertEquals("separator (|) is not a separator; expected ',', ';' or tab (comma, semicolon, tab).",
+                unknown.getString("detail"));
+        JsonObject workbook = problem(get("/api/events/bad-separator/participants?separator=%3B", XLSX),
+                Status.BAD_REQUEST_400);
+        assertEquals("The separator (;) is for CSV, and this answer is a workbook; expected it with Accept: text/csv,"
+                + " or no separator.", workbook.getString("detail"));
+        JsonObject misspelt = problem(get("/api/events/bad-separator/schedule?seperator=%3B", "text/csv"),
+                Status.BAD_REQUEST_400);
+        assertEquals("The query parameter seperator is not one this address takes; expected separator.",
+                misspelt.getString("detail"));
     }
 
     @Test
