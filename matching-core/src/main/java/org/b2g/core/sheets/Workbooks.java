@@ -169,16 +169,11 @@ final class Workbooks {
                 List<String> cells = new ArrayList<>(values.size());
                 for (Object value : values) {
                     String text = value == null ? "" : text(value);
-                    cells.add(defused && value instanceof String ? defused(text) : text);
+                    cells.add(defused && value instanceof String ? ExcelText.defused(text) : text);
                 }
                 printer.printRecord(cells);
             }
         }
-    }
-
-    /** Text that Excel opens as a formula (it starts with =, +, -, @, a tab or a carriage return), made plain text. */
-    static String defused(String text) {
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     static String text(Object value) {

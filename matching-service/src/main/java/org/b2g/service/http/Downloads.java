@@ -24,12 +24,14 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import org.b2g.core.sheets.CsvSeparator;
 import org.b2g.core.sheets.EventSheets;
+import org.b2g.core.sheets.ExcelText;
 import org.b2g.service.PersonalLinks;
 
 /**
  * What a resource sends as a spreadsheet: JSON stays the default, an {@code Accept} of the {@code .xlsx} media type
  * or {@code text/csv} picks a workbook or CSV (with a byte-order mark, so that Excel reads it as UTF-8; {@code ,} or
- * the {@code separator} the query gives), sent as an attachment named after the event.
+ * the {@code separator} the query gives; text Excel would run as a formula made plain, {@link ExcelText}), sent as an
+ * attachment named after the event.
  */
 final class Downloads {
 
@@ -128,7 +130,7 @@ final class Downloads {
                     try (CSVPrinter printer = new CSVPrinter(text, separator.format())) {
                         printer.printRecord(headers);
                         for (List<String> row : rows) {
-                            printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                            printer.printRecord(row.stream().map(v -> v == null ? "" : ExcelText.defused(v)).toList());
                         }
                     }
                 }

@@ -301,7 +301,9 @@ class SheetsRoutingTest {
         var participants = Json.createArrayBuilder();
         JsonObject first = event.getJsonArray("participants").getJsonObject(0);
         participants.add(Json.createObjectBuilder(first).add("email", "desk@example.org"));
-        event.getJsonArray("participants").stream().skip(1).forEach(participants::add);
+        JsonObject second = event.getJsonArray("participants").getJsonObject(1);
+        participants.add(Json.createObjectBuilder(second).add("name", "=HYPERLINK(\"http://x.example\",\"Sở Y tế\")"));
+        event.getJsonArray("participants").stream().skip(2).forEach(participants::add);
         postJson(Json.createObjectBuilder(event).add("participants", participants).build().toString());
 
         List<JsonObject> listed;
@@ -334,6 +336,8 @@ class SheetsRoutingTest {
                 assertEquals(listed.get(i).getString("link"), rows.get(i).get("link"));
             }
             assertEquals("", rows.get(1).get("email"));
+            assertEquals("'" + listed.get(1).getString("name"), rows.get(1).get("name"),
+                    "a name Excel would run as a formula is plain text in the CSV");
         }
     }
 
