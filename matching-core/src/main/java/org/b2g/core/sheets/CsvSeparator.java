@@ -1,8 +1,11 @@
 package org.b2g.core.sheets;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 import org.b2g.core.io.InputException;
 
@@ -28,9 +31,13 @@ public enum CsvSeparator {
         return character;
     }
 
-    /** Excel's CSV (CRLF, quotes only where needed) with this separator, which fields holding it get quoted for. */
-    public CSVFormat format() {
-        return CSVFormat.EXCEL.builder().setDelimiter(character).get();
+    /**
+     * A printer of Excel's CSV (CRLF, quotes only where needed, so around fields holding this separator) into
+     * {@code out}, after a byte-order mark so that Excel reads the file as UTF-8 and Vietnamese shows right.
+     */
+    public CSVPrinter printer(Writer out) throws IOException {
+        out.write('\uFEFF');
+        return new CSVPrinter(out, CSVFormat.EXCEL.builder().setDelimiter(character).get());
     }
 
     /**

@@ -162,8 +162,7 @@ final class Workbooks {
      *        this engine reads back
      */
     static void writeCsv(SheetData data, Writer out, boolean defused, CsvSeparator separator) throws IOException {
-        out.write('\uFEFF');
-        try (CSVPrinter printer = new CSVPrinter(out, separator.format())) {
+        try (CSVPrinter printer = separator.printer(out)) {
             printer.printRecord(data.headers());
             for (List<Object> values : data.rows()) {
                 List<String> cells = new ArrayList<>(values.size());

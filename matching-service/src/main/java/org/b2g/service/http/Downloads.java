@@ -126,8 +126,7 @@ final class Downloads {
                 }
             } else {
                 try (Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                    text.write('\uFEFF');
-                    try (CSVPrinter printer = new CSVPrinter(text, separator.format())) {
+                    try (CSVPrinter printer = separator.printer(text)) {
                         printer.printRecord(headers);
                         for (List<String> row : rows) {
                             printer.printRecord(row.stream().map(v -> v == null ? "" : ExcelText.defused(v)).toList());
