@@ -36,6 +36,12 @@ final class SlotSearch {
     private static final long SAT_AFTER = 200_000L;
     private static final int SAT_CONFLICTS = 20_000;
     /**
+     * Moves a copy searches on its own before it takes the first valid schedule another copy found, by annealing or
+     * from the SAT solver ({@link #validFound}): long enough that copies which find one themselves (the research
+     * originals: within 25,000 to 110,000 moves) keep their own, short against the seconds a copy without one wasted.
+     */
+    private static final long ADOPT_AFTER = 50_000L;
+    /**
      * Moves, counted from its first valid schedule, after which a search whose best is above the lower bound on
      * breaks climbs from the bound with the {@link SatPlacement} ({@link #restartAtBound}), on events whose meetings
      * are all required (the encoding leaves optional ones out); the conflicts each step may spend (the time limit and
@@ -111,7 +117,7 @@ final class SlotSearch {
      * @param triesBound whether this copy may ask the SAT solver for a schedule at the lower bound, and ask the
      *     external one (if any) for a valid schedule
      * @param validFound where the first copy to find a valid schedule leaves it for the copies still without one
-     *     after {@link #SAT_AFTER} moves ({@link #restartFrom})
+     *     after {@link #ADOPT_AFTER} moves ({@link #restartFrom})
      */
     SlotSearch(SearchModel model, long seed, Termination termination, Listener listener, boolean triesBound,
             AtomicReference<int[]> validFound) {
@@ -203,7 +209,7 @@ final class SlotSearch {
     /**
      * Restarts from {@code valid} (slots of the required meetings), the optional meetings placed greedily around it,
      * when that breaks fewer rules than the best so far. Also what a copy still without a valid schedule after
-     * {@link #SAT_AFTER} moves does with the first one another copy found ({@code validFound}), by annealing or from the
+     * {@link #ADOPT_AFTER} moves does with the first one another copy found ({@code validFound}), by annealing or from the
      * external solver: without it, ticf-14crafa's {@code prec33} variant of seed 13 kept 2 hard points in that copy
      * for all of its 10 s, and forum-14's {@code prec50} variant of seed 37 kept the annealing to one copy, the other
      * infeasible for all of its 10 s (39 breaks, 23 to 26 with the schedule shared).
@@ -347,16 +353,16 @@ final class SlotSearch {
                 lastValid = moves;
                 continue;
             }
-            if (!satTried && moves >= SAT_AFTER && best.hard() > 0) {
-                if ((asksExternal || external.isEmpty()) && validFound.get() == null) {
-                    satTried = true;
-                    restartFromSatPlacement();
-                    cooling.restart();
-                    continue;
-                }
+            if (!satTried && moves >= ADOPT_AFTER && best.hard() > 0) {
                 if ((moves & 4095) == 0 && validFound.get() != null) {
                     satTried = true;
                     restartFrom(validFound.get());
+                    cooling.restart();
+                    continue;
+                }
+                if (moves >= SAT_AFTER && (asksExternal || external.isEmpty()) && validFound.get() == null) {
+                    satTried = true;
+                    restartFromSatPlacement();
                     cooling.restart();
                     continue;
                 }
