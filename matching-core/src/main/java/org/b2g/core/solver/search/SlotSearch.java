@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * idle slots inside a participant's day as a hint towards closing breaks, and penalties on the breaks it keeps
  * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
- * that keeps every rule after {@link #SAT_AFTER} moves restarts once from the {@link SatPlacement}'s; one that is still
+ * that keeps every rule restarts once: after {@link #ADOPT_AFTER} moves from one another copy found (under a time
+ * limit), else after {@link #SAT_AFTER} from the {@link SatPlacement}'s; one that is still
  * above its lower bound on breaks {@link #BOUND_SAT_AFTER} moves after its first valid one climbs from the bound
  * with it ({@link #restartAtBound}).
  *
