@@ -212,18 +212,109 @@ public final class FeasibilityCheck {
             slots += others.get(i);
         }
         long fit = (long) slots * participant.representatives();
-        long placeable = own.stream().filter(m -> !allowed[m].isEmpty()).count();
-        if (placeable <= fit) {
-            return;
-        }
+        List<Integer> placeable = own.stream().filter(m -> !allowed[m].isEmpty()).toList();
         List<String> described = runs.stream()
                 .map(run -> run[0] == run[1] ? String.valueOf(run[0]) : run[0] + "–" + run[1]).toList();
         String allowedRuns = (longestOfDay.size() == 1 ? "one run" : "one run a day")
                 + (cap == 0 ? "" : " and " + count(cap, "more", "more"));
-        problems.add(who(participant) + " has " + count(placeable, "required meeting", "required meetings")
+        String start = who(participant) + " has " + count(placeable.size(), "required meeting", "required meetings")
                 + " but may have " + (cap == 0 ? "no break" : "at most " + count(cap, "break", "breaks"))
-                + " (maxBreaksPerParticipant): the slots they can take run " + and(described) + ", and "
-                + allowedRuns + (cap == 0 ? " holds" : " hold") + " only " + fit + " of them.");
+                + " (maxBreaksPerParticipant): the slots they can take run " + and(described) + ", and ";
+        if (placeable.size() > fit) {
+            problems.add(start + allowedRuns + (cap == 0 ? " holds" : " hold") + " only " + fit + " of them.");
+        } else if (runs.size() - longestOfDay.size() > cap
+                && !someRunsHold(placeable, runs, cap, participant.representatives())) {
+            problems.add(start + (cap == 0 ? "no " + allowedRuns : "no choice of " + allowedRuns)
+                    + " holds them all in the slots each of them may take (its session, both participants'"
+                    + " availability).");
+        }
+    }
+
+    /** Most choices of runs {@link #someRunsHold} tries; beyond it the participant passes (the check stays sound). */
+    private static final int MAX_RUN_CHOICES = 20_000;
+
+    /**
+     * Whether some choice of {@code runs} with at most {@code cap} runs beyond the first of each day it uses can
+     * hold {@code own}, each meeting in a slot it may take, at most {@code seats} a slot: a matching of meetings to
+     * slots. The count of slots in {@link #checkBreaks} misses a participant away at lunch whose meetings include a
+     * morning one: its afternoon run is long enough for all of them, yet that one needs the morning (forum-14 with
+     * no break allowed).
+     */
+    private boolean someRunsHold(List<Integer> own, List<int[]> runs, int cap, int seats) {
+        int[] tries = {0};
+        return choose(own, runs, 0, new ArrayList<>(), cap, seats, tries) || tries[0] > MAX_RUN_CHOICES;
+    }
+
+    /** Tries every choice of the runs from {@code next} on, added to {@code chosen}, within {@code cap} extra runs. */
+    private boolean choose(List<Integer> own, List<int[]> runs, int next, List<int[]> chosen, int cap, int seats,
+            int[] tries) {
+        if (next == runs.size()) {
+            return ++tries[0] > MAX_RUN_CHOICES || holds(own, chosen, seats);
+        }
+        int[] run = runs.get(next);
+        int day = event.slot(run[0]).dayIndex();
+        boolean dayUsed = chosen.stream().anyMatch(c -> event.slot(c[0]).dayIndex() == day);
+        int extra = dayUsed ? 1 : 0;
+        if (extra <= cap) {
+            chosen.add(run);
+            boolean found = choose(own, runs, next + 1, chosen, cap - extra, seats, tries);
+            chosen.remove(chosen.size() - 1);
+            if (found) {
+                return true;
+            }
+        }
+        // Leaving a run out only helps when the choice is full (a run that costs nothing is always worth taking).
+        return extra > 0 || dayUsedLater(runs, next, day)
+                ? choose(own, runs, next + 1, chosen, cap, seats, tries) : false;
+    }
+
+    /** Whether a run after {@code index} lies on {@code day}, so that leaving this one out can still use the day. */
+    private boolean dayUsedLater(List<int[]> runs, int index, int day) {
+        for (int i = index + 1; i < runs.size(); i++) {
+            if (event.slot(runs.get(i)[0]).dayIndex() == day) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A matching of {@code own} into the slots of {@code chosen}, {@code seats} meetings a slot (augmenting paths). */
+    private boolean holds(List<Integer> own, List<int[]> chosen, int seats) {
+        BitSet open = new BitSet(slotCount + 1);
+        for (int[] run : chosen) {
+            open.set(run[0], run[1] + 1);
+        }
+        Map<Integer, List<Integer>> taken = new HashMap<>();
+        for (int m : own) {
+            if (!augment(m, open, seats, taken, new BitSet(slotCount + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean augment(int m, BitSet open, int seats, Map<Integer, List<Integer>> taken, BitSet seen) {
+        BitSet slots = (BitSet) allowed[m].clone();
+        slots.and(open);
+        for (int s = slots.nextSetBit(0); s >= 0; s = slots.nextSetBit(s + 1)) {
+            if (seen.get(s)) {
+                continue;
+            }
+            seen.set(s);
+            List<Integer> here = taken.computeIfAbsent(s, k -> new ArrayList<>(seats));
+            if (here.size() < seats) {
+                here.add(m);
+                return true;
+            }
+            for (int i = 0; i < here.size(); i++) {
+                int other = here.get(i);
+                if (augment(other, open, seats, taken, seen)) {
+                    here.set(i, m);
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int length(int[] run) {

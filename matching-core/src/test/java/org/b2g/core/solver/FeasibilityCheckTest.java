@@ -215,6 +215,20 @@ class FeasibilityCheckTest {
     }
 
     @Test
+    void reportsAParticipantWhoseLongestRunIsLongEnoughButMissesTheSessionOfOneMeeting() {
+        // Participant 9 is away in slot 3: its day runs 1–2 (the morning) and 4–6 (the afternoon). The afternoon is
+        // long enough for its three meetings, but one of them is a morning meeting.
+        Participant away = Participant.company("9", 8, Set.of(3));
+        List<RequiredMeeting> three = List.of(session(meeting("m1", "9", "3"), "am"),
+                session(meeting("m2", "9", "4"), "pm"), session(meeting("m3", "9", "6"), "pm"));
+        assertEquals(List.of("Participant 9 has 3 required meetings but may have no break"
+                + " (maxBreaksPerParticipant): the slots they can take run 1–2 and 4–6, and no one run holds them"
+                + " all in the slots each of them may take (its session, both participants' availability)."),
+                problems(Rules.DEFAULT.withMaxBreaks(0), away, three));
+        assertEquals(List.of(), problems(Rules.DEFAULT.withMaxBreaks(1), away, three));
+    }
+
+    @Test
     void passesEveryBenchmarkInstanceInWellUnderASecond() throws IOException {
         Path dir = BENCHMARK.toAbsolutePath().normalize();
         Assumptions.assumeTrue(Files.isDirectory(dir), "benchmark not found at " + dir);
