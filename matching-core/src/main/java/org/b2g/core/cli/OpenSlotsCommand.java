@@ -2,7 +2,6 @@ package org.b2g.core.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,9 +33,9 @@ final class OpenSlotsCommand implements Command {
         Event event = EventFiles.read(Path.of(arguments.positional().get(0)), null);
         EventSummary.warn(err, arguments.positional().get(0), event);
         Path schedulePath = Path.of(arguments.option("schedule", null));
-        Instant now = arguments.has("now") ? RepairCommand.now(arguments.option("now", null), event)
-                : Instant.now();
-        Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString(), now);
+        RepairCommand.When when = RepairCommand.at(arguments, event, "answered");
+        Openings openings = Openings.of(event, ScheduleJson.read(schedulePath), schedulePath.toString(),
+                when.now());
         String a = arguments.positional().get(1);
         String b = arguments.positional().get(2);
         for (String id : List.of(a, b)) {
@@ -47,6 +46,9 @@ final class OpenSlotsCommand implements Command {
             }
         }
         Openings.Result result = openings.find(a, b, limit);
+        if (when.note() != null) {
+            err.println("Note: " + when.note() + ".");
+        }
         if (!result.found()) {
             out.println("No slot for " + a + " and " + b + ": " + result.reason() + ".");
             return INFEASIBLE;

@@ -83,8 +83,8 @@ final class RepairCommand implements Command {
         EventSummary.warn(err, arguments.positional().get(0), event);
         Path publishedPath = Path.of(arguments.option("published", null));
         ScheduleFile published = ScheduleJson.read(publishedPath);
-        Instant now = arguments.has("now") ? now(arguments.option("now", null), event) : Instant.now();
-        RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString(), now);
+        When when = at(arguments, event, "repaired");
+        RepairPlan plan = Repair.plan(event, published, mode, publishedPath.toString(), when.now());
         plan.warnings().forEach(warning -> err.println("warning: " + warning));
         List<String> problems = FeasibilityCheck.problems(plan.event(), plan.started());
         if (!problems.isEmpty()) {
@@ -116,11 +116,38 @@ final class RepairCommand implements Command {
         err.printf(Locale.ROOT, "Changes      %d kept, %d moved, %d cancelled, %d added (mode %s); %d people affected%n",
                 changes.kept(), changes.moved().size(), changes.cancelled().size(), changes.added().size(),
                 mode.code(), changes.peopleAffected());
+        if (when.note() != null) {
+            err.println("Note         " + when.note());
+        }
         plan.notes().forEach(note -> err.println("Note         " + note));
         if (changesOutput != null) {
             err.println("Written      " + changesOutput);
         }
         return feasible ? OK : INFEASIBLE;
+    }
+
+    /** When a repair (or {@code open-slots}) is made: null when no slot has started; and a note, or null. */
+    record When(Instant now, String note) {
+    }
+
+    /**
+     * When the repair (or {@code open-slots}) is made: {@code --now}, else the clock, except for an event the clock
+     * finds over. Rerunning changes to such an event (an archive, or the formats' own example dated 2024) is a replay:
+     * with the clock every slot would have started and nothing could move, so it is done as if no slot had started,
+     * as the service does, and the note says so.
+     */
+    static When at(Arguments arguments, Event event, String done) {
+        if (arguments.has("now")) {
+            return new When(now(arguments.option("now", null), event), null);
+        }
+        Instant clock = Instant.now();
+        if (!Repair.isOver(event, clock)) {
+            return new When(clock, null);
+        }
+        return new When(null, "the event is over by the clock (its last slot began on "
+                + event.slot(event.slotCount()).start().toLocalDate() + "): " + done + " as if no slot had started;"
+                + " give --now (e.g. " + event.slot(1).start().toLocalDate() + "T11:00) to "
+                + (done.equals("repaired") ? "repair" : "answer") + " as of a moment of the event");
     }
 
     /**

@@ -103,6 +103,14 @@ public final class Repair {
     }
 
     /**
+     * Whether every slot of {@code event} has started by {@code now} (its clock time in the event's time zone): the
+     * event is over. False for an event without clock times.
+     */
+    public static boolean isOver(Event event, Instant now) {
+        return event.slotCount() > 0 && StartedSlots.at(event, now).size() == event.slotCount();
+    }
+
+    /**
      * A repair as of {@code now}: every slot that has started by then (its clock time in the event's time zone) is
      * closed. Its published meetings stay where they were, pinned in either mode, even if the event says otherwise
      * since (both participants count as available then, and allowed the meetings they had; a meeting whose request

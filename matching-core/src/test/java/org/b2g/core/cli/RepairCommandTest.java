@@ -76,9 +76,9 @@ class RepairCommandTest {
     }
 
     @Test
-    void aRepairOfAnEventThatIsOverKeepsEveryPublishedMeetingAndSaysSo() throws IOException {
+    void aRepairOfAnEventTheClockFindsOverIsMadeAsIfNoSlotHadStartedAndSaysSo() throws IOException {
         Path published = published();
-        // The same change as above, but the repair runs now, long after 2024-10-10: the meetings have taken place.
+        // The same change as above, with no --now, long after 2024-10-10: a replay of the changes, as a plan.
         Path changed = Files.writeString(dir.resolve("changed.json"),
                 EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
         Path changes = dir.resolve("changes.json");
@@ -87,6 +87,26 @@ class RepairCommandTest {
         int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
                 "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
                 changes.toString());
+
+        assertEquals(0, exit, err());
+        assertTrue(Files.readString(changes).contains("is no longer available in slot"), Files.readString(changes));
+        assertTrue(err().contains("Note         the event is over by the clock (its last slot began on 2024-10-10):"
+                + " repaired as if no slot had started; give --now (e.g. 2024-10-10T11:00) to repair as of a moment"
+                + " of the event"), err());
+    }
+
+    @Test
+    void aRepairAsOfATimeAfterTheEventKeepsEveryPublishedMeetingAndSaysSo() throws IOException {
+        Path published = published();
+        // The same change as above, as of the day after the event: the meetings have taken place.
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        Path changes = dir.resolve("changes.json");
+        err.reset();
+
+        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
+                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
+                changes.toString(), "--now", "2024-10-11T09:00");
 
         assertEquals(0, exit, err());
         String report = Files.readString(changes);
@@ -365,10 +385,18 @@ class RepairCommandTest {
         Path event = dir.resolve("event.json");
         out.reset();
 
-        // The event took place on 2024-10-10: nothing fits any more.
-        assertEquals(3, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2"));
+        // The day after the event (2024-10-10): nothing fits any more.
+        assertEquals(3, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2",
+                "--now", "2024-10-11T09:00"));
         assertEquals("No slot for s-1 and s-2: every slot of the event has started.",
                 out.toString(StandardCharsets.UTF_8).strip());
+        out.reset();
+        // Without --now the clock finds the event over: answered as if no slot had started, and said so.
+        err.reset();
+        assertEquals(0, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2"),
+                err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("slot"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(err().contains("answered as if no slot had started"), err());
         out.reset();
         // At 09:00 slots 1 and 2 (08:30, 08:50) have started; only slot 3 (09:10) may be offered.
         assertEquals(0, main("open-slots", event.toString(), "--schedule", published.toString(), "s-1", "s-2",
