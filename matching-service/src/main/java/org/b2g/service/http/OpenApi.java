@@ -83,7 +83,9 @@ final class OpenApi {
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
             new Operation("post", "/api/events/{id}/publish", "Publish the draft (or, with version, an earlier"
                     + " published version again) as the next published version: agendas and calendars show it (201);"
-                    + " 200 with the latest version when it already holds the same meetings",
+                    + " 200 with the latest version when it already holds the same meetings; 404 for a version never"
+                    + " published (the answer names those there are), 409 for a draft or version that no longer fits"
+                    + " the event or would undo what happened since",
                     Caller.ORGANIZER, false, List.of(new Query("version", "integer",
                             "An earlier published version to publish again (roll back)")),
                     new TreeMap<>(Map.of(200, JSON_TYPE, 201, JSON_TYPE)), List.of(400, 404, 409)),
