@@ -327,7 +327,7 @@ public final class Publication {
         return new RejectedException(RejectedException.Reason.NO_SUCH_VERSION, "The event (" + eventId + ") has no"
                 + " published version " + version + (latest == 0 ? ": nothing is published yet; publish its draft"
                 + " first (without version)." : latest == 1 ? "; its only published version is 1." : "; its published"
-                + " versions are 1 to " + latest + ", the latest " + latest + ".");
+                + " versions are 1 to " + latest + ", the latest " + latest + "."));
     }
 
     /**
