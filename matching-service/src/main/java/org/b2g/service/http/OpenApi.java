@@ -154,11 +154,12 @@ final class OpenApi {
                     "A new personal token for the participant: its old link stops working at once", Caller.ORGANIZER,
                     false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/participants/{pid}/agenda",
-                    "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics",
+                    "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics"
+                            + " (409 when its meetings have no clock time: the event's sessions give no day and start)",
                     Caller.ORGANIZER_OR_PARTICIPANT, false,
                     List.of(new Query("format", "string", "ics for iCalendar"),
                             new Query("token", "string", "The personal token, for links opened in a browser")),
-                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)),
+                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/self-service", "Whether self-service is on, and every meeting"
                     + " request of the event with its state", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),
