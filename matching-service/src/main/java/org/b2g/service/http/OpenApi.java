@@ -44,7 +44,8 @@ final class OpenApi {
 
     /** Of a CSV answer (400 with any other): Excel where the decimal mark is a comma expects ';'. */
     private static final Query SEPARATOR = new Query("separator", "string", "CSV only: , (default), ; (%3B) for"
-            + " Excel in locales whose decimal mark is a comma, or a tab (%09); or comma, semicolon, tab");
+            + " Excel in locales whose decimal mark is a comma (decimals then written 0,82), or a tab (%09); or"
+            + " comma, semicolon, tab");
 
     static final List<Operation> OPERATIONS = List.of(
             new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
