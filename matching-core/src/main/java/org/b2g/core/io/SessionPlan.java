@@ -129,19 +129,42 @@ final class SessionPlan {
         if (!endNode.present()) {
             throw node.fail(" has neither end nor slots; expected \"end\": \"HH:MM\" or \"slots\": a count");
         }
-        LocalTime end = time(endNode);
+        boolean midnight = endOfDay(endNode);
+        LocalTime end = midnight ? null : endTime(endNode);
+        String shown = midnight ? "24:00" : end.toString();
         if (start == null) {
-            throw endNode.fail(" (\"" + end + "\") needs a start; expected \"start\": \"HH:MM\" next to it");
+            throw endNode.fail(" (\"" + shown + "\") needs a start; expected \"start\": \"HH:MM\" next to it");
         }
-        if (!end.isAfter(start)) {
-            throw endNode.fail(" (\"" + end + "\") is not after start (\"" + start + "\")");
+        if (!midnight && !end.isAfter(start)) {
+            throw endNode.fail(" (\"" + shown + "\") is not after start (\"" + start + "\")"
+                    + (end.equals(LocalTime.MIDNIGHT) ? "; expected \"24:00\" for a session that ends at midnight" : ""));
         }
-        long count = Duration.between(start, end).toMinutes() / slotMinutes;
+        long count = (midnight ? Duration.ofDays(1).toMinutes() - start.toSecondOfDay() / 60
+                : Duration.between(start, end).toMinutes()) / slotMinutes;
         if (count == 0) {
-            throw node.fail(" is empty: " + start + ".." + end + " holds no whole " + slotMinutes
+            throw node.fail(" is empty: " + start + ".." + shown + " holds no whole " + slotMinutes
                     + "-minute slot");
         }
         return (int) count;
+    }
+
+    /**
+     * "24:00" (or "24:00:00"), the end of the day as ISO 8601 writes it: a session that ends at midnight. Only an end
+     * may be it; slots keep their start and length, so the last one simply ends at 00:00 of the next day.
+     */
+    private static final Pattern END_OF_DAY = Pattern.compile("24:00(:00)?");
+
+    private static boolean endOfDay(JsonNode node) {
+        return END_OF_DAY.matcher(node.string()).matches();
+    }
+
+    private static LocalTime endTime(JsonNode node) {
+        try {
+            return time(node);
+        } catch (InputException e) {
+            throw node.fail(" (" + node.shown() + ") is not a time of day; expected HH:MM such as \"08:30\", or"
+                    + " \"24:00\" for a session that ends at midnight");
+        }
     }
 
     /** YYYY-MM-DD with four digits of year: ISO's {@code +999999999-12-31} would run the slots out of the calendar. */
@@ -169,6 +192,10 @@ final class SessionPlan {
             return null;
         }
         String text = node.string();
+        if (END_OF_DAY.matcher(text).matches()) {
+            throw node.fail(" (" + node.shown() + ") is the end of the day, which only an end may be; expected a start"
+                    + " from \"00:00\" to \"23:59\"");
+        }
         try {
             return LocalTime.parse(ONE_DIGIT_HOUR.matcher(text).matches() ? "0" + text : text);
         } catch (DateTimeParseException e) {

@@ -146,7 +146,7 @@ public final class ChangeReport {
                 count(pair, 0);
                 continue;
             }
-            String reason = p.reason() != null ? p.reason() : whyMoved(now, p);
+            String reason = p.reason() != null ? p.reason() : whyMoved(now, p, mode);
             moved.add(new Moved(now.getId(), pair, new Place(placement.slot(), placement.table(), placement.start()),
                     place(now), reason));
             count(pair, 1);
@@ -170,13 +170,14 @@ public final class ChangeReport {
 
     /**
      * Why an unaffected meeting left its published place: the meeting that now holds one of its people, or its
-     * table, at that time.
+     * table, at that time; else what else changed for its people (the moves that came with it), or that a plain solve
+     * keeps no place, or that the two schedules show no reason.
      */
-    private String whyMoved(Meeting now, PublishedMeeting p) {
+    private String whyMoved(Meeting now, PublishedMeeting p, DraftMode mode) {
         Slot slot = p.slot();
         String table = p.placement().table();
         if (slot == null) {
-            return "to make room for other changes";
+            return "its published slot (" + p.placement().slot() + ") is no longer one of the event's";
         }
         if (!slot.equals(now.getSlot())) {
             for (Meeting other : solved.getMeetings()) {
@@ -192,8 +193,28 @@ public final class ChangeReport {
                 return "to free table " + table + " in " + slot + " for " + describe(other);
             }
         }
-        return slot.equals(now.getSlot()) ? "to keep its people at one table" : "to make room for other changes in "
-                + slot;
+        if (slot.equals(now.getSlot())) {
+            return "to keep its people at one table";
+        }
+        if (mode == DraftMode.SOLVE) {
+            return "no meeting took its place in " + slot + ": the draft was solved anew, which keeps no published"
+                    + " place (a repair would)";
+        }
+        List<String> besides = new ArrayList<>();
+        for (Meeting other : solved.getMeetings()) {
+            if (other != now && other.isScheduled() && !wasThere(other, other.getSlot())
+                    && (other.involves(now.getFirst()) || other.involves(now.getSecond()))) {
+                besides.add(describe(other) + (other.getPublishedSlot() == null ? ", new in " : ", moved to ")
+                        + other.getSlot());
+            }
+        }
+        if (besides.isEmpty()) {
+            return "no meeting took its place in " + slot + ", and nothing else changed for " + now.getFirst().id()
+                    + " or " + now.getSecond().id() + ": the two schedules show no reason";
+        }
+        return "no meeting took its place in " + slot + "; what changed for its people besides: "
+                + String.join("; ", besides.subList(0, Math.min(3, besides.size())))
+                + (besides.size() > 3 ? "; and " + (besides.size() - 3) + " more" : "");
     }
 
     /**

@@ -32,6 +32,15 @@ public enum CsvSeparator {
     }
 
     /**
+     * The decimal mark of the numbers written with this separator: a comma with {@code ;}, which is for Excel where the
+     * decimal mark is a comma and which reads {@code 0.82} there as text (so it neither sums nor sorts as a number); a
+     * point otherwise. The import reads both marks.
+     */
+    public char decimalMark() {
+        return this == SEMICOLON ? ',' : '.';
+    }
+
+    /**
      * A printer of Excel's CSV (CRLF, quotes only where needed, so around fields holding this separator) into
      * {@code out}, after a byte-order mark so that Excel reads the file as UTF-8 and Vietnamese shows right.
      */

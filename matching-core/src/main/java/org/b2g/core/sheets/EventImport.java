@@ -407,9 +407,9 @@ final class EventImport {
             session.add("start", start.toString());
             places.put(path + ".start", startCell.place());
         }
-        LocalTime end = values.time(endCell);
+        String end = values.endTime(endCell);
         if (end != null) {
-            session.add("end", end.toString());
+            session.add("end", end);
             places.put(path + ".end", endCell.place());
         }
         Integer count = values.integer(slotsCell, 1, 10_000);
@@ -884,7 +884,8 @@ final class EventImport {
     private void clockRange(Cell cell, String item, Matcher clock, Set<Integer> into) {
         LocalDate day = clock.group(1) == null ? null : Values.parseDate(clock.group(1));
         LocalTime from = Values.parseTime(clock.group(2));
-        LocalTime to = Values.parseTime(clock.group(3));
+        boolean toMidnight = Values.isEndOfDay(clock.group(3)); // 23:00-24:00: up to the end of the day
+        LocalTime to = toMidnight ? LocalTime.MAX : Values.parseTime(clock.group(3));
         if ((clock.group(1) != null && day == null) || from == null || to == null || !to.isAfter(from)) {
             problems.error(cell.place() + ": " + Text.quoted(item) + " is not a clock range; expected e.g."
                     + " 08:30-09:30 or 2024-10-10 13:30-15:00, the end after the start");
@@ -911,7 +912,8 @@ final class EventImport {
                 continue;
             }
             LocalDateTime windowStart = start.toLocalDate().atTime(from);
-            LocalDateTime windowEnd = start.toLocalDate().atTime(to);
+            LocalDateTime windowEnd = toMidnight ? start.toLocalDate().plusDays(1).atStartOfDay()
+                    : start.toLocalDate().atTime(to);
             if (start.isBefore(windowEnd) && slot.end().isAfter(windowStart)) {
                 into.add(slot.index());
             }

@@ -138,10 +138,11 @@ public final class EventWorkbook {
     private static SheetData sessions(Event event) {
         List<List<Object>> rows = new ArrayList<>();
         for (Session s : event.sessions()) {
-            LocalTime end = null;
+            Object end = null; // past midnight: the number of slots instead
             if (s.start() != null) {
                 long minutes = s.start().toSecondOfDay() / 60 + (long) s.slotCount() * event.slotMinutes();
-                end = minutes < 24 * 60 ? LocalTime.ofSecondOfDay(minutes * 60) : null;
+                end = minutes < 24 * 60 ? LocalTime.ofSecondOfDay(minutes * 60)
+                        : minutes == 24 * 60 ? Values.END_OF_DAY_TEXT : null;
             }
             rows.add(row(s.id(), s.date(), s.start(), end, end == null ? s.slotCount() : null));
         }

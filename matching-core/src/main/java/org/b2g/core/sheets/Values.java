@@ -171,13 +171,56 @@ final class Values {
         if (time == null && excelDates && cell.number()) {
             time = serialTime(cell.value());
         }
-        if (time == null) {
+        if (time == null && endOfDay(cell)) {
+            problems.bad(cell, "is the end of the day, which only an end may be; expected a start from 00:00 to 23:59");
+        } else if (time == null) {
             problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30" + (!excelDates
                     ? "" : cell.number() ? ", or an Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"
                     : serialTime(cell.value()) != null ? " (the cell is text: an Excel fraction of a day such as 0.5625"
                     + " counts only in a cell formatted as a number or a time)" : ""));
         }
         return time;
+    }
+
+    /**
+     * A session's end, as {@code b2g-event/1} writes it ("HH:MM"): a time of day, or "24:00" for a session that ends at
+     * midnight, which Excel keeps as the fraction 1 (typed into a time cell, it shows 24:00 as {@code [h]:mm}).
+     */
+    String endTime(Cell cell) {
+        if (cell.isEmpty()) {
+            return null;
+        }
+        if (endOfDay(cell)) {
+            return END_OF_DAY_TEXT;
+        }
+        LocalTime time = parseTime(cell.value());
+        if (time == null && excelDates && cell.number()) {
+            time = serialTime(cell.value());
+        }
+        if (time == null) {
+            problems.bad(cell, "is not a time of day; expected HH:MM such as 08:30, or 24:00 for a session that ends at"
+                    + " midnight" + (!excelDates ? "" : cell.number() ? ", or an Excel fraction of a day from 0 to 1"
+                    + " (0.5625 is 13:30, 1 is 24:00)" : serialTime(cell.value()) != null ? " (the cell is text: an"
+                    + " Excel fraction of a day such as 0.5625 counts only in a cell formatted as a number or a time)"
+                    : ""));
+            return null;
+        }
+        return time.toString();
+    }
+
+    /** Midnight at the end of a day, as an end of a session or of a clock range. */
+    static final String END_OF_DAY_TEXT = "24:00";
+    private static final Pattern END_OF_DAY = Pattern.compile("24[:hHgG]00(?::00)?");
+
+    /** "24:00" as text, or Excel's 1 (a whole day) in a cell read as a number. */
+    private boolean endOfDay(Cell cell) {
+        return isEndOfDay(cell.value()) || excelDates && cell.number() && decimal(cell.value()) != null
+                && decimal(cell.value()).compareTo(BigDecimal.ONE) == 0;
+    }
+
+    /** "24:00" (also "24h00", "24:00:00"): the end of the day, which {@link #parseTime} refuses as a time of day. */
+    static boolean isEndOfDay(String text) {
+        return END_OF_DAY.matcher(text.strip()).matches();
     }
 
     /** Excel's time of day, a fraction of a day as a time cell formatted as a number shows: 0.5625 is 13:30. */

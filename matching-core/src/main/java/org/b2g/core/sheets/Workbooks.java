@@ -167,7 +167,8 @@ final class Workbooks {
             for (List<Object> values : data.rows()) {
                 List<String> cells = new ArrayList<>(values.size());
                 for (Object value : values) {
-                    String text = value == null ? "" : text(value);
+                    String text = value == null ? "" : value instanceof Double d
+                            ? text(d).replace('.', separator.decimalMark()) : text(value);
                     cells.add(defused && value instanceof String ? ExcelText.defused(text) : text);
                 }
                 printer.printRecord(cells);

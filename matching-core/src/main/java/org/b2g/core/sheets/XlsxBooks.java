@@ -328,10 +328,23 @@ final class XlsxBooks {
         }
     }
 
+    /** Whether the cell's format shows a time only (h:mm, [h]:mm:ss), no day, month or year. */
+    private static boolean timeOnly(Cell cell) {
+        String format = cell.getCellStyle() == null ? null : cell.getCellStyle().getDataFormatString();
+        if (format == null) {
+            return false;
+        }
+        String shown = format.replaceAll("\"[^\"]*\"", "").toLowerCase(Locale.ROOT);
+        return shown.contains("h") && !shown.contains("d") && !shown.contains("y");
+    }
+
     private static String number(Cell cell, boolean date1904) {
         double value = cell.getNumericCellValue();
         int lastDay = date1904 ? LAST_SERIAL_DAY - DAYS_1900_TO_1904 : LAST_SERIAL_DAY;
         if (DateUtil.isCellDateFormatted(cell) && value >= 0 && value < lastDay + 1) {
+            if (value == 1 && timeOnly(cell)) {
+                return "24:00"; // "24:00" typed into a time cell: a whole day, not 1900-01-01
+            }
             if (value < 1) {
                 long minutes = Math.round(value * 24 * 60) % (24 * 60);
                 return String.format(Locale.ROOT, "%02d:%02d", minutes / 60, minutes % 60);

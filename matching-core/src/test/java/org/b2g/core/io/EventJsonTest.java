@@ -550,6 +550,24 @@ class EventJsonTest {
     }
 
     @Test
+    void readsTwentyFourHundredAsTheEndOfTheDay() {
+        Event event = read(base("\"start\": \"13:30\", \"slots\": 2", "\"start\": \"22:00\", \"end\": \"24:00\""));
+        assertEquals(3 + 6, event.slotCount(), "22:00 to midnight holds six 20-minute slots");
+        assertEquals(LocalDateTime.parse("2024-10-10T23:40"), event.slot(9).start());
+        assertEquals(LocalDateTime.parse("2024-10-11T00:00"), event.slot(9).end());
+    }
+
+    @Test
+    void refusesTwentyFourHundredAsAStartSayingItIsAnEndOnly() {
+        assertEquals("event.json: event.sessions[1].start (\"24:00\") is the end of the day, which only an end may"
+                + " be; expected a start from \"00:00\" to \"23:59\".", rejection(base("\"start\": \"13:30\"",
+                        "\"start\": \"24:00\"")));
+        assertEquals("event.json: event.sessions[0].end (\"25:00\") is not a time of day; expected HH:MM such as"
+                + " \"08:30\", or \"24:00\" for a session that ends at midnight.", rejection(base("\"end\": \"09:30\"",
+                        "\"end\": \"25:00\"")));
+    }
+
+    @Test
     void readsATimeWrittenWithAOneDigitHour() {
         Event event = read(base("\"start\": \"08:30\"", "\"start\": \"8:30\""));
         assertEquals(LocalDateTime.parse("2024-10-10T08:30"), event.slot(1).start());

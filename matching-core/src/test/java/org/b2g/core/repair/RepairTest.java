@@ -473,6 +473,32 @@ class RepairTest {
     }
 
     @Test
+    void aMeetingMovedWithNoMeetingInItsPlaceNamesWhatElseChangedForItsPeople() {
+        Event event = EventBuilder.slots(3).tables(2).startup("s-1").startup("s-2").agency("a-1").agency("a-2")
+                .request("s-1", "a-1", Priority.NORMAL).request("s-1", "a-2", Priority.MUST).build();
+        ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 3, "T1", Origin.REQUEST),
+                new Placement("c-s-1-a-2", "s-1", "a-2", 2, "T2", Origin.MUST));
+
+        Changes changes = ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL, Set.of(), "draft");
+
+        assertEquals("no meeting took its place in slot 1; what changed for its people besides: the must meeting"
+                + " s-1 + a-2, new in slot 2", changes.moved().get(0).reason());
+    }
+
+    @Test
+    void aMeetingMovedForNoReasonTheSchedulesShowSaysSoOrThatASolveKeepsNoPlace() {
+        Event event = twoSlotsOneTable().build();
+        ScheduleFile draft = published(new Placement("c-s-1-a-1", "s-1", "a-1", 2, "T1", Origin.REQUEST));
+
+        assertEquals("no meeting took its place in slot 1, and nothing else changed for s-1 or a-1: the two"
+                + " schedules show no reason", ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.MINIMAL,
+                        Set.of(), "draft").moved().get(0).reason());
+        assertEquals("no meeting took its place in slot 1: the draft was solved anew, which keeps no published place"
+                + " (a repair would)", ChangeReport.between(event, S1_A1_IN_SLOT_1, draft, DraftMode.SOLVE, Set.of(),
+                        "draft").moved().get(0).reason());
+    }
+
+    @Test
     void theReportOfADraftSaysTheModeOfTheRepairThatMadeIt() {
         Event event = twoSlotsOneTable().request("s-2", "a-2", Priority.NORMAL).build();
         RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.FREEZE, "published.json");

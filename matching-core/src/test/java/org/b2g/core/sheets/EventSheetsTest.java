@@ -439,12 +439,32 @@ class EventSheetsTest {
     }
 
     @Test
+    void readsTwentyFourHundredAsTheEndOfTheDay(@TempDir Path dir) throws Exception {
+        // typed as text, as Excel keeps "24:00" typed into a cell ([h]:mm, the value 1), and as a plain 1
+        for (Object end : new Object[] {"24:00", new XlsxFixture.Formatted(1, "[h]:mm"), 1}) {
+            Event event = xlsx(serialSessions("2024-10-10", "22:00", end)).event();
+            assertEquals(6, event.slotCount(), "22:00 to midnight, " + end);
+            assertEquals(java.time.LocalDateTime.parse("2024-10-11T00:00"), event.slot(6).end(), String.valueOf(end));
+        }
+        Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\ntimeZone,Asia/Ho_Chi_Minh\nslotMinutes,20\n"
+                + "tables,2\nday,2024-10-10\nstart,22:00\nend,24:00\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role,unavailable\np,company,23:00-24:00\n");
+        Event csv = EventSheets.read(dir).event();
+        assertEquals(6, csv.slotCount());
+        assertEquals(Set.of(4, 5, 6), csv.participant("p").unavailableSlots(), "23:00 to midnight");
+        assertEquals(List.of("sessions row 2, column \"start\": \"24:00\" is the end of the day, which only an end may"
+                + " be; expected a start from 00:00 to 23:59"), rejected(serialSessions("2024-10-10", "24:00", "24:00"))
+                .problems());
+    }
+
+    @Test
     void refusesNumbersThatAreNoExcelDateOrTimeAndNumbersInCsv(@TempDir Path dir) throws Exception {
         assertEquals(List.of(
                 "sessions row 2, column \"day\": \"45575.5\" is not a date; expected YYYY-MM-DD such as 2024-10-10,"
                         + " or DD/MM/YYYY, or an Excel day number (45575 is 2024-10-10)",
-                "sessions row 2, column \"end\": \"1.25\" is not a time of day; expected HH:MM such as 08:30, or an"
-                        + " Excel fraction of a day from 0 to below 1 (0.5625 is 13:30)"),
+                "sessions row 2, column \"end\": \"1.25\" is not a time of day; expected HH:MM such as 08:30, or 24:00"
+                        + " for a session that ends at midnight, or an Excel fraction of a day from 0 to 1 (0.5625 is"
+                        + " 13:30, 1 is 24:00)"),
                 rejected(serialSessions(45575.5, 0.5, 1.25)).problems());
         Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\nslotMinutes,20\ntables,2\nday,45575\n"
                 + "start,08:30\nend,10:30\n");
@@ -964,6 +984,18 @@ class EventSheetsTest {
         ByteArrayOutputStream workbook = new ByteArrayOutputStream();
         EventWorkbook.write(original.event(), workbook);
         SameEvent.assertSameEvent(original.event(), EventSheets.readXlsx(workbook.toByteArray(), "again.xlsx").event());
+        EventWorkbook.writeCsv(original.event(), dir);
+        SameEvent.assertSameEvent(original.event(), EventSheets.read(dir).event());
+    }
+
+    @Test
+    void aSessionEndingAtMidnightIsWrittenAsTwentyFourHundredAndReadBack(@TempDir Path dir) throws Exception {
+        Imported original = xlsx(serialSessions("2024-10-10", "22:00", "24:00"));
+        ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+        EventWorkbook.write(original.event(), workbook);
+        Imported again = EventSheets.readXlsx(workbook.toByteArray(), "again.xlsx");
+        SameEvent.assertSameEvent(original.event(), again.event());
+        assertTrue(EventSheets.json(again.document()).contains("\"end\": \"24:00\""), "an end, not a count of slots");
         EventWorkbook.writeCsv(original.event(), dir);
         SameEvent.assertSameEvent(original.event(), EventSheets.read(dir).event());
     }

@@ -16,6 +16,8 @@ import io.helidon.webserver.http.ServerRequest;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
@@ -145,6 +147,20 @@ final class Bodies {
         }
     }
 
+    /**
+     * The value of {@code field} in a small JSON object body; 400 naming the field and what it should hold
+     * ({@code expected}, such as "a slot number such as 3") when it is missing or null, which the checks of its type
+     * would otherwise show as "(null)", telling the client neither.
+     */
+    static JsonValue field(JsonObject body, String field, String expected) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            throw ApiException.badRequest("request body: the field '" + field + "' is " + (value == null ? "missing"
+                    : "null") + "; expected " + expected + ".");
+        }
+        return value;
+    }
+
     /** The body's bytes; 413 when there are more than {@code maxBytes}, 400 when there are none. */
     private static byte[] bytes(ServerRequest req, long maxBytes, String expected) {
         long declared = req.headers().contentLength().orElse(-1L);
@@ -267,8 +283,12 @@ final class Bodies {
 
     /** {@code addressed}: the id is a segment of API paths (events, participants, meetings). */
     private static void id(String field, String id, boolean addressed) {
-        if (id == null || id.isEmpty() || id.length() > MAX_ID) {
-            String shown = id == null ? "null" : id.length() > 40 ? id.substring(0, 37) + "..." : id;
+        if (id == null) { // the event reader refuses a missing id first; a workbook's import goes through it too
+            throw ApiException.badRequest("request body: the field '" + field + "' is missing; expected an id of 1.."
+                    + MAX_ID + " characters.");
+        }
+        if (id.isEmpty() || id.length() > MAX_ID) {
+            String shown = id.length() > 40 ? id.substring(0, 37) + "..." : id;
             throw ApiException.badRequest("request body: " + field + " (" + shown + ") should have 1.." + MAX_ID
                     + " characters.");
         }

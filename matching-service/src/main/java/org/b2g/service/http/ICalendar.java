@@ -29,6 +29,22 @@ final class ICalendar {
     private ICalendar() {
     }
 
+    /**
+     * The number of meetings of the agenda when it has some and none has a clock time (the event's sessions give no
+     * day and start), else 0: its calendar would hold no event at all, which a phone imports without a word.
+     */
+    static int meetingsWithoutClockTime(JsonObject agenda) {
+        int meetings = agenda.getJsonArray("meetings").size();
+        for (String list : new String[] {"meetings", "cancelled"}) {
+            for (JsonValue value : agenda.getJsonArray(list)) {
+                if (value.asJsonObject().containsKey("start")) {
+                    return 0;
+                }
+            }
+        }
+        return meetings;
+    }
+
     static String of(JsonObject agenda) {
         ICalendar ics = new ICalendar();
         JsonObject event = agenda.getJsonObject("event");

@@ -44,7 +44,8 @@ final class OpenApi {
 
     /** Of a CSV answer (400 with any other): Excel where the decimal mark is a comma expects ';'. */
     private static final Query SEPARATOR = new Query("separator", "string", "CSV only: , (default), ; (%3B) for"
-            + " Excel in locales whose decimal mark is a comma, or a tab (%09); or comma, semicolon, tab");
+            + " Excel in locales whose decimal mark is a comma (decimals then written 0,82), or a tab (%09); or"
+            + " comma, semicolon, tab");
 
     static final List<Operation> OPERATIONS = List.of(
             new Operation("get", "/api/health", "Whether the service and its database answer", Caller.ANYONE, false,
@@ -83,7 +84,9 @@ final class OpenApi {
                     Map.of(202, JSON_TYPE), List.of(400, 404, 409, 503)),
             new Operation("post", "/api/events/{id}/publish", "Publish the draft (or, with version, an earlier"
                     + " published version again) as the next published version: agendas and calendars show it (201);"
-                    + " 200 with the latest version when it already holds the same meetings",
+                    + " 200 with the latest version when it already holds the same meetings; 404 for a version never"
+                    + " published (the answer names those there are), 409 for a draft or version that no longer fits"
+                    + " the event or would undo what happened since",
                     Caller.ORGANIZER, false, List.of(new Query("version", "integer",
                             "An earlier published version to publish again (roll back)")),
                     new TreeMap<>(Map.of(200, JSON_TYPE, 201, JSON_TYPE)), List.of(400, 404, 409)),
@@ -152,11 +155,12 @@ final class OpenApi {
                     "A new personal token for the participant: its old link stops working at once", Caller.ORGANIZER,
                     false, List.of(), Map.of(200, JSON_TYPE), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/participants/{pid}/agenda",
-                    "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics",
+                    "A participant's agenda (b2g-agenda/1), or iCalendar with Accept: text/calendar or ?format=ics"
+                            + " (409 when its meetings have no clock time: the event's sessions give no day and start)",
                     Caller.ORGANIZER_OR_PARTICIPANT, false,
                     List.of(new Query("format", "string", "ics for iCalendar"),
                             new Query("token", "string", "The personal token, for links opened in a browser")),
-                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404)),
+                    Map.of(200, JSON_TYPE + "|text/calendar"), List.of(404, 409)),
             new Operation("get", "/api/events/{id}/self-service", "Whether self-service is on, and every meeting"
                     + " request of the event with its state", Caller.ORGANIZER, false, List.of(),
                     Map.of(200, JSON_TYPE), List.of(404)),

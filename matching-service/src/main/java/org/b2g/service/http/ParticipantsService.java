@@ -13,6 +13,7 @@ import io.helidon.common.media.type.MediaType;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpMediaType;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -190,6 +191,14 @@ final class ParticipantsService implements HttpService {
             JsonObject parsed;
             try (JsonReader reader = JsonFactory.READER.createReader(new StringReader(agenda.body()))) {
                 parsed = reader.readObject();
+            }
+            int untimed = ICalendar.meetingsWithoutClockTime(parsed);
+            if (untimed > 0) {
+                throw new ApiException(Status.CONFLICT_409, "The agenda of " + pid + " has " + untimed + " meeting"
+                        + (untimed == 1 ? "" : "s") + ", but the event (" + id + ") gives its slots no clock time, so a"
+                        + " calendar would hold none of them; give each session a \"day\" and a \"start\" (and the"
+                        + " event a \"timeZone\"), then solve or repair and publish again. The agenda as JSON lists the"
+                        + " meetings by slot number.");
             }
             byte[] calendar = ICalendar.of(parsed).getBytes(StandardCharsets.UTF_8);
             // Its agenda in the tag too: a new publication is a new tag, even in the second of the last one.

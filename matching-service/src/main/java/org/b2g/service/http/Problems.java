@@ -45,7 +45,7 @@ final class Problems {
                 .error(InputException.class, Problems::badInput)
                 .error(SolveRejectedException.class, (req, res, e) -> send(req, res, status(e), e.getMessage()))
                 .error(Publication.RejectedException.class, (req, res, e) -> send(req, res, switch (e.reason()) {
-                    case NO_SUCH_EVENT, NO_SUCH_MEETING -> Status.NOT_FOUND_404;
+                    case NO_SUCH_EVENT, NO_SUCH_MEETING, NO_SUCH_VERSION -> Status.NOT_FOUND_404;
                     case NOTHING_TO_PUBLISH, STALE, HISTORY -> Status.CONFLICT_409;
                     case NOT_YOURS -> Status.FORBIDDEN_403;
                 }, e.getMessage()))

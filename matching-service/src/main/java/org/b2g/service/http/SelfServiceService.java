@@ -167,8 +167,8 @@ final class SelfServiceService implements HttpService {
         String pid = Paths.param(req, "pid");
         access.ownerOrOrganizer(req, id, pid);
         JsonObject body = body(req);
-        JsonValue with = body.get("with");
-        JsonValue slot = body.get("slot");
+        JsonValue with = Bodies.field(body, "with", "the id of the participant to meet, such as \"a-dost\"");
+        JsonValue slot = Bodies.field(body, "slot", "a slot number such as 3");
         if (!(with instanceof JsonString withId)) {
             throw ApiException.badRequest("request body: with (" + with + ") should be the id of the participant"
                     + " to meet, as a string.");

@@ -52,8 +52,13 @@ public final class Publication {
     /** Why a publication or a change report cannot be made; the HTTP layer turns it into a status. */
     public static final class RejectedException extends RuntimeException {
 
-        /** {@code HISTORY}: an edit that the meetings which took place on the day would break. */
-        public enum Reason { NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS, HISTORY }
+        /**
+         * {@code HISTORY}: an edit that the meetings which took place on the day would break; {@code NO_SUCH_VERSION}:
+         * a roll-back to a version never published (the client's mistake, not a state of the event to resolve).
+         */
+        public enum Reason {
+            NO_SUCH_EVENT, NOTHING_TO_PUBLISH, STALE, NO_SUCH_MEETING, NOT_YOURS, HISTORY, NO_SUCH_VERSION
+        }
 
         private final Reason reason;
 
@@ -136,8 +141,7 @@ public final class Publication {
             } else {
                 StoredVersion earlier = schedules.published(c, eventId, version);
                 if (earlier == null) {
-                    throw new RejectedException(RejectedException.Reason.NOTHING_TO_PUBLISH, "The event (" + eventId
-                            + ") has no published version " + version + ".");
+                    throw noSuchVersion(eventId, version, schedules.latestVersion(c, eventId));
                 }
                 body = earlier.body();
                 fromEventVersion = earlier.eventVersion();
@@ -176,8 +180,10 @@ public final class Publication {
             try {
                 schedule = rebuild(current, body, "version to publish");
             } catch (InputException e) {
-                throw new RejectedException(RejectedException.Reason.STALE, "That schedule no longer fits the event: "
-                        + e.getMessage() + " Repair or solve again.");
+                throw new RejectedException(RejectedException.Reason.STALE, (version == 0 ? "That schedule"
+                        : "Published version " + version + " (of event version " + fromEventVersion + ")")
+                        + " no longer fits the event" + (version == 0 ? "" : " as it is now (version " + event.version()
+                        + ")") + ": " + e.getMessage() + " Repair or solve again.");
             }
             Instant now = clock.instant();
             int published = schedules.publish(c, fromEventVersion, schedule, body, now, note);
@@ -314,6 +320,14 @@ public final class Publication {
             }
         }
         return placed;
+    }
+
+    /** A roll-back to {@code version}, which was never published: which versions there are to roll back to. */
+    private static RejectedException noSuchVersion(String eventId, int version, int latest) {
+        return new RejectedException(RejectedException.Reason.NO_SUCH_VERSION, "The event (" + eventId + ") has no"
+                + " published version " + version + (latest == 0 ? ": nothing is published yet; publish its draft"
+                + " first (without version)." : latest == 1 ? "; its only published version is 1." : "; its published"
+                + " versions are 1 to " + latest + ", the latest " + latest + "."));
     }
 
     /**

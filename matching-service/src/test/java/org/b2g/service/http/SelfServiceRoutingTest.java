@@ -228,6 +228,25 @@ class SelfServiceRoutingTest {
 
     @Test
     @Order(3)
+    void namesAMissingOrNullFieldAndWhatItExpects() {
+        String path = EVENT + "/participants/" + startup + "/requests";
+        String with = "request body: the field 'with' is missing; expected the id of the participant to meet, such as"
+                + " \"a-dost\".";
+        String inSlot = "request body: the field 'slot' is missing; expected a slot number such as 3.";
+        assertAll(
+                () -> assertEquals(with, send(Method.POST, path, tokenOf(startup), "{\"slot\": 1}").json()
+                        .getString("detail")),
+                () -> assertEquals(with.replace("is missing", "is null"), send(Method.POST, path, tokenOf(startup),
+                        "{\"with\": null, \"slot\": 1}").json().getString("detail")),
+                () -> assertEquals(inSlot, send(Method.POST, path, tokenOf(startup), "{\"with\": \"" + agency + "\"}")
+                        .json().getString("detail")),
+                () -> assertEquals(inSlot.replace("is missing", "is null"), send(Method.POST, path, tokenOf(startup),
+                        "{\"with\": \"" + agency + "\", \"slot\": null}").json().getString("detail")),
+                () -> assertEquals(400, send(Method.POST, path, tokenOf(startup), "{}").status()));
+    }
+
+    @Test
+    @Order(3)
     void refusesASlotTooLargeForANumberInsteadOfWrappingItRound() {
         String path = EVENT + "/participants/" + startup + "/requests";
         // 2^32 + slot: intValue() would make it slot `slot` again and store that request.

@@ -118,6 +118,23 @@ class VersionsRoutingTest {
     }
 
     @Test
+    void aVersionThatWasNeverPublishedIs404NamingItAndTheLatest() throws Exception {
+        String events = solvedSample("rolled-back");
+        Answer none = send(Method.POST, events + "/publish", "version", "9");
+        assertEquals(Status.NOT_FOUND_404, none.status(), none.body().toString());
+        assertEquals("The event (rolled-back) has no published version 9: nothing is published yet; publish its draft"
+                + " first (without version).", none.body().getString("detail"));
+
+        assertEquals(Status.CREATED_201, send(Method.POST, events + "/publish").status());
+        Answer unknown = send(Method.POST, events + "/publish", "version", "9");
+        assertEquals(Status.NOT_FOUND_404, unknown.status(), unknown.body().toString());
+        assertEquals("The event (rolled-back) has no published version 9; its only published version is 1.",
+                unknown.body().getString("detail"));
+        assertEquals(Status.OK_200, send(Method.POST, events + "/publish", "version", "1").status(),
+                "the one that exists: the latest already is it");
+    }
+
+    @Test
     void theChangesOfARepairedDraftSayTheRepairsModeAndOfASolvedOneSaySolve() throws Exception {
         String id = "repaired";
         String events = solvedSample(id);

@@ -680,8 +680,8 @@ class TheDayTest {
                 () -> backend.publication().publish("day", 1));
 
         assertEquals(Publication.RejectedException.Reason.STALE, refused.reason());
-        assertTrue(refused.getMessage().startsWith("That schedule no longer fits the event: version to publish:"
-                + " meetings["), refused.getMessage());
+        assertTrue(refused.getMessage().matches("Published version 1 \\(of event version \\d+\\) no longer fits the"
+                + " event as it is now \\(version \\d+\\): version to publish: meetings\\[.*"), refused.getMessage());
         assertTrue(refused.getMessage().contains(" since the schedule was written."), refused.getMessage());
         assertEquals(2, backend.publication().versions("day").size(), "nothing published at other times");
     }
