@@ -19,6 +19,19 @@ public enum StopReason {
      * limit reached" would tell the organizer that a longer limit might help.
      */
     NOTHING_TO_SEARCH("nothing to search: every meeting has its only possible slot or none"),
+    /**
+     * The SAT solver proved that no schedule keeps every hard rule (the required meetings, availability, sessions,
+     * fixed slots and tables, representatives, tables per slot, orders and the break cap, all at once), where the
+     * pre-check's counting found no single cause: a longer limit cannot help, the rules must change.
+     */
+    NO_VALID_SCHEDULE("no schedule keeps every rule: the SAT solver proved it, so a longer limit cannot help"),
+    /**
+     * As {@link #NO_VALID_SCHEDULE}, and the SAT solver also found a schedule that keeps every rule but the cap on
+     * breaks: the cap is what the organizer can change.
+     */
+    NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP("no schedule keeps every rule with the cap on breaks"
+            + " (maxBreaksPerParticipant), though one keeps all the others: the SAT solver proved both, so a longer"
+            + " limit cannot help; allow more breaks"),
     /** Stopped on request ({@link Scheduler#terminateEarly()}). */
     TERMINATED("stopped on request");
 

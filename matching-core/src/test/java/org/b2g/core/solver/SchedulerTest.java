@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Meeting;
 import org.b2g.core.domain.MeetingSchedule;
+import org.b2g.core.domain.Rules;
 import org.b2g.core.io.DznReader;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.matching.Candidates;
@@ -67,6 +68,46 @@ class SchedulerTest {
         assertEquals(0, ScheduleMetrics.of(report.schedule()).breaks());
         assertTrue(System.nanoTime() - start < TimeUnit.MINUTES.toNanos(1), "stopped at the proof, not the limit");
         assertTrue(report.timeToBest().compareTo(report.searchEnded()) <= 0);
+    }
+
+    @Test
+    void anEventNoScheduleCanKeepStopsAtTheSatSolversProofLongBeforeTheLimit() {
+        // One table, three slots. Participant 4 can come in slot 2 only, so its meeting takes slot 2's table; participant
+        // 1 may have no break, so its two meetings take slots 1-2 or 2-3, and one of them needs slot 2 as well. No count
+        // of the pre-check sees it.
+        Event event = DznReader.read("""
+                nBusiness = 5; nMeetings = 3; nTables = 1; nTotalSlots = 3; nMorningSlots = 3;
+                requested = [| 1, 2, 3 | 1, 3, 3 | 4, 5, 3 |];
+                meetingsxBusiness = [{1, 2, 3}, {1, 2}, {1, 3}, {1, 4}, {1, 4}];
+                nMeetingsBusiness = [2, 1, 1, 1, 1];
+                forbidden = [{0}, {0}, {0}, {0, 1, 3}, {0}];
+                fixed = [0, 0, 0];
+                precedences = [{}, {}, {}];
+                """, "crossing").withRules(Rules.DEFAULT.withMaxBreaks(0));
+        assertEquals(List.of(), FeasibilityCheck.problems(event));
+        long start = System.nanoTime();
+        SolveReport report = Scheduler.create(new SolveOptions(Duration.ofMinutes(2), 1, 0))
+                .solveReporting(new MeetingSchedule(event, Candidates.forEvent(event)), progress -> { });
+        assertEquals(StopReason.NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP, report.stopReason());
+        assertTrue(report.schedule().getScore().hardScore() < 0);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "stopped at the proof, not the limit");
+
+        // Without a cap on breaks, an order instead: four slots, one table; participants 4 and 6 take slots 2 and 4;
+        // meeting 2 comes after meeting 1, and participant 2 is away in slot 1, so meeting 1 takes slot 3 and meeting
+        // 2 finds no slot after it.
+        Event ordered = DznReader.read("""
+                nBusiness = 7; nMeetings = 4; nTables = 1; nTotalSlots = 4; nMorningSlots = 4;
+                requested = [| 1, 2, 3 | 1, 3, 3 | 4, 5, 3 | 6, 7, 3 |];
+                meetingsxBusiness = [{1, 2, 3}, {1, 2}, {1, 3}, {1, 4}, {1, 4}, {1, 5}, {1, 5}];
+                nMeetingsBusiness = [2, 1, 1, 1, 1, 1, 1];
+                forbidden = [{0}, {0, 1}, {0}, {0, 1, 3, 4}, {0}, {0, 1, 2, 3}, {0}];
+                fixed = [0, 0, 0, 0];
+                precedences = [{}, {1}, {}, {}];
+                """, "ordered");
+        assertEquals(List.of(), FeasibilityCheck.problems(ordered));
+        SolveReport noOrder = Scheduler.create(new SolveOptions(Duration.ofMinutes(2), 1, 0))
+                .solveReporting(new MeetingSchedule(ordered, Candidates.forEvent(ordered)), progress -> { });
+        assertEquals(StopReason.NO_VALID_SCHEDULE, noOrder.stopReason());
     }
 
     @Test

@@ -102,6 +102,14 @@ final class SatPlacement {
     record AtBound(int[] slots, boolean impossible) {
     }
 
+    /**
+     * What {@link #solve} found: the slots of a valid schedule, or null; {@code impossible} when the solver proved that
+     * no schedule keeps the rules encoded, and so (the encoding leaving rules out, never adding one) none keeps every
+     * hard rule.
+     */
+    record Placement(int[] slots, boolean impossible) {
+    }
+
     private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal, Optional<Path> external) {
         this.model = model;
         this.caps = caps;
@@ -113,7 +121,7 @@ final class SatPlacement {
 
     /**
      * Slots of a schedule of the required (and fixed) meetings that breaks no hard rule above, others
-     * {@link SearchModel#UNSCHEDULED}; null when the solver found none within {@code conflicts} conflicts, when none
+     * {@link SearchModel#UNSCHEDULED}; none when the solver found none within {@code conflicts} conflicts, when none
      * exists, when the event is too large to encode, or when {@code stop} says so (polled every few hundred
      * conflicts: at a limit of a second, ticf-14crafa's search asked for one and overran by up to 2 s). With
      * {@code asClauses} the cardinalities are written as clauses ({@link #clausal}) unless the event is too large for
@@ -122,20 +130,35 @@ final class SatPlacement {
      * they gave no schedule for ticf-14crafa and two of its variants with precedences, and the search of one of
      * those variants ended without any, where the clauses gave Sat4j one for each.
      */
-    static int[] solve(SearchModel model, int conflicts, BooleanSupplier stop, boolean asClauses,
+    static Placement solve(SearchModel model, int conflicts, BooleanSupplier stop, boolean asClauses,
             Optional<Path> external) {
+        return solve(model, conflicts, stop, asClauses, external, true);
+    }
+
+    /**
+     * As {@link #solve(SearchModel, int, BooleanSupplier, boolean, Optional)} with every rule but the cap on breaks:
+     * after a proof that no schedule keeps every rule, whether the cap is what cannot be kept.
+     */
+    static Placement solveWithoutBreakCap(SearchModel model, int conflicts, BooleanSupplier stop, boolean asClauses,
+            Optional<Path> external) {
+        return solve(model, conflicts, stop, asClauses, external, false);
+    }
+
+    private static Placement solve(SearchModel model, int conflicts, BooleanSupplier stop, boolean asClauses,
+            Optional<Path> external, boolean capped) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES) {
-            return null;
+            return new Placement(null, false);
         }
         int[] caps = new int[model.participantCount];
-        Arrays.fill(caps, model.breakCap);
+        Arrays.fill(caps, capped ? model.breakCap : -1);
         boolean clausal = asClauses && counterSize(model) <= MAX_COUNTER_VARIABLES;
+        SatPlacement sat = new SatPlacement(model, caps, 0, clausal, clausal ? external : Optional.empty());
         try {
-            return new SatPlacement(model, caps, 0, clausal, clausal ? external : Optional.empty()).run(conflicts,
-                    stop);
+            int[] slots = sat.run(conflicts, stop);
+            return new Placement(slots, slots == null && sat.unsatisfiable);
         } catch (ContradictionException e) {
-            return null; // a rule no schedule can keep, found while encoding
+            return new Placement(null, true); // Sat4j met a clause no assignment keeps while taking them in
         }
     }
 

@@ -196,8 +196,16 @@ final class SlotSearch {
         // races two processes) and the others go on annealing; without one, every copy asks Sat4j.
         boolean asClauses = termination.nanosLeft() >= CLIMB_MIN_NANOS;
         Optional<Path> solver = asClauses && asksExternal ? external : Optional.empty();
-        int[] valid = SatPlacement.solve(model, solver.isPresent() ? BOUND_SAT_CONFLICTS : SAT_CONFLICTS,
-                () -> termination.shouldStop(0), asClauses, solver);
+        SatPlacement.Placement placement = SatPlacement.solve(model,
+                solver.isPresent() ? BOUND_SAT_CONFLICTS : SAT_CONFLICTS, () -> termination.shouldStop(0), asClauses,
+                solver);
+        if (placement.impossible() && !termination.byMoves()) {
+            boolean butForTheBreakCap = model.breakCap >= 0 && SatPlacement.solveWithoutBreakCap(model,
+                    solver.isPresent() ? BOUND_SAT_CONFLICTS : SAT_CONFLICTS, () -> termination.shouldStop(0),
+                    asClauses, solver).slots() != null;
+            termination.noValidSchedule(butForTheBreakCap);
+        }
+        int[] valid = placement.slots();
         if (valid == null) {
             return;
         }

@@ -40,6 +40,8 @@ final class Termination {
     /** The latest start of a cooling cycle some copy has finished ({@link Long#MIN_VALUE} before the first). */
     private volatile long quietCycleStart = Long.MIN_VALUE;
     private volatile boolean proved;
+    /** The SAT solver proved that no schedule keeps every hard rule ({@link #noValidSchedule}). */
+    private volatile boolean impossible;
     /** See {@link #mediumFloor(long)}. */
     private volatile long mediumFloor = -1;
     /** Copies in a step of the climb from the bound; the automatic unimproved time waits for them. */
@@ -141,7 +143,7 @@ final class Termination {
         if (moveLimit > 0) {
             return moves >= moveLimit && end(StopReason.MOVE_LIMIT);
         }
-        if (proved) {
+        if (proved || impossible) {
             return true; // the copy that proved it gave the reason
         }
         long now = System.nanoTime();
@@ -214,6 +216,18 @@ final class Termination {
         proved = true;
         if (moveLimit == 0) {
             end(optimalReason(state));
+        }
+    }
+
+    /**
+     * A copy's SAT solver proved that no schedule keeps every hard rule ({@code butForTheBreakCap}: though one keeps
+     * every rule but the cap on breaks): without a move limit every copy stops, since no time would mend the rules
+     * (under one the copies go on, so that a run repeats whatever its move limit).
+     */
+    void noValidSchedule(boolean butForTheBreakCap) {
+        if (moveLimit == 0) {
+            impossible = true;
+            end(butForTheBreakCap ? StopReason.NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP : StopReason.NO_VALID_SCHEDULE);
         }
     }
 

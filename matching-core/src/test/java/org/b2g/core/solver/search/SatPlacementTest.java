@@ -39,7 +39,7 @@ class SatPlacementTest {
             SearchModel model = ResearchEvent.tight(seed);
             constructionFailures += constructed(model, seed).hard > 0 ? 1 : 0;
             for (boolean asClauses : new boolean[] {false, true}) {
-                int[] slot = SatPlacement.solve(model, 100_000, () -> false, asClauses, Optional.empty());
+                int[] slot = SatPlacement.solve(model, 100_000, () -> false, asClauses, Optional.empty()).slots();
                 assertNotNull(slot, "seed " + seed + (asClauses ? ", as clauses" : ", native"));
                 Rules.assertNoRuleBroken(model, slot);
             }
@@ -52,7 +52,7 @@ class SatPlacementTest {
         // Sat4j's native cardinalities ran out of these conflicts here (and on two of its variants with precedences,
         // one of whose searches then ended without a valid schedule); the same limits as clauses do not.
         SearchModel model = ResearchEvent.original("ticf-14crafa");
-        int[] slot = SatPlacement.solve(model, 20_000, () -> false, true, Optional.empty());
+        int[] slot = SatPlacement.solve(model, 20_000, () -> false, true, Optional.empty()).slots();
         assertNotNull(slot);
         Rules.assertNoRuleBroken(model, slot);
     }
@@ -64,10 +64,13 @@ class SatPlacementTest {
         SearchModel twoBreaks = oneSlotEach(1, 3, 5, 6);
         assertEquals(2, twoBreaks.breakCap);
         for (boolean asClauses : new boolean[] {false, true}) {
-            int[] slot = SatPlacement.solve(twoBreaks, 100_000, () -> false, asClauses, Optional.empty());
+            int[] slot = SatPlacement.solve(twoBreaks, 100_000, () -> false, asClauses, Optional.empty()).slots();
             assertNotNull(slot);
             Rules.assertNoRuleBroken(twoBreaks, slot);
-            assertNull(SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000, () -> false, asClauses, Optional.empty()));
+            SatPlacement.Placement threeBreaks = SatPlacement.solve(oneSlotEach(1, 3, 5, 7), 100_000, () -> false,
+                    asClauses, Optional.empty());
+            assertNull(threeBreaks.slots());
+            assertTrue(threeBreaks.impossible(), "refuted, not merely out of conflicts");
         }
     }
 
@@ -269,9 +272,10 @@ class SatPlacementTest {
     @Test
     void noValidScheduleIsSoughtOnceTheSearchIsToStop() {
         SearchModel model = ResearchEvent.tight(1);
-        assertNotNull(SatPlacement.solve(model, 100_000, () -> false, true, Optional.empty()));
-        assertNull(SatPlacement.solve(model, 100_000, () -> true, true, Optional.empty()),
-                "the time limit is kept, not the conflicts");
+        assertNotNull(SatPlacement.solve(model, 100_000, () -> false, true, Optional.empty()).slots());
+        SatPlacement.Placement stopped = SatPlacement.solve(model, 100_000, () -> true, true, Optional.empty());
+        assertNull(stopped.slots(), "the time limit is kept, not the conflicts");
+        assertFalse(stopped.impossible(), "a search stopped proves nothing");
     }
 
     @Test
@@ -287,7 +291,8 @@ class SatPlacementTest {
         // Participant 1's three counterparts can come in slots 1, 2 and 2 only: three meetings, two slots. (Counting
         // "at least three of two" made a counter of size -1: a freeze repair failed with NegativeArraySizeException.)
         for (boolean asClauses : new boolean[] {false, true}) {
-            assertNull(SatPlacement.solve(oneSlotEach(1, 2, 2), 100_000, () -> false, asClauses, Optional.empty()));
+            assertNull(SatPlacement.solve(oneSlotEach(1, 2, 2), 100_000, () -> false, asClauses, Optional.empty())
+                    .slots());
         }
     }
 
@@ -295,10 +300,12 @@ class SatPlacementTest {
     void findsNothingWhenNoScheduleKeepsEveryRule() {
         // Three slots and a chain of four meetings; without the chain the same meetings fit.
         for (boolean asClauses : new boolean[] {false, true}) {
-            assertNull(SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000, () -> false, asClauses,
-                    Optional.empty()));
+            SatPlacement.Placement chained = SatPlacement.solve(fourMeetings().chain(1, 2, 3, 4).model(), 100_000,
+                    () -> false, asClauses, Optional.empty());
+            assertNull(chained.slots());
+            assertTrue(chained.impossible());
             assertNotNull(SatPlacement.solve(fourMeetings().model(), 100_000, () -> false, asClauses,
-                    Optional.empty()));
+                    Optional.empty()).slots());
         }
     }
 
@@ -317,7 +324,7 @@ class SatPlacementTest {
         int invalidAlone = 0;
         for (long seed = 1; seed <= 10; seed++) {
             SearchModel model = ResearchEvent.tight(seed);
-            int[] valid = SatPlacement.solve(model, 100_000, () -> false, false, Optional.empty());
+            int[] valid = SatPlacement.solve(model, 100_000, () -> false, false, Optional.empty()).slots();
             assertNotNull(valid);
             // Fewer moves than a copy waits before asking the SAT solver itself.
             int[] alone = new SlotSearch(model, seed, Termination.afterMoves(100_000, BreakBound.of(model), () -> false),
