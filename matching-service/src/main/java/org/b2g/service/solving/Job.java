@@ -2,6 +2,7 @@ package org.b2g.service.solving;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.b2g.core.solver.Progress;
 import org.b2g.core.solver.ScheduleMetrics;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.SolveReport;
+import org.b2g.core.solver.StopReason;
 import org.b2g.service.JsonFactory;
 
 /**
@@ -123,12 +126,20 @@ final class Job implements Runnable {
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops
             }
-            best = scheduler.solve(problem, this::onBest);
+            SolveReport report = scheduler.solveReporting(problem, this::onBest);
+            best = report.schedule();
             bestJson = ScheduleJson.toJson(best);
             ScheduleMetrics metrics = ScheduleMetrics.of(best);
             end = status.withBest(best.getScore() == null ? null : best.getScore().toString(), metrics.scheduled(),
                     metrics.breaks(), status.bestSince() == null ? clock.instant() : status.bestSince())
                     .done(clock.instant(), stopRequested);
+            if (report.stopReason() == StopReason.NO_VALID_SCHEDULE
+                    || report.stopReason() == StopReason.NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP) {
+                // The organizer must change the event, not wait longer: said beside the schedule and its violations.
+                List<String> notes = new ArrayList<>(end.notes());
+                notes.add("Stopped: " + report.stopReason().description() + ".");
+                end = end.withPlan(notes, end.warnings());
+            }
         } catch (RuntimeException | Error e) {
             best = null;
             bestJson = null;

@@ -11,7 +11,8 @@ import java.util.List;
  * @param candidates how many candidate meetings the solver chooses from; 0 until they are built (and for jobs read
  *        back from the database)
  * @param notes what a repair's plan says about how it read the published schedule (a corrected time zone), one
- *        sentence each; empty for a solve, and until the plan is made
+ *        sentence each, and, once done, why the solve stopped when the SAT solver proved that no schedule keeps every
+ *        rule; empty otherwise, and until the plan is made
  * @param warnings what the organizer should check in the event before publishing a repair's draft (slots renumbered
  *        since the schedule was published, so that participants' unavailableSlots now mean other times)
  */

@@ -71,6 +71,29 @@ class SolveJobsTest {
     }
 
     @Test
+    void aSolveTheSatSolverProvesImpossibleEndsAtOnceAndSaysTheBreakCapIsWhatCannotBeKept() throws Exception {
+        // One table, three slots: a-2 can only come in slot 2; a-1 may have no break, so its two meetings take slots
+        // 1-2 or 2-3, and one of them needs slot 2's table too. No count of the pre-check sees it.
+        store("e-cross", """
+                {"format": "b2g-event/1",
+                 "event": {"id": "e-cross", "slotMinutes": 20, "sessions": [{"id": "am", "slots": 3}], "tables": 1},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "s-3", "role": "startup"}, {"id": "a-1", "role": "agency"},
+                                  {"id": "a-2", "role": "agency", "unavailableSlots": [1, 3]}],
+                 "meetings": [{"id": "m-1", "participants": ["s-1", "a-1"]},
+                              {"id": "m-2", "participants": ["s-2", "a-1"]},
+                              {"id": "m-3", "participants": ["s-3", "a-2"]}],
+                 "rules": {"maxBreaksPerParticipant": 0}}
+                """);
+        backend.solving().start("e-cross", LONG);
+        JobStatus done = awaitFinish("e-cross");
+        assertEquals(JobStatus.State.DONE, done.state(), done.reason());
+        assertTrue(done.notes().stream().anyMatch(note -> note.startsWith("Stopped: no schedule keeps every rule with"
+                + " the cap on breaks")), done.notes().toString());
+        assertTrue(done.score().startsWith("-"), done.score());
+    }
+
+    @Test
     void refusesASecondJobForTheSameEventAndStopsEarlyKeepingTheBest() throws Exception {
         store("e2", TestService.longSolvingSample("e2"));
         SolveOptions minutes = new SolveOptions(Duration.ofMinutes(5), 0L, 0L, Duration.ofMinutes(5));
