@@ -120,12 +120,26 @@ public final class ChangeReport {
         List<Added> added = new ArrayList<>();
         Explanations explanations = Explanations.of(solved);
         for (PublishedMeeting p : plan.published()) {
+            if (p.meetingId() != null && solvedById.containsKey(p.meetingId())) {
+                fromPublished.add(p.meetingId());
+            }
+        }
+        for (PublishedMeeting p : plan.published()) {
             Placement placement = p.placement();
             Meeting now = p.meetingId() == null ? null : solvedById.get(p.meetingId());
-            if (now != null) {
-                fromPublished.add(now.getId());
-            }
             List<String> pair = List.of(placement.first(), placement.second());
+            String changedReason = null;
+            if (now == null) {
+                // No candidate of the event stands for it (its request withdrawn, its required meeting gone or
+                // naming another pair), yet the pair may meet all the same, for another reason (a recommendation):
+                // matched by pair, that is the same meeting to its people, not one cancelled and another added.
+                now = samePairMeeting(p);
+                if (now != null) {
+                    fromPublished.add(now.getId());
+                    changedReason = p.reason() + ", but " + placement.first() + " and " + placement.second()
+                            + " still meet, now as a " + now.getOrigin().code() + " meeting";
+                }
+            }
             if (now == null || !now.isScheduled()) {
                 String reason = p.reason() != null ? p.reason() : "it no longer fits";
                 if (now != null) {
@@ -146,7 +160,8 @@ public final class ChangeReport {
                 count(pair, 0);
                 continue;
             }
-            String reason = p.reason() != null ? p.reason() : whyMoved(now, p, mode);
+            String reason = changedReason != null ? changedReason
+                    : p.reason() != null ? p.reason() : whyMoved(now, p, mode);
             moved.add(new Moved(now.getId(), pair, new Place(placement.slot(), placement.table(), placement.start()),
                     place(now), reason));
             count(pair, 1);
@@ -215,6 +230,32 @@ public final class ChangeReport {
         return "no meeting took its place in " + slot + "; what changed for its people besides: "
                 + String.join("; ", besides.subList(0, Math.min(3, besides.size())))
                 + (besides.size() > 3 ? "; and " + (besides.size() - 3) + " more" : "");
+    }
+
+    /**
+     * The meeting of the solved schedule that a published meeting without a candidate (no longer wanted as it was
+     * published) became, matched by its pair: a scheduled meeting of the same two participants that no published
+     * meeting accounts for, the one at its published slot and table first. Null when the pair no longer meets.
+     */
+    private Meeting samePairMeeting(PublishedMeeting p) {
+        String key = Repair.pairKey(p.placement().first(), p.placement().second());
+        Meeting found = null;
+        for (Meeting meeting : solved.getMeetings()) {
+            if (!meeting.isScheduled() || fromPublished.contains(meeting.getId())
+                    || !key.equals(Repair.pairKey(meeting.getFirst().id(), meeting.getSecond().id()))) {
+                continue;
+            }
+            boolean samePlace = p.slot() != null && p.slot().equals(meeting.getSlot())
+                    && (p.placement().table() == null || meeting.getTable() != null
+                            && meeting.getTable().id().equals(p.placement().table()));
+            if (samePlace) {
+                return meeting;
+            }
+            if (found == null) {
+                found = meeting;
+            }
+        }
+        return found;
     }
 
     /**

@@ -294,27 +294,27 @@ public final class Repair {
     private PublishedMeeting classify(Placement placement, Meeting requiredMatch, List<Meeting> readded) {
         Participant a = event.participant(placement.first());
         Participant b = event.participant(placement.second());
+        Slot publishedSlot = placement.slotIn(event, wallClock);
+        Table table = placement.table() == null ? null : event.table(placement.table());
         if (a == null || b == null) {
             String gone = a == null && b == null ? placement.first() + " and " + placement.second() + " no longer take"
                     : (a == null ? placement.first() : placement.second()) + " no longer takes";
-            return new PublishedMeeting(placement, null, Status.GONE, null, null, gone + " part in the event");
+            return new PublishedMeeting(placement, null, Status.GONE, publishedSlot, table, gone + " part in the event");
         }
-        Slot publishedSlot = placement.slotIn(event, wallClock);
         if (publishedSlot != null && started.contains(publishedSlot.index())) {
             return pastMeeting(placement, requiredMatch, a, b, publishedSlot, readded);
         }
         if (event.excluded(a.id(), b.id())) {
             String why = event.exclusions().stream().filter(e -> e.covers(a.id(), b.id())).map(Exclusion::reason)
                     .filter(r -> r != null && !r.isBlank()).findFirst().map(r -> " (" + r + ")").orElse("");
-            return new PublishedMeeting(placement, null, Status.GONE, null, null,
+            return new PublishedMeeting(placement, null, Status.GONE, publishedSlot, table,
                     a.id() + " and " + b.id() + " must no longer meet" + why);
         }
         Meeting meeting = requiredMatch != null ? requiredMatch : matchByPair(placement);
         if (meeting == null) {
             if (placement.origin() != Origin.RECOMMENDED && !agreed(placement)) {
-                return new PublishedMeeting(placement, null, Status.GONE, null, null,
-                        placement.origin() == Origin.REQUIRED
-                                ? "the required meeting " + placement.id() + " was removed from the event"
+                return new PublishedMeeting(placement, null, Status.GONE, publishedSlot, table,
+                        placement.origin() == Origin.REQUIRED ? requiredGone(placement)
                                 : "the request to meet was withdrawn");
             }
             meeting = recommendationAgain(placement, a, b);
@@ -322,7 +322,6 @@ public final class Repair {
             matched.add(meeting);
         }
         Slot slot = publishedSlot;
-        Table table = placement.table() == null ? null : event.table(placement.table());
         String problem = slotProblem(placement, meeting, slot, a, b);
         if (problem == null && placement.table() != null && table == null) {
             problem = "table " + placement.table() + " no longer exists";
@@ -332,6 +331,20 @@ public final class Repair {
         }
         return new PublishedMeeting(placement, meeting.getId(), problem == null ? Status.UNAFFECTED : Status.AFFECTED,
                 slot, table, problem);
+    }
+
+    /**
+     * Why a published required meeting that no current candidate holds is gone: its id was removed from the event, or
+     * now names another pair (the meetings are matched by id only when the pair is the same: for the people of the
+     * published pair, theirs is cancelled, and the new pair's is a new meeting).
+     */
+    private String requiredGone(Placement placement) {
+        Meeting now = placement.id() == null ? null : candidatesById.get(placement.id());
+        if (now == null || !now.isRequired()) {
+            return "the required meeting " + placement.id() + " was removed from the event";
+        }
+        return "the required meeting " + placement.id() + " now names " + now.getFirst().id() + " and "
+                + now.getSecond().id() + " instead";
     }
 
     /**
