@@ -22,7 +22,8 @@ final class Folding {
 
     /**
      * The folded word without diacritics: NFD minus combining marks, plus the letters whose stroke is not a
-     * combining mark ("đ" is a letter of its own in Unicode, not "d" with a mark).
+     * combining mark ("đ" is a letter of its own in Unicode, not "d" with a mark). Russian "ё" becomes "е", as
+     * Russians type it, but "й" stays: it is a letter of its own, not "и" with a mark ("мой" is not "мои").
      */
     static String strip(String folded) {
         String decomposed = Normalizer.normalize(folded, Normalizer.Form.NFD);
@@ -32,10 +33,14 @@ final class Folding {
             int type = Character.getType(c);
             if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
                     || type == Character.ENCLOSING_MARK) {
+                if (c == '\u0306' && i > 0 && (decomposed.charAt(i - 1) == 'и' || decomposed.charAt(i - 1) == 'И')) {
+                    out.append(c); // й
+                }
                 continue;
             }
             out.append(switch (c) {
                 case 'đ' -> 'd';
+                case 'Đ' -> 'D';
                 case 'ø' -> 'o';
                 case 'ł' -> 'l';
                 case 'ħ' -> 'h';
