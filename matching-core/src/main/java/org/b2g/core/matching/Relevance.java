@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,9 @@ import org.b2g.core.domain.Role;
 /**
  * Relevance of every startup–agency pair of an event, in [0, 1].
  *
- * <p>An offering and a need match on their tags (exact after case folding; Dice overlap in which each shared tag
- * counts by how much it tells: a tag on few offerings and needs counts fully, one that half of them carry little)
+ * <p>An offering and a need match on their tags (after case folding, with and without diacritics by the same rule as
+ * words: "Giao Thong" is "giao thông", "bàn" is not "bán"; Dice overlap in which each shared tag counts by how much
+ * it tells: a tag on few offerings and needs counts fully, one that half of them carry little)
  * and on their text (title and description; cosine of TF-IDF vectors times {@link #TEXT_GAIN}, capped at 1). Text
  * terms are words (English and Russian stemmed, Vietnamese matched with and without diacritics), bigrams, and the
  * {@link Lexicon} concepts the text names in any of English, Vietnamese and Russian, so that an English offering
@@ -69,11 +71,14 @@ public final class Relevance {
     private final int[][] needsOf;
     private final int[] agencyOfNeed;
     private final float[] priorityWeight;
+    /** Per offering and per need: its tag ids (by key, without diacritics), and in parallel their written forms. */
     private final int[][] offeringTags;
+    private final int[][] offeringTagForms;
     private final int[][] needTags;
+    private final int[][] needTagForms;
     private final Map<String, Integer> tagIds = new HashMap<>();
-    /** Each tag case-folded, by tag id: what reasons show, whoever wrote it in capitals. */
-    private final List<String> tagNames = new ArrayList<>();
+    /** Each tag case-folded as written, with its diacritics: what reasons show, whoever wrote it in capitals. */
+    private final Folding.Forms tagForms = new Folding.Forms();
     private final TermVectors vectors;
     /** Per startup ordinal: matched agency ordinals (ascending) and their scores. */
     private final int[][] agencyMatches;
@@ -121,12 +126,18 @@ public final class Relevance {
             priorityWeight[i] = weights.get(i);
         }
         offeringTags = new int[offerings.size()][];
+        offeringTagForms = new int[offerings.size()][];
         for (int o = 0; o < offerings.size(); o++) {
-            offeringTags[o] = tagIds(offerings.get(o).tags());
+            int[][] tags = tags(offerings.get(o).tags());
+            offeringTags[o] = tags[0];
+            offeringTagForms[o] = tags[1];
         }
         needTags = new int[needs.size()][];
+        needTagForms = new int[needs.size()][];
         for (int n = 0; n < needs.size(); n++) {
-            needTags[n] = tagIds(needs.get(n).tags());
+            int[][] tags = tags(needs.get(n).tags());
+            needTags[n] = tags[0];
+            needTagForms[n] = tags[1];
         }
         List<String[]> texts = new ArrayList<>(offerings.size() + needs.size());
         offerings.forEach(o -> texts.add(new String[] {o.title(), o.description()}));
@@ -154,8 +165,8 @@ public final class Relevance {
      * a tag that only two of them carry (the fewest that can match) or one in twenty counts fully.
      */
     private float[] tagWeights(boolean specific) {
-        float[] weights = new float[tagNames.size()];
-        int[] frequency = new int[tagNames.size()];
+        float[] weights = new float[tagIds.size()];
+        int[] frequency = new int[tagIds.size()];
         for (int[] tags : offeringTags) {
             for (int tag : tags) {
                 frequency[tag]++;
@@ -221,9 +232,10 @@ public final class Relevance {
         List<double[]> textMatches = new ArrayList<>(); // {offering, need, similarity}
         for (int o : offeringsOf[ordinal[startup.index()]]) {
             for (int n : needsOf[ordinal[agency.index()]]) {
-                for (int tag : needTags[n]) {
-                    if (contains(offeringTags[o], tag)) {
-                        sharedTags.add(tagNames.get(tag));
+                for (int i = 0; i < needTags[n].length; i++) {
+                    int shared = indexOf(offeringTags[o], needTags[n][i]);
+                    if (shared >= 0 && Folding.Forms.compatible(needTagForms[n][i], offeringTagForms[o][shared])) {
+                        sharedTags.add(tagForms.display(needTagForms[n][i], offeringTagForms[o][shared]));
                     }
                 }
                 double similarity = similarity(o, n);
@@ -390,17 +402,27 @@ public final class Relevance {
                 termForms[t][k] = v.forms()[i];
             }
         }
-        List<List<Integer>> tagNeedLists = new ArrayList<>(tagCount);
-        for (int g = 0; g < tagCount; g++) {
-            tagNeedLists.add(new ArrayList<>());
-        }
+        int[][] tagNeeds = new int[tagCount][];
+        int[][] tagNeedForms = new int[tagCount][];
+        int[] tagPostings = new int[tagCount];
         for (int n = 0; n < needCount; n++) {
             for (int g : needTags[n]) {
-                tagNeedLists.get(g).add(n);
+                tagPostings[g]++;
             }
         }
-        int[][] tagNeeds = tagNeedLists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        for (int g = 0; g < tagCount; g++) {
+            tagNeeds[g] = new int[tagPostings[g]];
+            tagNeedForms[g] = new int[tagPostings[g]];
+            tagPostings[g] = 0;
+        }
+        for (int n = 0; n < needCount; n++) {
+            for (int i = 0; i < needTags[n].length; i++) {
+                int g = needTags[n][i];
+                int k = tagPostings[g]++;
+                tagNeeds[g][k] = n;
+                tagNeedForms[g][k] = needTagForms[n][i];
+            }
+        }
 
         float[] dot = new float[needCount];
         float[] sharedTags = new float[needCount];
@@ -430,8 +452,14 @@ public final class Relevance {
                         }
                     }
                 }
-                for (int g : offeringTags[o]) {
-                    for (int n : tagNeeds[g]) {
+                for (int i = 0; i < offeringTags[o].length; i++) {
+                    int g = offeringTags[o][i];
+                    int form = offeringTagForms[o][i];
+                    for (int k = 0; k < tagNeeds[g].length; k++) {
+                        if (!Folding.Forms.compatible(form, tagNeedForms[g][k])) {
+                            continue;
+                        }
+                        int n = tagNeeds[g][k];
                         if (!needTouched[n]) {
                             needTouched[n] = true;
                             touchedNeeds[touched++] = n;
@@ -480,25 +508,37 @@ public final class Relevance {
         }
     }
 
-    /** Tags are matched exactly after trimming and case folding ("Smart-Traffic" = "smart-traffic"). */
-    private int[] tagIds(List<String> tags) {
-        return tags.stream()
-                .filter(tag -> !tag.isBlank())
-                .mapToInt(tag -> tagIds.computeIfAbsent(Folding.fold(tag.trim()), folded -> {
-                    tagNames.add(folded);
-                    return tagNames.size() - 1;
-                }))
-                .distinct()
-                .toArray();
+    /**
+     * The tag ids of one offering or need, and in parallel their written forms. Tags are trimmed and folded as words
+     * are ({@link Folding#of}): "Smart-Traffic" is "smart-traffic", "Giao Thong" and "giao thông" share a key and
+     * match, "bàn" and "bán" share one and do not. A tag given twice in two forms counts once, as if typed plain.
+     */
+    private int[][] tags(List<String> tags) {
+        Map<Integer, Integer> formOf = new LinkedHashMap<>();
+        for (String tag : tags) {
+            if (tag.isBlank()) {
+                continue;
+            }
+            Folding.Folded folded = Folding.of(tag.trim());
+            int id = tagIds.computeIfAbsent(folded.key(), key -> tagIds.size());
+            formOf.merge(id, tagForms.id(folded), Folding.Forms::merge);
+        }
+        int[][] idsAndForms = new int[2][formOf.size()];
+        int k = 0;
+        for (Map.Entry<Integer, Integer> e : formOf.entrySet()) {
+            idsAndForms[0][k] = e.getKey();
+            idsAndForms[1][k++] = e.getValue();
+        }
+        return idsAndForms;
     }
 
-    private static boolean contains(int[] values, int value) {
-        for (int v : values) {
-            if (v == value) {
-                return true;
+    private static int indexOf(int[] values, int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static int[] range(int from, int count) {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * TF-IDF vectors of a collection of short texts (offerings and needs), L2-normalised so that the dot product of two
  * vectors is their cosine. Terms and their written forms are interned to ints: scoring all pairs of a large
- * event then touches arrays only. A form id is {@code >= 0} for a form with Vietnamese diacritics (it matches
- * only itself and plain forms) and {@code < 0} for a plain form (it matches every form of its key).
+ * event then touches arrays only. Forms are {@link Folding.Forms}: a form with Vietnamese diacritics matches only
+ * itself and plain forms, a plain form every form of its key.
  */
 final class TermVectors {
 
@@ -22,9 +22,9 @@ final class TermVectors {
     }
 
     private final Map<String, Integer> termIds = new HashMap<>();
-    private final Map<String, Integer> formIds = new HashMap<>();
     private final List<String> termKeys = new ArrayList<>();
-    private final List<String> formTexts = new ArrayList<>();
+    /** The forms terms are written in, with and without diacritics. */
+    private final Folding.Forms written = new Folding.Forms();
     private final List<Vector> vectors = new ArrayList<>();
 
     /** Title words count twice: a title says what the thing is, a description also says how. */
@@ -80,24 +80,14 @@ final class TermVectors {
             });
             double[] c = count.computeIfAbsent(id, x -> new double[] {0, term.factor()});
             c[0] += times;
-            int f = formIds.computeIfAbsent(term.form(), text -> {
-                formTexts.add(text);
-                return formTexts.size() - 1;
-            });
-            if (!term.accented()) {
-                f = plain(f);
-            }
+            int f = written.id(new Folding.Folded(term.key(), term.form(), term.accented()));
             // Two different forms of one key in one text: be lenient, as if typed plain.
-            form.merge(id, f, (a, b) -> a.equals(b) ? a : a < 0 ? a : plain(a));
+            form.merge(id, f, Folding.Forms::merge);
         }
     }
 
-    private static int plain(int form) {
-        return -form - 1;
-    }
-
     static boolean compatible(int formA, int formB) {
-        return formA < 0 || formB < 0 || formA == formB;
+        return Folding.Forms.compatible(formA, formB);
     }
 
     int termCount() {
@@ -110,10 +100,7 @@ final class TermVectors {
 
     /** A term matched between two texts as people read it: with the diacritics one of them wrote, else A's. */
     String display(int formA, int formB) {
-        if (formA >= 0) {
-            return formTexts.get(formA);
-        }
-        return formB >= 0 ? formTexts.get(formB) : formTexts.get(plain(formA));
+        return written.display(formA, formB);
     }
 
     /** The term's text without diacritics; a bigram's has a space. */

@@ -128,9 +128,10 @@ final class Tokenizer {
      * @param inVietnamese the word is part of a Vietnamese text: a word without diacritics is a syllable as well
      */
     private Term word(String typed, boolean inVietnamese) {
-        String form = Folding.fold(trimHyphens(typed));
-        String stripped = Folding.strip(form);
-        boolean accented = Folding.looksVietnamese(form);
+        Folding.Folded folded = Folding.of(trimHyphens(typed));
+        String form = folded.form();
+        String stripped = folded.key();
+        boolean accented = folded.accented();
         boolean vietnamese = accented || inVietnamese && !Character.isDigit(form.codePointAt(0))
                 && Character.UnicodeBlock.of(form.codePointAt(0)) == Character.UnicodeBlock.BASIC_LATIN;
         boolean tooShort = form.codePointCount(0, form.length()) < 2 && !Character.isDigit(form.codePointAt(0))

@@ -38,6 +38,84 @@ class RelevanceTest {
         assertEquals(List.of("both tagged flooding"), explain(event, "a-1", "s-1").reasons());
     }
 
+    /** One startup and one agency per pair of tags, titles unrelated ("o1", "n1"): only the tags can make them meet. */
+    private static Event tagPairs(String[][] pairs) {
+        EventBuilder builder = withFiller();
+        for (int i = 0; i < pairs.length; i++) {
+            builder.startup("s-" + i, offering("Offering o" + i, "", pairs[i][0]))
+                    .agency("a-" + i, need("Need n" + i, "", 1, pairs[i][1]));
+        }
+        return builder.build();
+    }
+
+    @Test
+    void tagsMatchWithAndWithoutDiacritics() {
+        String[][] pairs = {{"giao thông", "Giao Thong"}, {"nông nghiệp", "nong nghiep"}, {"Đô thị", "do thi"},
+                {"nông-nghiệp", "NONG-NGHIEP"}, {"Y TẾ", "y tế"}};
+        Event event = tagPairs(pairs);
+        for (int i = 0; i < pairs.length; i++) {
+            assertEquals(1.0, score(event, "s-" + i, "a-" + i), 1e-6, pairs[i][0] + " / " + pairs[i][1]);
+        }
+    }
+
+    @Test
+    void aSharedTagIsShownWithTheDiacriticsEitherSideWrote() {
+        Event event = tagPairs(new String[][] {{"giao thông", "Giao Thong"}, {"do thi", "Đô Thị"}});
+        assertEquals(List.of("both tagged giao thông"), explain(event, "s-0", "a-0").reasons());
+        assertEquals(List.of("both tagged đô thị"), explain(event, "s-1", "a-1").reasons());
+    }
+
+    @Test
+    void differentlyAccentedTagsDoNotMatch() {
+        Event event = withFiller()
+                .startup("s-1", offering("Offering", "", "bàn"))
+                .agency("a-1", need("Need one", "", 1, "bán"))
+                .agency("a-2", need("Need two", "", 1, "ban"))
+                .build();
+        assertEquals(0.0, score(event, "s-1", "a-1"));
+        assertTrue(score(event, "s-1", "a-2") > 0);
+    }
+
+    @Test
+    void russianTagsMatchWithYoOrYeAndKeepShortI() {
+        Event event = tagPairs(new String[][] {{"Учёт", "учет"}, {"ДОРОГИ", "дороги"}, {"мой район", "мои раион"}});
+        assertEquals(1.0, score(event, "s-0", "a-0"), 1e-6);
+        assertEquals(1.0, score(event, "s-1", "a-1"), 1e-6);
+        assertEquals(0.0, score(event, "s-2", "a-2"), "й is a letter of its own, not и with a mark");
+    }
+
+    @Test
+    void englishTagsMatchInAnyCaseAndAccentedLoanWordsWithout() {
+        Event event = tagPairs(new String[][] {{"Smart-Traffic", "smart-traffic"}, {"café", "Cafe"}});
+        assertEquals(1.0, score(event, "s-0", "a-0"), 1e-6);
+        assertEquals(1.0, score(event, "s-1", "a-1"), 1e-6);
+    }
+
+    @Test
+    void aTagWrittenTwiceInTwoFormsCountsOnce() {
+        Event event = withFiller()
+                .startup("s-1", offering("Offering", "", "giao thông", "Giao Thong", "iot"))
+                .agency("a-1", need("Need", "", 1, "giao thong", "gis"))
+                .build();
+        assertEquals(0.5, score(event, "s-1", "a-1"), 1e-6); // Dice: 2 x 1 shared / (2 + 2)
+    }
+
+    @Test
+    void tagsAndTextFoldAlike() {
+        String[][] pairs = {{"giao thông", "Giao Thong"}, {"nông nghiệp", "nong nghiep"}, {"bàn", "bán"},
+                {"bàn", "ban"}, {"учёт", "Учет"}, {"район", "раион"}, {"Đường", "duong"}, {"café", "cafe"}};
+        Event byTag = tagPairs(pairs);
+        EventBuilder builder = withFiller();
+        for (int i = 0; i < pairs.length; i++) {
+            builder.startup("s-" + i, offering(pairs[i][0], "")).agency("a-" + i, need(pairs[i][1], "", 1));
+        }
+        Event byText = builder.build();
+        for (int i = 0; i < pairs.length; i++) {
+            assertEquals(score(byText, "s-" + i, "a-" + i) > 0, score(byTag, "s-" + i, "a-" + i) > 0,
+                    pairs[i][0] + " / " + pairs[i][1]);
+        }
+    }
+
     @Test
     void unrelatedPairsScoreZero() {
         Event event = withFiller()
