@@ -15,7 +15,7 @@ public sealed interface Reason {
     /** The reason as one English sentence without a final period. */
     String text();
 
-    /** Both sides carry these tags (case-folded, as the need wrote them). */
+    /** Both sides carry these tags (case-folded; with diacritics where either side wrote them, the need first). */
     record SharedTags(List<String> tags) implements Reason {
         public SharedTags {
             tags = List.copyOf(tags);
