@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.helidon.http.Status;
@@ -23,6 +25,7 @@ import jakarta.json.stream.JsonParserFactory;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventWarnings;
 import org.b2g.core.io.InputException;
 import org.b2g.core.sheets.EventSheets;
 import org.b2g.core.sheets.Imported;
@@ -184,8 +187,17 @@ final class Bodies {
         return bytes;
     }
 
-    /** An event body as it will be stored ({@code b2g-event/1} JSON text) and as the engine reads it. */
-    record EventBody(String json, Event event) {
+    /**
+     * An event body as it will be stored ({@code b2g-event/1} JSON text), as the engine reads it, and what the
+     * command line would warn about on reading it: for a workbook, what {@code ./b2g import} prints (ignored columns,
+     * sheets and keys, a missing time zone, requests that cannot count as written, ...); for JSON, what the verbs that
+     * read an event file print (fields that look misspelt, a missing time zone, then {@link EventWarnings}).
+     */
+    record EventBody(String json, Event event, List<String> warnings) {
+
+        EventBody {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -209,7 +221,8 @@ final class Bodies {
                 throw ApiException.badRequest("uploaded workbook: could not be read as an event workbook (" + e
                         + ").");
             }
-            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()));
+            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()),
+                    imported.warnings());
         }
         if (type.equals("text/csv")) {
             throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "A single CSV file (Content-Type text/csv)"
@@ -222,7 +235,10 @@ final class Bodies {
                     + EventSheets.XLSX_MEDIA_TYPE + " (an .xlsx workbook, as docs/spreadsheets.md lays it out).");
         }
         String json = text(req, settings.maxBodyBytes());
-        return new EventBody(json, event(json, settings.limits()));
+        Event event = event(json, settings.limits());
+        List<String> warnings = new ArrayList<>(EventJson.documentWarnings(json, "request body"));
+        warnings.addAll(EventWarnings.of(event));
+        return new EventBody(json, event, warnings);
     }
 
     /**

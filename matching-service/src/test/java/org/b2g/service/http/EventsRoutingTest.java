@@ -226,6 +226,16 @@ class EventsRoutingTest {
     }
 
     @Test
+    void storesAnEventWithoutTimeZoneAsUtcAndSaysSo() {
+        String withoutZone = TestService.sampleEvent("no-zone").replaceFirst("\"timeZone\": \"[^\"]*\",\\s*", "");
+        try (HttpClientResponse created = post(withoutZone)) {
+            assertEquals(Status.CREATED_201, created.status());
+            assertThat(json(created).getJsonArray("warnings").getString(0), containsString("event.timeZone is missing"
+                    + " although the sessions have clock times; the times are read as UTC"));
+        }
+    }
+
+    @Test
     void saysASeedTooLongForItsNumberIsOutsideTheRange() {
         post(TestService.sampleEvent("long-seed")).close();
         assertProblem(post("/api/events/long-seed/solve", "seed", "99999999999999999999"),
