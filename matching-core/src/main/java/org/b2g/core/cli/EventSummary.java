@@ -34,7 +34,7 @@ final class EventSummary {
      */
     static void warn(PrintStream err, String file, Event event) {
         if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
-            for (String warning : EventJson.misspeltFields(EventFiles.readText(Path.of(file)), file)) {
+            for (String warning : EventJson.documentWarnings(EventFiles.readText(Path.of(file)), file)) {
                 err.println("warning: " + file + ": " + warning);
             }
         }

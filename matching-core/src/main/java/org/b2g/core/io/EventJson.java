@@ -2,6 +2,7 @@ package org.b2g.core.io;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,18 @@ import org.b2g.core.domain.Event;
 public final class EventJson {
 
     public static final String FORMAT = "b2g-event/1";
+
+    /**
+     * The zone of an event whose sessions have clock times but whose document gives no {@code timeZone}: UTC, the one
+     * zone that assumes nothing about where the event is, said as a warning ({@link #documentWarnings}). A later
+     * correction is a correction of labels (docs/living-schedules.md): published meetings keep their time of day.
+     */
+    public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");
+
+    /** What the warning about a missing time zone says once it has said so (after "; "). */
+    public static final String READ_AS_UTC = "the times are read as UTC, so schedules, agendas and calendars give"
+            + " them at +00:00 (a calendar in another zone shows them shifted); expected the event's IANA zone, such"
+            + " as Asia/Ho_Chi_Minh";
 
     private EventJson() {
     }
@@ -77,6 +90,23 @@ public final class EventJson {
      */
     public static List<String> misspeltFields(String json, String source) {
         return FieldLookalikes.of(parse(json, source));
+    }
+
+    /**
+     * What a document allows but its author most likely did not mean, one sentence each, as the verbs that read an
+     * event print them: fields that look misspelt ({@link #misspeltFields}), then a missing {@code timeZone} although
+     * the sessions have clock times (read as {@link #DEFAULT_TIME_ZONE}). {@link EventWarnings} adds what the event
+     * itself shows.
+     */
+    public static List<String> documentWarnings(String json, String source) {
+        JsonValue document = parse(json, source);
+        List<String> warnings = new ArrayList<>(FieldLookalikes.of(document));
+        if (document instanceof JsonObject root && root.get("event") instanceof JsonObject event
+                && !event.containsKey("timeZone") && event.get("sessions") instanceof JsonArray sessions
+                && sessions.stream().anyMatch(s -> s instanceof JsonObject session && session.containsKey("start"))) {
+            warnings.add("event.timeZone is missing although the sessions have clock times; " + READ_AS_UTC);
+        }
+        return warnings;
     }
 
     /**

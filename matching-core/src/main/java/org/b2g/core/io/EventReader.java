@@ -29,6 +29,8 @@ import org.b2g.core.domain.Table;
 final class EventReader {
 
     private static final int MAX_TABLES = 100_000;
+    /** Needs are ranked 1 to 3, 3 the most pressing (the spreadsheets' contract). */
+    static final int MAX_NEED_PRIORITY = 3;
 
     private final JsonNode root;
     private final Map<String, String> participantPaths = new HashMap<>();
@@ -78,13 +80,13 @@ final class EventReader {
         }
     }
 
+    /**
+     * The event's zone; {@link EventJson#DEFAULT_TIME_ZONE} when the document gives none although its sessions have
+     * clock times (said as a warning by {@link EventJson#documentWarnings}), null when it needs none.
+     */
     private static ZoneId zone(JsonNode node, boolean needed) {
         if (!node.present()) {
-            if (needed) {
-                throw node.fail(" is missing; expected an IANA zone such as \"Asia/Ho_Chi_Minh\", since sessions"
-                        + " have clock times");
-            }
-            return null;
+            return needed ? EventJson.DEFAULT_TIME_ZONE : null;
         }
         try {
             return ZoneId.of(node.string());
@@ -177,10 +179,26 @@ final class EventReader {
         for (JsonNode item : node.itemsOrEmpty()) {
             item.object();
             String id = uniqueId(item, "o-" + (offerings.size() + 1), ids, "offering");
-            offerings.add(new Offering(id, item.get("title").string(), item.get("description").textOr(""),
-                    tags(item.get("tags"))));
+            List<String> tags = tags(item.get("tags"));
+            offerings.add(new Offering(id, title(item, tags, "offering"), item.get("description").textOr(""), tags));
         }
         return offerings;
+    }
+
+    /**
+     * An offering's or need's title; "" for an untitled one, which its tags alone describe (a participant's "fields of
+     * interest" from a spreadsheet): matching reads its tags, and there is no text to match. An item with neither a
+     * title nor a tag says nothing and is refused.
+     */
+    private static String title(JsonNode item, List<String> tags, String what) {
+        JsonNode title = item.get("title");
+        if (!title.present() && !tags.isEmpty()) {
+            return "";
+        }
+        if (!title.present()) {
+            throw title.fail(" is missing; expected the " + what + "'s title, or tags for an untitled " + what);
+        }
+        return title.string();
     }
 
     private static List<Need> needs(JsonNode node) {
@@ -189,10 +207,28 @@ final class EventReader {
         for (JsonNode item : node.itemsOrEmpty()) {
             item.object();
             String id = uniqueId(item, "n-" + (needs.size() + 1), ids, "need");
-            needs.add(new Need(id, item.get("title").string(), item.get("description").textOr(""),
-                    tags(item.get("tags")), item.get("priority").integerOr(1, 1, Integer.MAX_VALUE)));
+            List<String> tags = tags(item.get("tags"));
+            String title = title(item, tags, "need");
+            needs.add(new Need(id, title, item.get("description").textOr(""), tags, needPriority(item.get("priority"))));
         }
         return needs;
+    }
+
+    /** A need's priority: 1 (the default), 2 or 3, 3 the most pressing, as the spreadsheets' needPriority. */
+    private static int needPriority(JsonNode node) {
+        if (!node.present()) {
+            return 1;
+        }
+        if (!node.isNumber()) {
+            throw node.fail(" (" + node.shown() + ") should be a whole number; expected 1, 2 or 3 (3 the most"
+                    + " important)");
+        }
+        try {
+            return node.integer(1, MAX_NEED_PRIORITY);
+        } catch (InputException e) {
+            throw node.fail(" (" + node.shown() + ") is not a need priority; expected 1, 2 or 3 (3 the most"
+                    + " important)");
+        }
     }
 
     /** Offerings and needs may omit their id: it then defaults to their position ("o-1", "n-2", ...). */

@@ -29,6 +29,7 @@ import org.b2g.core.domain.Priority;
 import org.b2g.core.domain.Role;
 import org.b2g.core.domain.Slot;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventWarnings;
 import org.b2g.core.io.InputException;
 
 /**
@@ -84,6 +85,7 @@ final class EventImport {
     /** @throws InputException listing every problem found (up to 50), when there is any */
     Imported run() {
         findSheets();
+        problems.order(SHEETS.stream().filter(sheets::containsKey).map(s -> sheets.get(s).where()).toList());
         if (!problems.hasErrors()) {
             checkEventLayout();
         }
@@ -102,6 +104,10 @@ final class EventImport {
             } catch (InputException e) {
                 problems.error(translate(e));
             }
+            if (slots != null && key("timeZone").isEmpty() && slots.stream().anyMatch(s -> s.start() != null)) {
+                problems.warn(key("timeZone").place() + ": " + (eventKeys.containsKey("timeZone") ? "is empty"
+                        : "is missing") + " although the sessions have clock times; " + EventJson.READ_AS_UTC);
+            }
         }
         JsonObjectBuilder document = JSON.createObjectBuilder(header);
         JsonObjectBuilder rules = rules();
@@ -117,12 +123,21 @@ final class EventImport {
             throw problems.failure(book.source());
         }
         JsonObject json = document.build();
+        Event read;
         try {
-            return new Imported(json, EventJson.read(json, book.source()), problems.warnings());
+            read = EventJson.read(json, book.source());
         } catch (InputException e) {
             problems.error(translate(e));
             throw problems.failure(book.source());
         }
+        // What the event itself shows (a minMeetings beyond reach), by row; the requests' are worded above already.
+        for (String warning : EventWarnings.of(read)) {
+            if (warning.startsWith("participants[")) {
+                String place = translated(warning);
+                problems.warn(place != null ? place : warning);
+            }
+        }
+        return new Imported(json, read, problems.warnings());
     }
 
     // ---------------------------------------------------------------- sheets
@@ -516,6 +531,13 @@ final class EventImport {
     private static final class ParticipantRow {
         final Rows.Row row;
         String id;
+        /** Null when the row gives none, or one that is not a role (an error said once). */
+        Role role;
+        /**
+         * The row repeats an earlier row's id or name (an error): its cells are still checked, so that every error is
+         * listed, but it is no participant (references and other sheets never reach it) and not in the document.
+         */
+        boolean duplicate;
         final List<JsonObject> offerings = new ArrayList<>();
         final List<String> offeringPlaces = new ArrayList<>();
         /** Where each offering's id was given ({@code offerings row 3, column "id"}); its row's place if not. */
@@ -552,26 +574,31 @@ final class EventImport {
                 problems.error(row.place() + ": has neither an id nor a name; expected at least one");
                 continue;
             }
+            p.role = readRoles ? values.role(row.cell("role")) : null;
             if (!id.isEmpty()) {
                 Integer earlier = rowOfId.putIfAbsent(id, row.number());
                 if (earlier != null) {
                     problems.bad(row.cell("id"), "is already the id of row " + earlier
                             + "; expected each participant once");
-                    continue;
+                    p.duplicate = true;
                 }
                 p.id = id;
             }
-            if (!name.isEmpty()) {
+            if (!name.isEmpty() && !p.duplicate) {
                 Integer earlier = rowOfName.putIfAbsent(name, row.number());
                 if (earlier != null) {
                     problems.bad(row.cell("name"), "is already the name of row " + earlier
                             + "; expected each participant once");
-                    continue;
+                    p.duplicate = true;
                 }
             }
             result.add(p);
         }
         for (ParticipantRow p : result) {
+            if (p.duplicate) {
+                p.id = p.id != null ? p.id : Text.slug(p.row.get("name"));
+                continue;
+            }
             if (p.id == null) {
                 String base = Text.slug(p.row.get("name"));
                 base = base.isEmpty() ? "participant" : base;
@@ -608,7 +635,7 @@ final class EventImport {
             boolean need = inline(row, "need", "needDescription", "needPriority", p.needs, p.needPlaces);
             p.offeringIdPlaces.addAll(p.offeringPlaces);
             p.needIdPlaces.addAll(p.needPlaces);
-            if (!offering && !need && !row.get("tags").isEmpty()) {
+            if (!offering && !need && !row.get("tags").isEmpty() && !p.duplicate) {
                 participantTags.add(p);
             }
         }
@@ -637,11 +664,10 @@ final class EventImport {
             }
         }
         for (ParticipantRow p : participantTags) {
-            if (p.offerings.isEmpty() && p.needs.isEmpty()) {
-                problems.bad(p.row.cell("tags"), "has no offering or need to tag; expected an offering or need title"
-                        + " in this row, or a row for " + p.id + " on the offerings or needs sheet");
-            }
             List<String> tags = Text.items(p.row.get("tags"));
+            if (p.offerings.isEmpty() && p.needs.isEmpty()) {
+                untitled(p, tags);
+            }
             p.offerings.replaceAll(item -> withTags(item, tags));
             p.needs.replaceAll(item -> withTags(item, tags));
         }
@@ -682,6 +708,36 @@ final class EventImport {
                         + p.id + "'s " + what + "s, as " + Text.quoted(id) + ", which is already the id of "
                         + rowPlaces.get(earlier) + "; expected an id of its own, or ids for all of them");
             }
+        }
+    }
+
+    /**
+     * Tags of a participant that has no offering or need at all (a form export's "fields of interest") become one
+     * untitled offering of a startup, or one untitled need of an agency (priority 1), which its tags alone describe:
+     * matching reads tags on offerings and needs only. A company is not matched (only startups and agencies are), so
+     * its tags count for nothing, which is said in a warning rather than refusing the import.
+     */
+    private void untitled(ParticipantRow p, List<String> tags) {
+        if (tags.isEmpty() || p.role == null) {
+            return; // no tag to keep ("; ;"), or the role is wrong and said so
+        }
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        tags.forEach(list::add);
+        JsonObject item = JSON.createObjectBuilder().add("tags", list).build();
+        switch (p.role) {
+            case STARTUP -> {
+                p.offerings.add(item);
+                p.offeringPlaces.add(p.row.place());
+                p.offeringIdPlaces.add(p.row.place());
+            }
+            case AGENCY -> {
+                p.needs.add(item);
+                p.needPlaces.add(p.row.place());
+                p.needIdPlaces.add(p.row.place());
+            }
+            default -> problems.warn(p.row.cell("tags").place() + ": " + Text.quoted(p.row.get("tags"))
+                    + " count for nothing: " + p.id + " is a " + p.role.code() + ", and only startups' offerings and"
+                    + " agencies' needs are matched; the tags are ignored");
         }
     }
 
@@ -732,16 +788,20 @@ final class EventImport {
         if (!"offering".equals(title) && !"need".equals(title) && !row.get("id").isEmpty()) {
             item.add("id", row.get("id"));
         }
-        if (row.get(title).isEmpty()) {
-            problems.error(row.cell(title).place() + ": is empty; expected a title");
+        List<String> tagList = Text.items(row.get("tags"));
+        if (row.get(title).isEmpty() && tagList.isEmpty()) {
+            String what = !"title".equals(title) ? title : priority == null ? "offering" : "need";
+            problems.error(row.cell(title).place() + ": is empty; expected a title, or tags for an untitled " + what);
             return null;
         }
-        item.add("title", row.get(title));
+        if (!row.get(title).isEmpty()) { // untitled: its tags alone describe it
+            item.add("title", row.get(title));
+        }
         if (!row.get(description).isEmpty()) {
             item.add("description", row.get(description));
         }
         JsonArrayBuilder tags = JSON.createArrayBuilder();
-        Text.items(row.get("tags")).forEach(tags::add);
+        tagList.forEach(tags::add);
         item.add("tags", tags);
         if (priority != null) {
             Integer p = values.integer(row.cell(priority), 1, 3);
@@ -756,14 +816,14 @@ final class EventImport {
         JsonArrayBuilder array = JSON.createArrayBuilder();
         int index = 0;
         for (ParticipantRow p : rows) {
-            String path = "participants[" + index++ + "]";
+            // a repeated row is checked like the others, then left out: the import fails on it anyway
+            String path = p.duplicate ? "participants[repeated]" : "participants[" + index++ + "]";
             Rows.Row row = p.row;
             places.put(path, row.place());
             JsonObjectBuilder json = JSON.createObjectBuilder().add("id", p.id);
             places.put(path + ".id", row.cell(row.get("id").isEmpty() ? "name" : "id").place());
-            Role role = readRoles ? values.role(row.cell("role")) : null;
-            if (role != null) {
-                json.add("role", role.code());
+            if (p.role != null) {
+                json.add("role", p.role.code());
             }
             if (!row.get("name").isEmpty()) {
                 json.add("name", row.get("name"));
@@ -797,7 +857,9 @@ final class EventImport {
             }
             json.add("offerings", items(p.offerings, p.offeringPlaces, path + ".offerings"));
             json.add("needs", items(p.needs, p.needPlaces, path + ".needs"));
-            array.add(json);
+            if (!p.duplicate) {
+                array.add(json);
+            }
         }
         return array;
     }
@@ -1107,10 +1169,15 @@ final class EventImport {
         if (!message.startsWith(prefix)) {
             return message;
         }
-        String rest = message.substring(prefix.length());
+        String text = translated(message.substring(prefix.length()));
+        return text != null ? text : message;
+    }
+
+    /** {@code rest}, a sentence that starts with a JSON path, with the row and column in its place; null if unknown. */
+    private String translated(String rest) {
         Matcher m = PATH.matcher(rest);
         if (!m.lookingAt()) {
-            return message;
+            return null;
         }
         String path = m.group();
         for (String p = path; !p.isEmpty(); p = parent(p)) {
@@ -1128,7 +1195,7 @@ final class EventImport {
                 return place + ": " + mentions(text);
             }
         }
-        return message;
+        return null;
     }
 
     /** The value the JSON reader puts in parentheses after a path: {@code ("17:00")} or {@code (0)}. */

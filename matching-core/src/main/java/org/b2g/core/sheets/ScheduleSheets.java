@@ -284,11 +284,35 @@ public final class ScheduleSheets {
     SheetData meetings() {
         List<List<Object>> rows = new ArrayList<>(meetings.size());
         for (Placed m : meetings) {
-            rows.add(row(m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()), tableLabel(m.table()),
-                    seatLabel(m.seat()), m.first().id(), m.first().name(), m.second().id(), m.second().name(),
-                    m.origin(), m.relevance(), m.reasons().isEmpty() ? null : String.join("; ", m.reasons())));
+            rows.add(withTableName(row(m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()),
+                    tableId(m.table()), seatLabel(m.seat()), m.first().id(), m.first().name(), m.second().id(),
+                    m.second().name(), m.origin(), m.relevance(),
+                    m.reasons().isEmpty() ? null : String.join("; ", m.reasons())), MEETINGS, m.table()));
         }
-        return new SheetData("meetings", MEETINGS, rows);
+        return new SheetData("meetings", withTableName(MEETINGS, MEETINGS, "table name"), rows);
+    }
+
+    /**
+     * The {@code table} column holds the table's id, as the schedule's {@code table} does (and as {@code fixedTable}
+     * and {@code homeTable} take it); when the event names its tables, a {@code table name} column follows it, as
+     * {@code participant name} follows {@code participant}.
+     */
+    private boolean tablesNamed() {
+        return event.tables().stream().anyMatch(t -> t.name() != null && !t.name().isEmpty());
+    }
+
+    /** {@code cells} (a row or the headers) with {@code name} after the {@code table} column, if tables have names. */
+    private <T> List<T> withTableName(List<T> cells, List<String> headers, T name) {
+        if (!tablesNamed()) {
+            return cells;
+        }
+        List<T> result = new ArrayList<>(cells);
+        result.add(headers.indexOf("table") + 1, name);
+        return result;
+    }
+
+    private List<Object> withTableName(List<Object> cells, List<String> headers, Table table) {
+        return withTableName(cells, headers, (Object) (table == null ? null : table.name()));
     }
 
     SheetData agendas() {
@@ -304,16 +328,18 @@ public final class ScheduleSheets {
             }
             List<Placed> own = byParticipant.getOrDefault(p.id(), List.of());
             if (own.isEmpty()) {
-                rows.add(row(p.id(), p.name(), null, null, null, null, null, null, null, "no meetings", null));
+                rows.add(withTableName(row(p.id(), p.name(), null, null, null, null, null, null, null, "no meetings",
+                        null), AGENDAS, (Table) null));
                 continue;
             }
             for (Placed m : own) {
                 Participant other = m.first() == p ? m.second() : m.first();
-                rows.add(row(p.id(), p.name(), m.slot().index(), day(m.slot()), start(m.slot()), end(m.slot()),
-                        tableLabel(m.table()), seatLabel(m.seat()), other.id(), other.name(), m.origin()));
+                rows.add(withTableName(row(p.id(), p.name(), m.slot().index(), day(m.slot()), start(m.slot()),
+                        end(m.slot()), tableId(m.table()), seatLabel(m.seat()), other.id(), other.name(), m.origin()),
+                        AGENDAS, m.table()));
             }
         }
-        return new SheetData("agendas", AGENDAS, rows);
+        return new SheetData("agendas", withTableName(AGENDAS, AGENDAS, "table name"), rows);
     }
 
     SheetData grid() {
@@ -363,6 +389,11 @@ public final class ScheduleSheets {
         return slot.end() == null ? null : slot.end().toLocalTime();
     }
 
+    private static String tableId(Table table) {
+        return table == null ? null : table.id();
+    }
+
+    /** How the grid names a table's row: by its name when it has one, as the console shows it. */
     private static String tableLabel(Table table) {
         return table == null ? null : table.name() == null || table.name().isEmpty() ? table.id() : table.name();
     }

@@ -586,9 +586,47 @@ class EventJsonTest {
     }
 
     @Test
-    void rejectsMissingTimeZoneWhenSessionsHaveClockTimes() {
-        assertMentions(rejection(base("\"timeZone\": \"Asia/Ho_Chi_Minh\",", "")),
-                "event.timeZone is missing", "clock times");
+    void readsAMissingTimeZoneAsUtcAndWarnsWhenSessionsHaveClockTimes() {
+        String json = base("\"timeZone\": \"Asia/Ho_Chi_Minh\",", "");
+        Event event = read(json);
+        assertEquals(ZoneId.of("UTC"), event.timeZone());
+        assertEquals(LocalDateTime.of(2024, 10, 10, 8, 30), event.slot(1).start());
+        assertEquals(List.of("event.timeZone is missing although the sessions have clock times; the times are read"
+                + " as UTC, so schedules, agendas and calendars give them at +00:00 (a calendar in another zone shows"
+                + " them shifted); expected the event's IANA zone, such as Asia/Ho_Chi_Minh"),
+                EventJson.documentWarnings(json, "event.json"));
+        assertEquals(List.of(), EventJson.documentWarnings(BASE, "event.json"));
+        String noClock = """
+                {"format": "b2g-event/1", "event": {"id": "e", "sessions": [{"id": "x", "slots": 2}], "tables": 1},
+                 "participants": []}
+                """;
+        assertNull(read(noClock).timeZone(), "no clock times, no zone needed");
+        assertEquals(List.of(), EventJson.documentWarnings(noClock, "event.json"));
+    }
+
+    @Test
+    void refusesANeedPriorityOutsideOneToThree() {
+        for (String priority : List.of("4", "0", "-1", "2.5", "\"3\"")) {
+            assertEquals("event.json: participants[1].needs[0].priority (" + priority + ") "
+                    + (priority.startsWith("\"") ? "should be a whole number" : "is not a need priority")
+                    + "; expected 1, 2 or 3 (3 the most important).",
+                    rejection(base("{\"id\": \"a-1\", \"role\": \"agency\"}", "{\"id\": \"a-1\", \"role\": \"agency\","
+                            + " \"needs\": [{\"title\": \"Maps\", \"priority\": " + priority + "}]}")));
+        }
+        assertEquals(3, read(base("{\"id\": \"a-1\", \"role\": \"agency\"}", "{\"id\": \"a-1\", \"role\":"
+                + " \"agency\", \"needs\": [{\"title\": \"Maps\", \"priority\": 3}]}")).participant("a-1").needs()
+                .get(0).priority());
+    }
+
+    @Test
+    void readsAnOfferingOrNeedWithoutTitleWhenItHasTags() {
+        Event event = read(base("{\"id\": \"s-1\", \"role\": \"startup\"}", "{\"id\": \"s-1\", \"role\":"
+                + " \"startup\", \"offerings\": [{\"tags\": [\"ai\"]}]}"));
+        assertEquals("", event.participant("s-1").offerings().get(0).title());
+        assertEquals(List.of("ai"), event.participant("s-1").offerings().get(0).tags());
+        assertEquals("event.json: participants[1].needs[0].title is missing; expected the need's title, or tags for an"
+                + " untitled need.", rejection(base("{\"id\": \"a-1\", \"role\": \"agency\"}", "{\"id\": \"a-1\","
+                + " \"role\": \"agency\", \"needs\": [{\"tags\": []}]}")));
     }
 
     @Test

@@ -28,11 +28,14 @@ import org.apache.poi.poifs.crypt.EncryptionMode;
 import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.b2g.core.domain.Event;
+import org.b2g.core.domain.Need;
+import org.b2g.core.domain.Offering;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.domain.Priority;
 import org.b2g.core.domain.Role;
 import org.b2g.core.io.EventJson;
 import org.b2g.core.io.InputException;
+import org.b2g.core.matching.Relevance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -311,12 +314,45 @@ class EventSheetsTest {
         assertEquals(List.of("camera", "ai", "iot"), startup.offerings().get(0).tags());
         assertEquals(List.of("AI", "iot"), startup.offerings().get(1).tags());
         assertEquals(List.of("smart-traffic"), event.participant("a").needs().get(0).tags());
-        InputException e = rejected(event()
+    }
+
+    @Test
+    void tagsOfAParticipantWithoutOfferingOrNeedBecomeAnUntitledOneThatMatchingReads() {
+        Imported imported = xlsx(event()
                 .sheet("participants").row(1, "id", "role", "name", "tags")
-                .row(2, "s", "startup", "VietSense", "ai"));
-        assertEquals(List.of("participants row 2, column \"tags\": \"ai\" has no offering or need to tag; expected"
-                + " an offering or need title in this row, or a row for s on the offerings or needs sheet"),
-                e.problems());
+                .row(2, "2024", "startup", "VietSense", "ai; flooding")
+                .row(3, "a", "agency", "Sở Xây dựng", "flooding")
+                .row(4, "c", "company", "Acme", "iot"));
+        Event event = imported.event();
+        assertEquals(List.of(new Offering("o-1", "", "", List.of("ai", "flooding"))),
+                event.participant("2024").offerings());
+        assertEquals(List.of(new Need("n-1", "", "", List.of("flooding"), 1)), event.participant("a").needs());
+        assertEquals(List.of(), event.participant("c").offerings());
+        Relevance relevance = Relevance.of(event);
+        assertTrue(relevance.score(event.participant("2024"), event.participant("a")) > 0,
+                "the shared tag makes the pair relevant");
+        assertEquals(List.of("participants row 4, column \"tags\": \"iot\" count for nothing: c is a company, and"
+                + " only startups' offerings and agencies' needs are matched; the tags are ignored"),
+                imported.warnings());
+        assertEquals("{\"tags\":[\"ai\",\"flooding\"]}", imported.document().getJsonArray("participants")
+                .getJsonObject(0).getJsonArray("offerings").getJsonObject(0).toString(), "no title in the document");
+    }
+
+    @Test
+    void anUntitledOfferingOrNeedRoundTripsThroughTheEventWorkbook() throws Exception {
+        Event event = xlsx(event()
+                .sheet("participants").row(1, "id", "role", "tags")
+                .row(2, "s", "startup", "ai").row(3, "a", "agency", "ai")).event();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EventWorkbook.write(event, out);
+        Event again = EventSheets.readXlsx(out.toByteArray(), "again.xlsx").event();
+        assertEquals(event.participant("s").offerings(), again.participant("s").offerings());
+        assertEquals(event.participant("a").needs(), again.participant("a").needs());
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup")
+                .sheet("offerings").row(1, "participant", "title", "tags").row(2, "s", null, null));
+        assertEquals(List.of("offerings row 2, column \"title\": is empty; expected a title, or tags for an untitled"
+                + " offering"), e.problems());
     }
 
     @Test
@@ -347,17 +383,69 @@ class EventSheetsTest {
                 .row(2, "s-2", "Nobody", "urgent"));
         List<String> problems = e.problems();
         assertEquals(List.of(
-                "participants row 14, column \"id\": \"s-1\" is already the id of row 2; expected each participant once",
                 "participants row 2, column \"role\": \"stratup\" is not a role (startup, agency, company)",
                 "participants row 2, column \"maxMeetings\": \"many\" is not a whole number; expected a whole number"
                         + " 0 or more",
                 "participants row 3, column \"unavailable\": \"1-30\" is not within the event's slots; expected slot"
                         + " numbers from 1 to 12",
                 "participants row 3, column \"homeTable\": \"T9\" is not a table id or name",
+                "participants row 14, column \"id\": \"s-1\" is already the id of row 2; expected each participant once",
                 "requests row 2, column \"to\": \"Nobody\" is not a participant id or name",
                 "requests row 2, column \"priority\": \"urgent\" is not a priority (must, high, normal)"), problems);
-        assertTrue(e.getMessage().startsWith("event.xlsx: 7 errors; nothing was imported:\n  participants row 14"),
+        assertTrue(e.getMessage().startsWith("event.xlsx: 7 errors; nothing was imported:\n  participants row 2"),
                 e.getMessage());
+    }
+
+    @Test
+    void readsAMissingTimeZoneAsUtcAndSaysSo() {
+        Imported imported = xlsx(new XlsxFixture()
+                .sheet("event").row(1, "key", "value").row(2, "id", "e").row(3, "slotMinutes", 20).row(4, "tables", 2)
+                .row(5, "day", LocalDate.of(2024, 10, 10)).row(6, "start", LocalTime.of(8, 30)).row(7, "slots", 3)
+                .sheet("participants").row(1, "id", "role").row(2, "s", "startup"));
+        assertEquals("UTC", imported.event().timeZone().getId());
+        assertEquals(List.of("event, key \"timeZone\": is missing although the sessions have clock times; the times"
+                + " are read as UTC, so schedules, agendas and calendars give them at +00:00 (a calendar in another"
+                + " zone shows them shifted); expected the event's IANA zone, such as Asia/Ho_Chi_Minh"),
+                imported.warnings());
+        assertEquals(List.of(), xlsx(event().sheet("participants").row(1, "id", "role").row(2, "s", "startup"))
+                .warnings());
+    }
+
+    @Test
+    void aRowWithADuplicateIdOrNameStillHasItsOtherErrorsReported() {
+        InputException e = rejected(event()
+                .sheet("participants").row(1, "id", "role", "name", "maxMeetings", "unavailable", "needPriority", "need")
+                .row(2, "s1", "stratup", "Alpha", null, null, null, null)
+                .row(3, "s1", "startup", "Beta", "abc", "99", null, null)
+                .row(4, "a1", "agency", "Alpha", null, "0", 5, "Maps"));
+        assertEquals(List.of(
+                "participants row 2, column \"role\": \"stratup\" is not a role (startup, agency, company)",
+                "participants row 3, column \"id\": \"s1\" is already the id of row 2; expected each participant once",
+                "participants row 3, column \"maxMeetings\": \"abc\" is not a whole number; expected a whole number 0"
+                        + " or more",
+                "participants row 3, column \"unavailable\": \"99\" is not within the event's slots; expected slot"
+                        + " numbers from 1 to 12",
+                "participants row 4, column \"name\": \"Alpha\" is already the name of row 2; expected each"
+                        + " participant once",
+                "participants row 4, column \"needPriority\": \"5\" is outside the accepted values; expected a whole"
+                        + " number from 1 to 3",
+                "participants row 4, column \"unavailable\": \"0\" is not within the event's slots; expected slot"
+                        + " numbers from 1 to 12"), e.problems());
+    }
+
+    @Test
+    void listsEveryErrorInSheetThenRowOrderWhateverOrderTheChecksFindThemIn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("event.csv"), "key,value\nid,x\ntables,2\n");
+        Files.writeString(dir.resolve("sessions.csv"), "id,slots\nx,5\n");
+        Files.writeString(dir.resolve("participants.csv"), "id,role,maxMeetings\ns2,startup,abc\ns3,startup,\n"
+                + "s4,stratup,\n");
+        Files.writeString(dir.resolve("meetings.csv"), "id,participant,counterpart,fixedSlot\nm1,s2,s3,9\n"
+                + "m1,s3,s4,\n");
+        Files.writeString(dir.resolve("exclusions.csv"), "participant,counterpart\ns2,s2\n");
+        List<String> problems = assertThrows(InputException.class, () -> EventSheets.read(dir)).problems();
+        assertEquals(List.of("participants.csv row 2", "participants.csv row 4", "exclusions.csv row 2",
+                "meetings.csv row 2", "meetings.csv row 3"),
+                problems.stream().map(p -> p.replaceFirst("(row \\d+).*", "$1")).toList(), String.join("\n", problems));
     }
 
     @Test
@@ -641,14 +729,14 @@ class EventSheetsTest {
                 + "b,2024-10-10,,11:00,\r\nc,2024-10-10,13:00,,\r\nd,2024-10-11,13:00,14:00,3\r\n");
         Files.writeString(dir.resolve("participants.csv"), "id,role\r\np,company\r\n");
         assertEquals(List.of(
+                "event.csv row 5, key \"tables\": is empty; expected the number of tables, or their ids separated by"
+                        + " \";\", or a tables sheet",
                 "sessions.csv row 2, column \"day\": is empty; expected the session's day (such as 2024-10-10), since"
                         + " it has a start time",
                 "sessions.csv row 3, column \"start\": is empty; expected the time the session starts, since it has an"
                         + " end",
                 "sessions.csv row 4: has neither an end nor a number of slots; expected one of them (end, slots)",
-                "sessions.csv row 5: gives both an end and a number of slots; expected one of them (end, slots)",
-                "event.csv row 5, key \"tables\": is empty; expected the number of tables, or their ids separated by"
-                        + " \";\", or a tables sheet"),
+                "sessions.csv row 5: gives both an end and a number of slots; expected one of them (end, slots)"),
                 assertThrows(InputException.class, () -> EventSheets.read(dir)).problems());
     }
 

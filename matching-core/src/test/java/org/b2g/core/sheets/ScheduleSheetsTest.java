@@ -83,6 +83,35 @@ class ScheduleSheetsTest {
     }
 
     @Test
+    void theTableColumnHoldsTheTableIdAsTheScheduleDoesWithItsNameInAColumnOfItsOwn() {
+        Event named = org.b2g.core.io.EventJson.read("""
+                {"format": "b2g-event/1",
+                 "event": {"id": "day", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20, "sessions": [%s],
+                           "tables": [{"id": "T1", "name": "Bàn số một"}, {"id": "T2"}]},
+                 "participants": [{"id": "s-1", "role": "startup"}, {"id": "s-2", "role": "startup"},
+                                  {"id": "a-1", "role": "agency"}, {"id": "a-2", "role": "agency"}]}
+                """.formatted(MORNING_AT_0830), "event.json");
+        ScheduleSheets sheets = ScheduleSheets.of(named, written(named, 1, 2), "schedule.json");
+
+        SheetData meetings = sheets.meetings();
+        int table = meetings.headers().indexOf("table");
+        assertEquals("table name", meetings.headers().get(table + 1));
+        assertEquals(List.of("T1 Bàn số một", "T2 null"), meetings.rows().stream()
+                .map(row -> row.get(table) + " " + row.get(table + 1)).toList());
+        SheetData agendas = sheets.agendas();
+        int agendaTable = agendas.headers().indexOf("table");
+        assertEquals("table name", agendas.headers().get(agendaTable + 1));
+        assertEquals("T1 Bàn số một", agendas.rows().get(0).get(agendaTable) + " "
+                + agendas.rows().get(0).get(agendaTable + 1));
+        assertEquals(agendas.headers().size(), agendas.rows().get(agendas.rows().size() - 1).size(),
+                "a participant without meetings has its row as wide as the headers");
+
+        SheetData plain = ScheduleSheets.of(day(MORNING_AT_0830), written(day(MORNING_AT_0830), 1, 2),
+                "schedule.json").meetings();
+        assertEquals(ScheduleSheets.MEETINGS, plain.headers(), "no table has a name: no table name column");
+    }
+
+    @Test
     void headsTheGridColumnsWithTheirDayWhenTheEventHasSeveralDaysAsTheConsoleDoes() {
         Event twoDays = day(MORNING_AT_0830 + """
                 , {"id": "d2", "day": "2024-10-11", "start": "08:30", "slots": 1}""");

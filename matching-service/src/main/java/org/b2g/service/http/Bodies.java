@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.helidon.http.Status;
@@ -23,6 +25,7 @@ import jakarta.json.stream.JsonParserFactory;
 
 import org.b2g.core.domain.Event;
 import org.b2g.core.io.EventJson;
+import org.b2g.core.io.EventWarnings;
 import org.b2g.core.io.InputException;
 import org.b2g.core.sheets.EventSheets;
 import org.b2g.core.sheets.Imported;
@@ -34,6 +37,20 @@ import org.b2g.service.Settings;
  * checks, then the event's size against the service's limits and every id against what the database keeps.
  */
 final class Bodies {
+
+    /**
+     * Why an id that an address names (an event's, a participant's, a required meeting's) may hold neither '/' nor ';'
+     * nor be '.' or '..', said in the 400 and in matching-service/README.md. The web server (Helidon 4) decodes
+     * {@code %2F} to '/' and resolves dot segments before routing, and takes ';' (also sent as {@code %3B}) for the
+     * start of a path parameter, which it drops: {@code /api/events/a%3Bb} reaches event {@code a}. Every other
+     * printable character is fine, percent-encoded in the address; the command line, which names no address, takes
+     * them all.
+     */
+    static final String ADDRESSABLE = "the web server reads an encoded '/' (%2F) as a separator and an encoded ';'"
+            + " (%3B) as the start of a path parameter before routing, and resolves '.' and '..', so such an event"
+            + " could never be read, solved or deleted; ids of events, participants and required meetings may hold any"
+            + " printable character (spaces, '#', '?', accents) but '/' and ';', and may not be '.' or '..' (the"
+            + " command line takes them all)";
 
     /** Longest id the database keeps (events, participants). */
     static final int MAX_ID = 200;
@@ -184,8 +201,17 @@ final class Bodies {
         return bytes;
     }
 
-    /** An event body as it will be stored ({@code b2g-event/1} JSON text) and as the engine reads it. */
-    record EventBody(String json, Event event) {
+    /**
+     * An event body as it will be stored ({@code b2g-event/1} JSON text), as the engine reads it, and what the
+     * command line would warn about on reading it: for a workbook, what {@code ./b2g import} prints (ignored columns,
+     * sheets and keys, a missing time zone, requests that cannot count as written, ...); for JSON, what the verbs that
+     * read an event file print (fields that look misspelt, a missing time zone, then {@link EventWarnings}).
+     */
+    record EventBody(String json, Event event, List<String> warnings) {
+
+        EventBody {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -209,7 +235,8 @@ final class Bodies {
                 throw ApiException.badRequest("uploaded workbook: could not be read as an event workbook (" + e
                         + ").");
             }
-            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()));
+            return new EventBody(EventSheets.json(imported.document()), checked(imported.event(), settings.limits()),
+                    imported.warnings());
         }
         if (type.equals("text/csv")) {
             throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "A single CSV file (Content-Type text/csv)"
@@ -222,7 +249,10 @@ final class Bodies {
                     + EventSheets.XLSX_MEDIA_TYPE + " (an .xlsx workbook, as docs/spreadsheets.md lays it out).");
         }
         String json = text(req, settings.maxBodyBytes());
-        return new EventBody(json, event(json, settings.limits()));
+        Event event = event(json, settings.limits());
+        List<String> warnings = new ArrayList<>(EventJson.documentWarnings(json, "request body"));
+        warnings.addAll(EventWarnings.of(event));
+        return new EventBody(json, event, warnings);
     }
 
     /**
@@ -258,8 +288,8 @@ final class Bodies {
      * Checks what the database keeps and what tokens are made of, before anything is stored or solved: every id has
      * 1..{@value #MAX_ID} characters and no control character (a line break in an id could make two different
      * events or participants read alike); the ids that API paths name (events, participants, meetings) have no
-     * slash and are not {@code .} or {@code ..}, since the server decodes {@code %2F} and resolves dot segments
-     * before routing: such an event would be stored but could never be read, solved or deleted.
+     * slash or semicolon and are not {@code .} or {@code ..} ({@link #ADDRESSABLE} says why): such an event would
+     * be stored but could never be read, solved or deleted.
      */
     static void checkIds(Event event) {
         id("event.id", event.id(), true);
@@ -292,10 +322,11 @@ final class Bodies {
             throw ApiException.badRequest("request body: " + field + " (" + shown + ") should have 1.." + MAX_ID
                     + " characters.");
         }
-        if (addressed && (id.indexOf('/') >= 0 || id.equals(".") || id.equals(".."))) {
-            throw ApiException.badRequest("request body: " + field + " (" + printable(id) + ") is " + (id.indexOf('/') >= 0
-                    ? "an id with a slash (/)" : "a dot segment") + ", which no address of the API can name; use"
-                    + " letters, digits, '-', '_' or '.' instead.");
+        if (addressed && (id.indexOf('/') >= 0 || id.indexOf(';') >= 0 || id.equals(".") || id.equals(".."))) {
+            String what = id.indexOf('/') >= 0 ? "holds a slash (/)" : id.indexOf(';') >= 0 ? "holds a semicolon (;)"
+                    : "is a dot segment";
+            throw ApiException.badRequest("request body: " + field + " (" + printable(id) + ") " + what + ", which"
+                    + " no address of this service can name: " + ADDRESSABLE + "; replace it (with '-', say).");
         }
         for (int i = 0; i < id.length(); i++) {
             if (Character.isISOControl(id.charAt(i))) {

@@ -20,7 +20,6 @@ import jakarta.json.JsonObjectBuilder;
 import org.b2g.core.domain.Event;
 import org.b2g.core.domain.Participant;
 import org.b2g.core.io.EventJson;
-import org.b2g.core.io.EventWarnings;
 import org.b2g.service.Backend;
 import org.b2g.service.persistence.EventRepository.StoredEvent;
 import org.b2g.service.solving.JobStatus;
@@ -147,14 +146,15 @@ final class EventsService implements HttpService {
 
     /**
      * The answer to a stored event: its id, its version and what it allows but its organizer most likely did not mean
-     * (a field that looks misspelt, a request between an excluded pair, a minimum no schedule reaches), one sentence
-     * each, as the command line prints them before solving; empty when there is nothing to check.
+     * (a field that looks misspelt, a missing time zone, a request between an excluded pair, a minimum no schedule
+     * reaches; for a workbook also the columns, sheets and keys the import ignored), one sentence each, as the command
+     * line prints them ({@code ./b2g import} for a workbook, the verbs that read a JSON event before they work on it);
+     * empty when there is nothing to check.
      */
     private static JsonObject stored(Bodies.EventBody body, int version) {
         Event event = body.event();
         JsonArrayBuilder warnings = JSON.createArrayBuilder();
-        EventJson.misspeltFields(body.json(), "request body").forEach(warnings::add);
-        EventWarnings.of(event).forEach(warnings::add);
+        body.warnings().forEach(warnings::add);
         return JSON.createObjectBuilder().add("id", event.id()).add("version", version).add("warnings", warnings)
                 .build();
     }

@@ -55,7 +55,10 @@ final class OpenApi {
             new Operation("get", "/api/events", "List the events, each with the state of its last solve",
                     Caller.ORGANIZER, false, List.of(), Map.of(200, JSON_TYPE), List.of()),
             new Operation("post", "/api/events", "Create an event from a b2g-event/1 document or an .xlsx workbook;"
-                    + " answers its id, version and warnings (what it allows but most likely does not mean)",
+                    + " answers its id, version and warnings (what it allows but most likely does not mean; for a"
+                    + " workbook also what the import ignored, as ./b2g import says it). Ids of the event, its"
+                    + " participants and required meetings may not hold '/' or ';' nor be '.' or '..' (400): the"
+                    + " server decodes %2F and takes ';' for a path parameter before routing",
                     Caller.ORGANIZER, true, List.of(), Map.of(201, JSON_TYPE), List.of(400, 409, 413, 415)),
             new Operation("get", "/api/events/{id}", "The event as stored (b2g-event/1)", Caller.ORGANIZER, false,
                     List.of(), Map.of(200, JSON_TYPE), List.of(404)),

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.HeaderNames;
@@ -226,6 +228,16 @@ class EventsRoutingTest {
     }
 
     @Test
+    void storesAnEventWithoutTimeZoneAsUtcAndSaysSo() {
+        String withoutZone = TestService.sampleEvent("no-zone").replaceFirst("\"timeZone\": \"[^\"]*\",\\s*", "");
+        try (HttpClientResponse created = post(withoutZone)) {
+            assertEquals(Status.CREATED_201, created.status());
+            assertThat(json(created).getJsonArray("warnings").getString(0), containsString("event.timeZone is missing"
+                    + " although the sessions have clock times; the times are read as UTC"));
+        }
+    }
+
+    @Test
     void saysASeedTooLongForItsNumberIsOutsideTheRange() {
         post(TestService.sampleEvent("long-seed")).close();
         assertProblem(post("/api/events/long-seed/solve", "seed", "99999999999999999999"),
@@ -280,8 +292,8 @@ class EventsRoutingTest {
     @Test
     void refusesIdsThatNoAddressCanNameAndStoresNothing() {
         // The server decodes %2F and resolves dot segments before routing: such an event could never be read again.
-        assertProblem(post(TestService.sampleEvent("a/b")), Status.BAD_REQUEST_400, "event.id (a/b) is an id with"
-                + " a slash");
+        assertProblem(post(TestService.sampleEvent("a/b")), Status.BAD_REQUEST_400, "event.id (a/b) holds a slash"
+                + " (/)");
         assertProblem(post(TestService.sampleEvent("..")), Status.BAD_REQUEST_400, "event.id (..) is a dot segment");
         assertProblem(post(TestService.sampleEvent("slashed-participant").replace("\"s-docs\"", "\"s/docs\"")),
                 Status.BAD_REQUEST_400, "(s/docs)");
@@ -292,6 +304,30 @@ class EventsRoutingTest {
         }
         try (HttpClientResponse dotted = post(TestService.sampleEvent("v1.2..3"))) {
             assertEquals(Status.CREATED_201, dotted.status(), "dots inside an id are fine");
+        }
+    }
+
+    @Test
+    void refusesAnEventIdWithASlashOrSemicolonSayingWhichCharactersAndWhy() {
+        // Helidon decodes %2F before routing, and drops what follows ';' (%3B too) as a path parameter: "a;b" would
+        // be reached as event "a".
+        for (String id : List.of("sự-kiện/2024 #1", "a;b")) {
+            assertProblem(post(TestService.sampleEvent(id)), Status.BAD_REQUEST_400, "event.id (" + id + ") holds a "
+                    + (id.contains("/") ? "slash (/)" : "semicolon (;)") + ", which no address of this service can"
+                    + " name: the web server reads an encoded '/' (%2F) as a separator and an encoded ';' (%3B) as the"
+                    + " start of a path parameter before routing, and resolves '.' and '..', so such an event could"
+                    + " never be read, solved or deleted; ids of events, participants and required meetings may hold"
+                    + " any printable character (spaces, '#', '?', accents) but '/' and ';', and may not be '.' or"
+                    + " '..' (the command line takes them all); replace it (with '-', say).");
+        }
+        String id = "sự-kiện 2024 #1?";
+        try (HttpClientResponse created = post(TestService.sampleEvent(id))) {
+            assertEquals(Status.CREATED_201, created.status(), "every other printable character is fine");
+        }
+        try (HttpClientResponse read = client.get().uri(URI.create("/api/events/" + Paths.segment(id)))
+                .header(HeaderNames.AUTHORIZATION, TestService.bearer(TestService.ORGANIZER)).request()) {
+            assertEquals(Status.OK_200, read.status());
+            assertThat(read.as(String.class), containsString(id));
         }
     }
 

@@ -169,6 +169,38 @@ class SheetsRoutingTest {
         assertEquals(Status.NOT_FOUND_404, get("/api/events/" + larger.id(), null).status());
     }
 
+    /** The sample's workbook with a column the import does not know ("Ghi chú") and a hidden sheet of notes. */
+    private static byte[] withNotes(String id) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook(sample(id))))) {
+            Row headers = book.getSheet("participants").getRow(0);
+            headers.createCell(headers.getLastCellNum()).setCellValue("Ghi chú");
+            book.createSheet("Notes").createRow(0).createCell(0).setCellValue("call a-dost first");
+            book.setSheetHidden(book.getSheetIndex("Notes"), true);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void answersAWorkbooksImportWarningsAsTheCommandLinePrintsThem() throws IOException {
+        byte[] workbook = withNotes("noted");
+        List<String> expected = EventSheets.readXlsx(workbook, "uploaded workbook").warnings();
+        assertEquals(2, expected.size(), expected.toString());
+        assertThat(expected.get(0), containsString("ignored the hidden sheet Notes"));
+        assertThat(expected.get(1), containsString("ignored the unknown column \"Ghi chú\""));
+        try (HttpClientResponse created = upload("POST", "/api/events", XLSX, workbook)) {
+            assertEquals(Status.CREATED_201, created.status());
+            assertEquals(expected, json(created).getJsonArray("warnings").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList());
+        }
+        try (HttpClientResponse replaced = upload("PUT", "/api/events/noted", XLSX, workbook)) {
+            assertEquals(Status.OK_200, replaced.status());
+            assertEquals(expected, json(replaced).getJsonArray("warnings").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList());
+        }
+    }
+
     /** The sample's workbook with the role of its first {@code count} participants spelled "stratup". */
     private static byte[] withBadRoles(String id, int count) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook(sample(id))))) {
@@ -373,7 +405,8 @@ class SheetsRoutingTest {
         assertEquals(records(comma, ','), withCommas.stream().map(record -> record.stream()
                 .map(c -> c.matches("\\d+,\\d+") ? c.replace(',', '.') : c).toList()).toList(),
                 "the same records, decimals with a comma");
-        assertTrue(withCommas.stream().anyMatch(record -> record.get(11).matches("0,\\d+")), "relevance 0,82");
+        int relevance = withCommas.get(0).indexOf("relevance");
+        assertTrue(withCommas.stream().anyMatch(record -> record.get(relevance).matches("0,\\d+")), "relevance 0,82");
         assertEquals(semicolon, csvText("/api/events/semicolons/schedule?separator=semicolon"));
     }
 
