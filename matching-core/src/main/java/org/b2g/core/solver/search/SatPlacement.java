@@ -185,7 +185,7 @@ final class SatPlacement {
             int[] slots = sat.run(conflicts, stop);
             return new AtBound(slots, slots == null && sat.unsatisfiable);
         } catch (ContradictionException e) {
-            return new AtBound(null, false); // found while encoding: left as unproved, to be safe
+            return new AtBound(null, true); // Sat4j met a clause no assignment keeps while taking them in
         }
     }
 
@@ -452,7 +452,7 @@ final class SatPlacement {
         }
         addAtMost(breaks, caps[p] + days + above);
         if (clausal && oneSeat && whole && caps[p] == 0 && model.dayCount == 1 && meetings > 1) {
-            window(busy, meetings, relaxed);
+            window(p, busy, meetings, relaxed);
         }
     }
 
@@ -461,7 +461,7 @@ final class SatPlacement {
      * when non-zero, holds): exactly one start among the slots where such a block fits, each start making its slots
      * busy, each busy slot covered by a chosen start. Deciding the start closes every other slot to all its meetings.
      */
-    private void window(int[] busy, int length, int relaxed) {
+    private void window(int p, int[] busy, int length, int relaxed) {
         int slots = model.slotCount;
         int[] start = new int[slots];
         VecInt starts = new VecInt();
@@ -470,7 +470,7 @@ final class SatPlacement {
             for (int t = s; t < s + length && fits; t++) {
                 fits = busy[t] != 0;
             }
-            if (!fits) {
+            if (!fits || !holds(p, s, length)) {
                 continue;
             }
             start[s] = ++variables;
@@ -500,6 +500,38 @@ final class SatPlacement {
             }
             add(covered);
         }
+    }
+
+    /**
+     * Whether participant p's meetings fit the block of {@code length} slots from {@code first}, each in a slot it may
+     * take (a perfect matching, one meeting a slot). A block that some meeting cannot reach (a morning meeting, a
+     * block in the afternoon) gets no start variable: the solver would have to learn that each such start fails,
+     * and on the research instances split at lunch about two in five of the blocks that fit the busy slots are such.
+     */
+    private boolean holds(int p, int first, int length) {
+        int[] meetings = model.meetingsOf[p];
+        int[] holder = new int[length];
+        Arrays.fill(holder, -1);
+        for (int m : meetings) {
+            if (atSlot[m] != null && !augment(m, first, length, holder, new boolean[length])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean augment(int m, int first, int length, int[] holder, boolean[] seen) {
+        for (int i = 0; i < length; i++) {
+            if (seen[i] || atSlot[m][first + i] == 0) {
+                continue;
+            }
+            seen[i] = true;
+            if (holder[i] < 0 || augment(holder[i], first, length, holder, seen)) {
+                holder[i] = m;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Variables "meeting m sits at or before slot s", tied to its slot variables. */

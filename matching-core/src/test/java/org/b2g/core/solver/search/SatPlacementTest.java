@@ -149,6 +149,20 @@ class SatPlacementTest {
     }
 
     @Test
+    void aParticipantAllowedNoBreakGetsTheOnlyBlockThatHoldsEachOfItsMeetings() {
+        // Four slots, one table. Participant 1 meets 2 (who can come in slots 1-2 only) and 3 (slots 3-4 only): of
+        // its blocks of two, 1-2 and 3-4 each miss a meeting, so only 2-3 holds both.
+        ResearchEvent event = ResearchEvent.of(4, 1).meeting(1, 2).meeting(1, 3).forbidden(2, 3, 4)
+                .forbidden(3, 1, 2);
+        SearchModel model = event.model();
+        int[] slot = SatPlacement.atBound(model, BreakBound.of(model), 0, 100_000, () -> false, Optional.empty())
+                .slots();
+        assertNotNull(slot);
+        assertEquals(List.of(1, 2), List.of(slot[0], slot[1]), "slots 2 and 3, counted from 0");
+        Rules.assertNoRuleBroken(model, slot);
+    }
+
+    @Test
     void anExternalSolversAnswersAreReadAndItsRefutationRaisesTheBound(@TempDir Path dir) throws IOException {
         SearchModel triangle = ResearchEvent.of(3, 1).meeting(1, 2).meeting(2, 3).meeting(1, 3).model();
         Path refuting = script(dir, "refuting", "cat > /dev/null; echo 's UNSATISFIABLE'; exit 20");
