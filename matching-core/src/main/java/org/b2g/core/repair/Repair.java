@@ -48,7 +48,7 @@ import org.b2g.core.solver.ScoreWeights;
  */
 public final class Repair {
 
-    /** Options at counterparts with room, per startup or agency without a standing published meeting. */
+    /** Options at counterparts with room, per newcomer whose own candidates are all contested. */
     static final int NEWCOMER_OPTIONS = 3;
     /**
      * What cancelling a published meeting that the change broke (affected, still wanted) costs: more than a new
@@ -217,7 +217,7 @@ public final class Repair {
             }
         }
         Predicate<String> touched = touchedParticipants(classified);
-        readded.addAll(newcomerOptions(classified, relevance));
+        readded.addAll(newcomerOptions(classified, readded, touched, relevance));
         List<Meeting> problem = new ArrayList<>(candidates.size() + readded.size());
         for (Meeting candidate : concat(candidates, readded)) {
             Meeting meeting = heldAs.getOrDefault(candidate, underAgreedId.getOrDefault(candidate, candidate));
@@ -422,60 +422,182 @@ public final class Repair {
     }
 
     /**
-     * For every startup and agency without a standing published meeting (a late registration, or one who lost all),
-     * its best-ranked counterparts that still have room once the standing meetings are counted: the counterparts
-     * it asked for or was recommended are often booked up by then, and nobody else's agenda must move for it.
+     * Options for the startups and agencies without a standing published meeting (a late registration, or one who lost
+     * all) whose own candidates may well not give them their first meeting (or their minimum): every counterpart they
+     * asked for, were recommended or were given as a backup is <em>contested</em>, its standing meetings plus the
+     * other candidates that want it exceeding what it can hold. Those get their best-ranked counterparts that still
+     * have room once the standing meetings and what outranks a first meeting (new required meetings, {@code must} and
+     * mutual requests, published meetings that must move) are counted, at least {@code minRelevance} first; only when
+     * none of those has room, the best that share anything, at most as many as they are short (as the backups of a
+     * solve). A newcomer with a required meeting, or with a candidate at an uncontested counterpart, gets nothing more:
+     * the solve of the same event would not give it more either, and nobody else's agenda must move. First, a
+     * published pair that lost its reason is offered again to a newcomer it leaves without a meeting (see
+     * {@link #publishedPairAgain}).
      */
-    private List<Meeting> newcomerOptions(List<PublishedMeeting> classified, Relevance relevance) {
-        int[] standing = new int[event.participants().size()];
+    private List<Meeting> newcomerOptions(List<PublishedMeeting> classified, List<Meeting> readded,
+            Predicate<String> touched, Relevance relevance) {
+        int n = event.participants().size();
+        int[] wanted = new int[n];
+        Set<Participant> standing = new HashSet<>();
+        Set<String> standingIds = new HashSet<>();
+        Set<String> affectedIds = new HashSet<>();
+        int[] room = new int[n];
+        for (Participant p : event.participants()) {
+            room[p.index()] = capacity(p);
+        }
         for (PublishedMeeting p : classified) {
+            if (p.status() == Status.AFFECTED) {
+                affectedIds.add(p.meetingId());
+            }
             if (p.status() == Status.UNAFFECTED) {
-                standing[event.participant(p.placement().first()).index()]++;
-                standing[event.participant(p.placement().second()).index()]++;
+                standingIds.add(p.meetingId());
+                for (String id : List.of(p.placement().first(), p.placement().second())) {
+                    Participant participant = event.participant(id);
+                    wanted[participant.index()]++;
+                    room[participant.index()]--;
+                    standing.add(participant);
+                }
             }
         }
-        int[] offered = new int[standing.length];
+        Map<Participant, List<Participant>> counterparts = new HashMap<>();
+        Set<Participant> required = new HashSet<>();
+        List<Meeting> all = new ArrayList<>(readded);
+        candidatesByPair.values().forEach(all::addAll);
+        for (Meeting m : all) {
+            Meeting meeting = heldAs.getOrDefault(m, underAgreedId.getOrDefault(m, m));
+            if (standingIds.contains(meeting.getId()) || meeting.getOrigin() == Origin.RECOMMENDED
+                    && !touched.test(meeting.getFirst().id()) && !touched.test(meeting.getSecond().id())
+                    || meeting.getAllowedSlots().stream().allMatch(s -> started.contains(s.index()))) {
+                continue; // standing already, left out of the repair, or no slot left that both can attend
+            }
+            wanted[meeting.getFirst().index()]++;
+            wanted[meeting.getSecond().index()]++;
+            if (meeting.isRequired() || meeting.getOrigin() == Origin.MUST || meeting.getOrigin() == Origin.MUTUAL
+                    || affectedIds.contains(meeting.getId())) {
+                room[meeting.getFirst().index()]--; // it outranks an option's first meeting
+                room[meeting.getSecond().index()]--;
+            }
+            if (meeting.isRequired()) {
+                required.add(meeting.getFirst()); // it takes place, contested or not
+                required.add(meeting.getSecond());
+            }
+            counterparts.computeIfAbsent(meeting.getFirst(), k -> new ArrayList<>()).add(meeting.getSecond());
+            counterparts.computeIfAbsent(meeting.getSecond(), k -> new ArrayList<>()).add(meeting.getFirst());
+        }
         List<Meeting> options = new ArrayList<>();
+        for (PublishedMeeting p : classified) {
+            Meeting again = publishedPairAgain(p, standing, relevance);
+            if (again != null) {
+                options.add(again);
+                for (Participant q : List.of(again.getFirst(), again.getSecond())) {
+                    wanted[q.index()]++;
+                    counterparts.computeIfAbsent(q, k -> new ArrayList<>()).add(q == again.getFirst()
+                            ? again.getSecond() : again.getFirst());
+                }
+            }
+        }
+        int[] offered = new int[n];
+        double minRelevance = event.rules().minRelevance();
         for (Participant newcomer : event.participants()) {
-            if (standing[newcomer.index()] > 0
-                    || newcomer.role() != Role.STARTUP && newcomer.role() != Role.AGENCY) {
+            if (newcomer.role() != Role.STARTUP && newcomer.role() != Role.AGENCY || standing.contains(newcomer)) {
                 continue;
             }
+            List<Participant> own = counterparts.getOrDefault(newcomer, List.of());
+            long uncontested = own.stream().filter(q -> wanted[q.index()] <= capacity(q)).distinct().count();
+            int shortOf = required.contains(newcomer) ? 0 : (int) Math.max(0, need(newcomer) - uncontested);
             int added = 0;
-            for (Relevance.Ranked ranked : relevance.ranked(newcomer)) {
-                if (added >= NEWCOMER_OPTIONS) {
-                    break;
+            for (int pass = 0; pass < 2 && shortOf > 0 && added == 0; pass++) {
+                int limit = pass == 0 ? Math.max(NEWCOMER_OPTIONS, shortOf) : shortOf;
+                for (Relevance.Ranked ranked : relevance.ranked(newcomer)) {
+                    if (added >= limit) {
+                        break;
+                    }
+                    if (ranked.score() >= minRelevance != (pass == 0)) {
+                        continue;
+                    }
+                    Participant other = ranked.counterpart();
+                    // Several newcomers may be offered one free seat (the solver picks), within reason.
+                    if (room[other.index()] <= 0 || offered[other.index()] >= NEWCOMER_OPTIONS * room[other.index()]
+                            || candidatesByPair.containsKey(pairKey(newcomer.id(), other.id()))
+                            || event.excluded(newcomer.id(), other.id())) {
+                        continue;
+                    }
+                    Meeting option = option(newcomer, other, ranked.score(), !own.isEmpty(), relevance);
+                    if (option == null) {
+                        continue;
+                    }
+                    offered[other.index()]++;
+                    options.add(option);
+                    added++;
                 }
-                Participant other = ranked.counterpart();
-                int room = capacity(other) - standing[other.index()];
-                // Several newcomers may be offered one free seat (the solver picks), within reason.
-                if (room <= 0 || offered[other.index()] >= NEWCOMER_OPTIONS * room
-                        || candidatesByPair.containsKey(pairKey(newcomer.id(), other.id()))
-                        || event.excluded(newcomer.id(), other.id())) {
-                    continue;
-                }
-                List<Slot> slots = Meetings.allowedSlots(event, newcomer, other, null);
-                if (slots.isEmpty()) {
-                    continue;
-                }
-                Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
-                Participant agency = startup == newcomer ? other : newcomer;
-                List<Reason> reasons = new ArrayList<>();
-                reasons.add(new Reason.Backup(newcomer.id(), newcomer.label(), other.id(), other.label(), true));
-                reasons.addAll(relevance.explain(startup, agency).details());
-                String id = unique("c-" + startup.id() + "-" + agency.id());
-                usedIds.add(id);
-                Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
-                        Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * ranked.score()),
-                        ranked.score(), reasons, slots, event.tables(), List.of(), null);
-                candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>())
-                        .add(option);
-                offered[other.index()]++;
-                options.add(option);
-                added++;
             }
         }
         return options;
+    }
+
+    /**
+     * A published meeting that is gone for want of a reason (its request withdrawn, its required meeting now naming
+     * another pair) while one of its participants is left without a standing meeting: the pair is offered again, as a
+     * recommendation, so that the two can keep what they were told. Null for any other published meeting, for a pair
+     * that left, is excluded, is still a candidate, shares nothing (relevance 0) or has no slot left in common.
+     */
+    private Meeting publishedPairAgain(PublishedMeeting p, Set<Participant> standing, Relevance relevance) {
+        Participant a = event.participant(p.placement().first());
+        Participant b = event.participant(p.placement().second());
+        if (p.status() != Status.GONE || a == null || b == null || standing.contains(a) && standing.contains(b)
+                || event.excluded(a.id(), b.id()) || candidatesByPair.containsKey(pairKey(a.id(), b.id()))) {
+            return null;
+        }
+        Participant startup = a.role() == Role.STARTUP ? a : b;
+        Participant agency = startup == a ? b : a;
+        if (startup.role() != Role.STARTUP || agency.role() != Role.AGENCY) {
+            return null;
+        }
+        List<Slot> slots = Meetings.allowedSlots(event, startup, agency, null).stream()
+                .filter(s -> !started.contains(s.index())).toList();
+        if (slots.isEmpty()) {
+            return null;
+        }
+        double score = relevance.score(startup, agency);
+        if (score <= 0) {
+            return null; // nothing in common: only its request made it
+        }
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(new Reason.Note("met in the published schedule"));
+        reasons.addAll(relevance.explain(startup, agency).details());
+        String id = unique("c-" + startup.id() + "-" + agency.id());
+        usedIds.add(id);
+        Meeting again = new Meeting(id, startup, agency, Origin.RECOMMENDED,
+                Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * score), score, reasons, slots,
+                event.tables(), List.of(), null);
+        candidatesByPair.computeIfAbsent(pairKey(a.id(), b.id()), k -> new ArrayList<>()).add(again);
+        return again;
+    }
+
+    /** A recommendation of {@code newcomer} and {@code other}, or null when they have no slot in common. */
+    private Meeting option(Participant newcomer, Participant other, double score, boolean hadCandidates,
+            Relevance relevance) {
+        List<Slot> slots = Meetings.allowedSlots(event, newcomer, other, null);
+        if (slots.isEmpty()) {
+            return null;
+        }
+        Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
+        Participant agency = startup == newcomer ? other : newcomer;
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(new Reason.Backup(newcomer.id(), newcomer.label(), other.id(), other.label(), hadCandidates));
+        reasons.addAll(relevance.explain(startup, agency).details());
+        String id = unique("c-" + startup.id() + "-" + agency.id());
+        usedIds.add(id);
+        Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
+                Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * score), score, reasons, slots,
+                event.tables(), List.of(), null);
+        candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>()).add(option);
+        return option;
+    }
+
+    /** The meetings a newcomer needs: its minimum, or its first meeting, within what it can hold. */
+    private int need(Participant p) {
+        return Math.min(ScoreWeights.minimumMeetings(p), capacity(p));
     }
 
     /** Meetings a participant can hold: its maximum, and no more than its representatives in every slot it attends. */

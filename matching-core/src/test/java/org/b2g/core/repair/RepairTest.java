@@ -22,6 +22,7 @@ import org.b2g.core.io.ScheduleFile;
 import org.b2g.core.io.ScheduleFile.Placement;
 import org.b2g.core.io.ScheduleJson;
 import org.b2g.core.matching.EventBuilder;
+import org.b2g.core.matching.Relevance;
 import org.b2g.core.repair.PublishedMeeting.Status;
 import org.b2g.core.solver.Scheduler;
 import org.b2g.core.solver.SolveOptions;
@@ -457,6 +458,150 @@ class RepairTest {
         assertEquals(1, result.changes().kept());
         assertEquals(List.of(), result.changes().moved());
     }
+
+    /** The audit's event: every pair shares only the tag "ai" (relevance 0.05, below the minRelevance of 0.2). */
+    private static final String AUDIT_EVENT = """
+            {"format": "b2g-event/1",
+             "event": {"id": "rep", "timeZone": "Asia/Ho_Chi_Minh", "slotMinutes": 20,
+                       "sessions": [{"id": "am", "day": "2024-10-10", "start": "09:00", "slots": 4},
+                                    {"id": "pm", "day": "2024-10-10", "start": "13:00", "slots": 4}],
+                       "tables": [{"id": "T1"}, {"id": "T2"}, {"id": "T3"}]},
+             "participants": [%s
+               {"id": "a-1", "role": "agency", "needs": [{"title": "AI", "tags": ["ai"]}]},
+               {"id": "a-2", "role": "agency", "needs": [{"title": "AI", "tags": ["ai"]}]},
+               {"id": "a-3", "role": "agency", "needs": [{"title": "AI", "tags": ["ai"]}]}],
+             "meetings": [{"id": "R1", "participants": ["s1", "a-1"]},
+                          {"id": "R2", "participants": ["s2", "a-2"], "session": "pm"}],
+             "requests": [{"from": "s3", "to": "a-3", "priority": "high"}, {"from": "s4", "to": "a-1"},
+                          {"from": "a-1", "to": "s4"}, {"from": "s5", "to": "a-2", "priority": "must"}],
+             "rules": {"recommendationsPerParticipant": 2}}""".formatted(java.util.stream.IntStream.rangeClosed(1, 8)
+            .mapToObj(i -> "{\"id\": \"s" + i + "\", \"role\": \"startup\", \"offerings\": [{\"title\":"
+                    + " \"AI giao thông\", \"tags\": [\"ai\"]}]},")
+            .collect(java.util.stream.Collectors.joining("\n")));
+
+    private static Set<String> candidateIds(List<Meeting> meetings) {
+        return meetings.stream().map(Meeting::getId).collect(java.util.stream.Collectors.toCollection(
+                java.util.TreeSet::new));
+    }
+
+    @Test
+    void aRepairOfAnEmptyPublishedScheduleProposesTheCandidatesOfASolve() {
+        // The audit: 24 candidates where a solve has 8, most of them options at relevance 0.05 for startups whose
+        // required meeting or request was at an agency with room to spare.
+        Event event = EventJson.read(AUDIT_EVENT, "event.json");
+
+        RepairPlan plan = Repair.plan(event, new ScheduleFile("rep", null, List.of()), RepairMode.MINIMAL,
+                "published.json");
+
+        assertEquals(candidateIds(org.b2g.core.matching.Candidates.forEvent(event)),
+                candidateIds(plan.problem().getMeetings()));
+    }
+
+    @Test
+    void aLateRegistrantWhoseRequestedAgencyHasRoomGetsNoOtherOption() {
+        // s-2 registered late and asked for a-1, which has room besides its published meeting with s-1.
+        Event event = EventBuilder.slots(4).tables(2)
+                .startup("s-1", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .startup("s-2", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .agency("a-1", EventBuilder.need("Flood warning", "Warn residents of floods", 3, "flooding"))
+                .agency("a-2", EventBuilder.need("Flood warning", "Warn residents of floods", 3, "flooding"))
+                .request("s-1", "a-1", Priority.NORMAL).request("s-2", "a-1", Priority.NORMAL)
+                .rules(-1, 0, 0.2)
+                .build();
+
+        RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL, "published.json");
+
+        assertTrue(plan.problem().getMeetings().stream().noneMatch(m -> m.involves(event.participant("s-2"))
+                && m.involves(event.participant("a-2"))), () -> candidateIds(plan.problem().getMeetings()).toString());
+        assertTrue(candidateIds(org.b2g.core.matching.Candidates.forEvent(event))
+                .containsAll(candidateIds(plan.problem().getMeetings())));
+    }
+
+    @Test
+    void aLateRegistrantWithARequiredMeetingGetsNoOption() {
+        // a-1 (two meetings at most) keeps s-1 and is wanted by s-2 (required) and s-3 (mutual): contested. s-2's
+        // required meeting takes place all the same, so only s-3, who may lose out, is offered a-2, which has room.
+        Event event = EventBuilder.slots(4).tables(2)
+                .startup("s-1").startup("s-2", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .startup("s-3", EventBuilder.offering("Flood sensors", "River level sensors", "flooding"))
+                .startup("s-4")
+                .agency("a-1").agency("a-2", EventBuilder.need("Flood warning", "Warn residents of floods", 3,
+                        "flooding"))
+                .limits("a-1", 1, 2)
+                .request("s-1", "a-1", Priority.NORMAL).required("R1", "s-2", "a-1")
+                .request("s-3", "a-1", Priority.NORMAL).request("a-1", "s-3", Priority.NORMAL)
+                .request("s-4", "a-2", Priority.NORMAL).request("a-2", "s-4", Priority.NORMAL)
+                .rules(-1, 0, 0.2)
+                .build();
+
+        RepairPlan plan = Repair.plan(event, S1_A1_IN_SLOT_1, RepairMode.MINIMAL, "published.json");
+
+        List<Meeting> s2 = plan.problem().getMeetings().stream().filter(m -> m.involves(event.participant("s-2")))
+                .toList();
+        assertEquals(List.of("R1"), s2.stream().map(Meeting::getId).toList(), s2.stream().map(m -> m.getId() + " "
+                + m.getReasons()).toList()::toString);
+        assertTrue(plan.problem().getMeetings().stream().anyMatch(m -> m.involves(event.participant("s-3"))
+                && m.involves(event.participant("a-2"))), () -> candidateIds(plan.problem().getMeetings()).toString());
+    }
+
+    @Test
+    void aBookedUpLateRegistrantIsOfferedNoCounterpartBelowMinRelevanceWhileOneAboveHasRoom() {
+        // a-1 (one meeting at most) holds the published recommendation with s-1; the late s-2 asked for it. a-2 fits
+        // s-2 well, a-3 barely (they share the tag "ai" only): s-2 is offered a-2, not a-3.
+        Event event = bookedUpNewcomer(true);
+        Relevance relevance = Relevance.of(event);
+        assertTrue(relevance.score(event.participant("s-2"), event.participant("a-3")) > 0,
+                () -> "" + relevance.score(event.participant("s-2"), event.participant("a-3")));
+        assertTrue(relevance.score(event.participant("s-2"), event.participant("a-3")) < 0.2,
+                () -> "" + relevance.score(event.participant("s-2"), event.participant("a-3")));
+
+        RepairPlan plan = Repair.plan(event, S1_A1_RECOMMENDED, RepairMode.MINIMAL, "published.json");
+
+        List<Meeting> s2 = plan.problem().getMeetings().stream().filter(m -> m.involves(event.participant("s-2")))
+                .toList();
+        assertTrue(s2.stream().anyMatch(m -> m.involves(event.participant("a-2"))), s2.stream().map(m -> m.getId()
+                + " " + m.getReasons()).toList()::toString);
+        assertTrue(s2.stream().noneMatch(m -> m.involves(event.participant("a-3"))), s2::toString);
+    }
+
+    @Test
+    void aBookedUpLateRegistrantIsOfferedACounterpartBelowMinRelevanceWhenNoneAboveHasRoom() {
+        Event event = bookedUpNewcomer(false);
+
+        Result result = repair(event, S1_A1_RECOMMENDED, RepairMode.MINIMAL);
+
+        Meeting option = result.meeting("s-2", "a-3");
+        assertTrue(option.isScheduled());
+        assertEquals("backup for s-2, whose other candidates are booked up: a-3 has free capacity",
+                option.getReasons().get(0));
+        assertEquals(1, result.changes().kept());
+    }
+
+    /**
+     * a-1 can hold one meeting, published with s-1; s-2 asked for a-1. Everybody is tagged "ai", so that a-3, which
+     * shares nothing else with s-2, is a poor fit (below the minRelevance of 0.2); a-2, if there, fits it well. a-2 and
+     * a-3 have a meeting each with s-3.
+     */
+    private static Event bookedUpNewcomer(boolean withA2) {
+        EventBuilder builder = EventBuilder.slots(2).tables(2)
+                .startup("s-1", EventBuilder.offering("Flood sensors", "River level sensors", "flooding", "ai"))
+                .startup("s-2", EventBuilder.offering("Flood sensors", "River level sensors", "flooding", "ai"))
+                .startup("s-3", EventBuilder.offering("Traffic", "Cameras", "ai"))
+                .agency("a-1", EventBuilder.need("Flood warning", "Warn residents of floods", 3, "flooding", "ai"))
+                .agency("a-3", EventBuilder.need("Chatbot", "Answer citizens", 1, "ai", "chatbot"))
+                .limits("a-1", 1, 1)
+                .request("s-2", "a-1", Priority.NORMAL)
+                .request("s-3", "a-3", Priority.NORMAL).request("a-3", "s-3", Priority.NORMAL)
+                .rules(-1, 0, 0.2);
+        if (withA2) {
+            builder.agency("a-2", EventBuilder.need("Flood warning", "Warn residents of floods", 3, "flooding", "ai"))
+                    .request("s-3", "a-2", Priority.NORMAL).request("a-2", "s-3", Priority.NORMAL);
+        }
+        return builder.build();
+    }
+
+    private static final ScheduleFile S1_A1_RECOMMENDED = published(
+            new Placement("c-s-1-a-1", "s-1", "a-1", 1, "T1", Origin.RECOMMENDED));
 
     @Test
     void reportsWhatADraftWouldChangeInThePublishedSchedule() {
