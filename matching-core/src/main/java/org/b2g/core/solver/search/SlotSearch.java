@@ -35,6 +35,12 @@ final class SlotSearch {
      * {@link ExternalSat} solver gets the climb's conflicts: it is faster, and the time limit stops it too.
      */
     private static final long SAT_AFTER = 200_000L;
+    /**
+     * Under a time limit, the share of the search's time after which a search without a valid schedule asks the SAT
+     * solver even before {@link #SAT_AFTER} moves: a fresh process at a 1 s limit anneals for about half a second, at a
+     * few hundred thousand moves a second while the code warms up.
+     */
+    private static final double SAT_SHARE = 0.25;
     private static final int SAT_CONFLICTS = 20_000;
     /**
      * Moves a copy searches on its own before it takes the first valid schedule another copy found, by annealing or
@@ -362,14 +368,16 @@ final class SlotSearch {
                 lastValid = moves;
                 continue;
             }
-            if (!satTried && moves >= ADOPT_AFTER && best.hard() > 0) {
+            boolean late = !satTried && best.hard() > 0 && (moves & 4095) == 0
+                    && termination.spentShare() >= SAT_SHARE;
+            if (!satTried && (moves >= ADOPT_AFTER || late) && best.hard() > 0) {
                 if ((moves & 4095) == 0 && validFound.get() != null) {
                     satTried = true;
                     restartFrom(validFound.get());
                     cooling.restart();
                     continue;
                 }
-                if (moves >= SAT_AFTER && (asksExternal || external.isEmpty()) && validFound.get() == null) {
+                if ((moves >= SAT_AFTER || late) && (asksExternal || external.isEmpty()) && validFound.get() == null) {
                     satTried = true;
                     restartFromSatPlacement();
                     cooling.restart();

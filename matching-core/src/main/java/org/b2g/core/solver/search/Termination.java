@@ -165,6 +165,22 @@ final class Termination {
         return end == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, end - System.nanoTime());
     }
 
+    /**
+     * The share of the search's time spent so far, from the start of annealing to the time limit; 0 under a move
+     * limit (where the clock plays no part), before annealing starts, or without a limit.
+     */
+    double spentShare() {
+        if (moveLimit > 0 || !annealing) {
+            return 0;
+        }
+        long start = annealingStart;
+        long end = searchEnd.applyAsLong(start);
+        if (end == Long.MAX_VALUE) {
+            return 0;
+        }
+        return (double) (System.nanoTime() - start) / Math.max(1, end - start);
+    }
+
     private boolean unimprovedTooLong(long now) {
         long last = lastImprovement;
         long idle = now - last;

@@ -28,6 +28,25 @@ class TerminationTest {
     }
 
     @Test
+    void theShareOfTimeSpentCountsFromTheStartOfAnnealingToTheLimitAndIsNothingUnderAMoveLimit() {
+        SearchModel model = ResearchEvent.tight(1);
+        // A limit one minute after annealing starts: the share is 0 before, and barely above it after.
+        Termination minute = new Termination(0, BreakBound.of(model), start -> start + 60_000_000_000L, 0,
+                model.meetingCount, () -> false);
+        assertEquals(0, minute.spentShare());
+        minute.annealingStarted();
+        assertTrue(minute.spentShare() >= 0 && minute.spentShare() < 0.5, String.valueOf(minute.spentShare()));
+        // A limit already reached: all of it is spent.
+        Termination over = new Termination(0, BreakBound.of(model), start -> start, 0, model.meetingCount,
+                () -> false);
+        over.annealingStarted();
+        assertTrue(over.spentShare() >= 1, String.valueOf(over.spentShare()));
+        Termination moves = Termination.afterMoves(1_000, BreakBound.of(model), () -> false);
+        moves.annealingStarted();
+        assertEquals(0, moves.spentShare(), "the clock plays no part under a move limit");
+    }
+
+    @Test
     void anExplicitUnimprovedTimeDoesNotWaitForTheCycle() throws InterruptedException {
         Termination termination = improvedJustNow(50_000_000L);
         Thread.sleep(100);
