@@ -15,7 +15,8 @@ import java.util.stream.IntStream;
  * settling on (guided local search, {@link #penalizeMostBroken}). The moves are {@link SlotMoves}; the best
  * schedule is kept by {@link BestSlots}; when to stop is the {@link Termination}'s call. A search still without a schedule
  * that keeps every rule restarts once: after {@link #ADOPT_AFTER} moves from one another copy found (under a time
- * limit), else after {@link #SAT_AFTER} from the {@link SatPlacement}'s; one that is still
+ * limit), else after {@link #SAT_AFTER} from the {@link SatPlacement}'s (under a time limit either also once
+ * {@link #SAT_SHARE} of the time is spent; a proof that none exists ends the search); one that is still
  * above its lower bound on breaks {@link #BOUND_SAT_AFTER} moves after its first valid one climbs from the bound
  * with it ({@link #restartAtBound}).
  *
