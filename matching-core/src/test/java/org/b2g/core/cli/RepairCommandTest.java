@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,18 +79,11 @@ class RepairCommandTest {
 
     @Test
     void aRepairOfAnEventTheClockFindsOverIsMadeAsIfNoSlotHadStartedAndSaysSo() throws IOException {
-        Path published = published();
         // The same change as above, with no --now, long after 2024-10-10: a replay of the changes, as a plan.
-        Path changed = Files.writeString(dir.resolve("changed.json"),
-                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
-        Path changes = dir.resolve("changes.json");
-        err.reset();
-
-        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
-                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
-                changes.toString());
+        int exit = repairWithASlotLessForTheAgency();
 
         assertEquals(0, exit, err());
+        Path changes = dir.resolve("changes.json");
         assertTrue(Files.readString(changes).contains("is no longer available in slot"), Files.readString(changes));
         assertTrue(err().contains("Note         the event is over by the clock (its last slot began on 2024-10-10):"
                 + " repaired as if no slot had started; give --now (e.g. 2024-10-10T11:00) to repair as of a moment"
@@ -97,24 +92,32 @@ class RepairCommandTest {
 
     @Test
     void aRepairAsOfATimeAfterTheEventKeepsEveryPublishedMeetingAndSaysSo() throws IOException {
-        Path published = published();
         // The same change as above, as of the day after the event: the meetings have taken place.
-        Path changed = Files.writeString(dir.resolve("changed.json"),
-                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
-        Path changes = dir.resolve("changes.json");
-        err.reset();
-
-        int exit = main("repair", changed.toString(), "--published", published.toString(), "--seed", "1",
-                "--move-limit", "20000", "--out", dir.resolve("repaired.json").toString(), "--changes",
-                changes.toString(), "--now", "2024-10-11T09:00");
+        int exit = repairWithASlotLessForTheAgency("--now", "2024-10-11T09:00");
 
         assertEquals(0, exit, err());
-        String report = Files.readString(changes);
+        String report = Files.readString(dir.resolve("changes.json"));
         assertTrue(report.contains("\"kept\": 2,"), report);
         assertTrue(report.contains("\"moved\": [\n    ]"), report);
         assertTrue(err().contains("Note         the event is over at "), err());
         assertTrue(err().contains("the 2 published meetings there stay where they were and nothing new can be"
                 + " placed"), err());
+    }
+
+    /**
+     * Repairs the published schedule after a-1 became unavailable in slots 1 and 3, with {@code now} (none, or
+     * {@code --now} and a time), the report written to changes.json; the exit code.
+     */
+    private int repairWithASlotLessForTheAgency(String... now) throws IOException {
+        Path published = published();
+        Path changed = Files.writeString(dir.resolve("changed.json"),
+                EVENT.formatted("", ", \"unavailableSlots\": [1, 3]"));
+        err.reset();
+        List<String> args = new ArrayList<>(List.of("repair", changed.toString(), "--published",
+                published.toString(), "--seed", "1", "--move-limit", "20000", "--out",
+                dir.resolve("repaired.json").toString(), "--changes", dir.resolve("changes.json").toString()));
+        args.addAll(List.of(now));
+        return main(args.toArray(String[]::new));
     }
 
     @Test
