@@ -562,16 +562,8 @@ public final class Repair {
         if (score <= 0) {
             return null; // nothing in common: only its request made it
         }
-        List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason.Note("met in the published schedule"));
-        reasons.addAll(relevance.explain(startup, agency).details());
-        String id = unique("c-" + startup.id() + "-" + agency.id());
-        usedIds.add(id);
-        Meeting again = new Meeting(id, startup, agency, Origin.RECOMMENDED,
-                Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * score), score, reasons, slots,
-                event.tables(), List.of(), null);
-        candidatesByPair.computeIfAbsent(pairKey(a.id(), b.id()), k -> new ArrayList<>()).add(again);
-        return again;
+        return recommendation(startup, agency, score, new Reason.Note("met in the published schedule"), slots,
+                relevance);
     }
 
     /** A recommendation of {@code newcomer} and {@code other}, or null when they have no slot in common. */
@@ -583,16 +575,27 @@ public final class Repair {
         }
         Participant startup = newcomer.role() == Role.STARTUP ? newcomer : other;
         Participant agency = startup == newcomer ? other : newcomer;
+        return recommendation(startup, agency, score,
+                new Reason.Backup(newcomer.id(), newcomer.label(), other.id(), other.label(), hadCandidates), slots,
+                relevance);
+    }
+
+    /**
+     * A new recommended candidate of {@code startup} and {@code agency} in {@code slots}, weighed by its relevance
+     * {@code score}, {@code why} before what the two share; registered as a candidate of the pair under a fresh id.
+     */
+    private Meeting recommendation(Participant startup, Participant agency, double score, Reason why,
+            List<Slot> slots, Relevance relevance) {
         List<Reason> reasons = new ArrayList<>();
-        reasons.add(new Reason.Backup(newcomer.id(), newcomer.label(), other.id(), other.label(), hadCandidates));
+        reasons.add(why);
         reasons.addAll(relevance.explain(startup, agency).details());
         String id = unique("c-" + startup.id() + "-" + agency.id());
         usedIds.add(id);
-        Meeting option = new Meeting(id, startup, agency, Origin.RECOMMENDED,
+        Meeting meeting = new Meeting(id, startup, agency, Origin.RECOMMENDED,
                 Demand.RECOMMENDED_BASE + Math.round(Demand.RECOMMENDED_RANGE * score), score, reasons, slots,
                 event.tables(), List.of(), null);
-        candidatesByPair.computeIfAbsent(pairKey(newcomer.id(), other.id()), k -> new ArrayList<>()).add(option);
-        return option;
+        candidatesByPair.computeIfAbsent(pairKey(startup.id(), agency.id()), k -> new ArrayList<>()).add(meeting);
+        return meeting;
     }
 
     /** The meetings a newcomer needs: its minimum, or its first meeting, within what it can hold. */
