@@ -21,8 +21,8 @@ import java.util.function.BooleanSupplier;
  * the climb from the lower bound ({@link SatPlacement#atBound}). On the research originals it decides the same
  * formulas five to ten times faster than Sat4j (forum-14 at its bound in 4.6 s, where Sat4j ran out of a minute), and
  * at a ten-second limit that is the difference between a proof and none. Several formulas of one question can be
- * raced, one process each ({@link #solveFirst}). Without it everything runs on Sat4j, in process; the results only
- * come later.
+ * raced, one process each ({@link #solveFirst}), the one that last won clearly ahead ({@link RaceLead}). Without it
+ * everything runs on Sat4j, in process; the results only come later.
  *
  * <p>{@code B2G_SAT_SOLVER} chooses: unset, {@code cadical} on the {@code PATH} if there is one; {@code sat4j}, never
  * an external solver; a path, that executable (any solver that reads DIMACS on its standard input and answers in the
@@ -42,6 +42,8 @@ final class ExternalSat {
 
     private static final String CHOSEN = System.getenv("B2G_SAT_SOLVER");
     private static final Optional<Path> EXECUTABLE = locate(CHOSEN, System.getenv("PATH"));
+    /** Coreutils' {@code nice}, which starts the formulas a {@link RaceLead} puts behind at low priority. */
+    private static final Optional<Path> NICE = onPath("nice", System.getenv("PATH"));
 
     private ExternalSat() {
     }
@@ -108,12 +110,27 @@ final class ExternalSat {
      */
     static Answer solveFirst(Path executable, int variables, List<Formula> formulas, int conflicts,
             BooleanSupplier stop) {
+        return solveFirst(executable, variables, formulas, conflicts, stop, new RaceLead());
+    }
+
+    /**
+     * As {@link #solveFirst(Path, int, List, int, BooleanSupplier)}, the formulas that {@code lead} puts behind
+     * started at the lowest priority ({@code nice -n 19}, where there is a {@code nice} on the {@code PATH}); the
+     * answer is recorded in {@code lead} for the next race.
+     */
+    static Answer solveFirst(Path executable, int variables, List<Formula> formulas, int conflicts,
+            BooleanSupplier stop, RaceLead lead) {
         List<Process> processes = new ArrayList<>();
         List<FutureTask<String>> outputs = new ArrayList<>();
+        long[] written = new long[formulas.size()]; // when each formula was whole in its solver's input, 0 until then
         try {
-            for (Formula formula : formulas) {
-                List<String> command = new ArrayList<>(List.of(executable.toString(), "-q", "-c",
-                        Integer.toString(conflicts)));
+            for (int f = 0; f < formulas.size(); f++) {
+                Formula formula = formulas.get(f);
+                List<String> command = new ArrayList<>();
+                if (formulas.size() > 1 && lead.behind(f) && NICE.isPresent()) {
+                    command.addAll(List.of(NICE.get().toString(), "-n", "19"));
+                }
+                command.addAll(List.of(executable.toString(), "-q", "-c", Integer.toString(conflicts)));
                 command.addAll(formula.options());
                 Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
                 processes.add(process);
@@ -123,6 +140,7 @@ final class ExternalSat {
                 if (!write(process, variables, formula.parts(), stop)) {
                     return new Answer(Status.UNKNOWN, null);
                 }
+                written[f] = System.nanoTime();
             }
             boolean[] done = new boolean[processes.size()];
             while (true) {
@@ -138,6 +156,7 @@ final class ExternalSat {
                     done[i] = true;
                     Answer answer = parse(outputs.get(i).get(), variables);
                     if (answer.status() != Status.UNKNOWN) {
+                        recordWin(lead, i, written);
                         return answer;
                     }
                 }
@@ -154,6 +173,22 @@ final class ExternalSat {
         } finally {
             processes.forEach(Process::destroyForcibly);
         }
+    }
+
+    /** Tells {@code lead} that formula {@code winner} answered now, and whether the others had solved as long. */
+    private static void recordWin(RaceLead lead, int winner, long[] written) {
+        if (written.length < 2) {
+            return;
+        }
+        long now = System.nanoTime();
+        long solving = now - written[winner];
+        boolean othersAsLong = true;
+        for (int j = 0; j < written.length; j++) {
+            if (j != winner && (written[j] == 0 || now - written[j] < solving)) {
+                othersAsLong = false;
+            }
+        }
+        lead.record(winner, solving, othersAsLong);
     }
 
     /**

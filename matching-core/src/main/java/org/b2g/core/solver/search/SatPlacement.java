@@ -78,6 +78,8 @@ final class SatPlacement {
     private final VecInt relaxations = new VecInt();
     /** The solver that decides the clauses instead of Sat4j; given only in {@link #clausal} mode. */
     private final Optional<Path> external;
+    /** Which of the {@link #external} solver's two formulas starts ahead ({@link #tables}). */
+    private final RaceLead lead;
     /** Clauses of every formula, kept until the number of variables is known ({@link #flush}, {@link #external}). */
     private final List<int[]> shared = new ArrayList<>();
     /** The table limits as sequential counters over each slot's meetings: the first formula, for an external solver. */
@@ -110,7 +112,9 @@ final class SatPlacement {
     record Placement(int[] slots, boolean impossible) {
     }
 
-    private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal, Optional<Path> external) {
+    private SatPlacement(SearchModel model, int[] caps, int extra, boolean clausal, Optional<Path> external,
+            RaceLead lead) {
+        this.lead = lead;
         this.model = model;
         this.caps = caps;
         this.extra = extra;
@@ -153,7 +157,8 @@ final class SatPlacement {
         int[] caps = new int[model.participantCount];
         Arrays.fill(caps, capped ? model.breakCap : -1);
         boolean clausal = asClauses && counterSize(model) <= MAX_COUNTER_VARIABLES;
-        SatPlacement sat = new SatPlacement(model, caps, 0, clausal, clausal ? external : Optional.empty());
+        SatPlacement sat = new SatPlacement(model, caps, 0, clausal, clausal ? external : Optional.empty(),
+                new RaceLead());
         try {
             int[] slots = sat.run(conflicts, stop);
             return new Placement(slots, slots == null && sat.unsatisfiable);
@@ -162,16 +167,22 @@ final class SatPlacement {
         }
     }
 
+    /** As the method below, for a question asked alone (not a step of a climb): its forms race evenly. */
+    static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop,
+            Optional<Path> external) {
+        return atBound(model, bound, extra, conflicts, stop, external, new RaceLead());
+    }
+
     /**
      * As {@link #solve}, every participant allowed no more breaks than its lower bound in {@code bound}, except that
      * up to {@code extra} breaks above those bounds may fall on any participants: a schedule found has at most the
      * bound's total plus {@code extra} breaks; when the solver proves that there is none, every schedule has at least
      * {@code extra + 1} breaks above the participants' bounds ({@link BreakBound#raise}). Nothing found also when
-     * {@code stop} says so (polled every few hundred conflicts). Decided by the {@code external} solver, or by Sat4j
-     * when there is none.
+     * {@code stop} says so (polled every few hundred conflicts). Decided by the {@code external} solver, its two
+     * formulas raced as {@code lead} says (a climb keeps one lead for all its steps), or by Sat4j when there is none.
      */
     static AtBound atBound(SearchModel model, BreakBound bound, int extra, int conflicts, BooleanSupplier stop,
-            Optional<Path> external) {
+            Optional<Path> external, RaceLead lead) {
         long size = encodedSize(model);
         if (size > MAX_VARIABLES || counterSize(model) > MAX_COUNTER_VARIABLES) {
             return new AtBound(null, false);
@@ -180,7 +191,7 @@ final class SatPlacement {
         for (int p = 0; p < caps.length; p++) {
             caps[p] = model.breakCap < 0 ? bound.of(p) : Math.min(bound.of(p), model.breakCap);
         }
-        SatPlacement sat = new SatPlacement(model, caps, extra, true, external);
+        SatPlacement sat = new SatPlacement(model, caps, extra, true, external, lead);
         try {
             int[] slots = sat.run(conflicts, stop);
             return new AtBound(slots, slots == null && sat.unsatisfiable);
@@ -334,7 +345,7 @@ final class SatPlacement {
         ExternalSat.Answer answer = ExternalSat.solveFirst(executable, variables,
                 List.of(new ExternalSat.Formula(List.of(shared, byMeetings), List.of()),
                         new ExternalSat.Formula(List.of(shared, bySeats), SEATS_OPTIONS)),
-                conflicts, stop);
+                conflicts, stop, lead);
         if (answer.status() != ExternalSat.Status.SATISFIABLE) {
             unsatisfiable = answer.status() == ExternalSat.Status.UNSATISFIABLE;
             return null;

@@ -107,6 +107,8 @@ final class SlotSearch {
     private final Optional<Path> external;
     /** Whether this copy asks the {@link #external} solver for a valid schedule (the portfolio's last copy). */
     private final boolean asksExternal;
+    /** Which of the {@link #external} solver's two formulas leads the climb's next step ({@link RaceLead}). */
+    private final RaceLead raceLead = new RaceLead();
     /** The last move at which the state broke no rule. */
     private long lastValid;
     /** The move at which the best schedule first broke no rule, or -1 before. */
@@ -271,7 +273,7 @@ final class SlotSearch {
             termination.climbing(true);
             try {
                 found = SatPlacement.atBound(model, bound, extra, BOUND_SAT_CONFLICTS, () -> termination.shouldStop(0),
-                        external);
+                        external, raceLead);
             } finally {
                 termination.climbing(false);
             }

@@ -71,6 +71,37 @@ class ExternalSatTest {
     }
 
     @Test
+    void afterAClearWinTheOtherFormulaOfTheNextRaceStartsAtTheLowestPriority(@TempDir Path dir)
+            throws IOException, InterruptedException {
+        // Stands in for a solver fast on the formula holding the unit clause 1 and slow on the other; each run notes
+        // its niceness in a file named after its formula.
+        Path solver = script(dir, "f=$(cat); case \"$f\" in *'-1 0'*) n=slow;; *) n=fast;; esac;"
+                + " nice > " + dir + "/$n; [ $n = slow ] && sleep 30;"
+                + " sleep 0.6; echo 's SATISFIABLE'; echo 'v 1 2 0'; exit 10");
+        List<int[]> shared = List.<int[]>of(new int[] {1, 2});
+        List<ExternalSat.Formula> formulas = List.of(formula(shared, new int[] {-1}), formula(shared, new int[] {1}));
+        RaceLead lead = new RaceLead();
+        ExternalSat.solveFirst(solver, 2, formulas, 1_000, () -> false, lead);
+        assertEquals(1, lead.leader(), "the fast formula won after half a second, the slow one solving as long");
+        assertEquals("0", niceness(dir.resolve("slow")), "the first race is even");
+        Files.delete(dir.resolve("slow"));
+        Files.delete(dir.resolve("fast"));
+        ExternalSat.Answer answer = ExternalSat.solveFirst(solver, 2, formulas, 1_000, () -> false, lead);
+        assertEquals(ExternalSat.Status.SATISFIABLE, answer.status());
+        assertEquals("19", niceness(dir.resolve("slow")));
+        assertEquals("0", niceness(dir.resolve("fast")));
+    }
+
+    /** The niceness a solver run noted, once it has (a run at the lowest priority may start late on a busy machine). */
+    private static String niceness(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((!Files.exists(file) || Files.size(file) == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return Files.readString(file).strip();
+    }
+
+    @Test
     void aFormulaLeftUndecidedWaitsForTheOthersAnswer(@TempDir Path dir) throws IOException {
         // Stands in for a solver that runs out of conflicts on the first formula and refutes the second.
         Path solver = script(dir, "case \"$(cat)\" in *'-1 0'*) echo 's UNKNOWN'; exit 0;; esac;"
