@@ -23,14 +23,14 @@ import org.b2g.core.domain.Role;
  * Relevance of every startup–agency pair of an event, in [0, 1].
  *
  * <p>An offering and a need match on their tags (after case folding, with and without diacritics by the same rule as
- * words: "Giao Thong" is "giao thông", "bàn" is not "bán"; Dice overlap in which each shared tag counts by how much
- * it tells: a tag on few offerings and needs counts fully, one that half of them carry little)
- * and on their text (title and description; cosine of TF-IDF vectors times {@link #TEXT_GAIN}, capped at 1). Text
- * terms are words (English and Russian stemmed, Vietnamese matched with and without diacritics), bigrams, and the
- * {@link Lexicon} concepts the text names in any of English, Vietnamese and Russian, so that an English offering
- * finds the Vietnamese need it answers. The two are combined as independent evidence,
- * {@code 1 - (1 - tags)(1 - text)}, and scaled by the need's priority relative to the agency's most pressing need
- * ({@code 0.5 + 0.5 * priority / max}). A pair's relevance is its best offering–need match. All pairs are scored
+ * words: "Giao Thong" is "giao thông", "bàn" is not "bán"; and whatever separates their words: "smart-traffic" is
+ * "Smart Traffic"; Dice overlap in which each shared tag counts by how much it tells: a tag on few offerings and needs
+ * counts fully, one that half of them carry little) and on their text (title and description; cosine of TF-IDF vectors
+ * times {@link #TEXT_GAIN}, capped at 1). Text terms are words (English and Russian stemmed, Vietnamese matched with
+ * and without diacritics), bigrams, and the {@link Lexicon} concepts the text names in any of English, Vietnamese and
+ * Russian, so that an English offering finds the Vietnamese need it answers. The two are combined as independent
+ * evidence, {@code 1 - (1 - tags)(1 - text)}, and scaled by the need's priority relative to the agency's most pressing
+ * need ({@code 0.5 + 0.5 * priority / max}). A pair's relevance is its best offering–need match. All pairs are scored
  * at once through inverted indexes over terms and tags, so pairs that share nothing cost nothing; reasons are worked
  * out only for the pairs someone looks at (docs/matching.md).
  */
@@ -77,7 +77,7 @@ public final class Relevance {
     private final int[][] needTags;
     private final int[][] needTagForms;
     private final Map<String, Integer> tagIds = new HashMap<>();
-    /** Each tag case-folded as written, with its diacritics: what reasons show, whoever wrote it in capitals. */
+    /** Each tag case-folded as first written, with its diacritics: what reasons show, whoever wrote it in capitals. */
     private final Folding.Forms tagForms = new Folding.Forms();
     private final TermVectors vectors;
     /** Per startup ordinal: matched agency ordinals (ascending) and their scores. */
@@ -509,17 +509,18 @@ public final class Relevance {
     }
 
     /**
-     * The tag ids of one offering or need, and in parallel their written forms. Tags are trimmed and folded as words
-     * are ({@link Folding#of}): "Smart-Traffic" is "smart-traffic", "Giao Thong" and "giao thông" share a key and
-     * match, "bàn" and "bán" share one and do not. A tag given twice in two forms counts once, as if typed plain.
+     * The tag ids of one offering or need, and in parallel their written forms. Tags are folded by
+     * {@link Folding#tag}: "Smart Traffic" and "smart_traffic" are "smart traffic", "Giao Thong" and "giao thông"
+     * share a key and match, "bàn" and "bán" share one and do not. A tag given twice in two forms counts once, as if
+     * typed plain; one of separators only ("-") is no tag.
      */
     private int[][] tags(List<String> tags) {
         Map<Integer, Integer> formOf = new LinkedHashMap<>();
         for (String tag : tags) {
-            if (tag.isBlank()) {
+            Folding.Folded folded = Folding.tag(tag);
+            if (folded.key().isEmpty()) {
                 continue;
             }
-            Folding.Folded folded = Folding.of(tag.trim());
             int id = tagIds.computeIfAbsent(folded.key(), key -> tagIds.size());
             formOf.merge(id, tagForms.id(folded), Folding.Forms::merge);
         }

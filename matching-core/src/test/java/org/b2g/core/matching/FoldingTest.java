@@ -2,6 +2,7 @@ package org.b2g.core.matching;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
@@ -48,5 +49,55 @@ class FoldingTest {
         assertTrue(Folding.Forms.compatible(ban, plain));
         assertFalse(Folding.Forms.compatible(ban, sell));
         assertEquals("bàn", forms.display(plain, ban));
+    }
+
+    @Test
+    void tagsThatDifferOnlyInSeparatorsShareAKeyAndAForm() {
+        Folding.Folded smartTraffic = Folding.tag("smart-traffic");
+        assertEquals("smart traffic", smartTraffic.key());
+        for (String typed : new String[] {"Smart Traffic", "smart_traffic", "smart  traffic", "SMART\u2013TRAFFIC",
+                "smart\u00A0traffic", " -smart - traffic_ ", "smart\ttraffic"}) {
+            assertEquals(smartTraffic.key(), Folding.tag(typed).key(), typed);
+            assertEquals(smartTraffic.form(), Folding.tag(typed).form(), typed);
+        }
+        assertEquals("giao thong", Folding.tag("Giao-Thông").key());
+        assertEquals("giao thông", Folding.tag("Giao-Thông").form());
+        assertEquals("умный город", Folding.tag("Умный_город").key());
+    }
+
+    @Test
+    void aSeparatorStillSeparatesTheWordsOfATag() {
+        assertEquals("e government", Folding.tag("e-government").key());
+        assertNotEquals(Folding.tag("government").key(), Folding.tag("e-government").key());
+        assertNotEquals(Folding.tag("egovernment").key(), Folding.tag("e-government").key());
+    }
+
+    @Test
+    void slashesAndDotsAreNotSeparators() {
+        assertEquals("ai/ml", Folding.tag("AI/ML").key());
+        assertEquals(".net", Folding.tag(".NET").key());
+        assertEquals("industry 4.0", Folding.tag("Industry-4.0").key());
+    }
+
+    @Test
+    void wordsKeepTheirSeparatorsOnlyTagsFoldThem() {
+        assertEquals("smart-traffic", Folding.of("smart-traffic").key());
+    }
+
+    @Test
+    void aTagIsShownWithTheDashesItWasWrittenWith() {
+        assertEquals("smart-traffic", Folding.tag("Smart\u2014Traffic").shown());
+        assertEquals("smart traffic", Folding.tag("smart__traffic").shown());
+        assertEquals("giao thông", Folding.tag(" Giao  Thông ").shown());
+        assertEquals("nông-nghiệp", Folding.tag("nông-nghiệp").shown());
+    }
+
+    @Test
+    void accentedTagsThatDifferOnlyInSeparatorsAreOneForm() {
+        Folding.Forms forms = new Folding.Forms();
+        int dashed = forms.id(Folding.tag("giao-thông"));
+        assertEquals(dashed, forms.id(Folding.tag("Giao Thông")));
+        assertFalse(Folding.Forms.compatible(dashed, forms.id(Folding.tag("giao thống"))));
+        assertEquals("giao-thông", forms.display(forms.id(Folding.tag("giao_thong")), dashed));
     }
 }

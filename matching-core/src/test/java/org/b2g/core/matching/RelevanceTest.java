@@ -51,7 +51,7 @@ class RelevanceTest {
     @Test
     void tagsMatchWithAndWithoutDiacritics() {
         String[][] pairs = {{"giao thông", "Giao Thong"}, {"nông nghiệp", "nong nghiep"}, {"Đô thị", "do thi"},
-                {"nông-nghiệp", "NONG-NGHIEP"}, {"Y TẾ", "y tế"}};
+                {"lâm-nghiệp", "LAM-NGHIEP"}, {"Y TẾ", "y tế"}};
         Event event = tagPairs(pairs);
         for (int i = 0; i < pairs.length; i++) {
             assertEquals(1.0, score(event, "s-" + i, "a-" + i), 1e-6, pairs[i][0] + " / " + pairs[i][1]);
@@ -89,6 +89,41 @@ class RelevanceTest {
         Event event = tagPairs(new String[][] {{"Smart-Traffic", "smart-traffic"}, {"café", "Cafe"}});
         assertEquals(1.0, score(event, "s-0", "a-0"), 1e-6);
         assertEquals(1.0, score(event, "s-1", "a-1"), 1e-6);
+    }
+
+    @Test
+    void tagsThatDifferOnlyInSeparatorsMatch() {
+        // One tag per pair: a tag that two pairs carry would count less than fully.
+        String[][] pairs = {{"smart-traffic", "Smart Traffic"}, {"smart_city", "smart  city"},
+                {"giao-thông", "giao thông"}, {"Đô_Thị", "do\u2013thi"}, {"умный-город", "Умный город"}};
+        Event event = tagPairs(pairs);
+        for (int i = 0; i < pairs.length; i++) {
+            assertEquals(1.0, score(event, "s-" + i, "a-" + i), 1e-6, pairs[i][0] + " / " + pairs[i][1]);
+        }
+    }
+
+    @Test
+    void tagsThatDifferInMoreThanSeparatorsDoNotMatch() {
+        String[][] pairs = {{"e-government", "government"}, {"e-government", "egovernment"}, {"AI/ML", "ai ml"},
+                {"smart-traffic", "smart-city"}, {"bàn-ghế", "bán ghế"}, {"умный-город", "умный-дом"}};
+        Event event = tagPairs(pairs);
+        for (int i = 0; i < pairs.length; i++) {
+            assertEquals(0.0, score(event, "s-" + i, "a-" + i), pairs[i][0] + " / " + pairs[i][1]);
+        }
+    }
+
+    @Test
+    void aTagOfSeparatorsOnlyIsNoTag() {
+        Event event = tagPairs(new String[][] {{"-", "-"}, {"_", "\u2013"}});
+        assertEquals(0.0, score(event, "s-0", "a-0"));
+        assertEquals(0.0, score(event, "s-1", "a-1"));
+    }
+
+    @Test
+    void aSharedTagIsShownAsFirstWrittenWithItsDashes() {
+        Event event = tagPairs(new String[][] {{"Smart-Traffic", "smart traffic"}, {"giao_thông", "Giao-Thong"}});
+        assertEquals(List.of("both tagged smart-traffic"), explain(event, "s-0", "a-0").reasons());
+        assertEquals(List.of("both tagged giao thông"), explain(event, "s-1", "a-1").reasons());
     }
 
     @Test
