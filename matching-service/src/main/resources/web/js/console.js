@@ -484,6 +484,10 @@
       const plan = [...(update.warnings || []).map((w) => 'Check: ' + w), ...(update.notes || []).map((n) => 'Note: ' + n)];
       $('p-plan').replaceChildren(...plan.map((line) => el('li', {}, line)));
       $('p-plan').hidden = plan.length === 0;
+      // Why the solve ended; a reason the job already notes (no valid schedule) is not said twice.
+      const stopped = update.stopReason ? `Stopped: ${update.stopReason.description}.` : '';
+      $('p-stop').textContent = stopped;
+      $('p-stop').hidden = !stopped || (update.notes || []).includes(stopped);
     }
     if (update.score !== undefined) $('p-score').textContent = update.score;
     $('p-placed').textContent = update.candidates ? `${update.scheduled} of ${update.candidates}` : String(update.scheduled);

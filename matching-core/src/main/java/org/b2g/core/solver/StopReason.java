@@ -1,5 +1,7 @@
 package org.b2g.core.solver;
 
+import java.util.Locale;
+
 /** Why a solve ended: what the summary tells the person who waited for it. */
 public enum StopReason {
 
@@ -44,5 +46,20 @@ public enum StopReason {
     /** The reason in words, for a summary line. */
     public String description() {
         return description;
+    }
+
+    /** The stable code of the reason for programs and stored jobs, e.g. {@code move-limit}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, or null for none (stored by a later release, which may have more). */
+    public static StopReason ofCode(String code) {
+        for (StopReason reason : values()) {
+            if (reason.code().equals(code)) {
+                return reason;
+            }
+        }
+        return null;
     }
 }

@@ -45,6 +45,11 @@ final class Views {
         optional(json, "bestSince", s.bestSince());
         optional(json, "finishedAt", s.finishedAt());
         optional(json, "reason", s.reason());
+        if (s.stopReason() != null) {
+            json.add("stopReason", JSON.createObjectBuilder()
+                    .add("code", s.stopReason().code())
+                    .add("description", s.stopReason().description()));
+        }
         // A repair's reading of the published schedule: the console shows them beside the job, before publishing.
         if (!s.notes().isEmpty()) {
             json.add("notes", JSON.createArrayBuilder(s.notes()));

@@ -20,14 +20,15 @@ public final class JobRepository {
     /**
      * A job's stored state; times are epoch milliseconds, {@code bestSince} and {@code finishedAt} 0 when unset.
      *
+     * @param stopReason why a DONE job's solve stopped, as {@code StopReason.code()}; null otherwise
      * @param request what to run
      * @param lease who runs it, until when, and how many times it was claimed
      * @param progress the best schedule so far, for watchers and for whoever takes the job over
      * @param plan what a repair's plan said about the published schedule it read (empty for a solve)
      */
     public record StoredJob(String eventId, int eventVersion, String state, String score, int scheduled,
-            long startedAt, long bestSince, long finishedAt, boolean stoppedEarly, String reason, Request request,
-            Lease lease, Progress progress, Plan plan) {
+            long startedAt, long bestSince, long finishedAt, boolean stoppedEarly, String reason, String stopReason,
+            Request request, Lease lease, Progress progress, Plan plan) {
 
         public StoredJob {
             plan = plan == null ? Plan.NONE : plan;
@@ -74,10 +75,10 @@ public final class JobRepository {
     private static final String COLUMNS = "event_id, event_version, state, score, scheduled, started_at, best_since,"
             + " finished_at, stopped_early, reason, kind, repair_mode, time_limit_ms, seed, unimproved_ms, event_uid,"
             + " owner, lease_until, claims, breaks, candidates, moves, solved_ms, best_slots, stop_requested,"
-            + " plan_notes, plan_warnings";
+            + " plan_notes, plan_warnings, stop_reason";
     private static final String DELETE = "DELETE FROM solve_jobs WHERE event_id = ?";
     private static final String INSERT = "INSERT INTO solve_jobs (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM solve_jobs WHERE event_id = ?";
     private static final String NEXT = "SELECT event_id, claims FROM solve_jobs WHERE state = 'SOLVING'"
             + " AND (owner IS NULL OR lease_until < ?) ORDER BY started_at LIMIT 1";
@@ -92,7 +93,8 @@ public final class JobRepository {
     private static final String STOP_ASKED = "SELECT stop_requested FROM solve_jobs WHERE event_id = ?";
     private static final String FINISH = "UPDATE solve_jobs SET state = ?, score = ?, scheduled = ?, best_since = ?,"
             + " finished_at = ?, stopped_early = ?, reason = ?, breaks = ?, candidates = ?, moves = ?, solved_ms = ?,"
-            + " best_slots = NULL, lease_until = NULL, plan_notes = ?, plan_warnings = ?, updated_at = ?"
+            + " best_slots = NULL, lease_until = NULL, plan_notes = ?, plan_warnings = ?, stop_reason = ?,"
+            + " updated_at = ?"
             + " WHERE event_id = ? AND owner = ? AND claims = ? AND state = 'SOLVING'";
     private static final String FAIL_UNCLAIMED = "UPDATE solve_jobs SET state = 'FAILED', finished_at = ?, reason = ?,"
             + " updated_at = ? WHERE event_id = ? AND claims = ? AND state = 'SOLVING'";
@@ -154,6 +156,7 @@ public final class JobRepository {
             s.setInt(++i, progress.stopRequested() ? 1 : 0);
             Statements.setText(s, ++i, lines(job.plan().notes()));
             Statements.setText(s, ++i, lines(job.plan().warnings()));
+            Statements.setText(s, ++i, job.stopReason());
             s.setLong(++i, System.currentTimeMillis());
             s.executeUpdate();
         }
@@ -172,7 +175,7 @@ public final class JobRepository {
                     unimproved = -1;
                 }
                 return new StoredJob(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getInt(5),
-                        r.getLong(6), r.getLong(7), r.getLong(8), r.getInt(9) != 0, r.getString(10),
+                        r.getLong(6), r.getLong(7), r.getLong(8), r.getInt(9) != 0, r.getString(10), r.getString(28),
                         new Request(r.getString(11), r.getString(12), r.getLong(13), r.getLong(14), unimproved,
                                 r.getString(16)),
                         new Lease(r.getString(17), r.getLong(18), r.getInt(19)),
@@ -271,7 +274,7 @@ public final class JobRepository {
     }
 
     /**
-     * Stores how the job of this claim ended ({@code job}'s state, score, times, reason, progress).
+     * Stores how the job of this claim ended ({@code job}'s state, score, times, reasons, progress).
      *
      * @return false when the job is no longer this claim's: the result is stale and must not be stored
      */
@@ -291,6 +294,7 @@ public final class JobRepository {
             s.setLong(++i, job.progress().solvedMillis());
             Statements.setText(s, ++i, lines(job.plan().notes()));
             Statements.setText(s, ++i, lines(job.plan().warnings()));
+            Statements.setText(s, ++i, job.stopReason());
             s.setLong(++i, System.currentTimeMillis());
             s.setString(++i, job.eventId());
             s.setString(++i, lease.owner());

@@ -132,7 +132,7 @@ final class Job implements Runnable {
             ScheduleMetrics metrics = ScheduleMetrics.of(best);
             end = status.withBest(best.getScore() == null ? null : best.getScore().toString(), metrics.scheduled(),
                     metrics.breaks(), status.bestSince() == null ? clock.instant() : status.bestSince())
-                    .done(clock.instant(), stopRequested);
+                    .done(clock.instant(), stopRequested, report.stopReason());
             if (report.stopReason() == StopReason.NO_VALID_SCHEDULE
                     || report.stopReason() == StopReason.NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP) {
                 // The organizer must change the event, not wait longer: said beside the schedule and its violations.

@@ -43,6 +43,7 @@ import org.b2g.core.repair.Repair;
 import org.b2g.core.repair.RepairMode;
 import org.b2g.core.repair.RepairPlan;
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.StopReason;
 import org.b2g.service.JsonFactory;
 import org.b2g.service.persistence.Database;
 import org.b2g.service.persistence.DayRepository;
@@ -405,7 +406,7 @@ public final class SolveJobs implements AutoCloseable {
                 JobStatus status = new JobStatus(eventId, row.eventVersion(), JobStatus.State.SOLVING, false,
                         row.score(), row.scheduled(), row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()),
                         instant(row.bestSince()), null, false, null, row.progress().candidates(), List.of(),
-                        List.of());
+                        List.of(), null);
                 return new Job(status, event.body(), problemOf, Job.readSlots(row.progress().bestSlots()), options,
                         (s, best, json) -> record(claim.get(), request.eventUid(), DraftMode.of(mode), absent.ids(),
                                 read, s, best, json),
@@ -696,7 +697,8 @@ public final class SolveJobs implements AutoCloseable {
             JobRepository.Progress progress) {
         return new JobRepository.StoredJob(s.eventId(), s.eventVersion(), s.state().name(), s.score(), s.scheduled(),
                 s.startedAt().toEpochMilli(), millis(s.bestSince()), millis(s.finishedAt()), s.stoppedEarly(),
-                s.reason(), request, lease, progress, new JobRepository.Plan(s.notes(), s.warnings()));
+                s.reason(), s.stopReason() == null ? null : s.stopReason().code(), request, lease, progress,
+                new JobRepository.Plan(s.notes(), s.warnings()));
     }
 
     private static JobStatus status(JobRepository.StoredJob row) {
@@ -705,7 +707,7 @@ public final class SolveJobs implements AutoCloseable {
                 state == JobStatus.State.SOLVING && row.lease().owner() == null, row.score(), row.scheduled(),
                 row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()), instant(row.bestSince()),
                 instant(row.finishedAt()), row.stoppedEarly(), row.reason(), row.progress().candidates(),
-                row.plan().notes(), row.plan().warnings());
+                row.plan().notes(), row.plan().warnings(), StopReason.ofCode(row.stopReason()));
     }
 
     private static long millis(Instant instant) {

@@ -69,7 +69,7 @@ class DatabaseTest {
                     return r.getInt(1);
                 }
             });
-            assertEquals(11, applied, "baseline 1, then V2 to V12 but V6 (unused: see docs/operations.md)");
+            assertEquals(12, applied, "baseline 1, then V2 to V13 but V6 (unused: see docs/operations.md)");
         }
     }
 

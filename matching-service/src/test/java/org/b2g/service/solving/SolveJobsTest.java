@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.b2g.core.solver.SolveOptions;
+import org.b2g.core.solver.StopReason;
 import org.b2g.service.Backend;
 import org.b2g.service.TestService;
 import org.b2g.service.persistence.ScheduleRepository;
@@ -90,6 +91,7 @@ class SolveJobsTest {
         assertEquals(JobStatus.State.DONE, done.state(), done.reason());
         assertTrue(done.notes().stream().anyMatch(note -> note.startsWith("Stopped: no schedule keeps every rule with"
                 + " the cap on breaks")), done.notes().toString());
+        assertEquals(StopReason.NO_VALID_SCHEDULE_UNDER_THE_BREAK_CAP, done.stopReason());
         assertTrue(done.score().startsWith("-"), done.score());
     }
 
@@ -114,6 +116,7 @@ class SolveJobsTest {
         JobStatus failed = awaitFinish("broken");
         assertEquals(JobStatus.State.FAILED, failed.state());
         assertTrue(failed.reason().contains("InputException"), failed.reason());
+        assertNull(failed.stopReason(), "no solve ran to stop");
         assertTrue(backend.database().isHealthy());
 
         store("fine", TestService.sampleEvent("fine"));
@@ -169,6 +172,17 @@ class SolveJobsTest {
         backend = TestService.backend(dir);
         JobStatus status = backend.solving().status("kept");
         assertEquals(JobStatus.State.DONE, status.state());
+    }
+
+    @Test
+    void keepsWhyTheLastSolveStoppedAcrossRestarts() throws Exception {
+        store("moves", TestService.longSolvingSample("moves"));
+        backend.solving().start("moves", new SolveOptions(Duration.ofMinutes(5), 0L, 20_000L));
+        assertEquals(StopReason.MOVE_LIMIT, awaitFinish("moves").stopReason());
+        backend.close();
+        backend = TestService.backend(dir);
+        assertEquals(StopReason.MOVE_LIMIT, backend.solving().status("moves").stopReason(),
+                "read back from the database");
     }
 
     @Test

@@ -146,6 +146,9 @@ class ConsoleBrowserTest {
         assertAll(() -> assertTrue(shown.stream().anyMatch(s -> s.startsWith("SOLVING") && s.contains("hard")),
                         "a score was shown while solving: " + shown),
                 () -> assertEquals("DONE", page.findElement(By.id("p-state")).getAttribute("textContent")),
+                () -> assertEquals("false", page.findElement(By.id("p-stop")).getDomProperty("hidden")),
+                () -> assertTrue(page.findElement(By.id("p-stop")).getAttribute("textContent").startsWith("Stopped: "),
+                        "why the solve stopped, beside the finished job"),
                 () -> assertEquals(storedScore, finalScore, "the last score shown is the stored schedule's"),
                 () -> assertEquals("100", page.findElement(By.id("solve-progress")).getAttribute("value")));
         assertEquals(List.of(), badGridCells(), "every meeting cell names both parties and its origin");
