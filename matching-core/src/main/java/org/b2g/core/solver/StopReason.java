@@ -53,7 +53,10 @@ public enum StopReason {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The reason whose {@link #code()} is {@code code}, or null for none (stored by a later release, which may have more). */
+    /**
+     * The reason whose {@link #code()} is {@code code}, or null for none (a code stored by a later release, which may
+     * have more reasons).
+     */
     public static StopReason ofCode(String code) {
         for (StopReason reason : values()) {
             if (reason.code().equals(code)) {
