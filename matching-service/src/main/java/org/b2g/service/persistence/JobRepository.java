@@ -44,9 +44,10 @@ public final class JobRepository {
      * What a job runs: a solve, or a repair of the published schedule in {@code repairMode}, with its options.
      *
      * @param unimprovedMillis -1 for the automatic stop
+     * @param moveLimit moves per search copy, 0 for none
      */
     public record Request(String kind, String repairMode, long timeLimitMillis, long seed, long unimprovedMillis,
-            String eventUid) {
+            long moveLimit, String eventUid) {
     }
 
     /** The replica solving the job (null while queued), the end of its lease, and the job's claim count. */
@@ -75,10 +76,10 @@ public final class JobRepository {
     private static final String COLUMNS = "event_id, event_version, state, score, scheduled, started_at, best_since,"
             + " finished_at, stopped_early, reason, kind, repair_mode, time_limit_ms, seed, unimproved_ms, event_uid,"
             + " owner, lease_until, claims, breaks, candidates, moves, solved_ms, best_slots, stop_requested,"
-            + " plan_notes, plan_warnings, stop_reason";
+            + " plan_notes, plan_warnings, stop_reason, move_limit";
     private static final String DELETE = "DELETE FROM solve_jobs WHERE event_id = ?";
     private static final String INSERT = "INSERT INTO solve_jobs (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String FIND = "SELECT " + COLUMNS + " FROM solve_jobs WHERE event_id = ?";
     private static final String NEXT = "SELECT event_id, claims FROM solve_jobs WHERE state = 'SOLVING'"
             + " AND (owner IS NULL OR lease_until < ?) ORDER BY started_at LIMIT 1";
@@ -157,6 +158,7 @@ public final class JobRepository {
             Statements.setText(s, ++i, lines(job.plan().notes()));
             Statements.setText(s, ++i, lines(job.plan().warnings()));
             Statements.setText(s, ++i, job.stopReason());
+            s.setLong(++i, request.moveLimit());
             s.setLong(++i, System.currentTimeMillis());
             s.executeUpdate();
         }
@@ -177,7 +179,7 @@ public final class JobRepository {
                 return new StoredJob(r.getString(1), r.getInt(2), r.getString(3), r.getString(4), r.getInt(5),
                         r.getLong(6), r.getLong(7), r.getLong(8), r.getInt(9) != 0, r.getString(10), r.getString(28),
                         new Request(r.getString(11), r.getString(12), r.getLong(13), r.getLong(14), unimproved,
-                                r.getString(16)),
+                                r.getLong(29), r.getString(16)),
                         new Lease(r.getString(17), r.getLong(18), r.getInt(19)),
                         new Progress(r.getInt(20), r.getInt(21), r.getLong(22), r.getLong(23), r.getString(24),
                                 r.getInt(25) != 0),

@@ -226,7 +226,8 @@ public final class SolveJobs implements AutoCloseable {
                 JobRepository.Request request = new JobRepository.Request(mode == null ? "solve" : "repair",
                         mode == null ? null : mode.code(),
                         options.timeLimit().toMillis(), options.seed(),
-                        options.unimproved() == null ? -1 : options.unimproved().toMillis(), uid);
+                        options.unimproved() == null ? -1 : options.unimproved().toMillis(), options.moveLimit(),
+                        uid);
                 JobStatus queued = JobStatus.queued(eventId, event.version(), now);
                 if (!here) {
                     jobRows.save(c, row(queued, request, new JobRepository.Lease(null, 0, 0),
@@ -401,7 +402,8 @@ public final class SolveJobs implements AutoCloseable {
                         absent);
                 long limit = request.timeLimitMillis();
                 long left = Math.max(limit - row.progress().solvedMillis(), Math.max(1000, limit / 10));
-                SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(), 0,
+                SolveOptions options = new SolveOptions(Duration.ofMillis(Math.min(limit, left)), request.seed(),
+                        request.moveLimit(),
                         request.unimprovedMillis() < 0 ? null : Duration.ofMillis(request.unimprovedMillis()));
                 JobStatus status = new JobStatus(eventId, row.eventVersion(), JobStatus.State.SOLVING, false,
                         row.score(), row.scheduled(), row.progress().breaks(), Instant.ofEpochMilli(row.startedAt()),

@@ -257,6 +257,22 @@ class SolveJobsTest {
         assertEquals(org.b2g.core.repair.DraftMode.FREEZE, backend.publication().changes("queued").mode());
     }
 
+    @Test
+    void aQueuedSolveClaimedLaterRunsWithTheMoveLimitItWasAskedFor() throws Exception {
+        backend.close();
+        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "1"));
+        store("moves", TestService.longSolvingSample("moves"));
+        storeHog();
+        startWhenAThreadIsFree("hog");
+
+        JobStatus waiting = backend.solving().start("moves", new SolveOptions(Duration.ofMinutes(5), 0L, 20_000L));
+        assertTrue(waiting.queued(), "no free thread: it waits in the database until one is claimed");
+        backend.solving().stop("hog", Duration.ofSeconds(20));
+
+        JobStatus done = awaitFinish("moves");
+        assertEquals(StopReason.MOVE_LIMIT, done.stopReason(), "the move limit ended it, not the clock: " + done);
+    }
+
     /** Stores the event whose long solve holds the only solver thread until the test stops it. */
     private void storeHog() throws Exception {
         store("hog", TestService.longSolvingSample("hog"));
