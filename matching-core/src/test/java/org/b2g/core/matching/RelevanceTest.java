@@ -52,6 +52,11 @@ class RelevanceTest {
     void tagsMatchWithAndWithoutDiacritics() {
         String[][] pairs = {{"giao thông", "Giao Thong"}, {"nông nghiệp", "nong nghiep"}, {"Đô thị", "do thi"},
                 {"lâm-nghiệp", "LAM-NGHIEP"}, {"Y TẾ", "y tế"}};
+        assertEachPairMatchesFully(pairs);
+    }
+
+    /** Each pair of tags, the first on startup s-i's offering and the second on agency a-i's need, matches fully. */
+    private static void assertEachPairMatchesFully(String[][] pairs) {
         Event event = tagPairs(pairs);
         for (int i = 0; i < pairs.length; i++) {
             assertEquals(1.0, score(event, "s-" + i, "a-" + i), 1e-6, pairs[i][0] + " / " + pairs[i][1]);
@@ -96,10 +101,7 @@ class RelevanceTest {
         // One tag per pair: a tag that two pairs carry would count less than fully.
         String[][] pairs = {{"smart-traffic", "Smart Traffic"}, {"smart_city", "smart  city"},
                 {"giao-thông", "giao thông"}, {"Đô_Thị", "do\u2013thi"}, {"умный-город", "Умный город"}};
-        Event event = tagPairs(pairs);
-        for (int i = 0; i < pairs.length; i++) {
-            assertEquals(1.0, score(event, "s-" + i, "a-" + i), 1e-6, pairs[i][0] + " / " + pairs[i][1]);
-        }
+        assertEachPairMatchesFully(pairs);
     }
 
     @Test

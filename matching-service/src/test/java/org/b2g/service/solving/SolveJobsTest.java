@@ -221,8 +221,7 @@ class SolveJobsTest {
 
     @Test
     void aRefusedSolveLeavesTheLastJobAsItWas() throws Exception {
-        backend.close();
-        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "0"));
+        reopenWithOneSolverThread(0);
         store("solved", TestService.sampleEvent("solved"));
         storeHog();
         backend.solving().start("solved", ONE_SECOND);
@@ -240,8 +239,7 @@ class SolveJobsTest {
 
     @Test
     void aQueuedFreezeRepairClaimedLaterStoresADraftWhoseChangesSayFreeze() throws Exception {
-        backend.close();
-        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "1"));
+        reopenWithOneSolverThread(1);
         store("queued", TestService.sampleEvent("queued"));
         storeHog();
         backend.solving().start("queued", ONE_SECOND);
@@ -259,8 +257,7 @@ class SolveJobsTest {
 
     @Test
     void aQueuedSolveClaimedLaterRunsWithTheMoveLimitItWasAskedFor() throws Exception {
-        backend.close();
-        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue", "1"));
+        reopenWithOneSolverThread(1);
         store("moves", TestService.longSolvingSample("moves"));
         storeHog();
         startWhenAThreadIsFree("hog");
@@ -271,6 +268,13 @@ class SolveJobsTest {
 
         JobStatus done = awaitFinish("moves");
         assertEquals(StopReason.MOVE_LIMIT, done.stopReason(), "the move limit ended it, not the clock: " + done);
+    }
+
+    /** Restarts the backend with one solver thread and {@code queue} places for jobs waiting for it. */
+    private void reopenWithOneSolverThread(int queue) {
+        backend.close();
+        backend = TestService.backend(dir, java.util.Map.of("b2g.solve-threads", "1", "b2g.solve-queue",
+                Integer.toString(queue)));
     }
 
     /** Stores the event whose long solve holds the only solver thread until the test stops it. */
