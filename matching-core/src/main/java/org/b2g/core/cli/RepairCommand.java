@@ -47,6 +47,7 @@ final class RepairCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        long begun = System.nanoTime();
         Arguments arguments = Arguments.parse("repair", args, Set.of("published", "mode", "out", "changes",
                 "time-limit", "unimproved", "seed", "move-limit", "max-breaks", "now"));
         if (arguments.positional().size() != 1) {
@@ -94,7 +95,8 @@ final class RepairCommand implements Command {
 
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        MeetingSchedule solved = Scheduler.create(options)
+        Duration before = Duration.ofNanos(started - begun);
+        MeetingSchedule solved = Scheduler.create(options.afterPreparation(before))
                 .solve(plan.problem(), lastBest::set);
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
         Changes changes = ChangeReport.of(plan, solved);
@@ -109,7 +111,7 @@ final class RepairCommand implements Command {
                         : OutputFile.stage("--changes", changesOutput, ChangesJson.write(changes), out)) {
             OutputFile.commit(schedule, report);
         }
-        SolveCommand.printSummary(err, event, solved, lastBest.get(), spent, violations, output);
+        SolveCommand.printSummary(err, event, solved, lastBest.get(), before, spent, violations, output);
         err.printf(Locale.ROOT, "Published    %d meetings: %d unaffected, %d affected, %d no longer wanted%n",
                 plan.published().size(), plan.count(Status.UNAFFECTED), plan.count(Status.AFFECTED),
                 plan.count(Status.GONE));

@@ -36,6 +36,7 @@ final class SolveCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        long begun = System.nanoTime();
         Arguments arguments = Arguments.parse("solve", args,
                 Set.of("out", "time-limit", "unimproved", "seed", "max-breaks", "move-limit"));
         if (arguments.positional().size() != 1) {
@@ -67,7 +68,8 @@ final class SolveCommand implements Command {
         MeetingSchedule problem = new MeetingSchedule(event, Candidates.forEvent(event));
         AtomicReference<Progress> lastBest = new AtomicReference<>();
         long started = System.nanoTime();
-        SolveReport report = Scheduler.create(options.withTimeLimit(timeLimit))
+        Duration before = Duration.ofNanos(started - begun);
+        SolveReport report = Scheduler.create(options.withTimeLimit(timeLimit).afterPreparation(before))
                 .solveReporting(problem, lastBest::set);
         MeetingSchedule solved = report.schedule();
         Duration spent = Duration.ofNanos(System.nanoTime() - started);
@@ -81,7 +83,7 @@ final class SolveCommand implements Command {
         } else {
             OutputFile.write("--out", output, json, out);
         }
-        printSummary(err, event, solved, lastBest.get(), spent, violations, output, report);
+        printSummary(err, event, solved, lastBest.get(), before, spent, violations, output, report);
         return feasible ? OK : INFEASIBLE;
     }
 
@@ -105,13 +107,17 @@ final class SolveCommand implements Command {
         return new SolveOptions(timeLimit, arguments.longOption("seed", 0L), moveLimit, unimproved);
     }
 
-    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
+    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best, Duration before,
             Duration spent, List<String> violations, String output) {
-        printSummary(err, event, solved, best, spent, violations, output, null);
+        printSummary(err, event, solved, best, before, spent, violations, output, null);
     }
 
-    /** The one-screen summary; with a {@code report}, also why the solve stopped. */
-    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best,
+    /**
+     * The one-screen summary; with a {@code report}, also why the solve stopped. {@code before} is the time that went
+     * to reading the event and choosing candidates, said when it came off the time limit
+     * ({@link SolveOptions#afterPreparation}).
+     */
+    static void printSummary(PrintStream err, Event event, MeetingSchedule solved, Progress best, Duration before,
             Duration spent, List<String> violations, String output, SolveReport report) {
         boolean feasible = violations.isEmpty();
         ScheduleMetrics metrics = ScheduleMetrics.of(solved);
@@ -126,9 +132,11 @@ final class SolveCommand implements Command {
                 report == null ? "" : "; lower bound " + report.breaksLowerBound());
         err.printf(Locale.ROOT, "Score        %s (%s)%n", solved.getScore(),
                 feasible ? "feasible" : "NOT feasible: hard constraints are broken");
-        err.printf(Locale.ROOT, "Time         best after %s, solved for %s%n",
+        err.printf(Locale.ROOT, "Time         best after %s, solved for %s%s%n",
                 report != null ? seconds(report.timeToBest())
-                        : best == null ? "construction" : seconds(best.elapsed()), seconds(spent));
+                        : best == null ? "construction" : seconds(best.elapsed()), seconds(spent),
+                before.compareTo(SolveOptions.ABSORBED) <= 0 ? ""
+                        : ", after " + seconds(before) + " reading the event and choosing candidates");
         if (report != null && report.stopReason() != null) {
             err.println("Stopped      " + (report.stopReason() == StopReason.UNIMPROVED
                     ? "no better schedule for " + seconds(report.searchEnded().minus(report.timeToBest()))

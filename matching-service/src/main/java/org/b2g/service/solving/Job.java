@@ -2,6 +2,7 @@ package org.b2g.service.solving;
 
 import java.io.StringReader;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,6 +116,7 @@ final class Job implements Runnable {
         JsonObject bestJson = null;
         JobStatus end;
         try {
+            long begun = System.nanoTime();
             update(status.running());
             Event event = EventJson.read(eventBody, "event " + status.eventId());
             Planned planned = problemOf.apply(event);
@@ -122,7 +124,8 @@ final class Job implements Runnable {
             startFrom(problem);
             meetingIds = problem.getMeetings().stream().map(Meeting::getId).toList();
             update(status.withCandidates(problem.getMeetings().size()).withPlan(planned.notes(), planned.warnings()));
-            scheduler = Scheduler.create(options);
+            // Reading the event and choosing candidates count against the time limit the organizer gave.
+            scheduler = Scheduler.create(options.afterPreparation(Duration.ofNanos(System.nanoTime() - begun)));
             if (stopRequested) {
                 scheduler.terminateEarly(); // still builds a first schedule, then stops
             }
