@@ -244,6 +244,25 @@ class RelevanceTest {
     }
 
     @Test
+    void ranksEqualScoresInTheOrderTheParticipantsWereGiven() {
+        Event event = withFiller()
+                .agency("a-3", need("Gamma", "", 1, "flooding", "iot"))
+                .startup("s-2", offering("Two", "", "flooding", "iot"))
+                .agency("a-1", need("Alpha", "", 1, "flooding", "iot", "gis"))
+                .startup("s-1", offering("One", "", "flooding", "iot", "gis"))
+                .agency("a-2", need("Beta", "", 1, "flooding", "iot"))
+                .build();
+        Relevance relevance = Relevance.of(event);
+        // s-1 shares everything with a-1 and two of three tags with a-3 and a-2, which tie: given first, a-3 comes first.
+        assertEquals(List.of("a-1", "a-3", "a-2"),
+                relevance.ranked(event.participant("s-1")).stream().map(r -> r.counterpart().id()).toList());
+        assertEquals(List.of("s-2", "s-1"),
+                relevance.ranked(event.participant("a-3")).stream().map(r -> r.counterpart().id()).toList());
+        List<Relevance.Ranked> ofA2 = relevance.ranked(event.participant("a-2"));
+        assertTrue(ofA2.get(0).score() >= ofA2.get(1).score(), "best first: " + ofA2);
+    }
+
+    @Test
     void anEnglishOfferingFindsTheVietnameseNeedItAnswers() {
         Event event = withFiller()
                 .startup("s-1", offering("Early-warning flood sensors with SMS alerts",
